@@ -1,0 +1,1 @@
+"""extractor: progress-report attachments to grounded JSON."""

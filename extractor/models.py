@@ -1,0 +1,97 @@
+"""The output contract: pydantic records. Field names are stable; additions bump SCHEMA_VERSION."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Format = Literal["txt", "docx", "pdf"]
+FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
+StatementKind = Literal["progress", "issue", "cause", "measure", "plan", "forecast"]
+Basis = Literal["yoy", "mom", "schedule"]
+Qualifier = Literal["at_least", "above", "at_most", "below", "about"]
+Role = Literal["target", "actual"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Item(_Model):
+    """A piece of one cell's text. ``cells[field][span[0]:span[1]] == text`` always holds."""
+
+    text: str
+    field: str = Field(description="The cell the item comes from: a field name, a header, or 'text'.")
+    span: tuple[int, int] = Field(description="Half-open [start, end) character offsets into the cell text.")
+    rule: str | None = Field(default=None, description="Id of the rule that found the item.")
+
+
+class Statement(Item):
+    kind: StatementKind
+
+
+class Figure(Item):
+    kind: FigureKind
+    value: float = Field(description="In base units (元 not 亿元); signed for a change.")
+    value_max: float | None = Field(default=None, description="Upper end of a range such as 30%-50%.")
+    unit: str = Field(description="ISO currency code, '%', 'pp', 'x' (multiple) or the measure word.")
+    currency_assumed: bool = Field(default=False, description="True when 元 was read as CNY.")
+    basis: Basis | None = None
+    qualifier: Qualifier | None = None
+    scope: str | None = Field(default=None, description="Area the figure covers when not the document's own.")
+    subject: str | None = Field(default=None, description="The metric measured, when stated just before.")
+    role: Role | None = None
+
+
+class Warning(_Model):  # noqa: A001 - the contract calls it Warning
+    code: str
+    message: str
+    field: str | None = None
+    row: int | None = Field(default=None, description="Index of the row in its table (0-based).")
+    table: int | None = Field(default=None, description="Index of the table in the document (0-based).")
+
+
+class Column(_Model):
+    header: str = Field(description="Header text with layout spaces removed.")
+    field: str | None = Field(description="Canonical field, or null for a column kept under its header.")
+
+
+class Row(_Model):
+    seq: int | None = Field(description="Task number read from the 序号 cell, null when absent.")
+    seq_text: str | None = Field(default=None, description="The 序号 cell as written.")
+    section: str | None = Field(default=None, description="The section heading the row stands under.")
+    task: str | None = None
+    progress: str | None = None
+    lead_units: list[str] = Field(default_factory=list)
+    partner_units: list[str] = Field(default_factory=list)
+    cells: dict[str, str] = Field(description="Every cell's full text, keyed by field or header.")
+    issues: list[Item] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=list)
+
+
+class Table(_Model):
+    attachment: str | None = Field(default=None, description="The attachment label, e.g. 附件3.")
+    title: str | None = None
+    columns: list[Column]
+    pages: list[int] = Field(default_factory=list)
+    rows: list[Row]
+
+
+class Source(_Model):
+    path: str | None
+    format: Format
+    sha256: str
+    size: int
+    encoding: str | None = Field(default=None, description="Text encoding, for text input.")
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    tables: list[Table]
+    warnings: list[Warning] = Field(default_factory=list)

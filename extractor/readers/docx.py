@@ -1,0 +1,123 @@
+"""Word .docx: walk the body's XML once, in order, paragraphs and tables.
+
+python-docx opens the package; we walk ``w:tr``/``w:tc`` ourselves because ``row.cells`` repeats
+a merged cell at every grid position, ``Table.cell(i, j)`` is quadratic, and ``cell.text`` drops
+tracked insertions and content controls.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+
+from docx import Document as open_docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from extractor.errors import CorruptFileError
+from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_P, W_TBL, W_TR, W_TC, W_SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
+W_T, W_TAB, W_BR, W_CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
+W_VAL = f"{W}val"
+# Text-bearing elements of a paragraph. w:delText (deleted revisions) and w:instrText (field
+# codes) are deliberately absent; text inside w:ins and w:sdt is reached because we iterate
+# all descendants.
+_RUN_CONTENT = (W_T, W_TAB, W_BR, W_CR)
+_TEXT_OF = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
+
+
+def read_docx(data: bytes) -> RawDocument:
+    try:
+        body = open_docx(io.BytesIO(data)).element.body
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise CorruptFileError(f"cannot open the Word document ({exc or type(exc).__name__})") from exc
+    reader = _BodyReader()
+    reader.walk(body)
+    return RawDocument(format="docx", blocks=reader.blocks, warnings=reader.warnings)
+
+
+class _BodyReader:
+    def __init__(self) -> None:
+        self.blocks: list[Paragraph | RawTable] = []
+        self.warnings: list[RawWarning] = []
+        self.numbering: Counter[tuple[str, str]] = Counter()
+
+    def walk(self, parent: etree._Element) -> None:
+        for child in parent:
+            if child.tag == W_P:
+                self.blocks.append(Paragraph(_paragraph_text(child)))
+            elif child.tag == W_TBL:
+                self.blocks.append(self.table(child))
+            elif child.tag == W_SDT:
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    self.walk(content)
+
+    def table(self, tbl: etree._Element) -> RawTable:
+        rows: list[RawRow] = []
+        for tr in tbl.iterchildren(W_TR):
+            cells: list[RawCell] = []
+            cells.extend(RawCell("") for _ in range(_int_prop(tr, "trPr", "gridBefore")))
+            for tc in _row_cells(tr):
+                span = max(1, _int_prop(tc, "tcPr", "gridSpan"))
+                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+                if vmerge is not None and vmerge.get(W_VAL, "continue") == "continue":
+                    cells.append(RawCell(None, merge="above"))
+                else:
+                    cells.append(RawCell(self.cell_text(tc)))
+                cells.extend(RawCell(None, merge="left") for _ in range(span - 1))
+            cells.extend(RawCell("") for _ in range(_int_prop(tr, "trPr", "gridAfter")))
+            rows.append(RawRow(cells))
+        return RawTable(rows)
+
+    def cell_text(self, tc: etree._Element) -> str:
+        lines: list[str] = []
+        for child in tc:
+            if child.tag == W_P:
+                text = _paragraph_text(child)
+                if not text.strip() and child.find(f"{W}pPr/{W}numPr") is not None:
+                    text = self.auto_number(child)
+                lines.append(text)
+            elif child.tag == W_TBL:
+                # A nested table is kept as text, one line per nested cell, so nothing is lost.
+                self.warnings.append(RawWarning("nested_table", "a table inside a cell was flattened to text"))
+                lines.extend(_paragraph_text(p) for p in child.iter(W_P))
+            elif child.tag == W_SDT:
+                lines.extend(_paragraph_text(p) for p in child.iter(W_P))
+        return "\n".join(lines).strip()
+
+    def auto_number(self, p: etree._Element) -> str:
+        """Word's generated list number (``w:numPr``) is not in the text; count it ourselves."""
+        num_id = p.find(f"{W}pPr/{W}numPr/{W}numId")
+        level = p.find(f"{W}pPr/{W}numPr/{W}ilvl")
+        key = (num_id.get(W_VAL, "") if num_id is not None else "", level.get(W_VAL, "0") if level is not None else "0")
+        self.numbering[key] += 1
+        return str(self.numbering[key])
+
+
+def _row_cells(tr: etree._Element) -> list[etree._Element]:
+    """The row's w:tc, including those wrapped in content controls (w:sdt/w:sdtContent)."""
+    cells = []
+    for child in tr:
+        if child.tag == W_TC:
+            cells.append(child)
+        elif child.tag == W_SDT:
+            cells.extend(child.iter(W_TC))
+    return cells
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    return "".join(_TEXT_OF.get(el.tag) or (el.text or "") for el in p.iter(*_RUN_CONTENT))
+
+
+def _int_prop(el: etree._Element, props: str, name: str) -> int:
+    prop = el.find(f"{W}{props}/{W}{name}")
+    if prop is None:
+        return 0
+    try:
+        return int(prop.get(W_VAL, "0"))
+    except ValueError:
+        return 0

@@ -1,0 +1,51 @@
+"""What every reader produces: the document's blocks in reading order, with provenance.
+
+A reader only reads. Deciding which row is the header, which rows continue one another and what
+a column means is the table stage's job, so it works the same for every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Merge = Literal["above", "left"]
+
+
+@dataclass(slots=True)
+class RawCell:
+    """One grid position. ``text`` is None where a merged cell covers the position."""
+
+    text: str | None
+    merge: Merge | None = None  # which way the covering cell lies, when the reader knows
+
+
+@dataclass(slots=True)
+class RawRow:
+    cells: list[RawCell]
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class RawTable:
+    rows: list[RawRow]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class RawWarning:
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class RawDocument:
+    format: str
+    blocks: list[Paragraph | RawTable]
+    encoding: str | None = None
+    warnings: list[RawWarning] = field(default_factory=list)
