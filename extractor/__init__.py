@@ -1,1 +1,26 @@
-"""extractor: progress-report attachments to grounded JSON."""
+"""extractor: Chinese government progress-report attachments (附件) → grounded JSON records.
+
+    >>> import extractor
+    >>> [f.value for f in extractor.extract_figures("同比下降4.2%")]
+    [-4.2]
+"""
+
+from extractor.errors import ExtractorError
+from extractor.models import Document, Figure, Item, Row, Statement, Table, Warning
+from extractor.pipeline import parse, parse_bytes
+from extractor.rules.figures import extract_figures
+
+__all__ = [
+    "Document",
+    "ExtractorError",
+    "Figure",
+    "Item",
+    "Row",
+    "Statement",
+    "Table",
+    "Warning",
+    "extract_figures",
+    "parse",
+    "parse_bytes",
+]
+__version__ = "0.1.0"

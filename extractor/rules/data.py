@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed contents of ``extractor/data/<name>.toml``."""
-    text = resources.files("extractor").joinpath("data", f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    with (DATA_DIR / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)

@@ -1,0 +1,59 @@
+"""The whole path, one stage after another: bytes → format → raw blocks → tables → records."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from extractor.errors import CorruptFileError, ExtractorError, NoTableError
+from extractor.models import Document, Source, Warning
+from extractor.readers import read
+from extractor.records import build_table, home_scope
+from extractor.sniff import sniff
+from extractor.table import assemble
+
+PathOrBytes = str | os.PathLike[str] | bytes
+
+
+def parse(source: PathOrBytes) -> Document:
+    """Parse a file (path) or its content (bytes) into a :class:`Document`.
+
+    Raises an :class:`~extractor.errors.ExtractorError` subclass for input that cannot be read.
+    """
+    if isinstance(source, bytes | bytearray):
+        return parse_bytes(bytes(source))
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise CorruptFileError("is a directory", path=str(path)) from exc
+    except OSError as exc:
+        raise CorruptFileError(exc.strerror or str(exc), path=str(path)) from exc
+    return parse_bytes(data, path=str(path))
+
+
+def parse_bytes(data: bytes, path: str | None = None) -> Document:
+    try:
+        fmt = sniff(data)
+        raw = read(data, fmt)
+        assembly = assemble(raw)
+        if not assembly.tables:
+            raise NoTableError("no table with a recognisable header (序号/目标任务/完成情况…)")
+        scope = home_scope(assembly.tables)
+        warnings = [Warning(code=w.code, message=w.message) for w in raw.warnings]
+        tables = []
+        for index, table in enumerate(assembly.tables):
+            record, table_warnings = build_table(table, index, scope)
+            tables.append(record)
+            warnings.extend(table_warnings)
+        warnings.extend(
+            Warning(code="unplaced_text", message=p.text) for p in assembly.unplaced
+        )
+    except ExtractorError as exc:
+        exc.path = exc.path or path
+        raise
+    source = Source(
+        path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data), encoding=raw.encoding
+    )
+    return Document(source=source, tables=tables, warnings=warnings)

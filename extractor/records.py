@@ -1,0 +1,81 @@
+"""Records stage: assembled tables → pydantic rows with items found by the rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from extractor.models import Column, Row, Table, Warning
+from extractor.rules.cells import find_issues, find_statements, split_units
+from extractor.rules.figures import extract_figures
+from extractor.table import AssembledTable, parse_seq
+
+# Fields whose text is read for figures, problems and statements; the others are names and dates.
+CONTENT_FIELDS = ("task", "progress", "issues", "plan")
+_LEVEL = regex.compile(r"^(区|县|市|省|州|旗|镇|乡)")
+
+
+def home_scope(tables: list[AssembledTable]) -> str | None:
+    """The document's own area ("全区") from the level most lead units carry (区商务委 → 区)."""
+    levels: Counter[str] = Counter()
+    for table in tables:
+        column = table.column_of("lead_units")
+        if column is None:
+            continue
+        for row in table.rows:
+            for unit in split_units(row.texts[column]):
+                match = _LEVEL.match(unit)
+                if match:
+                    levels[match.group(1)] += 1
+    return f"全{levels.most_common(1)[0][0]}" if levels else None
+
+
+def build_table(table: AssembledTable, index: int, scope: str | None) -> tuple[Table, list[Warning]]:
+    warnings = [Warning(code=w.code, message=w.message, row=w.row, table=index) for w in table.warnings]
+    rows = []
+    for row_index, raw in enumerate(table.rows):
+        cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
+        row = build_row(cells, raw.section, raw.pages, scope)
+        if row.seq is None and cells.get("seq", "").strip():
+            warnings.append(
+                Warning(code="unreadable_seq", message=f"序号 {cells['seq']!r} is not a number", row=row_index, table=index)
+            )
+        rows.append(row)
+    columns = [Column(header=c.header, field=c.field) for c in table.columns]
+    return Table(
+        attachment=table.attachment, title=table.title, columns=columns, pages=table.pages, rows=rows
+    ), warnings
+
+
+def build_row(cells: dict[str, str], section: str | None, pages: list[int], scope: str | None) -> Row:
+    issues = []
+    for field in ("progress", "task", "plan"):
+        if cells.get(field):
+            issues.extend(find_issues(cells[field], field))
+    if cells.get("issues"):
+        issues.extend(find_issues(cells["issues"], "issues", labelled=True))
+    statements = []
+    figures = []
+    for field in CONTENT_FIELDS:
+        text = cells.get(field)
+        if not text:
+            continue
+        figures.extend(extract_figures(text, field, home_scope=scope))
+        if field != "task":
+            statements.extend(find_statements(text, field, issues))
+    seq_text = cells.get("seq")
+    return Row(
+        seq=parse_seq(seq_text) if seq_text else None,
+        seq_text=seq_text,
+        section=section,
+        task=cells.get("task"),
+        progress=cells.get("progress"),
+        lead_units=split_units(cells.get("lead_units", "")),
+        partner_units=split_units(cells.get("partner_units", "")),
+        cells=cells,
+        issues=issues,
+        statements=statements,
+        figures=figures,
+        pages=pages,
+    )

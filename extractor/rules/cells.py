@@ -1,0 +1,216 @@
+"""Splitting a cell's text: problems (存在问题 items), statements, unit lists.
+
+Every function returns items whose span indexes the original cell text; matching is done on the
+same-length matching view (data/cells.toml holds the patterns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor.models import Item, Statement
+from extractor.rules.data import load
+from extractor.textnorm import match_view
+
+_EDGE = " \t\n\u3000\xa0"
+
+
+@dataclass(frozen=True, slots=True)
+class CellRules:
+    marker: regex.Pattern[str]
+    end_marker: regex.Pattern[str]
+    enumerator: regex.Pattern[str]
+    item_separator: regex.Pattern[str]
+    elaboration: regex.Pattern[str]
+    response: regex.Pattern[str]
+    sentence_end: regex.Pattern[str]
+    clause_split: regex.Pattern[str]
+    kinds: tuple[tuple[str, regex.Pattern[str]], ...]
+    unit_separators: regex.Pattern[str]
+    unit_conjunction: regex.Pattern[str]
+
+
+@cache
+def cell_rules() -> CellRules:
+    data = load("cells")
+    issues, statements, units = data["issues"], data["statements"], data["units"]
+    enumerators = "|".join(f"(?:{e})" for e in issues["enumerators"])
+    suffixes = "|".join(regex.escape(s) for s in sorted(units["suffixes"], key=len, reverse=True))
+    return CellRules(
+        marker=regex.compile(issues["marker"]),
+        end_marker=regex.compile(issues["end_marker"]),
+        # An enumerator opens the region or follows a boundary.
+        enumerator=regex.compile(rf"(?:^|(?<=[。;:,，\n\s]))\s*(?P<enum>{enumerators})"),
+        item_separator=regex.compile(issues["item_separators"]),
+        elaboration=regex.compile(issues["elaboration"]),
+        response=regex.compile(issues["response"]),
+        sentence_end=regex.compile(statements["sentence_end"]),
+        clause_split=regex.compile(statements["clause_split"]),
+        kinds=tuple(
+            (k["kind"], regex.compile(k["cue"].replace("{LEAD}", statements["lead"]))) for k in statements["kind"]
+        ),
+        unit_separators=regex.compile(units["separators"]),
+        unit_conjunction=regex.compile(rf"(?<=(?:{suffixes}))(?:{units['conjunctions']})(?=.{{2,}})"),
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _item(text: str, field: str, start: int, end: int, rule: str) -> Item | None:
+    start, end = _trimmed(text, start, end)
+    return Item(text=text[start:end], field=field, span=(start, end), rule=rule) if end > start else None
+
+
+def issue_region(text: str, view: str, labelled: bool) -> tuple[int, int] | None:
+    """Where the problems are: after the 存在问题 label, or the whole cell for an issues column."""
+    rules = cell_rules()
+    if labelled:
+        start = 0
+    else:
+        marker = rules.marker.search(view)
+        if marker is None:
+            return None
+        start = marker.end()
+    end_marker = rules.end_marker.search(view, start)
+    return start, end_marker.start() if end_marker else len(text)
+
+
+def sentence_bounds(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of view[start:end], each keeping its closing punctuation."""
+    bounds, cursor = [], start
+    for match in cell_rules().sentence_end.finditer(view, start, end):
+        bounds.append((cursor, match.end()))
+        cursor = match.end()
+    if cursor < end:
+        bounds.append((cursor, end))
+    return [b for b in bounds if view[b[0] : b[1]].strip(_EDGE)]
+
+
+def find_issues(text: str, field: str, *, labelled: bool = False) -> list[Item]:
+    """One item per problem. ``labelled``: the whole cell is problems (a 存在问题 column)."""
+    view = match_view(text)
+    region = issue_region(text, view, labelled)
+    if region is None:
+        return []
+    start, end = region
+    rules = cell_rules()
+    enumerated = [m for m in rules.enumerator.finditer(view, start, end)]
+    pieces: list[tuple[int, int, str]] = []
+    if enumerated and (view[start : enumerated[0].start("enum")].strip(_EDGE) == "" or len(enumerated) >= 2):
+        lead = (start, enumerated[0].start("enum"))
+        if view[lead[0] : lead[1]].strip(_EDGE):
+            pieces.append((*lead, "issue.sentence"))
+        for index, match in enumerate(enumerated):
+            stop = enumerated[index + 1].start("enum") if index + 1 < len(enumerated) else end
+            pieces.append((match.end("enum"), stop, "issue.enumerated"))
+    elif rules.item_separator.search(view, start, end):
+        cursor = start
+        for match in rules.item_separator.finditer(view, start, end):
+            pieces.append((cursor, match.end(), "issue.separated"))
+            cursor = match.end()
+        pieces.append((cursor, end, "issue.separated"))
+    else:
+        for s, e in sentence_bounds(view, start, end):
+            lead_in = view[s:e].lstrip(_EDGE)
+            if pieces and rules.elaboration.match(lead_in):
+                pieces[-1] = (pieces[-1][0], e, pieces[-1][2])
+            else:
+                pieces.append((s, e, "issue.sentence"))
+    items: list[Item] = []
+    for s, e, rule in pieces:
+        cut = _response_start(view, s, e, first=not items)
+        item = _item(text, field, s, cut if cut is not None else e, rule)
+        if item is not None:
+            items.append(item)
+        if cut is not None:
+            break  # the rest reports the unit's response, not problems
+    return items
+
+
+def _response_start(view: str, start: int, end: int, *, first: bool) -> int | None:
+    """Offset of the first sentence in [start, end) that reports a response, if any."""
+    for index, (s, _) in enumerate(sentence_bounds(view, start, end)):
+        if first and index == 0:
+            continue
+        if cell_rules().response.match(view[s:end].lstrip(_EDGE)):
+            return s
+    return None
+
+
+def find_statements(text: str, field: str, issue_items: list[Item] | None = None) -> list[Statement]:
+    """Each sentence of a cell, tagged by its cues; each problem item is one ``issue`` statement.
+
+    The 存在问题 label and the enumerators between problem items are not statements.
+    """
+    view = match_view(text)
+    rules = cell_rules()
+    items = sorted((i for i in issue_items or [] if i.field == field), key=lambda i: i.span)
+    statements = [
+        Statement(text=i.text, field=field, span=i.span, kind="issue", rule="statement.issue") for i in items
+    ]
+    skipped = [i.span for i in items]
+    marker = rules.marker.search(view)
+    if marker:
+        skipped.append(marker.span())
+    for gap_start, gap_end in _gaps(len(text), skipped):
+        for s, e in _statement_bounds(view, gap_start, gap_end):
+            s, e = _trimmed(text, s, e)
+            if e <= s or not regex.search(r"\w", _strip_enumerator(view[s:e])):
+                continue
+            kind = next((name for name, cue in rules.kinds if cue.search(view[s:e])), "progress")
+            statements.append(
+                Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=f"statement.{kind}")
+            )
+    return sorted(statements, key=lambda st: st.span)
+
+
+def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    gaps, cursor = [], 0
+    for start, end in sorted(taken):
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < length:
+        gaps.append((cursor, length))
+    return gaps
+
+
+def _strip_enumerator(piece: str) -> str:
+    return cell_rules().enumerator.sub("", piece)
+
+
+def _statement_bounds(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = []
+    for s, e in sentence_bounds(view, start, end):
+        cursor = s
+        for match in cell_rules().clause_split.finditer(view, s, e):
+            bounds.append((cursor, match.end()))
+            cursor = match.end()
+        bounds.append((cursor, e))
+    return bounds
+
+
+def split_units(text: str) -> list[str]:
+    """区商务委、区发展改革委 → two units; 区交通局和区财政局 → two units."""
+    rules = cell_rules()
+    units: list[str] = []
+    for part in rules.unit_separators.split(match_view(text) and text):
+        part = part.strip(_EDGE)
+        if not part:
+            continue
+        view = match_view(part)
+        cursor = 0
+        for match in rules.unit_conjunction.finditer(view):
+            units.append(part[cursor : match.start()].strip(_EDGE))
+            cursor = match.end()
+        units.append(part[cursor:].strip(_EDGE))
+    return [u for u in units if u]

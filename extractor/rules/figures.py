@@ -1,0 +1,245 @@
+"""Figures: ``find_figures`` finds spans with the rules of data/figures.toml, ``parse_figure``
+turns a span into a typed :class:`~extractor.models.Figure`.
+
+Matching runs on :func:`~extractor.textnorm.match_view` of the text, which has the same length as
+the text, so every span is an offset pair into the original cell text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from extractor.models import Figure
+from extractor.rules.data import load
+from extractor.rules.numbers import parse_number
+from extractor.textnorm import match_view
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRule:
+    id: str
+    kind: str
+    pattern: regex.Pattern[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    id: str
+    before: regex.Pattern[str] | None
+    after: regex.Pattern[str] | None
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    assumed_currencies: frozenset[str]
+    down_words: frozenset[str]
+    schedule_words: tuple[str, ...]
+    bases: dict[str, str]
+    qualifiers: dict[str, str]
+    not_figures: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpan:
+    """A found span before normalization: where, which rule, and the named parts."""
+
+    start: int
+    end: int
+    rule: FigureRule
+    parts: dict[str, str | None]
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
+    data = load("figures")
+    units = load("units")
+    vocabulary = dict(data["vocabulary"])
+    # NUMBER never starts inside another number.
+    vocabulary["NUMBER"] = r"(?<![\d.,])" + f"(?:{vocabulary['NUMBER']})"
+    scales = {k: float(v) for k, v in units["scales"].items()}
+    scale_words = sorted(scales, key=len, reverse=True)
+    vocabulary["SCALE"] = "|".join(
+        "千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words
+    )
+    currencies = {k: v for k, v in units["currencies"].items() if isinstance(v, str)}
+    vocabulary["CURRENCY"] = _alternation(list(currencies))
+    vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
+    vocabulary["QUANTITY_UNIT"] = _alternation(units["measure_words"]["quantity"])
+    change = data["change_words"]
+    vocabulary["CHANGE"] = _alternation(change["up"] + change["down"])
+    bases = {word: name for name in ("yoy", "mom") for word in data["bases"][name]}
+    vocabulary["BASIS"] = _alternation(list(bases))
+
+    def expand(pattern: str) -> str:
+        return regex.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
+
+    figure_rules = tuple(
+        FigureRule(r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())))
+        for r in data["rule"]
+    )
+    vetoes = tuple(
+        Veto(
+            v["id"],
+            regex.compile(v["before"]) if "before" in v else None,
+            regex.compile(v["after"]) if "after" in v else None,
+            tuple(v.get("examples", ())),
+        )
+        for v in data["veto"]
+    )
+    lexicon = Lexicon(
+        scales=scales,
+        currencies=currencies,
+        assumed_currencies=frozenset(units["currencies"].get("assumed", [])),
+        down_words=frozenset(change["down"]),
+        schedule_words=tuple(data["bases"]["schedule_words"]),
+        bases=bases,
+        qualifiers=dict(data["qualifiers"]),
+        not_figures=tuple(data.get("not_figures", ())),
+    )
+    return figure_rules, vetoes, lexicon
+
+
+def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
+    """Non-overlapping figure spans in ``text``, in reading order (longest candidate wins)."""
+    view = match_view(text) if view is None else view
+    figure_rules, vetoes, _ = rules()
+    candidates: list[tuple[int, int, FigureSpan]] = []
+    for order, rule in enumerate(figure_rules):
+        for match in rule.pattern.finditer(view):
+            start, end = match.span()
+            if end == start or _vetoed(view, start, end, vetoes):
+                continue
+            # Drop edge whitespace a pattern allowed between its parts.
+            while end > start and view[end - 1].isspace():
+                end -= 1
+            candidates.append((order, start, FigureSpan(start, end, rule, match.groupdict())))
+    chosen: list[FigureSpan] = []
+    taken: list[tuple[int, int]] = []
+    for _, _, span in sorted(candidates, key=lambda c: (-(c[2].end - c[2].start), c[0], c[1])):
+        if all(span.end <= s or span.start >= e for s, e in taken):
+            chosen.append(span)
+            taken.append((span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
+    before, after = view[max(0, start - 4) : start], view[end : end + 4]
+    return any(
+        (v.before is not None and v.before.search(before)) or (v.after is not None and v.after.match(after))
+        for v in vetoes
+    )
+
+
+_CLAUSE_BREAK = regex.compile(r"[，。；;,!！?？()（）：:\n]")
+_SCOPE = regex.compile(r"全(?:国|省|市|区|县|州|旗|镇|乡)")
+_TARGET_CUE = regex.compile(r"目标|力争|计划|确保|争取|预期|任务|要求")
+
+
+def parse_figure(
+    span: FigureSpan, text: str, field: str, view: str, home_scope: str | None = None
+) -> Figure | None:
+    """Normalize one span; None when the number cannot be read (the span is then not a figure)."""
+    _, _, lexicon = rules()
+    parts = span.parts
+    kind = span.rule.kind
+    scale = parts.get("scale") or ""
+    unit = parts.get("unit") or "%"
+    value = _number(parts.get("num"), scale, span.rule.id)
+    if value is None:
+        return None
+    value_max = _number(parts.get("num_max"), scale, span.rule.id) if parts.get("num_max") else None
+    basis = lexicon.bases.get(parts.get("basis") or "")
+    currency_assumed = False
+    if kind == "amount":
+        currency_assumed = unit in lexicon.assumed_currencies
+        unit = lexicon.currencies[unit]
+    elif kind == "change":
+        value, value_max, unit = _change(parts, value, value_max, unit)
+        verb = parts.get("verb") or ""
+        if verb in lexicon.down_words:
+            value, value_max = -value, (-value_max if value_max is not None else None)
+        if any(word in verb for word in lexicon.schedule_words):
+            basis = "schedule"
+    elif kind == "percent":
+        if span.rule.id == "percent.tenths":
+            value *= 10
+        unit = "%"
+    qualifier = next(
+        (lexicon.qualifiers[q] for q in (parts.get("pre"), parts.get("approx"), parts.get("post")) if q in lexicon.qualifiers),
+        None,
+    )
+    clause = _clause_before(view, span.start)
+    scope = None
+    scopes = _SCOPE.findall(clause)
+    if scopes and scopes[-1] != home_scope:
+        scope = text[span.start - len(clause) :][clause.rfind(scopes[-1]) :][: len(scopes[-1])]
+    role = "target" if field == "task" or _TARGET_CUE.search(clause) else "actual"
+    return Figure(
+        text=text[span.start : span.end],
+        field=field,
+        span=(span.start, span.end),
+        rule=span.rule.id,
+        kind=kind,  # type: ignore[arg-type]
+        value=_tidy(value),
+        value_max=_tidy(value_max) if value_max is not None else None,
+        unit=unit,
+        currency_assumed=currency_assumed,
+        basis=basis,  # type: ignore[arg-type]
+        qualifier=qualifier,  # type: ignore[arg-type]
+        scope=scope,
+        role=role,  # type: ignore[arg-type]
+    )
+
+
+def _number(num: str | None, scale: str, rule_id: str) -> float | None:
+    if rule_id == "change.double":
+        doubling = {"一": 1, "两": 2, "二": 2, "三": 3}.get(num or "")
+        return None if doubling is None else float(2**doubling - 1) * 100
+    if rule_id == "change.flat":
+        return 0.0
+    if num is None:
+        return None
+    return parse_number(num + scale)
+
+
+def _change(parts: dict[str, str | None], value: float, value_max: float | None, unit: str):
+    if unit == "个百分点":
+        return value, value_max, "pp"
+    if unit == "倍":  # 增长1.5倍: the new value is 2.5 times the old, a rise of 150 %
+        return value * 100, (value_max * 100 if value_max is not None else None), "%"
+    if unit == "成":
+        return value * 10, (value_max * 10 if value_max is not None else None), "%"
+    return value, value_max, "%"
+
+
+def _tidy(value: float) -> float:
+    """Round away binary noise from scaling (4.3 * 1e9 → 4300000000.0)."""
+    return float(round(value, 6)) if abs(value) < 1e15 else value
+
+
+def _clause_before(view: str, start: int) -> str:
+    breaks = list(_CLAUSE_BREAK.finditer(view, 0, start))
+    return view[breaks[-1].end() if breaks else 0 : start]
+
+
+def extract_figures(text: str, field: str = "text", home_scope: str | None = None) -> list[Figure]:
+    """Every figure in ``text``; ``field`` names the cell it came from ("text" for a bare snippet)."""
+    view = match_view(text)
+    figures = []
+    for span in find_figures(text, view):
+        figure = parse_figure(span, text, field, view, home_scope)
+        if figure is not None:
+            figures.append(figure)
+    return figures

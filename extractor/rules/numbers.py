@@ -1,0 +1,60 @@
+"""Read a number written with Arabic digits, Chinese numerals and scale words, in any mix.
+
+43 · 3,600 · 1.2万亿 · 1万2千 · 三千五百万 · 十五 · 三点五 → float. Returns None when the text is not
+a number, never a guess.
+"""
+
+from __future__ import annotations
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG = (("亿", 1e8), ("万", 1e4))
+
+
+def parse_number(text: str) -> float | None:
+    text = text.replace(",", "").replace(" ", "")
+    if not text:
+        return None
+    for word, factor in _BIG:
+        if word in text:
+            left, _, right = text.rpartition(word)
+            high = parse_number(left) if left else 1.0
+            low = parse_number(right) if right else 0.0
+            if high is None or low is None:
+                return None
+            return high * factor + low
+    return _below_ten_thousand(text)
+
+
+def _below_ten_thousand(text: str) -> float | None:
+    if "点" in text:  # 三点五 → 3.5
+        whole, _, fraction = text.partition("点")
+        head = _below_ten_thousand(whole) if whole else 0.0
+        digits = "".join(str(_DIGITS[c]) for c in fraction if c in _DIGITS)
+        if head is None or len(digits) != len(fraction) or not digits:
+            return None
+        return head + float("0." + digits)
+    total = 0.0
+    pending: float | None = None  # the number waiting for its 十/百/千
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        if ch.isdigit() and ch.isascii():
+            end = index
+            while end < len(text) and (text[end].isascii() and (text[end].isdigit() or text[end] == ".")):
+                end += 1
+            try:
+                pending = float(text[index:end])
+            except ValueError:
+                return None
+            index = end
+            continue
+        if ch in _DIGITS:
+            pending = float(_DIGITS[ch])
+        elif ch in _UNITS:
+            total += (1.0 if pending is None else pending) * _UNITS[ch]
+            pending = None
+        else:
+            return None
+        index += 1
+    return total + (pending or 0.0)

@@ -1,0 +1,184 @@
+"""Shared helpers for the reader and table tests (a plain module, imported by the test files).
+
+- Locating the real fixtures: ``tests/fixtures`` first (the project's own copy), then the shared
+  material next to the checkout (``../shared/fixtures`` and ``../shared/seed``).
+- Building tiny .docx files: python-docx makes the package, lxml writes the table XML we need
+  (gridSpan, vMerge, tracked changes, content controls, numbering), cell by cell.
+- Building RawDocuments by hand for the table stage.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
+
+TESTS = Path(__file__).resolve().parent
+PROJECT = TESTS.parent
+FIXTURE_DIRS = (TESTS / "fixtures", PROJECT.parent / "shared" / "fixtures")
+SEED_TXT_NAME = "000_bff2104d8194f49d.txt"
+SEED_TXT_DIRS = (TESTS / "fixtures", PROJECT.parent / "shared" / "seed")
+
+
+def find_fixture(name: str, dirs: Iterable[Path] = FIXTURE_DIRS) -> Path | None:
+    """The first existing ``dir/name``, or None."""
+    for directory in dirs:
+        path = directory / name
+        if path.is_file():
+            return path
+    return None
+
+
+def fixture_bytes(name: str) -> bytes:
+    """The bytes of a real fixture; the test is skipped when neither location has it."""
+    path = find_fixture(name)
+    if path is None:
+        pytest.skip(f"fixture {name} not found in {', '.join(map(str, FIXTURE_DIRS))}")
+    return path.read_bytes()
+
+
+def seed_txt_bytes() -> bytes:
+    """The seed attachment as received (raw text, tab-led cells)."""
+    path = find_fixture(SEED_TXT_NAME, SEED_TXT_DIRS) or find_fixture("seed.txt")
+    if path is None:
+        pytest.skip(f"seed text {SEED_TXT_NAME} not found")
+    return path.read_bytes()
+
+
+def squash(text: str | None) -> str:
+    """Text with every whitespace character removed (for comparing formats)."""
+    return re.sub(r"\s+", "", text or "")
+
+
+# --------------------------------------------------------------------------------------------
+# .docx construction
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+
+
+def w_xml(fragment: str) -> list[etree._Element]:
+    """Parse WordprocessingML elements written with the ``w:`` prefix (no declaration needed)."""
+    root = etree.fromstring(f'<root xmlns:w="{W_NS}">{fragment}</root>')
+    return list(root)
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*runs: str) -> str:
+    """A w:p; plain strings become runs, strings starting with '<' are inserted as XML."""
+    return "<w:p>" + "".join(r if r.startswith("<") else run(r) for r in runs) + "</w:p>"
+
+
+@dataclass
+class Cell:
+    """One w:tc. ``text`` becomes one paragraph; ``xml`` (w:p/w:sdt/w:tbl elements) replaces it."""
+
+    text: str = ""
+    xml: str | None = None
+    span: int = 1  # w:gridSpan
+    vmerge: str | None = None  # "restart" or "continue" (w:vMerge)
+    vmerge_implicit: bool = False  # write <w:vMerge/> without w:val (means continue)
+
+    def element(self) -> etree._Element:
+        props = ['<w:tcW w:w="2000" w:type="dxa"/>']
+        if self.span > 1:
+            props.append(f'<w:gridSpan w:val="{self.span}"/>')
+        if self.vmerge_implicit:
+            props.append("<w:vMerge/>")
+        elif self.vmerge:
+            props.append(f'<w:vMerge w:val="{self.vmerge}"/>')
+        content = self.xml if self.xml is not None else para(self.text) if self.text else "<w:p/>"
+        (tc,) = w_xml(f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{content}</w:tc>")
+        return tc
+
+
+@dataclass
+class Row:
+    cells: Sequence[Cell | str]
+    grid_before: int = 0
+    sdt_cells: bool = False  # wrap the row's cells in a content control (w:sdt/w:sdtContent)
+
+    def fill(self, tr: etree._Element) -> None:
+        for tc in tr.findall(f"{W}tc"):
+            tr.remove(tc)
+        if self.grid_before:
+            (tr_pr,) = w_xml(f'<w:trPr><w:gridBefore w:val="{self.grid_before}"/></w:trPr>')
+            tr.insert(0, tr_pr)
+        cells = [c if isinstance(c, Cell) else Cell(c) for c in self.cells]
+        parent = tr
+        if self.sdt_cells:
+            (sdt,) = w_xml("<w:sdt><w:sdtPr/><w:sdtContent/></w:sdt>")
+            tr.append(sdt)
+            parent = sdt.find(f"{W}sdtContent")
+        for cell in cells:
+            parent.append(cell.element())
+
+
+def make_docx(
+    rows: Sequence[Row | Sequence[Cell | str]],
+    *,
+    above: Sequence[str] = (),
+    below: Sequence[str] = (),
+    columns: int | None = None,
+    body_xml_above: str = "",
+) -> bytes:
+    """A .docx with paragraphs ``above``, one table of ``rows``, then paragraphs ``below``."""
+    document = docx.Document()
+    for text in above:
+        document.add_paragraph(text)
+    if body_xml_above:
+        body = document.element.body
+        for element in w_xml(body_xml_above):
+            body.insert(len(body) - 1, element)  # before w:sectPr
+    rows = [r if isinstance(r, Row) else Row(r) for r in rows]
+    width = columns or max(sum(c.span if isinstance(c, Cell) else 1 for c in r.cells) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for row, tr in zip(rows, table._tbl.findall(f"{W}tr"), strict=True):
+        row.fill(tr)
+    for text in below:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def texts(table: RawTable) -> list[list[str | None]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def cells(table: RawTable) -> list[list[tuple[str | None, str | None]]]:
+    return [[(c.text, c.merge) for c in row.cells] for row in table.rows]
+
+
+# --------------------------------------------------------------------------------------------
+# RawDocuments by hand
+
+HEADER = ("序号", "目标任务", "完成情况", "牵头责任单位")
+
+
+def raw_row(*values: str | None | RawCell, page: int | None = None) -> RawRow:
+    """A RawRow; strings and None become RawCells, RawCells are kept (to give a merge)."""
+    return RawRow([v if isinstance(v, RawCell) else RawCell(v) for v in values], page=page)
+
+
+def raw_table(*rows: Sequence[str | None | RawCell], page: int | None = None) -> RawTable:
+    return RawTable([raw_row(*r, page=page) for r in rows])
+
+
+def raw_document(*blocks: str | RawTable, fmt: str = "pdf") -> RawDocument:
+    """A RawDocument of the given blocks; strings become Paragraphs (without a page)."""
+    out: list[Paragraph | RawTable] = []
+    for block in blocks:
+        out.append(Paragraph(block) if isinstance(block, str) else block)
+    return RawDocument(format=fmt, blocks=out)
