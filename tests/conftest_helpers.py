@@ -1,7 +1,7 @@
 """Shared helpers for the reader and table tests (a plain module, imported by the test files).
 
-- Locating the real fixtures: ``tests/fixtures`` first (the project's own copy), then the shared
-  material next to the checkout (``../shared/fixtures`` and ``../shared/seed``).
+- Locating the real fixtures: the project's own copies first (``tests/fixtures``, ``samples/``),
+  then the shared material next to the checkout (``../shared/fixtures``, ``../shared/seed``).
 - Building tiny .docx files: python-docx makes the package, lxml writes the table XML we need
   (gridSpan, vMerge, tracked changes, content controls, numbering), cell by cell.
 - Building RawDocuments by hand for the table stage.
@@ -23,9 +23,11 @@ from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTa
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
-FIXTURE_DIRS = (TESTS / "fixtures", PROJECT.parent / "shared" / "fixtures")
-SEED_TXT_NAME = "000_bff2104d8194f49d.txt"
-SEED_TXT_DIRS = (TESTS / "fixtures", PROJECT.parent / "shared" / "seed")
+SHARED = PROJECT.parent / "shared"
+# The project's own copies first (tests/fixtures, samples/), then the shared material.
+FIXTURE_DIRS = (TESTS / "fixtures", PROJECT / "samples", SHARED / "fixtures")
+SEED_TXT_DIRS = (TESTS / "fixtures", PROJECT / "samples", SHARED / "seed")
+SEED_TXT_NAMES = ("000_bff2104d8194f49d.txt", "seed.txt")
 
 
 def find_fixture(name: str, dirs: Iterable[Path] = FIXTURE_DIRS) -> Path | None:
@@ -38,7 +40,7 @@ def find_fixture(name: str, dirs: Iterable[Path] = FIXTURE_DIRS) -> Path | None:
 
 
 def fixture_bytes(name: str) -> bytes:
-    """The bytes of a real fixture; the test is skipped when neither location has it."""
+    """The bytes of a real fixture; the test is skipped when no location has it."""
     path = find_fixture(name)
     if path is None:
         pytest.skip(f"fixture {name} not found in {', '.join(map(str, FIXTURE_DIRS))}")
@@ -47,10 +49,13 @@ def fixture_bytes(name: str) -> bytes:
 
 def seed_txt_bytes() -> bytes:
     """The seed attachment as received (raw text, tab-led cells)."""
-    path = find_fixture(SEED_TXT_NAME, SEED_TXT_DIRS) or find_fixture("seed.txt")
-    if path is None:
-        pytest.skip(f"seed text {SEED_TXT_NAME} not found")
-    return path.read_bytes()
+    for name in SEED_TXT_NAMES:
+        path = find_fixture(name, SEED_TXT_DIRS)
+        if path is not None:
+            return path.read_bytes()
+    pytest.skip(
+        f"seed text ({' or '.join(SEED_TXT_NAMES)}) not found in {', '.join(map(str, SEED_TXT_DIRS))}"
+    )
 
 
 def squash(text: str | None) -> str:
@@ -167,12 +172,12 @@ def cells(table: RawTable) -> list[list[tuple[str | None, str | None]]]:
 HEADER = ("序号", "目标任务", "完成情况", "牵头责任单位")
 
 
-def raw_row(*values: str | None | RawCell, page: int | None = None) -> RawRow:
+def raw_row(*values: str | RawCell | None, page: int | None = None) -> RawRow:
     """A RawRow; strings and None become RawCells, RawCells are kept (to give a merge)."""
     return RawRow([v if isinstance(v, RawCell) else RawCell(v) for v in values], page=page)
 
 
-def raw_table(*rows: Sequence[str | None | RawCell], page: int | None = None) -> RawTable:
+def raw_table(*rows: Sequence[str | RawCell | None], page: int | None = None) -> RawTable:
     return RawTable([raw_row(*r, page=page) for r in rows])
 
 

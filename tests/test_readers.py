@@ -8,7 +8,6 @@ import zipfile
 from functools import cache
 
 import pytest
-
 from conftest_helpers import (
     Cell,
     Row,
@@ -20,6 +19,7 @@ from conftest_helpers import (
     texts,
     w_xml,
 )
+
 from extractor.errors import (
     CorruptFileError,
     EncodingError,
@@ -40,8 +40,7 @@ SIMPLIFIED = (
     "1\t完成FDI3000万美元。\t一季度，同比下降73.7%。存在问题：无专项政策。\t区商务委\n"
 )
 TRADITIONAL = (
-    "序號\t目標任務\t進展情況\t牽頭單位\n"
-    "1\t完成外資3000萬美元。\t存在問題：資金缺口500萬元。\t區商務委\n"
+    "序號\t目標任務\t進展情況\t牽頭單位\n1\t完成外資3000萬美元。\t存在問題：資金缺口500萬元。\t區商務委\n"
 )
 HEADER = ["序号", "目标任务", "完成情况", "牵头责任单位"]
 
@@ -79,9 +78,7 @@ def test_decode_simplified_table_text(written: str, reported: str) -> None:
     assert encoding == reported
 
 
-@pytest.mark.parametrize(
-    ("written", "reported"), [*ENCODINGS, pytest.param("big5", "big5", id="big5")]
-)
+@pytest.mark.parametrize(("written", "reported"), [*ENCODINGS, pytest.param("big5", "big5", id="big5")])
 def test_decode_traditional_table_text(written: str, reported: str) -> None:
     text, encoding = decode(_encode(TRADITIONAL, written))
     assert text == TRADITIONAL
@@ -130,9 +127,7 @@ def test_read_text_rejects_binary() -> None:
         read_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 
-@pytest.mark.parametrize(
-    "newline", [pytest.param("\r\n", id="crlf"), pytest.param("\r", id="cr-only")]
-)
+@pytest.mark.parametrize("newline", [pytest.param("\r\n", id="crlf"), pytest.param("\r", id="cr-only")])
 def test_line_endings_give_same_blocks_as_lf(newline: str) -> None:
     lf = seed_txt_bytes().decode("utf-8")
     assert "\r" not in lf
@@ -177,7 +172,10 @@ def test_seed_layout() -> None:
 def test_seed_layout_untabbed_line_continues_cell() -> None:
     data = "\t序号\n\t目标任务\n\t完成情况\n\n\t1\n\t建设码头\n\t已完成主体\n收尾中\n\t区交通局\n"
     (table,) = read_text(data.encode()).blocks
-    assert texts(table) == [["序号", "目标任务", "完成情况"], ["1", "建设码头", "已完成主体\n收尾中", "区交通局"]]
+    assert texts(table) == [
+        ["序号", "目标任务", "完成情况"],
+        ["1", "建设码头", "已完成主体\n收尾中", "区交通局"],
+    ]
 
 
 PIPE_DOC = """附件2
@@ -358,7 +356,9 @@ def test_docx_grid_before_pads_leading_cells() -> None:
             id="cell-level-content-control",
         ),
         pytest.param(
-            para("已", "<w:sdt><w:sdtPr/><w:sdtContent>" + "<w:r><w:t>开工</w:t></w:r></w:sdtContent></w:sdt>"),
+            para(
+                "已", "<w:sdt><w:sdtPr/><w:sdtContent>" + "<w:r><w:t>开工</w:t></w:r></w:sdtContent></w:sdt>"
+            ),
             "已开工",
             id="run-level-content-control",
         ),
@@ -399,7 +399,9 @@ def test_docx_row_cells_in_content_control() -> None:
 def test_docx_rows_in_content_control() -> None:
     import docx
 
-    base = make_docx([HEADER, ["1", "建设码头", "已完成", "区交通局"], ["2", "开工道路", "招标", "区住房城乡建委"]])
+    base = make_docx(
+        [HEADER, ["1", "建设码头", "已完成", "区交通局"], ["2", "开工道路", "招标", "区住房城乡建委"]]
+    )
     document = docx.Document(io.BytesIO(base))
     tbl = document.tables[0]._tbl
     trs = tbl.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
@@ -440,8 +442,12 @@ def test_docx_nested_table_flattened_with_warning() -> None:
     nested = (
         para("总体")
         + '<w:tbl><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid>'
-        + "<w:tr><w:tc>" + para("子项一") + "</w:tc></w:tr>"
-        + "<w:tr><w:tc>" + para("子项二") + "</w:tc></w:tr></w:tbl>"
+        + "<w:tr><w:tc>"
+        + para("子项一")
+        + "</w:tc></w:tr>"
+        + "<w:tr><w:tc>"
+        + para("子项二")
+        + "</w:tc></w:tr></w:tbl>"
         + para("")
     )
     doc = read_docx(make_docx([HEADER, ["1", "建设码头", Cell(xml=nested), "区交通局"]]))
@@ -505,10 +511,17 @@ def test_sniff_docx_named_pdf_is_docx(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("data", "error", "code"),
     [
-        pytest.param(_zip({"readme.txt": "hello"}), UnsupportedFormatError, "unsupported_format", id="zip-no-word"),
-        pytest.param(_zip({"xl/workbook.xml": "<x/>"}), UnsupportedFormatError, "unsupported_format", id="xlsx"),
         pytest.param(
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), UnsupportedFormatError, "unsupported_format", id="ole-doc"
+            _zip({"readme.txt": "hello"}), UnsupportedFormatError, "unsupported_format", id="zip-no-word"
+        ),
+        pytest.param(
+            _zip({"xl/workbook.xml": "<x/>"}), UnsupportedFormatError, "unsupported_format", id="xlsx"
+        ),
+        pytest.param(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024),
+            UnsupportedFormatError,
+            "unsupported_format",
+            id="ole-doc",
         ),
         pytest.param(
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),
@@ -517,7 +530,9 @@ def test_sniff_docx_named_pdf_is_docx(tmp_path) -> None:
             id="ole-encrypted",
         ),
         pytest.param(b"", CorruptFileError, "corrupt_file", id="empty"),
-        pytest.param(SMALL_DOCX[: len(SMALL_DOCX) // 2], CorruptFileError, "corrupt_file", id="truncated-docx"),
+        pytest.param(
+            SMALL_DOCX[: len(SMALL_DOCX) // 2], CorruptFileError, "corrupt_file", id="truncated-docx"
+        ),
         pytest.param(SMALL_DOCX[:-30], CorruptFileError, "corrupt_file", id="docx-missing-tail"),
         pytest.param(b"PK\x03\x04", CorruptFileError, "corrupt_file", id="zip-magic-only"),
     ],
@@ -582,7 +597,9 @@ def test_seed_pdf_cell_text_has_no_layout_whitespace() -> None:
     row3 = texts(table)[3]
     assert row3[1].startswith("积极融入RCEP行动计划、西部陆海新通道")
     assert row3[3] == "区商务委"
-    assert not any(ch in (c or "") for t in _pdf_tables("seed.pdf") for r in texts(t) for c in r for ch in "\n\u3000")
+    assert not any(
+        ch in (c or "") for t in _pdf_tables("seed.pdf") for r in texts(t) for c in r for ch in "\n\u3000"
+    )
 
 
 def test_seed_merged_pdf_merged_cell_is_none() -> None:
