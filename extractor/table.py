@@ -19,7 +19,7 @@ import regex
 
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
 from extractor.rules.data import load
-from extractor.textnorm import match_key
+from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
 
@@ -106,7 +106,7 @@ def field_for_header(header: str) -> str | None:
 
 
 def parse_seq(text: str) -> int | None:
-    match = _layout()["seq"].match(text)
+    match = _layout()["seq"].match(match_view(text))
     if not match:
         return None
     token = match.group(1)
@@ -141,19 +141,24 @@ def _cell_texts(row: RawRow) -> list[str | None]:
 def _header_of(rows: list[RawRow]) -> tuple[int, list[ColumnSpec]] | None:
     """Index of the header row among the first rows and its columns, or None."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        headers = [match_key(c.text or "") for c in row.cells]
         fields = [field_for_header(c.text or "") for c in row.cells]
         known = [f for f in fields if f]
         if len(known) >= 2 and ({"seq", "task", "progress"} & set(known)):
-            return index, _columns(row.cells, fields, headers)
+            return index, _columns(row.cells, fields)
     return None
 
 
-def _columns(cells: list[RawCell], fields: list[str | None], headers: list[str]) -> list[ColumnSpec]:
+def header_key(row: RawRow | list[str | None]) -> tuple[str, ...]:
+    """What makes two header rows the same: their texts without spaces or edge punctuation."""
+    texts = [c.text for c in row.cells] if isinstance(row, RawRow) else row
+    return tuple(match_key(t or "") for t in texts)
+
+
+def _columns(cells: list[RawCell], fields: list[str | None]) -> list[ColumnSpec]:
     columns: list[ColumnSpec] = []
     taken: set[str] = set()
     for position, (cell, name) in enumerate(zip(cells, fields, strict=True)):
-        header = headers[position] or f"列{position + 1}"
+        header = collapse_layout_space(cell.text or "") or f"列{position + 1}"
         if cell.text is None and columns:  # a header cell spanning columns: name them after it
             header = f"{columns[-1].header}_{position + 1}"
         if name and name not in taken:
@@ -174,8 +179,9 @@ def assemble(document: RawDocument) -> Assembly:
             if block.text.strip() and not is_furniture(block.text):
                 context.append(block)
             continue
-        current = _take_table(block, current, context, tables, unplaced)
-        context = []
+        current, consumed = _take_table(block, current, context, tables, unplaced)
+        if consumed:
+            context = []
     unplaced.extend(context)
     return Assembly(tables=tables, unplaced=unplaced)
 
@@ -186,14 +192,14 @@ def _take_table(
     context: list[Paragraph],
     tables: list[AssembledTable],
     unplaced: list[Paragraph],
-) -> AssembledTable | None:
+) -> tuple[AssembledTable | None, bool]:
     found = _header_of(raw.rows)
     if found is not None:
         header_index, columns = found
-        header_key = tuple(c.header for c in columns)
-        continues = current is not None and not context and current.header_key == header_key
+        key = header_key(raw.rows[header_index])
+        continues = current is not None and not context and current.header_key == key
         if not continues:
-            current = AssembledTable(columns=columns, header_key=header_key)
+            current = AssembledTable(columns=columns, header_key=key)
             attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[:header_index]))
             current.attachment, current.title = attachment, title
             unplaced.extend(rest)
@@ -202,12 +208,16 @@ def _take_table(
     elif current is not None and not context and _width(raw) == len(current.columns):
         continues, body = True, raw.rows  # a page's table without a repeated header
     else:
-        unplaced.extend(context)
+        # Not our table (a metadata table above it, a layout box): its text is kept as
+        # unplaced, and the lines above it still belong to the next table's title.
         unplaced.extend(_paragraph_rows(raw.rows))
-        return current
-    for position, row in enumerate(body):
-        _add_row(current, row, may_continue=continues and position == 0)
-    return current
+        return current, False
+    may_continue = continues
+    for row in body:
+        if any(c.text for c in row.cells):
+            _add_row(current, row, may_continue=may_continue)
+            may_continue = False
+    return current, True
 
 
 def _width(raw: RawTable) -> int:
@@ -257,7 +267,7 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     texts = [c.text for c in cells]
     if not any(texts):
         return
-    if tuple(match_key(t or "") for t in texts) == table.header_key:
+    if header_key(texts) == table.header_key:
         return  # the header repeated (each page, or after a section)
     seq_column = table.column_of("seq")
     seq_text = (texts[seq_column] or "") if seq_column is not None else ""

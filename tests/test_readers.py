@@ -8,7 +8,7 @@ import zipfile
 from functools import cache
 
 import pytest
-from conftest_helpers import (
+from tests.conftest_helpers import (
     Cell,
     Row,
     cells,
@@ -97,11 +97,6 @@ def test_decode_big5_traditional(text: str) -> None:
     assert decode(text.encode("big5")) == (text, "big5")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: short GBK text that also decodes as Big5 is handed to charset-normalizer, "
-    "which picks big5 and returns mojibake ('俇傖①錶') although gb18030 is documented as the likelier",
-)
 def test_decode_short_gbk_cell_is_gb18030() -> None:
     assert decode("完成情况".encode("gbk")) == ("完成情况", "gb18030")
 
@@ -228,11 +223,6 @@ def test_tab_separated_table() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: in a tab-separated table a row whose first cell is empty starts with a tab, is "
-    "taken for the seed layout, loses its empty first cell and swallows the next row",
-)
 def test_tab_separated_row_with_empty_first_cell() -> None:
     data = (
         "序号\t目标任务\t完成情况\t牵头责任单位\n"
@@ -375,11 +365,6 @@ def test_docx_cell_text(content: str, expected: str) -> None:
     assert _table(data).rows[1].cells[2] == RawCell(expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: w:br/w:tab inside a tracked deletion (w:del) still produce '\\n'/'\\t': "
-    "_paragraph_text collects every w:br/w:tab, deleted or not",
-)
 def test_docx_deleted_break_and_tab_excluded() -> None:
     deleted = f'<w:del w:id="3" {REV}><w:r><w:delText>删</w:delText><w:br/><w:tab/></w:r></w:del>'
     data = make_docx([HEADER, ["1", "建设码头", Cell(xml=para("保留", deleted, "文本")), "区交通局"]])
@@ -391,11 +376,6 @@ def test_docx_row_cells_in_content_control() -> None:
     assert texts(_table(data))[1] == ["6", "数字政府", "已开工", "区大数据发展局"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: rows wrapped in a content control (w:tbl/w:sdt/w:sdtContent/w:tr, Word's repeating "
-    "section) are silently dropped: table() iterates only the direct w:tr children",
-)
 def test_docx_rows_in_content_control() -> None:
     import docx
 

@@ -20,11 +20,13 @@ from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTa
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_P, W_TBL, W_TR, W_TC, W_SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
-W_T, W_TAB, W_BR, W_CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
+W_T, W_TAB, W_BR, W_CR, W_R = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}r"
+# Runs under these are deleted or moved-away revisions: not part of the current text.
+_REMOVED = {f"{W}del", f"{W}moveFrom"}
 W_VAL = f"{W}val"
-# Text-bearing elements of a paragraph. w:delText (deleted revisions) and w:instrText (field
-# codes) are deliberately absent; text inside w:ins and w:sdt is reached because we iterate
-# all descendants.
+# Text-bearing elements of a run. w:delText (deleted revisions) and w:instrText (field codes)
+# are deliberately absent; runs inside w:ins and w:sdt are reached because we iterate all
+# descendant runs of a paragraph.
 _RUN_CONTENT = (W_T, W_TAB, W_BR, W_CR)
 _TEXT_OF = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 
@@ -58,7 +60,7 @@ class _BodyReader:
 
     def table(self, tbl: etree._Element) -> RawTable:
         rows: list[RawRow] = []
-        for tr in tbl.iterchildren(W_TR):
+        for tr in _table_rows(tbl):
             cells: list[RawCell] = []
             cells.extend(RawCell("") for _ in range(_int_prop(tr, "trPr", "gridBefore")))
             for tc in _row_cells(tr):
@@ -98,6 +100,19 @@ class _BodyReader:
         return str(self.numbering[key])
 
 
+def _table_rows(tbl: etree._Element) -> list[etree._Element]:
+    """The table's w:tr, including rows inside content controls (Word's repeating sections)."""
+    rows = []
+    for child in tbl:
+        if child.tag == W_TR:
+            rows.append(child)
+        elif child.tag == W_SDT:
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                rows.extend(_table_rows(content))
+    return rows
+
+
 def _row_cells(tr: etree._Element) -> list[etree._Element]:
     """The row's w:tc, including those wrapped in content controls (w:sdt/w:sdtContent)."""
     cells = []
@@ -110,7 +125,12 @@ def _row_cells(tr: etree._Element) -> list[etree._Element]:
 
 
 def _paragraph_text(p: etree._Element) -> str:
-    return "".join(_TEXT_OF.get(el.tag) or (el.text or "") for el in p.iter(*_RUN_CONTENT))
+    parts = []
+    for run in p.iter(W_R):
+        if run.getparent().tag in _REMOVED:
+            continue
+        parts.extend(_TEXT_OF.get(el.tag) or (el.text or "") for el in run if el.tag in _RUN_CONTENT)
+    return "".join(parts)
 
 
 def _int_prop(el: etree._Element, props: str, name: str) -> int:

@@ -10,11 +10,13 @@ Lines outside a table become paragraphs (attachment label, title, notes).
 from __future__ import annotations
 
 import codecs
+from functools import cache
 
 import regex
 from charset_normalizer import from_bytes
 
 from extractor.errors import EncodingError
+from extractor.rules.data import load
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
 
 _BOMS = (
@@ -44,23 +46,42 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    decodable = [enc for enc in _LEGACY if _decodes(data, enc)]
-    if len(decodable) > 1:
-        # Both legacy codecs accept the bytes: let charset-normalizer judge which reads as language.
-        best = from_bytes(data, cp_isolation=list(decodable)).best()
-        if best is not None and best.encoding in decodable:
-            decodable = [best.encoding]
-    if decodable:
-        return data.decode(decodable[0]), decodable[0]
+    readings = {enc: text for enc in _LEGACY if (text := _decoded(data, enc)) is not None}
+    if len(readings) > 1:
+        # Both codecs accept the bytes. The right one reads as common Chinese; the wrong one as
+        # rare characters (GBK "完成情况" read as Big5 is "俇傖①錶"). Ties go to charset-normalizer,
+        # then to GB18030, the likelier for mainland documents.
+        scores = {enc: _commonness(text) for enc, text in readings.items()}
+        best_score = max(scores.values())
+        leaders = [enc for enc in _LEGACY if scores.get(enc) == best_score]
+        if len(leaders) > 1:
+            guess = from_bytes(data, cp_isolation=leaders).best()
+            leaders = [guess.encoding] if guess is not None and guess.encoding in leaders else leaders
+        readings = {leaders[0]: readings[leaders[0]]}
+    for encoding, text in readings.items():
+        return text, encoding
     raise EncodingError("not UTF-8, UTF-16, GB18030 or Big5 text")
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
+
+
+@cache
+def _frequent() -> frozenset[str]:
+    return frozenset(regex.sub(r"\s", "", load("text")["frequent_hanzi"]))
+
+
+def _commonness(text: str) -> float:
+    """Share of the text's CJK characters that are frequent ones (either script)."""
+    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    frequent = _frequent()
+    return sum(ch in frequent for ch in han) / len(han)
 
 
 def read_text(data: bytes) -> RawDocument:
@@ -88,7 +109,13 @@ def _split_blocks(text: str) -> list[Paragraph | RawTable]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.startswith("\t"):
+        if not line.strip():
+            # A blank line ends a pipe or tab-separated table, not a seed-layout one.
+            if rows and not _next_is_seed_row(lines, i):
+                flush_table()
+            i += 1
+            continue
+        if line.startswith("\t") and "\t" not in line[1:].rstrip("\t "):
             # Seed layout: a tab-led line per cell until a blank line; an untabbed line inside
             # the group continues the cell above it (a line break inside the cell).
             cells: list[str] = []
@@ -98,8 +125,6 @@ def _split_blocks(text: str) -> list[Paragraph | RawTable]:
                 else:
                     cells[-1] += "\n" + lines[i]
                 i += 1
-            if len(cells) == 1 and "\t" in cells[0].strip("\t"):
-                cells = cells[0].split("\t")
             rows.append(RawRow([RawCell(_trim(c)) for c in cells]))
             continue
         if _is_pipe_row(line):
@@ -107,14 +132,8 @@ def _split_blocks(text: str) -> list[Paragraph | RawTable]:
                 rows.append(RawRow([RawCell(_trim(c)) for c in _pipe_cells(line)]))
             i += 1
             continue
-        if line.count("\t") >= 1 and line.strip("\t ").count("\t") >= 1:
+        if line.count("\t") >= 2 or line.strip("\t ").count("\t") >= 1:
             rows.append(RawRow([RawCell(_trim(c)) for c in line.strip("\n").split("\t")]))
-            i += 1
-            continue
-        if not line.strip():
-            # A blank line ends a pipe or tab-separated table, not a seed-layout one.
-            if rows and not _next_is_seed_row(lines, i):
-                flush_table()
             i += 1
             continue
         flush_table()
