@@ -1,8 +1,8 @@
 """extractor: Chinese government progress-report attachments (附件) → grounded JSON records.
 
-    >>> import extractor
-    >>> [f.value for f in extractor.extract_figures("同比下降4.2%")]
-    [-4.2]
+>>> import extractor
+>>> [f.value for f in extractor.extract_figures("同比下降4.2%")]
+[-4.2]
 """
 
 from extractor.errors import ExtractorError

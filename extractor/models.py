@@ -46,7 +46,7 @@ class Figure(Item):
     role: Role | None = None
 
 
-class Warning(_Model):  # noqa: A001 - the contract calls it Warning
+class Warning(_Model):
     code: str
     message: str
     field: str | None = None

@@ -47,9 +47,7 @@ def parse_bytes(data: bytes, path: str | None = None) -> Document:
             record, table_warnings = build_table(table, index, scope)
             tables.append(record)
             warnings.extend(table_warnings)
-        warnings.extend(
-            Warning(code="unplaced_text", message=p.text) for p in assembly.unplaced
-        )
+        warnings.extend(Warning(code="unplaced_text", message=p.text) for p in assembly.unplaced)
     except ExtractorError as exc:
         exc.path = exc.path or path
         raise

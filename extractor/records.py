@@ -39,7 +39,9 @@ def build_table(table: AssembledTable, index: int, scope: str | None) -> tuple[T
         row = build_row(cells, raw.section, raw.pages, scope)
         if row.seq is None and cells.get("seq", "").strip():
             warnings.append(
-                Warning(code="unreadable_seq", message=f"序号 {cells['seq']!r} is not a number", row=row_index, table=index)
+                Warning(
+                    code="unreadable_seq", message=f"序号 {cells['seq']!r} is not a number", row=row_index, table=index
+                )
             )
         rows.append(row)
     columns = [Column(header=c.header, field=c.field) for c in table.columns]

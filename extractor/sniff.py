@@ -23,8 +23,7 @@ def sniff(data: bytes) -> str:
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in data[:65536]:
             raise EncryptedFileError("encrypted Office document (password protected)")
         raise UnsupportedFormatError(
-            "legacy OLE document (.doc/.xls/.wps/.et): convert it first, e.g. "
-            "soffice --headless --convert-to docx FILE"
+            "legacy OLE document (.doc/.xls/.wps/.et): convert it first, e.g. soffice --headless --convert-to docx FILE"
         )
     if not data:
         raise CorruptFileError("empty file")

@@ -26,7 +26,7 @@ def collapse_layout_space(text: str) -> str:
 
     def repl(m: regex.Match[str]) -> str:
         start, end = m.span()
-        between_latin = 0 < start and end < len(text) and _LATIN.match(text[start - 1]) and _LATIN.match(text[end])
+        between_latin = start > 0 and end < len(text) and _LATIN.match(text[start - 1]) and _LATIN.match(text[end])
         return " " if between_latin else ""
 
     return _SPACE_RUN.sub(repl, text)

@@ -53,9 +53,7 @@ def seed_txt_bytes() -> bytes:
         path = find_fixture(name, SEED_TXT_DIRS)
         if path is not None:
             return path.read_bytes()
-    pytest.skip(
-        f"seed text ({' or '.join(SEED_TXT_NAMES)}) not found in {', '.join(map(str, SEED_TXT_DIRS))}"
-    )
+    pytest.skip(f"seed text ({' or '.join(SEED_TXT_NAMES)}) not found in {', '.join(map(str, SEED_TXT_DIRS))}")
 
 
 def squash(text: str | None) -> str:

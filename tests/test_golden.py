@@ -80,8 +80,14 @@ def test_nothing_lost(parsed: tuple[str, extractor.Document]) -> None:
 def test_same_rows_in_every_format() -> None:
     def rows(document: extractor.Document) -> list[tuple]:
         return [
-            (r.seq, _squash(r.task), _squash(r.progress), r.lead_units, [_squash(i.text) for i in r.issues],
-             [(f.text, f.value, f.unit) for f in r.figures])
+            (
+                r.seq,
+                _squash(r.task),
+                _squash(r.progress),
+                r.lead_units,
+                [_squash(i.text) for i in r.issues],
+                [(f.text, f.value, f.unit) for f in r.figures],
+            )
             for r in document.tables[0].rows
         ]
 

@@ -8,17 +8,6 @@ import zipfile
 from functools import cache
 
 import pytest
-from tests.conftest_helpers import (
-    Cell,
-    Row,
-    cells,
-    fixture_bytes,
-    make_docx,
-    para,
-    seed_txt_bytes,
-    texts,
-    w_xml,
-)
 
 from extractor.errors import (
     CorruptFileError,
@@ -33,15 +22,24 @@ from extractor.readers.pdf import read_pdf
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawTable
 from extractor.readers.text import decode, read_text
 from extractor.sniff import sniff
+from tests.conftest_helpers import (
+    Cell,
+    Row,
+    cells,
+    fixture_bytes,
+    make_docx,
+    para,
+    seed_txt_bytes,
+    texts,
+    w_xml,
+)
 
 SIMPLIFIED = (
     "附件3\n一季度完成情况\n"
     "序号\t目标任务\t完成情况\t牵头责任单位\n"
     "1\t完成FDI3000万美元。\t一季度，同比下降73.7%。存在问题：无专项政策。\t区商务委\n"
 )
-TRADITIONAL = (
-    "序號\t目標任務\t進展情況\t牽頭單位\n1\t完成外資3000萬美元。\t存在問題：資金缺口500萬元。\t區商務委\n"
-)
+TRADITIONAL = "序號\t目標任務\t進展情況\t牽頭單位\n1\t完成外資3000萬美元。\t存在問題：資金缺口500萬元。\t區商務委\n"
 HEADER = ["序号", "目标任务", "完成情况", "牵头责任单位"]
 
 
@@ -346,9 +344,7 @@ def test_docx_grid_before_pads_leading_cells() -> None:
             id="cell-level-content-control",
         ),
         pytest.param(
-            para(
-                "已", "<w:sdt><w:sdtPr/><w:sdtContent>" + "<w:r><w:t>开工</w:t></w:r></w:sdtContent></w:sdt>"
-            ),
+            para("已", "<w:sdt><w:sdtPr/><w:sdtContent>" + "<w:r><w:t>开工</w:t></w:r></w:sdtContent></w:sdt>"),
             "已开工",
             id="run-level-content-control",
         ),
@@ -379,9 +375,7 @@ def test_docx_row_cells_in_content_control() -> None:
 def test_docx_rows_in_content_control() -> None:
     import docx
 
-    base = make_docx(
-        [HEADER, ["1", "建设码头", "已完成", "区交通局"], ["2", "开工道路", "招标", "区住房城乡建委"]]
-    )
+    base = make_docx([HEADER, ["1", "建设码头", "已完成", "区交通局"], ["2", "开工道路", "招标", "区住房城乡建委"]])
     document = docx.Document(io.BytesIO(base))
     tbl = document.tables[0]._tbl
     trs = tbl.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
@@ -491,12 +485,8 @@ def test_sniff_docx_named_pdf_is_docx(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("data", "error", "code"),
     [
-        pytest.param(
-            _zip({"readme.txt": "hello"}), UnsupportedFormatError, "unsupported_format", id="zip-no-word"
-        ),
-        pytest.param(
-            _zip({"xl/workbook.xml": "<x/>"}), UnsupportedFormatError, "unsupported_format", id="xlsx"
-        ),
+        pytest.param(_zip({"readme.txt": "hello"}), UnsupportedFormatError, "unsupported_format", id="zip-no-word"),
+        pytest.param(_zip({"xl/workbook.xml": "<x/>"}), UnsupportedFormatError, "unsupported_format", id="xlsx"),
         pytest.param(
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024),
             UnsupportedFormatError,
@@ -510,9 +500,7 @@ def test_sniff_docx_named_pdf_is_docx(tmp_path) -> None:
             id="ole-encrypted",
         ),
         pytest.param(b"", CorruptFileError, "corrupt_file", id="empty"),
-        pytest.param(
-            SMALL_DOCX[: len(SMALL_DOCX) // 2], CorruptFileError, "corrupt_file", id="truncated-docx"
-        ),
+        pytest.param(SMALL_DOCX[: len(SMALL_DOCX) // 2], CorruptFileError, "corrupt_file", id="truncated-docx"),
         pytest.param(SMALL_DOCX[:-30], CorruptFileError, "corrupt_file", id="docx-missing-tail"),
         pytest.param(b"PK\x03\x04", CorruptFileError, "corrupt_file", id="zip-magic-only"),
     ],
@@ -577,9 +565,7 @@ def test_seed_pdf_cell_text_has_no_layout_whitespace() -> None:
     row3 = texts(table)[3]
     assert row3[1].startswith("积极融入RCEP行动计划、西部陆海新通道")
     assert row3[3] == "区商务委"
-    assert not any(
-        ch in (c or "") for t in _pdf_tables("seed.pdf") for r in texts(t) for c in r for ch in "\n\u3000"
-    )
+    assert not any(ch in (c or "") for t in _pdf_tables("seed.pdf") for r in texts(t) for c in r for ch in "\n\u3000")
 
 
 def test_seed_merged_pdf_merged_cell_is_none() -> None:

@@ -5,14 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from tests.conftest_helpers import (
-    HEADER,
-    fixture_bytes,
-    raw_document,
-    raw_table,
-    seed_txt_bytes,
-    squash,
-)
 
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawCell
@@ -25,6 +17,14 @@ from extractor.table import (
     parse_seq,
 )
 from extractor.textnorm import collapse_layout_space, match_key, match_view
+from tests.conftest_helpers import (
+    HEADER,
+    fixture_bytes,
+    raw_document,
+    raw_table,
+    seed_txt_bytes,
+    squash,
+)
 
 FIELDS = ["seq", "task", "progress", "lead_units"]
 
@@ -216,9 +216,7 @@ def test_header_found_by_synonyms_with_stray_spaces() -> None:
 
 
 def test_unknown_and_duplicate_headers_keep_their_text_as_key() -> None:
-    doc = raw_document(
-        raw_table(("序号", "目标任务", "投资 金额", "工作任务", ""), ("1", "a", "5", "b", "c"))
-    )
+    doc = raw_document(raw_table(("序号", "目标任务", "投资 金额", "工作任务", ""), ("1", "a", "5", "b", "c")))
     (table,) = assemble(doc).tables
     assert [(c.field, c.key) for c in table.columns] == [
         ("seq", "seq"),
@@ -481,9 +479,7 @@ def test_lines_above_that_are_not_title_are_unplaced() -> None:
 
 
 def test_paragraph_after_last_table_unplaced() -> None:
-    result = assemble(
-        raw_document("附件3", raw_table(HEADER, ("1", "a", "b", "c")), "备注：数据截至3月底。", "— 2 —")
-    )
+    result = assemble(raw_document("附件3", raw_table(HEADER, ("1", "a", "b", "c")), "备注：数据截至3月底。", "— 2 —"))
     assert result.unplaced == [Paragraph("备注：数据截至3月底。")]
     assert len(result.tables) == 1
 

@@ -52,7 +52,7 @@ def read_pdf(data: bytes) -> RawDocument:
 
 def _read_page(page: pdfplumber.page.Page, warnings: list[RawWarning]) -> list[Paragraph | RawTable]:
     number = page.page_number
-    x0, top, x1, bottom = page.bbox
+    _, top, _, bottom = page.bbox
     blocks: list[Paragraph | RawTable] = []
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     cursor = top

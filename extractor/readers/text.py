@@ -16,8 +16,8 @@ import regex
 from charset_normalizer import from_bytes
 
 from extractor.errors import EncodingError
-from extractor.rules.data import load
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
+from extractor.rules.data import load
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -154,9 +154,7 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
     view = match_view(text)
     rules = cell_rules()
     items = sorted((i for i in issue_items or [] if i.field == field), key=lambda i: i.span)
-    statements = [
-        Statement(text=i.text, field=field, span=i.span, kind="issue", rule="statement.issue") for i in items
-    ]
+    statements = [Statement(text=i.text, field=field, span=i.span, kind="issue", rule="statement.issue") for i in items]
     skipped = [i.span for i in items]
     marker = rules.marker.search(view)
     if marker:
@@ -167,9 +165,7 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
             if e <= s or not regex.search(r"\w", _strip_enumerator(view[s:e])):
                 continue
             kind = next((name for name, cue in rules.kinds if cue.search(view[s:e])), "progress")
-            statements.append(
-                Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=f"statement.{kind}")
-            )
+            statements.append(Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=f"statement.{kind}"))
     return sorted(statements, key=lambda st: st.span)
 
 

@@ -70,9 +70,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     vocabulary["NUMBER"] = r"(?<![\d.,])" + f"(?:{vocabulary['NUMBER']})"
     scales = {k: float(v) for k, v in units["scales"].items()}
     scale_words = sorted(scales, key=len, reverse=True)
-    vocabulary["SCALE"] = "|".join(
-        "千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words
-    )
+    vocabulary["SCALE"] = "|".join("千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words)
     currencies = {k: v for k, v in units["currencies"].items() if isinstance(v, str)}
     vocabulary["CURRENCY"] = _alternation(list(currencies))
     vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
@@ -147,9 +145,7 @@ _SCOPE = regex.compile(r"全(?:国|省|市|区|县|州|旗|镇|乡)")
 _TARGET_CUE = regex.compile(r"目标|力争|计划|确保|争取|预期|任务|要求")
 
 
-def parse_figure(
-    span: FigureSpan, text: str, field: str, view: str, home_scope: str | None = None
-) -> Figure | None:
+def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope: str | None = None) -> Figure | None:
     """Normalize one span; None when the number cannot be read (the span is then not a figure)."""
     _, _, lexicon = rules()
     parts = span.parts
@@ -177,7 +173,11 @@ def parse_figure(
             value *= 10
         unit = "%"
     qualifier = next(
-        (lexicon.qualifiers[q] for q in (parts.get("pre"), parts.get("approx"), parts.get("post")) if q in lexicon.qualifiers),
+        (
+            lexicon.qualifiers[q]
+            for q in (parts.get("pre"), parts.get("approx"), parts.get("post"))
+            if q in lexicon.qualifiers
+        ),
         None,
     )
     clause = _clause_before(view, span.start)
