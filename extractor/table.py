@@ -22,6 +22,8 @@ from extractor.rules.data import load
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
+# Columns whose empty cell repeats the cell above (merged cells that lost their merge).
+INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
 
 
 @dataclass(slots=True)
@@ -294,8 +296,12 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
         return
     filled = []
     for index, cell in enumerate(cells):
-        if cell.text is None and cell.merge != "left" and previous is not None:
-            filled.append(previous.texts[index])  # vertically merged: same as above
+        merged_above = cell.text is None and cell.merge != "left"
+        # A vertically merged unit cell copied as text (Word's copy-as-text, web pages) arrives
+        # empty in the rows it spans: a task always has a lead unit, so empty means "same as above".
+        copied_merge = cell.text == "" and table.columns[index].field in INHERITED_WHEN_EMPTY
+        if (merged_above or copied_merge) and previous is not None:
+            filled.append(previous.texts[index])
         else:
             filled.append(cell.text or "")
     pages = [raw.page] if raw.page else []

@@ -114,8 +114,10 @@ def fig(
 
 
 def _summary(figure: Figure) -> dict[str, Any]:
-    return {key: getattr(figure, key) for key in ("text", "value", "unit", "kind", "basis", "scope", "role",
-                                                  "qualifier", "value_max")}
+    return {
+        key: getattr(figure, key)
+        for key in ("text", "value", "unit", "kind", "basis", "scope", "role", "qualifier", "value_max")
+    }
 
 
 def _check(text: str, kwargs: dict[str, Any], expected: list[dict[str, Any]]) -> None:
@@ -156,9 +158,7 @@ SENTENCES = [
         [fig("增长12%以上", 12, "%", "change", qualifier="at_least", role="target")],
         id="task-target-at-least",
     ),
-    pytest.param(
-        "华兰生物年处理155吨健康人血浆", {}, [fig("155吨", 155, "吨", "quantity")], id="quantity-tonnes"
-    ),
+    pytest.param("华兰生物年处理155吨健康人血浆", {}, [fig("155吨", 155, "吨", "quantity")], id="quantity-tonnes"),
     pytest.param(
         "加快打造汽车制造、生物医药、半导体等3个特色产业示范基地",
         {},
@@ -182,12 +182,8 @@ SENTENCES = [
         [fig("215万美元", 2.15e6, "USD", "amount")],
         id="home-scope-is-no-scope",
     ),
-    pytest.param(
-        "全省增长5%", {"home_scope": "全区"}, [fig("增长5%", 5, "%", "change", scope="全省")], id="province"
-    ),
-    pytest.param(
-        "全區增長5%", {}, [fig("增長5%", 5, "%", "change", scope="全區")], id="traditional-scope-as-written"
-    ),
+    pytest.param("全省增长5%", {"home_scope": "全区"}, [fig("增长5%", 5, "%", "change", scope="全省")], id="province"),
+    pytest.param("全區增長5%", {}, [fig("增長5%", 5, "%", "change", scope="全區")], id="traditional-scope-as-written"),
     pytest.param(
         "计划总投资3亿5000万元",
         {},

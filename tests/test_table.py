@@ -403,7 +403,8 @@ def test_number_alone_across_row_is_not_a_section() -> None:
         pytest.param(RawCell(None, "above"), "区商务委", id="docx-vmerge-above"),
         pytest.param(RawCell(None), "区商务委", id="pdf-plain-none"),
         pytest.param(RawCell(None, "left"), "", id="gridspan-left-is-empty"),
-        pytest.param(RawCell(""), "", id="empty-string-is-empty"),
+        # A merged lead-unit cell copied as text arrives empty in the rows it spans.
+        pytest.param(RawCell(""), "区商务委", id="empty-lead-unit-repeats-above"),
     ],
 )
 def test_covered_cell_takes_text_from_row_above(covered: RawCell, expected: str) -> None:
@@ -415,6 +416,11 @@ def test_covered_cell_takes_text_from_row_above(covered: RawCell, expected: str)
         )
     )
     assert _rows(assemble(doc))[1] == ["4", "完成FDI", "下降73.7%", expected]
+
+
+def test_empty_progress_cell_stays_empty() -> None:
+    doc = raw_document(raw_table(HEADER, ("3", "融入RCEP", "下降4.2%", "区商务委"), ("4", "完成FDI", "", "区水利局")))
+    assert _rows(assemble(doc))[1] == ["4", "完成FDI", "", "区水利局"]
 
 
 def test_vertical_merge_chain_across_three_rows() -> None:

@@ -109,7 +109,7 @@ def _split_blocks(text: str) -> list[Paragraph | RawTable]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not line.strip():
+        if not line.strip() and not line.startswith("\t"):
             # A blank line ends a pipe or tab-separated table, not a seed-layout one.
             if rows and not _next_is_seed_row(lines, i):
                 flush_table()
@@ -119,7 +119,8 @@ def _split_blocks(text: str) -> list[Paragraph | RawTable]:
             # Seed layout: a tab-led line per cell until a blank line; an untabbed line inside
             # the group continues the cell above it (a line break inside the cell).
             cells: list[str] = []
-            while i < len(lines) and lines[i].strip():
+            # A line holding only the tab is an empty cell, not the blank line between rows.
+            while i < len(lines) and (lines[i].strip() or lines[i].startswith("\t")):
                 if lines[i].startswith("\t") or not cells:
                     cells.append(lines[i][1:] if lines[i].startswith("\t") else lines[i])
                 else:
