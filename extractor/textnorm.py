@@ -19,6 +19,8 @@ from extractor.rules.data import load
 _SPACE_RUN = regex.compile(r"[\s\u3000]+")
 # Characters between which a space is real: Latin letters and digits (words, "2.5 km").
 _LATIN = regex.compile(r"[A-Za-z0-9]")
+# ①②③ and ⑴⒈ are enumerators; NFKC would turn them into plain digits.
+_ENCLOSED = regex.compile(r"[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]")
 
 
 def collapse_layout_space(text: str) -> str:
@@ -49,7 +51,7 @@ def match_view(text: str) -> str:
     out = []
     for ch in text:
         ch = variants.get(ch, ch)
-        if ord(ch) > 0x7F:
+        if ord(ch) > 0x7F and not _ENCLOSED.match(ch):
             folded = unicodedata.normalize("NFKC", ch)
             if len(folded) == 1:
                 ch = folded

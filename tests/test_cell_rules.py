@@ -67,22 +67,12 @@ ISSUES = [
         False,
         ["资金不足", "土地未落实"],
         id="circled-digits",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="match_view NFKC-folds ①..⑨ to '1'..'9', so the [①②…] enumerator never matches the view: "
-            "one item '①资金不足②土地未落实' (rule issue.sentence)",
-        ),
     ),
     pytest.param(
         "存在问题：①资金不足；②土地未落实。",
         False,
         ["资金不足；", "土地未落实。"],
         id="circled-digits-with-semicolon",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="①/② are folded to 1/2 in the view and never recognised as enumerators: the items keep them "
-            "('①资金不足；', '②土地未落实。')",
-        ),
     ),
     pytest.param(
         "存在问题：资金不足；土地未落实；人员短缺。",
@@ -338,11 +328,6 @@ UNITS = [
         "区商务委／区经信委",
         ["区商务委", "区经信委"],
         id="full-width-slash",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="split_units splits `match_view(text) and text`, i.e. the raw text, not the view, so the "
-            "full-width ／ (folded to / only in the view) is not a separator",
-        ),
     ),
 ]
 

@@ -74,11 +74,6 @@ def test_veto_example_has_no_figure(text: str) -> None:
     assert extract_figures(text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="figures.toml: `not_figures = [...]` is written after the last [[veto]] table, so TOML makes it "
-    "a key of the 'vague_multiplier' veto; the top-level key is missing and Lexicon.not_figures is empty",
-)
 def test_not_figures_is_a_top_level_list() -> None:
     assert "not_figures" in DATA
     assert rules()[2].not_figures == tuple(_not_figures(DATA))
@@ -233,54 +228,30 @@ KNOWN_BUGS = [
         {},
         [fig("增长5%", 5, "%", "change")],
         id="leading-space-not-trimmed",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="change.rate starts with `(?P<basis>...)?\\s?`: with no basis the match begins at the space; "
-            "find_figures trims trailing whitespace only -> text ' 增长5%', span (2, 7)",
-        ),
     ),
     pytest.param(
         "力争增长5%-8%",
         {},
         [fig("增长5%-8%", 5, "%", "change", value_max=8, role="target")],
         id="change-range-with-both-percent-signs",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="change.rate allows no '%' before {RANGE} (percent allows `%?`): the change is lost and "
-            "'5%-8%' comes out as a plain percent",
-        ),
     ),
     pytest.param(
         "健全市场监管体系投入500万元",
         {},
         [fig("500万元", 5e6, "CNY", "amount")],
         id="scope-inside-a-word",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="_SCOPE has no left boundary: 健全市场 contains 全市, so scope='全市' (also 安全区域 -> '全区')",
-        ),
     ),
     pytest.param(
         "签约项目数32个",
         {},
         [fig("32个", 32, "个", "count")],
         id="vague-multiplier-veto-before-arabic-digits",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="veto vague_multiplier (数|几|上 before) also drops Arabic numbers: 项目数32个 gives no figure "
-            "(likewise 新增规上5家); 数/几/上 are vague only before Chinese numerals (数千万元, 几百个, 上万人)",
-        ),
     ),
     pytest.param(
         "累计完成投资12.5亿元，占年度计划的45%",
         {},
         [fig("12.5亿元", 1.25e9, "CNY", "amount"), fig("45%", 45, "%", "percent")],
         id="share-of-plan-is-actual",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="_TARGET_CUE matches 计划 anywhere in the clause, so a completion share (占年度计划的45%) "
-            "is given role 'target' instead of 'actual'",
-        ),
     ),
 ]
 

@@ -617,7 +617,11 @@ def test_pdf_corrupt(data: bytes) -> None:
 
 def test_seed_layout_line_with_only_a_tab_is_an_empty_cell() -> None:
     """Word's copy-as-text writes an empty cell as a lone tab; it must not end the row."""
-    text = "\t序号\n\t目标任务\n\t完成情况\n\t牵头单位\n\n\t1\n\t任务一。\n\t\n\t区商务委\n\n\t2\n\t任务二。\n\t进展。\n\t\n"
+    text = (
+        "\t序号\n\t目标任务\n\t完成情况\n\t牵头单位\n\n"
+        "\t1\n\t任务一。\n\t\n\t区商务委\n\n"
+        "\t2\n\t任务二。\n\t进展。\n\t\n"
+    )
     (table,) = [b for b in read(text.encode("utf-8"), "txt").blocks if isinstance(b, RawTable)]
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["序号", "目标任务", "完成情况", "牵头单位"],

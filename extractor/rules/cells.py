@@ -26,6 +26,7 @@ class CellRules:
     item_separator: regex.Pattern[str]
     elaboration: regex.Pattern[str]
     response: regex.Pattern[str]
+    no_problem: regex.Pattern[str]
     sentence_end: regex.Pattern[str]
     clause_split: regex.Pattern[str]
     kinds: tuple[tuple[str, regex.Pattern[str]], ...]
@@ -43,10 +44,13 @@ def cell_rules() -> CellRules:
         marker=regex.compile(issues["marker"]),
         end_marker=regex.compile(issues["end_marker"]),
         # An enumerator opens the region or follows a boundary.
-        enumerator=regex.compile(rf"(?:^|(?<=[。;:,，\n\s]))\s*(?P<enum>{enumerators})"),
+        enumerator=regex.compile(
+            rf"(?|(?:^|(?<=[。;:,，\n\s]))\s*(?P<enum>{enumerators})|(?P<enum>{issues['circled_enumerator']}))"
+        ),
         item_separator=regex.compile(issues["item_separators"]),
         elaboration=regex.compile(issues["elaboration"]),
         response=regex.compile(issues["response"]),
+        no_problem=regex.compile(issues["no_problem"]),
         sentence_end=regex.compile(statements["sentence_end"]),
         clause_split=regex.compile(statements["clause_split"]),
         kinds=tuple(
@@ -103,6 +107,8 @@ def find_issues(text: str, field: str, *, labelled: bool = False) -> list[Item]:
         return []
     start, end = region
     rules = cell_rules()
+    if rules.no_problem.match(view[start:end].strip(_EDGE)):
+        return []
     enumerated = [m for m in rules.enumerator.finditer(view, start, end)]
     pieces: list[tuple[int, int, str]] = []
     if enumerated and (view[start : enumerated[0].start("enum")].strip(_EDGE) == "" or len(enumerated) >= 2):
@@ -198,15 +204,15 @@ def _statement_bounds(view: str, start: int, end: int) -> list[tuple[int, int]]:
 def split_units(text: str) -> list[str]:
     """区商务委、区发展改革委 → two units; 区交通局和区财政局 → two units."""
     rules = cell_rules()
+    view = match_view(text)
     units: list[str] = []
-    for part in rules.unit_separators.split(match_view(text) and text):
-        part = part.strip(_EDGE)
-        if not part:
-            continue
-        view = match_view(part)
-        cursor = 0
-        for match in rules.unit_conjunction.finditer(view):
-            units.append(part[cursor : match.start()].strip(_EDGE))
-            cursor = match.end()
-        units.append(part[cursor:].strip(_EDGE))
+    cursor = 0
+    for stop, resume in [*(m.span() for m in rules.unit_separators.finditer(view)), (len(text), len(text))]:
+        part, part_view = text[cursor:stop], view[cursor:stop]
+        piece_start = 0
+        for match in rules.unit_conjunction.finditer(part_view):
+            units.append(part[piece_start : match.start()].strip(_EDGE))
+            piece_start = match.end()
+        units.append(part[piece_start:].strip(_EDGE))
+        cursor = resume
     return [u for u in units if u]

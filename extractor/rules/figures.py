@@ -32,6 +32,7 @@ class Veto:
     id: str
     before: regex.Pattern[str] | None
     after: regex.Pattern[str] | None
+    head: regex.Pattern[str] | None  # the veto applies only to figures whose text matches this
     examples: tuple[str, ...]
 
 
@@ -92,6 +93,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
             v["id"],
             regex.compile(v["before"]) if "before" in v else None,
             regex.compile(v["after"]) if "after" in v else None,
+            regex.compile(v["head"]) if "head" in v else None,
             tuple(v.get("examples", ())),
         )
         for v in data["veto"]
@@ -117,11 +119,13 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     for order, rule in enumerate(figure_rules):
         for match in rule.pattern.finditer(view):
             start, end = match.span()
-            if end == start or _vetoed(view, start, end, vetoes):
-                continue
             # Drop edge whitespace a pattern allowed between its parts.
+            while start < end and view[start].isspace():
+                start += 1
             while end > start and view[end - 1].isspace():
                 end -= 1
+            if end == start or _vetoed(view, start, end, vetoes):
+                continue
             candidates.append((order, start, FigureSpan(start, end, rule, match.groupdict())))
     chosen: list[FigureSpan] = []
     taken: list[tuple[int, int]] = []
@@ -133,16 +137,19 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
-    before, after = view[max(0, start - 4) : start], view[end : end + 4]
+    before, after, own = view[max(0, start - 4) : start], view[end : end + 4], view[start:end]
     return any(
-        (v.before is not None and v.before.search(before)) or (v.after is not None and v.after.match(after))
+        (v.head is None or v.head.match(own))
+        and ((v.before is not None and v.before.search(before)) or (v.after is not None and v.after.match(after)))
         for v in vetoes
     )
 
 
 _CLAUSE_BREAK = regex.compile(r"[，。；;,!！?？()（）：:\n]")
-_SCOPE = regex.compile(r"全(?:国|省|市|区|县|州|旗|镇|乡)")
-_TARGET_CUE = regex.compile(r"目标|力争|计划|确保|争取|预期|任务|要求")
+# 全市/全区… as an area, not inside 健全市场, 安全区域, 全县域.
+_SCOPE = regex.compile(r"(?<![健安完齐周保成])全(?:国|省|市|区|县|州|旗|镇|乡)(?![场域])")
+# A target is announced before its figure; "占年度计划的45%" is a share of the plan, an actual.
+_TARGET_CUE = regex.compile(r"(?:目标|力争|计划|确保|争取|预期)(?!的)")
 
 
 def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope: str | None = None) -> Figure | None:
@@ -182,9 +189,10 @@ def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope:
     )
     clause = _clause_before(view, span.start)
     scope = None
-    scopes = _SCOPE.findall(clause)
-    if scopes and scopes[-1] != home_scope:
-        scope = text[span.start - len(clause) :][clause.rfind(scopes[-1]) :][: len(scopes[-1])]
+    scopes = list(_SCOPE.finditer(clause))
+    if scopes and scopes[-1].group() != home_scope:
+        clause_start = span.start - len(clause)
+        scope = text[clause_start + scopes[-1].start() : clause_start + scopes[-1].end()]
     role = "target" if field == "task" or _TARGET_CUE.search(clause) else "actual"
     return Figure(
         text=text[span.start : span.end],

@@ -11,14 +11,17 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG = (("亿", 1e8), ("万", 1e4))
 
 
+_MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse deeply)
+
+
 def parse_number(text: str) -> float | None:
     text = text.replace(",", "").replace(" ", "")
-    if not text:
+    if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
         return None
     for word, factor in _BIG:
         if word in text:
             left, _, right = text.rpartition(word)
-            high = parse_number(left) if left else 1.0
+            high = parse_number(left) if left else None
             low = parse_number(right) if right else 0.0
             if high is None or low is None:
                 return None
@@ -40,6 +43,8 @@ def _below_ten_thousand(text: str) -> float | None:
     while index < len(text):
         ch = text[index]
         if ch.isdigit() and ch.isascii():
+            if pending is not None:
+                return None  # 三5: two numbers side by side
             end = index
             while end < len(text) and (text[end].isascii() and (text[end].isdigit() or text[end] == ".")):
                 end += 1
@@ -49,7 +54,11 @@ def _below_ten_thousand(text: str) -> float | None:
                 return None
             index = end
             continue
-        if ch in _DIGITS:
+        if ch in "零〇":
+            pass  # 一百零五: a place left empty
+        elif ch in _DIGITS:
+            if pending is not None:
+                return None  # 三五, 二〇二二: digits side by side are not a quantity we read
             pending = float(_DIGITS[ch])
         elif ch in _UNITS:
             total += (1.0 if pending is None else pending) * _UNITS[ch]
