@@ -19,6 +19,7 @@ import regex
 
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
 from extractor.rules.data import load
+from extractor.rules.numbers import parse_number
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
@@ -111,38 +112,8 @@ def parse_seq(text: str) -> int | None:
     match = _layout()["seq"].match(match_view(text))
     if not match:
         return None
-    token = match.group(1)
-    return int(token) if token.isdigit() else chinese_integer(token)
-
-
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def chinese_integer(token: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105 (small ordinals as used in numbering)."""
-    total, digit = 0, 0
-    for ch in token:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in "十百":
-            total += (digit or 1) * (10 if ch == "十" else 100)
-            digit = 0
-        else:
-            return None
-    return total + digit
+    value = parse_number(match.group(1))
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def is_furniture(text: str) -> bool:

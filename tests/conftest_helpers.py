@@ -40,10 +40,10 @@ def find_fixture(name: str, dirs: Iterable[Path] = FIXTURE_DIRS) -> Path | None:
 
 
 def fixture_bytes(name: str) -> bytes:
-    """The bytes of a real fixture; the test is skipped when no location has it."""
+    """The bytes of a real fixture; a missing fixture fails the test (they are all committed)."""
     path = find_fixture(name)
     if path is None:
-        pytest.skip(f"fixture {name} not found in {', '.join(map(str, FIXTURE_DIRS))}")
+        pytest.fail(f"fixture {name} not found in {', '.join(map(str, FIXTURE_DIRS))}")
     return path.read_bytes()
 
 
@@ -53,7 +53,7 @@ def seed_txt_bytes() -> bytes:
         path = find_fixture(name, SEED_TXT_DIRS)
         if path is not None:
             return path.read_bytes()
-    pytest.skip(f"seed text ({' or '.join(SEED_TXT_NAMES)}) not found in {', '.join(map(str, SEED_TXT_DIRS))}")
+    pytest.fail(f"seed text ({' or '.join(SEED_TXT_NAMES)}) not found in {', '.join(map(str, SEED_TXT_DIRS))}")
 
 
 def squash(text: str | None) -> str:

@@ -11,7 +11,6 @@ from extractor.readers.raw import Paragraph, RawCell
 from extractor.table import (
     Assembly,
     assemble,
-    chinese_integer,
     field_for_header,
     join_fragments,
     parse_seq,
@@ -61,7 +60,7 @@ def test_field_for_header(header: str, field: str | None) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# parse_seq / chinese_integer / join_fragments
+# parse_seq / join_fragments
 
 
 @pytest.mark.parametrize(
@@ -106,8 +105,8 @@ def test_parse_seq_fullwidth_digits(text: str) -> None:
         ("十x", None),
     ],
 )
-def test_chinese_integer(token: str, value: int | None) -> None:
-    assert chinese_integer(token) == value
+def test_chinese_seq_numbers(token: str, value: int | None) -> None:
+    assert parse_seq(token) == value
 
 
 @pytest.mark.parametrize(
