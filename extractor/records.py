@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from extractor.models import Column, Row, Table, Warning
 from extractor.rules.cells import find_issues, find_statements, split_units
-from extractor.rules.figures import extract_figures
+from extractor.rules.figures import context_patterns, extract_figures
 from extractor.table import AssembledTable, parse_seq
 
 # Fields whose text is read for figures, problems and statements; the others are names and dates.
 CONTENT_FIELDS = ("task", "progress", "issues", "plan")
-_LEVEL = regex.compile(r"^(区|县|市|省|州|旗|镇|乡)")
 
 
 def home_scope(tables: list[AssembledTable]) -> str | None:
     """The document's own area ("全区") from the level most lead units carry (区商务委 → 区)."""
+    unit_level = context_patterns()["unit_level"]
     levels: Counter[str] = Counter()
     for table in tables:
         column = table.column_of("lead_units")
@@ -25,7 +23,7 @@ def home_scope(tables: list[AssembledTable]) -> str | None:
             continue
         for row in table.rows:
             for unit in split_units(row.texts[column]):
-                match = _LEVEL.match(unit)
+                match = unit_level.match(unit)
                 if match:
                     levels[match.group(1)] += 1
     return f"全{levels.most_common(1)[0][0]}" if levels else None

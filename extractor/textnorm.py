@@ -10,7 +10,7 @@ Two different jobs, kept apart:
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -45,6 +45,7 @@ def _char_map() -> dict[str, str]:
     return {pair[0]: pair[1] for pair in load("variants")["pairs"].split()}
 
 
+@lru_cache(maxsize=1024)  # figures, problems and statements each ask for the same cell's view
 def match_view(text: str) -> str:
     """Same-length view for rule matching: full-width → half-width, traditional → simplified."""
     variants = _char_map()

@@ -22,6 +22,7 @@ from extractor.readers.pdf import read_pdf
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawTable
 from extractor.readers.text import decode, read_text
 from extractor.sniff import sniff
+from extractor.table import is_furniture
 from tests.conftest_helpers import (
     Cell,
     Row,
@@ -543,12 +544,14 @@ def test_seed_pdf_header_repeated_without_layout_spaces() -> None:
 
 def test_seed_pdf_first_page_paragraphs() -> None:
     doc = _pdf("seed.pdf")
-    first = [b for b in doc.blocks if isinstance(b, Paragraph) and b.page == 1]
+    first = [b for b in doc.blocks if isinstance(b, Paragraph) and b.page == 1 and not is_furniture(b.text)]
     assert [p.text for p in first] == ["附件3", "一季度完成情况未实现“开门红”目标任务"]
     # they come before the first table
     assert doc.blocks[:2] == first
-    # no page numbers or other paragraphs on later pages
-    assert [b for b in doc.blocks if isinstance(b, Paragraph) and b.page != 1] == []
+    # every other paragraph is page furniture ("—1—"), which the table stage drops
+    others = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b not in first]
+    assert others == ["—1—", "—2—", "—3—"]
+    assert all(is_furniture(text) for text in others)
 
 
 def test_seed_pdf_rows_and_page_break_fragments() -> None:

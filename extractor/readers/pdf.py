@@ -24,7 +24,6 @@ _CID = regex.compile(r"\(cid:\d+\)|\ufffd")
 # Kangxi radicals (U+2F00–U+2FD5) that fonts without a ToUnicode map produce instead of the
 # unified ideograph ("⼀" for "一"); NFKC maps each to its ideograph.
 _RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
-_PAGE_NUMBER = regex.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$")
 
 
 def read_pdf(data: bytes) -> RawDocument:
@@ -74,7 +73,8 @@ def _paragraphs(page: pdfplumber.page.Page, y0: float, y1: float, number: int) -
     x0, _, x1, _ = page.bbox
     text = page.crop((x0, y0, x1, y1)).extract_text() or ""
     lines = (collapse_layout_space(line) for line in text.split("\n"))
-    return [Paragraph(line, page=number) for line in lines if line and not _PAGE_NUMBER.match(line)]
+    # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
+    return [Paragraph(line, page=number) for line in lines if line]
 
 
 def _clean(text: str, page: int, warnings: list[RawWarning]) -> str:

@@ -145,11 +145,10 @@ def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
     )
 
 
-_CLAUSE_BREAK = regex.compile(r"[，。；;,!！?？()（）：:\n]")
-# 全市/全区… as an area, not inside 健全市场, 安全区域, 全县域.
-_SCOPE = regex.compile(r"(?<![健安完齐周保成])全(?:国|省|市|区|县|州|旗|镇|乡)(?![场域])")
-# A target is announced before its figure; "占年度计划的45%" is a share of the plan, an actual.
-_TARGET_CUE = regex.compile(r"(?:目标|力争|计划|确保|争取|预期)(?!的)")
+@cache
+def context_patterns() -> dict[str, regex.Pattern[str]]:
+    """The [context] patterns of data/figures.toml: clause_break, scope, unit_level, target_cue."""
+    return {name: regex.compile(pattern) for name, pattern in load("figures")["context"].items()}
 
 
 def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope: str | None = None) -> Figure | None:
@@ -187,13 +186,14 @@ def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope:
         ),
         None,
     )
+    context = context_patterns()
     clause = _clause_before(view, span.start)
     scope = None
-    scopes = list(_SCOPE.finditer(clause))
+    scopes = list(context["scope"].finditer(clause))
     if scopes and scopes[-1].group() != home_scope:
         clause_start = span.start - len(clause)
         scope = text[clause_start + scopes[-1].start() : clause_start + scopes[-1].end()]
-    role = "target" if field == "task" or _TARGET_CUE.search(clause) else "actual"
+    role = "target" if field == "task" or context["target_cue"].search(clause) else "actual"
     return Figure(
         text=text[span.start : span.end],
         field=field,
@@ -238,7 +238,7 @@ def _tidy(value: float) -> float:
 
 
 def _clause_before(view: str, start: int) -> str:
-    breaks = list(_CLAUSE_BREAK.finditer(view, 0, start))
+    breaks = list(context_patterns()["clause_break"].finditer(view, 0, start))
     return view[breaks[-1].end() if breaks else 0 : start]
 
 
