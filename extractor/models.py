@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
-Format = Literal["txt", "docx", "pdf"]
+Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
 StatementKind = Literal["progress", "issue", "cause", "measure", "plan", "forecast"]
 Basis = Literal["yoy", "mom", "schedule"]

@@ -471,6 +471,13 @@ SMALL_DOCX = make_docx([HEADER, ["1", "建设码头", "已完成", "区交通局
         pytest.param(SIMPLIFIED.encode("utf-8"), "txt", id="utf8-text"),
         pytest.param(SIMPLIFIED.encode("gb18030"), "txt", id="gb18030-text"),
         pytest.param(SIMPLIFIED.encode("utf-16"), "txt", id="utf16-text"),
+        pytest.param(_zip({"xl/workbook.xml": "<x/>"}), "xlsx", id="xlsx"),
+        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "doc", id="ole-doc"),
+        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"), "xls", id="ole-xls"),
+        pytest.param(b"<!DOCTYPE html>\n<html><body>x</body></html>", "html", id="html-doctype"),
+        pytest.param("\ufeff<html lang=zh><table><tr><td>序号</td></tr></table>".encode(), "html", id="html-bom"),
+        pytest.param(b"<div><table border=1><tr><th>a</th></tr></table></div>", "html", id="html-fragment-table"),
+        pytest.param("序号 < 5 的任务 <b>".encode(), "txt", id="text-with-angle-brackets"),
     ],
 )
 def test_sniff_format(data: bytes, expected: str) -> None:
@@ -487,12 +494,11 @@ def test_sniff_docx_named_pdf_is_docx(tmp_path) -> None:
     ("data", "error", "code"),
     [
         pytest.param(_zip({"readme.txt": "hello"}), UnsupportedFormatError, "unsupported_format", id="zip-no-word"),
-        pytest.param(_zip({"xl/workbook.xml": "<x/>"}), UnsupportedFormatError, "unsupported_format", id="xlsx"),
         pytest.param(
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024),
             UnsupportedFormatError,
             "unsupported_format",
-            id="ole-doc",
+            id="ole-neither-word-nor-excel",
         ),
         pytest.param(
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),

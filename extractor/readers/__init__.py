@@ -1,20 +1,31 @@
-"""Readers: bytes → RawDocument (paragraphs and tables of cells with provenance)."""
+"""Readers: bytes → RawDocument (paragraphs and tables of cells with provenance).
+
+Each format's reader lives in its own module and is imported when a file of that format
+arrives, so reading a .txt never pays for loading pdfplumber or openpyxl.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 
-from extractor.readers.docx import read_docx
-from extractor.readers.pdf import read_pdf
+from extractor.errors import UnsupportedFormatError
 from extractor.readers.raw import RawDocument
-from extractor.readers.text import read_text
 
-READERS: dict[str, Callable[[bytes], RawDocument]] = {
-    "txt": read_text,
-    "docx": read_docx,
-    "pdf": read_pdf,
+# format → (module, function): the function takes the file's bytes and returns a RawDocument.
+READERS: dict[str, tuple[str, str]] = {
+    "txt": ("extractor.readers.text", "read_text"),
+    "docx": ("extractor.readers.docx", "read_docx"),
+    "pdf": ("extractor.readers.pdf", "read_pdf"),
+    "xlsx": ("extractor.readers.xlsx", "read_xlsx"),
+    "html": ("extractor.readers.html", "read_html"),
+    "doc": ("extractor.readers.legacy", "read_doc"),
+    "xls": ("extractor.readers.legacy", "read_xls"),
 }
 
 
 def read(data: bytes, fmt: str) -> RawDocument:
-    return READERS[fmt](data)
+    try:
+        module, function = READERS[fmt]
+    except KeyError:
+        raise UnsupportedFormatError(f"no reader for format {fmt!r}") from None
+    return getattr(import_module(module), function)(data)
