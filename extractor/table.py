@@ -13,15 +13,21 @@ Format-independent rules, applied in one pass over the reader's blocks:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
+from extractor.headers import (
+    field_for_header,
+    is_furniture,
+    is_header_row,
+    layout_patterns,
+    looks_like_units,
+    parse_seq,
+)
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
-from extractor.rules.data import load
-from extractor.rules.numbers import parse_number
-from extractor.textnorm import collapse_layout_space, match_key, match_view
+from extractor.textnorm import collapse_layout_space, match_key
 
+MAX_HEADER_CELL = 20  # characters: a longer cell is content, whatever words it contains
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
 # Columns whose empty cell repeats the cell above (merged cells that lost their merge).
 INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
@@ -54,8 +60,12 @@ class AssembledTable:
     rows: list[TableRow] = field(default_factory=list)
     attachment: str | None = None
     title: str | None = None
-    header_key: tuple[str, ...] = ()
+    header_keys: set[tuple[str, ...]] = field(default_factory=set)
+    kind: str = "grid"  # the RawTable kind it was read from
     current_section: str | None = None
+    # (cells present, width) when the last row had fewer cells than the header: a document
+    # that ends there was cut off.
+    short_tail: tuple[int, int] | None = None
     warnings: list[TableWarning] = field(default_factory=list)
 
     @property
@@ -75,63 +85,105 @@ class Assembly:
     unplaced: list[Paragraph]
 
 
-@cache
-def _synonyms() -> dict[str, str]:
-    """match_key(synonym) → field, from data/headers.toml."""
-    out: dict[str, str] = {}
-    for name, spec in load("headers")["fields"].items():
-        for synonym in spec["synonyms"]:
-            out.setdefault(match_key(synonym), name)
-    return out
-
-
-@cache
-def _layout() -> dict[str, regex.Pattern[str]]:
-    data = load("layout")
-    return {
-        "attachment": regex.compile(data["attachment"]),
-        "seq": regex.compile(data["seq"]),
-        "furniture": regex.compile("|".join(f"(?:{p})" for p in data["furniture"])),
-        "title_cue": regex.compile("(?:" + "|".join(map(regex.escape, data["title_cues"])) + r")\W*$"),
-    }
-
-
-def field_for_header(header: str) -> str | None:
-    """Canonical field of a header: an exact synonym, else the longest synonym it contains."""
-    key = match_key(header)
-    if not key:
-        return None
-    synonyms = _synonyms()
-    if key in synonyms:
-        return synonyms[key]
-    contained = [s for s in synonyms if len(s) >= 2 and s in key]
-    return synonyms[max(contained, key=len)] if contained else None
-
-
-def parse_seq(text: str) -> int | None:
-    match = _layout()["seq"].match(match_view(text))
-    if not match:
-        return None
-    value = parse_number(match.group(1))
-    return int(value) if value is not None and value.is_integer() else None
-
-
-def is_furniture(text: str) -> bool:
-    return bool(_layout()["furniture"].search(text.strip()))
-
-
 def _cell_texts(row: RawRow) -> list[str | None]:
     return [c.text for c in row.cells]
 
 
-def _header_of(rows: list[RawRow]) -> tuple[int, list[ColumnSpec]] | None:
-    """Index of the header row among the first rows and its columns, or None."""
+@dataclass(slots=True)
+class _Header:
+    index: int  # first header row
+    height: int  # 1, or 2 for a group header over sub-headers
+    columns: list[ColumnSpec]
+    keys: set[tuple[str, ...]]  # the header rows' keys, to drop them when repeated
+
+
+def _header_of(rows: list[RawRow]) -> _Header | None:
+    """The header among the first rows: one row, or two when the second holds sub-headers."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        fields = [field_for_header(c.text or "") for c in row.cells]
-        known = [f for f in fields if f]
-        if len(known) >= 2 and ({"seq", "task", "progress"} & set(known)):
-            return index, _columns(row.cells, fields)
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        alone = is_header_row(_cell_texts(row))
+        if not alone and (below is None or is_header_row(_cell_texts(below))):
+            continue  # a title row above the header is not its first half
+        if below is not None and _is_sub_header(row, below):
+            names = _merged_header(row, below)
+            if alone or is_header_row([n for n, _ in names]):
+                return _Header(index, 2, _columns(names), {header_key(row), header_key(below)})
+        if alone:
+            return _Header(index, 1, _columns(_single_header(row)), {header_key(row)})
     return None
+
+
+def _single_header(row: RawRow) -> list[tuple[str, str | None]]:
+    names: list[tuple[str, str | None]] = []
+    for position, cell in enumerate(row.cells):
+        if cell.text is None and names:  # a header cell spanning columns: name them after it
+            names.append((f"{names[-1][0]}_{position + 1}", None))
+        else:
+            text = collapse_layout_space(cell.text or "")
+            names.append((text, field_for_header(text)))
+    return names
+
+
+def _header_like(text: str) -> bool:
+    """Short, and a known header or at least no sentence and no number: what a header cell holds."""
+    key = match_key(text)
+    if len(key) > MAX_HEADER_CELL or parse_seq(text) is not None or regex.search(r"[。；;]", text):
+        return False
+    return bool(field_for_header(text)) or len(key) <= MAX_HEADER_CELL // 2 + 6
+
+
+def _is_sub_header(top: RawRow, below: RawRow) -> bool:
+    """Whether ``below`` completes ``top`` (sub-columns of a group header, or a header's second line)."""
+    tops, subs = _cell_texts(top), _cell_texts(below)
+    subs = (subs + [None] * len(tops))[: len(tops)]
+    filled = [j for j, t in enumerate(subs) if t]
+    if not filled or header_key(below) == header_key(top):
+        return False
+    if any(parse_seq(t or "") is not None or not _header_like(t or "") for t in subs if t):
+        return False
+    seq_col = next((j for j, t in enumerate(tops) if field_for_header(t or "") == "seq"), None)
+    if seq_col is not None and subs[seq_col]:
+        return False
+    for j in filled:
+        covered = tops[j] is None or (tops[j] == "" and j > 0)
+        spans = j + 1 < len(tops) and (tops[j + 1] is None or tops[j + 1] == "") and bool(subs[j + 1])
+        completes = bool(tops[j]) and field_for_header((tops[j] or "") + (subs[j] or "")) not in (
+            None,
+            field_for_header(tops[j] or ""),
+        )
+        if covered or spans or completes or field_for_header(subs[j] or ""):
+            return True
+    return False
+
+
+def _merged_header(top: RawRow, below: RawRow) -> list[tuple[str, str | None]]:
+    """(name, field) per column from a two-row header.
+
+    Under a group header ("2024年推进情况" spanning "截至9月底进展" | "10月工作计划") a column is
+    named "group/sub" and means what its sub-header means; a header broken over two rows
+    ("牵头" over "区领导") is one name, read whole.
+    """
+    tops = [collapse_layout_space(t) if t else t for t in _cell_texts(top)]
+    subs = [collapse_layout_space(t or "") for t in _cell_texts(below)]
+    subs = (subs + [""] * len(tops))[: len(tops)]
+    group: list[str | None] = [None] * len(tops)
+    for j, text in enumerate(tops):
+        spans_right = j + 1 < len(tops) and (tops[j + 1] is None or (tops[j + 1] == "" and subs[j + 1]))
+        if text and spans_right and subs[j]:
+            group[j] = text
+        elif not text and j > 0 and group[j - 1] and subs[j]:
+            group[j] = group[j - 1]
+    names: list[tuple[str, str | None]] = []
+    for j, (text, sub) in enumerate(zip(tops, subs, strict=True)):
+        if group[j]:
+            names.append((f"{group[j]}/{sub}", field_for_header(sub) or field_for_header(group[j] or "")))
+        elif text and sub:
+            whole = text + sub
+            names.append((whole, field_for_header(whole) or field_for_header(text) or field_for_header(sub)))
+        else:
+            name = text or sub or ""
+            names.append((name, field_for_header(name) if name else None))
+    return names
 
 
 def header_key(row: RawRow | list[str | None]) -> tuple[str, ...]:
@@ -140,13 +192,11 @@ def header_key(row: RawRow | list[str | None]) -> tuple[str, ...]:
     return tuple(match_key(t or "") for t in texts)
 
 
-def _columns(cells: list[RawCell], fields: list[str | None]) -> list[ColumnSpec]:
+def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
     columns: list[ColumnSpec] = []
     taken: set[str] = set()
-    for position, (cell, name) in enumerate(zip(cells, fields, strict=True)):
-        header = collapse_layout_space(cell.text or "") or f"列{position + 1}"
-        if cell.text is None and columns:  # a header cell spanning columns: name them after it
-            header = f"{columns[-1].header}_{position + 1}"
+    for position, (text, name) in enumerate(names):
+        header = text or f"列{position + 1}"
         if name and name not in taken:
             taken.add(name)
             columns.append(ColumnSpec(header=header, field=name, key=name))
@@ -160,16 +210,34 @@ def assemble(document: RawDocument) -> Assembly:
     unplaced: list[Paragraph] = []
     context: list[Paragraph] = []
     current: AssembledTable | None = None
+    text_after_table = False
     for block in document.blocks:
         if isinstance(block, Paragraph):
             if block.text.strip() and not is_furniture(block.text):
                 context.append(block)
+                text_after_table = True
             continue
         current, consumed = _take_table(block, current, context, tables, unplaced)
         if consumed:
             context = []
+            text_after_table = False
     unplaced.extend(context)
+    if tables and not text_after_table:
+        _warn_if_cut_off(tables[-1])
     return Assembly(tables=tables, unplaced=unplaced)
+
+
+def _warn_if_cut_off(table: AssembledTable) -> None:
+    """A document that ends inside a row: the row is kept as it is, with a warning."""
+    if table.short_tail is not None and table.rows:
+        present, width = table.short_tail
+        table.warnings.append(
+            TableWarning(
+                "truncated",
+                f"the document ends inside the last row ({present} of {width} cells): it may be cut off",
+                len(table.rows) - 1,
+            )
+        )
 
 
 def _take_table(
@@ -181,16 +249,14 @@ def _take_table(
 ) -> tuple[AssembledTable | None, bool]:
     found = _header_of(raw.rows)
     if found is not None:
-        header_index, columns = found
-        key = header_key(raw.rows[header_index])
-        continues = current is not None and not context and current.header_key == key
-        if not continues:
-            current = AssembledTable(columns=columns, header_key=key)
-            attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[:header_index]))
+        continues = current is not None and not context and bool(current.header_keys & found.keys)
+        if not continues or current is None:
+            current = AssembledTable(columns=found.columns, header_keys=found.keys, kind=raw.kind)
+            attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[: found.index]))
             current.attachment, current.title = attachment, title
             unplaced.extend(rest)
             tables.append(current)
-        body = raw.rows[header_index + 1 :]
+        body = raw.rows[found.index + found.height :]
     elif current is not None and not context and _width(raw) == len(current.columns):
         continues, body = True, raw.rows  # a page's table without a repeated header
     else:
@@ -220,8 +286,12 @@ def _paragraph_rows(rows: list[RawRow]) -> list[Paragraph]:
 
 
 def _title_of(paragraphs: list[Paragraph]) -> tuple[str | None, str | None, list[Paragraph]]:
-    """Attachment label and title from the lines above a table; the other lines are returned."""
-    layout = _layout()
+    """Attachment label and title from the lines above a table; the other lines are returned.
+
+    The title is the last line naming a table (ending in 情况, 进度表, 目标任务 …); failing that,
+    the last line that is not a filler line (单位：万元, a sentence, a long paragraph).
+    """
+    layout = layout_patterns()
     attachment = None
     candidates: list[Paragraph] = []
     for paragraph in paragraphs:
@@ -232,9 +302,11 @@ def _title_of(paragraphs: list[Paragraph]) -> tuple[str | None, str | None, list
             if match.group(2).strip():
                 candidates.append(Paragraph(match.group(2).strip(), paragraph.page))
             continue
-        candidates.append(paragraph)
+        if not layout["title_reject"].search(paragraph.text.strip()):
+            candidates.append(paragraph)
     if not candidates:
-        return attachment, None, []
+        rest = [p for p in paragraphs if not layout["attachment"].match(p.text)]
+        return attachment, None, rest
     titled = [p for p in candidates if layout["title_cue"].search(p.text)]
     title = (titled or candidates)[-1]
     rest = [p for p in paragraphs if p is not title and not layout["attachment"].match(p.text)]
@@ -243,9 +315,14 @@ def _title_of(paragraphs: list[Paragraph]) -> tuple[str | None, str | None, list
 
 def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     width = len(table.columns)
-    cells = (raw.cells + [RawCell("")] * width)[:width]
-    if len(raw.cells) > width and any(c.text for c in raw.cells[width:]):
-        extra = "".join(c.text or "" for c in raw.cells[width:])
+    if header_key(raw) in table.header_keys:
+        return  # the header repeated (each page, or after a section)
+    fitted, category = _fit(table, raw)
+    if category is not None:
+        table.current_section = category
+    cells = (fitted + [RawCell("")] * width)[:width]
+    if len(fitted) > width and any(c.text for c in fitted[width:]):
+        extra = "".join(c.text or "" for c in fitted[width:])
         table.warnings.append(
             TableWarning("extra_cells", f"cells beyond the header's columns appended: {extra[:40]}", len(table.rows))
         )
@@ -253,8 +330,8 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     texts = [c.text for c in cells]
     if not any(texts):
         return
-    if header_key(texts) == table.header_key:
-        return  # the header repeated (each page, or after a section)
+    if header_key(texts) in table.header_keys:
+        return
     seq_column = table.column_of("seq")
     seq_text = (texts[seq_column] or "") if seq_column is not None else ""
     previous = table.rows[-1] if table.rows else None
@@ -270,13 +347,84 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
         merged_above = cell.text is None and cell.merge != "left"
         # A vertically merged unit cell copied as text (Word's copy-as-text, web pages) arrives
         # empty in the rows it spans: a task always has a lead unit, so empty means "same as above".
-        copied_merge = cell.text == "" and table.columns[index].field in INHERITED_WHEN_EMPTY
+        # Rows made from numbered prose have no merged cells: there, empty is empty.
+        copied_merge = (
+            cell.text == "" and table.columns[index].field in INHERITED_WHEN_EMPTY and table.kind != "prose"
+        )
         if (merged_above or copied_merge) and previous is not None:
             filled.append(previous.texts[index])
         else:
             filled.append(cell.text or "")
     pages = [raw.page] if raw.page else []
-    table.rows.append(TableRow(texts=filled, pages=pages, section=table.current_section))
+    category_column = table.column_of("category")
+    section = table.current_section
+    if category_column is not None and filled[category_column]:
+        section = filled[category_column]
+    table.rows.append(TableRow(texts=filled, pages=pages, section=section))
+    table.short_tail = (len(fitted), width) if len(fitted) < width else None
+
+
+def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]:
+    """The row's cells lined up with the columns, and a category that stood in front of it.
+
+    - ``[category, 序号, …]``, one cell more than the header: a merged category cell copied as
+      text heads the first row of its group; it becomes the section;
+    - ``[序号, …]`` one cell fewer under a header whose 序号 is the second column: the rows
+      under a merged category cell; the category is "same as above";
+    - a row found in a stream of lines (``loose``) with extra cells had a cell split at a blank
+      line (the longest text, the progress, is where that happens), and one with a cell too few
+      lost an empty cell: it goes where the texts fit their columns best.
+    """
+    width = len(table.columns)
+    cells = list(raw.cells)
+    texts = [c.text or "" for c in cells]
+    seq_column = table.column_of("seq")
+    if (
+        seq_column == 0
+        and len(cells) >= width + 1
+        and texts[0]
+        and parse_seq(texts[0]) is None
+        and parse_seq(texts[1]) is not None
+    ):
+        return cells[1:] if not raw.loose else _fit_loose(table, cells[1:]), texts[0]
+    if seq_column == 1 and len(cells) == width - 1 and parse_seq(texts[0]) is not None:
+        return [RawCell(None, merge="above"), *cells], None
+    return (_fit_loose(table, cells) if raw.loose else cells), None
+
+
+def _fit_loose(table: AssembledTable, cells: list[RawCell]) -> list[RawCell]:
+    width = len(table.columns)
+    if len(cells) > width:
+        extra = len(cells) - width
+        target = table.column_of("progress")
+        if target is None or target + extra >= len(cells):
+            target = max(range(1, width), key=lambda j: len(cells[j].text or ""), default=0)
+        merged = "\n".join(c.text or "" for c in cells[target : target + extra + 1])
+        return [*cells[:target], RawCell(merged), *cells[target + extra + 1 :]]
+    if len(cells) == width - 1:
+        options = [[*cells[:p], RawCell(""), *cells[p:]] for p in range(width)]
+        scores = [_fit_score(table, option) for option in options]
+        best = max(range(width), key=lambda p: (scores[p], p))
+        return options[best]
+    return cells
+
+
+def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
+    """How well texts fit their columns: 序号 where the number is, unit names under 牵头单位 …"""
+    score = 0.0
+    for column, cell in zip(table.columns, cells, strict=True):
+        text = (cell.text or "").strip()
+        if column.field == "seq":
+            score += 3 if parse_seq(text) is not None else -5
+        elif column.field in ("lead_units", "partner_units"):
+            score += 1 if not text else (2 if looks_like_units(text) else -2)
+        elif column.field == "deadline":
+            score += 1 if not text or (len(text) <= 20 and regex.search(r"[年月底前季]", text)) else -1
+        elif column.field == "progress":
+            score += min(len(text) / 50, 2)
+        elif text and parse_seq(text) is not None:
+            score -= 2
+    return score
 
 
 def _section_heading(texts: list[str | None]) -> str | None:

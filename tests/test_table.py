@@ -192,11 +192,12 @@ def test_header_found_by_synonyms_with_stray_spaces() -> None:
     doc = raw_document(
         raw_table(
             (
-                "填报单位：区发展改革委",
-                "填报单位：区发展改革委",
-                "填报单位：区发展改革委",
-                "填报单位：区发展改革委",
+                "2024年重点项目推进情况表",
+                "2024年重点项目推进情况表",
+                "2024年重点项目推进情况表",
+                "2024年重点项目推进情况表",
             ),
+            ("填报单位：区发展改革委", None, None, None),
             ("序 号", "目 标 任 务", "完成  情况", "牵头责任 单位"),
             ("1", "建设码头", "已完成", "区交通局"),
         )
@@ -210,8 +211,9 @@ def test_header_found_by_synonyms_with_stray_spaces() -> None:
         ("牵头责任单位", "lead_units", "lead_units"),
     ]
     assert _rows(result) == [["1", "建设码头", "已完成", "区交通局"]]
-    # a title row inside the table, above the header, is the title (said once)
-    assert table.title == "填报单位：区发展改革委"
+    # a title row inside the table, above the header, is the title (said once); a filler line
+    # (填报单位：…) is never the title
+    assert table.title == "2024年重点项目推进情况表"
 
 
 def test_unknown_and_duplicate_headers_keep_their_text_as_key() -> None:

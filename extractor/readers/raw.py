@@ -24,11 +24,17 @@ class RawCell:
 class RawRow:
     cells: list[RawCell]
     page: int | None = None
+    # True when the cell boundaries were inferred from a stream of lines (a web table copied as
+    # text): the count may be off by a split or a dropped empty cell, for the table stage to mend.
+    loose: bool = False
 
 
 @dataclass(slots=True)
 class RawTable:
     rows: list[RawRow]
+    # "grid": the file's own table; "stream": cells found in lines of text; "prose": rows made
+    # from numbered paragraphs, whose empty cells are really empty (never "same as above").
+    kind: Literal["grid", "stream", "prose"] = "grid"
 
 
 @dataclass(slots=True)

@@ -1,10 +1,7 @@
-"""Plain text: decode (any common encoding), then recognise the table layout.
+"""Plain text: decode (any common encoding), then find the table in the lines.
 
-Layouts recognised (see ``_split_blocks``):
-- the seed's: each cell a line led by a tab, a blank line between rows;
-- tab-separated rows: one row a line, cells separated by tabs;
-- pipe tables: ``序号 | 项目内容 | … |`` with optional ``---|---`` separator lines.
-Lines outside a table become paragraphs (attachment label, title, notes).
+The layouts a table takes as text (the seed's tab-led cells, tab-separated rows, pipe tables, a
+web table copied one cell per line, numbered prose) are recognised by ``layouts.split_lines``.
 """
 
 from __future__ import annotations
@@ -16,7 +13,8 @@ import regex
 from charset_normalizer import from_bytes
 
 from extractor.errors import EncodingError
-from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
+from extractor.readers.layouts import Line, split_lines
+from extractor.readers.raw import RawDocument, RawWarning
 from extractor.rules.data import load
 
 _BOMS = (
@@ -29,7 +27,6 @@ _BOMS = (
 # Legacy encodings tried after UTF-8, in this order of likelihood for our documents.
 _LEGACY = ("gb18030", "big5")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -93,75 +90,5 @@ def read_text(data: bytes) -> RawDocument:
         warnings.append(
             RawWarning("control_characters_removed", f"{len(text) - len(cleaned)} control characters removed")
         )
-    return RawDocument(format="txt", blocks=_split_blocks(cleaned), encoding=encoding, warnings=warnings)
-
-
-def _split_blocks(text: str) -> list[Paragraph | RawTable]:
-    lines = text.split("\n")
-    blocks: list[Paragraph | RawTable] = []
-    rows: list[RawRow] = []
-
-    def flush_table() -> None:
-        if rows:
-            blocks.append(RawTable(rows=list(rows)))
-            rows.clear()
-
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip() and not line.startswith("\t"):
-            # A blank line ends a pipe or tab-separated table, not a seed-layout one.
-            if rows and not _next_is_seed_row(lines, i):
-                flush_table()
-            i += 1
-            continue
-        if line.startswith("\t") and "\t" not in line[1:].rstrip("\t "):
-            # Seed layout: a tab-led line per cell until a blank line; an untabbed line inside
-            # the group continues the cell above it (a line break inside the cell).
-            cells: list[str] = []
-            # A line holding only the tab is an empty cell, not the blank line between rows.
-            while i < len(lines) and (lines[i].strip() or lines[i].startswith("\t")):
-                if lines[i].startswith("\t") or not cells:
-                    cells.append(lines[i][1:] if lines[i].startswith("\t") else lines[i])
-                else:
-                    cells[-1] += "\n" + lines[i]
-                i += 1
-            rows.append(RawRow([RawCell(_trim(c)) for c in cells]))
-            continue
-        if _is_pipe_row(line):
-            if not _PIPE_SEPARATOR.match(line):
-                rows.append(RawRow([RawCell(_trim(c)) for c in _pipe_cells(line)]))
-            i += 1
-            continue
-        if line.count("\t") >= 2 or line.strip("\t ").count("\t") >= 1:
-            rows.append(RawRow([RawCell(_trim(c)) for c in line.strip("\n").split("\t")]))
-            i += 1
-            continue
-        flush_table()
-        blocks.append(Paragraph(_trim(line)))
-        i += 1
-    flush_table()
-    return blocks
-
-
-def _next_is_seed_row(lines: list[str], i: int) -> bool:
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    return i < len(lines) and lines[i].startswith("\t")
-
-
-def _is_pipe_row(line: str) -> bool:
-    return line.count("|") >= 2 or bool(_PIPE_SEPARATOR.match(line) and "|" in line)
-
-
-def _pipe_cells(line: str) -> list[str]:
-    stripped = line.strip()
-    if stripped.startswith("|"):
-        stripped = stripped[1:]
-    if stripped.endswith("|"):
-        stripped = stripped[:-1]
-    return stripped.split("|")
-
-
-def _trim(cell: str) -> str:
-    return cell.strip(" \t\n\u3000\xa0")
+    lines = [Line(line) for line in cleaned.split("\n")]
+    return RawDocument(format="txt", blocks=split_lines(lines), encoding=encoding, warnings=warnings)

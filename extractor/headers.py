@@ -1,0 +1,92 @@
+"""Document vocabulary shared by the layout splitter and the table stage.
+
+What a header cell means (``data/headers.toml``), what a 序号 looks like, which lines are page
+furniture and which line names the table (``data/layout.toml``). Kept apart from both stages so
+the text-layout splitter can recognise a header without depending on the table stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from extractor.rules.data import load
+from extractor.rules.numbers import parse_number
+from extractor.textnorm import match_key, match_view
+
+# A header row names at least this many known fields, one of them a core field.
+MIN_HEADER_FIELDS = 2
+CORE_FIELDS = frozenset({"seq", "task", "progress"})
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """match_key(synonym) → field, from data/headers.toml."""
+    out: dict[str, str] = {}
+    for name, spec in load("headers")["fields"].items():
+        for synonym in spec["synonyms"]:
+            out.setdefault(match_key(synonym), name)
+    return out
+
+
+@cache
+def label_synonyms() -> list[tuple[str, str]]:
+    """(synonym, field) pairs, longest first: the labels of numbered prose ("牵头部门：…")."""
+    pairs = [(s, name) for name, spec in load("headers")["fields"].items() for s in spec["synonyms"]]
+    return sorted(((s, f) for s, f in pairs if len(s) >= 2 and not s.isascii()), key=lambda p: -len(p[0]))
+
+
+@cache
+def layout_patterns() -> dict[str, regex.Pattern[str]]:
+    data = load("layout")
+    return {
+        "attachment": regex.compile(data["attachment"]),
+        "seq": regex.compile(data["seq"]),
+        "furniture": regex.compile("|".join(f"(?:{p})" for p in data["furniture"])),
+        "title_cue": regex.compile("(?:" + "|".join(map(regex.escape, data["title_cues"])) + r")\W*$"),
+        "title_reject": regex.compile("|".join(f"(?:{p})" for p in data["title_reject"])),
+        "heading": regex.compile(data["heading"]),
+        "group_header": regex.compile(data["group_header"]),
+        "unit_like": regex.compile(data["unit_like"]),
+    }
+
+
+def field_for_header(header: str) -> str | None:
+    """Canonical field of a header: an exact synonym, else the longest synonym it contains."""
+    key = match_key(header)
+    if not key:
+        return None
+    synonyms = _synonyms()
+    if key in synonyms:
+        return synonyms[key]
+    contained = [s for s in synonyms if len(s) >= 2 and s in key]
+    return synonyms[max(contained, key=len)] if contained else None
+
+
+def is_header_row(texts: Sequence[str | None]) -> bool:
+    known = {f for t in texts if (f := field_for_header(t or ""))}
+    return len(known) >= MIN_HEADER_FIELDS and bool(CORE_FIELDS & known)
+
+
+def parse_seq(text: str) -> int | None:
+    match = layout_patterns()["seq"].match(match_view(text))
+    if not match:
+        return None
+    value = parse_number(match.group(1))
+    return int(value) if value is not None and value.is_integer() else None
+
+
+def is_furniture(text: str) -> bool:
+    return bool(layout_patterns()["furniture"].search(text.strip()))
+
+
+def is_heading(text: str) -> bool:
+    """A category or section line ("二、交通基础设施提升工程", "（一）已完成的任务", "进度滞后的项目")."""
+    return bool(layout_patterns()["heading"].search(match_view(text.strip())))
+
+
+def looks_like_units(text: str) -> bool:
+    """Short text made of unit names (区交通局、区发改委): what a 牵头单位 cell holds."""
+    return bool(layout_patterns()["unit_like"].search(match_view(text.strip())))

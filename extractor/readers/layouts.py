@@ -1,0 +1,354 @@
+"""Tables written as lines of text: every way a table reaches an analyst as plain text.
+
+``split_lines`` turns lines into blocks (paragraphs and tables of cells). It tries, in order:
+
+1. line-structured tables, where the lines themselves show the grid:
+   - the seed's layout: one tab-led line per cell, a blank line between rows;
+   - tab-separated rows (a table copied out of a browser or a spreadsheet); a line without tabs
+     inside such a table continues the previous row's last cell (a line break inside a cell);
+   - pipe tables (``序号 | 项目内容 | … |``) with ``---|---`` lines, which mark the row above them
+     as a header, so a metadata table directly above the real one stays a separate table;
+2. a cell stream: one cell per line (or per group of lines), cells separated by blank lines or by
+   lines holding only ``|``, nothing marking the end of a row (a web table copied as text). Rows
+   are found from the 序号 sequence and the header's column count;
+3. numbered prose (``extractor.readers.prose``): "1、…牵头部门：…" paragraphs, one row per task.
+
+The first that yields a table with a recognisable header wins; otherwise the lines are paragraphs.
+Deciding what a row means stays with the table stage; this module only finds the cells.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from extractor.headers import field_for_header, is_header_row, is_heading, layout_patterns, parse_seq
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.textnorm import match_key
+
+Block = Paragraph | RawTable
+
+_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE_ONLY = regex.compile(r"^\s*[|｜]\s*$")
+_SENTENCE = regex.compile(r"[。；;！？!?]")
+# A header cell is short; a longer text without a known header word is content.
+MAX_HEADER_CELL = 12
+MAX_KNOWN_HEADER_CELL = 20  # a longer text is content even when it contains a header word
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    page: int | None = None
+
+
+def trim(cell: str) -> str:
+    return cell.strip(" \t\n\u3000\xa0")
+
+
+def split_lines(lines: list[Line]) -> list[Block]:
+    """Blocks of the lines: the first layout that gives a table with a header, else paragraphs."""
+    structured = _structured(lines)
+    if any(isinstance(b, RawTable) and _has_header(b) for b in structured):
+        return structured
+    stream = cell_stream(lines)
+    if stream is not None:
+        return stream
+    from extractor.readers.prose import numbered_prose  # prose needs this module's Line
+
+    prose = numbered_prose(lines)
+    return prose if prose is not None else structured
+
+
+def _has_header(table: RawTable) -> bool:
+    return any(is_header_row([c.text for c in row.cells]) for row in table.rows[:5])
+
+
+# ----------------------------------------------------------------- line-structured tables
+
+
+def _structured(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    rows: list[RawRow] = []
+    kind: str | None = None  # "seed", "pipe" or "tab": the layout of the table being read
+
+    def flush() -> None:
+        nonlocal kind
+        if rows:
+            blocks.append(RawTable(rows=list(rows)))
+            rows.clear()
+        kind = None
+
+    texts = [line.text for line in lines]
+    i = 0
+    while i < len(lines):
+        line, page = texts[i], lines[i].page
+        if not line.strip() and not line.startswith("\t"):
+            # A blank line ends a pipe or tab-separated table, not a seed-layout one.
+            if rows and not (kind == "seed" and _next_is_seed_row(texts, i)):
+                flush()
+            i += 1
+            continue
+        if line.startswith("\t") and "\t" not in line[1:].rstrip("\t ") and kind in (None, "seed"):
+            # Seed layout: a tab-led line per cell until a blank line; an untabbed line inside
+            # the group continues the cell above it (a line break inside the cell). A line holding
+            # only the tab is an empty cell, not the blank line between rows.
+            cells: list[str] = []
+            while i < len(texts) and (texts[i].strip() or texts[i].startswith("\t")):
+                if texts[i].startswith("\t") or not cells:
+                    cells.append(texts[i][1:] if texts[i].startswith("\t") else texts[i])
+                else:
+                    cells[-1] += "\n" + texts[i]
+                i += 1
+            rows.append(RawRow([RawCell(trim(c)) for c in cells], page=page))
+            kind = "seed"
+            continue
+        if _is_pipe_row(line):
+            if kind not in (None, "pipe"):
+                flush()
+            if _PIPE_SEPARATOR.match(line):
+                # The row above a ---|--- line is a header: a table above it is another table.
+                if len(rows) > 1:
+                    header = rows.pop()
+                    flush()
+                    rows.append(header)
+            else:
+                rows.append(RawRow([RawCell(trim(c)) for c in _pipe_cells(line)], page=page))
+            kind = "pipe"
+            i += 1
+            continue
+        if line.count("\t") >= 2 or "\t" in line.strip("\t "):
+            cells = [trim(c) for c in line.split("\t")]
+            if kind == "tab" and rows and _continues_row(rows, cells):
+                _extend_row(rows[-1], cells)
+            else:
+                if kind not in (None, "tab"):
+                    flush()
+                rows.append(RawRow([RawCell(c) for c in cells], page=page))
+            kind = "tab"
+            i += 1
+            continue
+        if kind == "tab" and rows and len(rows[-1].cells) < _tab_width(rows):
+            _extend_row(rows[-1], [trim(line)])  # a line break inside the row's last cell
+            i += 1
+            continue
+        flush()
+        if not _PIPE_ONLY.match(line):
+            blocks.append(Paragraph(trim(line), page=page))
+        i += 1
+    flush()
+    return blocks
+
+
+def _tab_width(rows: list[RawRow]) -> int:
+    return max(len(r.cells) for r in rows)
+
+
+def _continues_row(rows: list[RawRow], cells: list[str]) -> bool:
+    """A tab line that starts inside the previous row: that row is short and this has no 序号."""
+    return len(rows[-1].cells) < _tab_width(rows) and parse_seq(cells[0]) is None and len(rows) > 1
+
+
+def _extend_row(row: RawRow, cells: list[str]) -> None:
+    last = row.cells[-1]
+    last.text = f"{last.text}\n{cells[0]}" if last.text else cells[0]
+    row.cells.extend(RawCell(c) for c in cells[1:])
+
+
+def _next_is_seed_row(lines: list[str], i: int) -> bool:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i < len(lines) and lines[i].startswith("\t")
+
+
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or bool(_PIPE_SEPARATOR.match(line) and "|" in line)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    return stripped.split("|")
+
+
+# ----------------------------------------------------------------- cell stream
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    page: int | None
+    bare_seq: int | None  # the 序号 when the token is nothing but a number
+    first_line: int  # index of the token's first line
+
+
+def _token(lines: list[Line], first_line: int) -> _Token:
+    text = trim("\n".join(trim(line.text) for line in lines))
+    seq = parse_seq(text) if "\n" not in text else None
+    return _Token(text, lines[0].page, seq, first_line)
+
+
+def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
+    """Cells of a stream: groups of lines between blank or ``|`` lines; a bare number is its own cell."""
+    tokens: list[_Token] = []
+    group: list[Line] = []
+    group_start = 0
+    for index, line in enumerate(lines):
+        if not line.text.strip() or _PIPE_ONLY.match(line.text):
+            if group:
+                tokens.append(_token(group, group_start))
+                group = []
+            continue
+        if per_line or parse_seq(line.text) is not None:
+            # A number alone on its line starts a row even with no blank line before it.
+            if group:
+                tokens.append(_token(group, group_start))
+                group = []
+            tokens.append(_token([line], index))
+            continue
+        if not group:
+            group_start = index
+        group.append(line)
+    if group:
+        tokens.append(_token(group, group_start))
+    return tokens
+
+
+def _header_like(token: _Token) -> bool:
+    key = match_key(token.text)
+    if token.bare_seq is not None or is_heading(token.text) or _SENTENCE.search(token.text):
+        return False
+    if field_for_header(token.text):
+        return len(key) <= MAX_KNOWN_HEADER_CELL
+    return len(key) <= MAX_HEADER_CELL
+
+
+def cell_stream(lines: list[Line]) -> list[Block] | None:
+    """Rows of a table written one cell per line (see the module docstring), or None."""
+    for per_line in (False, True):
+        tokens = _tokens(lines, per_line=per_line)
+        found = _stream_header(tokens)
+        if found is None:
+            continue
+        start, end = found
+        table, after = _stream_rows(tokens, start, end)
+        if table is None:
+            continue
+        before = _lines_before(lines, tokens[start])
+        return before + [table] + [Paragraph(t.text, page=t.page) for t in after]
+    return None
+
+
+def _stream_header(tokens: list[_Token]) -> tuple[int, int] | None:
+    """[start, end) of the header tokens: a run of header cells followed by the first 序号."""
+    for start, token in enumerate(tokens):
+        if field_for_header(token.text) not in ("seq", "task"):
+            continue
+        end = start
+        while end < len(tokens) and _header_like(tokens[end]):
+            end += 1
+        first_row = end
+        while first_row < len(tokens) and first_row - end < 3 and is_heading(tokens[first_row].text):
+            first_row += 1
+        if (
+            end - start >= 3
+            and first_row < len(tokens)
+            and tokens[first_row].bare_seq is not None
+            and is_header_row([t.text for t in tokens[start:end]])
+        ):
+            return start, end
+    return None
+
+
+def _next_row_start(tokens: list[_Token], i: int, width: int) -> int | None:
+    """Index of the token that starts the row after the one starting at ``i``."""
+    seq = tokens[i].bare_seq
+    assert seq is not None
+    at_width = i + width
+    if at_width < len(tokens) and (n := tokens[at_width].bare_seq) is not None and seq < n <= seq + 3:
+        return at_width
+    for j in range(i + 2, len(tokens)):
+        if tokens[j].bare_seq == seq + 1:
+            return j
+    for j in range(i + 2, len(tokens)):
+        if (n := tokens[j].bare_seq) is not None and seq < n <= seq + 3:
+            return j
+    return None
+
+
+def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable | None, list[_Token]]:
+    header = tokens[start:end]
+    width = len(header)
+    spans: list[tuple[int, int]] = []  # [from, to) token ranges of the rows
+    sections: dict[int, list[_Token]] = {}  # row index → headings standing before it
+    i = end
+    pending: list[_Token] = []
+    while i < len(tokens):
+        if tokens[i].bare_seq is None:
+            if is_heading(tokens[i].text) or not spans:
+                pending.append(tokens[i])
+                i += 1
+                continue
+            break
+        if pending:
+            sections[len(spans)] = pending
+            pending = []
+        nxt = _next_row_start(tokens, i, width)
+        if nxt is None:
+            stop = min(i + width, len(tokens))
+            spans.append((i, stop))
+            i = stop
+            break
+        # Headings (category rows) just before the next 序号 belong to the next row.
+        cut = nxt
+        while cut - 1 > i + 1 and cut - i > width and is_heading(tokens[cut - 1].text):
+            cut -= 1
+        spans.append((i, cut))
+        if cut < nxt:
+            sections[len(spans)] = tokens[cut:nxt]
+        i = nxt
+    if not spans:
+        return None, []
+    widths = Counter(b - a for a, b in spans[:-1]) if len(spans) > 1 else Counter({width: 1})
+    row_width = widths.most_common(1)[0][0]
+    rows = _stream_header_rows(header, row_width)
+    for index, (a, b) in enumerate(spans):
+        for heading in sections.get(index, []):
+            rows.append(RawRow([RawCell(heading.text)], page=heading.page))
+        rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=True))
+    return RawTable(rows, kind="stream"), pending + tokens[i:]
+
+
+def _stream_header_rows(header: list[_Token], row_width: int) -> list[RawRow]:
+    """The header as one row, or as two when a group header spans sub-columns.
+
+    A stream shows "2024年推进情况" and its sub-columns "截至9月底进展", "10月工作计划" as three
+    header cells over two data columns: when rows are one cell narrower than the header, the last
+    group-like header cell followed by at least two header cells is the group over the rest.
+    """
+    page = header[0].page
+    texts = [t.text for t in header]
+    if len(texts) - row_width == 1:
+        group_cue = layout_patterns()["group_header"]
+        candidates = [g for g in range(1, len(texts) - 2) if group_cue.search(match_key(texts[g]))]
+        if candidates:
+            g = candidates[-1]
+            subs = texts[g + 1 :]
+            top = [RawCell(t) for t in texts[: g + 1]] + [RawCell(None, merge="left")] * (len(subs) - 1)
+            bottom = [RawCell("")] * g + [RawCell(t) for t in subs]
+            return [RawRow(top, page=page), RawRow(bottom, page=page)]
+    return [RawRow([RawCell(t) for t in texts], page=page)]
+
+
+def _lines_before(lines: list[Line], first: _Token) -> list[Block]:
+    """The paragraphs above the header: every non-blank line before the header's first line."""
+    return [
+        Paragraph(trim(line.text), page=line.page)
+        for line in lines[: first.first_line]
+        if line.text.strip() and not _PIPE_ONLY.match(line.text)
+    ]
