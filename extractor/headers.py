@@ -53,16 +53,32 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-def field_for_header(header: str) -> str | None:
-    """Canonical field of a header: an exact synonym, else the longest synonym it contains."""
+def header_candidates(header: str) -> list[tuple[str, float]]:
+    """The fields a header may mean, strongest claim first.
+
+    An exact synonym claims most (3); a synonym the header starts with claims more (2) than one
+    inside it (1): "进展情况、存在问题及下一步打算" is a progress column that also holds the
+    problems and plans, "目标完成情况" a status column beside the real 完成情况. Longer synonyms
+    claim a little more.
+    """
     key = match_key(header)
     if not key:
-        return None
+        return []
     synonyms = _synonyms()
+    claims: dict[str, float] = {}
     if key in synonyms:
-        return synonyms[key]
-    contained = [s for s in synonyms if len(s) >= 2 and s in key]
-    return synonyms[max(contained, key=len)] if contained else None
+        claims[synonyms[key]] = 3.0
+    for synonym, name in synonyms.items():
+        if len(synonym) >= 2 and synonym in key and synonym != key:
+            strength = (2.0 if key.startswith(synonym) else 1.0) + len(synonym) / 100
+            claims[name] = max(claims.get(name, 0.0), strength)
+    return sorted(claims.items(), key=lambda item: -item[1])
+
+
+def field_for_header(header: str) -> str | None:
+    """Canonical field of a header: its strongest claim (see ``header_candidates``)."""
+    candidates = header_candidates(header)
+    return candidates[0][0] if candidates else None
 
 
 def is_header_row(texts: Sequence[str | None]) -> bool:

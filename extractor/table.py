@@ -18,8 +18,10 @@ import regex
 
 from extractor.headers import (
     field_for_header,
+    header_candidates,
     is_furniture,
     is_header_row,
+    is_heading,
     layout_patterns,
     looks_like_units,
     parse_seq,
@@ -193,15 +195,29 @@ def header_key(row: RawRow | list[str | None]) -> tuple[str, ...]:
 
 
 def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
-    columns: list[ColumnSpec] = []
-    taken: set[str] = set()
+    """Columns with their fields: each field goes to the column with the strongest claim on it.
+
+    ``names`` holds each column's header text and the field read from it (for a two-row header,
+    from its sub-header); a column keeps that reading when no other column claims it more.
+    """
+    claims: list[tuple[float, int, str]] = []
     for position, (text, name) in enumerate(names):
+        for field_name, strength in header_candidates(text):
+            bonus = 0.5 if field_name == name else 0.0
+            claims.append((strength + bonus, position, field_name))
+        if name and not any(f == name for _, p, f in claims if p == position):
+            claims.append((3.5, position, name))
+    assigned: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, position, field_name in sorted(claims, key=lambda c: (-c[0], c[1])):
+        if position not in assigned and field_name not in taken:
+            assigned[position] = field_name
+            taken.add(field_name)
+    columns: list[ColumnSpec] = []
+    for position, (text, _) in enumerate(names):
         header = text or f"列{position + 1}"
-        if name and name not in taken:
-            taken.add(name)
-            columns.append(ColumnSpec(header=header, field=name, key=name))
-        else:
-            columns.append(ColumnSpec(header=header, field=None, key=header))
+        field_name = assigned.get(position)
+        columns.append(ColumnSpec(header=header, field=field_name, key=field_name or header))
     return columns
 
 
@@ -338,6 +354,15 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     if may_continue and previous is not None and not seq_text.strip():
         _join(previous, texts, raw.page)
         return
+    if _is_stray_line(texts, seq_column, previous):
+        # One text alone in a numbered table, not a number and not a heading: the next paragraph
+        # of the row above (a pipe or tab copy puts it on a line of its own, often in column 1).
+        assert previous is not None and seq_column is not None
+        filled_at = next(j for j, t in enumerate(texts) if t)
+        target = table.column_of("task") if filled_at == seq_column else filled_at
+        if target is not None:
+            previous.texts[target] = "\n".join(t for t in (previous.texts[target], texts[filled_at] or "") if t)
+            return
     heading = raw.cells[0].text if len(raw.cells) == 1 else _section_heading(texts)
     if heading and parse_seq(heading) is None:
         table.current_section = heading
@@ -425,6 +450,19 @@ def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
         elif text and parse_seq(text) is not None:
             score -= 2
     return score
+
+
+def _is_stray_line(texts: list[str | None], seq_column: int | None, previous: TableRow | None) -> bool:
+    filled = [t for t in texts if t]
+    return (
+        previous is not None
+        and seq_column is not None
+        and len(texts) > 1
+        and len(filled) == 1
+        and all(t is not None for t in texts)
+        and parse_seq(filled[0]) is None
+        and not is_heading(filled[0])
+    )
 
 
 def _section_heading(texts: list[str | None]) -> str | None:

@@ -187,6 +187,13 @@ class _Token:
     first_line: int  # index of the token's first line
 
 
+def _split_header_group(group: list[Line], first_line: int) -> list[_Token]:
+    """A group of lines that are each a known header ("序號" / "政策項目" / …) is one cell a line."""
+    if len(group) > 1 and all(field_for_header(line.text) and len(trim(line.text)) <= 20 for line in group):
+        return [_token([line], first_line + k) for k, line in enumerate(group)]
+    return [_token(group, first_line)]
+
+
 def _token(lines: list[Line], first_line: int) -> _Token:
     text = trim("\n".join(trim(line.text) for line in lines))
     seq = parse_seq(text) if "\n" not in text else None
@@ -201,13 +208,13 @@ def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
     for index, line in enumerate(lines):
         if not line.text.strip() or _PIPE_ONLY.match(line.text):
             if group:
-                tokens.append(_token(group, group_start))
+                tokens.extend(_split_header_group(group, group_start))
                 group = []
             continue
         if per_line or parse_seq(line.text) is not None:
             # A number alone on its line starts a row even with no blank line before it.
             if group:
-                tokens.append(_token(group, group_start))
+                tokens.extend(_split_header_group(group, group_start))
                 group = []
             tokens.append(_token([line], index))
             continue
@@ -215,7 +222,7 @@ def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
             group_start = index
         group.append(line)
     if group:
-        tokens.append(_token(group, group_start))
+        tokens.extend(_split_header_group(group, group_start))
     return tokens
 
 
@@ -236,12 +243,25 @@ def cell_stream(lines: list[Line]) -> list[Block] | None:
         if found is None:
             continue
         start, end = found
+        if not per_line and not _separated(lines, tokens, end):
+            continue  # no blank line between the first rows' cells: one cell per line
         table, after = _stream_rows(tokens, start, end)
         if table is None:
             continue
         before = _lines_before(lines, tokens[start])
         return before + [table] + [Paragraph(t.text, page=t.page) for t in after]
     return None
+
+
+def _separated(lines: list[Line], tokens: list[_Token], end: int) -> bool:
+    """Whether blank or ``|`` lines separate the cells of the first rows after the header."""
+    seqs = [t.first_line for t in tokens[end:] if t.bare_seq is not None][:3]
+    if len(seqs) < 2:
+        seqs = [tokens[end].first_line, len(lines)] if end < len(tokens) else []
+    if len(seqs) < 2:
+        return True
+    between = lines[seqs[0] : seqs[-1]]
+    return any(not line.text.strip() or _PIPE_ONLY.match(line.text) for line in between)
 
 
 def _stream_header(tokens: list[_Token]) -> tuple[int, int] | None:
@@ -252,6 +272,9 @@ def _stream_header(tokens: list[_Token]) -> tuple[int, int] | None:
         end = start
         while end < len(tokens) and _header_like(tokens[end]):
             end += 1
+        seq_at = next((k for k in range(start, end) if field_for_header(tokens[k].text) == "seq"), None)
+        if seq_at is not None and seq_at > start:
+            continue  # a title line that names a header word ("…主抓重点工作") stands before 序号
         first_row = end
         while first_row < len(tokens) and first_row - end < 3 and is_heading(tokens[first_row].text):
             first_row += 1
@@ -304,6 +327,16 @@ def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable |
             spans.append((i, stop))
             i = stop
             break
+        repeat = _repeated_header(tokens, header, i + 1, nxt)
+        if repeat is not None:
+            # The header again (a new group): the row ends before it, the lines between are the
+            # group's heading, and the repeated header itself is dropped.
+            row_end = min(i + width, repeat)
+            spans.append((i, row_end))
+            if row_end < repeat:
+                sections[len(spans)] = tokens[row_end:repeat]
+            i = repeat + width
+            continue
         # Headings (category rows) just before the next 序号 belong to the next row.
         cut = nxt
         while cut - 1 > i + 1 and cut - i > width and is_heading(tokens[cut - 1].text):
@@ -322,6 +355,14 @@ def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable |
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
         rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=True))
     return RawTable(rows, kind="stream"), pending + tokens[i:]
+
+
+def _repeated_header(tokens: list[_Token], header: list[_Token], start: int, stop: int) -> int | None:
+    keys = [match_key(t.text) for t in header]
+    for j in range(start, stop - len(keys) + 1):
+        if [match_key(t.text) for t in tokens[j : j + len(keys)]] == keys:
+            return j
+    return None
 
 
 def _stream_header_rows(header: list[_Token], row_width: int) -> list[RawRow]:
