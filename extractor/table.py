@@ -13,6 +13,7 @@ Format-independent rules, applied in one pass over the reader's blocks:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -22,12 +23,13 @@ from extractor.headers import (
     is_furniture,
     is_header_row,
     is_heading,
+    label_synonyms,
     layout_patterns,
     looks_like_units,
     parse_seq,
 )
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
-from extractor.textnorm import collapse_layout_space, match_key
+from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 MAX_HEADER_CELL = 20  # characters: a longer cell is content, whatever words it contains
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
@@ -238,9 +240,42 @@ def assemble(document: RawDocument) -> Assembly:
             context = []
             text_after_table = False
     unplaced.extend(context)
+    for table in tables:
+        _units_from_labels(table)
     if tables and not text_after_table:
         _warn_if_cut_off(tables[-1])
     return Assembly(tables=tables, unplaced=unplaced)
+
+
+@cache
+def _unit_label() -> regex.Pattern[str]:
+    """"责任单位：…" at a sentence boundary, matched on the matching view."""
+    words = "|".join(regex.escape(match_view(w)) for w, f in label_synonyms() if f == "lead_units")
+    return regex.compile(rf"(?:^|(?<=[。;,\s]))(?:{words})\s*:\s*")
+
+
+def _units_from_labels(table: AssembledTable) -> None:
+    """A table without a 牵头单位 column whose task cells end with "责任单位：…" gets the column.
+
+    The label and the units after it leave the task text; the units fill the new column.
+    """
+    task = table.column_of("task")
+    if table.column_of("lead_units") is not None or task is None:
+        return
+    found = [_unit_label().search(match_view(row.texts[task])) for row in table.rows]
+    if not any(found):
+        return
+    table.columns.append(ColumnSpec(header="牵头单位", field="lead_units", key="lead_units"))
+    for row, match in zip(table.rows, found, strict=True):
+        text = row.texts[task]
+        if match is None:
+            row.texts.append("")
+            continue
+        row.texts[task] = text[: match.start()].rstrip()
+        row.texts.append(text[match.end() :].strip().rstrip("。.;；"))
+    table.warnings.append(
+        TableWarning("units_from_label", "lead units taken from a 责任单位 label inside the task cells")
+    )
 
 
 def _warn_if_cut_off(table: AssembledTable) -> None:

@@ -331,7 +331,9 @@ def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable |
         if repeat is not None:
             # The header again (a new group): the row ends before it, the lines between are the
             # group's heading, and the repeated header itself is dropped.
-            row_end = min(i + width, repeat)
+            row_end = repeat
+            while row_end > i + 2 and repeat - row_end < 2 and _group_heading(tokens[row_end - 1]):
+                row_end -= 1
             spans.append((i, row_end))
             if row_end < repeat:
                 sections[len(spans)] = tokens[row_end:repeat]
@@ -355,6 +357,12 @@ def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable |
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
         rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=True))
     return RawTable(rows, kind="stream"), pending + tokens[i:]
+
+
+def _group_heading(token: _Token) -> bool:
+    """A short line that is not a sentence: what names a group of rows ("某副市长主抓重点工作")."""
+    text = token.text
+    return token.bare_seq is None and len(text) <= 30 and "\n" not in text and not _SENTENCE.search(text)
 
 
 def _repeated_header(tokens: list[_Token], header: list[_Token], start: int, stop: int) -> int | None:

@@ -17,6 +17,7 @@ any other labelled field found), so the table stage treats it like any other tab
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -44,10 +45,14 @@ RUN_IN = regex.compile(rf"([{_CN}]{{1,3}})是")
 NAME_END_COLON = regex.compile(r"[:]")
 NAME_END_OTHER = regex.compile(r"[,。;]")
 MAX_TASK_NAME = 40
+# "(第12项)": the task's number in the list it comes from, the end of its name.
+ITEM_REFERENCE = regex.compile(r"\(第[0-9一二三四五六七八九十百]+项\)")
 # A unit label's value ends at the end of its sentence or bracket.
-UNIT_VALUE_END = regex.compile(r"[。;\n)]")
+UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "deadline"})
 # Closing lines of a report that do not belong to its last task: a date, a signing unit.
+# "…较慢的为开发区和市本级。 六安市民生办": a unit signing after the last sentence, on its line.
+SIGNATURE_AT_END = regex.compile(r"[。!]\s+(\S{2,16})\s*$")
 _CLOSING_DATE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 # The made-up header: one label per field, in this order.
 HEADER_LABELS = {
@@ -91,10 +96,40 @@ def _number(token: str) -> int | None:
 
 def numbered_prose(lines: list[Line]) -> list[Block] | None:
     """A table of the numbered tasks in ``lines``, or None when they are not numbered prose."""
+    lines = _split_inline_items(lines)
     style = _task_style(lines)
+    run_in = _run_in_items(lines)
     if style is not None:
-        return _line_items(lines, style)
-    return _run_in_items(lines)
+        line_count = _sequence_score([n for _, n, _ in _starts(lines, style)])
+        run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
+        if run_in is None or line_count >= run_in_count:
+            return _line_items(lines, style)
+    return run_in
+
+
+# Arabic items run together on one line ("… 1.轨道交通… 牵头领导:… 2.新增安装…"): an enumerator
+# after a space or a full stop, not inside a number ("2.5亿", "1-6月").
+INLINE_ITEM = regex.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,3})(?:[、]|\.(?!\d))(?=\S)")
+
+
+def _split_inline_items(lines: list[Line]) -> list[Line]:
+    """Split a line holding several numbered items in sequence (1. … 2. … 3. …) into one per item."""
+    out: list[Line] = []
+    for line in lines:
+        view = match_view(line.text)
+        cuts: list[int] = []
+        expected = None
+        for match in INLINE_ITEM.finditer(view):
+            number = int(match.group(1))
+            if (expected is None and number == 1) or number == expected:
+                cuts.append(match.start())
+                expected = number + 1
+        if len(cuts) < 2:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)] if cuts[0] > 0 else [*cuts, len(line.text)]
+        out.extend(Line(line.text[a:b].strip(), line.page) for a, b in itertools.pairwise(bounds))
+    return out
 
 
 def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
@@ -173,6 +208,11 @@ def _closing_lines(item: _Item) -> list[Block]:
                 out.insert(0, Paragraph(text, page=None))
             continue
         break
+    last = item.lines[-1]
+    signed = SIGNATURE_AT_END.search(match_view(last.text))
+    if signed is not None and looks_like_units(signed.group(1)):
+        item.lines[-1] = Line(last.text[: signed.start() + 1], last.page)
+        out.insert(0, Paragraph(trim(last.text[signed.start(1) :]), page=last.page))
     return out
 
 
@@ -198,6 +238,8 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             piece = line.text[a:b]
             marker = RUN_IN.match(match_view(piece))
             assert marker is not None
+            # The separator between run-in items (；, and 。 after the last) belongs to the list.
+            piece = piece.rstrip().rstrip(";；。")
             body.append((None, _Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)])))
     if len(body) < 2:
         return None
@@ -231,7 +273,9 @@ def _fields(text: str) -> dict[str, str]:
                 unlabelled.append(value[stop.end() :])
                 value = value[: stop.start()]
         fields.setdefault(name, _clean(value))
-    task, rest = _split_head(head)
+    # Before a label, the whole head is the task's name ("1.轨道交通1号线一期工程投入试运营。
+    # 牵头领导：…"); without labels, the name ends at a colon, comma or full stop.
+    task, rest = (_clean(head) or None, "") if labels and len(head) <= 2 * MAX_TASK_NAME else _split_head(head)
     if task and "task" not in fields:
         fields["task"] = task
     progress = "".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
@@ -246,6 +290,9 @@ def _split_head(head: str) -> tuple[str | None, str]:
     stripped = _clean(head)
     if not stripped:
         return None, ""
+    reference = ITEM_REFERENCE.search(view)
+    if reference is not None and reference.start() <= MAX_TASK_NAME:
+        return _clean(head[: reference.end()]) or None, head[reference.end() :]
     for pattern in (NAME_END_COLON, NAME_END_OTHER):
         match = _outside_brackets(pattern, view)
         if match is not None and match <= MAX_TASK_NAME:
