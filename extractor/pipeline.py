@@ -9,6 +9,8 @@ from pathlib import Path
 from extractor.errors import CorruptFileError, ExtractorError, NoTableError
 from extractor.models import Document, Source, Warning
 from extractor.readers import read
+from extractor.readers.layouts import Line, split_lines
+from extractor.readers.raw import Paragraph, RawDocument, RawTable, RawWarning
 from extractor.records import build_table, home_scope
 from extractor.sniff import sniff
 from extractor.table import assemble
@@ -33,11 +35,39 @@ def parse(source: PathOrBytes) -> Document:
     return parse_bytes(data, path=str(path))
 
 
+def relayout(raw: RawDocument) -> RawDocument | None:
+    """The document's text as lines through the text layouts, when that finds a table.
+
+    Paragraphs are lines (a line break inside one too); the cells of tables that are not ours
+    (a layout box around the content) are lines, a blank line between cells.
+    """
+    lines: list[Line] = []
+    for block in raw.blocks:
+        if isinstance(block, Paragraph):
+            lines.extend(Line(text, block.page) for text in block.text.split("\n"))
+            continue
+        for row in block.rows:
+            for cell in row.cells:
+                if cell.text:
+                    lines.extend(Line(text, row.page) for text in cell.text.split("\n"))
+                    lines.append(Line("", row.page))
+    blocks = split_lines(lines)
+    if not any(isinstance(b, RawTable) for b in blocks):
+        return None
+    warning = RawWarning("text_layout", "no table in the file's structure: the table was read from its text lines")
+    return RawDocument(format=raw.format, blocks=blocks, encoding=raw.encoding, warnings=[*raw.warnings, warning])
+
+
 def parse_bytes(data: bytes, path: str | None = None) -> Document:
     try:
         fmt = sniff(data)
         raw = read(data, fmt)
         assembly = assemble(raw)
+        if not assembly.tables and fmt != "txt":
+            # A table pasted as text into a Word file or a web page: read its paragraphs as lines.
+            relaid = relayout(raw)
+            if relaid is not None:
+                raw, assembly = relaid, assemble(relaid)
         if not assembly.tables:
             raise NoTableError("no table with a recognisable header (序号/目标任务/完成情况…)")
         scope = home_scope(assembly.tables)

@@ -300,7 +300,12 @@ def _take_table(
 ) -> tuple[AssembledTable | None, bool]:
     found = _header_of(raw.rows)
     if found is not None:
-        continues = current is not None and not context and bool(current.header_keys & found.keys)
+        continues = (
+            current is not None
+            and not context
+            and bool(current.header_keys & found.keys)
+            and not _numbering_restarts(current, raw.rows[found.index + found.height :])
+        )
         if not continues or current is None:
             current = AssembledTable(columns=found.columns, header_keys=found.keys, kind=raw.kind)
             attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[: found.index]))
@@ -321,6 +326,16 @@ def _take_table(
             _add_row(current, row, may_continue=may_continue)
             may_continue = False
     return current, True
+
+
+def _numbering_restarts(table: AssembledTable, body: list[RawRow]) -> bool:
+    """A table under the same header whose 序号 starts again at 1 is another table (the next sheet)."""
+    column = table.column_of("seq")
+    if column is None or not table.rows:
+        return False
+    first = next((r for r in body if len(r.cells) > column and (r.cells[column].text or "").strip()), None)
+    last = parse_seq(table.rows[-1].texts[column])
+    return first is not None and parse_seq(first.cells[column].text or "") == 1 and last is not None and last >= 1
 
 
 def _width(raw: RawTable) -> int:
