@@ -474,7 +474,8 @@ def _fit_loose(table: AssembledTable, cells: list[RawCell]) -> list[RawCell]:
         target = table.column_of("progress")
         if target is None or target + extra >= len(cells):
             target = max(range(1, width), key=lambda j: len(cells[j].text or ""), default=0)
-        merged = "\n".join(c.text or "" for c in cells[target : target + extra + 1])
+        joiner = " " if table.kind == "words" else "\n"
+        merged = joiner.join(c.text or "" for c in cells[target : target + extra + 1])
         return [*cells[:target], RawCell(merged), *cells[target + extra + 1 :]]
     if len(cells) == width - 1:
         options = [[*cells[:p], RawCell(""), *cells[p:]] for p in range(width)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
@@ -36,6 +37,7 @@ _SENTENCE = regex.compile(r"[。；;！？!?]")
 # A header cell is short; a longer text without a known header word is content.
 MAX_HEADER_CELL = 12
 MAX_KNOWN_HEADER_CELL = 20  # a longer text is content even when it contains a header word
+LONG_LINE = 200  # a line this long may be a whole table flattened onto one line
 
 
 @dataclass(slots=True)
@@ -236,21 +238,36 @@ def _header_like(token: _Token) -> bool:
 
 
 def cell_stream(lines: list[Line]) -> list[Block] | None:
-    """Rows of a table written one cell per line (see the module docstring), or None."""
-    for per_line in (False, True):
-        tokens = _tokens(lines, per_line=per_line)
+    """Rows of a table written one cell per line (see the module docstring), or None.
+
+    Tried three ways: cells as groups of lines between blank lines; one cell per line; and, for
+    a table flattened onto a line (a document-sharing site's text view), one cell per word,
+    rows then rebuilt from the 序号 sequence and the header's width.
+    """
+    for mode in ("groups", "lines", "words"):
+        source = _words(lines) if mode == "words" else lines
+        tokens = _tokens(source, per_line=mode != "groups")
         found = _stream_header(tokens)
         if found is None:
             continue
         start, end = found
-        if not per_line and not _separated(lines, tokens, end):
+        if mode == "groups" and not _separated(source, tokens, end):
             continue  # no blank line between the first rows' cells: one cell per line
-        table, after = _stream_rows(tokens, start, end)
+        table, after = _stream_rows(tokens, start, end, kind="words" if mode == "words" else "stream")
         if table is None:
             continue
-        before = _lines_before(lines, tokens[start])
+        before = _lines_before(source, tokens[start])
+        if mode == "words" and before:
+            before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
         return before + [table] + [Paragraph(t.text, page=t.page) for t in after]
     return None
+
+
+def _words(lines: list[Line]) -> list[Line]:
+    """Each whitespace-separated word of the long lines as a line of its own."""
+    if not any(len(line.text) > LONG_LINE for line in lines):
+        return []
+    return [Line(word, line.page) for line in lines for word in line.text.split()]
 
 
 def _separated(lines: list[Line], tokens: list[_Token], end: int) -> bool:
@@ -304,7 +321,9 @@ def _next_row_start(tokens: list[_Token], i: int, width: int) -> int | None:
     return None
 
 
-def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable | None, list[_Token]]:
+def _stream_rows(
+    tokens: list[_Token], start: int, end: int, kind: Literal["stream", "words"] = "stream"
+) -> tuple[RawTable | None, list[_Token]]:
     header = tokens[start:end]
     width = len(header)
     spans: list[tuple[int, int]] = []  # [from, to) token ranges of the rows
@@ -356,7 +375,7 @@ def _stream_rows(tokens: list[_Token], start: int, end: int) -> tuple[RawTable |
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
         rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=True))
-    return RawTable(rows, kind="stream"), pending + tokens[i:]
+    return RawTable(rows, kind=kind), pending + tokens[i:]
 
 
 def _group_heading(token: _Token) -> bool:

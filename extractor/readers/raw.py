@@ -32,9 +32,10 @@ class RawRow:
 @dataclass(slots=True)
 class RawTable:
     rows: list[RawRow]
-    # "grid": the file's own table; "stream": cells found in lines of text; "prose": rows made
-    # from numbered paragraphs, whose empty cells are really empty (never "same as above").
-    kind: Literal["grid", "stream", "prose"] = "grid"
+    # "grid": the file's own table; "stream": cells found in lines of text; "words": cells found
+    # in a table flattened onto a line (a cell split at a space is joined back with a space);
+    # "prose": rows made from numbered paragraphs, whose empty cells are really empty.
+    kind: Literal["grid", "stream", "words", "prose"] = "grid"
 
 
 @dataclass(slots=True)
