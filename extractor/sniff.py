@@ -20,8 +20,21 @@ _HTML_START = regex.compile(
 _HTML_TABLE = regex.compile(rb"<table\b[^>]*>.*?<t[dh]\b", regex.I | regex.S)
 
 
-def _utf16(name: str) -> bytes:
-    return name.encode("utf-16-le")
+def _ole_has_stream(data: bytes, name: str) -> bool:
+    """Whether the OLE file has a directory entry for stream ``name``, anywhere in the file.
+
+    The directory often sits at the end of a large file, and a stream name can also occur as text
+    ("Book Title" is a Word style), so a real entry is required: 128-byte aligned, the UTF-16 name
+    with its terminating NUL, its byte length at offset 0x40 and type 1 or 2 at offset 0x42.
+    """
+    needle = name.encode("utf-16-le") + b"\0\0"
+    size = len(needle).to_bytes(2, "little")
+    at = data.find(needle)
+    while at != -1:
+        if at % 128 == 0 and data[at + 0x40 : at + 0x42] == size and data[at + 0x42 : at + 0x43] in (b"\x01", b"\x02"):
+            return True
+        at = data.find(needle, at + 1)
+    return False
 
 
 def sniff(data: bytes) -> str:
@@ -43,12 +56,11 @@ def sniff(data: bytes) -> str:
 
 def _sniff_ole(data: bytes) -> str:
     """Legacy OLE compound file: a Word/WPS document, an Excel/ET workbook, or encrypted OOXML."""
-    directory = data[:1 << 20]
-    if _utf16("EncryptionInfo") in directory:
+    if _ole_has_stream(data, "EncryptionInfo"):
         raise EncryptedFileError("encrypted Office document (password protected)")
-    if _utf16("WordDocument") in directory:
+    if _ole_has_stream(data, "WordDocument"):
         return "doc"
-    if _utf16("Workbook") in directory or _utf16("Book") in directory:
+    if _ole_has_stream(data, "Workbook") or _ole_has_stream(data, "Book"):
         return "xls"
     raise UnsupportedFormatError("OLE compound file that is neither a Word nor an Excel document")
 

@@ -462,6 +462,14 @@ def _zip(files: dict[str, str]) -> bytes:
 SMALL_DOCX = make_docx([HEADER, ["1", "建设码头", "已完成", "区交通局"]])
 
 
+def _ole(stream: str, *, at: int = 512, text: bytes = b"") -> bytes:
+    """An OLE compound file holding one directory entry for ``stream`` at offset ``at`` (128-aligned)."""
+    name = stream.encode("utf-16-le") + b"\0\0"
+    entry = name.ljust(0x40, b"\0") + len(name).to_bytes(2, "little") + b"\x02"
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + text
+    return head.ljust(at, b"\0") + entry.ljust(128, b"\0")
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
@@ -472,8 +480,13 @@ SMALL_DOCX = make_docx([HEADER, ["1", "建设码头", "已完成", "区交通局
         pytest.param(SIMPLIFIED.encode("gb18030"), "txt", id="gb18030-text"),
         pytest.param(SIMPLIFIED.encode("utf-16"), "txt", id="utf16-text"),
         pytest.param(_zip({"xl/workbook.xml": "<x/>"}), "xlsx", id="xlsx"),
-        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "doc", id="ole-doc"),
-        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"), "xls", id="ole-xls"),
+        pytest.param(_ole("WordDocument"), "doc", id="ole-doc"),
+        pytest.param(_ole("Workbook"), "xls", id="ole-xls"),
+        pytest.param(_ole("Book", at=3 << 20), "xls", id="ole-directory-at-the-end"),
+        # a style named "Book Title" in the text is not a Book stream; the WordDocument entry decides
+        pytest.param(
+            _ole("WordDocument", text="Book Title".encode("utf-16-le") + b"\0\0"), "doc", id="ole-book-as-text"
+        ),
         pytest.param(b"<!DOCTYPE html>\n<html><body>x</body></html>", "html", id="html-doctype"),
         pytest.param("\ufeff<html lang=zh><table><tr><td>序号</td></tr></table>".encode(), "html", id="html-bom"),
         pytest.param(b"<div><table border=1><tr><th>a</th></tr></table></div>", "html", id="html-fragment-table"),
@@ -501,7 +514,7 @@ def test_sniff_docx_named_pdf_is_docx(tmp_path) -> None:
             id="ole-neither-word-nor-excel",
         ),
         pytest.param(
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),
+            _ole("EncryptionInfo"),
             EncryptedFileError,
             "encrypted",
             id="ole-encrypted",
