@@ -19,6 +19,7 @@ from extractor.textnorm import match_key, match_view
 # A header row names at least this many known fields, one of them a core field.
 MIN_HEADER_FIELDS = 2
 CORE_FIELDS = frozenset({"seq", "task", "progress"})
+MAX_HEADER_TEXT = 24  # characters: a longer cell is content even when it contains a header word
 
 
 @cache
@@ -82,7 +83,8 @@ def field_for_header(header: str) -> str | None:
 
 
 def is_header_row(texts: Sequence[str | None]) -> bool:
-    known = {f for t in texts if (f := field_for_header(t or ""))}
+    """At least two known fields, one a core field, each named by a short cell (not content)."""
+    known = {f for t in texts if len(match_key(t or "")) <= MAX_HEADER_TEXT and (f := field_for_header(t or ""))}
     return len(known) >= MIN_HEADER_FIELDS and bool(CORE_FIELDS & known)
 
 

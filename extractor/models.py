@@ -60,7 +60,10 @@ class Column(_Model):
 
 
 class Row(_Model):
-    seq: int | None = Field(description="Task number read from the 序号 cell, null when absent.")
+    seq: int | None = Field(
+        description="Task number read from the 序号 cell, null when unreadable; the row's position (from 1) "
+        "when the table has no 序号 column (seq_text is then null)."
+    )
     seq_text: str | None = Field(default=None, description="The 序号 cell as written.")
     section: str | None = Field(default=None, description="The section heading the row stands under.")
     task: str | None = None

@@ -35,6 +35,8 @@ def build_table(table: AssembledTable, index: int, scope: str | None) -> tuple[T
     for row_index, raw in enumerate(table.rows):
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         row = build_row(cells, raw.section, raw.pages, scope)
+        if table.column_of("seq") is None:
+            row.seq = row_index + 1  # no 序号 column: the row's position (seq_text stays null)
         if row.seq is None and cells.get("seq", "").strip():
             warnings.append(
                 Warning(

@@ -66,6 +66,7 @@ class AssembledTable:
     title: str | None = None
     header_keys: set[tuple[str, ...]] = field(default_factory=set)
     kind: str = "grid"  # the RawTable kind it was read from
+    records: bool = False  # made from label | value tables, one record per task
     current_section: str | None = None
     # (cells present, width) when the last row had fewer cells than the header: a document
     # that ends there was cut off.
@@ -298,7 +299,19 @@ def _take_table(
     tables: list[AssembledTable],
     unplaced: list[Paragraph],
 ) -> tuple[AssembledTable | None, bool]:
+    records = _records_as_table(raw) if _header_of(raw.rows) is None else None
+    if records is not None:
+        raw = records
     found = _header_of(raw.rows)
+    same_records = found is not None and records is not None and current is not None and current.records
+    if same_records and current is not None and found is not None and current.header_keys & found.keys:
+        # The next record under its own small title: the title is the record's section.
+        if context:
+            current.current_section = context[-1].text.strip()
+            unplaced.extend(context[:-1])
+        for row in raw.rows[found.index + found.height :]:
+            _add_row(current, row, may_continue=False)
+        return current, True
     if found is not None:
         continues = (
             current is not None
@@ -307,7 +320,9 @@ def _take_table(
             and not _numbering_restarts(current, raw.rows[found.index + found.height :])
         )
         if not continues or current is None:
-            current = AssembledTable(columns=found.columns, header_keys=found.keys, kind=raw.kind)
+            current = AssembledTable(
+                columns=found.columns, header_keys=found.keys, kind=raw.kind, records=records is not None
+            )
             attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[: found.index]))
             current.attachment, current.title = attachment, title
             unplaced.extend(rest)
@@ -326,6 +341,51 @@ def _take_table(
             _add_row(current, row, may_continue=may_continue)
             may_continue = False
     return current, True
+
+
+MAX_RECORD_LABEL = 12  # characters of a label in a label | value table
+
+
+def _records_as_table(raw: RawTable) -> RawTable | None:
+    """A label | value table ("项目名称 | …", "进展情况 | …", one task per block) as a row table.
+
+    Project report forms put one task in a two-column table (or two label | value pairs a row).
+    When at least two labels name known fields, one of them a task or progress, the labels
+    become the header and each block of labels a row; a label seen again starts the next row.
+    """
+    pairs: list[tuple[str, str, int | None]] = []
+    for row in raw.rows:
+        texts = [c.text for c in row.cells]
+        cells = [t for k, t in enumerate(texts) if t is not None and (k == 0 or t != texts[k - 1])]
+        if len(cells) not in (2, 4):
+            return None
+        for k in range(0, len(cells), 2):
+            label, value = collapse_layout_space(cells[k] or ""), cells[k + 1] or ""
+            if not label:
+                continue
+            pairs.append((label, value, row.page))
+    labels = [label for label, _, _ in pairs]
+    fields = {field_for_header(label) for label in labels if len(label) <= MAX_RECORD_LABEL}
+    if len(fields - {None}) < 2 or not fields & {"task", "progress"}:
+        return None
+    header: list[str] = list(dict.fromkeys(labels))
+    rows: list[RawRow] = [RawRow([RawCell(h) for h in header])]
+    record: dict[str, str] = {}
+    page: int | None = None
+
+    def flush() -> None:
+        if record:
+            rows.append(RawRow([RawCell(record.get(h, "")) for h in header], page=page))
+
+    for label, value, row_page in pairs:
+        if label in record:
+            flush()
+            record = {}
+        if not record:
+            page = row_page
+        record[label] = value
+    flush()
+    return RawTable(rows, kind="records")
 
 
 def _numbering_restarts(table: AssembledTable, body: list[RawRow]) -> bool:

@@ -34,8 +34,9 @@ class RawTable:
     rows: list[RawRow]
     # "grid": the file's own table; "stream": cells found in lines of text; "words": cells found
     # in a table flattened onto a line (a cell split at a space is joined back with a space);
-    # "prose": rows made from numbered paragraphs, whose empty cells are really empty.
-    kind: Literal["grid", "stream", "words", "prose"] = "grid"
+    # "prose": rows made from numbered paragraphs, whose empty cells are really empty;
+    # "records": label | value blocks turned into rows by the table stage.
+    kind: Literal["grid", "stream", "words", "prose", "records"] = "grid"
 
 
 @dataclass(slots=True)
