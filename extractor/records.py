@@ -8,6 +8,7 @@ from extractor.models import Column, Row, Table, Warning
 from extractor.rules.cells import find_issues, find_statements, split_units
 from extractor.rules.figures import context_patterns, extract_figures
 from extractor.table import AssembledTable, parse_seq
+from extractor.textnorm import match_view
 
 # Fields whose text is read for figures, problems and statements; the others are names and dates.
 CONTENT_FIELDS = ("task", "progress", "issues", "plan")
@@ -23,7 +24,7 @@ def home_scope(tables: list[AssembledTable]) -> str | None:
             continue
         for row in table.rows:
             for unit in split_units(row.texts[column]):
-                match = unit_level.match(unit)
+                match = unit_level.match(match_view(unit))
                 if match:
                     levels[match.group(1)] += 1
     return f"全{levels.most_common(1)[0][0]}" if levels else None

@@ -35,31 +35,50 @@ def collapse_layout_space(text: str) -> str:
 
 
 def strip_cell(text: str) -> str:
-    """Trim a cell's outer whitespace (including ideographic spaces) and normalize newlines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip(" \t\n\u3000\xa0")
+    """Trim a cell's outer whitespace (ideographic, no-break, zero-width) and normalize newlines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip(" \t\n\u3000\xa0\u200b\ufeff")
+
+
+# Zero-width characters that web pages leave between words and numbers; in the view they are spaces.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 @cache
 def _char_map() -> dict[str, str]:
-    """Traditional → simplified for the vocabulary our rules match (one char to one char)."""
-    return {pair[0]: pair[1] for pair in load("variants")["pairs"].split()}
+    """Traditional/variant → simplified for the vocabulary our rules match (one char to one char)."""
+    data = load("variants")
+    tokens = " ".join(data.get(key, "") for key in ("pairs", "variant_pairs", "radical_pairs")).split()
+    bad = [t for t in tokens if len(t) != 2]
+    if bad:
+        raise ValueError(f"variants.toml: a pair is two characters, got {bad}")
+    return {t[0]: t[1] for t in tokens}
+
+
+class _ViewTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each code point, so a cell costs one C pass."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in _INVISIBLE:
+            view = " "
+        elif code > 0x7F and not _ENCLOSED.match(ch):
+            folded = unicodedata.normalize("NFKC", ch)  # full-width → ASCII, \u3000/\xa0 → " ", 兩 U+F978 → 兩
+            view = folded if len(folded) == 1 else ch
+            view = _char_map().get(view, view)  # after NFKC, so folded compatibility ideographs map too
+        else:
+            view = ch
+        self[code] = view
+        return view
+
+
+_VIEW_TABLE = _ViewTable()
 
 
 @lru_cache(maxsize=1024)  # figures, problems and statements each ask for the same cell's view
 def match_view(text: str) -> str:
-    """Same-length view for rule matching: full-width → half-width, traditional → simplified."""
-    variants = _char_map()
-    out = []
-    for ch in text:
-        ch = variants.get(ch, ch)
-        if ord(ch) > 0x7F and not _ENCLOSED.match(ch):
-            folded = unicodedata.normalize("NFKC", ch)
-            if len(folded) == 1:
-                ch = folded
-            elif ch == "\u3000":
-                ch = " "
-        out.append(ch)
-    view = "".join(out)
+    """Same-length view for rule matching: full-width → half-width, traditional → simplified,
+    zero-width characters → spaces."""
+    view = text.translate(_VIEW_TABLE)
     assert len(view) == len(text)
     return view
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractor.models import Item
-from extractor.rules.cells import find_issues, find_statements, split_units
+from extractor.rules.cells import cell_rules, find_issues, find_statements, split_units
 from extractor.rules.data import load
+from extractor.textnorm import match_view
 
 FIELD = "progress"
 
@@ -191,6 +192,17 @@ def test_issue_rule_ids(text: str, rule: str) -> None:
 def test_marker_examples_are_labels(example: str) -> None:
     items = find_issues(f"完成投资。{example}资金不足。", FIELD)
     assert [i.text for i in items] == ["资金不足。"]
+
+
+@pytest.mark.parametrize("example", load("cells")["issues"]["enumerator_examples"])
+def test_enumerator_examples_are_enumerated(example: str) -> None:
+    """Each example holds two enumerated items, ASCII (1) 1) 1. or full-width （1）, and no enumerator is item text."""
+    items = find_issues(example, FIELD, labelled=True)
+    assert len(items) == 2, [i.text for i in items]
+    assert {i.rule for i in items} == {"issue.enumerated"}
+    for item in items:
+        assert not cell_rules().enumerator.match(match_view(item.text)), item.text
+    _assert_grounded(example, items)
 
 
 @pytest.mark.parametrize("example", load("cells")["issues"]["elaboration_examples"])

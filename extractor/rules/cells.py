@@ -15,7 +15,8 @@ from extractor.models import Item, Statement
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
-_EDGE = " \t\n\u3000\xa0"
+# Whitespace trimmed off an item's edges, including the zero-width spaces web pages leave.
+_EDGE = " \t\n\u3000\xa0\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,10 @@ def cell_rules() -> CellRules:
     return CellRules(
         marker=regex.compile(issues["marker"]),
         end_marker=regex.compile(issues["end_marker"]),
-        # An enumerator opens the region or follows a boundary.
+        # An enumerator opens the region or follows a boundary; "." only as a full stop (资金不足.(二)…),
+        # never after a digit (1.2、 is no enumerator 2、).
         enumerator=regex.compile(
-            rf"(?|(?:^|(?<=[。;:,，\n\s]))\s*(?P<enum>{enumerators})|(?P<enum>{issues['circled_enumerator']}))"
+            rf"(?|(?:^|(?<=[。;:,，!?！？\n\s]|(?<![\d.])\.))\s*(?P<enum>{enumerators})|(?P<enum>{issues['circled_enumerator']}))"
         ),
         item_separator=regex.compile(issues["item_separators"]),
         elaboration=regex.compile(issues["elaboration"]),

@@ -82,7 +82,12 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     vocabulary["BASIS"] = _alternation(list(bases))
 
     def expand(pattern: str) -> str:
-        return regex.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
+        # Vocabulary entries may use placeholders themselves (RANGE uses SP); a few passes suffice.
+        for _ in range(4):
+            pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
+            if not found:
+                return pattern
+        raise ValueError(f"figures.toml: placeholders nested too deep in {pattern!r}")
 
     figure_rules = tuple(
         FigureRule(r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())))
@@ -137,7 +142,8 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
-    before, after, own = view[max(0, start - 4) : start], view[end : end + 4], view[start:end]
+    # Six characters each side: room for a web copy's spaces ("第 6 项", "3 个 月").
+    before, after, own = view[max(0, start - 6) : start], view[end : end + 6], view[start:end]
     return any(
         (v.head is None or v.head.match(own))
         and ((v.before is not None and v.before.search(before)) or (v.after is not None and v.after.match(after)))
@@ -190,7 +196,8 @@ def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope:
     clause = _clause_before(view, span.start)
     scope = None
     scopes = list(context["scope"].finditer(clause))
-    if scopes and scopes[-1].group() != home_scope:
+    # The clause is a view (全区 even in 全區); compare the home scope in the same script.
+    if scopes and scopes[-1].group() != (match_view(home_scope) if home_scope else None):
         clause_start = span.start - len(clause)
         scope = text[clause_start + scopes[-1].start() : clause_start + scopes[-1].end()]
     role = "target" if field == "task" or context["target_cue"].search(clause) else "actual"
