@@ -484,7 +484,10 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
         # empty in the rows it spans: a task always has a lead unit, so empty means "same as above".
         # Rows made from numbered prose have no merged cells: there, empty is empty.
         copied_merge = (
-            cell.text == "" and table.columns[index].field in INHERITED_WHEN_EMPTY and table.kind != "prose"
+            cell.text == ""
+            and table.columns[index].field in INHERITED_WHEN_EMPTY
+            and table.kind != "prose"
+            and index < len(fitted)  # a cell the row never reached (a cut-off row) is not a merge
         )
         if (merged_above or copied_merge) and previous is not None:
             filled.append(previous.texts[index])

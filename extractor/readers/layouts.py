@@ -143,8 +143,13 @@ def _structured(lines: list[Line]) -> list[Block]:
             kind = "tab"
             i += 1
             continue
-        if kind == "tab" and rows and len(rows[-1].cells) < _tab_width(rows):
-            _extend_row(rows[-1], [trim(line)])  # a line break inside the row's last cell
+        if kind == "tab" and rows and len(rows[-1].cells) < _tab_width(rows) and not is_heading(line):
+            # A line break inside the row's last cell; a leading tab starts its next cell.
+            _extend_row(rows[-1], [trim(c) for c in line.split("\t")])
+            i += 1
+            continue
+        if kind in ("tab", "pipe") and rows and is_heading(line):
+            rows.append(RawRow([RawCell(trim(line))], page=page))  # a section heading inside the table
             i += 1
             continue
         flush()
@@ -160,13 +165,22 @@ def _tab_width(rows: list[RawRow]) -> int:
 
 
 def _continues_row(rows: list[RawRow], cells: list[str]) -> bool:
-    """A tab line that starts inside the previous row: that row is short and this has no 序号."""
-    return len(rows[-1].cells) < _tab_width(rows) and parse_seq(cells[0]) is None and len(rows) > 1
+    """A tab line that starts inside the previous row: that row is short, the two together fit
+    the table's width, and this line starts with neither a 序号 nor a heading."""
+    width = _tab_width(rows)
+    return (
+        len(rows) > 1
+        and len(rows[-1].cells) < width
+        and len(rows[-1].cells) + len(cells) - 1 <= width
+        and parse_seq(cells[0]) is None
+        and not is_heading(cells[0])
+    )
 
 
 def _extend_row(row: RawRow, cells: list[str]) -> None:
     last = row.cells[-1]
-    last.text = f"{last.text}\n{cells[0]}" if last.text else cells[0]
+    if cells[0]:
+        last.text = f"{last.text}\n{cells[0]}" if last.text else cells[0]
     row.cells.extend(RawCell(c) for c in cells[1:])
 
 
@@ -224,7 +238,8 @@ def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
                 tokens.extend(_split_header_group(group, group_start))
                 group = []
             continue
-        if per_line or parse_seq(line.text) is not None:
+        # A number alone, or a category line right before one, is a cell of its own.
+        if per_line or parse_seq(line.text) is not None or _heading_before_seq(lines, index):
             # A number alone on its line starts a row even with no blank line before it.
             if group:
                 tokens.extend(_split_header_group(group, group_start))
@@ -237,6 +252,13 @@ def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
     if group:
         tokens.extend(_split_header_group(group, group_start))
     return tokens
+
+
+def _heading_before_seq(lines: list[Line], index: int) -> bool:
+    if not is_heading(lines[index].text):
+        return False
+    following = next((line.text for line in lines[index + 1 :] if line.text.strip()), "")
+    return parse_seq(following) is not None
 
 
 def _header_like(token: _Token) -> bool:
@@ -337,24 +359,34 @@ def _stream_rows(
 ) -> tuple[RawTable | None, list[_Token]]:
     header = tokens[start:end]
     width = len(header)
+    # A category column before 序号: its cell (a heading) opens the row instead of standing above it.
+    category_first = width > 1 and field_for_header(header[1].text) == "seq"
     spans: list[tuple[int, int]] = []  # [from, to) token ranges of the rows
     sections: dict[int, list[_Token]] = {}  # row index → headings standing before it
     i = end
+    cut_off = False
+    row_start = i
     pending: list[_Token] = []
     while i < len(tokens):
         if tokens[i].bare_seq is None:
-            if is_heading(tokens[i].text) or not spans:
+            if category_first and is_heading(tokens[i].text) and i + 1 < len(tokens) and tokens[i + 1].bare_seq:
+                row_start, i = i, i + 1  # the category cell, then the 序号
+            elif is_heading(tokens[i].text) or not spans:
                 pending.append(tokens[i])
                 i += 1
                 continue
-            break
+            else:
+                break
+        else:
+            row_start = i
         if pending:
             sections[len(spans)] = pending
             pending = []
         nxt = _next_row_start(tokens, i, width)
         if nxt is None:
-            stop = min(i + width, len(tokens))
-            spans.append((i, stop))
+            stop = min(row_start + width, len(tokens))
+            cut_off = row_start + width > len(tokens)  # the document ends inside this row
+            spans.append((row_start, stop))
             i = stop
             break
         repeat = _repeated_header(tokens, header, i + 1, nxt)
@@ -364,16 +396,20 @@ def _stream_rows(
             row_end = repeat
             while row_end > i + 2 and repeat - row_end < 2 and _group_heading(tokens[row_end - 1]):
                 row_end -= 1
-            spans.append((i, row_end))
+            spans.append((row_start, row_end))
             if row_end < repeat:
                 sections[len(spans)] = tokens[row_end:repeat]
             i = repeat + width
             continue
+        if category_first and nxt - 1 > i and is_heading(tokens[nxt - 1].text):
+            spans.append((row_start, nxt - 1))  # the next row opens with its category cell
+            i = nxt - 1
+            continue
         # Headings (category rows) just before the next 序号 belong to the next row.
         cut = nxt
-        while cut - 1 > i + 1 and cut - i > width and is_heading(tokens[cut - 1].text):
+        while cut - 1 > i + 1 and cut - row_start > width and is_heading(tokens[cut - 1].text):
             cut -= 1
-        spans.append((i, cut))
+        spans.append((row_start, cut))
         if cut < nxt:
             sections[len(spans)] = tokens[cut:nxt]
         i = nxt
@@ -385,7 +421,9 @@ def _stream_rows(
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
-        rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=True))
+        # A row the document ends inside is left short, so the table stage can tell it was cut.
+        loose = not (cut_off and index == len(spans) - 1)
+        rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=loose))
     return RawTable(rows, kind=kind), pending + tokens[i:]
 
 
