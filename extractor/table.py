@@ -464,7 +464,7 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     if may_continue and previous is not None and not seq_text.strip():
         _join(previous, texts, raw.page)
         return
-    if _is_stray_line(texts, seq_column, previous):
+    if len(raw.cells) > 1 and _is_stray_line(texts, seq_column, previous):
         # One text alone in a numbered table, not a number and not a heading: the next paragraph
         # of the row above (a pipe or tab copy puts it on a line of its own, often in column 1).
         assert previous is not None and seq_column is not None

@@ -33,6 +33,7 @@ class CellRules:
     kinds: tuple[tuple[str, regex.Pattern[str]], ...]
     unit_separators: regex.Pattern[str]
     unit_conjunction: regex.Pattern[str]
+    unit_space: regex.Pattern[str]
 
 
 @cache
@@ -59,7 +60,9 @@ def cell_rules() -> CellRules:
             (k["kind"], regex.compile(k["cue"].replace("{LEAD}", statements["lead"]))) for k in statements["kind"]
         ),
         unit_separators=regex.compile(units["separators"]),
-        unit_conjunction=regex.compile(rf"(?<=(?:{suffixes}))(?:{units['conjunctions']})(?=.{{2,}})"),
+        unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
+        # Spaces between two unit names ("運輸署 路政署"): after a unit suffix, before a Han character.
+        unit_space=regex.compile(rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}})"),
     )
 
 
@@ -203,16 +206,40 @@ def _statement_bounds(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+_OPENING, _CLOSING = "(<[《〈‹{【", ")>]》〉›}】"
+
+
+def _bracket_depths(view: str) -> list[int]:
+    """Bracket nesting depth at each position of the matching view (full-width brackets folded)."""
+    depths, depth = [], 0
+    for ch in view:
+        if ch in _CLOSING:
+            depth = max(0, depth - 1)
+        depths.append(depth)
+        if ch in _OPENING:
+            depth += 1
+    return depths
+
+
 def split_units(text: str) -> list[str]:
     """区商务委、区发展改革委 → two units; 区交通局和区财政局 → two units."""
     rules = cell_rules()
     view = match_view(text)
     units: list[str] = []
     cursor = 0
-    for stop, resume in [*(m.span() for m in rules.unit_separators.finditer(view)), (len(text), len(text))]:
+    depth = _bracket_depths(view)
+    # A separator inside brackets ("各区县政府<南太湖新区、长合区管委会>") belongs to the unit.
+    cuts = [m.span() for m in rules.unit_separators.finditer(view) if depth[m.start()] == 0]
+    cuts += [m.span() for m in rules.unit_space.finditer(view) if depth[m.start()] == 0]
+    cuts.sort()
+    for stop, resume in [*cuts, (len(text), len(text))]:
+        if stop < cursor:
+            continue
         part, part_view = text[cursor:stop], view[cursor:stop]
         piece_start = 0
         for match in rules.unit_conjunction.finditer(part_view):
+            if depth[cursor + match.start()]:
+                continue
             units.append(part[piece_start : match.start()].strip(_EDGE))
             piece_start = match.end()
         units.append(part[piece_start:].strip(_EDGE))
