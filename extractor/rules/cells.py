@@ -61,8 +61,10 @@ def cell_rules() -> CellRules:
         ),
         unit_separators=regex.compile(units["separators"]),
         unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
-        # Spaces between two unit names ("運輸署 路政署"): after a unit suffix, before a Han character.
-        unit_space=regex.compile(rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}})"),
+        # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
+        unit_space=regex.compile(
+            rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
+        ),
     )
 
 
