@@ -462,7 +462,14 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     seq_text = (texts[seq_column] or "") if seq_column is not None else ""
     previous = table.rows[-1] if table.rows else None
     if may_continue and previous is not None and not seq_text.strip():
-        _join(previous, texts, raw.page)
+        if _follows(previous, raw.page):
+            _join(previous, texts, raw.page)
+        else:
+            # The row it ends is on a page that gave no table (a scanned page): keep the text apart.
+            fragment = "\n".join(t for t in texts if t)
+            table.warnings.append(
+                TableWarning("orphan_fragment", f"page {raw.page}: end of a row whose page gave no table: {fragment}")
+            )
         return
     if len(raw.cells) > 1 and _is_stray_line(texts, seq_column, previous):
         # One text alone in a numbered table, not a number and not a heading: the next paragraph
@@ -564,6 +571,11 @@ def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
         elif text and parse_seq(text) is not None:
             score -= 2
     return score
+
+
+def _follows(row: TableRow, page: int | None) -> bool:
+    """Whether a fragment on ``page`` can continue ``row``: on its next page (or pages unknown)."""
+    return page is None or not row.pages or page == max(row.pages) + 1
 
 
 def _is_stray_line(texts: list[str | None], seq_column: int | None, previous: TableRow | None) -> bool:

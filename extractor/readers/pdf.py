@@ -1,40 +1,57 @@
-"""PDF with ruled tables, through pdfplumber (``lines`` strategy).
+"""PDF tables, through pdfplumber: ruled tables by the ``lines`` strategy, borderless ones from text positions.
 
 Per page: the tables (cells as pdfplumber extracts them, None under merged cells) and the text
 outside them (attachment label and title above, notes below). Layout spaces and wraps are removed
 from cell text here, because only a layout engine adds them. Pages are closed as we go.
+
+A page goes to the borderless reader (``pdf_layout``) only when no ruled table on it has a plausible
+header, and either a borderless table is open from the page before or one of its text lines looks
+like a header. Ruled pages cost what they cost before, plus one header test per table.
+
+Pages without text: a page with nothing but images or drawn paths (a scan, text turned into curves)
+gets a ``no_text_layer`` warning naming it. A page with nothing on it at all gets none, because
+there is nothing to OCR. When no page has text, the document is refused (NoTextLayerError).
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 
 import pdfplumber
-import regex
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
 from extractor.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from extractor.headers import is_furniture, is_header_row
+from extractor.readers import pdf_layout
+from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
-from extractor.textnorm import collapse_layout_space
 
-_CID = regex.compile(r"\(cid:\d+\)|\ufffd")
-# Kangxi radicals (U+2F00–U+2FD5) that fonts without a ToUnicode map produce instead of the
-# unified ideograph ("⼀" for "一"); NFKC maps each to its ideograph.
-_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+HEADER_ROWS = 5  # a ruled table's header is among its first rows (the table stage looks as far)
+
+# A page with fewer characters may be furniture only ("— 3 —" on a scanned page).
+FEW_CHARS = 40
+# Drawn paths that mean "text turned into outlines" rather than a rule or two.
+MANY_PATHS = 20
 
 
 def read_pdf(data: bytes) -> RawDocument:
     blocks: list[Paragraph | RawTable] = []
     warnings: list[RawWarning] = []
-    chars_seen = 0
+    text_pages = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            carry: pdf_layout.OpenTable | None = None
             for page in pdf.pages:
-                chars_seen += len(page.chars)
-                blocks.extend(_read_page(page, warnings))
+                if _has_text(page):
+                    text_pages += 1
+                    page_blocks, carry = _read_page(page, warnings, carry)
+                    blocks.extend(page_blocks)
+                elif page.images or len(page.curves) >= MANY_PATHS:
+                    # An open borderless table stays open: the page after may continue it.
+                    message = f"page {page.page_number} has no text layer (scanned?): OCR needed"
+                    warnings.append(RawWarning("no_text_layer", message))
                 page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedFileError("encrypted PDF (a password is needed to open it)") from exc
@@ -44,22 +61,60 @@ def read_pdf(data: bytes) -> RawDocument:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise EncryptedFileError("encrypted PDF (a password is needed to open it)") from exc
         raise CorruptFileError(f"damaged PDF ({exc or type(exc).__name__})") from exc
-    if chars_seen == 0:
+    if text_pages == 0:
         raise NoTextLayerError("no text layer (scanned pages?): OCR it first")
     return RawDocument(format="pdf", blocks=blocks, warnings=warnings)
 
 
-def _read_page(page: pdfplumber.page.Page, warnings: list[RawWarning]) -> list[Paragraph | RawTable]:
+def _has_text(page: pdfplumber.page.Page) -> bool:
+    """Text beyond page furniture: a scanned page may still carry a typed page number."""
+    chars = page.chars
+    if len(chars) >= FEW_CHARS:
+        return True
+    text = "".join(c["text"] for c in chars)
+    if not text.strip():
+        return False
+    return any(line.strip() and not is_furniture(line) for line in (page.extract_text() or "").split("\n"))
+
+
+def _read_page(
+    page: pdfplumber.page.Page, warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
+) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None]:
+    number = page.page_number
+    unmapped = sum(1 for c in page.chars if CID.search(c["text"]))
+    if unmapped:
+        message = f"page {number}: {unmapped} glyphs without a Unicode mapping, shown as U+FFFD: check this page"
+        warnings.append(RawWarning("undecodable_glyphs", message))
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    extracted = [table.extract() for table in tables]
+    if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page)):
+        blocks, carry, found = pdf_layout.read_page(page, number, carry)
+        if found:
+            return blocks, carry
+    return _ruled_blocks(page, tables, extracted), None
+
+
+def _headed(rows: list[list[str | None]]) -> bool:
+    """A ruled table whose first rows hold a header (the table stage's test)."""
+    return any(is_header_row([clean_text(c or "") for c in row]) for row in rows[:HEADER_ROWS])
+
+
+def _header_hint(page: pdfplumber.page.Page) -> bool:
+    return any(looks_like_header(line) for line in (page.extract_text() or "").split("\n"))
+
+
+def _ruled_blocks(
+    page: pdfplumber.page.Page, tables: list, extracted: list[list[list[str | None]]]
+) -> list[Paragraph | RawTable]:
     number = page.page_number
     _, top, _, bottom = page.bbox
     blocks: list[Paragraph | RawTable] = []
-    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     cursor = top
-    for table in tables:
+    for table, cells_by_row in zip(tables, extracted, strict=True):
         blocks.extend(_paragraphs(page, cursor, table.bbox[1], number))
         rows = []
-        for cells in table.extract():
-            clean = [RawCell(None) if c is None else RawCell(_clean(c, number, warnings)) for c in cells]
+        for cells in cells_by_row:
+            clean = [RawCell(None) if c is None else RawCell(clean_text(c)) for c in cells]
             rows.append(RawRow(clean, page=number))
         blocks.append(RawTable(rows))
         cursor = max(cursor, table.bbox[3])
@@ -72,12 +127,6 @@ def _paragraphs(page: pdfplumber.page.Page, y0: float, y1: float, number: int) -
         return []
     x0, _, x1, _ = page.bbox
     text = page.crop((x0, y0, x1, y1)).extract_text() or ""
-    lines = (collapse_layout_space(line) for line in text.split("\n"))
+    lines = (clean_text(line) for line in text.split("\n"))
     # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
     return [Paragraph(line, page=number) for line in lines if line]
-
-
-def _clean(text: str, page: int, warnings: list[RawWarning]) -> str:
-    if _CID.search(text):
-        warnings.append(RawWarning("undecodable_glyphs", f"page {page}: text with unmapped glyphs (cid or U+FFFD)"))
-    return collapse_layout_space(text.translate(_RADICALS))

@@ -1,0 +1,671 @@
+"""Tables without ruling lines (or with horizontal rules only), rebuilt from text positions.
+
+pdfplumber's ``text`` strategy was tried first. On the borderless seed it finds the four columns,
+but it returns one table row per text line (70 rows for the first page's 5 tasks). It cuts every
+vertically centred cell into separate rows, and it guesses columns from word edges page by page.
+Grouping lines into rows, finding the header and keeping the columns across pages would all still
+be ours to write. So this module works from character positions:
+
+1. Lines: the page's upright characters clustered by their top (about a third of the font size).
+   A line spans the whole page, so it can hold text of several cells.
+2. Header: a line that names two known fields (data/headers.toml), one of 序号/任务/完成情况, in
+   separate pieces of text (a title such as "…完成情况未实现…目标任务" is one piece). Its band is the
+   line plus wrapped header lines in the same font and size. The columns come from the band's text
+   segments. A boundary goes where the body below leaves a vertical white "river" between two
+   segments; segments whose gap the body text runs across are one column. Segments whose joined text
+   is (a prefix of) a synonym are one column ("目 标 任 务"). To count as a header, two cells must be
+   synonyms or start with one. If the line is in the body's own font, they must be exact synonyms:
+   a body line of a narrow-column table can hold header words too ("任务分解到位" | "完成情况良好").
+3. Extent: the body runs from the header down to a blank gap taller than 1.5 lines, page furniture
+   (but not a 序号 alone on its line, which reads like a page number), an attachment label, another
+   header, or one piece of text that does not fit the columns (a note). If table lines follow such a
+   piece, it is a section heading instead (``[text, None, …]``, as the table stage expects).
+4. Rows: Word, WPS and LibreOffice users centre cells vertically, so the 序号 sits in the middle of its
+   row, not on its first line, and the tallest column runs without a gap from one row into the next.
+   A row's lines are therefore chosen so that the row is symmetric around its number (a small DP
+   over the cut between two numbers), with a penalty for a blank gap inside a cell. A top-aligned table
+   (number on the row's first line) is cut at each number instead. The mode is chosen per table, by
+   comparing both costs, and kept for its later pages. Horizontal rules, where drawn, are hard cuts.
+5. Pages: a table that reaches the bottom of its page stays open. The next page continues it with
+   the same columns, whether or not the header is repeated there. Lines above its first number that
+   are not symmetric with it are the rest of a row cut by the page break: they become a row with an
+   empty 序号, which the table stage joins to the row before.
+
+Everything is arithmetic on the characters pdfplumber has already parsed, in one pass per page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pdfplumber
+import regex
+
+# The table stage's vocabulary (data/headers.toml, data/layout.toml), so that a "header" and a
+# "序号" mean the same thing here and there.
+from extractor.headers import (
+    CORE_FIELDS,
+    MAX_HEADER_TEXT,
+    field_for_header,
+    header_candidates,
+    is_furniture,
+    is_header_row,
+    layout_patterns,
+    parse_seq,
+)
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.data import load
+from extractor.textnorm import collapse_layout_space, match_key
+
+Block = Paragraph | RawTable
+
+CID = regex.compile(r"\(cid:\d+\)|\ufffd")
+# Kangxi radicals (U+2F00–U+2FD5) that fonts without a ToUnicode map produce instead of the
+# unified ideograph ("⼀" for "一"); NFKC maps each to its ideograph.
+_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+
+LINE_TOLERANCE = 0.35  # × font size: characters whose tops differ less are on one line
+SEGMENT_GAP = 0.5  # × font size: a wider horizontal gap separates two pieces of text
+WORD_GAP = 0.25  # × font size: a wider gap between two characters is a space
+TABLE_GAP = 1.5  # × font size: a wider blank between two lines ends a table
+CELL_GAP = 0.9  # × font size: a wider blank between two lines of one cell is suspicious
+
+
+def clean_text(text: str) -> str:
+    """Cell or paragraph text as emitted: unmapped glyphs as U+FFFD, radicals as ideographs, no layout space.
+
+    "(cid:123)" is pdfminer's name for a glyph it could not map to Unicode. Left as it is, it would
+    read as text, and its digits as a figure. U+FFFD keeps the glyph's place (one character, so the
+    damage is visible) without pretending to be text. The reader warns once per page.
+    """
+    return collapse_layout_space(CID.sub("\ufffd", text).translate(_RADICALS))
+
+
+# --------------------------------------------------------------------------------------------
+# characters and lines
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: str
+
+
+@dataclass(slots=True)
+class Line:
+    chars: list[Char]  # left to right
+    top: float
+    bottom: float
+    text: str  # with a space at wide gaps, not yet cleaned
+    font: str  # the most frequent font
+    furniture: bool
+
+
+def _join(chars: Sequence[Char], size: float) -> str:
+    out: list[str] = []
+    right = None
+    for char in chars:
+        if right is not None and char.x0 - right > WORD_GAP * size:
+            out.append(" ")
+        out.append(char.text)
+        right = char.x1
+    return "".join(out)
+
+
+def page_lines(page: pdfplumber.page.Page) -> tuple[list[Line], float]:
+    """The page's text lines, top to bottom, and the median font size (0 when there is no text)."""
+    chars = [
+        Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
+        for c in page.chars
+        if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
+    ]
+    if not chars:
+        return [], 0.0
+    size = statistics.median(c.bottom - c.top for c in chars)
+    chars.sort(key=lambda c: c.top)
+    groups: list[list[Char]] = [[chars[0]]]
+    for char in chars[1:]:
+        if char.top - groups[-1][0].top <= LINE_TOLERANCE * size:
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda c: c.x0)
+        text = _join(group, size)
+        font = Counter(c.font for c in group).most_common(1)[0][0]
+        top, bottom = min(c.top for c in group), max(c.bottom for c in group)
+        lines.append(Line(group, top, bottom, text, font, is_furniture(text)))
+    return lines, size
+
+
+def _segments(chars: Iterable[Char], gap: float) -> list[list[Char]]:
+    """Characters grouped by their x-projection: a new group after a blank wider than gap."""
+    out: list[list[Char]] = []
+    right = float("-inf")
+    for char in sorted(chars, key=lambda c: c.x0):
+        if not out or char.x0 - right > gap:
+            out.append([char])
+            right = char.x1
+        else:
+            out[-1].append(char)
+            right = max(right, char.x1)
+    return out
+
+
+def _intervals(line: Line, gap: float) -> list[tuple[float, float]]:
+    return [(min(c.x0 for c in s), max(c.x1 for c in s)) for s in _segments(line.chars, gap)]
+
+
+# --------------------------------------------------------------------------------------------
+# header and columns
+
+
+@cache
+def _vocabulary() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
+    """Header synonyms: a pattern finding them, key → field, and every prefix of every key."""
+    fields: dict[str, str] = {}
+    for name, spec in load("headers")["fields"].items():
+        for synonym in spec["synonyms"]:
+            key = match_key(synonym)
+            if len(key) >= 2:
+                fields.setdefault(key, name)
+    pattern = regex.compile("|".join(regex.escape(k) for k in sorted(fields, key=len, reverse=True)))
+    prefixes = frozenset(k[:i] for k in fields for i in range(1, len(k) + 1))
+    return pattern, fields, prefixes
+
+
+def looks_like_header(text: str) -> bool:
+    """Cheap test on one line's text: two known fields, one of them a core field (序号, 任务, 完成情况)."""
+    pattern, fields, _ = _vocabulary()
+    found = {fields[m] for m in pattern.findall(match_key(text))}
+    return len(found) >= 2 and bool(found & CORE_FIELDS)
+
+
+def _header_candidate(line: Line, size: float) -> bool:
+    """looks_like_header, with the field names in separate pieces of text (not one sentence)."""
+    if line.furniture or not looks_like_header(line.text):
+        return False
+    pattern, fields, _ = _vocabulary()
+    pieces = {fields[m] for s in _segments(line.chars, SEGMENT_GAP * size) for m in pattern.findall(_key(s))}
+    spaced = len(_segments(line.chars, SEGMENT_GAP * size)) >= 3  # "序号 目 标 任 务 完 成 情 况 …"
+    return len(pieces) >= 2 or spaced
+
+
+def _key(chars: Iterable[Char]) -> str:
+    return match_key("".join(c.text for c in chars))
+
+
+@dataclass(slots=True)
+class Columns:
+    bounds: list[float]  # x of the boundary between column i and i+1
+    headers: list[str]
+    seq: int | None  # the 序号 column
+    left: float
+    right: float
+
+    def of(self, x: float) -> int:
+        return bisect_right(self.bounds, x)
+
+    def fits(self, line: Line, size: float) -> bool:
+        """No character across a boundary, none outside the table."""
+        margin = size
+        for char in line.chars:
+            if char.x0 < self.left - margin or char.x1 > self.right + margin:
+                return False
+            if self.of(char.x0 + 0.5) != self.of(char.x1 - 0.5):
+                return False
+        return True
+
+    def spans(self, line: Line, size: float) -> bool:
+        """One piece of text that does not fit: a section heading, a note, a title.
+
+        A line with pieces in several columns is a table line even if a long word pokes across a
+        boundary; its characters go to the column of their middle.
+        """
+        return not self.fits(line, size) and len(_segments(line.chars, SEGMENT_GAP * size)) == 1
+
+    def ends_table(self, line: Line) -> bool:
+        """Page furniture, unless it is a bare number inside the 序号 column (a centred 序号 on a line of its own)."""
+        if not line.furniture:
+            return False
+        return self.seq is None or any(self.of((c.x0 + c.x1) / 2) != self.seq for c in line.chars)
+
+    def split(self, line: Line) -> list[list[Char]]:
+        cells: list[list[Char]] = [[] for _ in range(len(self.bounds) + 1)]
+        for char in line.chars:
+            cells[self.of((char.x0 + char.x1) / 2)].append(char)
+        return cells
+
+
+@dataclass(slots=True)
+class Header:
+    columns: Columns
+    first: int  # index of the band's first line
+    end: int  # index after the band's last line
+
+
+def _band(lines: Sequence[Line], k: int, size: float) -> tuple[int, int]:
+    """The header's lines: k plus up to two wrapped lines above and below in the header's own font and size.
+
+    Without a font change between header and body there is no telling a wrapped header line from
+    the first body line, so the band is then line k alone.
+    """
+
+    height = lines[k].bottom - lines[k].top
+
+    def joins(above: Line, below: Line, new: Line) -> bool:
+        same_size = abs((new.bottom - new.top) - height) <= 0.25 * height  # a title may share the font
+        close = below.top - above.bottom < 0.8 * size
+        return close and same_size and new.font == lines[k].font and not new.furniture
+
+    first, end = k, k + 1
+    while first > 0 and k - first < 2 and joins(lines[first - 1], lines[first], lines[first - 1]):
+        first -= 1
+    while end < len(lines) and end - k <= 2 and joins(lines[end - 1], lines[end], lines[end]):
+        end += 1
+    if end < len(lines) and joins(lines[end - 1], lines[end], lines[end]):
+        end = k + 1  # the body is in the header's font: nothing below is known to be header
+    return first, end
+
+
+def _provisional_body(lines: Sequence[Line], start: int, size: float) -> list[Line]:
+    """Lines below a header up to a blank gap or another header: where the columns are measured.
+
+    Furniture does not end it: a centred 序号 alone on its line reads like a page number, and the
+    page number itself lies below the footer's blank gap.
+    """
+    body: list[Line] = []
+    previous = lines[start - 1] if start > 0 else None
+    for line in lines[start:]:
+        if previous is not None and line.top - previous.bottom > TABLE_GAP * size:
+            break
+        if body and _header_candidate(line, size):
+            break
+        body.append(line)
+        previous = line
+    return body
+
+
+def _river(covers: Sequence[Sequence[tuple[float, float]]], x0: float, x1: float, tolerance: int) -> float | None:
+    """The middle of the widest x-range in (x0, x1) covered by the fewest lines, if at most tolerance."""
+    width = int(x1 - x0)
+    if width < 1:
+        return None
+    counts = [0] * width
+    for intervals in covers:
+        for a, b in intervals:
+            if b <= x0 or a >= x1:
+                continue
+            for i in range(max(0, int(a - x0)), min(width, int(b - x0) + 1)):
+                counts[i] += 1
+    least = min(counts)
+    if least > tolerance:
+        return None
+    best_start, best_len, run_start = 0, 0, None
+    for i, count in enumerate([*counts, least + 1]):
+        if count == least and run_start is None:
+            run_start = i
+        elif count != least and run_start is not None:
+            if i - run_start > best_len:
+                best_start, best_len = run_start, i - run_start
+            run_start = None
+    return x0 + best_start + best_len / 2
+
+
+def header_at(lines: Sequence[Line], k: int, size: float) -> Header | None:
+    """The table header at line k with its columns, or None when line k is no plausible header."""
+    if not _header_candidate(lines[k], size):
+        return None
+    first, end = _band(lines, k, size)
+    band = [(i, c) for i in range(first, end) for c in lines[i].chars]
+    order = {id(c): i for i, c in band}
+    body = _provisional_body(lines, end, size)
+    covers = [_intervals(line, SEGMENT_GAP * size) for line in body]
+    # A line of one piece says nothing against a boundary: it lies in one column, or it is a section
+    # heading across several. Lines with pieces in two columns or more are the evidence.
+    multi = [c for c in covers if len(c) > 1]
+    covers = multi if len(multi) >= 2 else covers
+    tolerance = len(covers) // 20  # lines allowed across a boundary
+    segments = _segments((c for _, c in band), SEGMENT_GAP * size)
+    groups: list[list[Char]] = [segments[0]]
+    bounds: list[float] = []
+    for segment in segments[1:]:
+        cut = _river(covers, max(c.x1 for c in groups[-1]), min(c.x0 for c in segment), tolerance)
+        if cut is None:
+            groups[-1] = groups[-1] + segment  # the body runs across: one column
+        else:
+            bounds.append(cut)
+            groups.append(segment)
+    texts = ["".join(c.text for c in sorted(g, key=lambda c: (order[id(c)], c.x0))) for g in groups]
+    texts, bounds = _merge_spaced(texts, bounds)
+    headers = [clean_text(t) for t in texts]
+    body_font = Counter(line.font for line in body).most_common(1)[0][0] if body else lines[k].font
+    if not _names_columns(headers, strict=body_font == lines[k].font):
+        return None
+    found = [field_for_header(h) for h in headers]
+    xs = [c.x0 for _, c in band] + [c.x0 for line in body for c in line.chars]
+    x1s = [c.x1 for _, c in band] + [c.x1 for line in body for c in line.chars]
+    seq = found.index("seq") if "seq" in found else None
+    return Header(Columns(bounds, headers, seq, min(xs), max(x1s)), first, end)
+
+
+def _names_columns(headers: list[str], *, strict: bool) -> bool:
+    """Whether these cells are a header row, not a body line whose pieces happen to hold header words.
+
+    The table stage's test (two known fields, one a core field, short cells), plus: at least two
+    cells are a synonym or start with one ("完成情况（截至3月底）"), a core field among them. A body
+    line of a narrow-column table has short pieces too ("项目建设…" | "进展顺利…"), so when the line
+    is in the body's own font (``strict``: a body line, or a header not set apart), those cells must
+    be exact synonyms.
+    """
+    if len(headers) < 2 or not is_header_row(headers) or any(len(match_key(h)) > MAX_HEADER_TEXT for h in headers):
+        return False
+    floor = 3.0 if strict else 2.0  # header_candidates: 3 exact, 2.x starts with, 1.x contains
+    named = set()
+    for header in headers:
+        claims = header_candidates(header)
+        if claims and claims[0][1] >= floor:
+            named.add(claims[0][0])
+    return len(named) >= 2 and bool(named & CORE_FIELDS)
+
+
+def _merge_spaced(texts: list[str], bounds: list[float]) -> tuple[list[str], list[float]]:
+    """Join neighbours whose joined text is (a prefix of) a synonym: "完 成" + "时 限" in a narrow column.
+
+    Two exact synonyms of different fields stay apart ("项目" | "进展" is two columns).
+    """
+    _, fields, prefixes = _vocabulary()
+    texts, bounds = list(texts), list(bounds)
+    i = 0
+    while i < len(texts) - 1:
+        left, right = match_key(texts[i]), match_key(texts[i + 1])
+        joined = left + right
+        distinct = fields.get(left) and fields.get(right) and fields[left] != fields[right]
+        if joined in prefixes and not distinct:
+            texts[i : i + 2] = [texts[i] + texts[i + 1]]
+            del bounds[i]
+        else:
+            i += 1
+    return texts, bounds
+
+
+# --------------------------------------------------------------------------------------------
+# rows
+
+
+@dataclass(slots=True)
+class Rule:
+    """A horizontal edge on the page: a drawn line, or the top or bottom of a rectangle."""
+
+    y: float
+    x0: float
+    x1: float
+
+
+@dataclass(slots=True)
+class OpenTable:
+    """A borderless table that reached the bottom of its page: the next page may continue it."""
+
+    columns: Columns
+    mode: str | None = None  # "center" or "top" once a page has shown which
+
+
+@dataclass(slots=True)
+class _Item:
+    line: Line
+    cells: list[list[Char]]
+    heading: bool = False
+
+
+def _seq_span(item: _Item, seq: int | None, size: float) -> tuple[float, float] | None:
+    """Top and bottom of the line's 序号 when the 序号 cell holds a number."""
+    if seq is None:
+        return None
+    chars = item.cells[seq]
+    if not chars or parse_seq(_join(chars, size)) is None:
+        return None
+    return min(c.top for c in chars), max(c.bottom for c in chars)
+
+
+class _Partition:
+    """Cuts of one run of lines (between rules or headings) into rows around their numbers."""
+
+    def __init__(self, items: list[_Item], anchors: list[int], spans: list[tuple[float, float]], size: float) -> None:
+        self.items, self.anchors, self.size = items, anchors, size
+        self.tops = [top for top, _ in spans]  # of each anchor's 序号
+        self.centers = [(top + bottom) / 2 for top, bottom in spans]
+        self.weight = 2 * size
+        # (p, q): consecutive lines of one column with a blank taller than CELL_GAP between them
+        self.gaps: list[tuple[int, int]] = []
+        for column in range(len(items[0].cells)):
+            previous = None
+            for index, item in enumerate(items):
+                if item.cells[column]:
+                    if previous is not None and item.line.top - items[previous].line.bottom > CELL_GAP * size:
+                        self.gaps.append((previous, index))
+                    previous = index
+
+    def gap_cost(self, start: int, end: int) -> float:
+        return self.weight * sum(1 for p, q in self.gaps if start <= p and q < end)
+
+    def asymmetry(self, k: int, start: int, end: int) -> float:
+        center = self.centers[k]
+        return abs((center - self.items[start].line.top) - (self.items[end - 1].line.bottom - center))
+
+    def lead(self, k: int, start: int) -> float:
+        """How far the 序号 sits below the row's first line (0 when the row is top-aligned)."""
+        return abs(self.tops[k] - self.items[start].line.top)
+
+    def top(self, fragment_ok: bool) -> tuple[list[int], float]:
+        """Each row from its number's line to the next number's line."""
+        first = self.anchors[0] if fragment_ok else 0
+        cuts = [first, *self.anchors[1:], len(self.items)]
+        cost = self.gap_cost(0, first) if first else 0.0
+        cost += sum(self.gap_cost(s, e) for s, e in itertools.pairwise(cuts))
+        if not fragment_ok and self.anchors[0] > 0:
+            cost += 2 * self.weight  # lines above the first number, right under the header
+        return cuts, cost
+
+    def center(self, fragment_ok: bool, last_cut: bool) -> tuple[list[int], float]:
+        """Each row symmetric around its number; cuts chosen by dynamic programming.
+
+        Symmetry alone leaves a family of equal answers on a continued page (a centred cell one
+        line shorter at both ends is still centred), so the chain needs a fixed end. The table's
+        first row starts under the header. The last row is either complete (centred) or cut by the
+        page break, and a cut row is laid out from its top, with the 序号 on its first line. So the
+        last row costs the smaller of the two.
+        """
+        anchors, count, end = self.anchors, len(self.anchors), len(self.items)
+        choices = [list(range(anchors[0] + 1)) if fragment_ok else [0]]
+        choices += [list(range(anchors[k - 1] + 1, anchors[k] + 1)) for k in range(1, count)]
+        choices.append([end])
+        best: dict[int, tuple[float, list[int]]] = {s: (self.gap_cost(0, s), [s]) for s in choices[0]}
+        for k in range(count):
+            step: dict[int, tuple[float, list[int]]] = {}
+            for e in choices[k + 1]:
+                options = []
+                for s, (cost, cuts) in best.items():
+                    here = self.gap_cost(s, e) + self.asymmetry(k, s, e)
+                    if last_cut and k == count - 1:
+                        here = min(here, self.gap_cost(s, e) + self.lead(k, s))
+                    options.append((cost + here, cuts))
+                cost, cuts = min(options, key=lambda o: o[0])
+                step[e] = (cost, [*cuts, e])
+            best = step
+        cost, cuts = best[end]
+        return cuts, cost
+
+
+def _rows(
+    items: list[_Item],
+    columns: Columns,
+    rules: Sequence[float],
+    size: float,
+    state: OpenTable,
+    *,
+    continuation: bool,
+    last_cut: bool,
+) -> list[list[_Item]]:
+    """Group the table's lines into rows (a heading is a row of its own)."""
+    # Runs of lines between headings and horizontal rules: no row crosses a run's edge.
+    runs: list[list[_Item]] = []
+    for item in items:
+        previous = runs[-1][-1] if runs else None
+        if previous is None or item.heading or previous.heading or _ruled(previous.line, item.line, rules):
+            runs.append([item])
+        else:
+            runs[-1].append(item)
+    rows: list[list[_Item]] = []
+    for number, run in enumerate(runs):
+        if run[0].heading:
+            rows.append(run)
+            continue
+        spans = [_seq_span(item, columns.seq, size) for item in run]
+        anchors = [i for i, span in enumerate(spans) if span is not None]
+        if len(anchors) <= 1 and (not anchors or anchors[0] == 0 or not (continuation and number == 0)):
+            rows.append(run)  # one row (or, first on a continued page, the rest of the cut row)
+            continue
+        partition = _Partition(run, anchors, [span for span in spans if span is not None], size)
+        fragment_ok = continuation and number == 0
+        cut_here = last_cut and number == len(runs) - 1
+        if state.mode is None:
+            top_cuts, top_cost = partition.top(fragment_ok)
+            center_cuts, center_cost = partition.center(fragment_ok, cut_here)
+            if abs(top_cost - center_cost) > size / 2:
+                state.mode = "top" if top_cost < center_cost else "center"
+            cuts = top_cuts if top_cost < center_cost else center_cuts
+        elif state.mode == "top":
+            cuts = partition.top(fragment_ok)[0]
+        else:
+            cuts = partition.center(fragment_ok, cut_here)[0]
+        if cuts[0] > 0:
+            rows.append(run[: cuts[0]])  # the rest of the row cut by the page break
+        rows.extend(run[s:e] for s, e in itertools.pairwise(cuts) if e > s)
+    return rows
+
+
+def _ruled(above: Line, below: Line, rules: Sequence[float]) -> bool:
+    """A horizontal rule between two lines (2 pt of slack: a rule drawn on the cell edge)."""
+    return any(above.bottom - 2 <= y <= below.top + 2 for y in rules)
+
+
+def _raw_row(row: list[_Item], width: int, size: float, page: int) -> RawRow:
+    if row[0].heading:
+        return RawRow([RawCell(clean_text(row[0].line.text)), *[RawCell(None)] * (width - 1)], page=page)
+    cells = []
+    for column in range(width):
+        parts = [_join(item.cells[column], size) for item in row if item.cells[column]]
+        cells.append(RawCell(clean_text("\n".join(parts))))
+    return RawRow(cells, page=page)
+
+
+# --------------------------------------------------------------------------------------------
+# page
+
+
+def _body(lines: Sequence[Line], start: int, columns: Columns, size: float) -> int:
+    """Index after the table's last line, from its first body line at start."""
+    index = start
+    previous = lines[start - 1] if start > 0 else None
+    while index < len(lines):
+        line = lines[index]
+        if columns.ends_table(line) or (previous is not None and line.top - previous.bottom > TABLE_GAP * size):
+            break
+        if _is_label(line) or (index > start and header_at(lines, index, size) is not None):
+            break
+        if columns.spans(line, size):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            heading = (
+                following is not None
+                and not columns.ends_table(following)
+                and following.top - line.bottom <= TABLE_GAP * size
+                and not columns.spans(following, size)
+            )
+            if not heading:
+                break
+        previous = line
+        index += 1
+    return index
+
+
+def _is_label(line: Line) -> bool:
+    """An attachment label ("附件2"): the start of the next attachment, never part of a table."""
+    return bool(layout_patterns()["attachment"].match(clean_text(line.text)))
+
+
+def read_page(
+    page: pdfplumber.page.Page, number: int, carry: OpenTable | None
+) -> tuple[list[Block], OpenTable | None, bool]:
+    """The page's blocks, the table left open at its bottom, and whether any borderless table was found."""
+    lines, size = page_lines(page)
+    rules = [Rule(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges]
+    return read_lines(lines, size, rules, number, carry)
+
+
+def read_lines(
+    lines: Sequence[Line], size: float, rules: Sequence[Rule], number: int, carry: OpenTable | None
+) -> tuple[list[Block], OpenTable | None, bool]:
+    """read_page on lines already made, with the page's horizontal edges."""
+    blocks: list[Block] = []
+    index, found = 0, False
+    state: OpenTable | None = None
+    while index < len(lines):
+        header, continued = None, None
+        if carry is not None:
+            # A table left open on the page before goes on at this page's first line that is no
+            # furniture: under a repeated header, or directly when that line fits its columns.
+            start = next((i for i in range(index, len(lines)) if not lines[i].furniture), len(lines))
+            if start < len(lines):
+                header = header_at(lines, start, size)
+                if header is not None or (carry.columns.fits(lines[start], size) and not _is_label(lines[start])):
+                    continued = carry
+            carry = None
+        if continued is None:
+            start = index
+            while start < len(lines) and (header := header_at(lines, start, size)) is None:
+                start += 1
+            if header is None:
+                break
+        columns = header.columns if header else continued.columns  # type: ignore[union-attr]
+        blocks.extend(_paragraphs(lines[index : header.first if header else start], number))
+        body_start = header.end if header else start
+        end = _body(lines, body_start, columns, size)
+        open_end = all(line.furniture for line in lines[end:])
+        state = OpenTable(columns, continued.mode if continued else None)
+        items = [_Item(line, columns.split(line), columns.spans(line, size)) for line in lines[body_start:end]]
+        rows = []
+        if items:
+            # A rule across most of the table separates rows; underlines and short strokes do not.
+            ys = [r.y for r in rules if r.x1 - r.x0 >= (columns.right - columns.left) / 2]
+            rows = _rows(items, columns, ys, size, state, continuation=continued is not None, last_cut=open_end)
+        width = len(columns.headers)
+        raw = [RawRow([RawCell(h) for h in columns.headers], page=number)] if header else []
+        raw += [_raw_row(row, width, size, number) for row in rows]
+        blocks.append(RawTable(raw))
+        found = True
+        index = end
+        if not open_end:
+            state = None
+    blocks.extend(_paragraphs(lines[index:], number))
+    return blocks, state, found
+
+
+def _paragraphs(lines: Iterable[Line], number: int) -> list[Paragraph]:
+    out = []
+    for line in lines:
+        text = clean_text(line.text)
+        if text:
+            out.append(Paragraph(text, page=number))
+    return out
