@@ -2,7 +2,7 @@
 
     python benchmarks/bench.py [--repeat N] [--quick] [--json FILE]
 
-For each input (11-row samples and 1,100-row fixtures, in txt, docx and pdf) this times:
+For each input (11-row samples and 1,100-row fixtures, in txt, docx, pdf, xlsx and html) this times:
 
 - full      ``extractor.parse(path)``, the whole pipeline (file read included);
 - reader    ``extractor.sniff.sniff(data)`` + ``extractor.readers.read(data, fmt)`` (bytes already in memory);
@@ -10,7 +10,8 @@ For each input (11-row samples and 1,100-row fixtures, in txt, docx and pdf) thi
 - records   ``extractor.records.home_scope`` + ``build_table`` for every table;
 - other     full - reader - assembly - records (file read, sha256, Document, timer noise);
 - baseline  the naive use of the library for that format (python-docx ``row.cells`` walk,
-            pdfplumber ``extract_tables()`` per page, ``bytes.decode()`` + ``str.split``).
+            pdfplumber ``extract_tables()`` per page, openpyxl ``iter_rows`` over every sheet,
+            lxml.html ``text_content()`` of every cell, ``bytes.decode()`` + ``str.split``).
 
 Each measurement repeats its call until it has run for at least MIN_TIME seconds and keeps the time
 per call; the reported figure is the median of --repeat such measurements. Every input runs in two
@@ -46,8 +47,18 @@ INPUTS: list[tuple[str, int]] = [
     ("tests/fixtures/seed1100.txt", 1100),
     ("tests/fixtures/seed1100.docx", 1100),
     ("tests/fixtures/seed1100.pdf", 1100),
+    ("tests/fixtures/seed.xlsx", 11),
+    ("tests/fixtures/seed.html", 11),
+    ("tests/fixtures/seed1100.xlsx", 1100),
+    ("tests/fixtures/seed1100.html", 1100),
 ]
-WARMUP = {"txt": "samples/seed.txt", "docx": "samples/seed.docx", "pdf": "samples/seed.pdf"}
+WARMUP = {
+    "txt": "samples/seed.txt",
+    "docx": "samples/seed.docx",
+    "pdf": "samples/seed.pdf",
+    "xlsx": "tests/fixtures/seed.xlsx",
+    "html": "tests/fixtures/seed.html",
+}
 MIN_TIME = 0.1  # seconds one measurement runs at least (tiny calls are looped, then divided)
 STAGES = ("reader", "assembly", "records", "other")
 
@@ -177,11 +188,41 @@ def _baseline_pdf(path: Path) -> int:
     return rows
 
 
+def _import_xlsx() -> None:
+    import openpyxl  # noqa: F401
+
+
+def _import_html() -> None:
+    import lxml.html  # noqa: F401
+
+
+def _baseline_xlsx(path: Path) -> int:
+    import openpyxl
+
+    cells = 0
+    for sheet in openpyxl.load_workbook(path, data_only=True).worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells += len(row)
+    return cells
+
+
+def _baseline_html(path: Path) -> int:
+    import lxml.html
+
+    cells = 0
+    for cell in lxml.html.fromstring(path.read_bytes()).iter("td", "th"):
+        cell.text_content()
+        cells += 1
+    return cells
+
+
 # format -> (import the library, the naive walk returning how many items it saw, the item's name)
 BASELINES: dict[str, tuple[Callable[[], None], Callable[[Path], int], str]] = {
     "txt": (_import_txt, _baseline_txt, "lines"),
     "docx": (_import_docx, _baseline_docx, "cells"),
     "pdf": (_import_pdf, _baseline_pdf, "table rows"),
+    "xlsx": (_import_xlsx, _baseline_xlsx, "cells"),
+    "html": (_import_html, _baseline_html, "cells"),
 }
 
 
