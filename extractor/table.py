@@ -71,6 +71,7 @@ class AssembledTable:
     # (cells present, width) when the last row had fewer cells than the header: a document
     # that ends there was cut off.
     short_tail: tuple[int, int] | None = None
+    row_lengths: list[int] = field(default_factory=list)  # cells each row arrived with
     warnings: list[TableWarning] = field(default_factory=list)
 
     @property
@@ -144,7 +145,7 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
     filled = [j for j, t in enumerate(subs) if t]
     if not filled or header_key(below) == header_key(top):
         return False
-    if any(parse_seq(t or "") is not None or not _header_like(t or "") for t in subs if t):
+    if any(parse_seq(t or "") is not None or is_heading(t or "") or not _header_like(t or "") for t in subs if t):
         return False
     seq_col = next((j for j, t in enumerate(tops) if field_for_header(t or "") == "seq"), None)
     if seq_col is not None and subs[seq_col]:
@@ -156,7 +157,9 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
             None,
             field_for_header(tops[j] or ""),
         )
-        if covered or spans or completes or field_for_header(subs[j] or ""):
+        # A sub-header sits under a group header, or completes the header above it; a cell that
+        # merely contains a header word ("重点项目建设") under a plain header is a first data row.
+        if covered or spans or completes:
             return True
     return False
 
@@ -304,7 +307,7 @@ def _take_table(
         raw = records
     found = _header_of(raw.rows)
     same_records = found is not None and records is not None and current is not None and current.records
-    if same_records and current is not None and found is not None and current.header_keys & found.keys:
+    if same_records and current.header_keys & found.keys:  # type: ignore[union-attr]
         # The next record under its own small title: the title is the record's section.
         if context:
             current.current_section = context[-1].text.strip()
@@ -335,6 +338,8 @@ def _take_table(
         # unplaced, and the lines above it still belong to the next table's title.
         unplaced.extend(_paragraph_rows(raw.rows))
         return current, False
+    if body and _column_numbers(body[0]):
+        body = body[1:]  # "1 2 3 4" under the header numbers the columns, not a task
     may_continue = continues
     for row in body:
         if any(c.text for c in row.cells):
@@ -386,6 +391,11 @@ def _records_as_table(raw: RawTable) -> RawTable | None:
         record[label] = value
     flush()
     return RawTable(rows, kind="records")
+
+
+def _column_numbers(row: RawRow) -> bool:
+    numbers = [parse_seq(c.text or "") for c in row.cells if c.text]
+    return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)) and len(numbers) == len(row.cells)
 
 
 def _numbering_restarts(table: AssembledTable, body: list[RawRow]) -> bool:
@@ -506,7 +516,9 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     if category_column is not None and filled[category_column]:
         section = filled[category_column]
     table.rows.append(TableRow(texts=filled, pages=pages, section=section))
-    table.short_tail = (len(fitted), width) if len(fitted) < width else None
+    table.row_lengths.append(len(fitted))
+    usual = max(table.row_lengths[:-1] or [width])
+    table.short_tail = (len(fitted), width) if len(fitted) < min(width, usual) else None
 
 
 def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]:
@@ -542,7 +554,7 @@ def _fit_loose(table: AssembledTable, cells: list[RawCell]) -> list[RawCell]:
     if len(cells) > width:
         extra = len(cells) - width
         target = table.column_of("progress")
-        if target is None or target + extra >= len(cells):
+        if target is None:
             target = max(range(1, width), key=lambda j: len(cells[j].text or ""), default=0)
         joiner = " " if table.kind == "words" else "\n"
         merged = joiner.join(c.text or "" for c in cells[target : target + extra + 1])
@@ -592,7 +604,11 @@ def _is_stray_line(texts: list[str | None], seq_column: int | None, previous: Ta
 
 
 def _section_heading(texts: list[str | None]) -> str | None:
-    """The text of a row that is one heading across the table (``[text, None, None…]``)."""
+    """The text of a row that is one heading across the table.
+
+    ``[text, None, None…]`` (a merged row), or one heading-like text ("一、产业项目",
+    "已完成的任务") in the first two columns with every other cell empty (a copy lost the merge).
+    """
     present = [t for t in texts if t]
     if len(texts) < 2 or len(set(present)) != 1:
         return None
@@ -600,7 +616,8 @@ def _section_heading(texts: list[str | None]) -> str | None:
     if first > 1:
         return None
     others_covered = all(t is None or t == present[0] or not t for t in texts[first + 1 :])
-    return present[0] if others_covered and any(t is None for t in texts) else None
+    merged = any(t is None for t in texts)
+    return present[0] if others_covered and (merged or is_heading(present[0])) else None
 
 
 def _join(row: TableRow, texts: list[str | None], page: int | None) -> None:

@@ -143,12 +143,13 @@ def _structured(lines: list[Line]) -> list[Block]:
             kind = "tab"
             i += 1
             continue
-        if kind == "tab" and rows and len(rows[-1].cells) < _tab_width(rows) and not is_heading(line):
+        role = _line_in_table(texts, i, rows, kind) if kind in ("tab", "pipe") and rows else "end"
+        if role == "continue":
             # A line break inside the row's last cell; a leading tab starts its next cell.
             _extend_row(rows[-1], [trim(c) for c in line.split("\t")])
             i += 1
             continue
-        if kind in ("tab", "pipe") and rows and is_heading(line):
+        if role == "heading":
             rows.append(RawRow([RawCell(trim(line))], page=page))  # a section heading inside the table
             i += 1
             continue
@@ -160,20 +161,53 @@ def _structured(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+_NOTE = regex.compile(r"^\s*(注|注意|说明|備註|备注|附注)\s*[:：\d]")
+
+
+def _line_in_table(texts: list[str], i: int, rows: list[RawRow], kind: str) -> str:
+    """What a line without cell separators is, inside a tab or pipe table.
+
+    "continue": more of the row above (a line break inside its last cell); "heading": a group or
+    section line between rows; "end": the table is over (a note, the text after it). A line is
+    inside the table only when the table goes on after it; then it is a heading when it reads like
+    one (short, no sentence) and either the row above is complete or a new row follows.
+    """
+    line = texts[i]
+    following = next((t for t in texts[i + 1 :] if t.strip()), None)
+    if _NOTE.match(line):
+        return "end"
+    if kind == "pipe":
+        goes_on = following is not None and _is_pipe_row(following)
+        return "heading" if goes_on and _short_line(line) else "end"
+    open_row = len(rows[-1].cells) < _tab_width(rows)
+    if open_row and line.startswith("\t"):
+        return "continue"  # the rest of an open row, its next cell after the tab
+    goes_on = following is not None and (following.count("\t") >= 2 or "\t" in following.strip("\t "))
+    if not goes_on or following is None:
+        return "end"
+    next_starts_row = parse_seq(following.split("\t")[0]) is not None or is_heading(following.split("\t")[0])
+    if _short_line(line) and (not open_row or (next_starts_row and is_heading(line))):
+        return "heading"
+    return "continue"
+
+
+def _short_line(line: str) -> bool:
+    return len(line.strip()) <= 30 and not _SENTENCE.search(line)
+
+
 def _tab_width(rows: list[RawRow]) -> int:
     return max(len(r.cells) for r in rows)
 
 
 def _continues_row(rows: list[RawRow], cells: list[str]) -> bool:
     """A tab line that starts inside the previous row: that row is short, the two together fit
-    the table's width, and this line starts with neither a 序号 nor a heading."""
+    the table's width, and this line does not start with a 序号."""
     width = _tab_width(rows)
     return (
         len(rows) > 1
         and len(rows[-1].cells) < width
         and len(rows[-1].cells) + len(cells) - 1 <= width
         and parse_seq(cells[0]) is None
-        and not is_heading(cells[0])
     )
 
 
