@@ -288,8 +288,14 @@ def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
     return tokens
 
 
+def _category_line(text: str) -> bool:
+    """A category or section line: heading-like, short, not a sentence ("二、完成设备安装。" is an
+    enumerated sentence inside a cell, "二、交通基础设施提升工程" a category)."""
+    return is_heading(text) and len(text.strip()) <= 40 and not _SENTENCE.search(text)
+
+
 def _heading_before_seq(lines: list[Line], index: int) -> bool:
-    if not is_heading(lines[index].text):
+    if not _category_line(lines[index].text):
         return False
     following = next((line.text for line in lines[index + 1 :] if line.text.strip()), "")
     return parse_seq(following) is not None
@@ -373,19 +379,22 @@ def _stream_header(tokens: list[_Token]) -> tuple[int, int] | None:
 
 
 def _next_row_start(tokens: list[_Token], i: int, width: int) -> int | None:
-    """Index of the token that starts the row after the one starting at ``i``."""
+    """Index of the token that starts the row after the one starting at ``i``, or None (last row).
+
+    The next 序号 is the number one higher; a count column can hold that number too, so of the
+    candidates the one nearest a whole row's width away wins (a row may lack a merged cell or
+    have a cell split in two). A row that reaches the end of the tokens is the last.
+    """
     seq = tokens[i].bare_seq
     assert seq is not None
-    at_width = i + width
-    if at_width < len(tokens) and (n := tokens[at_width].bare_seq) is not None and seq < n <= seq + 3:
-        return at_width
-    for j in range(i + 2, len(tokens)):
-        if tokens[j].bare_seq == seq + 1:
-            return j
-    for j in range(i + 2, len(tokens)):
-        if (n := tokens[j].bare_seq) is not None and seq < n <= seq + 3:
-            return j
-    return None
+    if i + width >= len(tokens):
+        return None
+    candidates = [j for j in range(i + 2, len(tokens)) if tokens[j].bare_seq == seq + 1]
+    if not candidates:
+        candidates = [j for j in range(i + 2, len(tokens)) if (n := tokens[j].bare_seq) and seq < n <= seq + 3]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda j: (abs(j - i - width), j))
 
 
 def _stream_rows(
@@ -398,7 +407,6 @@ def _stream_rows(
     spans: list[tuple[int, int]] = []  # [from, to) token ranges of the rows
     sections: dict[int, list[_Token]] = {}  # row index → headings standing before it
     i = end
-    cut_off = False
     row_start = i
     pending: list[_Token] = []
     while i < len(tokens):
@@ -419,7 +427,6 @@ def _stream_rows(
         nxt = _next_row_start(tokens, i, width)
         if nxt is None:
             stop = min(row_start + width, len(tokens))
-            cut_off = row_start + width > len(tokens)  # the document ends inside this row
             spans.append((row_start, stop))
             i = stop
             break
@@ -441,7 +448,7 @@ def _stream_rows(
             continue
         # Headings (category rows) just before the next 序号 belong to the next row.
         cut = nxt
-        while cut - 1 > i + 1 and cut - row_start > width and is_heading(tokens[cut - 1].text):
+        while cut - 1 > i + 1 and cut - row_start > width and _category_line(tokens[cut - 1].text):
             cut -= 1
         spans.append((row_start, cut))
         if cut < nxt:
@@ -451,6 +458,8 @@ def _stream_rows(
         return None, []
     widths = Counter(b - a for a, b in spans[:-1]) if len(spans) > 1 else Counter({width: 1})
     row_width = widths.most_common(1)[0][0]
+    # The document ends inside the last row when it is shorter than the rows before it.
+    cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
     rows = _stream_header_rows(header, row_width)
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
@@ -486,7 +495,11 @@ def _stream_header_rows(header: list[_Token], row_width: int) -> list[RawRow]:
     texts = [t.text for t in header]
     if len(texts) - row_width == 1:
         group_cue = layout_patterns()["group_header"]
-        candidates = [g for g in range(1, len(texts) - 2) if group_cue.search(match_key(texts[g]))]
+        candidates = [
+            g
+            for g in range(1, len(texts) - 2)
+            if group_cue.search(match_key(texts[g])) and _could_group(texts[g], texts[g + 1 :])
+        ]
         if candidates:
             g = candidates[-1]
             subs = texts[g + 1 :]
@@ -494,6 +507,23 @@ def _stream_header_rows(header: list[_Token], row_width: int) -> list[RawRow]:
             bottom = [RawCell("")] * g + [RawCell(t) for t in subs]
             return [RawRow(top, page=page), RawRow(bottom, page=page)]
     return [RawRow([RawCell(t) for t in texts], page=page)]
+
+
+# Columns that are never the sub-columns of a group header such as "2024年推进情况".
+_NEVER_SUB = frozenset({"seq", "task", "lead_units", "partner_units", "lead_leaders", "deadline", "remarks"})
+
+
+def _could_group(group: str, subs: list[str]) -> bool:
+    """A group header names no column of its own (not exactly "完成情况"), and its sub-columns are
+    progress-like ("截至9月底进展", "10月工作计划"), not the units or deadline columns."""
+    claims = header_candidates(group)
+    if claims and claims[0][1] >= 3:
+        return False
+    for sub in subs:
+        sub_claims = header_candidates(sub)
+        if sub_claims and sub_claims[0][1] >= 3 and sub_claims[0][0] in _NEVER_SUB:
+            return False
+    return True
 
 
 def _lines_before(lines: list[Line], first: _Token) -> list[Block]:

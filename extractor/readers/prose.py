@@ -49,7 +49,7 @@ MAX_TASK_NAME = 40
 ITEM_REFERENCE = regex.compile(r"\(第[0-9一二三四五六七八九十百]+项\)")
 # A unit label's value ends at the end of its sentence or bracket.
 UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
-UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "deadline"})
+UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
 # Closing lines of a report that do not belong to its last task: a date, a signing unit.
 # "…较慢的为开发区和市本级。 六安市民生办": a unit signing after the last sentence, on its line.
 SIGNATURE_AT_END = regex.compile(r"[。!]\s+(\S{2,16})\s*$")
@@ -63,6 +63,7 @@ HEADER_LABELS = {
     "plan": "下一步工作打算",
     "lead_leaders": "牵头领导",
     "lead_units": "牵头单位",
+    "responsible": "责任人",
     "partner_units": "配合单位",
     "deadline": "完成时限",
 }
@@ -156,13 +157,27 @@ def _sequence_score(numbers: list[int]) -> int:
 
 
 def _task_style(lines: list[Line]) -> str | None:
-    """The enumerator style of the tasks: the one with the longest counting sequence (≥ 2 items)."""
-    best, best_score = None, 1
-    for style in STYLES:
-        score = _sequence_score([n for _, n, _ in _starts(lines, style)])
-        if score > best_score:  # ties go to the higher level listed first
-            best, best_score = style, score
-    return best
+    """The enumerator style of the tasks: the longest counting sequence (≥ 2 items).
+
+    A style whose items are all bare headings ("一、总体情况", "二、具体进展") is the report's
+    outline, not its tasks, when another style numbers at least two items: its lines become
+    sections. Between two task-like styles, the longer sequence wins, a tie the lower level.
+    """
+    scored = []
+    for level, style in enumerate(STYLES):
+        starts = _starts(lines, style)
+        score = _sequence_score([n for _, n, _ in starts])
+        if score >= 2:
+            outline = all(_bare_heading(lines[index].text[end:]) for index, _, end in starts)
+            scored.append((not outline, score, level, style))
+    if not scored:
+        return None
+    tasks = [entry for entry in scored if entry[0]] or scored
+    return max(tasks, key=lambda entry: (entry[1], entry[2]))[3]
+
+
+def _bare_heading(text: str) -> bool:
+    return len(text.strip()) <= 20 and not regex.search(r"[。；;，,:：]", match_view(text))
 
 
 def _higher_styles(style: str) -> list[str]:
@@ -202,7 +217,8 @@ def _closing_lines(item: _Item) -> list[Block]:
     out: list[Block] = []
     while len(item.lines) > 1:
         text = trim(item.lines[-1].text)
-        if not text or _CLOSING_DATE.match(text) or (looks_like_units(text) and len(text) <= 20):
+        signature = looks_like_units(text) and len(text) <= 20 and not regex.search(r"[:：]", text)
+        if not text or _CLOSING_DATE.match(text) or signature:
             item.lines.pop()
             if text:
                 out.insert(0, Paragraph(text, page=None))
@@ -272,10 +288,16 @@ def _fields(text: str) -> dict[str, str]:
             if stop is not None:
                 unlabelled.append(value[stop.end() :])
                 value = value[: stop.start()]
-        fields.setdefault(name, _clean(value))
-    # Before a label, the whole head is the task's name ("1.轨道交通1号线一期工程投入试运营。
-    # 牵头领导：…"); without labels, the name ends at a colon, comma or full stop.
-    task, rest = (_clean(head) or None, "") if labels and len(head) <= 2 * MAX_TASK_NAME else _split_head(head)
+        if _clean(value):
+            # Two labels of one field (牵头单位：…；责任单位：…) both count.
+            joiner = "、" if name in UNIT_FIELDS else "\n"
+            fields[name] = joiner.join(v for v in (fields.get(name), _clean(value)) if v)
+    # When the progress comes after the labels (labelled, or left after a unit label's value),
+    # the whole head is the task's name ("1.轨道交通1号线一期工程投入试运营。 牵头领导：…");
+    # otherwise the head holds name and progress, the name ending at a colon, comma or full stop.
+    progress_after = "progress" in fields or any(_clean(piece) for piece in unlabelled)
+    whole_head = progress_after and len(head) <= 2 * MAX_TASK_NAME
+    task, rest = (_clean(head) or None, "") if whole_head else _split_head(head)
     if task and "task" not in fields:
         fields["task"] = task
     progress = "".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
