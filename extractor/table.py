@@ -1,13 +1,21 @@
 """Table stage: raw blocks → tables of rows with named columns.
 
 Format-independent rules, applied in one pass over the reader's blocks:
-- the header row is found by synonyms (``data/headers.toml``), whitespace-insensitive;
+- the header row is found by synonyms (``data/headers.toml``), whitespace-insensitive; a second
+  header row below it (sub-columns of a group header, or a header's second line) is read with it;
+  each field goes to the column with the strongest claim on it;
+- a label | value table (one project per block) is turned into rows first (``_records_as_table``);
 - a table whose header equals the previous table's (a page break, a repeated header row)
-  continues it, and a row equal to the header is dropped;
+  continues it, unless its 序号 starts again at 1; a row equal to the header is dropped;
 - in a continued table, a first row with an empty 序号 is the rest of the row cut by the break:
-  its text is joined onto that row;
-- a row with one text spanning the row is a section heading, kept as the following rows' section;
-- a cell covered by a vertical merge (None) means "same as above".
+  its text is joined onto that row (when the row is on the page before);
+- a row with one heading across it (merged, or one heading-like text with empty cells) is a
+  section, kept as the following rows' section; so is a category cell in front of the 序号;
+- rows are lined up with the columns (``_fit``): a category cell missing under a merge, cells a
+  text stream split or dropped; one text alone in a numbered table continues the row above;
+- a cell covered by a vertical merge (None), or an empty 牵头单位 cell, means "same as above";
+- a document that ends inside a row (shorter than the rows before it) gets a ``truncated`` warning;
+- a table without a 牵头单位 column whose task cells end with "责任单位：…" gets the column.
 """
 
 from __future__ import annotations
@@ -306,8 +314,13 @@ def _take_table(
     if records is not None:
         raw = records
     found = _header_of(raw.rows)
-    same_records = found is not None and records is not None and current is not None and current.records
-    if same_records and current.header_keys & found.keys:  # type: ignore[union-attr]
+    if (
+        found is not None
+        and records is not None
+        and current is not None
+        and current.records
+        and current.header_keys & found.keys
+    ):
         # The next record under its own small title: the title is the record's section.
         if context:
             current.current_section = context[-1].text.strip()

@@ -9,9 +9,12 @@
    - pipe tables (``序号 | 项目内容 | … |``) with ``---|---`` lines, which mark the row above them
      as a header, so a metadata table directly above the real one stays a separate table;
 2. a cell stream: one cell per line (or per group of lines), cells separated by blank lines or by
-   lines holding only ``|``, nothing marking the end of a row (a web table copied as text). Rows
-   are found from the 序号 sequence and the header's column count;
-3. numbered prose (``extractor.readers.prose``): "1、…牵头部门：…" paragraphs, one row per task.
+   lines holding only ``|``, nothing marking the end of a row (a web table copied as text); or one
+   cell per word, for a table flattened onto a line. Rows are found from the 序号 sequence and the
+   header's column count;
+3. label | value forms: "项 目 / 名 称", the value, "进展情况", the value … one block per project,
+   as two-column tables for the table stage to read as records;
+4. numbered prose (``extractor.readers.prose``): "1、…牵头部门：…" paragraphs, one row per task.
 
 The first that yields a table with a recognisable header wins; otherwise the lines are paragraphs.
 Deciding what a row means stays with the table stage; this module only finds the cells.
@@ -42,7 +45,8 @@ Block = Paragraph | RawTable
 _PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PIPE_ONLY = regex.compile(r"^\s*[|｜]\s*$")
 _SENTENCE = regex.compile(r"[。；;！？!?]")
-# A header cell is short; a longer text without a known header word is content.
+# A header cell is short; a longer text without a known header word is content. (A stream's cells
+# are judged alone, so these are stricter than the table stage's limits for a whole header row.)
 MAX_HEADER_CELL = 12
 MAX_KNOWN_HEADER_CELL = 20  # a longer text is content even when it contains a header word
 LONG_LINE = 200  # a line this long may be a whole table flattened onto one line
