@@ -35,8 +35,8 @@ _CN = "一二三四五六七八九十"
 STYLES: dict[str, str] = {
     "cn_dun": rf"^\s*([{_CN}]{{1,3}})\s*[、.]\s*",
     "cn_paren": rf"^\s*\(\s*([{_CN}]{{1,3}})\s*\)\s*",
-    "arabic": r"^\s*(\d{1,3})\s*(?:[、]|\.(?!\d))\s*",
-    "arabic_paren": r"^\s*\(\s*(\d{1,3})\s*\)\s*",
+    "arabic": r"^\s*(\d{1,4})\s*(?:[、]|\.(?!\d))\s*",
+    "arabic_paren": r"^\s*\(\s*(\d{1,4})\s*\)\s*",
     "circled": r"^\s*([\u2460-\u2473])\s*",
 }
 # Run-in enumerators inside a paragraph: 一是…二是…
@@ -110,7 +110,7 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
 
 # Arabic items run together on one line ("… 1.轨道交通… 牵头领导:… 2.新增安装…"): an enumerator
 # after a space or a full stop, not inside a number ("2.5亿", "1-6月").
-INLINE_ITEM = regex.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,3})(?:[、]|\.(?!\d))(?=\S)")
+INLINE_ITEM = regex.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,4})(?:[、]|\.(?!\d))(?=\S)")
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:

@@ -7,8 +7,9 @@ the text, so every span is an offset pair into the original cell text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -244,9 +245,20 @@ def _tidy(value: float) -> float:
     return float(round(value, 6)) if abs(value) < 1e15 else value
 
 
+@lru_cache(maxsize=64)
+def _clause_breaks(view: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every clause break in a cell's view, found once per cell."""
+    return tuple(m.span() for m in context_patterns()["clause_break"].finditer(view))
+
+
 def _clause_before(view: str, start: int) -> str:
-    breaks = list(context_patterns()["clause_break"].finditer(view, 0, start))
-    return view[breaks[-1].end() if breaks else 0 : start]
+    """The clause a figure stands in, up to the figure (linear per cell, not per figure)."""
+    breaks = _clause_breaks(view)
+    index = bisect.bisect_left(breaks, (start, -1)) - 1
+    # a break must end at or before the figure: step back over one that straddles it
+    while index >= 0 and breaks[index][1] > start:
+        index -= 1
+    return view[breaks[index][1] if index >= 0 else 0 : start]
 
 
 def extract_figures(text: str, field: str = "text", home_scope: str | None = None) -> list[Figure]:
