@@ -43,6 +43,8 @@ MAX_HEADER_CELL = 20  # characters: a longer cell is content, whatever words it 
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
 # Columns whose empty cell repeats the cell above (merged cells that lost their merge).
 INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
+# Table kinds (RawTable.kind) whose merged cells arrive as empty text rather than as None.
+MERGES_LOST = frozenset({"lines", "stream", "words", "layout"})
 
 
 @dataclass(slots=True)
@@ -510,13 +512,13 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     filled = []
     for index, cell in enumerate(cells):
         merged_above = cell.text is None and cell.merge != "left"
-        # A vertically merged unit cell copied as text (Word's copy-as-text, web pages) arrives
-        # empty in the rows it spans: a task always has a lead unit, so empty means "same as above".
-        # Rows made from numbered prose have no merged cells: there, empty is empty.
+        # A vertically merged unit cell copied as text (Word's copy-as-text, web pages) or laid out
+        # without rules arrives empty in the rows it spans: there empty means "same as above". In
+        # a file's own grid merges are explicit (None), and in prose there are none: empty is empty.
         copied_merge = (
             cell.text == ""
             and table.columns[index].field in INHERITED_WHEN_EMPTY
-            and table.kind != "prose"
+            and table.kind in MERGES_LOST
             and index < len(fitted)  # a cell the row never reached (a cut-off row) is not a merge
         )
         if (merged_above or copied_merge) and previous is not None:

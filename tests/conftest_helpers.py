@@ -175,8 +175,8 @@ def raw_row(*values: str | RawCell | None, page: int | None = None) -> RawRow:
     return RawRow([v if isinstance(v, RawCell) else RawCell(v) for v in values], page=page)
 
 
-def raw_table(*rows: Sequence[str | RawCell | None], page: int | None = None) -> RawTable:
-    return RawTable([raw_row(*r, page=page) for r in rows])
+def raw_table(*rows: Sequence[str | RawCell | None], page: int | None = None, kind: str = "grid") -> RawTable:
+    return RawTable([raw_row(*r, page=page) for r in rows], kind=kind)  # type: ignore[arg-type]
 
 
 def raw_document(*blocks: str | RawTable, fmt: str = "pdf") -> RawDocument:

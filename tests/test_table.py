@@ -399,21 +399,27 @@ def test_number_alone_across_row_is_not_a_section() -> None:
 
 
 @pytest.mark.parametrize(
-    ("covered", "expected"),
+    ("covered", "kind", "expected"),
     [
-        pytest.param(RawCell(None, "above"), "区商务委", id="docx-vmerge-above"),
-        pytest.param(RawCell(None), "区商务委", id="pdf-plain-none"),
-        pytest.param(RawCell(None, "left"), "", id="gridspan-left-is-empty"),
-        # A merged lead-unit cell copied as text arrives empty in the rows it spans.
-        pytest.param(RawCell(""), "区商务委", id="empty-lead-unit-repeats-above"),
+        pytest.param(RawCell(None, "above"), "grid", "区商务委", id="docx-vmerge-above"),
+        pytest.param(RawCell(None), "grid", "区商务委", id="pdf-plain-none"),
+        pytest.param(RawCell(None, "left"), "grid", "", id="gridspan-left-is-empty"),
+        # A merged lead-unit cell copied as text (or laid out without rules) arrives empty in the
+        # rows it spans; in a file's own grid the merge is explicit, so an empty cell is empty.
+        pytest.param(RawCell(""), "lines", "区商务委", id="text-copy-empty-lead-unit-repeats-above"),
+        pytest.param(RawCell(""), "stream", "区商务委", id="stream-empty-lead-unit-repeats-above"),
+        pytest.param(RawCell(""), "layout", "区商务委", id="unruled-pdf-empty-lead-unit-repeats-above"),
+        pytest.param(RawCell(""), "grid", "", id="grid-empty-lead-unit-stays-empty"),
+        pytest.param(RawCell(""), "prose", "", id="prose-empty-lead-unit-stays-empty"),
     ],
 )
-def test_covered_cell_takes_text_from_row_above(covered: RawCell, expected: str) -> None:
+def test_covered_cell_takes_text_from_row_above(covered: RawCell, kind: str, expected: str) -> None:
     doc = raw_document(
         raw_table(
             HEADER,
             ("3", "融入RCEP", "下降4.2%", "区商务委"),
             ("4", "完成FDI", "下降73.7%", covered),
+            kind=kind,
         )
     )
     assert _rows(assemble(doc))[1] == ["4", "完成FDI", "下降73.7%", expected]

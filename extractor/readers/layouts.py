@@ -94,7 +94,7 @@ def _structured(lines: list[Line]) -> list[Block]:
     def flush() -> None:
         nonlocal kind
         if rows:
-            blocks.append(RawTable(rows=list(rows)))
+            blocks.append(RawTable(rows=list(rows), kind="lines"))
             rows.clear()
         kind = None
 
@@ -113,7 +113,17 @@ def _structured(lines: list[Line]) -> list[Block]:
             # the group continues the cell above it (a line break inside the cell). A line holding
             # only the tab is an empty cell, not the blank line between rows.
             cells: list[str] = []
-            while i < len(texts) and (texts[i].strip() or texts[i].startswith("\t")):
+            width = len(rows[0].cells) if rows else None
+            while i < len(texts):
+                if not texts[i].strip() and not texts[i].startswith("\t"):
+                    # A blank line ends the row, unless the row is still short of the header's
+                    # width and untabbed text follows: an empty paragraph inside the cell.
+                    after = next((k for k in range(i, len(texts)) if texts[k].strip()), None)
+                    if width is None or len(cells) >= width or after is None or texts[after].startswith("\t"):
+                        break
+                    cells[-1] += "\n" * (after - i)
+                    i = after
+                    continue
                 if texts[i].startswith("\t") or not cells:
                     cells.append(texts[i][1:] if texts[i].startswith("\t") else texts[i])
                 else:

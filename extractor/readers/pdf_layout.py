@@ -653,7 +653,7 @@ def read_lines(
         width = len(columns.headers)
         raw = [RawRow([RawCell(h) for h in columns.headers], page=number)] if header else []
         raw += [_raw_row(row, width, size, number) for row in rows]
-        blocks.append(RawTable(raw))
+        blocks.append(RawTable(raw, kind="layout"))
         found = True
         index = end
         if not open_end:

@@ -32,11 +32,13 @@ class RawRow:
 @dataclass(slots=True)
 class RawTable:
     rows: list[RawRow]
-    # "grid": the file's own table; "stream": cells found in lines of text; "words": cells found
-    # in a table flattened onto a line (a cell split at a space is joined back with a space);
-    # "prose": rows made from numbered paragraphs, whose empty cells are really empty;
-    # "records": label | value blocks turned into rows by the table stage.
-    kind: Literal["grid", "stream", "words", "prose", "records"] = "grid"
+    # How the grid was found, which decides what an empty cell means:
+    # "grid": the file's own table (Word, Excel, HTML, a ruled PDF), where merges are explicit
+    # (None), so an empty cell is empty; "lines": text lines (tabs, pipes, the seed's layout),
+    # "stream"/"words": cells found in a stream of lines or words, "layout": a PDF table without
+    # ruling lines — in these a merged cell arrives empty and means "same as above";
+    # "prose": rows made from numbered paragraphs; "records": label | value blocks.
+    kind: Literal["grid", "lines", "stream", "words", "layout", "prose", "records"] = "grid"
 
 
 @dataclass(slots=True)
