@@ -248,3 +248,16 @@ def test_signing_unit_after_the_last_sentence_is_not_progress() -> None:
 )
 def test_split_units_brackets_and_spaces(text: str, units: list[str]) -> None:
     assert split_units(text) == units
+
+
+def test_empty_paragraph_inside_a_seed_layout_cell_does_not_end_the_row() -> None:
+    """Word's copy-as-text writes an empty paragraph inside a cell as a blank line; the row goes on."""
+    text = (
+        "\n附件3\n\n 重点工作推进情况\n\n\t序号\n\t目标任务\n\t完成情况\n\t牵头责任单位\n\n"
+        "\t1\n\t建设污水处理厂\n\t1.主体工程已完工。\n\n2.设备安装完成60%。\n\t区水务局\n\n"
+        "\t2\n\t改造老旧小区\n\t完成12个小区。\n\t区住建委\n \n"
+    )
+    assert _rows(text) == [
+        (1, "建设污水处理厂", "1.主体工程已完工。\n\n2.设备安装完成60%。", ["区水务局"]),
+        (2, "改造老旧小区", "完成12个小区。", ["区住建委"]),
+    ]
