@@ -261,3 +261,30 @@ def test_empty_paragraph_inside_a_seed_layout_cell_does_not_end_the_row() -> Non
         (1, "建设污水处理厂", "1.主体工程已完工。\n\n2.设备安装完成60%。", ["区水务局"]),
         (2, "改造老旧小区", "完成12个小区。", ["区住建委"]),
     ]
+
+
+def test_stream_header_directly_under_the_title() -> None:
+    """序号 on the line right after the title (no blank line) still opens the header."""
+    text = (
+        "附件2\n2024年重点工作推进情况汇总表\n序号\n\n工作任务\n\n进展情况\n\n牵头责任单位\n"
+        "1\n\n建设污水处理厂\n\n主体工程已完工。\n\n区水务局\n2\n\n改造老旧小区\n\n完成12个小区。\n\n区住建委\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    assert document.tables[0].title == "2024年重点工作推进情况汇总表"
+    assert _rows(text) == [
+        (1, "建设污水处理厂", "主体工程已完工。", ["区水务局"]),
+        (2, "改造老旧小区", "完成12个小区。", ["区住建委"]),
+    ]
+
+
+def test_blank_lines_inside_a_tab_row_cell() -> None:
+    """A browser copy of a cell with paragraphs: blank lines inside the open row do not end the table."""
+    text = (
+        "序号\t工作任务\t进展情况\t牵头单位\n"
+        "1\t建设污水处理厂\t1.主体工程已完工。\n\n2.设备安装完成60%。\n\n3.管网铺设完成。\t区水务局\n"
+        "2\t改造老旧小区\t完成12个小区。\t区住建委\n"
+    )
+    assert _rows(text) == [
+        (1, "建设污水处理厂", "1.主体工程已完工。\n\n2.设备安装完成60%。\n\n3.管网铺设完成。", ["区水务局"]),
+        (2, "改造老旧小区", "完成12个小区。", ["区住建委"]),
+    ]

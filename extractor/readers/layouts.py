@@ -103,6 +103,14 @@ def _structured(lines: list[Line]) -> list[Block]:
     while i < len(lines):
         line, page = texts[i], lines[i].page
         if not line.strip() and not line.startswith("\t"):
+            after = next((k for k in range(i, len(texts)) if texts[k].strip()), None)
+            open_tab_row = kind == "tab" and rows and after is not None and len(rows[-1].cells) < _tab_width(rows)
+            if open_tab_row and after is not None and _row_goes_on(texts, after, rows):
+                # An empty paragraph inside an open row's last cell: keep it, the row goes on.
+                last = rows[-1].cells[-1]
+                last.text = (last.text or "") + "\n" * (after - i)
+                i = after
+                continue
             # A blank line ends a pipe or tab-separated table, not a seed-layout one.
             if rows and not (kind == "seed" and _next_is_seed_row(texts, i)):
                 flush()
@@ -209,6 +217,14 @@ def _short_line(line: str) -> bool:
     return len(line.strip()) <= 30 and not _SENTENCE.search(line)
 
 
+def _row_goes_on(texts: list[str], after: int, rows: list[RawRow]) -> bool:
+    """Whether the line at ``after`` (past blank lines) is more of the open tab row above."""
+    line = texts[after]
+    if line.count("\t") >= 2 or "\t" in line.strip("\t "):
+        return _continues_row(rows, [trim(c) for c in line.split("\t")])
+    return _line_in_table(texts, after, rows, "tab") == "continue"
+
+
 def _tab_width(rows: list[RawRow]) -> int:
     return max(len(r.cells) for r in rows)
 
@@ -286,8 +302,8 @@ def _tokens(lines: list[Line], *, per_line: bool) -> list[_Token]:
                 tokens.extend(_split_header_group(group, group_start))
                 group = []
             continue
-        # A number alone, or a category line right before one, is a cell of its own.
-        if per_line or parse_seq(line.text) is not None or _heading_before_seq(lines, index):
+        # A number alone, a category line right before one, or the 序号 header is a cell of its own.
+        if per_line or parse_seq(line.text) is not None or _heading_before_seq(lines, index) or _seq_header(line.text):
             # A number alone on its line starts a row even with no blank line before it.
             if group:
                 tokens.extend(_split_header_group(group, group_start))
@@ -306,6 +322,11 @@ def _category_line(text: str) -> bool:
     """A category or section line: heading-like, short, not a sentence ("二、完成设备安装。" is an
     enumerated sentence inside a cell, "二、交通基础设施提升工程" a category)."""
     return is_heading(text) and len(text.strip()) <= 40 and not _SENTENCE.search(text)
+
+
+def _seq_header(text: str) -> bool:
+    """序号 (or 编号, 序號 …) alone on its line: the first header cell, even right under the title."""
+    return len(match_key(text)) <= 3 and field_for_header(text) == "seq"
 
 
 def _heading_before_seq(lines: list[Line], index: int) -> bool:
