@@ -321,14 +321,19 @@ def _take_table(
         and records is not None
         and current is not None
         and current.records
-        and current.header_keys & found.keys
+        and _same_kind_of_record(current.columns, found.columns)
     ):
-        # The next record under its own small title: the title is the record's section.
+        # The next form of the same kind under its own small title: the title is its section,
+        # and labels it adds become columns of the table (blank for the records before it).
         if context:
             current.current_section = context[-1].text.strip()
             unplaced.extend(context[:-1])
+        order = _merge_columns(current, found.columns)
         for row in raw.rows[found.index + found.height :]:
-            _add_row(current, row, may_continue=False)
+            cells = [RawCell("")] * len(current.columns)
+            for position, cell in zip(order, row.cells, strict=False):
+                cells[position] = cell
+            _add_row(current, RawRow(cells, page=row.page), may_continue=False)
         return current, True
     if found is not None:
         continues = (
@@ -411,6 +416,30 @@ def _records_as_table(raw: RawTable) -> RawTable | None:
 def _column_numbers(row: RawRow) -> bool:
     numbers = [parse_seq(c.text or "") for c in row.cells if c.text]
     return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)) and len(numbers) == len(row.cells)
+
+
+def _same_kind_of_record(columns: list[ColumnSpec], other: list[ColumnSpec]) -> bool:
+    """Two label | value forms describe the same kind of record when they share their task and
+    progress labels (a 省 form and a 市 form of one monthly report)."""
+    core = {"task", "progress"}
+    return {c.field for c in columns} & core == {c.field for c in other} & core != set()
+
+
+def _merge_columns(table: AssembledTable, columns: list[ColumnSpec]) -> list[int]:
+    """Positions in ``table`` of each of ``columns``, appending the ones it lacks."""
+    positions = []
+    for column in columns:
+        match = next(
+            (k for k, c in enumerate(table.columns) if (c.field and c.field == column.field) or c.key == column.key),
+            None,
+        )
+        if match is None:
+            table.columns.append(ColumnSpec(header=column.header, field=None, key=column.key))
+            for row in table.rows:
+                row.texts.append("")
+            match = len(table.columns) - 1
+        positions.append(match)
+    return positions
 
 
 def _numbering_restarts(table: AssembledTable, body: list[RawRow]) -> bool:

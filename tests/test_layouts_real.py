@@ -288,3 +288,18 @@ def test_blank_lines_inside_a_tab_row_cell() -> None:
         (1, "建设污水处理厂", "1.主体工程已完工。\n\n2.设备安装完成60%。\n\n3.管网铺设完成。", ["区水务局"]),
         (2, "改造老旧小区", "完成12个小区。", ["区住建委"]),
     ]
+
+
+def test_report_forms_with_different_labels_are_one_table() -> None:
+    """A 省 form with an extra label, then 市 forms: one table, the extra label a column of its own."""
+    text = (
+        "2024年省为民办实事项目进展情况月报表\n\n项目名称\n\n新建城市绿道500公里\n\n我市任务\n\n新建绿道130公里\n\n"
+        "进展情况\n\n已完成140公里。\n\n"
+        "2024年市为民办实事项目进展情况月报表\n\n项目名称\n\n增种林荫50处\n\n进展情况\n\n已完成51处。\n"
+    )
+    (table,) = extractor.parse(text.encode("utf-8")).tables
+    assert [c.header for c in table.columns] == ["项目名称", "我市任务", "进展情况"]
+    assert [(r.seq, r.task, r.progress, r.cells["我市任务"], r.section) for r in table.rows] == [
+        (1, "新建城市绿道500公里", "已完成140公里。", "新建绿道130公里", None),
+        (2, "增种林荫50处", "已完成51处。", "", "2024年市为民办实事项目进展情况月报表"),
+    ]
