@@ -606,6 +606,12 @@ def _label_length(tokens: list[_Token], i: int) -> int:
     return 0
 
 
+def _soft_label(token: _Token) -> bool:
+    """A short line naming a field loosely ("我市任务"): a label when it follows a value."""
+    key = match_key(token.text)
+    return 2 <= len(key) <= MAX_LABEL_PART and not _SENTENCE.search(token.text) and bool(field_for_header(key))
+
+
 def label_values(lines: list[Line]) -> list[Block] | None:
     """Project report forms written as text: a label, then its value, block after block.
 
@@ -625,7 +631,7 @@ def label_values(lines: list[Line]) -> list[Block] | None:
 
     i = 0
     while i < len(tokens):
-        n = _label_length(tokens, i)
+        n = _label_length(tokens, i) or (1 if rows and _soft_label(tokens[i]) else 0)
         prefix = ""
         if not n and len(match_key(tokens[i].text)) <= MAX_LABEL_PREFIX and (m := _label_length(tokens, i + 1)):
             prefix, n, i = match_key(tokens[i].text), m, i + 1
@@ -639,7 +645,7 @@ def label_values(lines: list[Line]) -> list[Block] | None:
         value: list[str] = []
         while j < len(tokens) and not _label_length(tokens, j):
             nxt = _label_length(tokens, j + 1) if len(match_key(tokens[j].text)) <= MAX_LABEL_PREFIX else 0
-            if value and nxt:
+            if value and (nxt or _soft_label(tokens[j])):
                 break
             value.append(tokens[j].text)
             j += 1
