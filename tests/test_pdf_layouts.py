@@ -10,6 +10,7 @@ and unmapped glyphs are written by hand below.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,42 @@ def test_merged_unit_cells_without_borders() -> None:
     assert _core(PDF / "seed_merged_noborder.pdf") == _core(FIXTURES / "seed_merged.pdf")
     rows = _parse(PDF / "seed_merged_noborder.pdf").tables[0].rows
     assert [r.lead_units for r in rows[2:4]] == [["区商务委"], ["区商务委"]]
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("stress_noborder.pdf", id="no-borders"),
+        pytest.param("stress_hrules.pdf", id="horizontal-rules-merged-units"),
+    ],
+)
+def test_stress_table_reads_every_row(name: str) -> None:
+    """stress.spec.json: long multi-paragraph cells across page breaks, short rows between them
+    (their lines interleave with the centred 序号), enumerations, a body sentence holding header
+    words ("主要经济指标完成情况"), a bare number and bullets alone on their lines, an empty cell.
+
+    Every row is read whole. The one empty unit cell repeats the unit above: in a table without
+    ruling an empty 牵头单位 reads as a merged one (the table stage's rule)."""
+    spec = json.loads((PDF / "stress.spec.json").read_text(encoding="utf-8"))
+    document = _parse(PDF / name)
+    assert document.warnings == []
+    (table,) = document.tables
+    assert (table.attachment, table.title) == (spec["attachment"], spec["title"])
+    assert [c.field for c in table.columns] == ["seq", "task", "progress", "lead_units"]
+    expected = []
+    for row in spec["rows"]:
+        unit = row[3] or expected[-1][3]
+        expected.append((row[0], _squash(row[1]), _squash(row[2]), _squash(unit)))
+    got = [
+        (r.seq_text, _squash(r.cells["task"]), _squash(r.cells["progress"]), _squash(r.cells["lead_units"]))
+        for r in table.rows
+    ]
+    assert got == expected
+    assert all(r.lead_units for r in table.rows)
 
 
 def test_ruled_pdfs_do_not_take_the_borderless_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -374,3 +411,42 @@ def test_rules_across_the_table_cut_rows_and_underlines_do_not() -> None:
     (table,) = _read([header, row1, row1b, row2], rules=rules)
     assert [row[0] for row in table] == ["序号", "1", "2"]
     assert table[1][1] == "项目建设推进加快实施"
+
+
+def test_a_sentence_naming_two_fields_is_no_header_candidate() -> None:
+    """ "主要经济指标完成情况" names 指标 and 完成情况 in one piece of text: a cell, not a header.
+    (Taken for one, it cut short the body the columns are measured on.)"""
+    sentence = _line([(250, "从1-2月主要经济指标完成情况看，")], 117)
+    assert not pdf_layout._header_candidate(sentence, 12)
+
+
+def test_a_bare_number_wrapped_in_a_cell_is_no_page_number() -> None:
+    """ "…实际完成12120" / "024": the wrapped end of a cell reads like a page number, but it follows
+    the line above at line spacing and fits a column, so the table goes on."""
+    header, row1, _, row2 = _table("Hei-Bold")
+    tail = _line([(250, "024")], 134)
+    tail.furniture = True  # as page_lines marks it
+    (table,) = _read([header, row1, tail, row2])
+    assert [row[0] for row in table] == ["序号", "1", "2"]
+    assert table[1][2] == "进展顺利，已完成投资024"
+    page_number = _line([(250, "024")], 300)
+    page_number.furniture = True
+    assert _read([header, row1, page_number])[1:] == ["024"]
+
+
+def test_a_rule_stopping_short_of_a_column_merges_its_cells() -> None:
+    """Horizontal rules only: the rule between rows 1 and 2 stops before the unit column, so the unit
+    cell spans both rows. Its text, centred across them, sits beside row 2's lines; it goes to row 1,
+    and row 2's cell is covered (None), for the table stage to fill from above."""
+    header = _table("Hei-Bold")[0]
+    row1 = _line([(96, "1"), (130, "项目建设推进"), (250, "进展顺利")], 117)
+    unit = _line([(450, "区发改委")], 128)  # across the rule at 131.5, beside neither row's line
+    row2 = _line([(96, "2"), (130, "推进工业项目"), (250, "完成投资12亿元")], 134)
+    rules = (
+        pdf_layout.Rule(98, 85, 520),
+        pdf_layout.Rule(114.5, 85, 520),
+        pdf_layout.Rule(131.5, 85, 440),
+        pdf_layout.Rule(148.5, 85, 520),
+    )
+    (table,) = _read([header, row1, unit, row2], rules=rules)
+    assert table[1:] == [["1", "项目建设推进", "进展顺利", "区发改委"], ["2", "推进工业项目", "完成投资12亿元", None]]

@@ -9,15 +9,19 @@ be ours to write. So this module works from character positions:
 1. Lines: the page's upright characters clustered by their top (about a third of the font size).
    A line spans the whole page, so it can hold text of several cells.
 2. Header: a line that names two known fields (data/headers.toml), one of 序号/任务/完成情况, in
-   separate pieces of text (a title such as "…完成情况未实现…目标任务" is one piece). Its band is the
-   line plus wrapped header lines in the same font and size. The columns come from the band's text
-   segments. A boundary goes where the body below leaves a vertical white "river" between two
-   segments; segments whose gap the body text runs across are one column. Segments whose joined text
+   separate pieces of text (a title such as "…完成情况未实现…目标任务" is one piece, and so is a cell
+   sentence such as "从1-2月主要经济指标完成情况看"). Its band is the line plus wrapped header lines
+   in the same font and size. The columns come from the band's text segments. A boundary goes where
+   the body below leaves a vertical white "river" between two segments; segments whose gap the body
+   text runs across are one column. Lines with pieces in two columns decide whether there is a
+   river; every line decides where in it the cut goes (a long line of one cell must not be cut: it
+   would read as a heading). Segments whose joined text
    is (a prefix of) a synonym are one column ("目 标 任 务"). To count as a header, two cells must be
    synonyms or start with one. If the line is in the body's own font, they must be exact synonyms:
    a body line of a narrow-column table can hold header words too ("任务分解到位" | "完成情况良好").
 3. Extent: the body runs from the header down to a blank gap taller than 1.5 lines, page furniture
-   (but not a 序号 alone on its line, which reads like a page number), an attachment label, another
+   (but not a 序号 alone on its line, nor a bare number or bullet that follows the line above at line
+   spacing and fits the columns: the wrapped end of a cell), an attachment label, another
    header, or one piece of text that does not fit the columns (a note). If table lines follow such a
    piece, it is a section heading instead (``[text, None, …]``, as the table stage expects).
 4. Rows: Word, WPS and LibreOffice users centre cells vertically, so the 序号 sits in the middle of its
@@ -25,11 +29,15 @@ be ours to write. So this module works from character positions:
    A row's lines are therefore chosen so that the row is symmetric around its number (a small DP
    over the cut between two numbers), with a penalty for a blank gap inside a cell. A top-aligned table
    (number on the row's first line) is cut at each number instead. The mode is chosen per table, by
-   comparing both costs, and kept for its later pages. Horizontal rules, where drawn, are hard cuts.
+   comparing both costs, and kept for its later pages. Horizontal rules, where drawn, are hard cuts:
+   a line belongs between the rules around its middle. A rule between two rows that stops short of a
+   column marks a cell merged across them: its text goes to the first row, the others get None.
+   The last row on a page may be cut (laid out from its top) only if the line above it ends above
+   its number; a line beside the number belongs to the same centred row.
 5. Pages: a table that reaches the bottom of its page stays open. The next page continues it with
    the same columns, whether or not the header is repeated there. Lines above its first number that
    are not symmetric with it are the rest of a row cut by the page break: they become a row with an
-   empty 序号, which the table stage joins to the row before.
+   empty 序号, which the table stage joins to the row before. Under a rule they start a row instead.
 
 Everything is arithmetic on the characters pdfplumber has already parsed, in one pass per page.
 """
@@ -198,9 +206,13 @@ def _header_candidate(line: Line, size: float) -> bool:
     if line.furniture or not looks_like_header(line.text):
         return False
     pattern, fields, _ = _vocabulary()
-    pieces = {fields[m] for s in _segments(line.chars, SEGMENT_GAP * size) for m in pattern.findall(_key(s))}
-    spaced = len(_segments(line.chars, SEGMENT_GAP * size)) >= 3  # "序号 目 标 任 务 完 成 情 况 …"
-    return len(pieces) >= 2 or spaced
+    segments = _segments(line.chars, SEGMENT_GAP * size)
+    # Fields per piece: two of them must come from different pieces. A sentence in one cell can
+    # name two ("从1-2月主要经济指标完成情况看" holds 指标 and 完成情况).
+    named = [found for s in segments if (found := {fields[m] for m in pattern.findall(_key(s))})]
+    pieces = len(named) >= 2 and len(set().union(*named)) >= 2
+    spaced = len(segments) >= 3  # "序号 目 标 任 务 完 成 情 况 …"
+    return pieces or spaced
 
 
 def _key(chars: Iterable[Char]) -> str:
@@ -236,9 +248,16 @@ class Columns:
         """
         return not self.fits(line, size) and len(_segments(line.chars, SEGMENT_GAP * size)) == 1
 
-    def ends_table(self, line: Line) -> bool:
-        """Page furniture, unless it is a bare number inside the 序号 column (a centred 序号 on a line of its own)."""
+    def ends_table(self, line: Line, previous: Line | None = None, size: float = 0.0) -> bool:
+        """Page furniture, unless it is a bare number inside the 序号 column (a centred 序号 on a line of its own).
+
+        Nor is it furniture when it follows the line above at line spacing and fits the columns:
+        the wrapped end of a cell ("…实际完成12120" / "024") reads like a page number too. Page
+        numbers and running heads sit in the margins, apart from the body.
+        """
         if not line.furniture:
+            return False
+        if previous is not None and line.top - previous.bottom <= CELL_GAP * size and self.fits(line, size):
             return False
         return self.seq is None or any(self.of((c.x0 + c.x1) / 2) != self.seq for c in line.chars)
 
@@ -298,23 +317,44 @@ def _provisional_body(lines: Sequence[Line], start: int, size: float) -> list[Li
     return body
 
 
-def _river(covers: Sequence[Sequence[tuple[float, float]]], x0: float, x1: float, tolerance: int) -> float | None:
-    """The middle of the widest x-range in (x0, x1) covered by the fewest lines, if at most tolerance."""
-    width = int(x1 - x0)
-    if width < 1:
-        return None
+def _coverage(covers: Sequence[Sequence[tuple[float, float]]], x0: float, width: int) -> list[int]:
     counts = [0] * width
     for intervals in covers:
         for a, b in intervals:
-            if b <= x0 or a >= x1:
+            if b <= x0 or a >= x0 + width:
                 continue
             for i in range(max(0, int(a - x0)), min(width, int(b - x0) + 1)):
                 counts[i] += 1
+    return counts
+
+
+def _river(
+    covers: Sequence[Sequence[tuple[float, float]]],
+    x0: float,
+    x1: float,
+    tolerance: int,
+    every: Sequence[Sequence[tuple[float, float]]] = (),
+) -> float | None:
+    """The middle of the widest x-range in (x0, x1) covered by the fewest lines, if at most tolerance.
+
+    covers decide whether there is a river; every line (``every``) then places it. A line of one
+    piece says nothing against a boundary, but it does say where the boundary is not: a long
+    line of one column ("88%(灵溪镇园区六路、金乡镇四好") must stay on its side of the cut.
+    """
+    width = int(x1 - x0)
+    if width < 1:
+        return None
+    counts = _coverage(covers, x0, width)
     least = min(counts)
     if least > tolerance:
         return None
+    if every:
+        counts = [c if c == least else None for c in counts]
+        fine = _coverage(every, x0, width)
+        counts = [fine[i] if c is not None else None for i, c in enumerate(counts)]
+        least = min(c for c in counts if c is not None)
     best_start, best_len, run_start = 0, 0, None
-    for i, count in enumerate([*counts, least + 1]):
+    for i, count in enumerate([*counts, None]):
         if count == least and run_start is None:
             run_start = i
         elif count != least and run_start is not None:
@@ -332,17 +372,17 @@ def header_at(lines: Sequence[Line], k: int, size: float) -> Header | None:
     band = [(i, c) for i in range(first, end) for c in lines[i].chars]
     order = {id(c): i for i, c in band}
     body = _provisional_body(lines, end, size)
-    covers = [_intervals(line, SEGMENT_GAP * size) for line in body]
+    every = [_intervals(line, SEGMENT_GAP * size) for line in body]
     # A line of one piece says nothing against a boundary: it lies in one column, or it is a section
     # heading across several. Lines with pieces in two columns or more are the evidence.
-    multi = [c for c in covers if len(c) > 1]
-    covers = multi if len(multi) >= 2 else covers
+    multi = [c for c in every if len(c) > 1]
+    covers = multi if len(multi) >= 2 else every
     tolerance = len(covers) // 20  # lines allowed across a boundary
     segments = _segments((c for _, c in band), SEGMENT_GAP * size)
     groups: list[list[Char]] = [segments[0]]
     bounds: list[float] = []
     for segment in segments[1:]:
-        cut = _river(covers, max(c.x1 for c in groups[-1]), min(c.x0 for c in segment), tolerance)
+        cut = _river(covers, max(c.x1 for c in groups[-1]), min(c.x0 for c in segment), tolerance, every)
         if cut is None:
             groups[-1] = groups[-1] + segment  # the body runs across: one column
         else:
@@ -465,7 +505,14 @@ class _Partition:
         return abs((center - self.items[start].line.top) - (self.items[end - 1].line.bottom - center))
 
     def lead(self, k: int, start: int) -> float:
-        """How far the 序号 sits below the row's first line (0 when the row is top-aligned)."""
+        """How far the 序号 sits below the row's first line (0 when the row is top-aligned).
+
+        A row laid out from its top shares its first line with its number, so the line before it
+        ends above the number. A line before it that reaches down beside the number (their tops
+        differ by less than a line) is a line of the same centred cells: the row starts earlier.
+        """
+        if start > 0 and self.items[start - 1].line.bottom > self.tops[k] + 0.1 * self.size:
+            return float("inf")
         return abs(self.tops[k] - self.items[start].line.top)
 
     def top(self, fragment_ok: bool) -> tuple[list[int], float]:
@@ -519,14 +566,20 @@ def _rows(
     last_cut: bool,
 ) -> list[list[_Item]]:
     """Group the table's lines into rows (a heading is a row of its own)."""
-    # Runs of lines between headings and horizontal rules: no row crosses a run's edge.
+    # Runs of lines between headings and horizontal rules: no row crosses a run's edge. A line
+    # lies between the rules around its middle. (Not "a rule between two lines": the text of a
+    # merged cell sits in the middle of its rows, across a rule that stops short of its column,
+    # and the lines on either side of that rule are not neighbours.)
     runs: list[list[_Item]] = []
+    band = None
     for item in items:
         previous = runs[-1][-1] if runs else None
-        if previous is None or item.heading or previous.heading or _ruled(previous.line, item.line, rules):
+        here = _band_of(item.line, rules)
+        if previous is None or item.heading or previous.heading or here != band:
             runs.append([item])
         else:
             runs[-1].append(item)
+        band = here
     rows: list[list[_Item]] = []
     for number, run in enumerate(runs):
         if run[0].heading:
@@ -534,11 +587,13 @@ def _rows(
             continue
         spans = [_seq_span(item, columns.seq, size) for item in run]
         anchors = [i for i, span in enumerate(spans) if span is not None]
-        if len(anchors) <= 1 and (not anchors or anchors[0] == 0 or not (continuation and number == 0)):
+        # Lines above the first number on a continued page may end the row cut by the page break,
+        # unless a rule separates them from that row: the run then starts a row of its own.
+        fragment_ok = continuation and number == 0 and _band_of(run[0].line, rules) == 0
+        if len(anchors) <= 1 and (not anchors or anchors[0] == 0 or not fragment_ok):
             rows.append(run)  # one row (or, first on a continued page, the rest of the cut row)
             continue
         partition = _Partition(run, anchors, [span for span in spans if span is not None], size)
-        fragment_ok = continuation and number == 0
         cut_here = last_cut and number == len(runs) - 1
         if state.mode is None:
             top_cuts, top_cost = partition.top(fragment_ok)
@@ -556,9 +611,75 @@ def _rows(
     return rows
 
 
-def _ruled(above: Line, below: Line, rules: Sequence[float]) -> bool:
-    """A horizontal rule between two lines (2 pt of slack: a rule drawn on the cell edge)."""
-    return any(above.bottom - 2 <= y <= below.top + 2 for y in rules)
+def _band_of(line: Line, rules: Sequence[float]) -> int:
+    """How many rules lie above the line's middle."""
+    return bisect_right(rules, (line.top + line.bottom) / 2)
+
+
+@dataclass(slots=True)
+class RowRule:
+    """The horizontal rule between two rows: its y and the x-ranges it is drawn over."""
+
+    y: float
+    spans: list[tuple[float, float]]
+
+    def covers(self, x: float) -> bool:
+        return any(a - 1 <= x <= b + 1 for a, b in self.spans)
+
+
+def _row_rules(rules: Sequence[Rule], columns: Columns) -> list[RowRule]:
+    """Rules across most of the table, top to bottom; underlines and short strokes are no row edges.
+
+    Edges at one height are one rule, so that a rule broken where a merged cell spans it (drawn
+    over the other columns only) still counts, with the gap left where the merge is.
+    """
+    width = columns.right - columns.left
+    out: list[RowRule] = []
+    for rule in sorted(rules, key=lambda r: r.y):
+        if rule.x1 <= columns.left - width / 20 or rule.x0 >= columns.right + width / 20:
+            continue
+        if out and rule.y - out[-1].y <= 1.0:
+            out[-1].spans.append((rule.x0, rule.x1))
+        else:
+            out.append(RowRule(rule.y, [(rule.x0, rule.x1)]))
+    return [r for r in out if sum(b - a for a, b in r.spans) >= width / 2]
+
+
+def _merged_cells(rows: list[list[_Item]], raws: list[RawRow], columns: Columns, rules: Sequence[RowRule]) -> None:
+    """Cells merged across a ruled row edge: the edge's rule stops short of their column.
+
+    The merged cell's text sits in the middle of the rows it spans, so it lands in any of them.
+    It goes to the first row of the merge; the rows below get ``None`` (covered, as in a ruled
+    grid), which the table stage fills from above.
+    """
+    if not rules:
+        return
+    ys = [r.y for r in rules]
+    edges = [*columns.bounds]
+    lefts, rights = [columns.left, *edges], [*edges, columns.right]
+    middles = [(a + b) / 2 for a, b in zip(lefts, rights, strict=True)]
+    for column, middle in enumerate(middles):
+        if column == columns.seq:
+            continue
+        first = None  # index of the merge's first row
+        for index in range(1, len(rows)):
+            above, below = rows[index - 1], rows[index]
+            crossing = rules[_band_of(above[-1].line, ys) : _band_of(below[0].line, ys)]
+            merged = (
+                bool(crossing)
+                and not (above[0].heading or below[0].heading)
+                and not any(r.covers(middle) for r in crossing)
+            )
+            if not merged:
+                first = None
+                continue
+            if first is None:
+                first = index - 1
+            cell = raws[index].cells[column]
+            if cell.text:
+                head = raws[first].cells[column]
+                head.text = "\n".join(t for t in (head.text, cell.text) if t)
+            raws[index].cells[column] = RawCell(None, merge="above")
 
 
 def _raw_row(row: list[_Item], width: int, size: float, page: int) -> RawRow:
@@ -581,7 +702,9 @@ def _body(lines: Sequence[Line], start: int, columns: Columns, size: float) -> i
     previous = lines[start - 1] if start > 0 else None
     while index < len(lines):
         line = lines[index]
-        if columns.ends_table(line) or (previous is not None and line.top - previous.bottom > TABLE_GAP * size):
+        if columns.ends_table(line, previous, size) or (
+            previous is not None and line.top - previous.bottom > TABLE_GAP * size
+        ):
             break
         if _is_label(line) or (index > start and header_at(lines, index, size) is not None):
             break
@@ -589,7 +712,7 @@ def _body(lines: Sequence[Line], start: int, columns: Columns, size: float) -> i
             following = lines[index + 1] if index + 1 < len(lines) else None
             heading = (
                 following is not None
-                and not columns.ends_table(following)
+                and not columns.ends_table(following, line, size)
                 and following.top - line.bottom <= TABLE_GAP * size
                 and not columns.spans(following, size)
             )
@@ -646,13 +769,15 @@ def read_lines(
         state = OpenTable(columns, continued.mode if continued else None)
         items = [_Item(line, columns.split(line), columns.spans(line, size)) for line in lines[body_start:end]]
         rows = []
+        row_rules = _row_rules(rules, columns)
         if items:
-            # A rule across most of the table separates rows; underlines and short strokes do not.
-            ys = [r.y for r in rules if r.x1 - r.x0 >= (columns.right - columns.left) / 2]
+            ys = [r.y for r in row_rules]
             rows = _rows(items, columns, ys, size, state, continuation=continued is not None, last_cut=open_end)
         width = len(columns.headers)
+        body = [_raw_row(row, width, size, number) for row in rows]
+        _merged_cells(rows, body, columns, row_rules)
         raw = [RawRow([RawCell(h) for h in columns.headers], page=number)] if header else []
-        raw += [_raw_row(row, width, size, number) for row in rows]
+        raw += body
         blocks.append(RawTable(raw, kind="layout"))
         found = True
         index = end
