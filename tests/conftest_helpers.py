@@ -185,3 +185,17 @@ def raw_document(*blocks: str | RawTable, fmt: str = "pdf") -> RawDocument:
     for block in blocks:
         out.append(Paragraph(block) if isinstance(block, str) else block)
     return RawDocument(format=fmt, blocks=out)
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (object 1 the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -23,6 +23,7 @@ from extractor.errors import NoTextLayerError
 from extractor.readers import pdf_layout
 from extractor.readers.pdf import read_pdf
 from extractor.readers.raw import Paragraph, RawDocument, RawTable
+from tests.conftest_helpers import pdf_from_objects
 from tests.helpers import FIXTURES, SAMPLES
 
 PDF = FIXTURES / "pdf"
@@ -250,16 +251,7 @@ def _pdf(pages: list[bytes]) -> bytes:
         )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 TEXT = b"BT /F2 12 Tf 20 150 Td (Summary of the year) Tj ET"
