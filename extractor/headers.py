@@ -51,7 +51,19 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "heading": regex.compile(data["heading"]),
         "group_header": regex.compile(data["group_header"]),
         "unit_like": regex.compile(data["unit_like"]),
+        "note": regex.compile(data["note"]),
+        "form_title": regex.compile(data["form_title"]),
     }
+
+
+@cache
+def prose_patterns() -> dict[str, regex.Pattern[str]]:
+    """Numbered-prose vocabulary (``[prose]`` in data/layout.toml); styles keep their level order."""
+    data = load("layout")["prose"]
+    out = {name: regex.compile(data[name]) for name in ("item_reference", "run_in", "inline_item")}
+    out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date")}
+    out |= {f"style:{name}": regex.compile(pattern) for name, pattern in data["styles"].items()}
+    return out
 
 
 def header_candidates(header: str) -> list[tuple[str, float]]:

@@ -482,7 +482,8 @@ def _title_of(paragraphs: list[Paragraph]) -> tuple[str | None, str | None, list
             if match.group(2).strip():
                 candidates.append(Paragraph(match.group(2).strip(), paragraph.page))
             continue
-        if not layout["title_reject"].search(paragraph.text.strip()):
+        text = paragraph.text.strip()
+        if not layout["title_reject"].search(text) and not layout["note"].match(text):
             candidates.append(paragraph)
     if not candidates:
         rest = [p for p in paragraphs if not layout["attachment"].match(p.text)]

@@ -183,9 +183,6 @@ def _structured(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-_NOTE = regex.compile(r"^\s*(注|注意|说明|備註|备注|附注)\s*[:：\d]")
-
-
 def _line_in_table(texts: list[str], i: int, rows: list[RawRow], kind: str) -> str:
     """What a line without cell separators is, inside a tab or pipe table.
 
@@ -196,7 +193,7 @@ def _line_in_table(texts: list[str], i: int, rows: list[RawRow], kind: str) -> s
     """
     line = texts[i]
     following = next((t for t in texts[i + 1 :] if t.strip()), None)
-    if _NOTE.match(line):
+    if layout_patterns()["note"].match(line):
         return "end"
     if kind == "pipe":
         goes_on = following is not None and _is_pipe_row(following)
@@ -675,4 +672,4 @@ def _until_furniture(text: str) -> tuple[str, list[str]]:
 
 def _is_title_like(text: str) -> bool:
     """A line naming a report form (…月报表, …情况表) between two records."""
-    return bool(regex.search(r"(?:表|情况)\s*(?:[（(][^）)]*[)）])?\s*$", text)) and len(text) <= 60
+    return bool(layout_patterns()["form_title"].search(text)) and len(text) <= 60

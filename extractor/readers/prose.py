@@ -23,37 +23,19 @@ from functools import cache
 
 import regex
 
-from extractor.headers import label_synonyms, looks_like_units
+from extractor.headers import label_synonyms, looks_like_units, prose_patterns
 from extractor.readers.layouts import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_view
 
-_CN = "一二三四五六七八九十"
-# Enumerator styles at the start of a line, from the highest level down (GB/T 9704 order).
-# Matched on the matching view, so full-width and ASCII punctuation are one.
-STYLES: dict[str, str] = {
-    "cn_dun": rf"^\s*([{_CN}]{{1,3}})\s*[、.]\s*",
-    "cn_paren": rf"^\s*\(\s*([{_CN}]{{1,3}})\s*\)\s*",
-    "arabic": r"^\s*(\d{1,4})\s*(?:[、]|\.(?!\d))\s*",
-    "arabic_paren": r"^\s*\(\s*(\d{1,4})\s*\)\s*",
-    "circled": r"^\s*([\u2460-\u2473])\s*",
-}
-# Run-in enumerators inside a paragraph: 一是…二是…
-RUN_IN = regex.compile(rf"([{_CN}]{{1,3}})是")
 # Where the task name ends in an unlabelled head: a colon first, else a comma or full stop.
 NAME_END_COLON = regex.compile(r"[:]")
 NAME_END_OTHER = regex.compile(r"[,。;]")
 MAX_TASK_NAME = 40
-# "(第12项)": the task's number in the list it comes from, the end of its name.
-ITEM_REFERENCE = regex.compile(r"\(第[0-9一二三四五六七八九十百]+项\)")
 # A unit label's value ends at the end of its sentence or bracket.
 UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
-# Closing lines of a report that do not belong to its last task: a date, a signing unit.
-# "…较慢的为开发区和市本级。 六安市民生办": a unit signing after the last sentence, on its line.
-SIGNATURE_AT_END = regex.compile(r"[。!]\s+(\S{2,16})\s*$")
-_CLOSING_DATE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 # The made-up header: one label per field, in this order.
 HEADER_LABELS = {
     "seq": "序号",
@@ -71,7 +53,8 @@ HEADER_LABELS = {
 
 @cache
 def _style_patterns() -> dict[str, regex.Pattern[str]]:
-    return {name: regex.compile(pattern) for name, pattern in STYLES.items()}
+    """Enumerator styles at the start of a line, highest level first (data/layout.toml [prose.styles])."""
+    return {name[6:]: p for name, p in prose_patterns().items() if name.startswith("style:")}
 
 
 @cache
@@ -108,9 +91,6 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     return run_in
 
 
-# Arabic items run together on one line ("… 1.轨道交通… 牵头领导:… 2.新增安装…"): an enumerator
-# after a space or a full stop, not inside a number ("2.5亿", "1-6月").
-INLINE_ITEM = regex.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,4})(?:[、]|\.(?!\d))(?=\S)")
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:
@@ -120,7 +100,7 @@ def _split_inline_items(lines: list[Line]) -> list[Line]:
         view = match_view(line.text)
         cuts: list[int] = []
         expected = None
-        for match in INLINE_ITEM.finditer(view):
+        for match in prose_patterns()["inline_item"].finditer(view):
             number = int(match.group(1))
             if (expected is None and number == 1) or number == expected:
                 cuts.append(match.start())
@@ -164,7 +144,7 @@ def _task_style(lines: list[Line]) -> str | None:
     sections. Between two task-like styles, the longer sequence wins, a tie the lower level.
     """
     scored = []
-    for level, style in enumerate(STYLES):
+    for level, style in enumerate(_style_patterns()):
         starts = _starts(lines, style)
         score = _sequence_score([n for _, n, _ in starts])
         if score >= 2:
@@ -181,7 +161,7 @@ def _bare_heading(text: str) -> bool:
 
 
 def _higher_styles(style: str) -> list[str]:
-    names = list(STYLES)
+    names = list(_style_patterns())
     return names[: names.index(style)]
 
 
@@ -218,14 +198,14 @@ def _closing_lines(item: _Item) -> list[Block]:
     while len(item.lines) > 1:
         text = trim(item.lines[-1].text)
         signature = looks_like_units(text) and len(text) <= 20 and not regex.search(r"[:：]", text)
-        if not text or _CLOSING_DATE.match(text) or signature:
+        if not text or prose_patterns()["closing_date"].match(text) or signature:
             item.lines.pop()
             if text:
                 out.insert(0, Paragraph(text, page=None))
             continue
         break
     last = item.lines[-1]
-    signed = SIGNATURE_AT_END.search(match_view(last.text))
+    signed = prose_patterns()["signature_at_end"].search(match_view(last.text))
     if signed is not None and looks_like_units(signed.group(1)):
         item.lines[-1] = Line(last.text[: signed.start() + 1], last.page)
         out.insert(0, Paragraph(trim(last.text[signed.start(1) :]), page=last.page))
@@ -240,7 +220,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         view = match_view(line.text)
         cuts = []
         expected = 1
-        for match in RUN_IN.finditer(view):
+        for match in prose_patterns()["run_in"].finditer(view):
             if _number(match.group(1)) == expected:
                 cuts.append(match.start())
                 expected += 1
@@ -252,7 +232,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
         for n, (a, b) in enumerate(zip(cuts, [*cuts[1:], len(line.text)], strict=True), start=1):
             piece = line.text[a:b]
-            marker = RUN_IN.match(match_view(piece))
+            marker = prose_patterns()["run_in"].match(match_view(piece))
             assert marker is not None
             # The separator between run-in items (；, and 。 after the last) belongs to the list.
             piece = piece.rstrip().rstrip(";；。")
@@ -312,7 +292,7 @@ def _split_head(head: str) -> tuple[str | None, str]:
     stripped = _clean(head)
     if not stripped:
         return None, ""
-    reference = ITEM_REFERENCE.search(view)
+    reference = prose_patterns()["item_reference"].search(view)
     if reference is not None and reference.start() <= MAX_TASK_NAME:
         return _clean(head[: reference.end()]) or None, head[reference.end() :]
     for pattern in (NAME_END_COLON, NAME_END_OTHER):
