@@ -6,12 +6,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
 StatementKind = Literal["progress", "issue", "cause", "measure", "plan", "forecast"]
-Basis = Literal["yoy", "mom", "schedule"]
+Basis = Literal["yoy", "mom", "schedule", "target"]
+DateKind = Literal["point", "period", "deadline"]
+DateGrain = Literal["day", "month", "quarter", "half", "year", "holiday", "relative"]
+StatusValue = Literal["done", "on_track", "behind", "stalled", "not_started", "unknown"]
 Qualifier = Literal["at_least", "above", "at_most", "below", "about"]
 Role = Literal["target", "actual"]
 
@@ -46,6 +49,50 @@ class Figure(Item):
     role: Role | None = None
 
 
+class DateMention(Item):
+    """A date or period in a cell: 6月底, 一季度, 1-8月, “五一”期间, 2023年6月30日, 年底前, 下一步."""
+
+    kind: DateKind = Field(description="point (a day or month), period (a span), deadline (by when: 年底前, 6月底).")
+    grain: DateGrain
+    start: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) it starts, when the year is known.")
+    end: str | None = Field(default=None, description="ISO date it ends (inclusive), when the year is known.")
+    year_known: bool = Field(description="False when no year is written or given by the report period: not guessed.")
+
+
+class Period(_Model):
+    """The period the report covers, from its title or text (一季度, 截至5月15日, 1-8月, 2023年)."""
+
+    text: str
+    source: str = Field(description="Where it was read: 'title' or 'text'.")
+    year: int | None = None
+    start: str | None = Field(default=None, description="ISO date, when the year is known.")
+    end: str | None = Field(default=None, description="ISO date, when the year is known.")
+    elapsed: float | None = Field(
+        default=None, description="Share of the year the period covers by its end (序时进度): 一季度 → 0.25."
+    )
+
+
+class Status(_Model):
+    """How the row's task stands, with the items of its cells that decided it."""
+
+    value: StatusValue
+    evidence: list[Item] = Field(default_factory=list, description="Cue texts and spans that decided the status.")
+    completion: float | None = Field(default=None, description="Completion share stated in the row (完成45% → 0.45).")
+    schedule: float | None = Field(default=None, description="Share of the year elapsed (序时进度) used.")
+
+
+class Assessment(_Model):
+    """A target figure and the actual figure that answers it (same subject)."""
+
+    subject: str | None = Field(description="The metric, in its canonical name.")
+    target: Figure
+    actual: Figure | None = None
+    met: bool | None = Field(default=None, description="Null when the period is not over and the target is a total.")
+    gap: float | None = Field(default=None, description="Actual minus target, in gap_unit (pp for two rates).")
+    gap_unit: str | None = None
+    share: float | None = Field(default=None, description="Actual over a total target (215万/3000万).")
+
+
 class Warning(_Model):
     code: str
     message: str
@@ -74,6 +121,9 @@ class Row(_Model):
     issues: list[Item] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    status: Status = Field(default_factory=lambda: Status(value="unknown"))
+    assessments: list[Assessment] = Field(default_factory=list)
     pages: list[int] = Field(default_factory=list)
 
 
@@ -96,5 +146,6 @@ class Source(_Model):
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
+    period: Period | None = Field(default=None, description="The report period, when the title or text names it.")
     tables: list[Table]
     warnings: list[Warning] = Field(default_factory=list)
