@@ -1,0 +1,103 @@
+"""Target against actual: pairing by subject and kind, met and gap, totals before the year is over."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.models import Figure, Period
+from extractor.rules.assess import assess
+
+Q1 = Period(text="一季度", source="title", elapsed=0.25)
+YEAR = Period(text="2023年", source="title", year=2023, elapsed=1.0)
+
+
+def fig(text: str, kind: str, value: float, unit: str, **extra: object) -> Figure:
+    field = "task" if extra.get("role") == "target" else "progress"
+    return Figure(text=text, field=field, span=(0, len(text)), kind=kind, value=value, unit=unit, **extra)  # type: ignore[arg-type]
+
+
+def same_name(subject: str) -> str:
+    return {"外贸进出口总额": "进出口总额", "FDI": "实际使用外资"}.get(subject, subject)
+
+
+def test_rate_target_missed_gap_in_points() -> None:
+    """Seed row 3: 进出口总额增长5% against 同比下降4.2% (not the city's 下降11.9%)."""
+    target = fig("增长5%", "change", 5, "%", role="target", subject="进出口总额")
+    actual = fig("同比下降4.2%", "change", -4.2, "%", basis="yoy", role="actual", subject="外贸进出口总额")
+    amount = fig("43亿元", "amount", 4.3e9, "CNY", role="actual", subject="外贸进出口总额")
+    city = fig("下降11.9%", "change", -11.9, "%", role="actual", scope="全市")
+    (result,) = assess([target, amount, actual, city], Q1, canonical=same_name)
+    assert (result.subject, result.actual, result.met, result.gap, result.gap_unit) == (
+        "进出口总额",
+        actual,
+        False,
+        -9.2,
+        "pp",
+    )
+
+
+def test_total_target_before_the_year_is_over_has_a_share_not_a_verdict() -> None:
+    """Seed row 4: FDI 3000万美元 against 215万美元 in the first quarter."""
+    target = fig("3000万美元", "amount", 3e7, "USD", role="target", subject="FDI")
+    actual = fig("215万美元", "amount", 2.15e6, "USD", role="actual", subject="实际使用外资")
+    (result,) = assess([target, actual], Q1, canonical=same_name)
+    assert (result.subject, result.met, result.gap, result.gap_unit, result.share) == (
+        "实际使用外资",
+        None,
+        -2.785e7,
+        "USD",
+        pytest.approx(0.071667, abs=1e-6),
+    )
+
+
+def test_total_target_at_the_year_end_is_met_or_missed() -> None:
+    target = fig("12所", "count", 12, "所", role="target", subject="学校")
+    actual = fig("13所", "count", 13, "所", role="actual", subject="学校")
+    (result,) = assess([target, actual], YEAR, canonical=same_name)
+    assert (result.met, result.gap, result.share) == (True, 1, pytest.approx(13 / 12))
+
+
+@pytest.mark.parametrize(
+    ("target_value", "qualifier", "actual_value", "met"),
+    [
+        (5, None, 5, True),
+        (5, None, 4.9, False),
+        (12, "at_least", 12, True),
+        (12, "above", 12, False),
+        (5, "at_most", 4, True),
+        (5, "at_most", 6, False),
+        (-5, None, -6, True),  # a decline target: falling further meets it
+        (-5, None, -3, False),
+    ],
+)
+def test_rate_met_by_qualifier_and_direction(
+    target_value: float, qualifier: str | None, actual_value: float, met: bool
+) -> None:
+    target = fig("t", "change", target_value, "%", role="target", subject="m", qualifier=qualifier)
+    actual = fig("a", "change", actual_value, "%", role="actual", subject="m")
+    (result,) = assess([target, actual], Q1, canonical=same_name)
+    assert result.met is met
+
+
+def test_subjects_differ_no_pair() -> None:
+    target = fig("增长5%", "change", 5, "%", role="target", subject="进出口总额")
+    actual = fig("增长7%", "change", 7, "%", role="actual", subject="固定资产投资")
+    other = fig("增长3%", "change", 3, "%", role="target", subject="地区生产总值")
+    results = assess([target, other, actual], Q1, canonical=same_name)
+    assert [(r.subject, r.actual) for r in results] == [("进出口总额", None), ("地区生产总值", None)]
+
+
+def test_without_subjects_only_a_single_pair_is_made() -> None:
+    target = fig("增长6%", "change", 6, "%", role="target")
+    actual = fig("下降3.4%", "change", -3.4, "%", role="actual")
+    (result,) = assess([target, actual], Q1, canonical=same_name)
+    assert (result.met, result.gap) == (False, -9.4)
+    second = fig("增长2%", "change", 2, "%", role="actual")
+    assert assess([target, actual, second], Q1, canonical=same_name) == []
+
+
+def test_kinds_must_match() -> None:
+    target = fig("3000万美元", "amount", 3e7, "USD", role="target", subject="m")
+    actual = fig("同比下降73.7%", "change", -73.7, "%", basis="yoy", role="actual", subject="m")
+    (result,) = assess([target, actual], Q1, canonical=same_name)
+    assert result.actual is None and result.met is None
