@@ -7,13 +7,17 @@ import os
 from pathlib import Path
 
 from extractor.errors import CorruptFileError, ExtractorError, NoTableError
-from extractor.models import Document, Source, Warning
+from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
 from extractor.readers.layouts import Line, split_lines
 from extractor.readers.raw import Paragraph, RawDocument, RawTable, RawWarning
 from extractor.records import build_table, home_scope
+from extractor.rules.dates import find_period
 from extractor.sniff import sniff
-from extractor.table import assemble
+from extractor.table import Assembly, assemble
+
+# Paragraphs outside the tables read for the report period (a preamble: "现将1-9月…情况通报如下").
+PERIOD_PARAGRAPHS = 10
 
 PathOrBytes = str | os.PathLike[str] | bytes
 
@@ -58,6 +62,13 @@ def relayout(raw: RawDocument) -> RawDocument | None:
     return RawDocument(format=raw.format, blocks=blocks, encoding=raw.encoding, warnings=[*raw.warnings, warning])
 
 
+def report_period(assembly: Assembly) -> Period | None:
+    """The period the report covers: from the first table's title, else the text around the tables."""
+    titles = [t.title for t in assembly.tables if t.title]
+    texts = [*titles[1:], *(p.text for p in assembly.unplaced[:PERIOD_PARAGRAPHS])]
+    return find_period(titles[0] if titles else None, texts)
+
+
 def parse_bytes(data: bytes, path: str | None = None) -> Document:
     try:
         fmt = sniff(data)
@@ -71,10 +82,11 @@ def parse_bytes(data: bytes, path: str | None = None) -> Document:
         if not assembly.tables:
             raise NoTableError("no table with a recognisable header (序号/目标任务/完成情况…)")
         scope = home_scope(assembly.tables)
+        period = report_period(assembly)
         warnings = [Warning(code=w.code, message=w.message) for w in raw.warnings]
         tables = []
         for index, table in enumerate(assembly.tables):
-            record, table_warnings = build_table(table, index, scope)
+            record, table_warnings = build_table(table, index, scope, period)
             tables.append(record)
             warnings.extend(table_warnings)
         warnings.extend(Warning(code="unplaced_text", message=p.text) for p in assembly.unplaced)
@@ -84,4 +96,4 @@ def parse_bytes(data: bytes, path: str | None = None) -> Document:
     source = Source(
         path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data), encoding=raw.encoding
     )
-    return Document(source=source, tables=tables, warnings=warnings)
+    return Document(source=source, period=period, tables=tables, warnings=warnings)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extractor.models import Column, Row, Table, Warning
+from extractor.models import Column, Period, Row, Table, Warning
+from extractor.rules.assess import assess
 from extractor.rules.cells import find_issues, find_statements, split_units
+from extractor.rules.dates import find_dates
 from extractor.rules.figures import context_patterns, extract_figures
+from extractor.rules.status import row_status
 from extractor.table import AssembledTable, parse_seq
 from extractor.textnorm import match_view
 
 # Fields whose text is read for figures, problems and statements; the others are names and dates.
 CONTENT_FIELDS = ("task", "progress", "issues", "plan")
+# Fields read for date mentions: the content, and the deadline column (完成时限).
+DATE_FIELDS = (*CONTENT_FIELDS, "deadline")
 
 
 def home_scope(tables: list[AssembledTable]) -> str | None:
@@ -30,12 +35,14 @@ def home_scope(tables: list[AssembledTable]) -> str | None:
     return f"全{levels.most_common(1)[0][0]}" if levels else None
 
 
-def build_table(table: AssembledTable, index: int, scope: str | None) -> tuple[Table, list[Warning]]:
+def build_table(
+    table: AssembledTable, index: int, scope: str | None, period: Period | None = None
+) -> tuple[Table, list[Warning]]:
     warnings = [Warning(code=w.code, message=w.message, row=w.row, table=index) for w in table.warnings]
     rows = []
     for row_index, raw in enumerate(table.rows):
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
-        row = build_row(cells, raw.section, raw.pages, scope)
+        row = build_row(cells, raw.section, raw.pages, scope, period)
         if table.column_of("seq") is None:
             row.seq = row_index + 1  # no 序号 column: the row's position (seq_text stays null)
         if row.seq is None and cells.get("seq", "").strip():
@@ -51,7 +58,9 @@ def build_table(table: AssembledTable, index: int, scope: str | None) -> tuple[T
     ), warnings
 
 
-def build_row(cells: dict[str, str], section: str | None, pages: list[int], scope: str | None) -> Row:
+def build_row(
+    cells: dict[str, str], section: str | None, pages: list[int], scope: str | None, period: Period | None = None
+) -> Row:
     issues = []
     for field in ("progress", "task", "plan"):
         if cells.get(field):
@@ -67,6 +76,9 @@ def build_row(cells: dict[str, str], section: str | None, pages: list[int], scop
         figures.extend(extract_figures(text, field, home_scope=scope))
         if field != "task":
             statements.extend(find_statements(text, field, issues))
+    dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
+    assessments = assess(figures, period, task=cells.get("task") or "")
+    status = row_status(cells, figures, statements, issues, period, assessments)
     seq_text = cells.get("seq")
     return Row(
         seq=parse_seq(seq_text) if seq_text else None,
@@ -80,5 +92,8 @@ def build_row(cells: dict[str, str], section: str | None, pages: list[int], scop
         issues=issues,
         statements=statements,
         figures=figures,
+        dates=dates,
+        status=status,
+        assessments=assessments,
         pages=pages,
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from extractor.models import Figure, Period
 from extractor.rules.assess import assess
+from extractor.rules.data import load
 
 Q1 = Period(text="一季度", source="title", elapsed=0.25)
 YEAR = Period(text="2023年", source="title", year=2023, elapsed=1.0)
@@ -101,3 +103,17 @@ def test_kinds_must_match() -> None:
     actual = fig("同比下降73.7%", "change", -73.7, "%", basis="yoy", role="actual", subject="m")
     (result,) = assess([target, actual], Q1, canonical=same_name)
     assert result.actual is None and result.met is None
+
+
+def test_project_size_is_not_a_target() -> None:
+    """总投资10亿元 in the task is the project's size: 完成投资2亿元 does not answer it."""
+    task = "建设某项目，总投资10亿元。"
+    target = fig("10亿元", "amount", 1e9, "CNY", role="target", subject="总投资")
+    target = target.model_copy(update={"span": (task.index("10亿元"), task.index("10亿元") + 5)})
+    actual = fig("2亿元", "amount", 2e8, "CNY", role="actual", subject="投资")
+    assert assess([target, actual], Q1, canonical=same_name, task=task) == []
+
+
+@pytest.mark.parametrize("text", load("assess")["not_a_target_examples"])
+def test_not_a_target_examples(text: str) -> None:
+    assert regex.search(load("assess")["not_a_target"], text)

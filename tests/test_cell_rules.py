@@ -222,12 +222,34 @@ def test_response_examples_end_the_problems(example: str) -> None:
 
 STATEMENT_KINDS = [
     pytest.param("项目主体已完工。", "progress", id="progress"),
+    pytest.param("点易园景区展陈项目完成装修。", "progress", id="progress-done-step"),
+    pytest.param("项目按计划推进。", "progress", id="progress-an-ji-hua-is-no-plan"),
+    pytest.param("完成年度计划的45%。", "progress", id="progress-share-of-plan-is-no-plan"),
+    pytest.param("项目不能按原计划于五一开街。", "progress", id="progress-yuan-ji-hua-is-no-plan"),
+    pytest.param("已将项目纳入库。", "progress", id="progress-yi-jiang-is-no-plan"),
+    pytest.param("进度低于预期。", "progress", id="progress-yu-qi-is-no-forecast"),
     pytest.param("下一步将尽快开展用地手续等前期工作。", "plan", id="plan-next-step"),
     pytest.param("力争爻里小镇一期下半区年内开街运营。", "plan", id="plan-strive"),
+    pytest.param("计划于6月底前完成验收。", "plan", id="plan-ji-hua"),
+    pytest.param("拟于年底前开工。", "plan", id="plan-ni"),
+    pytest.param("项目将于6月投用。", "plan", id="plan-jiang"),
+    pytest.param("区交通局将继续协调。", "plan", id="plan-jiang-continue"),
+    pytest.param("下一步將儘快開展用地手續等前期工作。", "plan", id="plan-traditional"),
     pytest.param("一季度，预计全区实际使用外资215万美元。", "forecast", id="forecast-after-lead"),
+    pytest.param("预计6月底主体完工。", "forecast", id="forecast-yu-ji"),
+    pytest.param("一季度，預計全區實際使用外資215萬美元。", "forecast", id="forecast-traditional"),
     pytest.param("由于资金、上级政策等仍存在不确定因素，项目推进缓慢。", "cause", id="cause-because"),
     pytest.param("受疫情影响，项目停工。", "cause", id="cause-affected"),
+    pytest.param("项目受疫情影响，停工。", "cause", id="cause-subject-affected"),
+    pytest.param("因资金未到位，项目停工。", "cause", id="cause-yin"),
+    pytest.param("进度滞后的主要原因是资金未到位。", "cause", id="cause-main-reason"),
+    pytest.param("由於資金不足，項目推進緩慢。", "cause", id="cause-traditional"),
     pytest.param("江北旅游区正积极约谈督促业主单位。", "measure", id="measure"),
+    pytest.param("抓紧筹措资金。", "measure", id="measure-zhua-jin"),
+    pytest.param("督促业主单位加快施工。", "measure", id="measure-du-cu"),
+    pytest.param("区交通局已约谈施工单位。", "measure", id="measure-yue-tan"),
+    pytest.param("区住建委正在协调用地。", "measure", id="measure-xie-tiao"),
+    pytest.param("江北旅遊區正積極約談督促業主單位。", "measure", id="measure-traditional"),
 ]
 
 
@@ -239,14 +261,214 @@ def test_statement_kind(text: str, kind: str) -> None:
     _assert_grounded(text, statements)
 
 
+def _kind_examples(key: str) -> list[pytest.ParameterSet]:
+    return [
+        pytest.param(entry["kind"], text, id=f"{entry['kind']}-{index}")
+        for entry in load("cells")["statements"]["kind"]
+        for index, text in enumerate(entry.get(key, []))
+    ]
+
+
+@pytest.mark.parametrize(("kind", "example"), _kind_examples("examples"))
+def test_statement_kind_examples(kind: str, example: str) -> None:
+    assert [s.kind for s in find_statements(example, FIELD)] == [kind], example
+
+
+@pytest.mark.parametrize(("kind", "example"), _kind_examples("counter_examples"))
+def test_statement_kind_counter_examples(kind: str, example: str) -> None:
+    """A counter-example of a kind is one progress statement."""
+    assert [s.kind for s in find_statements(example, FIELD)] == ["progress"], example
+
+
+ISSUE_LABELS = [
+    pytest.param("存在问题：", id="cun-zai-wen-ti"),
+    pytest.param("存在的问题：", id="cun-zai-de-wen-ti"),
+    pytest.param("主要问题：", id="zhu-yao-wen-ti"),
+    pytest.param("困难和问题：", id="kun-nan-he-wen-ti"),
+    pytest.param("存在的困难和问题：", id="cun-zai-de-kun-nan-he-wen-ti"),
+    pytest.param("存在問題：", id="traditional-cun-zai-wen-ti"),
+    pytest.param("存在的問題：", id="traditional-cun-zai-de-wen-ti"),
+    pytest.param("主要問題：", id="traditional-zhu-yao-wen-ti"),
+    pytest.param("困難和問題：", id="traditional-kun-nan-he-wen-ti"),
+    pytest.param("存在问题:", id="ascii-colon"),
+]
+
+
+@pytest.mark.parametrize("label", ISSUE_LABELS)
+def test_issue_statements_after_every_label(label: str) -> None:
+    text = f"完成投资5亿元。{label}资金不足。"
+    statements = find_statements(text, FIELD, find_issues(text, FIELD))
+    assert [(s.text, s.kind) for s in statements] == [("完成投资5亿元。", "progress"), ("资金不足。", "issue")]
+    _assert_grounded(text, statements)
+
+
+ENUMERATION_STYLES = [
+    pytest.param("一是资金不足；二是土地未落实。", ["资金不足；", "土地未落实。"], id="yi-shi"),
+    pytest.param("（一）资金不足。（二）土地未落实。", ["资金不足。", "土地未落实。"], id="chinese-in-parentheses"),
+    pytest.param("(一)资金不足.(二)土地未落实.", ["资金不足.", "土地未落实."], id="chinese-in-ascii-parentheses"),
+    pytest.param("1.资金不足。2.土地未落实。", ["资金不足。", "土地未落实。"], id="arabic-dot"),
+    pytest.param("1、资金不足；2、土地未落实。", ["资金不足；", "土地未落实。"], id="arabic-dunhao"),
+    pytest.param("（1）资金不足；（2）土地未落实。", ["资金不足；", "土地未落实。"], id="arabic-in-parentheses"),
+    pytest.param("1）资金不足；2）土地未落实。", ["资金不足；", "土地未落实。"], id="arabic-closing-parenthesis"),
+    pytest.param("①资金不足；②土地未落实。", ["资金不足；", "土地未落实。"], id="circled"),
+    pytest.param("①资金不足②土地未落实", ["资金不足", "土地未落实"], id="circled-glued"),
+    pytest.param("⑴资金不足⑵土地未落实", ["资金不足", "土地未落实"], id="parenthesized-number-character"),
+    pytest.param("⒈资金不足。⒉土地未落实。", ["资金不足。", "土地未落实。"], id="dotted-number-character"),
+    pytest.param("一、资金不足；二、土地未落实。", ["资金不足；", "土地未落实。"], id="chinese-dunhao"),
+    pytest.param("第一，资金不足；第二，土地未落实。", ["资金不足；", "土地未落实。"], id="di-yi"),
+    pytest.param("资金不足；土地未落实。", ["资金不足；", "土地未落实。"], id="semicolons"),
+    pytest.param("资金不足。土地未落实。", ["资金不足。", "土地未落实。"], id="sentences"),
+    pytest.param("一、二期项目资金不足。", ["一、二期项目资金不足。"], id="yi-er-qi-is-no-enumeration"),
+    pytest.param("無。", [], id="traditional-none"),
+    pytest.param("无", [], id="none"),
+    pytest.param("暂无。", [], id="none-yet"),
+]
+
+
+@pytest.mark.parametrize(("problems", "expected"), ENUMERATION_STYLES)
+@pytest.mark.parametrize("label", ["存在问题：", "存在問題：", ""], ids=["label", "traditional-label", "column"])
+def test_every_enumeration_style_gives_one_item_each(problems: str, expected: list[str], label: str) -> None:
+    text = f"{label}{problems}"
+    items = find_issues(text, "issues" if not label else FIELD, labelled=not label)
+    assert [i.text for i in items] == expected
+    _assert_grounded(text, items, "issues" if not label else FIELD)
+    statements = find_statements(text, items[0].field if items else FIELD, items)
+    assert [s.text for s in statements if s.kind == "issue"] == expected
+
+
+CLAUSE_SPLITS = [
+    pytest.param(
+        "正完善图文视频展陈内容，力争6月开展。",
+        [("正完善图文视频展陈内容，", "progress"), ("力争6月开展。", "plan")],
+        id="progress-then-plan",
+    ),
+    pytest.param(
+        "点易园景区展陈项目完成装修，正完善图文视频展陈内容，力争6月开展。",
+        [("点易园景区展陈项目完成装修，正完善图文视频展陈内容，", "progress"), ("力争6月开展。", "plan")],
+        id="progress-clauses-stay-together",
+    ),
+    pytest.param(
+        "江北旅游区正积极约谈督促业主单位，抓紧筹措资金，加快施工进度，力争年内开街运营。",
+        [("江北旅游区正积极约谈督促业主单位，抓紧筹措资金，加快施工进度，", "measure"), ("力争年内开街运营。", "plan")],
+        id="measure-then-plan",
+    ),
+    pytest.param(
+        "施工进度缓慢，正积极协调解决。",
+        [("施工进度缓慢，", "progress"), ("正积极协调解决。", "measure")],
+        id="progress-then-measure",
+    ),
+    pytest.param(
+        "项目已停工三个月，因资金未到位。",
+        [("项目已停工三个月，", "progress"), ("因资金未到位。", "cause")],
+        id="progress-then-cause",
+    ),
+    pytest.param(
+        "累计完成投资3.2亿元，预计6月底主体完工。",
+        [("累计完成投资3.2亿元，", "progress"), ("预计6月底主体完工。", "forecast")],
+        id="progress-then-forecast",
+    ),
+    pytest.param(
+        "完成投资1,200万元,下一步将开展验收.",
+        [("完成投资1,200万元,", "progress"), ("下一步将开展验收.", "plan")],
+        id="ascii-comma-after-thousands",
+    ),
+    pytest.param(
+        "下一步将加快施工，力争6月完工。", [("下一步将加快施工，力争6月完工。", "plan")], id="same-kind-stays-one"
+    ),
+    pytest.param(
+        "一季度，预计全区实际使用外资215万美元。",
+        [("一季度，预计全区实际使用外资215万美元。", "forecast")],
+        id="short-lead-no-split",
+    ),
+    pytest.param("目前，下一步将开展验收。", [("目前，下一步将开展验收。", "plan")], id="short-lead-no-split-plan"),
+    pytest.param(
+        "正完善圖文視頻展陳內容，力爭6月開展。",
+        [("正完善圖文視頻展陳內容，", "progress"), ("力爭6月開展。", "plan")],
+        id="traditional",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_SPLITS)
+def test_clause_splits_where_the_kind_changes(text: str, expected: list[tuple[str, str]]) -> None:
+    statements = find_statements(text, FIELD)
+    assert [(s.text, s.kind) for s in statements] == expected
+    _assert_grounded(text, statements)
+
+
+LABELLED = [
+    pytest.param(
+        "完成投资5亿元。下一步工作打算：加快推进。",
+        FIELD,
+        [("完成投资5亿元。", "progress"), ("下一步工作打算：加快推进。", "plan")],
+        id="plan-label-opens-its-sentence",
+    ),
+    pytest.param(
+        "完成投资5亿元。\n下一步计划：\n1、加快推进\n2、完成验收",
+        FIELD,
+        [("完成投资5亿元。", "progress"), ("1、加快推进", "plan"), ("2、完成验收", "plan")],
+        id="plan-label-alone-on-its-line",
+    ),
+    pytest.param(
+        "项目推进缓慢。整改措施：加强调度。",
+        FIELD,
+        [("项目推进缓慢。", "progress"), ("整改措施：加强调度。", "measure")],
+        id="measure-label",
+    ),
+    pytest.param(
+        "加快推进项目建设。预计年底完工。",
+        "plan",
+        [("加快推进项目建设。", "plan"), ("预计年底完工。", "plan")],
+        id="plan-column",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "field", "expected"), LABELLED)
+def test_labels_and_columns_give_the_kind(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    statements = find_statements(text, field, find_issues(text, field))
+    assert [(s.text, s.kind) for s in statements] == expected
+    _assert_grounded(text, statements, field)
+
+
 @pytest.mark.parametrize(
-    "kind",
-    [k["kind"] for k in load("cells")["statements"]["kind"]],
+    ("text", "labelled", "expected"),
+    [
+        pytest.param(
+            "存在问题：资金不足。区财政局已向上级报告。",
+            False,
+            [("资金不足。", "issue"), ("区财政局已向上级报告。", "measure")],
+            id="after-the-label",
+        ),
+        pytest.param(
+            "资金不足。区财政局已向上级报告。",
+            True,
+            [("资金不足。", "issue"), ("区财政局已向上级报告。", "measure")],
+            id="issues-column",
+        ),
+        pytest.param(
+            "存在问题：资金不足。下一步将加快推进。",
+            False,
+            [("资金不足。", "issue"), ("下一步将加快推进。", "plan")],
+            id="a-cue-still-decides",
+        ),
+    ],
 )
-def test_statement_kind_examples(kind: str) -> None:
-    (entry,) = [k for k in load("cells")["statements"]["kind"] if k["kind"] == kind]
-    for example in entry["examples"]:
-        assert [s.kind for s in find_statements(example, FIELD)] == [kind], example
+def test_response_after_the_problems_is_a_measure(text: str, labelled: bool, expected: list) -> None:
+    field = "issues" if labelled else FIELD
+    statements = find_statements(text, field, find_issues(text, field, labelled=labelled))
+    assert [(s.text, s.kind) for s in statements] == expected
+
+
+def test_issue_with_zhengzai_stays_an_issue() -> None:
+    text = "存在问题：PPP项目国家正在开展清理。"
+    statements = find_statements(text, FIELD, find_issues(text, FIELD))
+    assert [(s.text, s.kind) for s in statements] == [("PPP项目国家正在开展清理。", "issue")]
+
+
+@pytest.mark.parametrize("example", [e for label in load("cells")["statements"]["label"] for e in label["examples"]])
+def test_label_examples_are_labels(example: str) -> None:
+    assert any(pattern.match(match_view(example)) for pattern, _, _ in cell_rules().labels), example
 
 
 def test_statements_with_issue_items() -> None:

@@ -37,6 +37,12 @@ NOT_FIGURES = [pytest.param(text, id=f"not_figure:{text}") for text in _not_figu
 VETO_EXAMPLES = [
     pytest.param(text, id=f"veto.{veto['id']}:{text}") for veto in DATA["veto"] for text in veto.get("examples", ())
 ]
+# Texts a veto must leave alone: each keeps at least one figure.
+VETO_NOT_EXAMPLES = [
+    pytest.param(text, id=f"veto.{veto['id']}:not:{text}")
+    for veto in DATA["veto"]
+    for text in veto.get("not_examples", ())
+]
 
 
 def test_the_tables_are_not_empty() -> None:
@@ -72,6 +78,15 @@ def test_not_a_figure(text: str) -> None:
 @pytest.mark.parametrize("text", VETO_EXAMPLES)
 def test_veto_example_has_no_figure(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize("text", VETO_NOT_EXAMPLES)
+def test_veto_not_example_keeps_its_figure(text: str) -> None:
+    assert extract_figures(text) != []
+
+
+def test_every_rule_has_examples() -> None:
+    assert all(rule.get("examples") for rule in DATA["rule"])
 
 
 def test_not_figures_is_a_top_level_list() -> None:

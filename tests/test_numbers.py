@@ -64,6 +64,22 @@ def test_digits_without_place_words_are_not_guessed(text: str, acceptable: set[f
     assert parse_number(text) in acceptable
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("312.6亿", 31260000000.0, id="312.6亿"),
+        pytest.param("318.54亿", 31854000000.0, id="318.54亿"),
+        pytest.param("1.24万", 12400.0, id="1.24万"),
+        pytest.param("0.3万", 3000.0, id="0.3万"),
+        pytest.param("4.3亿", 430000000.0, id="4.3亿"),
+        pytest.param("1.2万亿", 1.2e12, id="1.2万亿"),
+    ],
+)
+def test_scaled_decimals_are_exact(text: str, expected: float) -> None:
+    """Decimal arithmetic: the float nearest the number as written, no binary noise from scaling."""
+    assert parse_number(text) == expected
+
+
 def test_many_scale_words_do_not_raise() -> None:
     result = parse_number("万" * 1000)
     assert result is None or isinstance(result, float)

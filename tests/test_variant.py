@@ -45,6 +45,7 @@ def test_figures(table: extractor.Table) -> None:
         ("task", "增长6%以上", 6.0, "%", None, None),
         ("progress", "356.2亿元", 35620000000.0, "CNY", None, None),
         ("progress", "同比增长5.1%", 5.1, "%", "yoy", None),
+        ("progress", "低于目标0.9个百分点", -0.9, "pp", "target", None),  # a gap to target
         ("plan", "增长6%", 6.0, "%", None, None),
     ]
     assert got[1] == [

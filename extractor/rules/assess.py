@@ -19,21 +19,44 @@ single comparable actual: a guess between several would be worse than none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+
+import regex
 
 from extractor.models import Assessment, Figure, Period
+from extractor.rules.data import load
+from extractor.textnorm import match_view
 
 RATE_UNITS = frozenset({"%", "pp"})
 # Tolerance when comparing an actual with its target (values are parsed from text, not computed).
 EPSILON = 1e-9
 
 
+@cache
+def _not_a_target() -> regex.Pattern[str]:
+    return regex.compile(load("assess")["not_a_target"])
+
+
+def _project_size(target: Figure, task: str) -> bool:
+    """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
+    pattern = _not_a_target()
+    before = match_view(task)[max(0, target.span[0] - 8) : target.span[0]] if target.field == "task" else ""
+    return bool(pattern.search(target.subject or "") or regex.search(f"(?:{pattern.pattern})[^,，。;；]*$", before))
+
+
 def assess(
-    figures: list[Figure], period: Period | None, canonical: Callable[[str], str] | None = None
+    figures: list[Figure],
+    period: Period | None,
+    canonical: Callable[[str], str] | None = None,
+    task: str = "",
 ) -> list[Assessment]:
-    """Assessments for the row's target figures that have a subject or an answering actual."""
+    """Assessments for the row's target figures that have a subject or an answering actual.
+
+    ``task`` is the task cell's text, to tell a project's size (总投资…) from a target.
+    """
     if canonical is None:
         from extractor.rules.figures import canonical_subject as canonical
-    targets = [f for f in figures if f.role == "target"]
+    targets = [f for f in figures if f.role == "target" and not (f.kind != "change" and _project_size(f, task))]
     actuals = [f for f in figures if f.role != "target" and f.scope is None]
     out = []
     for target in targets:
@@ -57,7 +80,8 @@ def _answer(
 ) -> Figure | None:
     comparable = [a for a in actuals if _comparable(target, a)]
     if subject is not None:
-        same = [a for a in comparable if a.subject and canonical(a.subject) == subject]
+        # one canonical name, or one holding the other (工业产值 in 规上工业产值)
+        same = [a for a in comparable if a.subject and _same(canonical(a.subject), subject)]
         if same:
             # a written year-on-year basis is the answer to a growth target; then the first
             return sorted(same, key=lambda a: a.basis != "yoy")[0]
@@ -65,6 +89,10 @@ def _answer(
     if single and len(comparable) == 1 and unnamed:
         return comparable[0]
     return None
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
 
 
 def _compare(target: Figure, actual: Figure | None, subject: str | None, period: Period | None) -> Assessment:

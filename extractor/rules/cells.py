@@ -29,8 +29,13 @@ class CellRules:
     response: regex.Pattern[str]
     no_problem: regex.Pattern[str]
     sentence_end: regex.Pattern[str]
-    clause_split: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
+    clause_min: int
+    clause_lead: regex.Pattern[str]
     kinds: tuple[tuple[str, regex.Pattern[str]], ...]
+    field_kinds: dict[str, tuple[str, bool]]
+    labels: tuple[tuple[regex.Pattern[str], str, bool], ...]
+    response_kind: str
     unit_separators: regex.Pattern[str]
     unit_conjunction: regex.Pattern[str]
     unit_space: regex.Pattern[str]
@@ -55,10 +60,18 @@ def cell_rules() -> CellRules:
         response=regex.compile(issues["response"]),
         no_problem=regex.compile(issues["no_problem"]),
         sentence_end=regex.compile(statements["sentence_end"]),
-        clause_split=regex.compile(statements["clause_split"]),
-        kinds=tuple(
-            (k["kind"], regex.compile(k["cue"].replace("{LEAD}", statements["lead"]))) for k in statements["kind"]
+        clause_break=regex.compile(
+            statements["clause_break"].replace("{OPENERS}", "|".join(f"(?:{k['opener']})" for k in statements["kind"]))
         ),
+        clause_min=int(statements["clause_min"]),
+        clause_lead=regex.compile(statements["clause_lead"]),
+        kinds=tuple((k["kind"], _kind_cue(k, statements["lead"])) for k in statements["kind"]),
+        field_kinds={f: (v["kind"], bool(v["fixed"])) for f, v in statements["field_kinds"].items()},
+        labels=tuple(
+            (regex.compile(statements["label_boundary"] + f"(?:{label['pattern']})"), label["kind"], label["fixed"])
+            for label in statements["label"]
+        ),
+        response_kind=statements["response_kind"],
         unit_separators=regex.compile(units["separators"]),
         unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
@@ -66,6 +79,10 @@ def cell_rules() -> CellRules:
             rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
         ),
     )
+
+
+def _kind_cue(kind: dict[str, str], lead: str) -> regex.Pattern[str]:
+    return regex.compile(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -160,26 +177,44 @@ def _response_start(view: str, start: int, end: int, *, first: bool) -> int | No
 
 
 def find_statements(text: str, field: str, issue_items: list[Item] | None = None) -> list[Statement]:
-    """Each sentence of a cell, tagged by its cues; each problem item is one ``issue`` statement.
+    """Each sentence of a cell, split at clauses where the kind changes; each problem item is one
+    ``issue`` statement.
 
-    The 存在问题 label and the enumerators between problem items are not statements.
+    A kind comes from cues near the start of a piece (data/cells.toml [statements]); without one, from
+    the label the piece follows (下一步工作打算：→ plan), else from the field (a plan column is plan),
+    else ``progress``. The 存在问题 label and the enumerators between problem items are not statements;
+    another label stays in the sentence it opens and is no statement alone on its line.
     """
     view = match_view(text)
     rules = cell_rules()
     items = sorted((i for i in issue_items or [] if i.field == field), key=lambda i: i.span)
     statements = [Statement(text=i.text, field=field, span=i.span, kind="issue", rule="statement.issue") for i in items]
     skipped = [i.span for i in items]
+    # (where a region starts, its kind, whether cues may override it), in order
+    regions: list[tuple[int, str, bool]] = [(0, *rules.field_kinds.get(field, ("progress", False)))]
     marker = rules.marker.search(view)
     if marker:
         skipped.append(marker.span())
+    if items:  # what follows the problems (after the label, or in a 存在问题 column) is the unit's response
+        regions.append((max(marker.end() if marker else 0, items[-1].span[1]), rules.response_kind, False))
+    labels: set[tuple[int, int]] = set()
+    for pattern, kind, fixed in rules.labels:
+        for label in pattern.finditer(view):
+            labels.add(_trimmed(view, *label.span()))
+            regions.append((label.start(), kind, fixed))
+    regions.sort(key=lambda r: r[0])
     for gap_start, gap_end in _gaps(len(text), skipped):
-        for s, e in _statement_bounds(view, gap_start, gap_end):
+        for s, e, kind in _statement_pieces(view, gap_start, gap_end, regions):
             s, e = _trimmed(text, s, e)
-            if e <= s or not regex.search(r"\w", _strip_enumerator(view[s:e])):
-                continue
-            kind = next((name for name, cue in rules.kinds if cue.search(view[s:e])), "progress")
+            if e <= s or (s, e) in labels or not regex.search(r"\w", _strip_enumerator(view[s:e])):
+                continue  # blank, a label alone on its line, or an enumerator
             statements.append(Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=f"statement.{kind}"))
     return sorted(statements, key=lambda st: st.span)
+
+
+def statement_kind(piece: str, default: str = "progress") -> str:
+    """The kind a piece of text (matching view) gets from its cues, or ``default``."""
+    return next((name for name, cue in cell_rules().kinds if cue.search(piece)), default)
 
 
 def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -197,15 +232,34 @@ def _strip_enumerator(piece: str) -> str:
     return cell_rules().enumerator.sub("", piece)
 
 
-def _statement_bounds(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    bounds = []
+def _statement_pieces(
+    view: str, start: int, end: int, regions: list[tuple[int, str, bool]]
+) -> list[tuple[int, int, str]]:
+    """Sentences of view[start:end], each split where a clause opens with another kind's opener.
+
+    ``regions``: (start, default kind, fixed) in order; a sentence takes the last region begun by its start.
+    """
+    rules = cell_rules()
+    pieces: list[tuple[int, int, str]] = []
     for s, e in sentence_bounds(view, start, end):
-        cursor = s
-        for match in cell_rules().clause_split.finditer(view, s, e):
-            bounds.append((cursor, match.end()))
-            cursor = match.end()
-        bounds.append((cursor, e))
-    return bounds
+        default, fixed = next((k, f) for r, k, f in reversed(regions) if r <= _trimmed(view, s, e)[0])
+        if fixed:
+            pieces.append((s, e, default))
+            continue
+        cuts = [s]
+        for match in rules.clause_break.finditer(view, s, e):
+            before = regex.sub(r"\s", "", view[cuts[-1] : match.start()])
+            if len(before) >= rules.clause_min and not rules.clause_lead.match(before):
+                cuts.append(match.end())
+        sentence: list[tuple[int, int, str]] = []
+        for cut, stop in zip(cuts, [*cuts[1:], e], strict=True):
+            kind = statement_kind(view[cut:stop].lstrip(_EDGE), default)
+            if sentence and sentence[-1][2] == kind:
+                sentence[-1] = (sentence[-1][0], stop, kind)  # one statement until the kind changes
+            else:
+                sentence.append((cut, stop, kind))
+        pieces.extend(sentence)
+    return pieces
 
 
 _OPENING, _CLOSING = "(<[《〈‹{【", ")>]》〉›}】"

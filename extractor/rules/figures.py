@@ -17,7 +17,7 @@ import regex
 from extractor.models import Figure
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
-from extractor.textnorm import match_view
+from extractor.textnorm import match_key, match_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class FigureRule:
     kind: str
     pattern: regex.Pattern[str]
     examples: tuple[dict[str, Any], ...]
+    basis: str | None = None  # a basis the rule itself tells (a gap to a target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Veto:
     after: regex.Pattern[str] | None
     head: regex.Pattern[str] | None  # the veto applies only to figures whose text matches this
     examples: tuple[str, ...]
+    unless_before: regex.Pattern[str] | None = None  # …and never when the text before matches this
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,9 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     data = load("figures")
     units = load("units")
     vocabulary = dict(data["vocabulary"])
-    # NUMBER never starts inside another number.
-    vocabulary["NUMBER"] = r"(?<![\d.,])" + f"(?:{vocabulary['NUMBER']})"
+    # NUMBER never starts inside another number (after a digit, a decimal point or a thousands comma);
+    # a comma after a word is a clause break (据统计，43亿元 in a view where ， is ,).
+    vocabulary["NUMBER"] = r"(?<![\d.])(?<!\d,)" + f"(?:{vocabulary['NUMBER']})"
     scales = {k: float(v) for k, v in units["scales"].items()}
     scale_words = sorted(scales, key=len, reverse=True)
     vocabulary["SCALE"] = "|".join("千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words)
@@ -78,6 +81,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
     vocabulary["QUANTITY_UNIT"] = _alternation(units["measure_words"]["quantity"])
     change = data["change_words"]
+    gap = data["gap_words"]
     vocabulary["CHANGE"] = _alternation(change["up"] + change["down"])
     bases = {word: name for name in ("yoy", "mom") for word in data["bases"][name]}
     vocabulary["BASIS"] = _alternation(list(bases))
@@ -91,7 +95,9 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
         raise ValueError(f"figures.toml: placeholders nested too deep in {pattern!r}")
 
     figure_rules = tuple(
-        FigureRule(r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())))
+        FigureRule(
+            r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())), r.get("basis")
+        )
         for r in data["rule"]
     )
     vetoes = tuple(
@@ -101,6 +107,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
             regex.compile(v["after"]) if "after" in v else None,
             regex.compile(v["head"]) if "head" in v else None,
             tuple(v.get("examples", ())),
+            regex.compile(v["unless_before"]) if "unless_before" in v else None,
         )
         for v in data["veto"]
     )
@@ -108,7 +115,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
         scales=scales,
         currencies=currencies,
         assumed_currencies=frozenset(units["currencies"].get("assumed", [])),
-        down_words=frozenset(change["down"]),
+        down_words=frozenset(change["down"]) | frozenset(gap["down"]),
         schedule_words=tuple(data["bases"]["schedule_words"]),
         bases=bases,
         qualifiers=dict(data["qualifiers"]),
@@ -148,18 +155,29 @@ def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
     return any(
         (v.head is None or v.head.match(own))
         and ((v.before is not None and v.before.search(before)) or (v.after is not None and v.after.match(after)))
+        and not (v.unless_before is not None and v.unless_before.search(before))
         for v in vetoes
     )
 
 
 @cache
 def context_patterns() -> dict[str, regex.Pattern[str]]:
-    """The [context] patterns of data/figures.toml: clause_break, scope, unit_level, target_cue."""
+    """The [context] patterns of data/figures.toml: clause_break, scope, unit_level, target_cue, target_label."""
     return {name: regex.compile(pattern) for name, pattern in load("figures")["context"].items()}
 
 
-def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope: str | None = None) -> Figure | None:
-    """Normalize one span; None when the number cannot be read (the span is then not a figure)."""
+def parse_figure(
+    span: FigureSpan,
+    text: str,
+    field: str,
+    view: str,
+    home_scope: str | None = None,
+    previous: Figure | None = None,
+) -> Figure | None:
+    """Normalize one span; None when the number cannot be read (the span is then not a figure).
+
+    ``previous`` is the figure found just before in the same text: a change right after it may
+    share its subject (43亿元、同比下降4.2%)."""
     _, _, lexicon = rules()
     parts = span.parts
     kind = span.rule.kind
@@ -169,7 +187,7 @@ def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope:
     if value is None:
         return None
     value_max = _number(parts.get("num_max"), scale, span.rule.id) if parts.get("num_max") else None
-    basis = lexicon.bases.get(parts.get("basis") or "")
+    basis = lexicon.bases.get(parts.get("basis") or "") or span.rule.basis
     currency_assumed = False
     if kind == "amount":
         currency_assumed = unit in lexicon.assumed_currencies
@@ -195,13 +213,15 @@ def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope:
     )
     context = context_patterns()
     clause = _clause_before(view, span.start)
+    clause_start = span.start - len(clause)
     scope = None
     scopes = list(context["scope"].finditer(clause))
     # The clause is a view (全区 even in 全區); compare the home scope in the same script.
     if scopes and scopes[-1].group() != (match_view(home_scope) if home_scope else None):
-        clause_start = span.start - len(clause)
         scope = text[clause_start + scopes[-1].start() : clause_start + scopes[-1].end()]
-    role = "target" if field == "task" or context["target_cue"].search(clause) else "actual"
+    labelled = context["target_label"].search(view[max(0, clause_start - 12) : clause_start])
+    role = "target" if field == "task" or context["target_cue"].search(clause) or labelled else "actual"
+    subject = _subject(text, view, span.start, clause_start, kind, previous)
     return Figure(
         text=text[span.start : span.end],
         field=field,
@@ -215,6 +235,7 @@ def parse_figure(span: FigureSpan, text: str, field: str, view: str, home_scope:
         basis=basis,  # type: ignore[arg-type]
         qualifier=qualifier,  # type: ignore[arg-type]
         scope=scope,
+        subject=subject,
         role=role,  # type: ignore[arg-type]
     )
 
@@ -264,9 +285,99 @@ def _clause_before(view: str, start: int) -> str:
 def extract_figures(text: str, field: str = "text", home_scope: str | None = None) -> list[Figure]:
     """Every figure in ``text``; ``field`` names the cell it came from ("text" for a bare snippet)."""
     view = match_view(text)
-    figures = []
+    figures: list[Figure] = []
     for span in find_figures(text, view):
-        figure = parse_figure(span, text, field, view, home_scope)
+        figure = parse_figure(span, text, field, view, home_scope, figures[-1] if figures else None)
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+# --------------------------------------------------------------------------------------------
+# Subjects
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectRules:
+    lead: regex.Pattern[str]
+    trail: regex.Pattern[str]
+    place: regex.Pattern[str]
+    reject: regex.Pattern[str]
+    share_between: regex.Pattern[str]
+    min_length: int
+    max_length: int
+    max_stretch: int
+
+
+@cache
+def subject_rules() -> SubjectRules:
+    """The [subject] table of data/figures.toml, compiled."""
+    data = load("figures")["subject"]
+    return SubjectRules(
+        lead=regex.compile("(?:" + "|".join(f"(?:{p})" for p in data["lead"]) + ")"),
+        trail=regex.compile("(?:" + "|".join(f"(?:{p})" for p in data["trail"]) + r")\Z"),
+        place=regex.compile(data["place"]),
+        reject=regex.compile(data["reject"]),
+        share_between=regex.compile(data["share_between"]),
+        min_length=int(data["min_length"]),
+        max_length=int(data["max_length"]),
+        max_stretch=int(data["max_stretch"]),
+    )
+
+
+def _subject(text: str, view: str, start: int, clause_start: int, kind: str, previous: Figure | None) -> str | None:
+    """The metric a figure measures, from the text just before it in its clause, or None."""
+    rules_ = subject_rules()
+    low = clause_start
+    if previous is not None and previous.span[1] > low:
+        low = previous.span[1]
+    high = start
+    if high - low > rules_.max_stretch:
+        return None  # what the lead words leave of so long a stretch would be too long anyway
+    while True:
+        before = (low, high)
+        while (m := rules_.lead.match(view[low:high])) and m.end() > 0:
+            low += m.end()
+        while (m := rules_.trail.search(view[low:high])) and m.start() < high - low:
+            high = low + m.start()
+        m = rules_.place.match(view[low:high])
+        if m and high - low - m.end() >= rules_.min_length:
+            low += m.end()
+        if (low, high) == before:
+            break
+    candidate = view[low:high]
+    if not candidate:
+        shares = (
+            kind == "change"
+            and previous is not None
+            and previous.span[1] <= start
+            and rules_.share_between.match(view[previous.span[1] : start])
+        )
+        return previous.subject if shares and previous is not None else None
+    if not rules_.min_length <= len(candidate) <= rules_.max_length or rules_.reject.search(candidate):
+        return None
+    return text[low:high]
+
+
+@cache
+def _subject_keys() -> dict[str, str]:
+    """Every listed name and synonym (by :func:`_subject_key`) → its canonical name."""
+    keys: dict[str, str] = {}
+    for canonical, synonyms in load("figures")["subjects"].items():
+        for name in (canonical, *synonyms):
+            key = _subject_key(name)
+            if keys.get(key, canonical) != canonical:
+                raise ValueError(f"figures.toml [subjects]: {name!r} is listed under {keys[key]!r} and {canonical!r}")
+            keys[key] = canonical
+    return keys
+
+
+def _subject_key(subject: str) -> str:
+    return match_key(subject).upper()
+
+
+def canonical_subject(subject: str) -> str:
+    """The canonical name of a metric (FDI → 实际使用外资, 外贸进出口总额 → 进出口总额), from the
+    [subjects] table of data/figures.toml; a subject not listed maps to its match_key."""
+    key = _subject_key(subject)
+    return _subject_keys().get(key, match_key(subject))

@@ -2,13 +2,18 @@
 
 43 · 3,600 · 1.2万亿 · 1万2千 · 三千五百万 · 十五 · 三点五 → float. Returns None when the text is not
 a number, never a guess.
+
+The arithmetic is decimal, so a value is the nearest float to the number as written
+(312.6亿 → 31260000000.0, not 31260000000.000004).
 """
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG = (("亿", 1e8), ("万", 1e4))
+_BIG = (("亿", Decimal(10**8)), ("万", Decimal(10**4)))
 
 
 _MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse deeply)
@@ -18,27 +23,32 @@ def parse_number(text: str) -> float | None:
     text = text.replace(",", "").replace(" ", "")
     if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
         return None
+    value = _decimal(text)
+    return None if value is None else float(value)
+
+
+def _decimal(text: str) -> Decimal | None:
     for word, factor in _BIG:
         if word in text:
             left, _, right = text.rpartition(word)
-            high = parse_number(left) if left else None
-            low = parse_number(right) if right else 0.0
+            high = _decimal(left) if left else None
+            low = _decimal(right) if right else Decimal(0)
             if high is None or low is None:
                 return None
             return high * factor + low
     return _below_ten_thousand(text)
 
 
-def _below_ten_thousand(text: str) -> float | None:
+def _below_ten_thousand(text: str) -> Decimal | None:
     if "点" in text:  # 三点五 → 3.5
         whole, _, fraction = text.partition("点")
-        head = _below_ten_thousand(whole) if whole else 0.0
+        head = _below_ten_thousand(whole) if whole else Decimal(0)
         digits = "".join(str(_DIGITS[c]) for c in fraction if c in _DIGITS)
         if head is None or len(digits) != len(fraction) or not digits:
             return None
-        return head + float("0." + digits)
-    total = 0.0
-    pending: float | None = None  # the number waiting for its 十/百/千
+        return head + Decimal("0." + digits)
+    total = Decimal(0)
+    pending: Decimal | None = None  # the number waiting for its 十/百/千
     index = 0
     while index < len(text):
         ch = text[index]
@@ -49,8 +59,8 @@ def _below_ten_thousand(text: str) -> float | None:
             while end < len(text) and (text[end].isascii() and (text[end].isdigit() or text[end] == ".")):
                 end += 1
             try:
-                pending = float(text[index:end])
-            except ValueError:
+                pending = Decimal(text[index:end])
+            except InvalidOperation:
                 return None
             index = end
             continue
@@ -59,11 +69,11 @@ def _below_ten_thousand(text: str) -> float | None:
         elif ch in _DIGITS:
             if pending is not None:
                 return None  # 三五, 二〇二二: digits side by side are not a quantity we read
-            pending = float(_DIGITS[ch])
+            pending = Decimal(_DIGITS[ch])
         elif ch in _UNITS:
-            total += (1.0 if pending is None else pending) * _UNITS[ch]
+            total += (Decimal(1) if pending is None else pending) * _UNITS[ch]
             pending = None
         else:
             return None
         index += 1
-    return total + (pending or 0.0)
+    return total + (pending if pending is not None else Decimal(0))

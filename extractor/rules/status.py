@@ -1,0 +1,309 @@
+"""Row status: how a row's task stands, from cues in its statements and its figures against the task.
+
+``row_status`` reads the cues of data/status.toml on the matching view of each statement (same length
+as the source, so every piece of evidence is a span of its cell), compares stated completion shares
+and the row's figures with the task's targets and the share of the year elapsed (序时进度), and lets
+the first tier of data/status.toml ``order`` that has evidence decide. The toml explains the order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from extractor.models import Assessment, Figure, Item, Period, Statement, Status
+from extractor.rules.assess import assess
+from extractor.rules.cells import find_issues, find_statements
+from extractor.rules.data import load
+from extractor.textnorm import match_view
+
+# Where a cue's clause starts: the negator must stand inside the cue's own clause.
+_CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?\n]")
+# Fields read when the caller gives no statements.
+_TEXT_FIELDS = ("progress", "issues", "plan")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    pattern: regex.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    name: str
+    status: str
+    scope: frozenset[str]
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    task: regex.Pattern[str]
+    reached: regex.Pattern[str]
+    preparation: regex.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRules:
+    order: tuple[str, ...]
+    tiers: dict[str, Tier]
+    negator: regex.Pattern[str]
+    tolerance: float
+    milestone: Milestone
+    completion_id: str
+    completion_scope: frozenset[str]
+    completion: regex.Pattern[str]
+    figures: dict[str, Any]
+
+
+@cache
+def status_rules() -> StatusRules:
+    data = load("status")
+    tiers = {
+        t["name"]: Tier(
+            name=t["name"],
+            status=t["status"],
+            scope=frozenset(t["scope"]),
+            cues=tuple(
+                Cue(
+                    id=c["id"],
+                    pattern=regex.compile(c["pattern"]),
+                    examples=tuple(c.get("examples", ())),
+                    counter_examples=tuple(c.get("counter_examples", ())),
+                )
+                for c in t["cue"]
+            ),
+        )
+        for t in data["tier"]
+    }
+    missing = [name for name in data["order"] if name not in tiers]
+    if missing or len(data["order"]) != len(tiers):
+        raise ValueError(f"status.toml: order must list every tier once, missing {missing}")
+    milestone = data["milestone"]
+    return StatusRules(
+        order=tuple(data["order"]),
+        tiers=tiers,
+        negator=regex.compile(data["negator"]),
+        tolerance=float(data["schedule_tolerance"]),
+        milestone=Milestone(
+            id=milestone["id"],
+            task=regex.compile(milestone["task"]),
+            reached=regex.compile(milestone["reached"]),
+            preparation=regex.compile(milestone["preparation"]),
+        ),
+        completion_id=data["completion"]["id"],
+        completion_scope=frozenset(data["completion"]["scope"]),
+        completion=regex.compile(data["completion"]["pattern"]),
+        figures=data["figures"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A statement as read here: its cell, where it starts, its kind and its matching view."""
+
+    field: str
+    start: int
+    kind: str
+    text: str
+    view: str
+
+
+def _item(piece: Piece, start: int, end: int, rule: str) -> Item:
+    return Item(text=piece.text[start:end], field=piece.field, span=(piece.start + start, piece.start + end), rule=rule)
+
+
+def _figure_item(figure: Figure, rule: str) -> Item:
+    return Item(text=figure.text, field=figure.field, span=figure.span, rule=rule)
+
+
+def _negated(view: str, start: int) -> bool:
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, start)), default=0)
+    return bool(status_rules().negator.search(view[clause_start:start]))
+
+
+def cue_items(piece: Piece, cues: Iterable[Cue]) -> list[Item]:
+    """Non-negated cue matches in a piece; of overlapping matches the earliest, then the longest, is kept."""
+    found = []
+    for cue in cues:
+        for match in cue.pattern.finditer(piece.view):
+            if match.end() > match.start() and not _negated(piece.view, match.start()):
+                found.append((match.start(), match.end(), cue.id))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, rule in sorted(found, key=lambda f: (f[0], -f[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, rule))
+    return [_item(piece, start, end, rule) for start, end, rule in kept]
+
+
+def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
+    if not statements:  # a caller with cells only: read them as records.py does
+        for field in _TEXT_FIELDS:
+            if cells.get(field):
+                found = find_issues(cells[field], field, labelled=field == "issues")
+                issues = [*issues, *found]
+                statements = [*statements, *find_statements(cells[field], field, found)]
+    pieces = [Piece(s.field, s.span[0], s.kind, s.text, match_view(s.text)) for s in statements]
+    seen = {(s.field, s.span) for s in statements}
+    pieces += [
+        Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in issues if (i.field, i.span) not in seen
+    ]
+    order = {field: index for index, field in enumerate(cells)}
+    return sorted(pieces, key=lambda p: (order.get(p.field, len(order)), p.start))
+
+
+def _sorted(items: list[Item], cells: dict[str, str]) -> list[Item]:
+    order = {field: index for index, field in enumerate(cells)}
+    unique = {(i.field, i.span, i.rule): i for i in items}
+    return sorted(unique.values(), key=lambda i: (order.get(i.field, len(order)), i.span))
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """Evidence per tier, the completion share read and the schedule it was compared with."""
+
+    tiers: dict[str, list[Item]]
+    completion: float | None = None
+    schedule: float | None = None
+
+    def add(self, tier: str, *items: Item) -> None:
+        self.tiers.setdefault(tier, []).extend(items)
+
+    def share(self, share: float, items: list[Item], period: Period | None) -> None:
+        """A completion share: 100% is done; else against the time elapsed, when the period tells it."""
+        rules = status_rules()
+        self.completion = share if self.completion is None else min(self.completion, share)
+        if share >= 1:
+            self.add("done", *items)
+        elif period is not None and period.elapsed is not None:
+            self.schedule = period.elapsed
+            self.add("behind" if share < period.elapsed - rules.tolerance else "on_track", *items)
+
+
+def row_status(
+    cells: dict[str, str],
+    figures: list[Figure],
+    statements: list[Statement],
+    issues: list[Item],
+    period: Period | None,
+    assessments: list[Assessment] | None = None,
+) -> Status:
+    """How the row's task stands, with the cue items, figures and shares that decided it.
+
+    ``cells``: the row's cells by field (the task is read from ``task``); ``statements`` and ``issues``
+    as records.py finds them (with no statements, they are found here from the cells); ``period``: the
+    report period, whose ``elapsed`` is the 序时进度 completion shares are compared with;
+    ``assessments``: the row's target-against-actual pairs (computed here when not given).
+    """
+    rules = status_rules()
+    pieces = _pieces(cells, statements, issues)
+    evidence = _Evidence(tiers={})
+    for name, tier in rules.tiers.items():
+        for piece in pieces:
+            if piece.kind in tier.scope:
+                evidence.add(name, *cue_items(piece, tier.cues))
+    _completion_shares(pieces, period, evidence)
+    if assessments is None:
+        assessments = assess(figures, period, task=cells.get("task") or "")
+    _assessed(assessments, pieces, period, evidence)
+
+    # Progress on the task's main action: done and on_track evidence outside preparation statements
+    # (正在编制实施方案 is work, but not on a task to 开工).
+    preparatory = [p for p in pieces if rules.milestone.preparation.search(p.view)]
+    progress = [
+        item
+        for name in ("done", "on_track", "done_part")
+        for item in evidence.tiers.get(name, [])
+        if not any(_contains(p, item) for p in preparatory)
+    ]
+    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces)
+    evidence.tiers["not_started"] = [] if progress else not_started
+    if not_started and progress and not evidence.tiers.get("on_track"):
+        # Part done, part not yet started: the task is under way, not done.
+        done = [*evidence.tiers.get("done", []), *evidence.tiers.get("done_part", [])]
+        evidence.tiers["on_track"] = [*done, *not_started]
+    if not_started and progress:
+        evidence.tiers["done"] = evidence.tiers["done_part"] = []
+
+    for name in rules.order:
+        items = evidence.tiers.get(name)
+        if items:
+            return Status(
+                value=rules.tiers[name].status,  # type: ignore[arg-type]
+                evidence=_sorted(items, cells),
+                completion=evidence.completion,
+                schedule=evidence.schedule,
+            )
+    return Status(value="unknown", completion=evidence.completion, schedule=evidence.schedule)
+
+
+def _contains(piece: Piece, item: Item) -> bool:
+    return item.field == piece.field and piece.start <= item.span[0] and item.span[1] <= piece.start + len(piece.text)
+
+
+def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
+    rules = status_rules()
+    for piece in pieces:
+        if piece.kind not in rules.completion_scope:
+            continue
+        for match in rules.completion.finditer(piece.view):
+            if _negated(piece.view, match.start()):
+                continue
+            share = float(match.group("num")) / 100
+            evidence.share(share, [_item(piece, *match.span(), rules.completion_id)], period)
+
+
+def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
+    """A task to start (力争开工…) whose progress is preparation only: the task cue and the preparation."""
+    milestone = status_rules().milestone
+    task = cells.get("task") or ""
+    cue = milestone.task.search(match_view(task))
+    if cue is None:
+        return []
+    progress = [p for p in pieces if p.kind in ("progress", "forecast")]
+    if any(milestone.reached.search(p.view) for p in progress):
+        return []
+    found = [_item(p, *m.span(), milestone.id) for p in progress for m in milestone.preparation.finditer(p.view)]
+    if not found:
+        return []
+    task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
+    return [task_item, *found]
+
+
+def _in_scope(figure: Figure, pieces: list[Piece], kinds: frozenset[str]) -> bool:
+    return any(p.kind in kinds and _contains(p, figure) for p in pieces)
+
+
+def _assessed(
+    assessments: list[Assessment], pieces: list[Piece], period: Period | None, evidence: _Evidence
+) -> None:
+    """The row's target-against-actual assessments (rules/assess.py) as evidence.
+
+    A rate against the task target's direction, or short of it, is behind; one reaching it is on
+    track; a total's share (215万 of 3000万美元) is compared with the time elapsed.
+    """
+    config = status_rules().figures
+    scope = frozenset(config["scope"])
+    kinds = set(config["share_kinds"])
+    for assessment in assessments:
+        target, actual = assessment.target, assessment.actual
+        if actual is None or target.field != "task" or not _in_scope(actual, pieces, scope):
+            continue
+        if assessment.gap_unit == "pp" and target.kind == "change":
+            if target.value * actual.value < 0:
+                rule, tier = config["direction"], "behind"
+            else:
+                rule = config["below_target"] if assessment.met is False else config["meets_target"]
+                tier = "behind" if assessment.met is False else "on_track"
+            evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
+        elif assessment.share is not None and target.kind in kinds and target.value > 0:
+            items = [_figure_item(target, config["share"]), _figure_item(actual, config["share"])]
+            evidence.share(round(assessment.share, 4), items, period)

@@ -1,0 +1,336 @@
+"""Row status (extractor.rules.status.row_status): the seed's rows, other report styles, the cue data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extractor
+from extractor.models import Period, Row, Status
+from extractor.rules.cells import find_issues, find_statements
+from extractor.rules.data import load
+from extractor.rules.figures import extract_figures
+from extractor.rules.status import Piece, cue_items, row_status, status_rules
+from extractor.textnorm import match_view
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "seed.txt"
+Q1 = Period(text="一季度", source="title", elapsed=0.25)
+JAN_SEP = Period(text="1-9月", source="title", elapsed=0.75)
+
+
+def _status(progress: str, task: str = "", period: Period | None = None) -> Status:
+    """The status of a row with these task and progress cells, read as records.py reads a row of a 区 report."""
+    cells = {"task": task, "progress": progress}
+    issues = find_issues(progress, "progress")
+    statements = find_statements(progress, "progress", issues)
+    figures = [*extract_figures(task, "task", "全区"), *extract_figures(progress, "progress", "全区")]
+    status = row_status(cells, figures, statements, issues, period)
+    for item in status.evidence:
+        assert cells[item.field][item.span[0] : item.span[1]] == item.text
+    return status
+
+
+def _evidence(status: Status) -> list[tuple[str, str, str | None]]:
+    return [(e.field, e.text, e.rule) for e in status.evidence]
+
+
+# --------------------------------------------------------------------------------------------
+# The seed (一季度: 25% of the year elapsed)
+
+SEED_STATUS = [
+    pytest.param(1, "stalled", [("progress", "可能会暂缓", "stalled.halt")], None, None, id="1-stalled-may-postpone"),
+    pytest.param(
+        2,
+        "behind",
+        [
+            ("progress", "资金未到位", "behind.unresolved"),
+            ("progress", "施工进度缓慢", "behind.slow"),
+            ("progress", "不能按原计划", "behind.off_plan"),
+        ],
+        None,
+        None,
+        id="2-behind-slow-off-plan",
+    ),
+    pytest.param(
+        3,
+        "behind",
+        [("task", "增长5%", "figure.direction"), ("progress", "同比下降4.2%", "figure.direction")],
+        None,
+        None,
+        id="3-behind-growth-target-vs-decline",
+    ),
+    pytest.param(
+        4,
+        "behind",
+        [("task", "3000万美元", "figure.share"), ("progress", "215万美元", "figure.share")],
+        0.0717,
+        0.25,
+        id="4-behind-7pct-of-target-at-25pct-of-year",
+    ),
+    pytest.param(
+        5,
+        "not_started",
+        [
+            ("task", "力争开工", "not_started.milestone"),
+            ("progress", "实施方案", "not_started.milestone"),
+            ("progress", "实施方案", "not_started.milestone"),
+            ("progress", "洽谈", "not_started.milestone"),
+            ("progress", "可研报告", "not_started.milestone"),
+            ("progress", "方案比选", "not_started.milestone"),
+        ],
+        None,
+        None,
+        id="5-not-started-preparation-only",
+    ),
+    pytest.param(6, "unknown", [], None, None, id="6-unknown-effort-words-only"),
+    pytest.param(
+        7,
+        "behind",
+        [("task", "增长6%", "figure.direction"), ("progress", "下降3.4%", "figure.direction")],
+        None,
+        None,
+        id="7-behind-growth-target-vs-decline",
+    ),
+    pytest.param(
+        8,
+        "on_track",
+        [
+            ("progress", "已正式开工", "on_track.started"),
+            ("progress", "正与", "on_track.ongoing"),
+            ("progress", "正在", "on_track.ongoing"),
+            ("progress", "平稳推进", "on_track.steady"),
+        ],
+        None,
+        None,
+        id="8-on-track-started",
+    ),
+    pytest.param(9, "behind", [("progress", "推进缓慢", "behind.slow")], None, None, id="9-behind-slow"),
+    pytest.param(
+        10,
+        "behind",
+        [("progress", "影响管线工程进度", "behind.hindered"), ("progress", "严重影响工程进度", "behind.hindered")],
+        None,
+        None,
+        id="10-behind-hindered",
+    ),
+    pytest.param(
+        11,
+        "behind",
+        [
+            ("progress", "资金未落实", "behind.unresolved"),
+            ("progress", "未完成", "behind.unfinished"),
+            ("progress", "未能进场开工", "behind.failed"),
+            ("progress", "资金未落实", "behind.unresolved"),
+            ("progress", "未完成", "behind.unfinished"),
+            ("progress", "未能办理用地手续", "behind.failed"),
+        ],
+        0.45,  # 桥梁完成45%: a part's share, at or above the 25% elapsed, outranked by the delays
+        0.25,
+        id="11-behind-not-entered-funds-missing",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> dict[int, Row]:
+    (table,) = extractor.parse(SEED).tables
+    return {row.seq: row for row in table.rows if row.seq is not None}
+
+
+@pytest.mark.parametrize(("seq", "value", "evidence", "completion", "schedule"), SEED_STATUS)
+def test_seed_status(
+    seed_rows: dict[int, Row], seq: int, value: str, evidence: list, completion: float | None, schedule: float | None
+) -> None:
+    row = seed_rows[seq]
+    status = row_status(row.cells, row.figures, row.statements, row.issues, Q1)
+    assert status.value == value
+    assert _evidence(status) == evidence
+    assert status.completion == (pytest.approx(completion) if completion is not None else None)
+    assert status.schedule == schedule
+    for item in status.evidence:
+        assert row.cells[item.field][item.span[0] : item.span[1]] == item.text
+
+
+def test_seed_issue_with_zhengzai_is_no_progress(seed_rows: dict[int, Row]) -> None:
+    """Row 6: 存在问题：PPP项目国家正在开展清理 — 正在 inside a problem does not make the row on track."""
+    row = seed_rows[6]
+    assert any(s.kind == "issue" and "正在" in s.text for s in row.statements)
+    assert row_status(row.cells, row.figures, row.statements, row.issues, Q1).value == "unknown"
+
+
+def test_seed_without_period_keeps_the_share_but_not_the_schedule(seed_rows: dict[int, Row]) -> None:
+    row = seed_rows[4]
+    status = row_status(row.cells, row.figures, row.statements, row.issues, None)
+    assert (status.value, status.completion, status.schedule) == ("unknown", pytest.approx(0.0717), None)
+
+
+# --------------------------------------------------------------------------------------------
+# Other report styles
+
+STYLES = [
+    pytest.param("项目达序推进。", "", None, "on_track", ["达序推进"], id="da-xu"),
+    pytest.param("投资完成超序时进度5个百分点。", "", None, "on_track", ["超序时进度"], id="chao-xu-shi"),
+    pytest.param("项目序时推进。", "", None, "on_track", ["序时推进"], id="xu-shi-tui-jin"),
+    pytest.param("项目进展顺利。", "", None, "on_track", ["进展顺利"], id="progress-smooth"),
+    pytest.param("项目已完成。", "", None, "done", ["已完成"], id="done"),
+    pytest.param("已全面完成年度目标。", "", None, "done", ["全面完成年度目标"], id="done-year-target"),
+    pytest.param("项目暂未启动。", "", None, "not_started", ["暂未启动"], id="not-started"),
+    pytest.param("项目尚未开工，正在办理用地手续。", "", None, "not_started", ["尚未开工"], id="not-started-preparing"),
+    pytest.param("項目進度滯後。", "", None, "behind", ["進度滯後"], id="traditional-behind"),
+    pytest.param("項目暫未啟動。", "", None, "not_started", ["暫未啟動"], id="traditional-not-started"),
+    pytest.param("項目已全面完成。", "", None, "done", ["全面完成"], id="traditional-done"),
+    pytest.param("完成年度任务的80%。", "", JAN_SEP, "on_track", ["完成年度任务的80%"], id="80pct-in-jan-sep"),
+    pytest.param("完成30%。", "", JAN_SEP, "behind", ["完成30%"], id="30pct-in-jan-sep"),
+    pytest.param("完成年度目标的45%。", "", Q1, "on_track", ["完成年度目标的45%"], id="45pct-in-q1"),
+    pytest.param("完成年度目标的20%。", "", Q1, "behind", ["完成年度目标的20%"], id="20pct-in-q1"),
+    pytest.param("完成年度目标的45%。", "", None, "unknown", [], id="share-without-period"),
+    pytest.param("完成率100%。", "", None, "done", ["完成率100%"], id="share-100pct"),
+    pytest.param("未完成年度目标。", "", None, "behind", ["未完成"], id="negated-done"),
+    pytest.param("不能按原计划完成。", "", None, "behind", ["不能按原计划"], id="negated-on-plan"),
+    pytest.param("未达序时进度。", "", None, "behind", ["未达序时"], id="negated-da-xu"),
+    pytest.param("项目未出现进度滞后，有序推进。", "", None, "on_track", ["有序推进"], id="negated-behind"),
+    pytest.param("项目未停工，正在施工。", "", None, "on_track", ["正在"], id="negated-stalled"),
+    pytest.param("主体已建成，正在进行装修。", "", None, "on_track", ["正在"], id="part-done-still-going"),
+    pytest.param(
+        "一期已建成，二期待启动。", "", None, "on_track", ["已建成", "待启动"], id="part-done-part-not-started"
+    ),
+    pytest.param("项目停工，进度滞后。", "", None, "stalled", ["停工"], id="stalled-over-behind"),
+    pytest.param("项目已开工，但进度缓慢。", "", None, "behind", ["进度缓慢"], id="behind-over-on-track"),
+    pytest.param("已完成年度目标任务，部分子项进度滞后。", "", None, "behind", ["进度滞后"], id="behind-over-done"),
+    pytest.param("下一步力争全面完成年度目标。", "", None, "unknown", [], id="plan-is-no-evidence"),
+    pytest.param("预计年底建成投用。", "", None, "unknown", [], id="forecast-is-no-progress"),
+    pytest.param("加快推进项目前期工作。", "", None, "unknown", [], id="effort-words-unknown"),
+    pytest.param(
+        "同比增长3%。", "规上工业产值增长5%。", None, "behind", ["增长5%", "同比增长3%"], id="below-target-rate"
+    ),
+    pytest.param(
+        "同比增长6%。", "规上工业产值增长5%。", None, "on_track", ["增长5%", "同比增长6%"], id="meets-target-rate"
+    ),
+    pytest.param(
+        "全区同比增长6%（全市下降2%）。",
+        "进出口总额增长5%。",
+        None,
+        "on_track",
+        ["增长5%", "同比增长6%"],
+        id="other-area-ignored",
+    ),
+    pytest.param(
+        "能耗同比上升2%。", "单位GDP能耗下降3%。", None, "behind", ["下降3%", "同比上升2%"], id="reduction-target"
+    ),
+    pytest.param(
+        "完成投资8亿元。", "完成投资10亿元。", JAN_SEP, "on_track", ["10亿元", "8亿元"], id="amount-share-on-schedule"
+    ),
+    pytest.param(
+        "完成投资2亿元。", "完成投资10亿元。", JAN_SEP, "behind", ["10亿元", "2亿元"], id="amount-share-behind"
+    ),
+    pytest.param("完成投资12亿元。", "完成投资10亿元。", None, "done", ["10亿元", "12亿元"], id="amount-share-done"),
+    pytest.param(
+        "编制完成实施方案，正开展可研。",
+        "力争开工某快速通道。",
+        None,
+        "not_started",
+        ["力争开工", "实施方案", "可研"],
+        id="milestone-preparation-only",
+    ),
+    pytest.param(
+        "项目已开工，正开展方案比选。",
+        "力争开工某快速通道。",
+        None,
+        "on_track",
+        ["已开工", "正开展"],
+        id="milestone-reached",
+    ),
+]
+
+
+@pytest.mark.parametrize(("progress", "task", "period", "value", "evidence"), STYLES)
+def test_styles(progress: str, task: str, period: Period | None, value: str, evidence: list[str]) -> None:
+    status = _status(progress, task, period)
+    assert status.value == value
+    assert [e.text for e in status.evidence] == evidence
+
+
+def test_completion_and_schedule_are_reported() -> None:
+    status = _status("完成年度任务的80%。", period=JAN_SEP)
+    assert (status.completion, status.schedule) == (pytest.approx(0.8), 0.75)
+    status = _status("项目进展顺利。", period=JAN_SEP)
+    assert (status.completion, status.schedule) == (None, None)
+
+
+def test_issues_column_is_read() -> None:
+    cells = {"task": "建设某项目。", "progress": "正在施工。", "issues": "施工进度滞后。"}
+    status = row_status(cells, [], [], [], None)  # no statements given: found from the cells
+    assert status.value == "behind"
+    assert _evidence(status) == [("issues", "施工进度滞后", "behind.slow")]
+
+
+# --------------------------------------------------------------------------------------------
+# The data: every tier in the order, every cue's examples and counter-examples
+
+
+def test_order_lists_every_tier_once() -> None:
+    data = load("status")
+    assert sorted(data["order"]) == sorted(t["name"] for t in data["tier"])
+    assert data["order"][:3] == ["stalled", "behind", "not_started"]
+
+
+def _cue_cases(key: str) -> list[pytest.ParameterSet]:
+    rules = status_rules()
+    return [
+        pytest.param(tier.name, cue.id, text, id=f"{cue.id}-{index}")
+        for tier in rules.tiers.values()
+        for cue in tier.cues
+        for index, text in enumerate(getattr(cue, key))
+    ]
+
+
+@pytest.mark.parametrize(("tier", "cue_id", "text"), _cue_cases("examples"))
+def test_cue_examples(tier: str, cue_id: str, text: str) -> None:
+    status = _status(text)
+    assert status.value == status_rules().tiers[tier].status, text
+    assert cue_id in {e.rule for e in status.evidence}, text
+
+
+@pytest.mark.parametrize(("tier", "cue_id", "text"), _cue_cases("counter_examples"))
+def test_cue_counter_examples(tier: str, cue_id: str, text: str) -> None:
+    (cue,) = [c for c in status_rules().tiers[tier].cues if c.id == cue_id]
+    piece = Piece("progress", 0, "progress", text, match_view(text))
+    assert cue_items(piece, [cue]) == [], text
+
+
+@pytest.mark.parametrize("example", load("status")["milestone"]["examples"], ids=lambda e: e["task"])
+def test_milestone_examples(example: dict[str, str]) -> None:
+    status = _status(example["progress"], example["task"])
+    assert status.value == "not_started"
+    assert {e.rule for e in status.evidence} == {"not_started.milestone"}
+    assert status.evidence[0].field == "task"
+
+
+@pytest.mark.parametrize("example", load("status")["milestone"]["counter_examples"], ids=lambda e: e["task"])
+def test_milestone_counter_examples(example: dict[str, str]) -> None:
+    assert _status(example["progress"], example["task"]).value == "on_track"
+
+
+@pytest.mark.parametrize("example", load("status")["completion"]["examples"], ids=lambda e: e["text"])
+def test_completion_examples(example: dict) -> None:
+    assert _status(example["text"]).completion == pytest.approx(example["share"])
+
+
+@pytest.mark.parametrize("text", load("status")["completion"]["counter_examples"])
+def test_completion_counter_examples(text: str) -> None:
+    assert _status(text).completion is None
+
+
+@pytest.mark.parametrize("example", load("status")["figures"]["examples"], ids=lambda e: e["task"])
+def test_figure_share_examples(example: dict) -> None:
+    status = _status(example["progress"], example["task"])
+    assert status.completion == pytest.approx(example["share"])
+    assert {e.rule for e in status.evidence} <= {"figure.share"}
+
+
+@pytest.mark.parametrize("example", load("status")["figures"]["counter_examples"], ids=lambda e: e["task"])
+def test_figure_share_counter_examples(example: dict) -> None:
+    status = _status(example["progress"], example["task"], JAN_SEP)
+    assert status.completion is None
+    assert "figure.share" not in {e.rule for e in status.evidence}
