@@ -199,7 +199,7 @@ def _signature(text: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]],
     issues = find_issues(text, "progress")
     return (
         [
-            (f.span, f.value, f.value_max, f.unit, f.basis, f.qualifier, f.role)
+            (f.span, f.value, f.value_max, match_view(f.unit), f.basis, f.qualifier, f.role)
             for f in extract_figures(text, "progress")
         ],
         [(i.span, i.rule) for i in issues],

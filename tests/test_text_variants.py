@@ -29,7 +29,7 @@ def _figure_key(figure: Figure) -> tuple[Any, ...]:
         figure.kind,
         figure.value,
         figure.value_max,
-        figure.unit,
+        match_view(figure.unit),  # a measure word keeps its source script (個); compare it folded
         figure.currency_assumed,
         figure.basis,
         figure.qualifier,
@@ -122,8 +122,8 @@ def test_traditional_figures_keep_the_source_text() -> None:
         ("下降11.9%", -11.9, "%", None, "全市"),
     ]
     got = [(f.text, f.value, f.unit) for f in extract_figures("新增裝機6.5萬千瓦，完成造林120公頃，收購生豬300隻。")]
-    # The unit of a count or quantity is the measure word in simplified script: one spelling across documents.
-    assert got == [("6.5萬千瓦", 65000.0, "千瓦"), ("120公頃", 120.0, "公顷"), ("300隻", 300.0, "只")]
+    # The unit of a count or quantity is the measure word as written in the source.
+    assert got == [("6.5萬千瓦", 65000.0, "千瓦"), ("120公頃", 120.0, "公頃"), ("300隻", 300.0, "隻")]
 
 
 TRADITIONAL_CELLS = [

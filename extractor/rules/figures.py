@@ -59,6 +59,7 @@ class FigureSpan:
     end: int
     rule: FigureRule
     parts: dict[str, str | None]
+    unit_span: tuple[int, int] | None = None  # where the measure word or currency is, in the text
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -139,7 +140,8 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
                 end -= 1
             if end == start or _vetoed(view, start, end, vetoes):
                 continue
-            candidates.append((order, start, FigureSpan(start, end, rule, match.groupdict())))
+            unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
+            candidates.append((order, start, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
     chosen: list[FigureSpan] = []
     taken: list[tuple[int, int]] = []
     for _, _, span in sorted(candidates, key=lambda c: (-(c[2].end - c[2].start), c[0], c[1])):
@@ -203,6 +205,8 @@ def parse_figure(
         if span.rule.id == "percent.tenths":
             value *= 10
         unit = "%"
+    elif kind in ("count", "quantity") and span.unit_span is not None:
+        unit = text[span.unit_span[0] : span.unit_span[1]]  # the measure word as written (5隻 → 隻)
     qualifier = next(
         (
             lexicon.qualifiers[q]
