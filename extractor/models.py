@@ -15,7 +15,10 @@ Basis = Literal["yoy", "mom", "schedule", "target"]
 DateKind = Literal["point", "period", "deadline"]
 DateGrain = Literal["day", "month", "quarter", "half", "year", "holiday", "relative"]
 StatusValue = Literal["done", "on_track", "behind", "stalled", "not_started", "unknown"]
-Qualifier = Literal["at_least", "above", "at_most", "below", "about"]
+# 以上/以下/以内 include the number itself (at_least / at_most, as 民法典 art. 1259 reads them);
+# 超过/逾 exclude it (above). No word of data/figures.toml reads as an exclusive ceiling, so there is
+# no "below": add it (a schema addition) with the word that needs it (不足, 不满).
+Qualifier = Literal["at_least", "above", "at_most", "about"]
 Role = Literal["target", "actual"]
 
 

@@ -77,7 +77,7 @@ def build_row(
         if field != "task":
             statements.extend(find_statements(text, field, issues))
     dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
-    assessments = assess(figures, period, task=cells.get("task") or "")
+    assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     status = row_status(cells, figures, statements, issues, period, assessments)
     seq_text = cells.get("seq")
     return Row(

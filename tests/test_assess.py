@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from extractor.models import Figure, Period
-from extractor.rules.assess import assess
+from extractor.rules.assess import assess, full_year_forecast
 from extractor.rules.data import load
 
 Q1 = Period(text="一季度", source="title", elapsed=0.25)
@@ -117,3 +117,64 @@ def test_project_size_is_not_a_target() -> None:
 @pytest.mark.parametrize("text", load("assess")["not_a_target_examples"])
 def test_not_a_target_examples(text: str) -> None:
     assert regex.search(load("assess")["not_a_target"], text)
+
+
+def _at(cell: str, text: str, **extra: object) -> Figure:
+    """An actual amount of the progress cell, at its last occurrence."""
+    start = cell.rindex(text)
+    return Figure(text=text, field="progress", span=(start, start + len(text)), role="actual", **extra)  # type: ignore[arg-type]
+
+
+def test_actual_to_date_is_preferred_to_a_full_year_forecast() -> None:
+    """预计全年完成投资9.5亿元 answers the year; 1-9月完成投资6亿元 is the actual to date."""
+    progress = "预计全年完成投资9.5亿元。1-9月完成投资6亿元。"
+    cells = {"task": "完成投资10亿元", "progress": progress}
+    target = fig("10亿元", "amount", 1e9, "CNY", role="target", subject="投资")
+    forecast = _at(progress, "9.5亿元", kind="amount", value=9.5e8, unit="CNY", subject="投资")
+    actual = _at(progress, "6亿元", kind="amount", value=6e8, unit="CNY", subject="投资")
+    (result,) = assess([target, forecast, actual], Q1, canonical=same_name, cells=cells)
+    assert (result.actual, result.share) == (actual, 0.6)
+    # a forecast answers only when no actual to date does
+    (result,) = assess([target, forecast], Q1, canonical=same_name, cells=cells)
+    assert (result.actual, result.share) == (forecast, 0.95)
+    # without the cells nothing tells a forecast: the first actual answers, as before
+    (result,) = assess([target, forecast, actual], Q1, canonical=same_name)
+    assert result.actual == forecast
+
+
+@pytest.mark.parametrize("text", load("assess")["full_year_forecast_examples"])
+def test_full_year_forecast_examples(text: str) -> None:
+    """The last number of each example stands in a full-year forecast."""
+    start = [m.start() for m in regex.finditer(r"\d[\d.]*", text)][-1]
+    assert full_year_forecast(text, start), text
+
+
+@pytest.mark.parametrize("text", load("assess")["full_year_forecast_counter_examples"])
+def test_full_year_forecast_counter_examples(text: str) -> None:
+    start = [m.start() for m in regex.finditer(r"\d[\d.]*", text)][-1]
+    assert not full_year_forecast(text, start), text
+
+
+def test_forecast_share_continues_its_clause() -> None:
+    """占年度计划的95% after a forecast amount is the forecast's share; 1,200 is no clause break."""
+    text = "预计全年完成投资9.5亿元，占年度计划的95%"
+    assert full_year_forecast(text, text.index("占"))
+    text = "预计全年完成1,200户"
+    assert full_year_forecast(text, text.index("200"))
+
+
+@pytest.mark.parametrize(
+    ("target_value", "qualifier", "actual_value", "met", "gap"),
+    [
+        (5.5, "at_most", 5.2, True, -0.3),  # a ceiling (控制在5.5%以内): a negative gap is met
+        (-3, "at_least", -3.5, True, -0.5),  # a decline target (下降3%以上): a negative gap is met
+        (5, None, 4.5, False, -0.5),  # a growth target: a negative gap is missed
+    ],
+)
+def test_gap_is_raw_actual_minus_target(
+    target_value: float, qualifier: str | None, actual_value: float, met: bool, gap: float
+) -> None:
+    target = fig("t", "percent", target_value, "%", role="target", subject="m", qualifier=qualifier)
+    actual = fig("a", "percent", actual_value, "%", role="actual", subject="m")
+    (result,) = assess([target, actual], Q1, canonical=same_name)
+    assert (result.met, result.gap, result.gap_unit) == (met, gap, "pp")

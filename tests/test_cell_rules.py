@@ -574,3 +574,34 @@ def test_split_units(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("text", "expected"), load("cells")["units"]["examples"])
 def test_split_units_data_examples(text: str, expected: list[str]) -> None:
     assert split_units(text) == expected
+
+
+def test_plan_for_a_quarter_is_a_plan() -> None:
+    """计划 before a time word (四季度) opens a plan; 完成计划投资的60% (a noun) stays progress."""
+    text = "完成计划投资的60%。计划四季度完成剩余投资。"
+    statements = find_statements(text, "progress", find_issues(text, "progress"))
+    assert [(s.kind, s.text) for s in statements] == [
+        ("progress", "完成计划投资的60%。"),
+        ("plan", "计划四季度完成剩余投资。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("完成投资3亿元。存在问题：无。", "progress", [("progress", "完成投资3亿元。")]),
+        (
+            "完成投资3亿元。存在问题：暂无。下一步：加快推进。",
+            "progress",
+            [("progress", "完成投资3亿元。"), ("plan", "下一步：加快推进。")],
+        ),
+        ("无", "issues", []),
+        ("暂无。", "issues", []),
+        ("存在問題：無。", "progress", []),
+        ("资金未到位。", "issues", [("issue", "资金未到位。")]),
+    ],
+)
+def test_no_problem_answer_is_no_statement(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    """存在问题：无。 (or 无 in a 存在问题 column) has no problem items and no statement 无。 either."""
+    issues = find_issues(text, field, labelled=field == "issues")
+    assert [(s.kind, s.text) for s in find_statements(text, field, issues)] == expected

@@ -329,6 +329,32 @@ SUBJECTS = [
     pytest.param("力争四季度增长6%", {}, [("增长6%", None)], id="time-only"),
     pytest.param("为全省唯一个该指标实现10%以上增长的地市", {}, [("10%以上增长", None)], id="not-a-metric"),
     pytest.param("观美等3家", {}, [("3家", None)], id="ends-with-etc"),
+    # the level a metric is held at or brought to: the verb is no part of the metric
+    pytest.param("城镇调查失业率控制在5.5%以内", {"field": "task"}, [("5.5%以内", "城镇调查失业率")], id="控制在"),
+    pytest.param("粮食产量稳定在30万吨以上", {"field": "task"}, [("30万吨以上", "粮食产量")], id="稳定在"),
+    pytest.param("研发投入强度保持在3%以上", {"field": "task"}, [("3%以上", "研发投入强度")], id="保持在"),
+    pytest.param("覆盖率提高到45%", {}, [("45%", "覆盖率")], id="提高到"),
+    pytest.param("城镇调查失业率为5.2%", {}, [("5.2%", "城镇调查失业率")], id="为"),
+    # 城镇 is no place name (新增城镇 is not a town); a city ending in 城 still is (盐城市)
+    pytest.param("新增城镇就业1.2万人", {}, [("1.2万人", "新增城镇就业")], id="新增城镇就业"),
+    pytest.param("盐城市规上工业产值增长5%", {}, [("增长5%", "规上工业产值")], id="city-ending-in-城"),
+    # a word of change before an amount or count: the size of a change, never a metric's level
+    pytest.param("同比减少1200人", {}, [("1200人", None)], id="同比减少"),
+    pytest.param("较上年减少2.3亿元", {}, [("2.3亿元", None)], id="较上年减少"),
+    pytest.param("财政收入较上年减少2.3亿元", {}, [("2.3亿元", None)], id="change-after-a-metric"),
+    pytest.param("下降0.5亿元", {}, [("0.5亿元", None)], id="下降"),
+    pytest.param("较年初增加3家", {}, [("3家", None)], id="较年初增加"),
+    pytest.param("提高到45%", {}, [("45%", None)], id="提高到-alone"),
+    pytest.param("全年新增就业1200人", {}, [("1200人", "新增就业")], id="新增-is-a-metric-name"),
+    # a change keeps its metric, however the rate is written
+    pytest.param(
+        "社会消费品零售总额同比增长-2.1%", {}, [("同比增长-2.1%", "社会消费品零售总额")], id="negative-growth"
+    ),
+    pytest.param("税收收入增长百分之五", {}, [("增长百分之五", "税收收入")], id="chinese-percent-change"),
+    pytest.param("规上工业产值翻了一番", {}, [("翻了一番", "规上工业产值")], id="doubling"),
+    pytest.param("按计划完成投资6亿元", {}, [("6亿元", "投资")], id="按计划-removed"),
+    # a Latin name with digits (PM2.5) is a metric
+    pytest.param("PM2.5平均浓度为32微克/立方米", {}, [("32微克/立方米", "PM2.5平均浓度")], id="PM2.5"),
 ]
 
 
@@ -391,6 +417,11 @@ CANONICAL = [
     # not listed: itself, by match_key
     ("结构性指标", "结构性指标"),
     ("長者日間護理中心", match_key("長者日間護理中心")),
+    # two different statistics (a labour-force survey, the registered unemployed)
+    ("城镇调查失业率", "城镇调查失业率"),
+    ("调查失业率", "城镇调查失业率"),
+    ("城镇登记失业率", "城镇登记失业率"),
+    ("登记失业率", "城镇登记失业率"),
 ]
 
 
@@ -432,7 +463,25 @@ ROLES = [
     pytest.param("占年度计划的45%", "progress", "45%", "actual", id="share-of-plan"),
     pytest.param("增长6%，低于目标0.9个百分点", "progress", "低于目标0.9个百分点", "actual", id="gap"),
     pytest.param("力争四季度增速回升，目前增长3%", "plan", "增长3%", "actual", id="cue-in-another-clause"),
+    # progress measured against a plan is an actual; a target is one being set
+    pytest.param("按计划完成投资6亿元", "progress", "6亿元", "actual", id="按计划"),
+    pytest.param("按年度计划完成投资6亿元", "progress", "6亿元", "actual", id="按年度计划"),
+    pytest.param("根据计划完成投资6亿元", "progress", "6亿元", "actual", id="根据计划"),
+    pytest.param("年度目标完成率85%", "progress", "85%", "actual", id="目标完成率"),
+    pytest.param("完成计划投资的60%", "progress", "60%", "actual", id="share-of-planned-investment"),
+    pytest.param("计划完成投资5亿元", "progress", "5亿元", "target", id="计划-as-a-verb"),
+    pytest.param("力争完成年度目标的80%", "progress", "80%", "target", id="力争-a-share"),
+    pytest.param("年度目标为增长7%", "progress", "增长7%", "target", id="目标为"),
 ]
+
+
+def test_a_decline_before_an_amount_is_unsigned_and_unattributed() -> None:
+    """下降0.5亿元 / 减少1200人: the size of a change in an amount or count. The schema has no signed
+    absolute change (Figure.value is signed for kind "change", in % or pp): the value stays a positive
+    magnitude of its kind, and the subject is null so it is never paired as the metric's level."""
+    for text, kind in (("财政收入较上年下降0.5亿元", "amount"), ("就业人数同比减少1200人", "count")):
+        (figure,) = extract_figures(text, "progress")
+        assert (figure.kind, figure.value > 0, figure.basis, figure.subject) == (kind, True, None, None)
 
 
 @pytest.mark.parametrize(("text", "field", "figure_text", "role"), ROLES)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +222,32 @@ SENTENCES = [
     pytest.param("3个月", {}, [], id="months-no-count"),
     pytest.param("1-8月", {}, [], id="month-range"),
     pytest.param(
+        "1-9月，全区社会消费品零售总额同比增长-2.1%。",
+        {"field": "progress"},
+        [fig("同比增长-2.1%", -2.1, "%", "change", basis="yoy", scope="全区")],
+        id="negative-growth-in-a-sentence",
+    ),
+    pytest.param("增长5%-8%", {}, [fig("增长5%-8%", 5, "%", "change", value_max=8)], id="range-dash-is-no-sign"),
+    pytest.param(
+        "项目总投资3亿-5亿元，带动就业1.2万-1.5万人。",
+        {},
+        [
+            fig("3亿-5亿元", 3e8, "CNY", "amount", value_max=5e8),
+            fig("1.2万-1.5万人", 12000, "人", "count", value_max=15000),
+        ],
+        id="ranges-with-a-scale-on-both-ends",
+    ),
+    pytest.param(
+        "PM2.5平均浓度为32微克/立方米，同比下降5.9%。",
+        {},
+        [
+            fig("32微克/立方米", 32, "微克/立方米", "quantity"),
+            fig("同比下降5.9%", -5.9, "%", "change", basis="yoy"),
+        ],
+        id="concentration",
+    ),
+    pytest.param("实现翻番", {}, [fig("翻番", 100, "%", "change")], id="doubling-without-a-numeral"),
+    pytest.param(
         "累计完成投资12.5亿元，同比增长8%左右。",
         {"field": "progress"},
         [
@@ -307,6 +334,35 @@ def test_span_indexes_the_text(text: str) -> None:
         assert previous_end <= start < end <= len(text)
         assert text[start:end] == figure.text
         previous_end = end
+
+
+# --------------------------------------------------------------------------------------------
+# Speed: a number never starts inside another number, so a long run is read in linear time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 4000 + "元",
+        "1" * 4000 + "人",
+        "1" * 4000 + "吨",
+        "增长" + "1" * 4000 + "%",
+        "一" * 4000,
+        "一" * 4000 + "元",
+        "百分之" + "一" * 4000,
+        "1万" * 2000 + "元",
+        "1-" * 2000 + "元",
+    ],
+    ids=lambda text: f"{text[:4]}…{len(text)}",
+)
+def test_a_long_run_is_linear(text: str) -> None:
+    started = time.perf_counter()
+    extract_figures(text)
+    assert time.perf_counter() - started < 0.1
+
+
+def test_a_number_too_long_to_hold_is_no_figure() -> None:
+    assert extract_figures("1" * 4000 + "元") == []
 
 
 # --------------------------------------------------------------------------------------------

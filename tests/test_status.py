@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor.models import Period, Row, Status
+from extractor.models import Figure, Period, Row, Status
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.data import load
 from extractor.rules.figures import extract_figures
@@ -244,6 +244,54 @@ STYLES = [
 ]
 
 
+# Review of issue 4: shares of a plan, past stops, unfinished parts, on-schedule phrases, forecasts
+STYLES += [
+    pytest.param(
+        "完成计划投资的60%。",
+        "完成投资10亿元。",
+        JAN_SEP,
+        "behind",
+        ["完成计划投资的60%"],
+        id="share-of-planned-investment",
+    ),
+    pytest.param(
+        "前期因疫情停工，现已复工，进展顺利。", "", None, "on_track", ["已复工", "进展顺利"], id="past-stop-resumed"
+    ),
+    pytest.param("此前项目暂停施工。目前已恢复施工。", "", None, "unknown", [], id="resumed-in-a-later-sentence"),
+    pytest.param("因疫情停工，尚未复工。", "", None, "stalled", ["停工"], id="stop-not-resumed"),
+    pytest.param("项目已复工，后因资金问题再次停工。", "", None, "stalled", ["停工"], id="stop-after-resumption"),
+    pytest.param("部分任务尚未全部完成。", "", None, "behind", ["未全部完成"], id="not-all-done"),
+    pytest.param("按序时进度推进。", "", None, "on_track", ["按序时进度"], id="on-schedule-phrase"),
+    pytest.param("未按序时进度推进。", "", None, "behind", ["未按序时"], id="not-on-schedule"),
+    pytest.param("预计难以完成年度目标。", "", None, "behind", ["难以完成"], id="forecast-of-failure"),
+    pytest.param("项目已复工。", "", None, "on_track", ["已复工"], id="resumed"),
+    pytest.param("进度正常。", "", None, "on_track", ["进度正常"], id="progress-normal"),
+    pytest.param("进度超前。", "", None, "on_track", ["进度超前"], id="progress-ahead"),
+    pytest.param(
+        "预计全年完成投资9.5亿元。1-9月完成投资6亿元。",
+        "完成投资10亿元。",
+        JAN_SEP,
+        "behind",
+        ["10亿元", "6亿元"],
+        id="forecast-and-actual-to-date",
+    ),
+    pytest.param(
+        "预计全年完成投资9.5亿元。", "完成投资10亿元。", JAN_SEP, "behind", ["10亿元", "9.5亿元"], id="forecast-short"
+    ),
+    pytest.param(
+        "预计全年完成投资12亿元。", "完成投资10亿元。", JAN_SEP, "on_track", ["10亿元", "12亿元"], id="forecast-beyond"
+    ),
+    pytest.param(
+        "预计全年完成投资9.8亿元，占年度计划的98%。",
+        "",
+        JAN_SEP,
+        "behind",
+        ["占年度计划的98%"],
+        id="forecast-share-against-the-year",
+    ),
+]
+
+
 @pytest.mark.parametrize(("progress", "task", "period", "value", "evidence"), STYLES)
 def test_styles(progress: str, task: str, period: Period | None, value: str, evidence: list[str]) -> None:
     status = _status(progress, task, period)
@@ -334,3 +382,57 @@ def test_figure_share_counter_examples(example: dict) -> None:
     status = _status(example["progress"], example["task"], JAN_SEP)
     assert status.completion is None
     assert "figure.share" not in {e.rule for e in status.evidence}
+
+
+@pytest.mark.parametrize("text", load("status")["resumed"]["examples"])
+def test_resumed_examples_are_no_stop(text: str) -> None:
+    assert _status(text).value != "stalled", text
+
+
+@pytest.mark.parametrize("text", load("status")["resumed"]["counter_examples"])
+def test_resumed_counter_examples_stay_stalled(text: str) -> None:
+    assert _status(text).value == "stalled", text
+
+
+def test_forecast_rules_of_the_evidence() -> None:
+    """A full-year forecast is compared with the whole year: its evidence says so, and it is no completion."""
+    status = _status("预计全年完成投资9.5亿元。", "完成投资10亿元。", JAN_SEP)
+    assert ({e.rule for e in status.evidence}, status.completion, status.schedule) == ({"figure.forecast"}, None, None)
+    status = _status("预计全年完成投资9.8亿元，占年度计划的98%。", period=JAN_SEP)
+    assert ({e.rule for e in status.evidence}, status.completion) == ({"completion.forecast"}, None)
+
+
+def test_on_plan_share_below_schedule_is_behind() -> None:
+    """按计划完成投资6亿元 of 10亿元 in 1-9月: the share (0.6 < 0.75) outranks the unit's own 按计划.
+
+    The figures are built here (6亿元 an actual, as figures.py is to read it after 按计划)."""
+    task, progress = "完成投资10亿元", "按计划完成投资6亿元。"
+    cells = {"task": task, "progress": progress}
+    figures = [
+        Figure(
+            text="10亿元",
+            field="task",
+            span=(4, 8),
+            kind="amount",
+            value=1e9,
+            unit="CNY",
+            subject="投资",
+            role="target",
+        ),
+        Figure(
+            text="6亿元",
+            field="progress",
+            span=(7, 10),
+            kind="amount",
+            value=6e8,
+            unit="CNY",
+            subject="投资",
+            role="actual",
+        ),
+    ]
+    issues = find_issues(progress, "progress")
+    status = row_status(cells, figures, find_statements(progress, "progress", issues), issues, JAN_SEP)
+    assert (status.value, status.completion, status.schedule) == ("behind", 0.6, 0.75)
+    assert [(e.text, e.rule) for e in status.evidence] == [("10亿元", "figure.share"), ("6亿元", "figure.share")]
+    # with no report period the share decides nothing and 按计划 is the evidence
+    assert row_status(cells, figures, [], [], None).value == "on_track"

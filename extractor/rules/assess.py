@@ -12,13 +12,21 @@ of the same subject (canonical names from ``[subjects]`` in data/figures.toml: F
   is given; met only when the report period is the whole year — before that a total is not yet
   missed, and the share is compared with the time elapsed by the row's status instead.
 
+An actual to date is preferred to a full-year forecast (预计全年完成投资9.5亿元; cue
+``full_year_forecast`` in data/assess.toml), which answers a target only when nothing else does.
+
 When a subject is missing on one side, a pair is made only when it is the row's single target and
 single comparable actual: a guess between several would be worse than none.
+
+``gap`` is the raw actual − target, in the target's unit (pp for two rates), whatever the target's
+direction: for a decline target (下降3%以上, value −3) an actual of 下降3.5% gives a gap of −0.5,
+so a negative gap means the target was met; for a ceiling (控制在5.5%以内) too. ``met`` tells the
+verdict; the gap's sign alone does not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 
 import regex
@@ -37,6 +45,36 @@ def _not_a_target() -> regex.Pattern[str]:
     return regex.compile(load("assess")["not_a_target"])
 
 
+@cache
+def _forecast_cue() -> regex.Pattern[str]:
+    return regex.compile(load("assess")["full_year_forecast"])
+
+
+# Where a figure's clause starts; a clause opening with one of _CONTINUATION (占年度计划的95%, 达…)
+# continues the clause before it.
+_CLAUSE_BREAK = regex.compile(r"(?<!\d(?=,\d))[,，;；。!?！？\n]")  # never 1,200
+_SENTENCE_BREAK = regex.compile(r"[;；。!?！？\n]")
+_CONTINUATION = regex.compile(r"\s*(?:占|达|为)")
+
+
+def full_year_forecast(text: str, start: int) -> bool:
+    """Whether offset ``start`` of a cell's text stands in a full-year forecast (预计全年完成…)."""
+    view = match_view(text)
+    sentence = max((m.end() for m in _SENTENCE_BREAK.finditer(view, 0, start)), default=0)
+    breaks = [sentence, *(m.end() for m in _CLAUSE_BREAK.finditer(view, sentence) if m.end() <= start)]
+    index = len(breaks) - 1
+    while index > 0 and _CONTINUATION.match(view, breaks[index]):
+        index -= 1
+    clause = breaks[index]
+    return bool(_forecast_cue().search(view, clause, start))
+
+
+def _forecast(figure: Figure, cells: Mapping[str, str] | None) -> bool:
+    text = (cells or {}).get(figure.field) or ""
+    start, end = figure.span
+    return text[start:end] == figure.text and full_year_forecast(text, start)
+
+
 def _project_size(target: Figure, task: str) -> bool:
     """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
     pattern = _not_a_target()
@@ -49,19 +87,29 @@ def assess(
     period: Period | None,
     canonical: Callable[[str], str] | None = None,
     task: str = "",
+    cells: Mapping[str, str] | None = None,
 ) -> list[Assessment]:
     """Assessments for the row's target figures that have a subject or an answering actual.
 
-    ``task`` is the task cell's text, to tell a project's size (总投资…) from a target.
+    ``task`` is the task cell's text, to tell a project's size (总投资…) from a target (taken from
+    ``cells`` when not given); ``cells``, the row's cells by field, tell a full-year forecast
+    (预计全年完成…) from an actual to date: without them every actual counts as one to date.
     """
     if canonical is None:
         from extractor.rules.figures import canonical_subject as canonical
+    task = task or (cells or {}).get("task") or ""
     targets = [f for f in figures if f.role == "target" and not (f.kind != "change" and _project_size(f, task))]
     actuals = [f for f in figures if f.role != "target" and f.scope is None]
+    # actuals to date first; full-year forecasts answer only when no actual to date does
+    to_date = [f for f in actuals if not _forecast(f, cells)]
+    forecasts = [f for f in actuals if f not in to_date]
     out = []
+    single = len(targets) == 1
     for target in targets:
         subject = canonical(target.subject) if target.subject else None
-        actual = _answer(target, subject, actuals, single=len(targets) == 1, canonical=canonical)
+        actual = _answer(target, subject, to_date, single=single, canonical=canonical)
+        if actual is None:
+            actual = _answer(target, subject, forecasts, single=single, canonical=canonical)
         if actual is None and subject is None:
             continue
         out.append(_compare(target, actual, subject, period))
@@ -104,7 +152,7 @@ def _compare(target: Figure, actual: Figure | None, subject: str | None, period:
         met = actual.value <= target.value + EPSILON if declining else actual.value >= target.value - EPSILON
         if target.qualifier == "above":
             met = actual.value > target.value
-        elif target.qualifier in ("at_most", "below"):
+        elif target.qualifier == "at_most":
             met = actual.value <= target.value + EPSILON
         return Assessment(subject=subject, target=target, actual=actual, met=met, gap=round(gap, 6), gap_unit="pp")
     share = actual.value / target.value if target.value else None

@@ -36,6 +36,7 @@ class CellRules:
     field_kinds: dict[str, tuple[str, bool]]
     labels: tuple[tuple[regex.Pattern[str], str, bool], ...]
     response_kind: str
+    problem_fields: frozenset[str]
     unit_separators: regex.Pattern[str]
     unit_conjunction: regex.Pattern[str]
     unit_space: regex.Pattern[str]
@@ -72,6 +73,7 @@ def cell_rules() -> CellRules:
             for label in statements["label"]
         ),
         response_kind=statements["response_kind"],
+        problem_fields=frozenset(statements["problem_fields"]),
         unit_separators=regex.compile(units["separators"]),
         unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
@@ -163,7 +165,7 @@ def find_issues(text: str, field: str, *, labelled: bool = False) -> list[Item]:
             items.append(item)
         if cut is not None:
             break  # the rest reports the unit's response, not problems
-    return items
+    return [i for i in items if not rules.no_problem.match(match_view(i.text))]  # 暂无。 before a response
 
 
 def _response_start(view: str, start: int, end: int, *, first: bool) -> int | None:
@@ -182,7 +184,8 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
 
     A kind comes from cues near the start of a piece (data/cells.toml [statements]); without one, from
     the label the piece follows (下一步工作打算：→ plan), else from the field (a plan column is plan),
-    else ``progress``. The 存在问题 label and the enumerators between problem items are not statements;
+    else ``progress``. The 存在问题 label, its answer "none" (存在问题：无。) and the enumerators between
+    problem items are not statements;
     another label stays in the sentence it opens and is no statement alone on its line.
     """
     view = match_view(text)
@@ -195,6 +198,8 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
     marker = rules.marker.search(view)
     if marker:
         skipped.append(marker.span())
+    # 存在问题：无。 — the answer "none" is no statement
+    answers = issue_region(text, view, labelled=marker is None) if marker or field in rules.problem_fields else None
     if items:  # what follows the problems (after the label, or in a 存在问题 column) is the unit's response
         regions.append((max(marker.end() if marker else 0, items[-1].span[1]), rules.response_kind, False))
     labels: set[tuple[int, int]] = set()
@@ -208,6 +213,8 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
             s, e = _trimmed(text, s, e)
             if e <= s or (s, e) in labels or not regex.search(r"\w", _strip_enumerator(view[s:e])):
                 continue  # blank, a label alone on its line, or an enumerator
+            if answers and answers[0] <= s and e <= answers[1] and rules.no_problem.match(view[s:e]):
+                continue  # no problem
             statements.append(Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=f"statement.{kind}"))
     return sorted(statements, key=lambda st: st.span)
 

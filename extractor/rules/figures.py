@@ -66,35 +66,52 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# A number never starts inside another number: after a digit, a decimal point or a thousands comma
+# (a comma after a word is a clause break: 据统计，43亿元 in a view where ， is ,), nor at a Chinese
+# numeral after a Chinese numeral or scale. Without the guard a pattern is tried from every position
+# of a long run of digits, each start rescanning to the end of the run (quadratic in the run).
+_CHINESE_DIGIT = "零〇一二两三四五六七八九十百千"
+NUMBER_GUARD = rf"(?<![\d.])(?<!\d,)(?!(?<=[{_CHINESE_DIGIT}万亿])[{_CHINESE_DIGIT}])"
+
+
+@cache
+def vocabulary() -> dict[str, str]:
+    """The placeholders of data/figures.toml ({NUMBER}, {CHANGE} …) as regex source, units.toml's words included."""
+    data = load("figures")
+    units = load("units")
+    vocabulary = dict(data["vocabulary"])
+    for name in ("NUMBER", "ARABIC"):
+        vocabulary[name] = NUMBER_GUARD + f"(?:{vocabulary[name]})"
+    scale_words = sorted(units["scales"], key=len, reverse=True)
+    vocabulary["SCALE"] = "|".join("千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words)
+    vocabulary["CURRENCY"] = _alternation([k for k, v in units["currencies"].items() if isinstance(v, str)])
+    vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
+    vocabulary["QUANTITY_UNIT"] = _alternation(units["measure_words"]["quantity"])
+    vocabulary["CHANGE"] = _alternation(data["change_words"]["up"] + data["change_words"]["down"])
+    vocabulary["BASIS"] = _alternation(data["bases"]["yoy"] + data["bases"]["mom"])
+    return vocabulary
+
+
+def expand(pattern: str) -> str:
+    """``pattern`` with its {PLACEHOLDER}s replaced by the vocabulary's regex source."""
+    words = vocabulary()
+    # Vocabulary entries may use placeholders themselves (RANGE uses SP); a few passes suffice.
+    for _ in range(4):
+        pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{words[m.group(1)]})", pattern)
+        if not found:
+            return pattern
+    raise ValueError(f"figures.toml: placeholders nested too deep in {pattern!r}")
+
+
 @cache
 def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     data = load("figures")
     units = load("units")
-    vocabulary = dict(data["vocabulary"])
-    # NUMBER never starts inside another number (after a digit, a decimal point or a thousands comma);
-    # a comma after a word is a clause break (据统计，43亿元 in a view where ， is ,).
-    vocabulary["NUMBER"] = r"(?<![\d.])(?<!\d,)" + f"(?:{vocabulary['NUMBER']})"
     scales = {k: float(v) for k, v in units["scales"].items()}
-    scale_words = sorted(scales, key=len, reverse=True)
-    vocabulary["SCALE"] = "|".join("千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words)
     currencies = {k: v for k, v in units["currencies"].items() if isinstance(v, str)}
-    vocabulary["CURRENCY"] = _alternation(list(currencies))
-    vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
-    vocabulary["QUANTITY_UNIT"] = _alternation(units["measure_words"]["quantity"])
     change = data["change_words"]
     gap = data["gap_words"]
-    vocabulary["CHANGE"] = _alternation(change["up"] + change["down"])
     bases = {word: name for name in ("yoy", "mom") for word in data["bases"][name]}
-    vocabulary["BASIS"] = _alternation(list(bases))
-
-    def expand(pattern: str) -> str:
-        # Vocabulary entries may use placeholders themselves (RANGE uses SP); a few passes suffice.
-        for _ in range(4):
-            pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
-            if not found:
-                return pattern
-        raise ValueError(f"figures.toml: placeholders nested too deep in {pattern!r}")
-
     figure_rules = tuple(
         FigureRule(
             r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())), r.get("basis")
@@ -165,7 +182,7 @@ def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
 @cache
 def context_patterns() -> dict[str, regex.Pattern[str]]:
     """The [context] patterns of data/figures.toml: clause_break, scope, unit_level, target_cue, target_label."""
-    return {name: regex.compile(pattern) for name, pattern in load("figures")["context"].items()}
+    return {name: regex.compile(expand(pattern)) for name, pattern in load("figures")["context"].items()}
 
 
 def parse_figure(
@@ -185,9 +202,12 @@ def parse_figure(
     kind = span.rule.kind
     scale = parts.get("scale") or ""
     unit = parts.get("unit") or "%"
-    value = _number(parts.get("num"), scale, span.rule.id)
+    # 3亿-5亿元: the lower end has its own scale; 3-5亿元: it takes the upper end's
+    value = _number(parts.get("num"), parts.get("scale_min") or scale, span.rule.id)
     if value is None:
         return None
+    if parts.get("sign") in _MINUS:  # 同比增长-2.1%
+        value = -value
     value_max = _number(parts.get("num_max"), scale, span.rule.id) if parts.get("num_max") else None
     basis = lexicon.bases.get(parts.get("basis") or "") or span.rule.basis
     currency_assumed = False
@@ -244,9 +264,12 @@ def parse_figure(
     )
 
 
+_MINUS = frozenset("-−")
+
+
 def _number(num: str | None, scale: str, rule_id: str) -> float | None:
     if rule_id == "change.double":
-        doubling = {"一": 1, "两": 2, "二": 2, "三": 3}.get(num or "")
+        doubling = {"一": 1, "两": 2, "二": 2, "三": 3}.get(num or "一")  # 翻番 is 翻一番
         return None if doubling is None else float(2**doubling - 1) * 100
     if rule_id == "change.flat":
         return 0.0
@@ -307,6 +330,7 @@ class SubjectRules:
     trail: regex.Pattern[str]
     place: regex.Pattern[str]
     reject: regex.Pattern[str]
+    change_before: regex.Pattern[str]
     share_between: regex.Pattern[str]
     min_length: int
     max_length: int
@@ -318,11 +342,12 @@ def subject_rules() -> SubjectRules:
     """The [subject] table of data/figures.toml, compiled."""
     data = load("figures")["subject"]
     return SubjectRules(
-        lead=regex.compile("(?:" + "|".join(f"(?:{p})" for p in data["lead"]) + ")"),
-        trail=regex.compile("(?:" + "|".join(f"(?:{p})" for p in data["trail"]) + r")\Z"),
-        place=regex.compile(data["place"]),
-        reject=regex.compile(data["reject"]),
-        share_between=regex.compile(data["share_between"]),
+        lead=regex.compile(expand("(?:" + "|".join(f"(?:{p})" for p in data["lead"]) + ")")),
+        trail=regex.compile(expand("(?:" + "|".join(f"(?:{p})" for p in data["trail"]) + r")\Z")),
+        place=regex.compile(expand(data["place"])),
+        reject=regex.compile(expand(data["reject"])),
+        change_before=regex.compile(expand(data["change_before"])),
+        share_between=regex.compile(expand(data["share_between"])),
         min_length=int(data["min_length"]),
         max_length=int(data["max_length"]),
         max_stretch=int(data["max_stretch"]),
@@ -338,6 +363,8 @@ def _subject(text: str, view: str, start: int, clause_start: int, kind: str, pre
     high = start
     if high - low > rules_.max_stretch:
         return None  # what the lead words leave of so long a stretch would be too long anyway
+    if rules_.change_before.search(view[low:high]):
+        return None  # 较上年减少2.3亿元: the size of a change, not the level of a metric
     while True:
         before = (low, high)
         while (m := rules_.lead.match(view[low:high])) and m.end() > 0:

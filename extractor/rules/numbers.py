@@ -9,6 +9,7 @@ The arithmetic is decimal, so a value is the nearest float to the number as writ
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal, InvalidOperation
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -24,7 +25,10 @@ def parse_number(text: str) -> float | None:
     if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
         return None
     value = _decimal(text)
-    return None if value is None else float(value)
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None  # 4,000 digits are no number we can hold
 
 
 def _decimal(text: str) -> Decimal | None:

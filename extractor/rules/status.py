@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from extractor.models import Assessment, Figure, Item, Period, Statement, Status
-from extractor.rules.assess import assess
+from extractor.rules.assess import assess, full_year_forecast
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.data import load
 from extractor.textnorm import match_view
@@ -56,9 +56,11 @@ class StatusRules:
     order: tuple[str, ...]
     tiers: dict[str, Tier]
     negator: regex.Pattern[str]
+    resumed: regex.Pattern[str]
     tolerance: float
     milestone: Milestone
     completion_id: str
+    completion_forecast_id: str
     completion_scope: frozenset[str]
     completion: regex.Pattern[str]
     figures: dict[str, Any]
@@ -92,6 +94,7 @@ def status_rules() -> StatusRules:
         order=tuple(data["order"]),
         tiers=tiers,
         negator=regex.compile(data["negator"]),
+        resumed=regex.compile(data["resumed"]["pattern"]),
         tolerance=float(data["schedule_tolerance"]),
         milestone=Milestone(
             id=milestone["id"],
@@ -100,6 +103,7 @@ def status_rules() -> StatusRules:
             preparation=regex.compile(milestone["preparation"]),
         ),
         completion_id=data["completion"]["id"],
+        completion_forecast_id=data["completion"]["forecast_id"],
         completion_scope=frozenset(data["completion"]["scope"]),
         completion=regex.compile(data["completion"]["pattern"]),
         figures=data["figures"],
@@ -187,6 +191,10 @@ class _Evidence:
             self.schedule = period.elapsed
             self.add("behind" if share < period.elapsed - rules.tolerance else "on_track", *items)
 
+    def forecast(self, share: float, items: list[Item]) -> None:
+        """A full-year forecast's share answers the year's target: against 1.0, and no completion."""
+        self.add("behind" if share < 1 - status_rules().tolerance else "on_track", *items)
+
 
 def row_status(
     cells: dict[str, str],
@@ -210,10 +218,11 @@ def row_status(
         for piece in pieces:
             if piece.kind in tier.scope:
                 evidence.add(name, *cue_items(piece, tier.cues))
+    evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _completion_shares(pieces, period, evidence)
     if assessments is None:
-        assessments = assess(figures, period, task=cells.get("task") or "")
-    _assessed(assessments, pieces, period, evidence)
+        assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
+    _assessed(assessments, pieces, period, evidence, cells)
 
     # Progress on the task's main action: done and on_track evidence outside preparation statements
     # (正在编制实施方案 is work, but not on a task to 开工).
@@ -245,6 +254,22 @@ def row_status(
     return Status(value="unknown", completion=evidence.completion, schedule=evidence.schedule)
 
 
+def resumptions(piece: Piece) -> list[Item]:
+    """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]."""
+    rules = status_rules()
+    return [
+        _item(piece, *m.span(), "resumed")
+        for m in rules.resumed.finditer(piece.view)
+        if not _negated(piece.view, m.start())
+    ]
+
+
+def _not_resumed(stops: list[Item], pieces: list[Piece]) -> list[Item]:
+    """The stops that no resumption follows in the same cell (前期因疫情停工，现已复工 is no stop)."""
+    resumed = [r for p in pieces for r in resumptions(p)]
+    return [s for s in stops if not any(r.field == s.field and r.span[0] >= s.span[1] for r in resumed)]
+
+
 def _contains(piece: Piece, item: Item) -> bool:
     return item.field == piece.field and piece.start <= item.span[0] and item.span[1] <= piece.start + len(piece.text)
 
@@ -258,7 +283,10 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
             if _negated(piece.view, match.start()):
                 continue
             share = float(match.group("num")) / 100
-            evidence.share(share, [_item(piece, *match.span(), rules.completion_id)], period)
+            if full_year_forecast(piece.text, match.start()):  # 预计全年…，占年度计划的95%
+                evidence.forecast(share, [_item(piece, *match.span(), rules.completion_forecast_id)])
+            else:
+                evidence.share(share, [_item(piece, *match.span(), rules.completion_id)], period)
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
@@ -283,12 +311,17 @@ def _in_scope(figure: Figure, pieces: list[Piece], kinds: frozenset[str]) -> boo
 
 
 def _assessed(
-    assessments: list[Assessment], pieces: list[Piece], period: Period | None, evidence: _Evidence
+    assessments: list[Assessment],
+    pieces: list[Piece],
+    period: Period | None,
+    evidence: _Evidence,
+    cells: dict[str, str],
 ) -> None:
     """The row's target-against-actual assessments (rules/assess.py) as evidence.
 
     A rate against the task target's direction, or short of it, is behind; one reaching it is on
-    track; a total's share (215万 of 3000万美元) is compared with the time elapsed.
+    track; a total's share (215万 of 3000万美元) is compared with the time elapsed, or with the whole
+    year when the actual is a full-year forecast (预计全年完成投资9.5亿元 of 10亿元: behind).
     """
     config = status_rules().figures
     scope = frozenset(config["scope"])
@@ -305,5 +338,10 @@ def _assessed(
                 tier = "behind" if assessment.met is False else "on_track"
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
         elif assessment.share is not None and target.kind in kinds and target.value > 0:
-            items = [_figure_item(target, config["share"]), _figure_item(actual, config["share"])]
-            evidence.share(round(assessment.share, 4), items, period)
+            text = cells.get(actual.field) or ""
+            if text[actual.span[0] : actual.span[1]] == actual.text and full_year_forecast(text, actual.span[0]):
+                items = [_figure_item(target, config["forecast"]), _figure_item(actual, config["forecast"])]
+                evidence.forecast(round(assessment.share, 4), items)
+            else:
+                items = [_figure_item(target, config["share"]), _figure_item(actual, config["share"])]
+                evidence.share(round(assessment.share, 4), items, period)
