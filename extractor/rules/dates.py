@@ -38,6 +38,7 @@ import regex
 from extractor.models import DateMention, Period
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
+from extractor.rules.spans import longest_first, trimmed
 from extractor.textnorm import match_view
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -170,11 +171,7 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     candidates: list[tuple[int, DateSpan]] = []
     for order, rule in enumerate(date_rules):
         for match in rule.pattern.finditer(view):
-            start, end = match.span()
-            while start < end and view[start].isspace():
-                start += 1
-            while end > start and view[end - 1].isspace():
-                end -= 1
+            start, end = trimmed(view, *match.span())
             if end == start:
                 continue
             parts = {k: v for k, v in match.groupdict().items() if v}
@@ -182,11 +179,7 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
             if _vetoed(view, span, vetoes) or not _valid(span):
                 continue
             candidates.append((order, span))
-    chosen: list[DateSpan] = []
-    for _, span in sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start)):
-        if all(span.end <= s.start or span.start >= s.end for s in chosen):
-            chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+    return longest_first(candidates)
 
 
 def _vetoed(view: str, span: DateSpan, vetoes: tuple[Veto, ...]) -> bool:

@@ -17,6 +17,7 @@ import regex
 from extractor.models import Figure
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
+from extractor.rules.spans import longest_first, trimmed
 from extractor.textnorm import match_key, match_view
 
 
@@ -146,26 +147,15 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     """Non-overlapping figure spans in ``text``, in reading order (longest candidate wins)."""
     view = match_view(text) if view is None else view
     figure_rules, vetoes, _ = rules()
-    candidates: list[tuple[int, int, FigureSpan]] = []
+    candidates: list[tuple[int, FigureSpan]] = []
     for order, rule in enumerate(figure_rules):
         for match in rule.pattern.finditer(view):
-            start, end = match.span()
-            # Drop edge whitespace a pattern allowed between its parts.
-            while start < end and view[start].isspace():
-                start += 1
-            while end > start and view[end - 1].isspace():
-                end -= 1
+            start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
                 continue
             unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
-            candidates.append((order, start, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
-    chosen: list[FigureSpan] = []
-    taken: list[tuple[int, int]] = []
-    for _, _, span in sorted(candidates, key=lambda c: (-(c[2].end - c[2].start), c[0], c[1])):
-        if all(span.end <= s or span.start >= e for s, e in taken):
-            chosen.append(span)
-            taken.append((span.start, span.end))
-    return sorted(chosen, key=lambda s: s.start)
+            candidates.append((order, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
+    return longest_first(candidates)
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
