@@ -3,27 +3,48 @@
 Exit codes: 0 every file parsed (and, for ``check --strict``, without warnings); 1 a file failed;
 2 usage error. Data goes to stdout, one line per problem to stderr, never a traceback for input
 problems (``--debug`` shows one for internal errors).
+
+Batches: files are parsed in input order and their results written in that order, whatever the
+order they finish in. ``--jobs 1`` (the default) parses in this process, under the library's
+time limit (SIGALRM). ``--jobs N`` parses in N worker processes; each worker also has the
+library's time limit, and a worker still busy ``GRACE`` seconds past it (stuck in C code, or
+swallowing the alarm) is killed and replaced, and its file reported as ``timeout``. A worker that
+dies (a crash, the kernel's OOM killer) costs its file an ``internal_error`` record, not the batch.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import multiprocessing
 import sys
+import time
 import traceback
+from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any, TextIO
 
-from extractor.errors import ExtractorError
-from extractor.models import Document
+from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
+from extractor.limits import MB, Limits
 from extractor.output import document_dict, error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import parse
 from extractor.rules.figures import extract_figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
+GRACE = 2.0
+_DEFAULTS = Limits()
 
 
 def main(argv: list[str] | None = None) -> int:
+    # pdfminer logs its repairs of damaged files ("Not adding object …") as warnings; stderr is for
+    # the one line per failed file, so the CLI keeps library logging to errors.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -42,18 +63,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="extractor", description="Progress-report attachments (附件) → grounded JSON records."
     )
     commands = parser.add_subparsers(dest="command")
+    batch = _batch_options()
 
-    parse_cmd = commands.add_parser("parse", help="parse files into JSON (one file) or JSONL (several)")
-    parse_cmd.add_argument("files", nargs="+", help="files or folders")
+    parse_cmd = commands.add_parser(
+        "parse", parents=[batch], help="parse files into JSON (one file) or JSONL (several)"
+    )
     parse_cmd.add_argument("-o", "--output", help="write here instead of stdout")
     parse_cmd.add_argument("--format", choices=["json", "jsonl"], help="default: json for one file, else jsonl")
-    parse_cmd.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     parse_cmd.set_defaults(run=_run_parse)
 
-    check_cmd = commands.add_parser("check", help="check that files parse (for CI)")
-    check_cmd.add_argument("files", nargs="+", help="files or folders")
+    check_cmd = commands.add_parser("check", parents=[batch], help="check that files parse (for CI)")
     check_cmd.add_argument("--strict", action="store_true", help="fail a file that parses with warnings")
-    check_cmd.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     check_cmd.set_defaults(run=_run_check)
 
     schema_cmd = commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -63,6 +83,77 @@ def _parser() -> argparse.ArgumentParser:
     figures_cmd.add_argument("text")
     figures_cmd.set_defaults(run=_run_figures)
     return parser
+
+
+def _batch_options() -> argparse.ArgumentParser:
+    """Options shared by parse and check: files, --jobs, --debug and the limits (0 turns one off)."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("files", nargs="+", help="files or folders")
+    options.add_argument("-j", "--jobs", type=_positive_int, default=1, help="parse in N worker processes")
+    options.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    limits = options.add_argument_group("limits (0 = no limit)")
+    limits.add_argument(
+        "--max-size", type=_number, metavar="MB", default=_DEFAULTS.max_bytes / MB, help="input file size (%(default)g)"
+    )
+    limits.add_argument(
+        "--max-pages", type=_number, metavar="N", default=_DEFAULTS.max_pdf_pages, help="PDF pages (%(default)g)"
+    )
+    limits.add_argument(
+        "--timeout", type=_number, metavar="SECONDS", default=_DEFAULTS.seconds, help="time per file (%(default)g)"
+    )
+    limits.add_argument(
+        "--max-zip-size",
+        type=_number,
+        metavar="MB",
+        default=_DEFAULTS.max_zip_bytes / MB,
+        help="uncompressed size of a .docx/.xlsx package (%(default)g)",
+    )
+    limits.add_argument(
+        "--max-zip-members",
+        type=_number,
+        metavar="N",
+        default=_DEFAULTS.max_zip_members,
+        help="members of a .docx/.xlsx package (%(default)g)",
+    )
+    limits.add_argument(
+        "--max-zip-ratio",
+        type=_number,
+        metavar="R",
+        default=_DEFAULTS.max_zip_ratio,
+        help="compression ratio of a package member over 10 MB (%(default)g)",
+    )
+    return options
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    def count(value: float) -> int | None:
+        return int(value) or None
+
+    return Limits(
+        max_bytes=count(args.max_size * MB),
+        max_zip_members=count(args.max_zip_members),
+        max_zip_bytes=count(args.max_zip_size * MB),
+        max_zip_ratio=args.max_zip_ratio or None,
+        max_pdf_pages=count(args.max_pages),
+        seconds=args.timeout or None,
+    )
 
 
 def _expand(paths: list[str]) -> Iterator[str]:
@@ -77,17 +168,145 @@ def _expand(paths: list[str]) -> Iterator[str]:
             yield given
 
 
-def _parse_one(path: str, debug: bool) -> Document | ExtractorError:
+@dataclass
+class Outcome:
+    """One file's result, as a worker process sends it back (plain data: it is pickled)."""
+
+    path: str
+    record: dict[str, Any] | None = None  # the JSON record (a document, or an error record)
+    code: str | None = None  # None when the file parsed
+    message: str = ""
+    trace: str | None = None  # an internal error's traceback
+    summary: str = ""  # check's "1 table(s), 11 rows, 0 warning(s)"
+    warning: tuple[str, str] | None = None  # the first warning (code, message), for check --strict
+
+
+def _outcome(path: str, limits: Limits, want_record: bool) -> Outcome:
+    """Parse one file into an Outcome; never raises for a problem in the file."""
     try:
-        return parse(path)
+        document = parse(path, limits=limits)
     except ExtractorError as error:
-        _complain(path, f"{error.message} [{error.code}]")
-        return error
+        return _failed(path, error)
     except Exception as exc:  # a bug in extractor, not in the input: still one line
-        _complain(path, f"internal error: {type(exc).__name__}: {exc} [internal] (rerun with --debug)")
-        if debug:
-            traceback.print_exc()
-        return ExtractorError(f"internal error: {type(exc).__name__}: {exc}")
+        error = InternalError(f"internal error: {type(exc).__name__}: {exc}")
+        return _failed(path, error, traceback.format_exc())
+    rows = sum(len(t.rows) for t in document.tables)
+    summary = f"{len(document.tables)} table(s), {rows} rows, {len(document.warnings)} warning(s)"
+    first = document.warnings[0] if document.warnings else None
+    return Outcome(
+        path,
+        record=document_dict(document) if want_record else None,
+        summary=summary,
+        warning=(first.code, first.message) if first else None,
+    )
+
+
+def _failed(path: str, error: ExtractorError, trace: str | None = None) -> Outcome:
+    return Outcome(path, error_dict(path, error), code=error.code, message=error.message, trace=trace)
+
+
+def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> Iterator[Outcome]:
+    """Each file's Outcome, in input order; failures already reported on stderr (one line each)."""
+    limits = _limits(args)
+    jobs = min(args.jobs, len(files))
+    if jobs <= 1:
+        results: Iterator[Outcome] = (_outcome(path, limits, want_record) for path in files)
+    else:
+        results = _pool(files, limits, jobs, want_record)
+    for outcome in results:
+        if outcome.code is not None:
+            if outcome.code == InternalError.code:
+                _complain(outcome.path, f"{outcome.message} (rerun with --debug for the traceback) [{outcome.code}]")
+                if args.debug and outcome.trace:
+                    print(outcome.trace, end="", file=sys.stderr)
+            else:
+                _complain(outcome.path, f"{outcome.message} [{outcome.code}]")
+        yield outcome
+
+
+def _worker(conn: Connection, limits: Limits, want_record: bool) -> None:
+    """A worker process: parse the paths it is sent until it is sent None."""
+    while True:
+        task = conn.recv()
+        if task is None:
+            return
+        index, path = task
+        conn.send((index, _outcome(path, limits, want_record)))
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: Connection
+    task: tuple[int, str] | None = None
+    deadline: float = float("inf")
+
+
+def _pool(files: list[str], limits: Limits, jobs: int, want_record: bool) -> Iterator[Outcome]:
+    """Parse in ``jobs`` worker processes; yield in input order. Kills and replaces stuck or dead workers."""
+    context = multiprocessing.get_context()
+
+    def start() -> _Slot:
+        parent, child = context.Pipe()
+        process = context.Process(target=_worker, args=(child, limits, want_record), daemon=True)
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def stop(slot: _Slot) -> None:
+        slot.process.kill()
+        slot.process.join()
+        slot.conn.close()
+
+    pending = deque(enumerate(files))
+    done: dict[int, Outcome] = {}
+    following = 0
+    slots = [start() for _ in range(jobs)]
+    try:
+        while following < len(files):
+            for slot in slots:
+                if slot.task is None and pending:
+                    slot.task = pending.popleft()
+                    slot.conn.send(slot.task)
+                    slot.deadline = time.monotonic() + limits.seconds + GRACE if limits.seconds else float("inf")
+            busy = [slot for slot in slots if slot.task is not None]
+            soonest = min(slot.deadline for slot in busy)
+            timeout = None if soonest == float("inf") else max(0.0, soonest - time.monotonic())
+            ready = wait([slot.conn for slot in busy], timeout)
+            for position, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                index, path = slot.task
+                if slot.conn in ready:
+                    try:
+                        _, outcome = slot.conn.recv()
+                    except (EOFError, OSError):  # the worker died: a crash, or the OOM killer
+                        slot.process.join()
+                        died = f"internal error: worker process died (exit code {slot.process.exitcode})"
+                        outcome = _failed(path, InternalError(died))
+                        stop(slot)
+                        slots[position] = start()
+                    else:
+                        slot.task = None
+                    done[index] = outcome
+                elif time.monotonic() >= slot.deadline:
+                    stop(slot)
+                    slots[position] = start()
+                    done[index] = _failed(path, ParseTimeoutError(
+                        f"took longer than {limits.seconds:g} s, worker killed (raise the limit with --timeout)"
+                    ))
+            while following in done:
+                yield done.pop(following)
+                following += 1
+    finally:
+        for slot in slots:
+            if slot.task is None and slot.process.is_alive():
+                with contextlib.suppress(OSError):
+                    slot.conn.send(None)
+        for slot in slots:
+            slot.process.join(timeout=1 if slot.task is None else 0)
+            if slot.process.is_alive():
+                stop(slot)
 
 
 def _complain(path: str, message: str) -> None:
@@ -97,16 +316,13 @@ def _complain(path: str, message: str) -> None:
 def _run_parse(args: argparse.Namespace) -> int:
     files = list(_expand(args.files))
     fmt = args.format or ("json" if len(files) == 1 else "jsonl")
-    chunks, failed = [], 0
-    for path in files:
-        result = _parse_one(path, args.debug)
-        if isinstance(result, ExtractorError):
-            failed += 1
-            record = error_dict(path, result)
-        else:
-            record = document_dict(result)
-        chunks.append(to_json(record) if fmt == "json" else to_jsonl(record))
-    _write(args.output, "\n".join(chunks) + "\n")
+    failed = 0
+    with _output(args.output) as out:
+        for outcome in _outcomes(files, args, want_record=True):
+            failed += outcome.code is not None
+            assert outcome.record is not None
+            out.write((to_json(outcome.record) if fmt == "json" else to_jsonl(outcome.record)) + "\n")
+            out.flush()
     if len(files) > 1:
         print(f"extractor: {len(files)} files, {failed} failed", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
@@ -115,22 +331,30 @@ def _run_parse(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     files = list(_expand(args.files))
     failed = 0
-    for path in files:
-        result = _parse_one(path, args.debug)
-        if isinstance(result, ExtractorError):
+    for outcome in _outcomes(files, args, want_record=False):
+        if outcome.code is not None:
             failed += 1
-            continue
-        rows = sum(len(t.rows) for t in result.tables)
-        summary = f"{len(result.tables)} table(s), {rows} rows, {len(result.warnings)} warning(s)"
-        if args.strict and result.warnings:
+        elif args.strict and outcome.warning:
             failed += 1
-            first = result.warnings[0]
-            _complain(path, f"{summary}; first: {first.message[:80]} [{first.code}]")
+            code, message = outcome.warning
+            _complain(outcome.path, f"{outcome.summary}; first: {message[:80]} [{code}]")
         else:
-            print(f"{path}: ok, {summary}")
+            print(f"{outcome.path}: ok, {outcome.summary}", flush=True)
     if len(files) > 1:
         print(f"extractor: {len(files)} files, {failed} failed", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """stdout (UTF-8) or the -o file, written as results arrive."""
+    if path:
+        with open(path, "w", encoding="utf-8") as file:
+            yield file
+        return
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    yield sys.stdout
+    sys.stdout.flush()
 
 
 def _run_figures(args: argparse.Namespace) -> int:

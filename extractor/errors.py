@@ -52,6 +52,18 @@ class ConversionError(ExtractorError):
     code = "conversion_failed"
 
 
+class ParseTimeoutError(ExtractorError):
+    """The file took longer than the time limit (``Limits.seconds``, ``--timeout``)."""
+
+    code = "timeout"
+
+
+class InternalError(ExtractorError):
+    """Not raised by the library: the CLI's record for a bug in extractor (any other exception)."""
+
+    code = "internal_error"
+
+
 ERROR_CODES: dict[str, type[ExtractorError]] = {
     cls.code: cls
     for cls in (
@@ -64,5 +76,7 @@ ERROR_CODES: dict[str, type[ExtractorError]] = {
         NoTableError,
         TooLargeError,
         ConversionError,
+        ParseTimeoutError,
+        InternalError,
     )
 }

@@ -6,14 +6,15 @@ import hashlib
 import os
 from pathlib import Path
 
-from extractor.errors import CorruptFileError, ExtractorError, NoTableError
+from extractor.errors import CorruptFileError, ExtractorError, NoTableError, ParseTimeoutError
+from extractor.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
 from extractor.readers.layouts import Line, split_lines
 from extractor.readers.raw import Paragraph, RawDocument, RawTable, RawWarning
 from extractor.records import build_table, home_scope
 from extractor.rules.dates import find_period
-from extractor.sniff import sniff
+from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
 
 # Paragraphs outside the tables read for the report period (a preamble: "现将1-9月…情况通报如下").
@@ -22,21 +23,28 @@ PERIOD_PARAGRAPHS = 10
 PathOrBytes = str | os.PathLike[str] | bytes
 
 
-def parse(source: PathOrBytes) -> Document:
+def parse(source: PathOrBytes, limits: Limits | None = None) -> Document:
     """Parse a file (path) or its content (bytes) into a :class:`Document`.
 
-    Raises an :class:`~extractor.errors.ExtractorError` subclass for input that cannot be read.
+    Raises an :class:`~extractor.errors.ExtractorError` subclass for input that cannot be read, or
+    that goes over one of the ``limits`` (default: :class:`~extractor.limits.Limits`).
     """
     if isinstance(source, bytes | bytearray):
-        return parse_bytes(bytes(source))
+        return parse_bytes(bytes(source), limits=limits)
+    limits = limits or DEFAULT_LIMITS
     path = Path(source)
     try:
+        if path.is_file():  # a FIFO or a device has no size worth checking
+            check_size(path.stat().st_size, limits)
         data = path.read_bytes()
+    except ExtractorError as exc:
+        exc.path = str(path)
+        raise
     except IsADirectoryError as exc:
         raise CorruptFileError("is a directory", path=str(path)) from exc
     except OSError as exc:
         raise CorruptFileError(exc.strerror or str(exc), path=str(path)) from exc
-    return parse_bytes(data, path=str(path))
+    return parse_bytes(data, path=str(path), limits=limits)
 
 
 def relayout(raw: RawDocument) -> RawDocument | None:
@@ -69,10 +77,28 @@ def report_period(assembly: Assembly) -> Period | None:
     return find_period(titles[0] if titles else None, texts)
 
 
-def parse_bytes(data: bytes, path: str | None = None) -> Document:
+def parse_bytes(data: bytes, path: str | None = None, limits: Limits | None = None) -> Document:
+    """Parse a file's content; ``path`` is only reported (and compared with the content's format)."""
+    limits = limits or DEFAULT_LIMITS
+    with time_limit(limits.seconds) as timer:
+        try:
+            return _parse_bytes(data, path, limits)
+        except ExtractorError as exc:
+            if timer.expired and not isinstance(exc, ParseTimeoutError):
+                raise timer.error(path) from exc  # a reader took the timeout for a damaged file
+            exc.path = exc.path or path
+            raise
+        except Exception as exc:
+            if timer.expired:
+                raise timer.error(path) from exc
+            raise
+
+
+def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
     try:
-        fmt = sniff(data)
-        raw = read(data, fmt)
+        check_size(len(data), limits)
+        fmt = sniff(data, limits)
+        raw = read(data, fmt, limits)
         assembly = assemble(raw)
         if not assembly.tables and fmt != "txt":
             # A table pasted as text into a Word file or a web page: read its paragraphs as lines.
@@ -84,6 +110,9 @@ def parse_bytes(data: bytes, path: str | None = None) -> Document:
         scope = home_scope(assembly.tables)
         period = report_period(assembly)
         warnings = [Warning(code=w.code, message=w.message) for w in raw.warnings]
+        mismatch = name_mismatch(path, fmt)
+        if mismatch:
+            warnings.insert(0, Warning(code="name_mismatch", message=mismatch))
         tables = []
         for index, table in enumerate(assembly.tables):
             record, table_warnings = build_table(table, index, scope, period)

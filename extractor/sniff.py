@@ -1,13 +1,17 @@
-"""Tell the format from the first bytes, never from the file name."""
+"""Tell the format from the first bytes, never from the file name.
+
+The name is only compared afterwards: a file whose extension claims another format than its content
+(a .doc renamed .docx, a PDF saved as .txt) is read as its content, with a ``name_mismatch`` warning.
+"""
 
 from __future__ import annotations
 
-import io
-import zipfile
+from pathlib import PurePath
 
 import regex
 
 from extractor.errors import CorruptFileError, EncryptedFileError, UnsupportedFormatError
+from extractor.limits import DEFAULT_LIMITS, Limits, open_zip, refuse_dtds
 
 PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -18,6 +22,44 @@ _HTML_START = regex.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", regex.I | regex.S
 )
 _HTML_TABLE = regex.compile(rb"<table\b[^>]*>.*?<t[dh]\b", regex.I | regex.S)
+
+# Extension → the format its content should sniff as. Extensions not listed claim nothing.
+# WPS Office's own names (.wps, .et) are OLE files like .doc and .xls; macro-enabled OOXML reads as OOXML.
+EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".xls": "xls",
+    ".et": "xls",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".csv": "txt",
+}
+FORMAT_NAMES = {
+    "pdf": "a PDF",
+    "docx": "a Word document (.docx)",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "doc": "a legacy Word document (.doc)",
+    "xls": "a legacy Excel workbook (.xls)",
+    "html": "an HTML page",
+    "txt": "plain text",
+}
+
+
+def name_mismatch(path: str | None, fmt: str) -> str | None:
+    """The warning message when the file's extension claims another format than ``fmt``, else None."""
+    if not path:
+        return None
+    suffix = PurePath(path).suffix.lower()
+    claimed = EXTENSIONS.get(suffix)
+    if claimed is None or claimed == fmt:
+        return None
+    return f"named {suffix} ({FORMAT_NAMES[claimed]}) but the content is {FORMAT_NAMES[fmt]}: read as its content"
 
 
 def _ole_has_stream(data: bytes, name: str) -> bool:
@@ -37,13 +79,16 @@ def _ole_has_stream(data: bytes, name: str) -> bool:
     return False
 
 
-def sniff(data: bytes) -> str:
-    """Return 'pdf', 'docx', 'xlsx', 'html', 'doc', 'xls' or 'txt'; raise a typed error otherwise."""
+def sniff(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Return 'pdf', 'docx', 'xlsx', 'html', 'doc', 'xls' or 'txt'; raise a typed error otherwise.
+
+    A ZIP package is held to the ``limits`` on its members here, before any reader parses its XML.
+    """
     head = data[:1024]
     if PDF_MAGIC in head:
         return "pdf"
     if data.startswith(ZIP_MAGIC):
-        return _sniff_zip(data)
+        return _sniff_zip(data, limits)
     if data.startswith(OLE_MAGIC):
         return _sniff_ole(data)
     if not data:
@@ -65,13 +110,12 @@ def _sniff_ole(data: bytes) -> str:
     raise UnsupportedFormatError("OLE compound file that is neither a Word nor an Excel document")
 
 
-def _sniff_zip(data: bytes) -> str:
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise CorruptFileError(f"damaged ZIP package ({exc})") from exc
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
+def _sniff_zip(data: bytes, limits: Limits) -> str:
+    archive = open_zip(data, limits)
+    names = set(archive.namelist())
+    for fmt, main_part in (("docx", "word/document.xml"), ("xlsx", "xl/workbook.xml")):
+        if main_part in names:
+            # OOXML forbids DTDs; they are where entity bombs and external entities live.
+            refuse_dtds(archive)
+            return fmt
     raise UnsupportedFormatError("ZIP archive that is neither a Word document nor an Excel workbook")

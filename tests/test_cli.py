@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,129 @@ def test_schema_command_prints_the_schema() -> None:
     result = run("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "Document"
+
+
+# --- batches (issue 5): --jobs, input order, failure accounting, limits, timeouts ----------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FORK = "fork" in __import__("multiprocessing").get_all_start_methods()
+
+
+def in_process(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], list[str]]:
+    """Run the CLI in this process (so monkeypatches reach forked workers): exit code, stdout and stderr lines."""
+    from extractor.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+def test_jobs_keep_input_order_and_count_failures(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    # The slow file first: workers finish out of order, the output must not.
+    files = [str(FIXTURES / "seed1100.docx"), str(bad), str(SAMPLES / "seed.txt"), str(empty)]
+    files.append(str(SAMPLES / "seed.docx"))
+    result = run("parse", *files, "--jobs", "3")
+    assert result.returncode == 1, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["source"]["path"] for line in lines] == files
+    assert [line.get("error", {}).get("code") for line in lines] == [None, "corrupt_file", None, "corrupt_file", None]
+    errors = result.stderr.splitlines()
+    assert [e.split(": ")[1] for e in errors[:-1]] == [str(bad), str(empty)]
+    assert errors[-1] == "extractor: 5 files, 2 failed"
+    check = run("check", *files, "-j", "2")
+    assert check.returncode == 1
+    assert [line.split(":")[0] for line in check.stdout.splitlines()] == [files[0], files[2], files[4]]
+    assert check.stderr.splitlines()[-1] == "extractor: 5 files, 2 failed"
+    assert run("check", str(SAMPLES), "--jobs", "4").returncode == 0
+
+
+def test_limit_options() -> None:
+    pages = run("parse", str(SAMPLES / "seed.pdf"), "--max-pages", "2")
+    assert pages.returncode == 1 and pages.stderr.strip().endswith("[too_large]")
+    assert run("check", str(SAMPLES / "seed.pdf"), "--max-pages", "0").returncode == 0  # 0: no limit
+    size = run("check", str(SAMPLES / "seed.docx"), "--max-size", "0.01")
+    assert size.returncode == 1 and size.stderr.strip().endswith("[too_large]")
+    members = run("check", str(SAMPLES / "seed.docx"), "--max-zip-members", "3")
+    assert members.returncode == 1 and "members" in members.stderr
+    assert run("check", "x", "--jobs", "0").returncode == 2
+    assert run("check", "x", "--timeout", "soon").returncode == 2
+
+
+def test_timeout_in_process_and_in_workers() -> None:
+    slow = str(FIXTURES / "seed1100.pdf")
+    for jobs in ("1", "2"):
+        started = time.monotonic()
+        result = run("parse", slow, str(SAMPLES / "seed.txt"), "--timeout", "0.5", "--jobs", jobs)
+        assert time.monotonic() - started < 8
+        assert result.returncode == 1
+        first, second = (json.loads(line) for line in result.stdout.splitlines())
+        assert first["error"]["code"] == "timeout" and "tables" in second
+        assert result.stderr.splitlines()[0].endswith("[timeout]")
+
+
+def _stuck_or_crashing(path: str, limits: object = None) -> object:
+    """A parse that ignores its alarm (blocked, as in a long C call) or kills its process."""
+    import os
+    import signal
+
+    from extractor.pipeline import parse
+
+    if path.endswith("stuck.txt"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    if path.endswith("crash.txt"):
+        os._exit(7)
+    if path.endswith("bug.txt"):
+        raise RuntimeError("a bug")
+    return parse(path, limits=limits)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not FORK, reason="workers must inherit the monkeypatch (fork)")
+def test_stuck_and_dead_workers_are_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import extractor.cli
+
+    monkeypatch.setattr(extractor.cli, "parse", _stuck_or_crashing)
+    monkeypatch.setattr(extractor.cli, "GRACE", 0.5)
+    for name in ("stuck.txt", "crash.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    seed = str(SAMPLES / "seed.txt")
+    files = [str(tmp_path / "stuck.txt"), seed, str(tmp_path / "crash.txt"), seed, seed]
+    started = time.monotonic()
+    code, out, err = in_process(capsys, "parse", *files, "--jobs", "2", "--timeout", "0.5")
+    assert time.monotonic() - started < 6
+    assert code == 1
+    records = [json.loads(line) for line in out]
+    assert [r["source"]["path"] for r in records] == files
+    assert [r.get("error", {}).get("code") for r in records] == ["timeout", None, "internal_error", None, None]
+    assert "worker killed" in records[0]["error"]["message"]
+    assert "exit code 7" in records[2]["error"]["message"]
+    assert err[-1] == "extractor: 5 files, 2 failed"
+
+
+def test_internal_error_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import extractor.cli
+
+    monkeypatch.setattr(extractor.cli, "parse", _stuck_or_crashing)
+    bug = tmp_path / "bug.txt"
+    bug.write_text("x", encoding="utf-8")
+    files = [str(bug), str(SAMPLES / "seed.txt")]
+    code, out, err = in_process(capsys, "parse", *files)
+    assert code == 1
+    records = [json.loads(line) for line in out]
+    assert records[0]["error"] == {"code": "internal_error", "message": "internal error: RuntimeError: a bug"}
+    assert "tables" in records[1]
+    assert err == [
+        f"extractor: {bug}: internal error: RuntimeError: a bug (rerun with --debug for the traceback)"
+        " [internal_error]",
+        "extractor: 2 files, 1 failed",
+    ]
+    code, out, err = in_process(capsys, "check", *files, "--debug")
+    assert code == 1 and any(line.startswith("Traceback") for line in err)

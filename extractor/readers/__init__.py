@@ -9,9 +9,11 @@ from __future__ import annotations
 from importlib import import_module
 
 from extractor.errors import UnsupportedFormatError
+from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.readers.raw import RawDocument
 
 # format → (module, function): the function takes the file's bytes and returns a RawDocument.
+# Readers in LIMITED also take the Limits (keyword ``limits``); the ZIP formats are checked in sniff.
 READERS: dict[str, tuple[str, str]] = {
     "txt": ("extractor.readers.text", "read_text"),
     "docx": ("extractor.readers.docx", "read_docx"),
@@ -21,11 +23,13 @@ READERS: dict[str, tuple[str, str]] = {
     "doc": ("extractor.readers.legacy", "read_doc"),
     "xls": ("extractor.readers.legacy", "read_xls"),
 }
+LIMITED = {"pdf"}
 
 
-def read(data: bytes, fmt: str) -> RawDocument:
+def read(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     try:
         module, function = READERS[fmt]
     except KeyError:
         raise UnsupportedFormatError(f"no reader for format {fmt!r}") from None
-    return getattr(import_module(module), function)(data)
+    reader = getattr(import_module(module), function)
+    return reader(data, limits=limits) if fmt in LIMITED else reader(data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections import Counter
 
 from docx import Document as open_docx
@@ -34,7 +35,17 @@ _TEXT_OF = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 def read_docx(data: bytes) -> RawDocument:
     try:
         body = open_docx(io.BytesIO(data)).element.body
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:  # a damaged package surfaces as whichever of these the ZIP or XML layer raised
         raise CorruptFileError(f"cannot open the Word document ({exc or type(exc).__name__})") from exc
     reader = _BodyReader()
     reader.walk(body)

@@ -26,13 +26,14 @@ Decisions:
 from __future__ import annotations
 
 import codecs
+import heapq
 from collections.abc import Iterator
 
 import lxml.html
 import regex
 from lxml import etree
 
-from extractor.errors import CorruptFileError, EncodingError
+from extractor.errors import CorruptFileError, EncodingError, TooLargeError
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
 from extractor.readers.text import decode
 
@@ -72,6 +73,11 @@ def read_html(data: bytes) -> RawDocument:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise CorruptFileError(f"cannot parse the web page ({exc or type(exc).__name__})") from exc
+    # libxml2 stops at a resource limit (elements nested more than 256 deep) and, even in recover
+    # mode, drops the rest of the page without an exception: refuse it rather than lose the text.
+    limits = [e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        raise TooLargeError(f"web page beyond the HTML parser's limits ({limits[0].message.split(',')[0]})")
     walker = _Walker(root)
     walker.walk(root)
     walker.flush()
@@ -300,9 +306,19 @@ def _grid(table: etree._Element) -> list[list[RawCell]]:
     # Per row: (first column, end column, row of the spanning cell) of each cell's columns.
     taken: list[list[tuple[int, int, int]]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
+        # The spans reaching down from the rows above, by first column: a row's cells go left to
+        # right, so one sweep finds every free column (a scan per cell was quadratic in the width).
+        above = sorted(taken[r])
+        next_above, reach = 0, 0
         c = 0
         for cell in _row_cells(tr):
-            c = _free_column(taken[r], c)
+            while True:
+                while next_above < len(above) and above[next_above][0] <= c:
+                    reach = max(reach, above[next_above][1])
+                    next_above += 1
+                if reach <= c:
+                    break
+                c = reach
             colspan = min(max(_span(cell.get("colspan")) or 1, 1), MAX_COLSPAN)
             rowspan = _span(cell.get("rowspan"))
             left = len(rows) - r
@@ -315,25 +331,35 @@ def _grid(table: etree._Element) -> list[list[RawCell]]:
             c += colspan
     # Columns right of the last text are dropped (a bogus colspan="1000" on a row's last cell).
     width = 1 + max((c for (_, c), text in texts.items() if text), default=-1)
-    return [[_position(texts, taken[r], r, c) for c in range(width)] for r in range(len(rows))]
+    return [_row_positions(texts, taken[r], r, width) for r in range(len(rows))]
 
 
-def _free_column(intervals: list[tuple[int, int, int]], c: int) -> int:
-    moved = True
-    while moved:
-        moved = False
-        for start, end, _ in intervals:
-            if start <= c < end:
-                c, moved = end, True
-    return c
+def _row_positions(
+    texts: dict[tuple[int, int], str], intervals: list[tuple[int, int, int]], r: int, width: int
+) -> list[RawCell]:
+    """Row ``r``'s cells: its texts, and below or right of a spanning cell the merge direction.
 
-
-def _position(texts: dict[tuple[int, int], str], intervals: list[tuple[int, int, int]], r: int, c: int) -> RawCell:
-    text = texts.get((r, c))
-    if text is not None:
-        return RawCell(text)
-    for start, end, origin in intervals:
-        if start <= c < end:
+    A position covered by several spans (a table model error) takes the first span placed, found
+    by a sweep over the columns with the spans started so far in a heap by placement order.
+    """
+    by_start = sorted(range(len(intervals)), key=lambda i: intervals[i][0])
+    started: list[int] = []
+    next_start = 0
+    cells = []
+    for c in range(width):
+        text = texts.get((r, c))
+        if text is not None:
+            cells.append(RawCell(text))
+            continue
+        while next_start < len(by_start) and intervals[by_start[next_start]][0] <= c:
+            heapq.heappush(started, by_start[next_start])
+            next_start += 1
+        while started and intervals[started[0]][1] <= c:
+            heapq.heappop(started)  # ended left of c: every later c is further right
+        if started:
+            start, _, origin = intervals[started[0]]
             # Below a spanning cell its first column is "above", the others "left" (as in Word).
-            return RawCell(None, "above" if origin != r and c == start else "left")
-    return RawCell("")
+            cells.append(RawCell(None, "above" if origin != r and c == start else "left"))
+        else:
+            cells.append(RawCell(""))
+    return cells

@@ -11,6 +11,11 @@ like a header. Ruled pages cost what they cost before, plus one header test per 
 Pages without text: a page with nothing but images or drawn paths (a scan, text turned into curves)
 gets a ``no_text_layer`` warning naming it. A page with nothing on it at all gets none, because
 there is nothing to OCR. When no page has text, the document is refused (NoTextLayerError).
+
+Encryption: pdfminer opens an encrypted PDF with the empty user password, so a PDF protected only by
+an owner password (printing or copying restricted) is read like any other; one that needs a user
+password is refused (EncryptedFileError). Pages are counted from the page tree's /Count before any
+page is read, and a PDF over ``Limits.max_pdf_pages`` is refused (TooLargeError).
 """
 
 from __future__ import annotations
@@ -19,11 +24,11 @@ import io
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
+from pdfminer.pdftypes import resolve1
 
-from extractor.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError
 from extractor.headers import is_furniture, is_header_row
+from extractor.limits import DEFAULT_LIMITS, Limits, check_pages
 from extractor.readers import pdf_layout
 from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
@@ -36,14 +41,19 @@ FEW_CHARS = 40
 MANY_PATHS = 20
 
 
-def read_pdf(data: bytes) -> RawDocument:
+def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     blocks: list[Paragraph | RawTable] = []
     warnings: list[RawWarning] = []
     text_pages = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            check_pages(_declared_pages(pdf), limits)
+            pages = pdf.pages  # the page tree walked (a /Count may lie), no page content read yet
+            check_pages(len(pages), limits)
+            if not pages:
+                raise CorruptFileError("damaged PDF (no pages could be found)")
             carry: pdf_layout.OpenTable | None = None
-            for page in pdf.pages:
+            for page in pages:
                 if _has_text(page):
                     text_pages += 1
                     page_blocks, carry = _read_page(page, warnings, carry)
@@ -53,17 +63,45 @@ def read_pdf(data: bytes) -> RawDocument:
                     message = f"page {page.page_number} has no text layer (scanned?): OCR needed"
                     warnings.append(RawWarning("no_text_layer", message))
                 page.close()
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedFileError("encrypted PDF (a password is needed to open it)") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise CorruptFileError(f"damaged PDF ({exc or type(exc).__name__})") from exc
-    except Exception as exc:  # pdfminer raises bare Exceptions, some with empty messages
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise EncryptedFileError("encrypted PDF (a password is needed to open it)") from exc
-        raise CorruptFileError(f"damaged PDF ({exc or type(exc).__name__})") from exc
+    except ExtractorError:
+        raise
+    except Exception as exc:
+        raise _failure(exc) from exc
     if text_pages == 0:
         raise NoTextLayerError("no text layer (scanned pages?): OCR it first")
     return RawDocument(format="pdf", blocks=blocks, warnings=warnings)
+
+
+def _declared_pages(pdf: pdfplumber.PDF) -> int:
+    """The page count the page tree's root declares (0 when unreadable: then the walk counts)."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # a damaged catalog: let the page walk find out
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it wraps: args, cause, context) is pdfminer's password error."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, PDFPasswordIncorrect | PDFEncryptionError):
+            return True
+        todo.extend([*item.args, item.__cause__, item.__context__])
+    return False
+
+
+def _failure(exc: Exception) -> ExtractorError:
+    # pdfminer raises bare Exceptions, some with empty messages
+    if _encrypted(exc) or "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        # pdfplumber wraps pdfminer's password error in a PdfminerException without a message
+        return EncryptedFileError("encrypted PDF (a password is needed to open it)")
+    return CorruptFileError(f"damaged PDF ({exc or type(exc).__name__})")
 
 
 def _has_text(page: pdfplumber.page.Page) -> bool:

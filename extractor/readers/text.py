@@ -27,6 +27,12 @@ _BOMS = (
 # Legacy encodings tried after UTF-8, in this order of likelihood for our documents.
 _LEGACY = ("gb18030", "big5")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A text with a few bad bytes (a damaged download, one mistyped character) is read with U+FFFD in
+# their place and a warning, rather than refused: at most this share of its characters replaced,
+# and, read as GB18030, its Chinese mostly common characters (random bytes are rarely valid UTF-8
+# but often valid GB18030, as rare characters).
+_SALVAGE_SHARE = 0.005
+_SALVAGE_COMMON = 0.5
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -81,9 +87,36 @@ def _commonness(text: str) -> float:
     return sum(ch in frequent for ch in han) / len(han)
 
 
+def _salvage(data: bytes) -> tuple[str, str, int] | None:
+    """(text, encoding, replaced) for a text that is UTF-8 or GB18030 but for a few bad bytes."""
+    if b"\x00" in data:
+        return None
+    best: tuple[str, str, int] | None = None
+    for encoding in ("utf-8", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        replaced = text.count("\ufffd") - data.count("\ufffd".encode(encoding))
+        if best is None or replaced < best[2]:
+            best = (text, encoding, replaced)
+    assert best is not None
+    text, encoding, replaced = best
+    if replaced > max(1, len(text) * _SALVAGE_SHARE):
+        return None
+    if encoding == "gb18030" and _commonness(text) < _SALVAGE_COMMON:
+        return None
+    return best
+
+
 def read_text(data: bytes) -> RawDocument:
-    text, encoding = decode(data)
     warnings: list[RawWarning] = []
+    try:
+        text, encoding = decode(data)
+    except EncodingError:
+        salvaged = _salvage(data)
+        if salvaged is None:
+            raise
+        text, encoding, replaced = salvaged
+        message = f"{replaced} invalid {encoding} byte sequence(s) replaced with U+FFFD"
+        warnings.append(RawWarning("encoding_errors", message))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = _CONTROL.sub("", text)
     if len(cleaned) != len(text):

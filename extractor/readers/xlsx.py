@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import warnings
+import zipfile
+import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,7 +40,7 @@ import regex
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from extractor.errors import CorruptFileError
+from extractor.errors import CorruptFileError, ExtractorError
 from extractor.readers.raw import Merge, Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
 from extractor.textnorm import strip_cell
 
@@ -51,13 +54,49 @@ _DECIMALS = regex.compile(r"\.([0#?]+)")
 _FORMAT_LITERAL = regex.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
+_SHEET_IDS = regex.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]+)"')
+_RELATIONSHIPS = regex.compile(rb"<Relationship\b[^>]*>")
+_ATTRIBUTE = regex.compile(rb'\b(Id|Target)="([^"]*)"')
+
+
+def _missing_sheets(data: bytes) -> list[str]:
+    """Worksheet parts the workbook's sheet list names but the package lacks (openpyxl skips them
+    silently, and the workbook would read as having no table)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            workbook = archive.read("xl/workbook.xml")
+            rels = archive.read("xl/_rels/workbook.xml.rels")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error, KeyError):
+        return []  # load_workbook below reports the damage
+    targets = {}
+    for tag in _RELATIONSHIPS.findall(rels):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        if b"Id" in attributes and b"Target" in attributes:
+            targets[attributes[b"Id"]] = attributes[b"Target"].decode("utf-8", "replace")
+    missing = []
+    for sheet_id in _SHEET_IDS.findall(workbook):
+        target = targets.get(sheet_id)
+        if target is None:
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        if path not in names:
+            missing.append(path)
+    return missing
+
+
 def read_xlsx(data: bytes) -> RawDocument:
+    missing = _missing_sheets(data)
+    if missing:
+        raise CorruptFileError(f"damaged Excel workbook: sheet part {missing[0]} is missing")
     try:
         # openpyxl warns about every extension it does not implement (data validation,
         # conditional formatting, slicers); none of them changes a cell's value.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True, keep_links=False)
+    except ExtractorError:  # the time limit, raised inside openpyxl's code
+        raise
     except Exception as exc:  # openpyxl surfaces a damaged part as whatever its XML code raised
         raise CorruptFileError(f"cannot open the Excel workbook ({exc or type(exc).__name__})") from exc
     blocks: list[Paragraph | RawTable] = []

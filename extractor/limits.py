@@ -1,0 +1,196 @@
+"""Limits on what one input may cost: size, ZIP package contents, PDF pages, time.
+
+Every limit has a default that a real attachment is far from, and a caller can raise (or lower)
+it: ``extractor.parse(path, limits=Limits(max_pdf_pages=10_000))`` or the CLI's options. A limit
+set to ``None`` (or 0 on the command line) is off. Hitting one raises
+:class:`~extractor.errors.TooLargeError` (``too_large``) or
+:class:`~extractor.errors.ParseTimeoutError` (``timeout``).
+
+The time limit in-process is a POSIX interval timer (``SIGALRM``) and so works only on the main
+thread of a process whose ``SIGALRM`` is otherwise unused; elsewhere (another thread, Windows, an
+application that has its own alarm) there is no time limit in the library. The exception is raised
+between Python bytecodes: a single long call into C code delays it until the call returns. The
+CLI with ``--jobs N`` (N > 1) also kills a worker process that overruns the limit by a grace period.
+"""
+
+from __future__ import annotations
+
+import io
+import signal
+import struct
+import threading
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from extractor.errors import CorruptFileError, ParseTimeoutError, TooLargeError
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int | None = 200 * MB
+    """Size of the input file."""
+    max_zip_members: int | None = 10_000
+    """Entries in a .docx/.xlsx package (a real one has tens; a workbook with many sheets hundreds)."""
+    max_zip_bytes: int | None = 500 * MB
+    """Total uncompressed size of a .docx/.xlsx package, as its central directory declares it."""
+    max_zip_ratio: float | None = 200.0
+    """Uncompressed/compressed size of one package member; checked for members over 10 MB uncompressed."""
+    max_pdf_pages: int | None = 2_000
+    """Pages of a PDF, counted before any page is read."""
+    seconds: float | None = 120.0
+    """Time to parse one file (see the module docstring for where it applies)."""
+
+
+DEFAULT_LIMITS = Limits()
+
+# Members smaller than this are not held to the ratio: small XML parts (a styles part, an empty
+# sheet's repeated cells) compress very well, and their size is already bounded by max_zip_bytes.
+RATIO_FLOOR = 10 * MB
+# How much of each XML part's head is read to find a DTD (which OOXML forbids, ECMA-376 Part 2).
+XML_HEAD = 64 * 1024
+
+
+def check_size(size: int, limits: Limits) -> None:
+    if limits.max_bytes and size > limits.max_bytes:
+        raise TooLargeError(f"file is {_mb(size)}, over the {_mb(limits.max_bytes)} limit (raise it with --max-size)")
+
+
+def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
+    """Open a ZIP package that will not cost too much, checked before any member (or any XML) is read.
+
+    The member count comes from the end-of-central-directory record, before ``zipfile`` builds an
+    object per entry; then the declared uncompressed sizes. Python's ``zipfile`` (which python-docx
+    and openpyxl use) never inflates a member past the size the central directory declares, so
+    these bound the memory even when the local headers lie; a member that inflates to more fails its
+    CRC check and is reported as corrupt. The DTD check (:func:`refuse_dtds`) comes after, once the
+    package is known to be an Office document.
+    """
+    stream = io.BytesIO(data)
+    try:
+        end = zipfile._EndRecData(stream)  # type: ignore[attr-defined]  # stable since Python 2
+    except (OSError, ValueError, EOFError, struct.error):
+        end = None
+    if end and limits.max_zip_members and end[zipfile._ECD_ENTRIES_TOTAL] > limits.max_zip_members:  # type: ignore[attr-defined]
+        _too_many_members(end[zipfile._ECD_ENTRIES_TOTAL], limits)  # type: ignore[attr-defined]
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, struct.error, NotImplementedError, zlib.error) as exc:
+        raise CorruptFileError(f"damaged ZIP package ({exc})") from exc
+    check_zip(archive, limits)
+    return archive
+
+
+def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
+    members = archive.infolist()
+    if limits.max_zip_members and len(members) > limits.max_zip_members:
+        _too_many_members(len(members), limits)
+    total = sum(m.file_size for m in members)
+    if limits.max_zip_bytes and total > limits.max_zip_bytes:
+        raise TooLargeError(
+            f"ZIP package inflates to {_mb(total)}, over the {_mb(limits.max_zip_bytes)} limit "
+            "(raise it with --max-zip-size)"
+        )
+    for member in members:
+        if limits.max_zip_ratio and member.file_size > RATIO_FLOOR:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > limits.max_zip_ratio:
+                raise TooLargeError(
+                    f"ZIP member {member.filename} inflates {ratio:.0f}-fold, over the {limits.max_zip_ratio:g} "
+                    "limit (a zip bomb?; raise it with --max-zip-ratio)"
+                )
+
+
+def refuse_dtds(archive: zipfile.ZipFile) -> None:
+    """Refuse an Office package whose XML parts declare a DTD (read at most 64 KB of each part's head)."""
+    for member in archive.infolist():
+        if member.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(archive, member):
+            raise CorruptFileError(f"XML part {member.filename} declares a DTD, which Office documents never do")
+
+
+def _too_many_members(count: int, limits: Limits) -> None:
+    raise TooLargeError(
+        f"ZIP package has {count} members, over the {limits.max_zip_members} limit (raise it with --max-zip-members)"
+    )
+
+
+def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(member) as stream:
+            head = stream.read(XML_HEAD)
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError, RuntimeError, zlib.error) as exc:
+        raise CorruptFileError(f"damaged ZIP member {member.filename} ({exc})") from exc
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
+    elif head[:4] in (b"<\0?\0", b"\0<\0?"):
+        head = head.decode("utf-16-le" if head[0] == 0x3C else "utf-16-be", errors="replace").encode("utf-8")
+    # "<!DOCTYPE" or "<!ENTITY" anywhere in the head: a DTD can only be in the prolog, and an
+    # element's text cannot hold "<!" (CDATA aside, which Office does not write).
+    lowered = head.lower()
+    return b"<!doctype" in lowered or b"<!entity" in lowered
+
+
+def check_pages(count: int, limits: Limits) -> None:
+    if limits.max_pdf_pages and count > limits.max_pdf_pages:
+        raise TooLargeError(
+            f"PDF has {count} pages, over the {limits.max_pdf_pages} limit (raise it with --max-pages)"
+        )
+
+
+@dataclass
+class Timer:
+    seconds: float | None
+    armed: bool = False
+    expired: bool = False
+
+    def error(self, path: str | None = None) -> ParseTimeoutError:
+        return ParseTimeoutError(f"took longer than {self.seconds:g} s (raise the limit with --timeout)", path=path)
+
+
+# After the first alarm, how often it repeats: a library that catches every Exception (pdfminer
+# does, here and there) may swallow one, not all of them.
+REPEAT = 0.25
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[Timer]:
+    """Raise ParseTimeoutError in the body after ``seconds``; the Timer says whether it is armed, has expired.
+
+    Armed only on the main thread, where ``signal.setitimer`` exists, and when neither a SIGALRM
+    handler nor a real-time interval timer is already in place (we never take an application's alarm).
+    A caller that sees another error while ``timer.expired`` should report the timeout: a reader may
+    have turned it into a "corrupt file".
+    """
+    timer = Timer(seconds)
+    if not seconds or seconds <= 0 or not _can_alarm():
+        yield timer
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        timer.expired = True
+        raise timer.error()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    timer.armed = True
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
+        yield timer
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return False
+    if signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
+        return False
+    return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f} MB" if size >= MB else f"{size} bytes"
