@@ -6,6 +6,7 @@
 """
 
 from extractor.errors import ExtractorError
+from extractor.limits import Limits
 from extractor.models import Document, Figure, Item, Row, Statement, Table, Warning
 from extractor.pipeline import parse, parse_bytes
 from extractor.rules.figures import extract_figures
@@ -15,6 +16,7 @@ __all__ = [
     "ExtractorError",
     "Figure",
     "Item",
+    "Limits",
     "Row",
     "Statement",
     "Table",
