@@ -20,6 +20,8 @@ from extractor.textnorm import match_key, match_view
 MIN_HEADER_FIELDS = 2
 CORE_FIELDS = frozenset({"seq", "task", "progress"})
 MAX_HEADER_TEXT = 24  # characters: a longer cell is content even when it contains a header word
+MAX_KNOWN_HEADER_CELL = 20  # a single cell naming a known field may be this long
+_SENTENCE = regex.compile(r"[。；;！？!?]")
 
 
 @cache
@@ -98,6 +100,15 @@ def is_header_row(texts: Sequence[str | None]) -> bool:
     """At least two known fields, one a core field, each named by a short cell (not content)."""
     known = {f for t in texts if len(match_key(t or "")) <= MAX_HEADER_TEXT and (f := field_for_header(t or ""))}
     return len(known) >= MIN_HEADER_FIELDS and bool(CORE_FIELDS & known)
+
+
+def header_cell_like(text: str, *, max_unknown: int) -> bool:
+    """What a header cell holds: short, no sentence, no number; a known header name, or a text of at
+    most ``max_unknown`` characters (a header the synonyms don't know)."""
+    key = match_key(text)
+    if not key or parse_seq(text) is not None or _SENTENCE.search(text):
+        return False
+    return len(key) <= (MAX_KNOWN_HEADER_CELL if field_for_header(text) else max_unknown)
 
 
 def parse_seq(text: str) -> int | None:

@@ -28,6 +28,7 @@ import regex
 from extractor.headers import (
     field_for_header,
     header_candidates,
+    header_cell_like,
     is_furniture,
     is_header_row,
     is_heading,
@@ -39,7 +40,8 @@ from extractor.headers import (
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
-MAX_HEADER_CELL = 20  # characters: a longer cell is content, whatever words it contains
+# A sub-header cell the synonyms don't know may be this long ("截至9月底进展" is known anyway).
+MAX_SUB_HEADER = 16
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
 # Columns whose empty cell repeats the cell above (merged cells that lost their merge).
 INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
@@ -140,14 +142,6 @@ def _single_header(row: RawRow) -> list[tuple[str, str | None]]:
     return names
 
 
-def _header_like(text: str) -> bool:
-    """Short, and a known header or at least no sentence and no number: what a header cell holds."""
-    key = match_key(text)
-    if len(key) > MAX_HEADER_CELL or parse_seq(text) is not None or regex.search(r"[。；;]", text):
-        return False
-    return bool(field_for_header(text)) or len(key) <= MAX_HEADER_CELL // 2 + 6
-
-
 def _is_sub_header(top: RawRow, below: RawRow) -> bool:
     """Whether ``below`` completes ``top`` (sub-columns of a group header, or a header's second line)."""
     tops, subs = _cell_texts(top), _cell_texts(below)
@@ -155,7 +149,7 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
     filled = [j for j, t in enumerate(subs) if t]
     if not filled or header_key(below) == header_key(top):
         return False
-    if any(parse_seq(t or "") is not None or is_heading(t or "") or not _header_like(t or "") for t in subs if t):
+    if any(is_heading(t) or not header_cell_like(t, max_unknown=MAX_SUB_HEADER) for t in subs if t):
         return False
     seq_col = next((j for j, t in enumerate(tops) if field_for_header(t or "") == "seq"), None)
     if seq_col is not None and subs[seq_col]:

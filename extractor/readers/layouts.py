@@ -31,6 +31,7 @@ import regex
 from extractor.headers import (
     field_for_header,
     header_candidates,
+    header_cell_like,
     is_furniture,
     is_header_row,
     is_heading,
@@ -48,7 +49,6 @@ _SENTENCE = regex.compile(r"[。；;！？!?]")
 # A header cell is short; a longer text without a known header word is content. (A stream's cells
 # are judged alone, so these are stricter than the table stage's limits for a whole header row.)
 MAX_HEADER_CELL = 12
-MAX_KNOWN_HEADER_CELL = 20  # a longer text is content even when it contains a header word
 LONG_LINE = 200  # a line this long may be a whole table flattened onto one line
 
 
@@ -334,12 +334,7 @@ def _heading_before_seq(lines: list[Line], index: int) -> bool:
 
 
 def _header_like(token: _Token) -> bool:
-    key = match_key(token.text)
-    if token.bare_seq is not None or is_heading(token.text) or _SENTENCE.search(token.text):
-        return False
-    if field_for_header(token.text):
-        return len(key) <= MAX_KNOWN_HEADER_CELL
-    return len(key) <= MAX_HEADER_CELL
+    return not is_heading(token.text) and header_cell_like(token.text, max_unknown=MAX_HEADER_CELL)
 
 
 def cell_stream(lines: list[Line]) -> list[Block] | None:
