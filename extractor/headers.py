@@ -54,6 +54,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "group_header": regex.compile(data["group_header"]),
         "unit_like": regex.compile(data["unit_like"]),
         "note": regex.compile(data["note"]),
+        "deadline_like": regex.compile(data["deadline_like"]),
         "form_title": regex.compile(data["form_title"]),
     }
 

@@ -616,7 +616,7 @@ def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
         elif column.field in ("lead_units", "partner_units"):
             score += 1 if not text else (2 if looks_like_units(text) else -2)
         elif column.field == "deadline":
-            score += 1 if not text or (len(text) <= 20 and regex.search(r"[年月底前季]", text)) else -1
+            score += 1 if not text or (len(text) <= 20 and layout_patterns()["deadline_like"].search(text)) else -1
         elif column.field == "progress":
             score += min(len(text) / 50, 2)
         elif text and parse_seq(text) is not None:
