@@ -18,7 +18,9 @@ A cut is one of:
   ""  or  []             an empty cell (a cell past the document's cut-off, or printed empty)
 
 Rows are located in order: each row's task (or progress, when it has no task) is searched from
-where the previous row's began, every other cut of the row from where that one began. Issues and figures
+where the previous row's began, its progress and issues from where that one began; other cells
+(which may stand before the task) from where the previous row's task began; lead units anywhere
+(a merged unit cell stands above the rows it covers). Issues and figures
 are searched inside the cell they belong to (`field`, default progress; issues default to the
 `issues` cell when the row has one, else progress).
 """
@@ -123,6 +125,7 @@ def build(doc: str, spec: dict) -> dict:
             raise CutError(f"{what}: seq must be a unique integer (the document position when numbers restart)")
         seen_seq.add(row["seq"])
         first_key = next((k for k in ("task", "progress") if row.get(k)), None)
+        previous_start = row_pos
         anchor = cut(doc, row[first_key], row_pos, f"{what} {first_key}") if first_key else None
         start = anchor.start if anchor else row_pos
         row_pos = start
@@ -131,9 +134,11 @@ def build(doc: str, spec: dict) -> dict:
             span = cut(doc, row.get(field, ""), start, f"{what} {field}")
             cells[field] = span.text if span else ""
         for header, cell_spec in (row.get("cells") or {}).items():
-            span = cut(doc, cell_spec, start, f"{what} cell {header}")
+            # Other columns may stand before the task (年份, 文件编号): searched from the row above.
+            span = cut(doc, cell_spec, previous_start, f"{what} cell {header}")
             cells[header] = span.text if span else ""
-        units = [find(doc, u, start, f"{what} lead unit {u!r}").text for u in row.get("lead_units", [])]
+        # A unit may stand above the row (a merged 牵头单位 cell): found anywhere in the document.
+        units = [find(doc, u, 0, f"{what} lead unit {u!r}").text for u in row.get("lead_units", [])]
         issues_field = "issues" if cells.get("issues") else "progress"
         issues = [_within(cells[issues_field], i, f"{what} issue") for i in row.get("issues", [])]
         figures = []
@@ -184,7 +189,9 @@ def build(doc: str, spec: dict) -> dict:
 
 def document_for(cut_file: pathlib.Path) -> pathlib.Path:
     stem = cut_file.name.removesuffix(".cut.toml")
-    candidates = sorted(p for p in cut_file.parent.glob(stem + ".*") if not p.name.endswith((".cut.toml", ".gold.json")))
+    candidates = sorted(
+        p for p in cut_file.parent.glob(stem + ".*") if not p.name.endswith((".cut.toml", ".gold.json"))
+    )
     if len(candidates) != 1:
         raise CutError(f"expected one document named {stem}.* beside the cut file, found {len(candidates)}")
     return candidates[0]

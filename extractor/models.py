@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
@@ -133,6 +133,16 @@ class Row(_Model):
 class Table(_Model):
     attachment: str | None = Field(default=None, description="The attachment label, e.g. 附件3.")
     title: str | None = None
+    layout: str | None = Field(
+        default=None,
+        description="How the table was found: the file's own table (docx, xlsx, html, pdf-ruled, pdf-unruled) "
+        "or a layout of its text (seed-cells, tab-rows, pipe-rows, stream, forms, prose, aligned …).",
+    )
+    confidence: float | None = Field(
+        default=None,
+        description="How clearly that layout beat the other readings of the text: 0 (a tie) … 1 (no rival); "
+        "1 for the file's own table.",
+    )
     columns: list[Column]
     pages: list[int] = Field(default_factory=list)
     rows: list[Row]

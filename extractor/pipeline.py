@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 from extractor.errors import CorruptFileError, ExtractorError, NoTableError, ParseTimeoutError
+from extractor.layout import LayoutChoice, Line, choose_layout
 from extractor.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
-from extractor.readers.layouts import Line, split_lines
-from extractor.readers.raw import Paragraph, RawDocument, RawTable, RawWarning
+from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import build_table, home_scope
 from extractor.rules.dates import find_period
 from extractor.sniff import name_mismatch, sniff
@@ -47,8 +47,8 @@ def parse(source: PathOrBytes, limits: Limits | None = None) -> Document:
     return parse_bytes(data, path=str(path), limits=limits)
 
 
-def relayout(raw: RawDocument) -> RawDocument | None:
-    """The document's text as lines through the text layouts, when that finds a table.
+def document_lines(raw: RawDocument) -> list[Line]:
+    """The document's text as lines, for the layout stage.
 
     Paragraphs are lines (a line break inside one too); the cells of tables that are not ours
     (a layout box around the content) are lines, a blank line between cells.
@@ -63,11 +63,28 @@ def relayout(raw: RawDocument) -> RawDocument | None:
                 if cell.text:
                     lines.extend(Line(text, row.page) for text in cell.text.split("\n"))
                     lines.append(Line("", row.page))
-    blocks = split_lines(lines)
-    if not any(isinstance(b, RawTable) for b in blocks):
-        return None
-    warning = RawWarning("text_layout", "no table in the file's structure: the table was read from its text lines")
-    return RawDocument(format=raw.format, blocks=blocks, encoding=raw.encoding, warnings=[*raw.warnings, warning])
+    return lines
+
+
+def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoice | None]:
+    """The tables of a document: from the file's own structure, else from its text's layout.
+
+    A text file has no structure of its own; a Word file or a web page whose table was pasted as
+    text has none that is a table of ours. Then the layout stage reads the text's lines.
+    """
+    assembly = assemble(raw) if raw.format != "txt" else Assembly(tables=[], unplaced=[])
+    if assembly.tables:
+        return raw, assembly, None
+    choice = choose_layout(document_lines(raw))
+    if choice.layout is None:
+        return raw, assembly, choice
+    warnings = list(raw.warnings)
+    if raw.format != "txt":
+        warnings.append(
+            RawWarning("text_layout", "no table in the file's structure: the table was read from its text lines")
+        )
+    relaid = RawDocument(format=raw.format, blocks=choice.blocks, encoding=raw.encoding, warnings=warnings)
+    return relaid, assemble(relaid), choice
 
 
 def report_period(assembly: Assembly) -> Period | None:
@@ -99,12 +116,9 @@ def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
         check_size(len(data), limits)
         fmt = sniff(data, limits)
         raw = read(data, fmt, limits)
-        assembly = assemble(raw)
-        if not assembly.tables and fmt != "txt":
-            # A table pasted as text into a Word file or a web page: read its paragraphs as lines.
-            relaid = relayout(raw)
-            if relaid is not None:
-                raw, assembly = relaid, assemble(relaid)
+        raw, assembly, choice = find_structure(raw)
+        for table in assembly.tables:
+            table.confidence = choice.confidence if choice is not None else 1.0
         if not assembly.tables:
             raise NoTableError("no table with a recognisable header (序号/目标任务/完成情况…)")
         scope = home_scope(assembly.tables)

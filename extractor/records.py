@@ -54,7 +54,13 @@ def build_table(
         rows.append(row)
     columns = [Column(header=c.header, field=c.field) for c in table.columns]
     return Table(
-        attachment=table.attachment, title=table.title, columns=columns, pages=table.pages, rows=rows
+        attachment=table.attachment,
+        title=table.title,
+        layout=table.layout,
+        confidence=table.confidence,
+        columns=columns,
+        pages=table.pages,
+        rows=rows,
     ), warnings
 
 

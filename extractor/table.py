@@ -78,6 +78,8 @@ class AssembledTable:
     title: str | None = None
     header_keys: set[tuple[str, ...]] = field(default_factory=set)
     kind: str = "grid"  # the RawTable kind it was read from
+    layout: str | None = None  # the layout that found it (RawTable.layout)
+    confidence: float | None = None  # how clearly that layout won (the layout stage's choice)
     records: bool = False  # made from label | value tables, one record per task
     current_section: str | None = None
     # (cells present, width) when the last row had fewer cells than the header: a document
@@ -338,7 +340,11 @@ def _take_table(
         )
         if not continues or current is None:
             current = AssembledTable(
-                columns=found.columns, header_keys=found.keys, kind=raw.kind, records=records is not None
+                columns=found.columns,
+                header_keys=found.keys,
+                kind=raw.kind,
+                layout=raw.layout,
+                records=records is not None,
             )
             attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[: found.index]))
             current.attachment, current.title = attachment, title

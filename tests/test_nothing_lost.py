@@ -24,11 +24,10 @@ import extractor
 import extractor.pipeline
 from extractor.headers import is_header_row
 from extractor.models import Document, Item
-from extractor.pipeline import relayout
+from extractor.pipeline import find_structure
 from extractor.readers import read
 from extractor.readers.raw import RawDocument, RawTable
 from extractor.sniff import sniff
-from extractor.table import assemble
 from tests.helpers import FIXTURES, SAMPLES
 
 READABLE = {".txt", ".docx", ".pdf", ".xlsx", ".html"}
@@ -72,8 +71,7 @@ def _parse(path: Path) -> tuple[Document, RawDocument]:
         patch.setattr(extractor.pipeline, "read", reading)
         document = extractor.parse(data)
     raw = seen[0] if seen else read(data, sniff(data))
-    if not assemble(raw).tables and sniff(data) != "txt":
-        raw = relayout(raw) or raw  # what the pipeline does for a table written as text
+    raw = find_structure(raw)[0]  # what the pipeline does for a table written as text
     return document, raw
 
 

@@ -16,6 +16,7 @@ from extractor.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
+from extractor.pipeline import find_structure
 from extractor.readers import read
 from extractor.readers.docx import read_docx
 from extractor.readers.pdf import read_pdf
@@ -132,7 +133,8 @@ def test_line_endings_give_same_blocks_as_lf(newline: str) -> None:
 
 def test_control_characters_removed_with_warning() -> None:
     doc = read_text("附件3\n\x0c一季度完成情况\n".encode())
-    assert doc.blocks == [Paragraph("附件3"), Paragraph("一季度完成情况")]
+    # The reader only decodes: a paragraph per line (the layout stage finds the cells).
+    assert doc.blocks == [Paragraph("附件3"), Paragraph("一季度完成情况"), Paragraph("")]
     assert [w.code for w in doc.warnings] == ["control_characters_removed"]
 
 
@@ -140,8 +142,13 @@ def test_control_characters_removed_with_warning() -> None:
 # txt layouts
 
 
+def laid_out(data: bytes) -> RawDocument:
+    """A text file's blocks as the pipeline reads them: decoded, then through the layout stage."""
+    return find_structure(read_text(data))[0]
+
+
 def test_seed_layout() -> None:
-    doc = read(seed_txt_bytes(), "txt")
+    doc = laid_out(seed_txt_bytes())
     assert doc.format == "txt"
     assert doc.encoding == "utf-8"
     assert doc.warnings == []
@@ -166,7 +173,7 @@ def test_seed_layout() -> None:
 
 def test_seed_layout_untabbed_line_continues_cell() -> None:
     data = "\t序号\n\t目标任务\n\t完成情况\n\n\t1\n\t建设码头\n\t已完成主体\n收尾中\n\t区交通局\n"
-    (table,) = read_text(data.encode()).blocks
+    (table,) = laid_out(data.encode()).blocks
     assert texts(table) == [
         ["序号", "目标任务", "完成情况"],
         ["1", "建设码头", "已完成主体\n收尾中", "区交通局"],
@@ -190,7 +197,7 @@ PIPE_DOC = """附件2
 
 
 def test_pipe_table_with_separator_and_metadata_table() -> None:
-    doc = read_text(PIPE_DOC.encode())
+    doc = laid_out(PIPE_DOC.encode())
     kinds = [type(b).__name__ for b in doc.blocks]
     assert kinds == ["Paragraph", "RawTable", "Paragraph", "RawTable", "Paragraph"]
     assert doc.blocks[0].text == "附件2"
@@ -213,7 +220,7 @@ def test_tab_separated_table() -> None:
         "\n"
         "说明：数据截至3月底。\n"
     )
-    doc = read_text(data.encode("gb18030"))
+    doc = laid_out(data.encode("gb18030"))
     assert doc.encoding == "gb18030"
     assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "RawTable", "Paragraph"]
     assert texts(doc.blocks[1]) == [
@@ -230,7 +237,7 @@ def test_tab_separated_row_with_empty_first_cell() -> None:
         "\t\t收尾中\t\n"
         "2\t开工道路\t正在招标\t区住房城乡建委\n"
     )
-    (table,) = read_text(data.encode()).blocks
+    (table,) = laid_out(data.encode()).blocks
     assert texts(table) == [
         HEADER,
         ["1", "建设码头", "已完成", "区交通局"],
@@ -636,7 +643,7 @@ def test_seed_layout_line_with_only_a_tab_is_an_empty_cell() -> None:
         "\t1\n\t任务一。\n\t\n\t区商务委\n\n"
         "\t2\n\t任务二。\n\t进展。\n\t\n"
     )
-    (table,) = [b for b in read(text.encode("utf-8"), "txt").blocks if isinstance(b, RawTable)]
+    (table,) = [b for b in laid_out(text.encode("utf-8")).blocks if isinstance(b, RawTable)]
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["序号", "目标任务", "完成情况", "牵头单位"],
         ["1", "任务一。", "", "区商务委"],

@@ -6,6 +6,7 @@ from functools import cache
 
 import pytest
 
+from extractor.pipeline import find_structure
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawCell
 from extractor.table import (
@@ -534,7 +535,7 @@ def test_fragment_after_empty_row_on_continued_page_is_joined() -> None:
 @cache
 def _seed(name: str) -> Assembly:
     if name == "txt":
-        return assemble(read(seed_txt_bytes(), "txt"))
+        return find_structure(read(seed_txt_bytes(), "txt"))[1]
     return assemble(read(fixture_bytes(name), name.rsplit(".", 1)[1]))
 
 

@@ -84,7 +84,7 @@ class _BodyReader:
                 cells.extend(RawCell(None, merge="left") for _ in range(span - 1))
             cells.extend(RawCell("") for _ in range(_int_prop(tr, "trPr", "gridAfter")))
             rows.append(RawRow(cells))
-        return RawTable(rows)
+        return RawTable(rows, layout="docx")
 
     def cell_text(self, tc: etree._Element) -> str:
         lines: list[str] = []

@@ -263,7 +263,7 @@ class _Walker:
             lines = _Lines()
             _inline_text(caption, lines)
             self.blocks.extend(Paragraph(line) for line in lines.take() if line)
-        self.blocks.append(RawTable([RawRow(cells) for cells in grid]))
+        self.blocks.append(RawTable([RawRow(cells) for cells in grid], layout="html"))
 
 
 # --------------------------------------------------------------------------------------------

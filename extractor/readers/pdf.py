@@ -154,7 +154,7 @@ def _ruled_blocks(
         for cells in cells_by_row:
             clean = [RawCell(None) if c is None else RawCell(clean_text(c)) for c in cells]
             rows.append(RawRow(clean, page=number))
-        blocks.append(RawTable(rows))
+        blocks.append(RawTable(rows, layout="pdf-ruled"))
         cursor = max(cursor, table.bbox[3])
     blocks.extend(_paragraphs(page, cursor, bottom, number))
     return blocks

@@ -778,7 +778,7 @@ def read_lines(
         _merged_cells(rows, body, columns, row_rules)
         raw = [RawRow([RawCell(h) for h in columns.headers], page=number)] if header else []
         raw += body
-        blocks.append(RawTable(raw, kind="layout"))
+        blocks.append(RawTable(raw, kind="layout", layout="pdf-unruled"))
         found = True
         index = end
         if not open_end:

@@ -39,6 +39,9 @@ class RawTable:
     # ruling lines — in these a merged cell arrives empty and means "same as above";
     # "prose": rows made from numbered paragraphs; "records": label | value blocks.
     kind: Literal["grid", "lines", "stream", "words", "layout", "prose", "records"] = "grid"
+    # The layout that found the table, for Table.layout: set by the layout stage for text, else by
+    # the reader ("docx", "pdf-ruled" …); None until one of them names it.
+    layout: str | None = None
 
 
 @dataclass(slots=True)

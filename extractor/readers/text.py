@@ -1,7 +1,8 @@
 """Plain text: decode (any common encoding), then find the table in the lines.
 
-The layouts a table takes as text (the seed's tab-led cells, tab-separated rows, pipe tables, a
-web table copied one cell per line, numbered prose) are recognised by ``layouts.split_lines``.
+The reader only decodes: each line becomes a paragraph. The layouts a table takes as text (the
+seed's tab-led cells, tab-separated rows, pipe tables, a web table copied one cell per line,
+numbered prose …) are the layout stage's to find (``extractor.layout``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import regex
 from charset_normalizer import from_bytes
 
 from extractor.errors import EncodingError
-from extractor.readers.layouts import Line, split_lines
-from extractor.readers.raw import RawDocument, RawWarning
+from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.rules.data import load
 
 _BOMS = (
@@ -123,5 +123,6 @@ def read_text(data: bytes) -> RawDocument:
         warnings.append(
             RawWarning("control_characters_removed", f"{len(text) - len(cleaned)} control characters removed")
         )
-    lines = [Line(line) for line in cleaned.split("\n")]
-    return RawDocument(format="txt", blocks=split_lines(lines), encoding=encoding, warnings=warnings)
+    # One paragraph per line, blank lines included: where the cells are is the layout stage's job.
+    blocks = [Paragraph(line) for line in cleaned.split("\n")]
+    return RawDocument(format="txt", blocks=list(blocks), encoding=encoding, warnings=warnings)

@@ -160,7 +160,7 @@ def _sheet_blocks(sheet: Worksheet, raw_warnings: list[RawWarning]) -> list[Para
     body = grid[start:notes]
     # Columns empty throughout the table (a margin column A that only the notes use) are dropped.
     used = [i for i in range(len(columns)) if any(cells[i].text for cells in body)]
-    table = [RawTable([RawRow([cells[i] for i in used]) for cells in body])] if body else []
+    table = [RawTable([RawRow([cells[i] for i in used]) for cells in body], layout="xlsx")] if body else []
     return [*before, *table, *after]
 
 

@@ -24,7 +24,7 @@ from functools import cache
 import regex
 
 from extractor.headers import label_synonyms, looks_like_units, prose_patterns
-from extractor.readers.layouts import Block, Line, trim
+from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_view
@@ -89,8 +89,6 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
         if run_in is None or line_count >= run_in_count:
             return _line_items(lines, style)
     return run_in
-
-
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:

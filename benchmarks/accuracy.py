@@ -1,0 +1,252 @@
+"""Accuracy on real documents: score extractor against the corpus gold, per document and per split.
+
+    python benchmarks/accuracy.py                       # corpus/dev and corpus/test, tables to stdout
+    python benchmarks/accuracy.py corpus/dev            # one folder
+    python benchmarks/accuracy.py --check               # exit 1 if a split's mean fell below the baseline
+    python benchmarks/accuracy.py --write-baseline      # record the current means as the new baseline
+    python benchmarks/accuracy.py --json out.json
+
+Every document ``<id>.<ext>`` in a folder is parsed in this process (``extractor.parse``) and
+scored against ``<id>.gold.json`` (made by ``corpus/make_gold.py``) with the metrics of
+``../shared/tools/score.py``: rows are matched by ``seq``; row recall; task, progress and lead
+units exact (whitespace ignored); issue items as character-level F1 inside their cell, and their
+count; figures matched by text (one inside the other) in the same field: precision, recall, and
+value+unit right. A file that fails (``no_table`` …) scores 0 on every row. Unlike score.py,
+issues from an issues column are located in that column.
+
+The baseline (``benchmarks/accuracy_baseline.json``) is a ratchet: ``--check`` fails when a split's
+mean of any metric is lower than recorded; ``--write-baseline`` is run when a change raises them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import extractor  # noqa: E402
+from extractor.errors import ExtractorError  # noqa: E402
+
+BASELINE = ROOT / "benchmarks" / "accuracy_baseline.json"
+SPLITS = [ROOT / "corpus" / "dev", ROOT / "corpus" / "test"]
+KEYS = [
+    "row_recall",
+    "task_exact",
+    "progress_exact",
+    "lead_exact",
+    "issue_f1",
+    "issue_count_exact",
+    "figure_p",
+    "figure_r",
+    "figure_value_acc",
+]
+SHORT = {
+    "row_recall": "rows",
+    "task_exact": "task",
+    "progress_exact": "progress",
+    "lead_exact": "lead",
+    "issue_f1": "issue F1",
+    "issue_count_exact": "issue n",
+    "figure_p": "fig P",
+    "figure_r": "fig R",
+    "figure_value_acc": "fig val",
+}
+# Enumerators and edge punctuation an issue item may or may not keep (as in score.py).
+ENUMERATOR = regex.compile(r"^\s*(?:[一二三四五六七八九十]+是|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳])\s*")
+TRAIL = "。；;，,、 \t\n"
+TOLERANCE = 1e-9
+
+
+def norm(text: str | None) -> str:
+    return regex.sub(r"\s+", "", text or "")
+
+
+def core(text: str) -> str:
+    return ENUMERATOR.sub("", norm(text)).strip(TRAIL)
+
+
+def locate(texts: list[str], haystack: str, tag: str) -> set[Any]:
+    """Character positions of ``texts`` in ``haystack``; a text not found counts as its own wrong characters."""
+    hay = norm(haystack)
+    positions: set[Any] = set()
+    for k, text in enumerate(texts):
+        piece = core(text)
+        if not piece:
+            continue
+        at = hay.find(piece)
+        if at >= 0:
+            positions.update(range(at, at + len(piece)))
+        else:
+            positions.update((tag, k, n) for n in range(len(piece)))
+    return positions
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def same_value(a: Any, b: Any) -> bool:
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(x - y) <= 1e-6 * max(1.0, abs(y))
+
+
+def figure_matches(pred: dict, gold: dict) -> bool:
+    p, g = norm(pred.get("text")), norm(gold["text"])
+    return bool(p) and (p == g or p in g or g in p)
+
+
+def score(document: dict | None, gold: dict) -> dict[str, Any]:
+    """Metrics of one parsed document (``Document.model_dump()``, or None when it failed)."""
+    rows = [r for t in (document or {}).get("tables", []) for r in t["rows"]]
+    by_seq: dict[int, dict] = {}
+    for row in rows:
+        if isinstance(row.get("seq"), int):
+            by_seq.setdefault(row["seq"], row)
+    n = len(gold["rows"])
+    found = task = progress = lead = count = 0
+    issue_tp = issue_pred = issue_gold = 0
+    fig_tp = fig_pred = fig_gold = fig_value = 0
+    for g in gold["rows"]:
+        issue_cell = (g.get("cells") or {}).get("issues") or g["progress"]
+        gold_positions = locate(g["issues"], issue_cell, "gold")
+        issue_gold += len(gold_positions)
+        fig_gold += len(g["figures"])
+        p = by_seq.get(g["seq"])
+        if p is None:
+            continue
+        found += 1
+        task += norm(p.get("task")) == norm(g["task"])
+        progress += norm(p.get("progress")) == norm(g["progress"])
+        lead += [norm(u) for u in p.get("lead_units") or []] == [norm(u) for u in g["lead_units"]]
+        issues = [i["text"] for i in p.get("issues") or []]
+        count += len(issues) == len(g["issues"])
+        pred_positions = locate(issues, issue_cell, "pred")
+        issue_pred += len(pred_positions)
+        issue_tp += len(pred_positions & gold_positions)
+        figures = p.get("figures") or []
+        fig_pred += len(figures)
+        used: set[int] = set()
+        for gf in g["figures"]:
+            for k, f in enumerate(figures):
+                if k in used or f.get("field") != gf["field"] or not figure_matches(f, gf):
+                    continue
+                used.add(k)
+                fig_tp += 1
+                fig_value += same_value(f.get("value"), gf["value"]) and norm(str(f.get("unit"))) == norm(gf["unit"])
+                break
+    result: dict[str, Any] = {"rows_gold": n, "rows_pred": len(rows)}
+    if n == 0:
+        return result | {k: 1.0 for k in KEYS}
+    result |= {
+        "row_recall": found / n,
+        "task_exact": task / n,
+        "progress_exact": progress / n,
+        "lead_exact": lead / n,
+        "issue_count_exact": count / n,
+    }
+    result["issue_f1"] = prf(issue_tp, issue_pred, issue_gold)[2]
+    result["figure_p"], result["figure_r"], _ = prf(fig_tp, fig_pred, fig_gold)
+    result["figure_value_acc"] = fig_value / fig_gold if fig_gold else 1.0
+    return result
+
+
+def documents(folder: Path) -> list[tuple[Path, Path]]:
+    pairs = []
+    for gold in sorted(folder.glob("*.gold.json")):
+        stem = gold.name.removesuffix(".gold.json")
+        docs = [p for p in folder.glob(stem + ".*") if not p.name.endswith((".gold.json", ".cut.toml", ".text.txt"))]
+        if len(docs) != 1:
+            raise SystemExit(f"{gold}: expected one document named {stem}.*, found {len(docs)}")
+        pairs.append((docs[0], gold))
+    return pairs
+
+
+def run_split(folder: Path) -> dict[str, Any]:
+    results: dict[str, dict[str, Any]] = {}
+    for doc, gold_path in documents(folder):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        try:
+            parsed = extractor.parse(doc).model_dump(mode="json")
+            error = None
+        except ExtractorError as exc:
+            parsed, error = None, exc.code
+        result = score(parsed, gold)
+        if error:
+            result["error"] = error
+        results[doc.name] = result
+    mean = {k: sum(r[k] for r in results.values()) / len(results) for k in KEYS} if results else {}
+    failed = sum(1 for r in results.values() if "error" in r)
+    empty = sum(1 for r in results.values() if "error" not in r and r["rows_pred"] == 0 and r["rows_gold"])
+    return {"docs": results, "mean": mean, "failed": failed, "zero_rows": empty}
+
+
+def print_split(name: str, split: dict[str, Any], per_document: bool) -> None:
+    width = max([len(d) for d in split["docs"]] + [24])
+    print(f"## {name}: {len(split['docs'])} documents, {split['failed']} failed, {split['zero_rows']} with no row")
+    print("doc".ljust(width) + "".join(SHORT[k].rjust(9) for k in KEYS))
+    if per_document:
+        for doc, r in split["docs"].items():
+            line = doc.ljust(width) + "".join(f"{r[k]:9.3f}" for k in KEYS)
+            print(line + (f"  [{r['error']}]" if "error" in r else ""))
+    print("MEAN".ljust(width) + "".join(f"{split['mean'][k]:9.3f}" for k in KEYS))
+    print()
+
+
+def check(results: dict[str, dict[str, Any]], baseline: dict[str, dict[str, float]]) -> list[str]:
+    """Metrics of a split whose mean fell below the baseline."""
+    drops = []
+    for name, split in results.items():
+        for key, recorded in baseline.get(name, {}).items():
+            now = split["mean"].get(key)
+            if now is not None and now < recorded - TOLERANCE:
+                drops.append(f"{name} {key}: {now:.4f} < baseline {recorded:.4f}")
+    return drops
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="*", type=Path, default=SPLITS)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a split's mean fell below the baseline")
+    parser.add_argument("--write-baseline", action="store_true", help="record the current means as the baseline")
+    parser.add_argument("--summary", action="store_true", help="means only, no per-document lines")
+    parser.add_argument("--json", type=Path, help="write every number to this file")
+    args = parser.parse_args(argv)
+    results = {folder.name: run_split(folder) for folder in args.folders}
+    for name, split in results.items():
+        print_split(name, split, per_document=not args.summary)
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
+    if args.write_baseline:
+        recorded = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() else {}
+        for name, split in results.items():
+            recorded[name] = {k: round(v, 4) for k, v in split["mean"].items()}
+        BASELINE.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", "utf-8")
+        print(f"baseline written: {BASELINE.relative_to(ROOT)}", file=sys.stderr)
+    if args.check:
+        baseline = json.loads(BASELINE.read_text("utf-8"))
+        # Round as the baseline was written, so a mean equal to the record never fails.
+        for split in results.values():
+            split["mean"] = {k: round(v, 4) for k, v in split["mean"].items()}
+        drops = check(results, baseline)
+        for drop in drops:
+            print(f"accuracy fell: {drop}", file=sys.stderr)
+        if drops:
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Layout stage: lines of text → tables, decided by evidence.
+
+Runs once, here, on any document whose own structure gave no table: plain text, a web page or a
+Word file whose table was pasted as text, a PDF page read as lines. Every proposer reads the same
+lines its own way and proposes a segmentation (paragraphs and tables of cells):
+
+- ``lines``: the lines show the grid (tab-led cells, tab-separated rows, pipe rows);
+- ``stream``: one cell per line or per group of lines, rows rebuilt from the 序号 sequence;
+- ``forms``: label | value report forms, one block per project;
+- ``prose``: numbered paragraphs (一、/（一）/1./① nesting, 一是…二是…), one row per task.
+
+Each proposal is read by the table stage and scored by what it reads (``evidence.py``): header
+cells with a recognised meaning, 序号 continuity, each column's content fitting its meaning, the
+share of the text placed in cells. The best wins; ``LayoutChoice.confidence`` says how clear the
+win was, and every candidate with its evidence is kept for ``--explain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractor.layout.base import Block, Line
+from extractor.layout.evidence import Evidence, weigh
+from extractor.layout.forms import label_values
+from extractor.layout.lines import line_tables
+from extractor.layout.prose import numbered_prose
+from extractor.layout.stream import cell_stream
+from extractor.readers.raw import RawTable
+
+__all__ = ["Block", "Candidate", "LayoutChoice", "Line", "choose_layout", "split_lines"]
+
+# Proposers in order of precedence: on equal evidence the earlier one wins.
+PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
+    ("lines", line_tables),
+    ("stream", cell_stream),
+    ("forms", label_values),
+    ("prose", numbered_prose),
+]
+
+
+@dataclass(slots=True)
+class Candidate:
+    name: str
+    blocks: list[Block]
+    evidence: Evidence
+
+    @property
+    def score(self) -> float:
+        return self.evidence.score
+
+
+@dataclass(slots=True)
+class LayoutChoice:
+    """The winning segmentation, how clearly it won, and every candidate considered."""
+
+    blocks: list[Block]
+    layout: str | None  # the winner's name; None when no candidate found a table
+    confidence: float  # 0 (a tie with the runner-up) … 1 (no rival, or a rival with no rows)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def choose_layout(lines: list[Line]) -> LayoutChoice:
+    """Every proposer's segmentation of ``lines``, weighed; the best one."""
+    candidates: list[Candidate] = []
+    for name, propose in PROPOSERS:
+        blocks = propose(lines)
+        if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
+            continue
+        candidates.append(Candidate(name, blocks, weigh(blocks)))
+    viable = [c for c in candidates if c.evidence.rows > 0]
+    if not viable:
+        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+    # max() keeps the first of equals: precedence breaks ties.
+    best = max(viable, key=lambda c: c.score)
+    rivals = [c.score for c in viable if c is not best]
+    runner_up = max(rivals, default=0.0)
+    confidence = 1.0 if best.score <= 0 else max(0.0, min(1.0, (best.score - runner_up) / best.score))
+    for block in best.blocks:
+        if isinstance(block, RawTable):
+            block.layout = block.layout or best.name
+    return LayoutChoice(best.blocks, best.name, round(confidence, 3), candidates)
+
+
+def split_lines(lines: list[Line]) -> list[Block]:
+    """The blocks of the best segmentation (see ``choose_layout``)."""
+    return choose_layout(lines).blocks
+
+
+def _paragraphs(lines: list[Line]) -> list[Block]:
+    from extractor.readers.raw import Paragraph
+
+    return [Paragraph(line.text.strip(), page=line.page) for line in lines if line.text.strip()]

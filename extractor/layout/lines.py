@@ -1,0 +1,196 @@
+"""Line-structured tables: the lines themselves show the grid.
+
+- the seed's layout: one tab-led line per cell, a blank line between rows;
+- tab-separated rows (a table copied out of a browser or a spreadsheet); a line without tabs
+  inside such a table continues the previous row's last cell (a line break inside a cell);
+- pipe tables (``序号 | 项目内容 | … |``) with ``---|---`` lines, which mark the row above them
+  as a header, so a metadata table directly above the real one stays a separate table.
+"""
+
+from __future__ import annotations
+
+from extractor.headers import (
+    is_heading,
+    layout_patterns,
+    parse_seq,
+)
+from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+
+
+def line_tables(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    rows: list[RawRow] = []
+    kind: str | None = None  # "seed", "pipe" or "tab": the layout of the table being read
+
+    def flush() -> None:
+        nonlocal kind
+        if rows:
+            blocks.append(RawTable(rows=list(rows), kind="lines", layout=f"{kind}-rows" if kind != "seed" else "seed-cells"))
+            rows.clear()
+        kind = None
+
+    texts = [line.text for line in lines]
+    i = 0
+    while i < len(lines):
+        line, page = texts[i], lines[i].page
+        if not line.strip() and not line.startswith("\t"):
+            after = next((k for k in range(i, len(texts)) if texts[k].strip()), None)
+            open_tab_row = kind == "tab" and rows and after is not None and len(rows[-1].cells) < _tab_width(rows)
+            if open_tab_row and after is not None and _row_goes_on(texts, after, rows):
+                # An empty paragraph inside an open row's last cell: keep it, the row goes on.
+                last = rows[-1].cells[-1]
+                last.text = (last.text or "") + "\n" * (after - i)
+                i = after
+                continue
+            # A blank line ends a pipe or tab-separated table, not a seed-layout one.
+            if rows and not (kind == "seed" and _next_is_seed_row(texts, i)):
+                flush()
+            i += 1
+            continue
+        if line.startswith("\t") and "\t" not in line[1:].rstrip("\t ") and kind in (None, "seed"):
+            # Seed layout: a tab-led line per cell until a blank line; an untabbed line inside
+            # the group continues the cell above it (a line break inside the cell). A line holding
+            # only the tab is an empty cell, not the blank line between rows.
+            cells: list[str] = []
+            width = len(rows[0].cells) if rows else None
+            while i < len(texts):
+                if not texts[i].strip() and not texts[i].startswith("\t"):
+                    # A blank line ends the row, unless the row is still short of the header's
+                    # width and untabbed text follows: an empty paragraph inside the cell.
+                    after = next((k for k in range(i, len(texts)) if texts[k].strip()), None)
+                    if width is None or len(cells) >= width or after is None or texts[after].startswith("\t"):
+                        break
+                    cells[-1] += "\n" * (after - i)
+                    i = after
+                    continue
+                if texts[i].startswith("\t") or not cells:
+                    cells.append(texts[i][1:] if texts[i].startswith("\t") else texts[i])
+                else:
+                    cells[-1] += "\n" + texts[i]
+                i += 1
+            rows.append(RawRow([RawCell(trim(c)) for c in cells], page=page))
+            kind = "seed"
+            continue
+        if _is_pipe_row(line):
+            if kind not in (None, "pipe"):
+                flush()
+            if PIPE_SEPARATOR.match(line):
+                # The row above a ---|--- line is a header: a table above it is another table.
+                if len(rows) > 1:
+                    header = rows.pop()
+                    flush()
+                    rows.append(header)
+            else:
+                rows.append(RawRow([RawCell(trim(c)) for c in _pipe_cells(line)], page=page))
+            kind = "pipe"
+            i += 1
+            continue
+        if line.count("\t") >= 2 or "\t" in line.strip("\t "):
+            cells = [trim(c) for c in line.split("\t")]
+            if kind == "tab" and rows and _continues_row(rows, cells):
+                _extend_row(rows[-1], cells)
+            else:
+                if kind not in (None, "tab"):
+                    flush()
+                rows.append(RawRow([RawCell(c) for c in cells], page=page))
+            kind = "tab"
+            i += 1
+            continue
+        role = _line_in_table(texts, i, rows, kind) if kind in ("tab", "pipe") and rows else "end"
+        if role == "continue":
+            # A line break inside the row's last cell; a leading tab starts its next cell.
+            _extend_row(rows[-1], [trim(c) for c in line.split("\t")])
+            i += 1
+            continue
+        if role == "heading":
+            rows.append(RawRow([RawCell(trim(line))], page=page))  # a section heading inside the table
+            i += 1
+            continue
+        flush()
+        if not PIPE_ONLY.match(line):
+            blocks.append(Paragraph(trim(line), page=page))
+        i += 1
+    flush()
+    return blocks
+
+
+def _line_in_table(texts: list[str], i: int, rows: list[RawRow], kind: str) -> str:
+    """What a line without cell separators is, inside a tab or pipe table.
+
+    "continue": more of the row above (a line break inside its last cell); "heading": a group or
+    section line between rows; "end": the table is over (a note, the text after it). A line is
+    inside the table only when the table goes on after it; then it is a heading when it reads like
+    one (short, no sentence) and either the row above is complete or a new row follows.
+    """
+    line = texts[i]
+    following = next((t for t in texts[i + 1 :] if t.strip()), None)
+    if layout_patterns()["note"].match(line):
+        return "end"
+    if kind == "pipe":
+        goes_on = following is not None and _is_pipe_row(following)
+        return "heading" if goes_on and _short_line(line) else "end"
+    open_row = len(rows[-1].cells) < _tab_width(rows)
+    if open_row and line.startswith("\t"):
+        return "continue"  # the rest of an open row, its next cell after the tab
+    goes_on = following is not None and (following.count("\t") >= 2 or "\t" in following.strip("\t "))
+    if not goes_on or following is None:
+        return "end"
+    next_starts_row = parse_seq(following.split("\t")[0]) is not None or is_heading(following.split("\t")[0])
+    if _short_line(line) and (not open_row or (next_starts_row and is_heading(line))):
+        return "heading"
+    return "continue"
+
+
+def _short_line(line: str) -> bool:
+    return len(line.strip()) <= 30 and not SENTENCE.search(line)
+
+
+def _row_goes_on(texts: list[str], after: int, rows: list[RawRow]) -> bool:
+    """Whether the line at ``after`` (past blank lines) is more of the open tab row above."""
+    line = texts[after]
+    if line.count("\t") >= 2 or "\t" in line.strip("\t "):
+        return _continues_row(rows, [trim(c) for c in line.split("\t")])
+    return _line_in_table(texts, after, rows, "tab") == "continue"
+
+
+def _tab_width(rows: list[RawRow]) -> int:
+    return max(len(r.cells) for r in rows)
+
+
+def _continues_row(rows: list[RawRow], cells: list[str]) -> bool:
+    """A tab line that starts inside the previous row: that row is short, the two together fit
+    the table's width, and this line does not start with a 序号."""
+    width = _tab_width(rows)
+    return (
+        len(rows) > 1
+        and len(rows[-1].cells) < width
+        and len(rows[-1].cells) + len(cells) - 1 <= width
+        and parse_seq(cells[0]) is None
+    )
+
+
+def _extend_row(row: RawRow, cells: list[str]) -> None:
+    last = row.cells[-1]
+    if cells[0]:
+        last.text = f"{last.text}\n{cells[0]}" if last.text else cells[0]
+    row.cells.extend(RawCell(c) for c in cells[1:])
+
+
+def _next_is_seed_row(lines: list[str], i: int) -> bool:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i < len(lines) and lines[i].startswith("\t")
+
+
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or bool(PIPE_SEPARATOR.match(line) and "|" in line)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    return stripped.split("|")

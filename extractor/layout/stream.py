@@ -1,0 +1,320 @@
+"""A cell stream: a web table copied as text, one cell per line (or per group of lines).
+
+Cells are separated by blank lines, by lines holding only ``|``, or by nothing; nothing marks the
+end of a row. Rows are found from the 序号 sequence and the header's column count. A table
+flattened onto one line is read one cell per word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.headers import (
+    field_for_header,
+    header_candidates,
+    header_cell_like,
+    is_header_row,
+    is_heading,
+    layout_patterns,
+    parse_seq,
+)
+from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.textnorm import match_key
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    page: int | None
+    bare_seq: int | None  # the 序号 when the token is nothing but a number
+    first_line: int  # index of the token's first line
+
+
+def _split_header_group(group: list[Line], first_line: int) -> list[Token]:
+    """A group of lines that are each a known header ("序號" / "政策項目" / …) is one cell a line."""
+    if len(group) > 1 and all(field_for_header(line.text) and len(trim(line.text)) <= 20 for line in group):
+        return [_token([line], first_line + k) for k, line in enumerate(group)]
+    return [_token(group, first_line)]
+
+
+def _token(lines: list[Line], first_line: int) -> Token:
+    text = trim("\n".join(trim(line.text) for line in lines))
+    seq = parse_seq(text) if "\n" not in text else None
+    return Token(text, lines[0].page, seq, first_line)
+
+
+def stream_tokens(lines: list[Line], *, per_line: bool) -> list[Token]:
+    """Cells of a stream: groups of lines between blank or ``|`` lines; a bare number is its own cell."""
+    tokens: list[Token] = []
+    group: list[Line] = []
+    group_start = 0
+    for index, line in enumerate(lines):
+        if not line.text.strip() or PIPE_ONLY.match(line.text):
+            if group:
+                tokens.extend(_split_header_group(group, group_start))
+                group = []
+            continue
+        # A number alone, a category line right before one, or the 序号 header is a cell of its own.
+        if per_line or parse_seq(line.text) is not None or _heading_before_seq(lines, index) or _seq_header(line.text):
+            # A number alone on its line starts a row even with no blank line before it.
+            if group:
+                tokens.extend(_split_header_group(group, group_start))
+                group = []
+            tokens.append(_token([line], index))
+            continue
+        if not group:
+            group_start = index
+        group.append(line)
+    if group:
+        tokens.extend(_split_header_group(group, group_start))
+    return tokens
+
+
+def _category_line(text: str) -> bool:
+    """A category or section line: heading-like, short, not a sentence ("二、完成设备安装。" is an
+    enumerated sentence inside a cell, "二、交通基础设施提升工程" a category)."""
+    return is_heading(text) and len(text.strip()) <= 40 and not SENTENCE.search(text)
+
+
+def _seq_header(text: str) -> bool:
+    """序号 (or 编号, 序號 …) alone on its line: the first header cell, even right under the title."""
+    return len(match_key(text)) <= 3 and field_for_header(text) == "seq"
+
+
+def _heading_before_seq(lines: list[Line], index: int) -> bool:
+    if not _category_line(lines[index].text):
+        return False
+    following = next((line.text for line in lines[index + 1 :] if line.text.strip()), "")
+    return parse_seq(following) is not None
+
+
+def _header_like(token: Token) -> bool:
+    return not is_heading(token.text) and header_cell_like(token.text, max_unknown=MAX_HEADER_CELL)
+
+
+def cell_stream(lines: list[Line]) -> list[Block] | None:
+    """Rows of a table written one cell per line (see the module docstring), or None.
+
+    Tried three ways: cells as groups of lines between blank lines; one cell per line; and, for
+    a table flattened onto a line (a document-sharing site's text view), one cell per word,
+    rows then rebuilt from the 序号 sequence and the header's width.
+    """
+    for mode in ("groups", "lines", "words"):
+        source = _words(lines) if mode == "words" else lines
+        tokens = stream_tokens(source, per_line=mode != "groups")
+        found = _stream_header(tokens)
+        if found is None:
+            continue
+        start, end = found
+        if mode == "groups" and not _separated(source, tokens, end):
+            continue  # no blank line between the first rows' cells: one cell per line
+        table, after = _stream_rows(tokens, start, end, kind="words" if mode == "words" else "stream")
+        if table is None:
+            continue
+        before = _lines_before(source, tokens[start])
+        if mode == "words" and before:
+            before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
+        return before + [table] + [Paragraph(t.text, page=t.page) for t in after]
+    return None
+
+
+def _words(lines: list[Line]) -> list[Line]:
+    """Each whitespace-separated word of the long lines as a line of its own."""
+    if not any(len(line.text) > LONG_LINE for line in lines):
+        return []
+    return [Line(word, line.page) for line in lines for word in line.text.split()]
+
+
+def _separated(lines: list[Line], tokens: list[Token], end: int) -> bool:
+    """Whether blank or ``|`` lines separate the cells of the first rows after the header."""
+    seqs = [t.first_line for t in tokens[end:] if t.bare_seq is not None][:3]
+    if len(seqs) < 2:
+        seqs = [tokens[end].first_line, len(lines)] if end < len(tokens) else []
+    if len(seqs) < 2:
+        return True
+    between = lines[seqs[0] : seqs[-1]]
+    return any(not line.text.strip() or PIPE_ONLY.match(line.text) for line in between)
+
+
+def _stream_header(tokens: list[Token]) -> tuple[int, int] | None:
+    """[start, end) of the header tokens: a run of header cells followed by the first 序号."""
+    for start, token in enumerate(tokens):
+        if field_for_header(token.text) not in ("seq", "task"):
+            continue
+        end = start
+        while end < len(tokens) and _header_like(tokens[end]):
+            end += 1
+        seq_at = next((k for k in range(start, end) if field_for_header(tokens[k].text) == "seq"), None)
+        if seq_at is not None and seq_at > start:
+            continue  # a title line that names a header word ("…主抓重点工作") stands before 序号
+        first_row = end
+        while first_row < len(tokens) and first_row - end < 3 and is_heading(tokens[first_row].text):
+            first_row += 1
+        if (
+            end - start >= 3
+            and first_row < len(tokens)
+            and tokens[first_row].bare_seq is not None
+            and is_header_row([t.text for t in tokens[start:end]])
+        ):
+            return start, end
+    return None
+
+
+def _next_row_start(tokens: list[Token], i: int, width: int) -> int | None:
+    """Index of the token that starts the row after the one starting at ``i``, or None (last row).
+
+    The next 序号 is the number one higher; a count column can hold that number too, so of the
+    candidates the one nearest a whole row's width away wins (a row may lack a merged cell or
+    have a cell split in two). A row that reaches the end of the tokens is the last.
+    """
+    seq = tokens[i].bare_seq
+    assert seq is not None
+    if i + width >= len(tokens):
+        return None
+    candidates = [j for j in range(i + 2, len(tokens)) if tokens[j].bare_seq == seq + 1]
+    if not candidates:
+        candidates = [j for j in range(i + 2, len(tokens)) if (n := tokens[j].bare_seq) and seq < n <= seq + 3]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda j: (abs(j - i - width), j))
+
+
+def _stream_rows(
+    tokens: list[Token], start: int, end: int, kind: Literal["stream", "words"] = "stream"
+) -> tuple[RawTable | None, list[Token]]:
+    header = tokens[start:end]
+    width = len(header)
+    # A category column before 序号: its cell (a heading) opens the row instead of standing above it.
+    category_first = width > 1 and field_for_header(header[1].text) == "seq"
+    spans: list[tuple[int, int]] = []  # [from, to) token ranges of the rows
+    sections: dict[int, list[Token]] = {}  # row index → headings standing before it
+    i = end
+    row_start = i
+    pending: list[Token] = []
+    while i < len(tokens):
+        if tokens[i].bare_seq is None:
+            if category_first and is_heading(tokens[i].text) and i + 1 < len(tokens) and tokens[i + 1].bare_seq:
+                row_start, i = i, i + 1  # the category cell, then the 序号
+            elif is_heading(tokens[i].text) or not spans:
+                pending.append(tokens[i])
+                i += 1
+                continue
+            else:
+                break
+        else:
+            row_start = i
+        if pending:
+            sections[len(spans)] = pending
+            pending = []
+        nxt = _next_row_start(tokens, i, width)
+        if nxt is None:
+            stop = min(row_start + width, len(tokens))
+            spans.append((row_start, stop))
+            i = stop
+            break
+        repeat = _repeated_header(tokens, header, i + 1, nxt)
+        if repeat is not None:
+            # The header again (a new group): the row ends before it, the lines between are the
+            # group's heading, and the repeated header itself is dropped.
+            row_end = repeat
+            while row_end > i + 2 and repeat - row_end < 2 and _group_heading(tokens[row_end - 1]):
+                row_end -= 1
+            spans.append((row_start, row_end))
+            if row_end < repeat:
+                sections[len(spans)] = tokens[row_end:repeat]
+            i = repeat + width
+            continue
+        if category_first and nxt - 1 > i and is_heading(tokens[nxt - 1].text):
+            spans.append((row_start, nxt - 1))  # the next row opens with its category cell
+            i = nxt - 1
+            continue
+        # Headings (category rows) just before the next 序号 belong to the next row.
+        cut = nxt
+        while cut - 1 > i + 1 and cut - row_start > width and _category_line(tokens[cut - 1].text):
+            cut -= 1
+        spans.append((row_start, cut))
+        if cut < nxt:
+            sections[len(spans)] = tokens[cut:nxt]
+        i = nxt
+    if not spans:
+        return None, []
+    widths = Counter(b - a for a, b in spans[:-1]) if len(spans) > 1 else Counter({width: 1})
+    row_width = widths.most_common(1)[0][0]
+    # The document ends inside the last row when it is shorter than the rows before it.
+    cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
+    rows = _stream_header_rows(header, row_width)
+    for index, (a, b) in enumerate(spans):
+        for heading in sections.get(index, []):
+            rows.append(RawRow([RawCell(heading.text)], page=heading.page))
+        # A row the document ends inside is left short, so the table stage can tell it was cut.
+        loose = not (cut_off and index == len(spans) - 1)
+        rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=loose))
+    return RawTable(rows, kind=kind), pending + tokens[i:]
+
+
+def _group_heading(token: Token) -> bool:
+    """A short line that is not a sentence: what names a group of rows ("某副市长主抓重点工作")."""
+    text = token.text
+    return token.bare_seq is None and len(text) <= 30 and "\n" not in text and not SENTENCE.search(text)
+
+
+def _repeated_header(tokens: list[Token], header: list[Token], start: int, stop: int) -> int | None:
+    keys = [match_key(t.text) for t in header]
+    for j in range(start, stop - len(keys) + 1):
+        if [match_key(t.text) for t in tokens[j : j + len(keys)]] == keys:
+            return j
+    return None
+
+
+def _stream_header_rows(header: list[Token], row_width: int) -> list[RawRow]:
+    """The header as one row, or as two when a group header spans sub-columns.
+
+    A stream shows "2024年推进情况" and its sub-columns "截至9月底进展", "10月工作计划" as three
+    header cells over two data columns: when rows are one cell narrower than the header, the last
+    group-like header cell followed by at least two header cells is the group over the rest.
+    """
+    page = header[0].page
+    texts = [t.text for t in header]
+    if len(texts) - row_width == 1:
+        group_cue = layout_patterns()["group_header"]
+        candidates = [
+            g
+            for g in range(1, len(texts) - 2)
+            if group_cue.search(match_key(texts[g])) and _could_group(texts[g], texts[g + 1 :])
+        ]
+        if candidates:
+            g = candidates[-1]
+            subs = texts[g + 1 :]
+            top = [RawCell(t) for t in texts[: g + 1]] + [RawCell(None, merge="left")] * (len(subs) - 1)
+            bottom = [RawCell("")] * g + [RawCell(t) for t in subs]
+            return [RawRow(top, page=page), RawRow(bottom, page=page)]
+    return [RawRow([RawCell(t) for t in texts], page=page)]
+
+
+# Columns that are never the sub-columns of a group header such as "2024年推进情况".
+_NEVER_SUB = frozenset({"seq", "task", "lead_units", "partner_units", "lead_leaders", "deadline", "remarks"})
+
+
+def _could_group(group: str, subs: list[str]) -> bool:
+    """A group header names no column of its own (not exactly "完成情况"), and its sub-columns are
+    progress-like ("截至9月底进展", "10月工作计划"), not the units or deadline columns."""
+    claims = header_candidates(group)
+    if claims and claims[0][1] >= 3:
+        return False
+    for sub in subs:
+        sub_claims = header_candidates(sub)
+        if sub_claims and sub_claims[0][1] >= 3 and sub_claims[0][0] in _NEVER_SUB:
+            return False
+    return True
+
+
+def _lines_before(lines: list[Line], first: Token) -> list[Block]:
+    """The paragraphs above the header: every non-blank line before the header's first line."""
+    return [
+        Paragraph(trim(line.text), page=line.page)
+        for line in lines[: first.first_line]
+        if line.text.strip() and not PIPE_ONLY.match(line.text)
+    ]
