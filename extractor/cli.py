@@ -292,9 +292,12 @@ def _pool(files: list[str], limits: Limits, jobs: int, want_record: bool) -> Ite
                 elif time.monotonic() >= slot.deadline:
                     stop(slot)
                     slots[position] = start()
-                    done[index] = _failed(path, ParseTimeoutError(
-                        f"took longer than {limits.seconds:g} s, worker killed (raise the limit with --timeout)"
-                    ))
+                    done[index] = _failed(
+                        path,
+                        ParseTimeoutError(
+                            f"took longer than {limits.seconds:g} s, worker killed (raise the limit with --timeout)"
+                        ),
+                    )
             while following in done:
                 yield done.pop(following)
                 following += 1

@@ -136,9 +136,7 @@ def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
 
 def check_pages(count: int, limits: Limits) -> None:
     if limits.max_pdf_pages and count > limits.max_pdf_pages:
-        raise TooLargeError(
-            f"PDF has {count} pages, over the {limits.max_pdf_pages} limit (raise it with --max-pages)"
-        )
+        raise TooLargeError(f"PDF has {count} pages, over the {limits.max_pdf_pages} limit (raise it with --max-pages)")
 
 
 @dataclass

@@ -259,7 +259,7 @@ def assemble(document: RawDocument) -> Assembly:
 
 @cache
 def _unit_label() -> regex.Pattern[str]:
-    """"责任单位：…" at a sentence boundary, matched on the matching view."""
+    """ "责任单位：…" at a sentence boundary, matched on the matching view."""
     words = "|".join(regex.escape(match_view(w)) for w, f in label_synonyms() if f == "lead_units")
     return regex.compile(rf"(?:^|(?<=[。;,\s]))(?:{words})\s*:\s*")
 

@@ -42,7 +42,8 @@ def _files() -> list:
         path
         for folder in (SAMPLES, FIXTURES)
         for path in folder.rglob("*")
-        if path.is_file() and path.suffix in READABLE | LEGACY
+        if path.is_file()
+        and path.suffix in READABLE | LEGACY
         # encrypted files are refused by design (tests/test_limits.py); the 1,100-row PDF repeats
         # the seed's layout at 9 s a parse (tests/test_scale.py reads it)
         and not any(path.name.startswith(prefix) for prefix in REFUSED)

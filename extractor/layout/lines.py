@@ -26,7 +26,8 @@ def line_tables(lines: list[Line]) -> list[Block]:
     def flush() -> None:
         nonlocal kind
         if rows:
-            blocks.append(RawTable(rows=list(rows), kind="lines", layout=f"{kind}-rows" if kind != "seed" else "seed-cells"))
+            layout = "seed-cells" if kind == "seed" else f"{kind}-rows"
+            blocks.append(RawTable(rows=list(rows), kind="lines", layout=layout))
             rows.clear()
         kind = None
 
