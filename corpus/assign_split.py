@@ -26,8 +26,22 @@ TEST_SHARE = 0.4
 # Publishers whose documents were read while the corpus was being gathered, before the split:
 # they can only be development material.
 SEEN = {"shpt.gov.cn", "cqstl.gov.cn", "bjxch.gov.cn", "pydc.gov.cn", "zhaoqing.gov.cn"}
-KEYS = ["id", "split", "publisher", "publisher_key", "family", "region", "level", "url", "title", "retrieved",
-        "via", "shape", "truncated", "has_table"]
+KEYS = [
+    "id",
+    "split",
+    "publisher",
+    "publisher_key",
+    "family",
+    "region",
+    "level",
+    "url",
+    "title",
+    "retrieved",
+    "via",
+    "shape",
+    "truncated",
+    "has_table",
+]
 
 
 def unit(doc: dict) -> str:
@@ -79,8 +93,11 @@ def main(folders: list[str]) -> int:
     MANIFEST.write_text(dump(docs), "utf-8")
     for split in ("dev", "test"):
         chosen = [d for d in docs if d["split"] == split]
-        print(f"{split}: {len(chosen)} documents, {len({unit(d) for d in chosen})} publishers, "
-              f"{len({d['region'] for d in chosen})} regions", file=sys.stderr)
+        print(
+            f"{split}: {len(chosen)} documents, {len({unit(d) for d in chosen})} publishers, "
+            f"{len({d['region'] for d in chosen})} regions",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -52,5 +52,7 @@ def test_a_cut_that_is_not_in_the_document_fails() -> None:
 
 
 def test_a_cut_joins_a_cell_wrapped_over_lines() -> None:
-    gold = build("1 建设\n码头 已完\n  成主体", {"rows": [{"seq": 1, "task": "建设码头", "progress": ["已完", "主体"]}]})
+    gold = build(
+        "1 建设\n码头 已完\n  成主体", {"rows": [{"seq": 1, "task": "建设码头", "progress": ["已完", "主体"]}]}
+    )
     assert (gold["rows"][0]["task"], gold["rows"][0]["progress"]) == ("建设码头", "已完成主体")
