@@ -8,7 +8,7 @@ the text-layout splitter can recognise a header without depending on the table s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -69,13 +69,82 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
     return out
 
 
-def header_candidates(header: str) -> list[tuple[str, float]]:
+# Strength of a morpheme's claim: the head of the compound (its last morpheme) and any other part.
+# Both stay below a synonym's (1 … 3), so a header a synonym names is read by the synonym.
+MORPHEME_HEAD = 0.9
+MORPHEME_PART = 0.4
+# A cell read as a header by morphemes alone is short and made almost only of header words.
+MAX_MORPHEME_HEADER = 12
+MIN_MORPHEME_COVERAGE = 0.5
+
+
+@cache
+def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
+    """One alternation of every morpheme and weak word (longest first), and what each claims
+    (None for a weak word), from data/headers.toml [morphemes]."""
+    data = load("headers")["morphemes"]
+    claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
+    for name, words in data.items():
+        if name not in ("weak", "examples", "content_openers"):
+            claims.update({match_key(m): name for m in words})
+    words = sorted(claims, key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words))), claims
+
+
+@lru_cache(maxsize=4096)
+def morpheme_reading(header: str) -> tuple[dict[str, float], float]:
+    """Fields a header claims by the morphemes it is made of (see [morphemes] in data/headers.toml),
+    and the share of its characters that morphemes and weak words account for."""
+    pattern, meaning = _morphemes()
+    key = match_key(header)
+    matches = list(pattern.finditer(key))
+    found = [name for m in matches if (name := meaning[m.group()])]
+    claims: dict[str, float] = {}
+    for index, name in enumerate(found):
+        strength = MORPHEME_HEAD if index == len(found) - 1 else MORPHEME_PART
+        claims[name] = max(claims.get(name, 0.0), strength)
+    coverage = sum(m.end() - m.start() for m in matches) / len(key) if key else 0.0
+    return claims, coverage
+
+
+def morpheme_claims(header: str) -> dict[str, float]:
+    return morpheme_reading(header)[0]
+
+
+def reads_as_header(text: str) -> str | None:
+    """The field a short cell names when it reads as a header by its morphemes alone.
+
+    A header is a noun compound with its head last: short, no digit, mostly header words, ending
+    in a morpheme (or a weak word such as 说明) — "目前情況", "承諾", "推行情况", "预定完成日期". A
+    cell opening with an adverb of state ("已完成", "正常推进", "超额完成") is content.
+    """
+    key = match_key(text)
+    if not key or len(key) > MAX_MORPHEME_HEADER or regex.search(r"\d", key):
+        return None
+    if key.startswith(_content_openers()):
+        return None
+    matches = list(_morphemes()[0].finditer(key))
+    claims, coverage = morpheme_reading(text)
+    if coverage < MIN_MORPHEME_COVERAGE or not claims or not matches or matches[-1].end() != len(key):
+        return None
+    return max(claims.items(), key=lambda item: item[1])[0]
+
+
+@cache
+def _content_openers() -> tuple[str, ...]:
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["content_openers"])
+
+
+def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str, float]]:
     """The fields a header may mean, strongest claim first.
 
     An exact synonym claims most (3); a synonym the header starts with claims more (2) than one
     inside it (1): "进展情况、存在问题及下一步打算" is a progress column that also holds the
     problems and plans, "目标完成情况" a status column beside the real 完成情况. Longer synonyms
-    claim a little more.
+    claim a little more. With ``morphemes``, what no synonym claims is read from the morphemes
+    (below 1: the head of the compound 0.9, another part 0.4): "目前情況" is a progress column,
+    "承諾" a task. Without, only synonyms count: the vocabulary that tells a header cell from
+    content anywhere in a document.
     """
     key = match_key(header)
     if not key:
@@ -88,6 +157,9 @@ def header_candidates(header: str) -> list[tuple[str, float]]:
         if len(synonym) >= 2 and synonym in key and synonym != key:
             strength = (2.0 if key.startswith(synonym) else 1.0) + len(synonym) / 100
             claims[name] = max(claims.get(name, 0.0), strength)
+    if morphemes and len(key) <= MAX_HEADER_TEXT:
+        for name, strength in morpheme_claims(header).items():
+            claims.setdefault(name, strength)
     return sorted(claims.items(), key=lambda item: -item[1])
 
 
@@ -98,8 +170,17 @@ def field_for_header(header: str) -> str | None:
 
 
 def is_header_row(texts: Sequence[str | None]) -> bool:
-    """At least two known fields, one a core field, each named by a short cell (not content)."""
-    known = {f for t in texts if len(match_key(t or "")) <= MAX_HEADER_TEXT and (f := field_for_header(t or ""))}
+    """At least two known fields, one a core field, each named by a short cell (not content): by a
+    synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row."""
+    known = set()
+    for text in texts:
+        if not text or len(match_key(text)) > MAX_HEADER_TEXT:
+            continue
+        if parse_seq(text) is not None:
+            return False
+        name = field_for_header(text) or reads_as_header(text)
+        if name:
+            known.add(name)
     return len(known) >= MIN_HEADER_FIELDS and bool(CORE_FIELDS & known)
 
 

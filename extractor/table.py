@@ -214,7 +214,7 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
     """
     claims: list[tuple[float, int, str]] = []
     for position, (text, name) in enumerate(names):
-        for field_name, strength in header_candidates(text):
+        for field_name, strength in header_candidates(text, morphemes=True):
             bonus = 0.5 if field_name == name else 0.0
             claims.append((strength + bonus, position, field_name))
         if name and not any(f == name for _, p, f in claims if p == position):

@@ -48,6 +48,7 @@ def _char_map() -> dict[str, str]:
     """Traditional/variant → simplified for the vocabulary our rules match (one char to one char)."""
     data = load("variants")
     tokens = " ".join(data.get(key, "") for key in ("pairs", "variant_pairs", "radical_pairs")).split()
+    tokens += load("t2s")["pairs"].split()  # every other safe pair, generated from OpenCC's dictionary
     bad = [t for t in tokens if len(t) != 2]
     if bad:
         raise ValueError(f"variants.toml: a pair is two characters, got {bad}")

@@ -400,6 +400,7 @@ def test_variant_pairs_are_safe() -> None:
     pairs = _char_map()
     data = load("variants")
     tokens = " ".join(data[k] for k in ("pairs", "variant_pairs", "radical_pairs")).split()
+    tokens += load("t2s")["pairs"].split()
     assert all(len(t) == 2 for t in tokens)
     assert len({t[0] for t in tokens}) == len(tokens), "a traditional character listed twice"
     # One step only: no simplified target is itself folded again, nor is any folded character a target.
