@@ -205,6 +205,34 @@ def print_split(name: str, split: dict[str, Any], per_document: bool) -> None:
     print()
 
 
+def show(doc: Path) -> int:
+    """Row by row, the fields where a document's reading differs from its gold."""
+    gold = json.loads(doc.with_name(doc.name.split(".")[0] + ".gold.json").read_text("utf-8"))
+    try:
+        parsed = extractor.parse(doc).model_dump(mode="json")
+    except ExtractorError as exc:
+        print(f"{doc.name}: {exc.message} [{exc.code}]")
+        return 1
+    by_seq: dict[int, dict] = {}
+    for table in parsed["tables"]:
+        for row in table["rows"]:
+            by_seq.setdefault(row["seq"], row)
+    for g in gold["rows"]:
+        p = by_seq.get(g["seq"])
+        if p is None:
+            print(f"seq {g['seq']}: MISSING  task {g['task'][:50]!r}")
+            continue
+        for name in ("task", "progress"):
+            if norm(p.get(name)) != norm(g[name]):
+                print(f"seq {g['seq']} {name}:\n   got  {norm(p.get(name))[:90]!r}\n   gold {norm(g[name])[:90]!r}")
+        if [norm(u) for u in p.get("lead_units") or []] != [norm(u) for u in g["lead_units"]]:
+            print(f"seq {g['seq']} lead: got {p.get('lead_units')} gold {g['lead_units']}")
+    extra = sorted(set(by_seq) - {g["seq"] for g in gold["rows"]}, key=lambda s: (s is None, s))
+    if extra:
+        print(f"rows not in gold: seq {extra}")
+    return 0
+
+
 def check(results: dict[str, dict[str, Any]], baseline: dict[str, dict[str, float]]) -> list[str]:
     """Metrics of a split whose mean fell below the baseline."""
     drops = []
@@ -223,7 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-baseline", action="store_true", help="record the current means as the baseline")
     parser.add_argument("--summary", action="store_true", help="means only, no per-document lines")
     parser.add_argument("--json", type=Path, help="write every number to this file")
+    parser.add_argument("--show", metavar="DOC", help="print where one document's rows differ from its gold")
     args = parser.parse_args(argv)
+    if args.show:
+        return show(Path(args.show))
     results = {folder.name: run_split(folder) for folder in args.folders}
     for name, split in results.items():
         print_split(name, split, per_document=not args.summary)

@@ -70,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse_cmd.add_argument("-o", "--output", help="write here instead of stdout")
     parse_cmd.add_argument("--format", choices=["json", "jsonl"], help="default: json for one file, else jsonl")
+    parse_cmd.add_argument(
+        "--explain",
+        action="store_true",
+        help="print how each file was read (layout candidates and their evidence, the header reading) instead",
+    )
     parse_cmd.set_defaults(run=_run_parse)
 
     check_cmd = commands.add_parser("check", parents=[batch], help="check that files parse (for CI)")
@@ -316,7 +321,24 @@ def _complain(path: str, message: str) -> None:
     print(f"extractor: {path}: {message}", file=sys.stderr)
 
 
+def _run_explain(args: argparse.Namespace) -> int:
+    from extractor.explain import explain, format_explanation
+
+    failed = 0
+    for path in _expand(args.files):
+        try:
+            text = format_explanation(explain(path, _limits(args)))
+        except ExtractorError as exc:
+            print(f"extractor: {path}: {exc.message} [{exc.code}]", file=sys.stderr)
+            failed += 1
+            continue
+        sys.stdout.write(text)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def _run_parse(args: argparse.Namespace) -> int:
+    if args.explain:
+        return _run_explain(args)
     files = list(_expand(args.files))
     fmt = args.format or ("json" if len(files) == 1 else "jsonl")
     failed = 0

@@ -56,6 +56,9 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "note": regex.compile(data["note"]),
         "deadline_like": regex.compile(data["deadline_like"]),
         "form_title": regex.compile(data["form_title"]),
+        "person_name": regex.compile(data["person_name"]),
+        "continues_forward": regex.compile(data["continues_forward"]),
+        "status_word": regex.compile(data["status_word"]),
     }
 
 
@@ -213,3 +216,8 @@ def is_heading(text: str) -> bool:
 def looks_like_units(text: str) -> bool:
     """Short text made of unit names (区交通局、区发改委): what a 牵头单位 cell holds."""
     return bool(layout_patterns()["unit_like"].search(match_view(text.strip())))
+
+
+def looks_like_person(text: str) -> bool:
+    """A person's name (a leader under 分管领导, a 责任人), not a unit's."""
+    return bool(layout_patterns()["person_name"].match(match_view(text.strip())))

@@ -7,7 +7,9 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
 - ``lines``: the lines show the grid (tab-led cells, tab-separated rows, pipe rows);
 - ``stream``: one cell per line or per group of lines, rows rebuilt from the 序号 sequence;
 - ``forms``: label | value report forms, one block per project;
-- ``prose``: numbered paragraphs (一、/（一）/1./① nesting, 一是…二是…), one row per task.
+- ``prose``: numbered paragraphs (一、/（一）/1./① nesting, 一是…二是…), one row per task;
+- ``aligned``: pieces cut at every possible boundary, each row's pieces aligned to the header's
+  columns by what the columns hold (see ``aligned.py``).
 
 Each proposal is read by the table stage and scored by what it reads (``evidence.py``): header
 cells with a recognised meaning, 序号 continuity, each column's content fitting its meaning, the
@@ -17,9 +19,11 @@ win was, and every candidate with its evidence is kept for ``--explain``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from extractor.layout.aligned import aligned_rows
 from extractor.layout.base import Block, Line
 from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.forms import label_values
@@ -36,7 +40,12 @@ PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
     ("stream", cell_stream),
     ("forms", label_values),
     ("prose", numbered_prose),
+    ("aligned", aligned_rows),
 ]
+
+
+HANDICAP = {"aligned": 0.1}
+MARGIN = 0.3
 
 
 @dataclass(slots=True)
@@ -63,16 +72,29 @@ class LayoutChoice:
 def choose_layout(lines: list[Line]) -> LayoutChoice:
     """Every proposer's segmentation of ``lines``, weighed; the best one."""
     candidates: list[Candidate] = []
+    total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
     for name, propose in PROPOSERS:
         blocks = propose(lines)
         if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
             continue
-        candidates.append(Candidate(name, blocks, weigh(blocks)))
+        candidates.append(Candidate(name, blocks, weigh(blocks, total)))
     viable = [c for c in candidates if c.evidence.rows > 0]
+    most_rows = max((c.evidence.good_rows for c in viable), default=0)
+    for candidate in viable:
+        # Rows relative to the finest reading: one that swallows rows into cells reads fewer. Only
+        # rows in their 序号 sequence count, so a reading that splits rows does not gain by it.
+        candidate.evidence.granularity = candidate.evidence.good_rows / most_rows if most_rows else 0.0
     if not viable:
         return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
-    # max() keeps the first of equals: precedence breaks ties.
-    best = max(viable, key=lambda c: c.score)
+    # Precedence: a later proposer must beat the best so far by a margin, wider when there are few
+    # rows to judge by (two rows say little), and wider still for the aligned reading, which reads
+    # anything, against a layout the text marks itself.
+    best = viable[0]
+    for candidate in viable[1:]:
+        rows = max(1, min(candidate.evidence.rows, best.evidence.rows))
+        margin = MARGIN / math.sqrt(rows) + HANDICAP.get(candidate.name, 0.0)
+        if candidate.score > best.score + margin:
+            best = candidate
     rivals = [c.score for c in viable if c is not best]
     runner_up = max(rivals, default=0.0)
     confidence = 1.0 if best.score <= 0 else max(0.0, min(1.0, (best.score - runner_up) / best.score))

@@ -9,20 +9,49 @@ yardstick whatever its own idea of a table:
 - ``continuity``: the share of rows whose 序号 follows the row before (or starts again at 1);
 - ``fit``: the share of cells whose content suits their column (a number under 序号, unit names
   under 牵头单位, text under the task and the progress);
-- ``rows``: how many rows were read (a small prior: more rows of the same quality is better).
+- ``consistency``: the share of each column's cells of its commonest kind of content (numbers,
+  unit names, dates, sentences …, ``aligned.classify``): a reading that cuts cells in the wrong
+  places mixes kinds within a column;
+- ``rows``: how many rows were read (a small prior: more rows of the same quality is better);
+- ``granularity``: rows relative to the candidate that read the most (set by the layout stage,
+  which sees every candidate): a reading that swallows rows into one cell reads fewer.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from extractor.headers import looks_like_units, parse_seq
 from extractor.layout.base import Block
-from extractor.readers.raw import Paragraph, RawDocument, RawTable
+from extractor.layout.classes import classify
+from extractor.readers.raw import RawDocument
 
-WEIGHTS = {"placed": 1.0, "header": 0.6, "continuity": 0.6, "fit": 0.6, "rows": 0.2}
+WEIGHTS = {
+    "placed": 1.0,
+    "header": 0.6,
+    "continuity": 0.6,
+    "fit": 0.6,
+    "consistency": 1.0,
+    "rows": 0.2,
+    "granularity": 0.5,
+}
 CORE = ("task", "progress", "lead_units")
+# Content classes grouped into the kinds a column keeps to: a target column mixes "6%以上", "3家"
+# and "与市保持同步" and is still one kind of column.
+KIND = {
+    "seq": "seq",
+    "number": "quantity",
+    "percent": "quantity",
+    "figure": "quantity",
+    "status": "short",
+    "short": "short",
+    "date": "date",
+    "unit": "unit",
+    "person": "person",
+    "prose": "prose",
+}
 
 
 @dataclass(slots=True)
@@ -32,6 +61,13 @@ class Evidence:
     header: float = 0.0
     continuity: float = 0.0
     fit: float = 0.0
+    consistency: float = 0.0
+    granularity: float = 1.0
+
+    @property
+    def good_rows(self) -> float:
+        """Rows in their 序号 sequence (all rows when there is no 序号 to follow)."""
+        return self.rows * self.continuity
 
     @property
     def score(self) -> float:
@@ -46,7 +82,9 @@ class Evidence:
             "header": self.header,
             "continuity": self.continuity,
             "fit": self.fit,
+            "consistency": self.consistency,
             "rows": 1 - 1 / (1 + math.log1p(self.rows)),
+            "granularity": self.granularity,
         }
 
 
@@ -54,21 +92,32 @@ def _chars(text: str | None) -> int:
     return sum(1 for ch in text or "" if not ch.isspace())
 
 
-def weigh(blocks: list[Block]) -> Evidence:
+def weigh(blocks: list[Block], total: int) -> Evidence:
+    """The evidence for one proposal; ``total`` is the document's characters (not the proposal's:
+    text a proposal drops counts against it)."""
     from extractor.table import assemble  # the table stage reads the proposal
 
-    total = sum(_chars(b.text) for b in blocks if isinstance(b, Paragraph))
-    total += sum(_chars(c.text) for b in blocks if isinstance(b, RawTable) for r in b.rows for c in r.cells)
     assembly = assemble(RawDocument(format="txt", blocks=blocks))
     rows = [(t, r) for t in assembly.tables for r in t.rows]
     if not rows or not total:
         return Evidence()
     placed = sum(_chars(text) for _, r in rows for text in r.texts)
     placed += sum(_chars(c.header) for t in assembly.tables for c in t.columns)
+    # Titles and section headings are the table's too (each written once).
+    placed += sum(_chars(t.title) for t in assembly.tables)
+    placed += sum(_chars(section) for section in {r.section for _, r in rows if r.section})
     header = 0.0
     continuity_hits = continuity_pairs = 0
     fit_hits = fit_cells = 0
+    consistent = filled = 0
     for table in assembly.tables:
+        for position in range(len(table.columns)):
+            classes = Counter(
+                KIND.get(classify(row.texts[position]), "other") for row in table.rows if row.texts[position].strip()
+            )
+            if classes:
+                consistent += classes.most_common(1)[0][1]
+                filled += sum(classes.values())
         fields = {c.field for c in table.columns if c.field}
         known = sum(1 for c in table.columns if c.field) / len(table.columns)
         core = sum(1 for f in CORE if f in fields) / len(CORE)
@@ -93,6 +142,7 @@ def weigh(blocks: list[Block]) -> Evidence:
         header=header / len(rows),
         continuity=continuity_hits / continuity_pairs if continuity_pairs else 0.5,
         fit=fit_hits / fit_cells if fit_cells else 0.0,
+        consistency=consistent / filled if filled else 0.0,
     )
 
 

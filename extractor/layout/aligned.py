@@ -1,0 +1,742 @@
+"""Rows aligned by content: a table whose text does not mark its cells reliably.
+
+Web pages, PDF text and office copies lose a table's grid in many ways: cells end up one per line
+with wrapped cells broken over lines too, one row per line with the cells separated by single
+spaces (and spaces inside the cells), cells closed by " |" one per line with merged cells simply
+missing. No mark tells every cell boundary; what the text does show is
+
+- a header: a run of short pieces that name fields (read by synonyms and morphemes);
+- where rows start: a 序号 chain, or one row per line;
+- what each column holds: numbers, unit names, dates, short names, sentences.
+
+So the text is cut into *pieces* at every possible boundary (explicit delimiters, blank lines, line
+breaks, spaces), each boundary with a strength, and each row's pieces are aligned to the header's
+columns by dynamic programming: a cell is one or more consecutive pieces, a column may be empty,
+a row may wrap into a sub-row under merged cells. A cell's score is how well its text's class
+(number, percent, figure, unit name, person, date, status word, short name, sentence) suits its
+column — first from the header's meaning, then from what the column holds in the document's
+other rows — plus what joining its pieces costs (joining across a cell delimiter costs much,
+across a space little). Three piece modes are tried (explicit delimiters, lines, spaces); the
+layout stage weighs the tables they give against every other proposal.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.headers import (
+    field_for_header,
+    header_candidates,
+    is_furniture,
+    is_heading,
+    layout_patterns,
+    parse_seq,
+    reads_as_header,
+)
+from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
+from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.textnorm import match_key, match_view
+
+# Boundary strengths: what separates a piece from the one before it.
+CELL = 3.0  # an explicit delimiter (|, tab), or a line a delimiter closed
+BLANK = 2.5  # a blank line
+LINE = 2.0  # a line break
+WIDE = 1.5  # two or more spaces
+SPACE = 1.0  # one space
+
+MAX_PIECES = 4000  # pieces beyond this: the document is too big for this reading (others read it)
+MAX_SPAN = 48  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
+MAX_CELL_PIECES = 10  # pieces one cell may join
+MAX_HEADER_PIECES = 16
+WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
+PIECE_WEIGHT = 1.0  # how much the pieces of a joined cell must each suit its column
+BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
+SENTENCE_END = regex.compile(r"[。；;！？!?]$")
+LATIN_EDGE = regex.compile(r"[A-Za-z0-9%]")
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    line: int  # index of its line (pages and the paragraphs around the table)
+    page: int | None
+    before: float  # strength of the boundary before it
+    delimited: bool = False  # its line holds a cell delimiter (| or tab)
+
+
+def _prior(field_name: str | None, header: str) -> dict[str, float]:
+    """What a column is expected to hold, from its header's meaning (before the document is read)."""
+    numeric_header = bool(regex.search(r"[(（][^)）]*(?:%|万|亿|元|个|人|家|项|亩|米)[^)）]*[)）]|率|比|数$", header))
+    table: dict[str | None, dict[str, float]] = {
+        "seq": {"seq": 0.9, "empty": 0.05},
+        "task": {"prose": 0.45, "short": 0.3, "figure": 0.12, "unit": 0.03, "status": 0.02, "empty": 0.03},
+        "progress": {
+            "prose": 0.4,
+            "figure": 0.15,
+            "number": 0.1,
+            "percent": 0.1,
+            "status": 0.12,
+            "short": 0.06,
+            "empty": 0.05,
+        },
+        "lead_units": {"unit": 0.75, "short": 0.08, "person": 0.04, "empty": 0.1},
+        "partner_units": {"unit": 0.7, "short": 0.1, "empty": 0.15},
+        "lead_leaders": {"person": 0.7, "short": 0.1, "empty": 0.1},
+        "responsible": {"person": 0.7, "short": 0.1, "empty": 0.1},
+        "deadline": {"date": 0.6, "short": 0.15, "figure": 0.1, "empty": 0.1},
+        "status": {"status": 0.5, "short": 0.2, "percent": 0.1, "empty": 0.1},
+        "category": {"short": 0.5, "empty": 0.3, "prose": 0.1},
+        "issues": {"prose": 0.5, "short": 0.1, "empty": 0.3},
+        "plan": {"prose": 0.5, "short": 0.1, "empty": 0.25},
+        "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05},
+    }
+    prior = dict(table.get(field_name, {"empty": 0.2}))
+    if numeric_header and field_name not in ("seq", "lead_units", "partner_units"):
+        prior = {"number": 0.4, "percent": 0.25, "figure": 0.15, "empty": 0.1, "status": 0.05}
+    floor = 0.01
+    return {c: prior.get(c, floor) for c in CLASSES}
+
+
+@dataclass(slots=True)
+class Column:
+    header: str
+    field: str | None
+    expect: dict[str, float] = field(default_factory=dict)
+
+    def fit(self, cls: str) -> float:
+        return math.log(self.expect.get(cls, 0.01))
+
+
+# ----------------------------------------------------------------- pieces
+
+
+def _pieces(lines: list[Line], mode: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    blank = False
+    closed = False  # the previous line ended with a delimiter: the next line starts a new cell
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text.strip():
+            blank = True
+            closed = False  # a blank line is a stronger boundary than a delimiter's
+            continue
+        start = BLANK if blank else LINE
+        blank = False
+        if mode == "delimited":
+            if PIPE_SEPARATOR.match(text) and "|" in text:
+                closed = True
+                continue
+            if PIPE_ONLY.match(text):
+                # A "|" alone closes an empty cell where every cell line ends with "|", else
+                # separates the cells of a stream (each case is read: the piece is empty).
+                pieces.append(Piece("", index, line.page, CELL))
+                closed = True
+                continue
+            body = text.strip(" \u3000\xa0")
+            parts = regex.split(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*", body)
+            ends_closed = bool(regex.search(r"[|｜\t]\s*$", text))
+            if body.startswith(("|", "｜", "\t")):
+                parts = parts[1:]  # a line led by a delimiter (the seed's tab-led cells) opens a cell
+                closed = True
+            if ends_closed and parts and parts[-1] == "":
+                parts = parts[:-1]
+            marked = len(parts) > 1 or ends_closed or closed
+            for k, part in enumerate(parts):
+                strength = (CELL if closed else start) if k == 0 else CELL
+                pieces.append(Piece(trim(part), index, line.page, strength, marked))
+            closed = ends_closed
+        elif mode == "lines":
+            pieces.append(Piece(trim(text), index, line.page, start))
+        else:  # spaces
+            for k, match in enumerate(regex.finditer(r"\S+", text)):
+                if k == 0:
+                    strength = start
+                else:
+                    before = text[: match.start()]
+                    run = len(before) - len(before.rstrip(" \t\u3000\xa0"))
+                    strength = WIDE if run >= 2 or "\u3000" in before[-run:] else SPACE
+                pieces.append(Piece(match.group(), index, line.page, strength))
+        if len(pieces) > MAX_PIECES:
+            return []
+    return pieces
+
+
+# ----------------------------------------------------------------- header
+
+
+def _meaning(text: str) -> str | None:
+    return field_for_header(text) or reads_as_header(text)
+
+
+def _exact(text: str) -> bool:
+    claims = header_candidates(text)
+    return bool(claims) and claims[0][1] >= 3
+
+
+def _header_piece(piece: Piece) -> bool:
+    text = piece.text
+    key = match_key(text)
+    if not key or len(key) > 20 or SENTENCE.search(text) or is_heading(text) or is_furniture(text):
+        return False
+    if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
+        return bool(regex.fullmatch(r"\d{4}年.{1,10}", match_view(text)))  # "2024年推进情况"
+    return True
+
+
+def _join_header(pieces: list[Piece]) -> list[str]:
+    """Header pieces → header cells: a wrapped header is one cell ("工程"/"名称", "完成目标"/"(%)",
+    "市级牵头"/"责任单位", "责任"/"领导"). Pieces an explicit delimiter separates stay apart."""
+    cells: list[str] = []
+    for piece in pieces:
+        text = piece.text
+        if cells and piece.before != CELL:
+            previous = cells[-1]
+            joined = previous + text
+            same = _meaning(previous) is not None and _meaning(previous) == _meaning(text)
+            if (
+                BRACKET_UNIT.match(text)
+                or (same and not _exact(previous))
+                or (_exact(joined) and not _exact(previous) and not _exact(text))
+            ):
+                cells[-1] = joined
+                continue
+        cells.append(text)
+    return cells
+
+
+@dataclass(slots=True)
+class _Header:
+    start: int  # first header piece
+    end: int  # one past the last header piece
+    cells: list[str]  # wrapped pieces joined
+    pieces: list[str]  # each piece its own cell
+
+
+def _alone(pieces: list[Piece], k: int) -> bool:
+    """Whether a piece is the only one on its line."""
+    line = pieces[k].line
+    return (k == 0 or pieces[k - 1].line != line) and (k + 1 == len(pieces) or pieces[k + 1].line != line)
+
+
+def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
+    """The first run of header pieces naming at least two fields, one of them a core field. Where
+    lines carry delimiters, a header does not run on past a blank line (a metadata table above)."""
+    i = 0
+    while i < len(pieces):
+        if not _header_piece(pieces[i]) or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1])):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(pieces) and j - i < MAX_HEADER_PIECES and _header_piece(pieces[j]):
+            if mode == "delimited" and pieces[j].before == BLANK:
+                break
+            j += 1
+        # Trailing pieces of no meaning are the first row's short cells (a category), not header.
+        while j > i and _meaning(pieces[j - 1].text) is None and not BRACKET_UNIT.match(pieces[j - 1].text):
+            j -= 1
+        # Lines of one piece above a header line of several cells are a title or a note, not the
+        # header's start (a header written one cell per line has no line of several cells).
+        first_multi = next((m for m in range(i, j) if not _alone(pieces, m)), None)
+        if first_multi is not None:
+            i = first_multi
+        cells = _join_header(pieces[i:j])
+        fields = {_meaning(c) for c in cells} - {None}
+        if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces):
+            return _Header(i, j, cells, [p.text for p in pieces[i:j]])
+        i = max(j, i + 1)
+    return None
+
+
+# ----------------------------------------------------------------- rows
+
+
+def _seq_of(piece: Piece) -> tuple[int, bool] | None:
+    """(number, whole) when the piece is a 序号 (whole) or starts with one ("1、地区生产总值…")."""
+    view = match_view(piece.text)
+    seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
+    if seq is not None and not regex.match(r"^\s*[一二三四五六七八九十]", view):
+        return seq, True
+    starred = STARRED_SEQ.match(view)
+    if starred:
+        return int(starred.group(1)), True
+    prefix = SEQ_PREFIX.match(view)
+    if prefix and not regex.match(r"^\d+[.．]\d", view):
+        return int(prefix.group(1)), False
+    return None
+
+
+def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
+    """Indices of the pieces that open rows: a chain of 序号 at line starts, each the next number
+    (or a little further on, when rows are missing), the nearest one a row's width away."""
+    candidates = [
+        (k, seq[0])
+        for k in range(start, len(pieces))
+        if pieces[k].before >= LINE or k == start
+        if (seq := _seq_of(pieces[k])) is not None
+    ]
+    if not candidates:
+        return []
+    chains: list[list[int]] = []
+    used: set[int] = set()
+    for first_index, (k, number) in enumerate(candidates):
+        if k in used:
+            continue
+        chain = [k]
+        current = number
+        position = k
+        rest = candidates[first_index + 1 :]
+        while True:
+            following = [(j, n) for j, n in rest if j > position]
+            exact = [(j, n) for j, n in following if n == current + 1]
+            near = exact or [(j, n) for j, n in following if current < n <= current + 3]
+            if not near:
+                near = [(j, n) for j, n in following if n > current][:1]
+            if not near:
+                break
+            j, n = min(near, key=lambda c: (abs(c[0] - position - width), c[0]))
+            chain.append(j)
+            current, position = n, j
+        used.update(chain)
+        chains.append(chain)
+    best = max(chains, key=len)
+    return best
+
+
+def _line_rows(pieces: list[Piece], start: int) -> list[int]:
+    """Rows as lines: each line of two or more non-empty pieces opens a row (spaces and delimited
+    modes); a line of one piece continues the row above or heads the next."""
+    starts = []
+    for k in range(start, len(pieces)):
+        if pieces[k].before >= LINE or k == start:
+            on_line = [p for p in pieces[k : k + 64] if p.line == pieces[k].line and p.text]
+            if len(on_line) >= 2:
+                starts.append(k)
+    return starts
+
+
+def _line_start(pieces: list[Piece], k: int, floor: int) -> int:
+    while k > floor and pieces[k - 1].line == pieces[k].line:
+        k -= 1
+    return k
+
+
+def _implicit_seq(pieces: list[Piece], starts: list[int]) -> int | None:
+    """Where a 序号 the header does not name stands in each row: the row's first or second piece,
+    when those count up (1, 2, 3 … or again from 1) in most rows."""
+    for offset in (0, 1):
+        numbers = []
+        for s in starts:
+            k = s + offset
+            same_line = k < len(pieces) and pieces[k].line == pieces[s].line
+            seq = _seq_of(pieces[k]) if same_line else None
+            numbers.append(seq[0] if seq else None)
+        steps = [b == a + 1 or b == 1 for a, b in itertools.pairwise(numbers) if a is not None]
+        if len(starts) >= 2 and numbers.count(None) <= len(numbers) // 4 and steps and sum(steps) >= 0.75 * len(steps):
+            return offset
+    return None
+
+
+# ----------------------------------------------------------------- alignment
+
+
+def _joiner(strength: float) -> str:
+    return " " if strength < LINE else "\n"
+
+
+def _cell_text(pieces: list[Piece]) -> str:
+    text = pieces[0].text
+    for piece in pieces[1:]:
+        text += _joiner(piece.before) + piece.text
+    return text
+
+
+def _join_cost(left: Piece, right: Piece) -> float:
+    """The cost of reading two pieces as one cell (nothing for a space between a number and its
+    unit, much for an explicit delimiter)."""
+    if not right.text or not left.text:
+        return -0.5  # an empty cell a delimiter closed: its place matters less than its neighbours'
+    base = {CELL: -3.0, BLANK: -0.9, LINE: -0.45, WIDE: -0.8, SPACE: -0.2}[right.before]
+    if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
+        return -0.05  # "控制在" / "10410人内": the phrase goes on
+    if SENTENCE_END.search(left.text) and right.before <= LINE:
+        base -= 0.9
+    if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
+        base += 0.2
+    return base
+
+
+def _split_cost(left: Piece, right: Piece) -> float:
+    """The cost of a cell boundary between two pieces (a space between a number and its unit)."""
+    if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
+        return -1.0
+    if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
+        return -1.2 if not SENTENCE_END.search(left.text) else -0.2
+    return 0.0
+
+
+@dataclass(slots=True)
+class _Alignment:
+    score: float
+    rows: list[list[list[Piece] | None]]  # per (sub-)row, per column: its pieces, None = merged above
+
+
+def _align(
+    span: list[Piece],
+    columns: list[Column],
+    first_column: int,
+    cut_off: bool = False,
+    anchor: tuple[int, int] | None = None,
+) -> _Alignment:
+    """Best assignment of a row's pieces to the columns (see the module docstring). In a row the
+    document ends inside (``cut_off``), the columns after its last cell cost nothing: they were
+    never written. ``anchor`` (piece, column): the piece that opens the row (its 序号) starts a
+    cell in the column where the other rows' 序号 stand."""
+    n, k = len(span), len(columns)
+    empty = [columns[c].fit("empty") for c in range(k)]
+    trailing = [0.0] * k if cut_off else empty
+    # best[i][c]: score of the pieces before i, the last cell ending at i in column c (k: none yet)
+    NEG = -1e18
+    best = [[NEG] * (k + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, bool] | None]] = [[None] * (k + 1) for _ in range(n + 1)]
+    best[0][k] = 0.0
+    piece_classes = [classify(p.text) for p in span]
+    cls_cache: dict[tuple[int, int], tuple[float, str]] = {}
+
+    def cell(i: int, j: int) -> tuple[float, str]:
+        key = (i, j)
+        if key not in cls_cache:
+            joins = sum(_join_cost(span[m - 1], span[m]) for m in range(i + 1, j))
+            cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
+        return cls_cache[key]
+
+    def pieces_fit(target: int, i: int, j: int) -> float:
+        """Each joined piece should suit the column too: unit names joined onto a progress cell
+        fit it as a whole sentence, but not one by one."""
+        if j - i == 1:
+            return 0.0
+        return PIECE_WEIGHT * sum(columns[target].fit(piece_classes[m]) for m in range(i, j)) / (j - i)
+
+    for i in range(n):
+        for c in range(k + 1):
+            here = best[i][c]
+            if here == NEG:
+                continue
+            # After the row's 序号 a space is a cell boundary whatever stands beside it.
+            split = _split_cost(span[i - 1], span[i]) if i > 1 or (i == 1 and piece_classes[0] != "seq") else 0.0
+            for j in range(i + 1, min(n, i + MAX_CELL_PIECES) + 1):
+                if anchor is not None and i < anchor[0] < j:
+                    break  # the row's 序号 opens a cell of its own
+                joins, cls = cell(i, j)
+                if c == k:  # the row's first cell
+                    targets = [(t, False) for t in range(first_column, k)]
+                else:
+                    targets = [(t, False) for t in range(c + 1, k)]
+                    targets += [(t, True) for t in range(first_column + 1, c + 1)]
+                if anchor is not None:
+                    if i == anchor[0]:
+                        targets = [(t, w) for t, w in targets if t == anchor[1]]
+                    elif i < anchor[0]:
+                        targets = [(t, w) for t, w in targets if t < anchor[1] and not w]
+                for target, wrap in targets:
+                    if c == k:
+                        skipped = sum(empty[first_column:target])
+                    elif wrap:
+                        skipped = sum(empty[c + 1 :]) + WRAP_PENALTY
+                    else:
+                        skipped = sum(empty[c + 1 : target])
+                    score = here + split + joins + skipped + columns[target].fit(cls) + pieces_fit(target, i, j)
+                    if score > best[j][target]:
+                        best[j][target] = score
+                        back[j][target] = (i, c, wrap)
+    end = max(range(k), key=lambda c: best[n][c] + sum(trailing[c + 1 :]))
+    total = best[n][end] + sum(trailing[end + 1 :])
+    # Walk back: cells in reverse, a wrap starting a new (sub-)row.
+    cells: list[tuple[int, int, int, bool]] = []  # (column, from, to, wraps-before)
+    j, c = n, end
+    while j > 0:
+        step = back[j][c]
+        assert step is not None
+        i, previous, wrap = step
+        cells.append((c, i, j, wrap))
+        j, c = i, previous
+    cells.reverse()
+    rows: list[list[list[Piece] | None]] = [[[] for _ in range(k)]]
+    for column, i, j, wrap in cells:
+        if wrap:
+            rows.append([None if col < column else [] for col in range(k)])
+        target = rows[-1][column]
+        assert target is not None
+        target.extend(span[i:j])
+    return _Alignment(total, rows)
+
+
+# ----------------------------------------------------------------- the proposer
+
+
+def _columns(cells: list[str]) -> list[Column]:
+    names = [(c, _meaning(c)) for c in cells]
+    columns = []
+    for text, name in names:
+        claims = header_candidates(text, morphemes=True)
+        meaning = name or (claims[0][0] if claims else None)
+        columns.append(Column(text, meaning, _prior(meaning, text)))
+    return columns
+
+
+def _learn(columns: list[Column], alignments: Iterable[_Alignment]) -> None:
+    """Each column's expectation, updated by what the first reading put in it."""
+    seen = [Counter[str]() for _ in columns]
+    for alignment in alignments:
+        for row in alignment.rows:
+            for c, cell in enumerate(row):
+                if cell is not None:
+                    seen[c][classify(_cell_text(cell)) if cell else "empty"] += 1
+    for column, counts in zip(columns, seen, strict=True):
+        # Empty cells are not learned: most are merges (a category, a unit over several rows), and a
+        # column that is mostly merged still holds what its header says where it is written.
+        del counts["empty"]
+        total = sum(counts.values())
+        if not total:
+            continue
+        weight = 3.0  # the header's expectation counts as this many rows
+        filled = 1 - column.expect.get("empty", 0.01)
+        column.expect = {
+            cls: (weight * column.expect.get(cls, 0.01) + filled * counts[cls]) / (weight + total) + 0.005
+            for cls in CLASSES
+            if cls != "empty"
+        } | {"empty": column.expect.get("empty", 0.01)}
+
+
+def aligned_rows(lines: list[Line]) -> list[Block] | None:
+    """The best of the three piece modes that finds a header and rows, or None."""
+    best: tuple[float, list[Block]] | None = None
+    for mode in _modes(lines):
+        blocks = _read(lines, mode)
+        if blocks is None:
+            continue
+        rows = sum(len(b.rows) for b in blocks if isinstance(b, RawTable))
+        if best is None or rows > best[0]:
+            best = (rows, blocks)
+    return best[1] if best else None
+
+
+def _modes(lines: list[Line]) -> list[str]:
+    """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and spaces."""
+    delimited = sum(1 for line in lines if regex.search(r"[|｜\t]", line.text))
+    return ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
+
+
+def _read(lines: list[Line], mode: str) -> list[Block] | None:
+    pieces = _pieces(lines, mode)
+    header = _find_header(pieces, mode)
+    if header is None:
+        return None
+    # A header wrapped over lines is ambiguous ("工程"/"名称" is one column, "市折子号"/"任务" two):
+    # both readings are aligned, and the one whose rows fit their columns better is kept.
+    readings = [header.cells] if header.cells == header.pieces else [header.cells, header.pieces]
+    best: tuple[float, list[Block]] | None = None
+    for cells in readings:
+        read = _read_rows(lines, pieces, header, cells, mode)
+        if read is not None and (best is None or read[0] > best[0]):
+            best = read
+    return best[1] if best else None
+
+
+def _read_rows(
+    lines: list[Line], pieces: list[Piece], header: _Header, cells: list[str], mode: str
+) -> tuple[float, list[Block]] | None:
+    columns = _columns(cells)
+    starts = _row_starts(pieces, header.end, len(columns))
+    if len(starts) < 2 and mode != "lines":
+        starts = _line_rows(pieces, header.end)
+    # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
+    # starts at its line's first piece.
+    starts = sorted({_line_start(pieces, k, header.end) for k in starts})
+    if not starts:
+        return None
+    if all(col.field != "seq" for col in columns):
+        offset = _implicit_seq(pieces, starts)
+        if offset is not None and (seq := _seq_of(pieces[starts[0] + offset])) is not None and seq[1]:
+            # A 序号 the header does not name, standing alone before (or after) the row's first cell.
+            columns.insert(offset, Column("序号", "seq", _prior("seq", "序号")))
+    spans = _spans(pieces, starts, header, mode)
+    ends_inside = bool(spans) and not _paragraphs(lines, spans[-1][0][-1].line + 1, len(lines))
+    cut = [ends_inside and k == len(spans) - 1 for k in range(len(spans))]
+    # Two passes: align with the header's expectations, learn what each column holds, align again.
+    alignments = [_align(span, columns, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
+    _learn(columns, alignments)
+    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments))
+    fit = sum(a.score for a in alignments) / (len(alignments) * len(columns))
+    rows_cells = [
+        [[None if cell is None else (_cell_text(cell) if cell else "") for cell in row] for row in alignment.rows]
+        for alignment in alignments
+    ]
+    header_cells = [col.header for col in columns]
+    if all(col.field != "seq" for col in columns):
+        header_cells, rows_cells = _seq_from_prefix(header_cells, rows_cells)
+    rows = [RawRow([RawCell(h) for h in header_cells], page=pieces[header.start].page)]
+    for (span, sections), row_cells, cut_off in zip(spans, rows_cells, cut, strict=True):
+        for section in sections:
+            rows.append(RawRow([RawCell(section.text)], page=section.page))
+        for texts in row_cells:
+            raw_cells = [RawCell(None, merge="above") if t is None else RawCell(t) for t in texts]
+            if cut_off:  # the cells after the last one written were never reached: the row is short
+                while raw_cells and raw_cells[-1].text == "":
+                    raw_cells.pop()
+            rows.append(RawRow(raw_cells, page=span[0].page if span else None))
+    table = RawTable(rows, kind="stream", layout=f"aligned-{mode}")
+    before = _paragraphs(lines, 0, pieces[header.start].line)
+    last_line = spans[-1][0][-1].line + 1 if spans and spans[-1][0] else pieces[header.end - 1].line + 1
+    after = _paragraphs(lines, last_line, len(lines))
+    return fit, [*before, table, *after]
+
+
+def _anchor_column(alignments: list[_Alignment]) -> int | None:
+    """The column where most rows' first piece (their 序号, or the cell numbered "1、…") stands."""
+    columns = Counter(
+        next((c for c, cell in enumerate(a.rows[0]) if cell), None) for a in alignments if a.rows and a.rows[0]
+    )
+    columns.pop(None, None)
+    return columns.most_common(1)[0][0] if columns else None
+
+
+def _shift_leading_cells(
+    spans: list[tuple[list[Piece], list[Piece]]], columns: list[Column], cut: list[bool], anchor: int | None
+) -> tuple[list[tuple[list[Piece], list[Piece]]], list[_Alignment]]:
+    """Rows open at their 序号, but a cell standing before it (a category: 大类 | 序号 | …) ends the
+    span of the row above, or stands between the header and the first row. The last one or two
+    short pieces of a span (or of what stands before the first row) move to the next row when both
+    rows then fit their columns better."""
+
+    def align(span: list[Piece], moved: int, cut_off: bool) -> _Alignment:
+        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None)
+
+    spans = [(list(span), list(sections)) for span, sections in spans]
+    alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
+    if anchor is None or anchor == 0:
+        return spans, alignments  # nothing stands before a row's first cell
+    moved_in = [0] * len(spans)
+    for k in range(len(spans)):
+        span, sections = spans[k]
+        if k == 0:
+            movable = [p for p in sections[-2:] if _cell_like(p) and not _heading_piece(p)]
+            if movable:
+                moved = align(movable + span, len(movable), cut[k])
+                if moved.score > alignments[k].score:
+                    spans[k] = (movable + span, sections[: len(sections) - len(movable)])
+                    alignments[k] = moved
+                    moved_in[k] = len(movable)
+            continue
+        before_span = spans[k - 1][0]
+        best = (alignments[k - 1].score + alignments[k].score, 0, alignments[k - 1], alignments[k])
+        for m in (1, 2):
+            tail = before_span[-m:]
+            if len(before_span) - m < 2 or not all(_cell_like(p) and p.before >= LINE for p in tail):
+                break
+            left = align(before_span[:-m], moved_in[k - 1], cut[k - 1])
+            right = align(tail + span, m, cut[k])
+            if left.score + right.score > best[0]:
+                best = (left.score + right.score, m, left, right)
+        _, m, left, right = best
+        if m:
+            spans[k - 1] = (before_span[:-m], spans[k - 1][1])
+            spans[k] = (before_span[-m:] + span, sections)
+            alignments[k - 1], alignments[k] = left, right
+            moved_in[k] = m
+    return spans, alignments
+
+
+def _cell_like(piece: Piece) -> bool:
+    """A short piece that is no sentence: what a category or name cell holds."""
+    return bool(piece.text) and len(piece.text) <= 20 and not SENTENCE.search(piece.text)
+
+
+def _seq_from_prefix(
+    header: list[str], rows: list[list[list[str | None]]]
+) -> tuple[list[str], list[list[list[str | None]]]]:
+    """Rows numbered inside a cell ("1、地区生产总值增长率" under 指标名称): the number becomes a
+    序号 column before that cell, the cell keeps the rest. Done when most rows open that way."""
+    prefixed = []
+    for row in rows:
+        texts = row[0]
+        for c, text in enumerate(texts):
+            if text and SEQ_PREFIX.match(match_view(text)):
+                prefixed.append(c)
+                break
+    if len(prefixed) < max(2, len(rows) // 2):
+        return header, rows
+    column = Counter(prefixed).most_common(1)[0][0]
+    out = []
+    for row in rows:
+        new_row: list[list[str | None]] = []
+        for texts in row:
+            text = texts[column]
+            match = SEQ_PREFIX.match(match_view(text or ""))
+            if match and text:
+                number: str | None = text[: match.end()].strip()
+                rest: str | None = text[match.end() :]
+            else:
+                number, rest = ("" if text is not None else None), text
+            new_row.append([*texts[:column], number, rest, *texts[column + 1 :]])
+        out.append(new_row)
+    return [*header[:column], "序号", *header[column:]], out
+
+
+def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:
+    """A piece after which the table is over: a note (注：…), page furniture, or in a table whose
+    lines carry delimiters, a plain line after a blank line that no delimited line follows."""
+    if piece.before < LINE:
+        return False
+    text = piece.text
+    if layout_patterns()["note"].match(text) or is_furniture(text):
+        return True
+    return mode == "delimited" and piece.before == BLANK and not any(p.delimited for p in following)
+
+
+def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -> list[tuple[list[Piece], list[Piece]]]:
+    """Each row's pieces, and the section headings standing before it; the table ends where a
+    piece ends it (``_ends_table``)."""
+    keys = [match_key(c) for c in header.cells]
+    out: list[tuple[list[Piece], list[Piece]]] = []
+    bounds = [*starts, len(pieces)]
+    pending: list[Piece] = [p for p in pieces[header.end : starts[0]] if p.text]
+    for a, b in itertools.pairwise(bounds):
+        span = [p for p in pieces[a:b]]
+        end = next((k for k, p in enumerate(span) if k and _ends_table(p, mode, pieces[a + k + 1 :])), None)
+        if end is not None:
+            span = span[:end]
+        # The header repeated inside the table (a new group or page) is dropped.
+        for k in range(len(span) - len(keys) + 1):
+            if keys and [match_key(p.text) for p in span[k : k + len(keys)]] == keys:
+                span = span[:k] + span[k + len(keys) :]
+                break
+        # Heading lines at the end of a row's span head the next row.
+        tail: list[Piece] = []
+        while len(span) > 1 and span[-1].before >= LINE and _heading_piece(span[-1]):
+            tail.insert(0, span.pop())
+        if len(span) > MAX_SPAN:
+            span = span[:MAX_SPAN]
+        out.append((span, pending))
+        pending = tail
+        if end is not None:
+            break
+    return out
+
+
+def _heading_piece(piece: Piece) -> bool:
+    return is_heading(piece.text) and len(piece.text) <= 40 and not SENTENCE.search(piece.text)
+
+
+def _paragraphs(lines: list[Line], start: int, end: int) -> list[Block]:
+    return [
+        Paragraph(trim(line.text), page=line.page)
+        for line in lines[start:end]
+        if line.text.strip() and not PIPE_ONLY.match(line.text)
+    ]

@@ -1,0 +1,58 @@
+"""What kind of content a cell holds: the classes the layout stage reads columns by.
+
+A column is consistent when its cells are of one kind (numbers under 序号, unit names under
+牵头单位, sentences under 完成情况); the aligned reading expects each column's kind from its header
+and learns it from the document, and the evidence for any reading counts how consistent its
+columns are.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.headers import layout_patterns, looks_like_person, looks_like_units, parse_seq
+from extractor.layout.base import SENTENCE
+from extractor.textnorm import match_view
+
+CLASSES = ("empty", "seq", "number", "percent", "figure", "unit", "person", "date", "status", "short", "prose")
+SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")
+STARRED_SEQ = regex.compile(r"^\s*(\d{1,4})\s*[*＊]\s*$")
+NUMBER = regex.compile(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
+PERCENT = regex.compile(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
+DIGIT = regex.compile(r"\d")
+MAX_STATUS = 10  # a status word is short ("已完成", "超额完成", "持续推进")
+MAX_SHORT = 15
+
+
+def classify(text: str) -> str:
+    """What kind of content a cell holds (one of CLASSES)."""
+    text = text.strip()
+    if not text:
+        return "empty"
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and all(looks_like_units(line) for line in lines):
+        return "unit"  # one unit name a line
+    text = " ".join(lines)
+    view = match_view(text)
+    if (parse_seq(text) is not None and len(text) <= 5) or STARRED_SEQ.match(view):
+        return "seq"
+    prefix = SEQ_PREFIX.match(view)
+    if prefix:  # "1、地区生产总值增长率": the number is the row's, the rest is what the cell holds
+        text, view = text[prefix.end() :], view[prefix.end() :]
+    if NUMBER.match(view):
+        return "number"
+    if PERCENT.match(view):
+        return "percent"
+    if looks_like_units(text) and len(text) <= 60:
+        return "unit"
+    if looks_like_person(text):
+        return "person"
+    if len(text) <= 14 and layout_patterns()["deadline_like"].search(view) and DIGIT.search(view):
+        return "date"
+    if len(text) <= MAX_STATUS and layout_patterns()["status_word"].search(view) and not DIGIT.search(view):
+        return "status"
+    if len(text) <= 24 and DIGIT.search(view) and not SENTENCE.search(text):
+        return "figure"
+    if len(text) <= MAX_SHORT and not SENTENCE.search(text):
+        return "short"
+    return "prose"
