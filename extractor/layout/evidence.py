@@ -12,6 +12,8 @@ yardstick whatever its own idea of a table:
 - ``consistency``: the share of each column's cells of its commonest kind of content (numbers,
   unit names, dates, sentences …, ``aligned.classify``): a reading that cuts cells in the wrong
   places mixes kinds within a column;
+- ``coverage``: the share of the core columns' cells (task, progress, units) that hold text: a
+  reading that leaves all of a row in one cell leaves the others empty;
 - ``rows``: how many rows were read (a small prior: more rows of the same quality is better);
 - ``granularity``: rows relative to the candidate that read the most (set by the layout stage,
   which sees every candidate): a reading that swallows rows into one cell reads fewer.
@@ -34,6 +36,7 @@ WEIGHTS = {
     "continuity": 0.6,
     "fit": 0.6,
     "consistency": 1.0,
+    "coverage": 0.8,
     "rows": 0.2,
     "granularity": 0.5,
 }
@@ -62,6 +65,7 @@ class Evidence:
     continuity: float = 0.0
     fit: float = 0.0
     consistency: float = 0.0
+    coverage: float = 0.0
     granularity: float = 1.0
 
     @property
@@ -83,6 +87,7 @@ class Evidence:
             "continuity": self.continuity,
             "fit": self.fit,
             "consistency": self.consistency,
+            "coverage": self.coverage,
             "rows": 1 - 1 / (1 + math.log1p(self.rows)),
             "granularity": self.granularity,
         }
@@ -110,7 +115,13 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
     continuity_hits = continuity_pairs = 0
     fit_hits = fit_cells = 0
     consistent = filled = 0
+    covered = core_cells = 0
     for table in assembly.tables:
+        for name in CORE:
+            position = table.column_of(name)
+            if position is not None:
+                core_cells += len(table.rows)
+                covered += sum(1 for row in table.rows if row.texts[position].strip())
         for position in range(len(table.columns)):
             classes = Counter(
                 KIND.get(classify(row.texts[position]), "other") for row in table.rows if row.texts[position].strip()
@@ -143,6 +154,7 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
         continuity=continuity_hits / continuity_pairs if continuity_pairs else 0.5,
         fit=fit_hits / fit_cells if fit_cells else 0.0,
         consistency=consistent / filled if filled else 0.0,
+        coverage=covered / core_cells if core_cells else 0.0,
     )
 
 
