@@ -25,10 +25,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from extractor.headers import looks_like_units, parse_seq
+from extractor.headers import is_header_row, looks_like_units, parse_seq
 from extractor.layout.base import Block
 from extractor.layout.classes import classify
-from extractor.readers.raw import RawDocument
+from extractor.readers.raw import Paragraph, RawDocument, RawTable
 
 WEIGHTS = {
     "placed": 1.0,
@@ -41,6 +41,7 @@ WEIGHTS = {
     "granularity": 0.5,
 }
 CORE = ("task", "progress", "lead_units")
+PROSE_HEADER = 0.3  # the header evidence of a made-up header (numbered prose has none written)
 # Content classes grouped into the kinds a column keeps to: a target column mixes "6%以上", "3家"
 # and "与市保持同步" and is still one kind of column.
 KIND = {
@@ -99,8 +100,15 @@ def _chars(text: str | None) -> int:
 
 def weigh(blocks: list[Block], total: int) -> Evidence:
     """The evidence for one proposal; ``total`` is the document's characters (not the proposal's:
-    text a proposal drops counts against it)."""
+    text a proposal drops counts against it). The text before the proposal's first table (a
+    preamble, a report's narrative before its attached table) is left out of ``placed``: a table
+    is judged by the text from where it starts."""
     from extractor.table import assemble  # the table stage reads the proposal
+
+    tables = [k for k, b in enumerate(blocks) if isinstance(b, RawTable)]
+    first = next((k for k in tables if _has_header(blocks[k])), tables[0] if tables else len(blocks))  # type: ignore[arg-type]
+    total -= sum(_chars(b.text) for b in blocks[:first] if isinstance(b, Paragraph))
+    total -= sum(_chars(c.text) for b in blocks[:first] if isinstance(b, RawTable) for r in b.rows for c in r.cells)
 
     assembly = assemble(RawDocument(format="txt", blocks=blocks))
     rows = [(t, r) for t in assembly.tables for r in t.rows]
@@ -132,7 +140,9 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
         fields = {c.field for c in table.columns if c.field}
         known = sum(1 for c in table.columns if c.field) / len(table.columns)
         core = sum(1 for f in CORE if f in fields) / len(CORE)
-        header += (0.7 * core + 0.3 * known) * len(table.rows)
+        # A prose table's header is made up by its proposer, not written: it shows nothing.
+        written = table.kind != "prose"
+        header += (0.7 * core + 0.3 * known) * len(table.rows) * (1.0 if written else PROSE_HEADER)
         seq_column = table.column_of("seq")
         previous: int | None = None
         for row in table.rows:
@@ -140,7 +150,11 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
                 seq = parse_seq(row.texts[seq_column])
                 if previous is not None:
                     continuity_pairs += 1
-                    continuity_hits += seq is not None and (seq == previous + 1 or seq == 1)
+                    # the next number, or a new count from 1; an extract of a longer list skips some
+                    if seq is not None and (seq == previous + 1 or seq == 1):
+                        continuity_hits += 1
+                    elif seq is not None and seq > previous:
+                        continuity_hits += 0.75
                 previous = seq if seq is not None else previous
             for column, text in zip(table.columns, row.texts, strict=True):
                 verdict = _fits(column.field, text)
@@ -156,6 +170,10 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
         consistency=consistent / filled if filled else 0.0,
         coverage=covered / core_cells if core_cells else 0.0,
     )
+
+
+def _has_header(table: RawTable) -> bool:
+    return any(is_header_row([c.text for c in row.cells]) for row in table.rows[:5]) or table.kind == "prose"
 
 
 def _fits(field: str | None, text: str) -> bool | None:
