@@ -35,6 +35,7 @@ from extractor.headers import (
     header_candidates,
     is_furniture,
     is_heading,
+    label_synonyms,
     layout_patterns,
     parse_seq,
     reads_as_header,
@@ -52,13 +53,15 @@ WIDE = 1.5  # two or more spaces
 SPACE = 1.0  # one space
 
 MAX_PIECES = 4000  # pieces beyond this: the document is too big for this reading (others read it)
-MAX_SPAN = 48  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
-MAX_CELL_PIECES = 10  # pieces one cell may join
+MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
+MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
 WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
+SECTION_COST = -1.5  # reading a line between rows as a heading rather than as more of a cell
 PIECE_WEIGHT = 1.0  # how much the pieces of a joined cell must each suit its column
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
 SENTENCE_END = regex.compile(r"[。；;！？!?]$")
+LETTER_SPACED = regex.compile(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 LATIN_EDGE = regex.compile(r"[A-Za-z0-9%]")
 
 
@@ -97,7 +100,9 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
         "plan": {"prose": 0.5, "short": 0.1, "empty": 0.25},
         "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05},
     }
-    prior = dict(table.get(field_name, {"empty": 0.2}))
+    if field_name not in table:  # a header of no known meaning expects nothing in particular
+        return dict.fromkeys(CLASSES, 1 / len(CLASSES))
+    prior = dict(table[field_name])
     if numeric_header and field_name not in ("seq", "lead_units", "partner_units"):
         prior = {"number": 0.4, "percent": 0.25, "figure": 0.15, "empty": 0.1, "status": 0.05}
     floor = 0.01
@@ -155,6 +160,8 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         else:  # spaces
+            # Letter-spaced words ("项  目  类  别", "序 号") are one piece: one character each side.
+            text = LETTER_SPACED.sub(lambda m: regex.sub(r"[ \u3000]+", "", m.group()), text)
             for k, match in enumerate(regex.finditer(r"\S+", text)):
                 if k == 0:
                     strength = start
@@ -185,6 +192,8 @@ def _header_piece(piece: Piece) -> bool:
     key = match_key(text)
     if not key or len(key) > 20 or SENTENCE.search(text) or is_heading(text) or is_furniture(text):
         return False
+    if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
+        return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
         return bool(regex.fullmatch(r"\d{4}年.{1,10}", match_view(text)))  # "2024年推进情况"
     return True
@@ -225,6 +234,44 @@ def _alone(pieces: list[Piece], k: int) -> bool:
     return (k == 0 or pieces[k - 1].line != line) and (k + 1 == len(pieces) or pieces[k + 1].line != line)
 
 
+def _split_glued(pieces: list[Piece]) -> list[Piece]:
+    """A header line written without separators ("类别序号重点督办内容牵头单位全年完成情况") split
+    into the header cells it is made of: cut after each header synonym it holds, a run of other
+    words joining the synonym after it ("重点督办" + "内容"). Only when it splits into three or more
+    cells naming two or more fields; a header of words no synonym names stays whole."""
+    out = []
+    for k, piece in enumerate(pieces):
+        key = match_view(piece.text)
+        if 6 <= len(key) <= 60 and _alone(pieces, k) and not regex.search(r"[\s\d，,。；;:：、]", key):
+            cells = _synonym_cells(piece.text)
+            if cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2:
+                before = [piece.before] + [CELL] * (len(cells) - 1)
+                out.extend(Piece(c, piece.line, piece.page, b) for c, b in zip(cells, before, strict=True))
+                continue
+        out.append(piece)
+    return out
+
+
+def _synonym_cells(text: str) -> list[str] | None:
+    """Cells cut after each header synonym, longest first; the words before a synonym join it."""
+    view = match_view(text)
+    synonyms = sorted({s for s, _ in label_synonyms()}, key=len, reverse=True)
+    cells, start, k = [], 0, 0
+    while k < len(view):
+        found = next((w for w in synonyms if view.startswith(match_view(w), k)), None)
+        if found:
+            k += len(found)
+            cells.append(text[start:k])
+            start = k
+        else:
+            k += 1
+    if start < len(text):
+        if not cells:
+            return None
+        cells[-1] += text[start:]
+    return cells
+
+
 def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
     """The first run of header pieces naming at least two fields, one of them a core field. Where
     lines carry delimiters, a header does not run on past a blank line (a metadata table above)."""
@@ -237,6 +284,8 @@ def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
         while j < len(pieces) and j - i < MAX_HEADER_PIECES and _header_piece(pieces[j]):
             if mode == "delimited" and pieces[j].before == BLANK:
                 break
+            if mode == "spaces" and pieces[j].line != pieces[i].line:
+                break  # a table whose cells are split by spaces has its header on one line
             j += 1
         # Trailing pieces of no meaning are the first row's short cells (a category), not header.
         while j > i and _meaning(pieces[j - 1].text) is None and not BRACKET_UNIT.match(pieces[j - 1].text):
@@ -366,7 +415,9 @@ def _join_cost(left: Piece, right: Piece) -> float:
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -0.05  # "控制在" / "10410人内": the phrase goes on
     if SENTENCE_END.search(left.text) and right.before <= LINE:
-        base -= 0.9
+        # A sentence ends and a space or break follows: where one cell ends and the next begins
+        # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…").
+        base -= 2.3 if right.before < LINE else 0.9
     if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
         base += 0.2
     return base
@@ -534,7 +585,7 @@ def _modes(lines: list[Line]) -> list[str]:
 
 
 def _read(lines: list[Line], mode: str) -> list[Block] | None:
-    pieces = _pieces(lines, mode)
+    pieces = _split_glued(_pieces(lines, mode))
     header = _find_header(pieces, mode)
     if header is None:
         return None
@@ -620,6 +671,16 @@ def _shift_leading_cells(
 
     spans = [(list(span), list(sections)) for span, sections in spans]
     alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
+    # A line of its own at the end of a row ("竭力趕上預期進度的項目", "中小學") may be the heading of
+    # the rows after it rather than the rest of a cell: it is when the row fits better without it.
+    for k in range(len(spans) - 1):
+        span = spans[k][0]
+        while len(span) > 2 and _alone_line(span, -1) and _cell_like(span[-1]) and classify(span[-1].text) != "unit":
+            shorter = align(span[:-1], 0, cut[k])
+            if shorter.score + SECTION_COST <= alignments[k].score:
+                break
+            spans[k + 1][1].insert(0, span.pop())
+            alignments[k] = shorter
     if anchor is None or anchor == 0:
         return spans, alignments  # nothing stands before a row's first cell
     moved_in = [0] * len(spans)
@@ -651,6 +712,13 @@ def _shift_leading_cells(
             alignments[k - 1], alignments[k] = left, right
             moved_in[k] = m
     return spans, alignments
+
+
+def _alone_line(span: list[Piece], k: int) -> bool:
+    """Whether span[k] is alone on its line (within the span)."""
+    k %= len(span)
+    line = span[k].line
+    return (k == 0 or span[k - 1].line != line) and (k + 1 == len(span) or span[k + 1].line != line)
 
 
 def _cell_like(piece: Piece) -> bool:

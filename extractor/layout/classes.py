@@ -34,8 +34,10 @@ def classify(text: str) -> str:
         return "unit"  # one unit name a line
     text = " ".join(lines)
     view = match_view(text)
-    if (parse_seq(text) is not None and len(text) <= 5) or STARRED_SEQ.match(view):
-        return "seq"
+    if (parse_seq(text) is not None and len(regex.sub(r"\D", "", view)) <= 3 and len(text) <= 5) or STARRED_SEQ.match(
+        view
+    ):
+        return "seq"  # a 序号 ("12", "3.", "（4）"); a bare 1996 is a number (a year, a count)
     prefix = SEQ_PREFIX.match(view)
     if prefix:  # "1、地区生产总值增长率": the number is the row's, the rest is what the cell holds
         text, view = text[prefix.end() :], view[prefix.end() :]
