@@ -423,6 +423,10 @@ def _join_cost(left: Piece, right: Piece) -> float:
     return base
 
 
+def _digit_adjacent(left: Piece, right: Piece) -> bool:
+    return bool(LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1]))
+
+
 def _split_cost(left: Piece, right: Piece) -> float:
     """The cost of a cell boundary between two pieces (a space between a number and its unit)."""
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
@@ -458,6 +462,10 @@ def _align(
     back: list[list[tuple[int, int, bool] | None]] = [[None] * (k + 1) for _ in range(n + 1)]
     best[0][k] = 0.0
     piece_classes = [classify(p.text) for p in span]
+    # Where each part of the span starts: a line, or a piece after a space between two words (not
+    # the spaces around a number, "在 1996 年", which cut fragments of one phrase). A cell joined
+    # over parts should suit its column part by part (units one a line).
+    line_starts = [m for m in range(n) if m == 0 or span[m].before >= LINE or not _digit_adjacent(span[m - 1], span[m])]
     cls_cache: dict[tuple[int, int], tuple[float, str]] = {}
 
     def cell(i: int, j: int) -> tuple[float, str]:
@@ -468,11 +476,15 @@ def _align(
         return cls_cache[key]
 
     def pieces_fit(target: int, i: int, j: int) -> float:
-        """Each joined piece should suit the column too: unit names joined onto a progress cell
-        fit it as a whole sentence, but not one by one."""
-        if j - i == 1:
+        """Each line of a joined cell should suit the column too: unit names joined onto a progress
+        cell fit it as a whole sentence, but not line by line."""
+        cuts = [i] + [m for m in line_starts if i < m < j] + [j]
+        if len(cuts) == 2:
             return 0.0
-        return PIECE_WEIGHT * sum(columns[target].fit(piece_classes[m]) for m in range(i, j)) / (j - i)
+        parts = [
+            piece_classes[a] if b - a == 1 else classify(_cell_text(span[a:b])) for a, b in itertools.pairwise(cuts)
+        ]
+        return PIECE_WEIGHT * sum(columns[target].fit(c) for c in parts) / len(parts)
 
     for i in range(n):
         for c in range(k + 1):
