@@ -775,8 +775,8 @@ def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:
     if piece.before < LINE:
         return False
     text = piece.text
-    if layout_patterns()["note"].match(text) or is_furniture(text):
-        return True
+    if layout_patterns()["note"].match(text) or (is_furniture(text) and not DIGIT.match(text.strip())):
+        return True  # (a bare number, furniture as a page number, is a cell here)
     return mode == "delimited" and piece.before == BLANK and not any(p.delimited for p in following)
 
 
