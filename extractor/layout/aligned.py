@@ -57,8 +57,10 @@ MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are pa
 MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
 WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
-SECTION_COST = -1.5  # reading a line between rows as a heading rather than as more of a cell
-PIECE_WEIGHT = 1.0  # how much the pieces of a joined cell must each suit its column
+SECTION_COST = -1.0  # reading a line between rows as a heading rather than as more of a cell
+HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…", "已完成的项目")
+PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its column
+DEFINITE = frozenset({"seq", "number", "percent", "unit", "person", "date"})  # the kinds of part judged alone
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
 SENTENCE_END = regex.compile(r"[。；;！？!?]$")
 LETTER_SPACED = regex.compile(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
@@ -455,7 +457,7 @@ def _align(
     cell in the column where the other rows' 序号 stand."""
     n, k = len(span), len(columns)
     empty = [columns[c].fit("empty") for c in range(k)]
-    trailing = [0.0] * k if cut_off else empty
+    trailing = [0.5 * e for e in empty] if cut_off else empty
     # best[i][c]: score of the pieces before i, the last cell ending at i in column c (k: none yet)
     NEG = -1e18
     best = [[NEG] * (k + 1) for _ in range(n + 1)]
@@ -484,7 +486,12 @@ def _align(
         parts = [
             piece_classes[a] if b - a == 1 else classify(_cell_text(span[a:b])) for a, b in itertools.pairwise(cuts)
         ]
-        return PIECE_WEIGHT * sum(columns[target].fit(c) for c in parts) / len(parts)
+        # Only parts of a definite kind are judged: a fragment of a wrapped name or sentence
+        # ("市人力资源" / "社会保障局") says nothing alone.
+        definite = [c for c in parts if c in DEFINITE]
+        if not definite:
+            return 0.0
+        return PIECE_WEIGHT * sum(columns[target].fit(c) for c in definite) / len(parts)
 
     for i in range(n):
         for c in range(k + 1):
@@ -687,9 +694,15 @@ def _shift_leading_cells(
     # the rows after it rather than the rest of a cell: it is when the row fits better without it.
     for k in range(len(spans) - 1):
         span = spans[k][0]
-        while len(span) > 2 and _alone_line(span, -1) and _cell_like(span[-1]) and classify(span[-1].text) != "unit":
+        while (
+            len(span) > 2
+            and _alone_line(span, -1)
+            and (_cell_like(span[-1]) or _heading_piece(span[-1]))
+            and classify(span[-1].text) != "unit"
+        ):
             shorter = align(span[:-1], 0, cut[k])
-            if shorter.score + SECTION_COST <= alignments[k].score:
+            cost = HEADING_COST if _heading_piece(span[-1]) else SECTION_COST
+            if shorter.score + cost <= alignments[k].score:
                 break
             spans[k + 1][1].insert(0, span.pop())
             alignments[k] = shorter
@@ -797,10 +810,7 @@ def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -
             if keys and [match_key(p.text) for p in span[k : k + len(keys)]] == keys:
                 span = span[:k] + span[k + len(keys) :]
                 break
-        # Heading lines at the end of a row's span head the next row.
         tail: list[Piece] = []
-        while len(span) > 1 and span[-1].before >= LINE and _heading_piece(span[-1]):
-            tail.insert(0, span.pop())
         if len(span) > MAX_SPAN:
             span = span[:MAX_SPAN]
         out.append((span, pending))

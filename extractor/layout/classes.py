@@ -30,8 +30,11 @@ def classify(text: str) -> str:
     if not text:
         return "empty"
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) > 1 and all(looks_like_units(line) for line in lines):
-        return "unit"  # one unit name a line
+    if len(lines) > 1 and (
+        all(looks_like_units(line) for line in lines)  # one unit name a line
+        or (all(len(line) <= MAX_SHORT for line in lines) and looks_like_units("".join(lines)))  # one wrapped
+    ):
+        return "unit"
     text = " ".join(lines)
     view = match_view(text)
     if (parse_seq(text) is not None and len(regex.sub(r"\D", "", view)) <= 3 and len(text) <= 5) or STARRED_SEQ.match(
