@@ -111,8 +111,9 @@ class Column(_Model):
 
 class Row(_Model):
     seq: int | None = Field(
-        description="Task number read from the 序号 cell, null when unreadable; the row's position (from 1) "
-        "when the table has no 序号 column (seq_text is then null)."
+        description="The printed 序号 when every row of the document has one of its own; else (rows without a "
+        "number, numbering that starts again under each section or table) the row's position in the document, "
+        "from 1. seq_text keeps what was printed."
     )
     seq_text: str | None = Field(default=None, description="The 序号 cell as written.")
     section: str | None = Field(default=None, description="The section heading the row stands under.")

@@ -12,7 +12,7 @@ from extractor.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
-from extractor.records import build_table, home_scope
+from extractor.records import build_table, home_scope, number_rows
 from extractor.rules.dates import find_period
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
@@ -132,6 +132,7 @@ def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
             record, table_warnings = build_table(table, index, scope, period)
             tables.append(record)
             warnings.extend(table_warnings)
+        number_rows(tables)
         warnings.extend(Warning(code="unplaced_text", message=p.text) for p in assembly.unplaced)
     except ExtractorError as exc:
         exc.path = exc.path or path

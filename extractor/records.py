@@ -103,3 +103,15 @@ def build_row(
         assessments=assessments,
         pages=pages,
     )
+
+
+def number_rows(tables: list[Table]) -> None:
+    """``seq`` across the document: the printed 序号 when every row has one of its own, else (rows
+    without a number, numbering that starts again under each section or table) the row's position
+    in the document, from 1. ``seq_text`` keeps what was printed either way."""
+    rows = [row for table in tables for row in table.rows]
+    printed = [row.seq if row.seq_text else None for row in rows]
+    if all(seq is not None for seq in printed) and len(set(printed)) == len(printed):
+        return
+    for position, row in enumerate(rows, 1):
+        row.seq = position

@@ -23,7 +23,8 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 import extractor
-from extractor.models import Document, Table
+from extractor.headers import parse_seq
+from extractor.models import Document, Row, Table
 from extractor.textnorm import match_view
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
@@ -40,7 +41,12 @@ class R(NamedTuple):
 
 
 def rows_of(table: Table) -> list[R]:
-    return [R(r.seq, r.task, r.progress, r.lead_units, r.section) for r in table.rows]
+    """Rows with their printed 序号 (``seq`` is the document position when numbering restarts)."""
+    return [R(printed(r), r.task, r.progress, r.lead_units, r.section) for r in table.rows]
+
+
+def printed(row: Row) -> int | None:
+    return parse_seq(row.seq_text) if row.seq_text else row.seq
 
 
 # --------------------------------------------------------------------------------------------
@@ -718,4 +724,12 @@ def _xlsx_restarting() -> bytes:
 def test_same_header_with_seq_restarting_is_two_tables(name: str, build: Callable[[], bytes]) -> None:
     document = parsed(f"restart_{name}", build)
     assert [rows_of(t) for t in document.tables] == [RESTART_FIRST, RESTART_SECOND]
+    # Numbering starts again: seq is each row's position in the document, seq_text what was printed.
+    assert [(r.seq, r.seq_text) for t in document.tables for r in t.rows] == [
+        (1, "1"),
+        (2, "2"),
+        (3, "1"),
+        (4, "2"),
+        (5, "3"),
+    ]
     assert not [w for w in document.warnings if w.code != "unplaced_text"]

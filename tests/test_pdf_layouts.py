@@ -20,6 +20,8 @@ import pytest
 
 import extractor
 from extractor.errors import NoTextLayerError
+from extractor.headers import parse_seq
+from extractor.models import Row
 from extractor.readers import pdf_layout
 from extractor.readers.pdf import read_pdf
 from extractor.readers.raw import Paragraph, RawDocument, RawTable
@@ -38,9 +40,14 @@ def _parse(path: Path) -> extractor.Document:
 def _core(path: Path) -> list[list[tuple[Any, ...]]]:
     """Per table: (seq, task, progress, lead_units) of every row."""
     return [
-        [(r.seq, r.cells.get("task"), r.cells.get("progress"), r.lead_units) for r in t.rows]
+        [(_printed(r), r.cells.get("task"), r.cells.get("progress"), r.lead_units) for r in t.rows]
         for t in _parse(path).tables
     ]
+
+
+def _printed(row: Row) -> int | None:
+    """The printed 序号 (``seq`` is the document position when numbering restarts across tables)."""
+    return parse_seq(row.seq_text) if row.seq_text else row.seq
 
 
 def _cells(path: Path) -> list[list[dict[str, str]]]:
@@ -206,7 +213,8 @@ def test_two_tables_on_one_page() -> None:
     assert _texts(second)[0] == ["序号", "重点任务", "进展情况", "存在的问题", "下一步工作打算", "牵头单位", "完成时限"]
     document = _parse(PDF / "two_tables_one_page_noborder.pdf")
     assert [t.attachment for t in document.tables] == ["附件1", "附件2"]
-    assert [[r.seq for r in t.rows] for t in document.tables] == [[1, 4], [1, 2]]
+    assert [[_printed(r) for r in t.rows] for t in document.tables] == [[1, 4], [1, 2]]
+    assert [r.seq for t in document.tables for r in t.rows] == [1, 2, 3, 4]  # numbering restarts: positions
     assert [r.lead_units for r in document.tables[1].rows] == [["县发展改革委", "县统计局"], ["县经信局"]]
     assert document.tables[1].rows[1].cells["progress"] == "已建成5G基站260个，完成年度目标的86.7%。"
     assert document.warnings == []
