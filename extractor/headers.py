@@ -66,7 +66,10 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
 def prose_patterns() -> dict[str, regex.Pattern[str]]:
     """Numbered-prose vocabulary (``[prose]`` in data/layout.toml); styles keep their level order."""
     data = load("layout")["prose"]
-    out = {name: regex.compile(data[name]) for name in ("item_reference", "run_in", "inline_item")}
+    out = {
+        name: regex.compile(data[name])
+        for name in ("item_reference", "run_in", "inline_item", "progress_opener", "progress_tail", "progress_word")
+    }
     out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date")}
     out |= {f"style:{name}": regex.compile(pattern) for name, pattern in data["styles"].items()}
     return out
@@ -108,6 +111,17 @@ def morpheme_reading(header: str) -> tuple[dict[str, float], float]:
         claims[name] = max(claims.get(name, 0.0), strength)
     coverage = sum(m.end() - m.start() for m in matches) / len(key) if key else 0.0
     return claims, coverage
+
+
+def morpheme_head(text: str) -> str | None:
+    """The field of the morpheme a text ends in (its head), when it ends in one (or a weak word)."""
+    key = match_key(text)
+    pattern, meaning = _morphemes()
+    matches = list(pattern.finditer(key))
+    named = [m for m in matches if meaning[m.group()]]
+    if not named or not matches or matches[-1].end() != len(key):
+        return None
+    return meaning[named[-1].group()]
 
 
 def morpheme_claims(header: str) -> dict[str, float]:

@@ -245,11 +245,12 @@ PROSE_ROWS = [
     R(3, "中小河流综合治理", "完成河道整治15.2公里，同比增长5.1%。", ["区水利局", "区财政局"]),
     R(4, "高标准农田建设", "新建高标准农田2.3万亩，完成年度任务的92%。", ["区农业农村委"]),
 ]
+# The item reference (第11项) is not part of the task (gold conventions); it is kept in its own cell.
 REFERENCE_ROWS = [
-    R(1, "社会消费品零售总额(第11项)", "1-9月完成128.6亿元,同比增长6.2%,完成年度目标的74.5%。", []),
-    R(2, "外贸进出口(第12项)", "1-9月完成56.3亿元,同比增长3.1%,低于全市平均水平1.2个百分点。", []),
-    R(3, "实际利用外资(第13项)", "1-9月实际利用外资1850万美元,完成年度目标的61.7%。", []),
-    R(4, "招商引资(第14项)", "新签约项目42个,协议引资额215亿元。", []),
+    R(1, "社会消费品零售总额", "1-9月完成128.6亿元,同比增长6.2%,完成年度目标的74.5%。", []),
+    R(2, "外贸进出口", "1-9月完成56.3亿元,同比增长3.1%,低于全市平均水平1.2个百分点。", []),
+    R(3, "实际利用外资", "1-9月实际利用外资1850万美元,完成年度目标的61.7%。", []),
+    R(4, "招商引资", "新签约项目42个,协议引资额215亿元。", []),
 ]
 RUN_IN_ROWS = [
     R(1, "深化“一网通办”改革", "政务服务事项网上可办率达98.5%", []),
@@ -590,6 +591,7 @@ def test_prose_labels(name: str) -> None:
 
 def test_prose_reference_figures() -> None:
     (table,) = _case_named("l12b_prose_item_reference.txt").document().tables
+    assert [r.cells["项目编号"] for r in table.rows] == ["(第11项)", "(第12项)", "(第13项)", "(第14项)"]
     figures = [(f.kind, f.value, f.unit, f.basis) for f in table.rows[1].figures if f.field == "progress"]
     assert figures[:2] == [("amount", 5.63e9, "CNY", None), ("change", 3.1, "%", "yoy")]
 

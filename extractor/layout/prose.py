@@ -1,17 +1,29 @@
 """Numbered prose: a progress report written as numbered paragraphs instead of a table.
 
+    一、主要指标任务完成情况
+    （一）全市经济社会发展主要预期目标完成情况
+    上半年，全市完成地区生产总值802.81亿元……
+    （二）报告中确定的其他指标任务完成情况
+    1.引进……项目不少于3个。上半年，引进世界500强企业投资项目3个……
     3、城乡供水一体化工程，牵头部门：区水利局。管网铺设进度较慢……
     2.外贸进出口（第12项）：1-9月完成56.3亿元，同比增长3.1%……
     一是加快推进……；二是……
 
 Each task becomes a row of a table with a made-up header (序号, 目标任务, 完成情况, 牵头单位 and
 any other labelled field found), so the table stage treats it like any other table:
-- the enumerator style that numbers the tasks is the one whose items count up from 1 most often;
-  a style of a higher level (一、 over 1.) gives section headings; run-in 一是/二是 splits a paragraph;
-- an item's labels ("牵头部门：", "责任单位：", "进展情况：", "存在问题：") are the header synonyms
-  of ``data/headers.toml`` followed by a colon; a unit label's value ends at the sentence's end;
-- the unlabelled head of an item is the task name up to its first colon (or comma, or full stop)
-  when that comes early; the unlabelled rest is the progress;
+- the outline: every enumerator style (一、/（一）/1./（1）/①, data/layout.toml) that counts up
+  in the document is a level, nested in that order; an item with items under it is a section, an
+  item without is a task (a leaf), whatever its level; numbered lines after a label inside an
+  item (推进情况：1.… 2.…) are that item's text, not items of their own;
+- run-in 一是/二是 splits a paragraph when it numbers more items than the outline;
+- labels ("牵头部门：", "分管省领导：", "完成时限：", "（牵头单位：X，责任单位：Y）") are read by
+  meaning, synonyms first, then the morphemes of data/headers.toml; a unit label's value ends at
+  the sentence's end; of several unit labels the 牵头 one gives the lead units, the others the
+  partner units; "X牵头，Y配合" in a unit value says which is which;
+- the unlabelled text is the task, up to a name's end (a colon, an item reference such as
+  （第6项）, which is kept apart) or up to the first clause that reports progress (上半年…,
+  截至…, 目前…, 已…: data/layout.toml ``progress_opener``); the rest is the progress. A short
+  heading line with the progress below it is the task (its "…完成情况" tail dropped);
 - lines before the first task (the report's preamble) are paragraphs, not rows.
 """
 
@@ -23,16 +35,25 @@ from functools import cache
 
 import regex
 
-from extractor.headers import label_synonyms, looks_like_units, prose_patterns
+from extractor.headers import (
+    field_for_header,
+    header_candidates,
+    label_synonyms,
+    looks_like_units,
+    morpheme_head,
+    prose_patterns,
+    reads_as_header,
+)
 from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.numbers import parse_number
-from extractor.textnorm import match_view
+from extractor.textnorm import match_key, match_view
 
-# Where the task name ends in an unlabelled head: a colon first, else a comma or full stop.
+# Where the task name ends in an unlabelled head: a colon.
 NAME_END_COLON = regex.compile(r"[:]")
-NAME_END_OTHER = regex.compile(r"[,。;]")
 MAX_TASK_NAME = 40
+MAX_HEADING = 40  # a heading line (an item's title over its text) is no longer than this
+MAX_LABEL = 10  # characters of a label before its colon
 # A unit label's value ends at the end of its sentence or bracket.
 UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
@@ -40,6 +61,7 @@ UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "respons
 HEADER_LABELS = {
     "seq": "序号",
     "task": "目标任务",
+    "reference": "项目编号",
     "progress": "完成情况",
     "issues": "存在问题",
     "plan": "下一步工作打算",
@@ -48,7 +70,17 @@ HEADER_LABELS = {
     "responsible": "责任人",
     "partner_units": "配合单位",
     "deadline": "完成时限",
+    "description": "任务内容",
 }
+# A label naming a unit field with one of these words is the lead one among several.
+LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
+PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
+# A label: a short run of Han characters and a colon, at the start of a line or after a separator.
+LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
+MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
+# A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
+TRAILING_UNITS = regex.compile(r"[(]([^()]{2,80})[)][。.;]?\s*$")
 
 
 @cache
@@ -57,18 +89,14 @@ def _style_patterns() -> dict[str, regex.Pattern[str]]:
     return {name[6:]: p for name, p in prose_patterns().items() if name.startswith("style:")}
 
 
-@cache
-def _label_pattern() -> regex.Pattern[str]:
-    """Any header synonym followed by a colon, at the start or after a separator or bracket."""
-    words = "|".join(regex.escape(match_view(s)) for s, _ in label_synonyms())
-    return regex.compile(rf"(?:^|(?<=[\s,.;。、(\[]))({words})\s*[:]")
-
-
 @dataclass(slots=True)
 class _Item:
     seq: int
     marker_end: int  # offset in the first line where the text after the enumerator starts
     lines: list[Line] = field(default_factory=list)
+    level: int = 0
+    children: int = 0
+    section: str | None = None
 
 
 def _number(token: str) -> int | None:
@@ -81,13 +109,12 @@ def _number(token: str) -> int | None:
 def numbered_prose(lines: list[Line]) -> list[Block] | None:
     """A table of the numbered tasks in ``lines``, or None when they are not numbered prose."""
     lines = _split_inline_items(lines)
-    style = _task_style(lines)
+    outline = _outline_items(lines)
     run_in = _run_in_items(lines)
-    if style is not None:
-        line_count = _sequence_score([n for _, n, _ in _starts(lines, style)])
-        run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
-        if run_in is None or line_count >= run_in_count:
-            return _line_items(lines, style)
+    outline_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in outline or [])
+    run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
+    if outline is not None and (run_in is None or outline_count >= run_in_count):
+        return outline
     return run_in
 
 
@@ -134,60 +161,78 @@ def _sequence_score(numbers: list[int]) -> int:
     return score
 
 
-def _task_style(lines: list[Line]) -> str | None:
-    """The enumerator style of the tasks: the longest counting sequence (≥ 2 items).
-
-    A style whose items are all bare headings ("一、总体情况", "二、具体进展") is the report's
-    outline, not its tasks, when another style numbers at least two items: its lines become
-    sections. Between two task-like styles, the longer sequence wins, a tie the lower level.
-    """
-    scored = []
+def _active_styles(lines: list[Line]) -> dict[int, tuple[int, int, int]]:
+    """line index → (level, number, end of enumerator) for the styles that count up in the document."""
+    out: dict[int, tuple[int, int, int]] = {}
     for level, style in enumerate(_style_patterns()):
         starts = _starts(lines, style)
-        score = _sequence_score([n for _, n, _ in starts])
-        if score >= 2:
-            outline = all(_bare_heading(lines[index].text[end:]) for index, _, end in starts)
-            scored.append((not outline, score, level, style))
-    if not scored:
+        if _sequence_score([n for _, n, _ in starts]) >= 2:
+            for index, number, end in starts:
+                out.setdefault(index, (level, number, end))
+    return out
+
+
+def _outline_items(lines: list[Line]) -> list[Block] | None:
+    """The document's outline: items nested by level; the items with nothing under them are rows."""
+    numbered = _active_styles(lines)
+    if not numbered:
         return None
-    tasks = [entry for entry in scored if entry[0]] or scored
-    return max(tasks, key=lambda entry: (entry[1], entry[2]))[3]
-
-
-def _bare_heading(text: str) -> bool:
-    return len(text.strip()) <= 20 and not regex.search(r"[。；;，,:：]", match_view(text))
-
-
-def _higher_styles(style: str) -> list[str]:
-    names = list(_style_patterns())
-    return names[: names.index(style)]
-
-
-def _line_items(lines: list[Line], style: str) -> list[Block] | None:
-    starts = {index: (number, end) for index, number, end in _starts(lines, style)}
-    headings = {index for s in _higher_styles(style) for index, _, _ in _starts(lines, s)}
     blocks: list[Block] = []
-    body: list[tuple[str | None, _Item]] = []
-    section: str | None = None
-    current: _Item | None = None
+    items: list[_Item] = []
+    stack: list[_Item] = []  # the open items, outermost first
     for index, line in enumerate(lines):
-        if index in starts:
-            number, end = starts[index]
-            current = _Item(seq=number, marker_end=end, lines=[line])
-            body.append((section, current))
-        elif index in headings:
-            section, current = trim(line.text), None
-        elif current is not None:
-            current.lines.append(line)
+        entry = numbered.get(index)
+        if entry is not None:
+            level, number, end = entry
+            inside = stack[-1] if stack else None
+            # A lower-level number after a label inside an item ("推进情况：1.… 2.…") is its text.
+            if inside is not None and level > inside.level and _labelled(inside):
+                inside.lines.append(line)
+                continue
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            item = _Item(seq=number, marker_end=end, lines=[line], level=level)
+            if stack:
+                stack[-1].children += 1
+                item.section = _heading_text(stack[-1])
+            stack.append(item)
+            items.append(item)
+        elif stack:
+            stack[-1].lines.append(line)
         elif line.text.strip():
             blocks.append(Paragraph(trim(line.text), page=line.page))
-    if len(body) < 2:
+    leaves = [item for item in items if not item.children and not _narrative(item, items)]
+    if len(leaves) < 2:
         return None
-    closing = _closing_lines(body[-1][1])
-    rows = [_row(item, section) for section, item in body]
-    blocks.append(_table(rows))
+    closing = _closing_lines(leaves[-1]) if leaves[-1] is items[-1] else []
+    blocks.append(_table([_row(item) for item in leaves]))
     blocks.extend(closing)
     return blocks
+
+
+def _narrative(item: _Item, items: list[_Item]) -> bool:
+    """An outline part that is no task: an item with nothing under it among siblings that have
+    items under them ("一、总体要求" beside "二、主要任务"), unless it reports progress itself
+    (a heading "…完成情况", or text that reports: 上半年…, 截至…)."""
+    siblings = [other for other in items if other.level == item.level and other.section == item.section]
+    if not any(other.children for other in siblings):
+        return False
+    text = match_view("\n".join(line.text for line in item.lines)[item.marker_end :])
+    heading = match_view(item.lines[0].text[item.marker_end :])
+    reports = prose_patterns()["progress_tail"].search(heading.strip()) or (
+        _progress_start(text, 0) is not None and regex.search(r"\d", text)
+    )
+    return not reports
+
+
+def _labelled(item: _Item) -> bool:
+    """Whether the item's text so far holds a label (推进情况：, 完成情况：) its next lines belong to."""
+    text = "\n".join(line.text for line in item.lines)
+    return any(_label_field(m.group(1)) for m in LABEL.finditer(match_view(text)))
+
+
+def _heading_text(item: _Item) -> str:
+    return trim(item.lines[0].text)
 
 
 def _closing_lines(item: _Item) -> list[Block]:
@@ -213,7 +258,7 @@ def _closing_lines(item: _Item) -> list[Block]:
 def _run_in_items(lines: list[Line]) -> list[Block] | None:
     """Tasks numbered 一是…二是… inside paragraphs."""
     blocks: list[Block] = []
-    body: list[tuple[str | None, _Item]] = []
+    body: list[_Item] = []
     for line in lines:
         view = match_view(line.text)
         cuts = []
@@ -234,72 +279,247 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             assert marker is not None
             # The separator between run-in items (；, and 。 after the last) belongs to the list.
             piece = piece.rstrip().rstrip(";；。")
-            body.append((None, _Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)])))
+            body.append(_Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)]))
     if len(body) < 2:
         return None
-    blocks.append(_table([_row(item, section) for section, item in body]))
+    blocks.append(_table([_row(item, run_in=True) for item in body]))
     return blocks
 
 
-def _row(item: _Item, section: str | None) -> tuple[str | None, int | None, dict[str, str]]:
-    first = item.lines[0].text[item.marker_end :]
-    text = trim("\n".join([first, *(line.text for line in item.lines[1:])]))
+# ----------------------------------------------------------------- one item → its fields
+
+
+def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dict[str, str]]:
+    first_line = item.lines[0].text
+    marker = first_line[: item.marker_end].strip()
+    first = first_line[item.marker_end :]
+    body = [line.text for line in item.lines[1:] if line.text.strip()]
     page = item.lines[0].page
-    return section, page, {"seq": str(item.seq), **_fields(text)}
+    section = item.section
+    tag = CATEGORY_TAG.match(match_view(first))
+    if tag:  # 【托幼育人】: the item's category, not its task
+        section, first = tag.group(1).strip(), first[tag.end() :]
+    # A short heading line with the item's text below it: the heading names the task.
+    if body and _heading_like(first) and not _labels(first):
+        fields = _fields("\n".join(body), heading=first)
+    else:
+        fields = _fields(trim("\n".join([first, *body])), run_in=run_in)
+    seq_text = marker if marker and _number_of(marker) is not None else str(item.seq)
+    return section, page, {"seq": seq_text, **fields}
 
 
-def _fields(text: str) -> dict[str, str]:
-    """Split an item's text into task, progress and the labelled fields."""
+def _number_of(marker: str) -> int | None:
+    from extractor.headers import parse_seq
+
+    return parse_seq(marker)
+
+
+def _heading_like(text: str) -> bool:
+    text = trim(text)
+    return 0 < len(text) <= MAX_HEADING and not regex.search(r"[。；;]", match_view(text))
+
+
+@cache
+def _known_labels() -> dict[str, str]:
+    return {match_key(s): f for s, f in label_synonyms()}
+
+
+def _label_field(label: str) -> str | None:
+    """The field a label names: a synonym, else the head of its compound ("分管省领导" → a leader,
+    "数据提供单位" → a unit, "部门分工" → units). A colon after it already says it is a label."""
+    key = match_key(label)
+    if key in _known_labels():
+        return _known_labels()[key]
+    named = field_for_header(label) or reads_as_header(label)
+    if named:
+        return named
+    head = morpheme_head(label)
+    return head
+
+
+def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
+    """Every label in ``text`` (matched on its view) and the field it names (None: a label the
+    vocabulary does not know, kept as a cell of its own when it stands at a line's start)."""
     view = match_view(text)
-    labels = list(_label_pattern().finditer(view))
-    synonyms = dict((match_view(s), f) for s, f in label_synonyms())
+    out = []
+    for match in LABEL.finditer(view):
+        name = _label_field(match.group(1))
+        line_start = match.start() == 0 or view[match.start() - 1] == "\n"
+        if name is not None or line_start:
+            out.append((match, name))
+    return out
+
+
+def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict[str, str]:
+    """An item's text (and its heading line, if any) → task, progress and the labelled fields."""
+    text, bracket_units = _trailing_units(text)
+    labels = _labels(text)
+    names = _resolve_units([(match.group(1), name) for match, name in labels])
     fields: dict[str, str] = {}
     unlabelled: list[str] = []
-    head_end = labels[0].start() if labels else len(text)
-    head = text[:head_end]
-    for n, label in enumerate(labels):
-        name = synonyms[label.group(1)]
-        value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+    head = text[: labels[0][0].start()] if labels else text
+    for n, ((label, _), name) in enumerate(zip(labels, names, strict=True)):
+        value_end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : value_end]
         if name in UNIT_FIELDS:
             stop = UNIT_VALUE_END.search(match_view(value))
             if stop is not None:
                 unlabelled.append(value[stop.end() :])
                 value = value[: stop.start()]
-        if _clean(value):
-            # Two labels of one field (牵头单位：…；责任单位：…) both count.
-            joiner = "、" if name in UNIT_FIELDS else "\n"
-            fields[name] = joiner.join(v for v in (fields.get(name), _clean(value)) if v)
-    # When the progress comes after the labels (labelled, or left after a unit label's value),
-    # the whole head is the task's name ("1.轨道交通1号线一期工程投入试运营。 牵头领导：…");
-    # otherwise the head holds name and progress, the name ending at a colon, comma or full stop.
-    progress_after = "progress" in fields or any(_clean(piece) for piece in unlabelled)
-    whole_head = progress_after and len(head) <= 2 * MAX_TASK_NAME
-    task, rest = (_clean(head) or None, "") if whole_head else _split_head(head)
+        value = _clean(value)
+        if not value:
+            continue
+        if name in ("lead_units", "partner_units"):
+            lead, partners = _lead_phrase(value)
+            if lead is not None:
+                value = lead
+                if partners:
+                    fields["partner_units"] = "、".join(v for v in (fields.get("partner_units"), partners) if v)
+        # Two labels of one field (牵头单位：…；牵头部门：…) both count.
+        joiner = "、" if name in UNIT_FIELDS else "\n"
+        fields[name] = joiner.join(v for v in (fields.get(name), value) if v)
+    if bracket_units and "lead_units" not in fields:
+        lead, partners = _lead_phrase(bracket_units)
+        fields["lead_units"] = lead if lead is not None else bracket_units
+        if partners:
+            fields["partner_units"] = partners
+    if heading is not None:
+        task = _clean(_drop_progress_tail(heading)) or None
+        rest = head
+    else:
+        # When the progress comes after the labels (labelled, or left after a unit label's value),
+        # the whole head is the task ("1.轨道交通1号线一期工程投入试运营。 牵头领导：…");
+        # otherwise the head holds task and progress (_split_head).
+        progress_after = "progress" in fields or any(_clean(piece) for piece in unlabelled)
+        whole_head = progress_after and len(head) <= 2 * MAX_TASK_NAME
+        if whole_head:
+            task, rest, reference, titled = _clean(head) or None, "", None, False
+        else:
+            task, rest, reference, titled = _split_head(head, run_in)
+        if reference:
+            fields["reference"] = reference
     if task and "task" not in fields:
         fields["task"] = task
-    progress = "".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
+    rest_text = _clean(rest)
+    if rest_text and heading is None and titled and not _reports(rest_text) and not unlabelled:
+        # The rest of a task list's item describes the task; it reports nothing.
+        fields["description"] = rest_text
+        rest = ""
+    progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
     if progress and "progress" not in fields:
         fields["progress"] = progress
     return {k: v for k, v in fields.items() if v}
 
 
-def _split_head(head: str) -> tuple[str | None, str]:
-    """(task name, rest) of an item's unlabelled head."""
+def _reports(text: str) -> bool:
+    """Whether a text reports progress (its clauses say what was done or stands), not a plan."""
+    view = match_view(text)
+    return _progress_start(view, 0) is not None or bool(prose_patterns()["progress_word"].search(view))
+
+
+def _trailing_units(text: str) -> tuple[str, str | None]:
+    """An item closing with a bracket of unit names: (the text without it, the names)."""
+    match = TRAILING_UNITS.search(match_view(text))
+    if match is None:
+        return text, None
+    inside = text[match.start(1) : match.end(1)]
+    named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", match_view(inside))
+    parts = [p for p in regex.split(r"[、,，;；\s]+", named) if p]
+    if not parts or not all(looks_like_units(p) for p in parts):
+        return text, None
+    return text[: match.start()].rstrip(), inside
+
+
+def _resolve_units(labels: list[tuple[str, str | None]]) -> list[str]:
+    """Each label's key: its field, or its own text for a label of no field or a second claim.
+
+    Of several labels naming unit fields (牵头单位：…，责任单位：…，数据提供单位：…) the one with a
+    lead word (牵头, 主办) gives the lead units and the ones with a partner word (配合, 责任,
+    协办) the partner units; a synonym outranks a label read by its morphemes."""
+    keys: list[str] = [name or match_key(label) for label, name in labels]
+    claims = [k for k, (_, name) in enumerate(labels) if name == "lead_units"]
+    if len(claims) > 1:
+        ranked = sorted(claims, key=lambda k: (not any(w in labels[k][0] for w in LEAD_WORDS), _strength(labels[k][0])))
+        winner = ranked[0]
+        lead_worded = any(w in labels[winner][0] for w in LEAD_WORDS)
+        for k in claims:
+            if k == winner:
+                continue
+            label = labels[k][0]
+            if lead_worded and any(w in label for w in PARTNER_WORDS) and "partner_units" not in keys:
+                keys[k] = "partner_units"
+            elif not (label in dict(label_synonyms()) and labels[k][1] == "lead_units" and not lead_worded):
+                keys[k] = match_key(label)
+    return keys
+
+
+def _strength(label: str) -> float:
+    claims = header_candidates(label, morphemes=True)
+    return -claims[0][1] if claims else 0.0
+
+
+def _lead_phrase(value: str) -> tuple[str | None, str]:
+    """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner."""
+    view = match_view(value)
+    match = regex.search(r"(?:牵头|主办|负责)(?:[,，;；、]|$)", view.rstrip("。. "))
+    if match is None or match.start() == 0:
+        return None, ""
+    lead = value[: match.start()].strip(" ,，、")
+    rest = value[match.end() :]
+    rest = regex.sub(r"(?:等)?(?:配合|协办|参与)[。.]?\s*$", "", rest.strip(" ,，;；。"))
+    return lead, _clean(rest)
+
+
+def _drop_progress_tail(heading: str) -> str:
+    """ "全市经济社会发展主要预期目标完成情况" over its progress: the task is what it reports on."""
+    view = match_view(heading)
+    match = prose_patterns()["progress_tail"].search(view)
+    if match and match.start() >= 2:
+        return heading[: match.start()]
+    return heading
+
+
+def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool]:
+    """(task, rest, item reference, whether a title sentence was split off) of an item's
+    unlabelled head.
+
+    The task ends at an item reference ("（第6项）", kept apart), or at a colon after a name, or
+    before the first clause that reports progress; a head with none of these is all task."""
     view = match_view(head)
     stripped = _clean(head)
     if not stripped:
-        return None, ""
+        return None, "", None, False
     reference = prose_patterns()["item_reference"].search(view)
     if reference is not None and reference.start() <= MAX_TASK_NAME:
-        return _clean(head[: reference.end()]) or None, head[reference.end() :]
-    for pattern in (NAME_END_COLON, NAME_END_OTHER):
-        match = _outside_brackets(pattern, view)
-        if match is not None and match <= MAX_TASK_NAME:
-            return _clean(head[:match]) or None, head[match + 1 :]
-    if len(stripped) <= MAX_TASK_NAME:
-        return stripped, ""
-    return None, head
+        name = _clean(head[: reference.start()]) or None
+        return name, head[reference.end() :], _clean(head[reference.start() : reference.end()]), False
+    colon = _outside_brackets(NAME_END_COLON, view)
+    if colon is not None and colon <= MAX_TASK_NAME:
+        return _clean(head[:colon]) or None, head[colon + 1 :], None, False
+    opener = _progress_start(view)
+    if opener:
+        return _clean(head[:opener]) or None, head[opener:], None, False
+    if run_in:
+        # A run-in item inside a report ("一是深化改革，网上可办率达98.5%"): its action, then what
+        # came of it.
+        comma = _outside_brackets(regex.compile(r"[,;]"), view)
+        if comma is not None and comma <= MAX_TASK_NAME:
+            return _clean(head[:comma]) or None, head[comma + 1 :], None, False
+    title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
+    if title and _clean(head[title.end() :]):
+        # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
+        # description, or its progress when it reports progress.
+        return _clean(head[: title.end()]) or None, head[title.end() :], None, True
+    return stripped, "", None, False
+
+
+def _progress_start(view: str, minimum: int = 4) -> int | None:
+    """Where the first clause that reports progress starts (上半年，…; 截至…; 目前…; 预计…), after
+    ``minimum`` characters of task text; None when no clause does."""
+    for match in prose_patterns()["progress_opener"].finditer(view):
+        if match.start() >= minimum:
+            return match.start()
+    return None
 
 
 def _outside_brackets(pattern: regex.Pattern[str], view: str) -> int | None:
@@ -319,23 +539,26 @@ def _clean(piece: str) -> str:
     piece = piece.strip(" \t\n\u3000\xa0,，;；、:：").rstrip("(（").strip()
     view = match_view(piece)
     while view.endswith(")") and view.count(")") > view.count("("):
-        piece, view = piece[:-1].rstrip(), view[:-1].rstrip()
+        piece, view = piece[:-1].rstrip(" ,，;；、"), view[:-1].rstrip(" ,，;；、")
     while view.startswith(")"):
         piece, view = piece[1:].lstrip(), view[1:].lstrip()
+    if view.endswith(("(", "（")):
+        piece = piece[:-1].rstrip()
     return piece
 
 
 def _table(rows: list[tuple[str | None, int | None, dict[str, str]]]) -> RawTable:
     present = [f for f in HEADER_LABELS if any(f in cells for _, _, cells in rows)]
+    others = list(dict.fromkeys(k for _, _, cells in rows for k in cells if k not in HEADER_LABELS))
     for required in ("seq", "task", "progress", "lead_units"):
         if required not in present:
             present.append(required)
-    order = [f for f in HEADER_LABELS if f in present]
-    out = [RawRow([RawCell(HEADER_LABELS[f]) for f in order])]
+    order = [f for f in HEADER_LABELS if f in present] + others
+    out = [RawRow([RawCell(HEADER_LABELS.get(f, f)) for f in order])]
     section: str | None = None
     for row_section, page, cells in rows:
         if row_section is not None and row_section != section:
             out.append(RawRow([RawCell(row_section)], page=page))
             section = row_section
         out.append(RawRow([RawCell(cells.get(f, "")) for f in order], page=page))
-    return RawTable(out, kind="prose")
+    return RawTable(out, kind="prose", layout="prose")
