@@ -68,7 +68,18 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
     data = load("layout")["prose"]
     out = {
         name: regex.compile(data[name])
-        for name in ("item_reference", "run_in", "inline_item", "progress_opener", "progress_tail", "progress_word")
+        for name in (
+            "item_reference",
+            "run_in",
+            "inline_item",
+            "progress_opener",
+            "progress_tail",
+            "progress_word",
+            "list_intro",
+            "list_dash",
+            "plan_word",
+            "actual_clause",
+        )
     }
     out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date")}
     out |= {f"style:{name}": regex.compile(pattern) for name, pattern in data["styles"].items()}

@@ -107,7 +107,7 @@ def _number(token: str) -> int | None:
 
 
 def numbered_prose(lines: list[Line]) -> list[Block] | None:
-    """A table of the numbered tasks in ``lines``, or None when they are not numbered prose."""
+    """A table of the tasks in ``lines``, or None when they are not numbered (or listed) prose."""
     lines = _split_inline_items(lines)
     outline = _outline_items(lines)
     run_in = _run_in_items(lines)
@@ -115,7 +115,49 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
     if outline is not None and (run_in is None or outline_count >= run_in_count):
         return outline
-    return run_in
+    return run_in or _listed_items(lines)
+
+
+def _listed_items(lines: list[Line]) -> list[Block] | None:
+    """Tasks listed without numbers: the paragraphs after a line that announces them ("其中：",
+    "——按行业分：", "…情况如下："), or led by a dash ("——规上工业增加值…"), each holding a
+    figure. A line that announces the next list heads its items (their section)."""
+    blocks: list[Block] = []
+    items: list[_Item] = []
+    section: str | None = None
+    listing = False
+    table_at: int | None = None  # where the table stands among the blocks: where its first item stood
+    for line in lines:
+        text = trim(line.text)
+        if not text:
+            continue
+        view = match_view(text)
+        dashed = prose_patterns()["list_dash"].match(view)
+        if prose_patterns()["list_intro"].search(view) and len(text) <= MAX_HEADING:
+            listing, section = True, _clean(text[dashed.end() :] if dashed else text)
+            continue
+        if prose_patterns()["list_intro"].search(view):
+            # A paragraph that ends announcing a list ("…其中："): it is context, the list follows.
+            listing, section = True, None
+            blocks.append(Paragraph(text, page=line.page))
+            continue
+        if (listing or dashed) and regex.search(r"\d", view) and len(text) >= 8:
+            marker = dashed.end() if dashed else 0
+            item = _Item(seq=len(items) + 1, marker_end=marker, lines=[Line(text, line.page)], section=section)
+            items.append(item)
+            table_at = len(blocks) if table_at is None else table_at
+            continue
+        listing = False
+        blocks.append(Paragraph(text, page=line.page))
+    if len(items) < 2:
+        return None
+    rows = []
+    for item in items:
+        section, page, cells = _row(item)
+        del cells["seq"]  # listed, not numbered: the table has no 序号, its rows count by position
+        rows.append((section, page, cells))
+    assert table_at is not None
+    return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:
@@ -514,12 +556,15 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
 
 
 def _progress_start(view: str, minimum: int = 4) -> int | None:
-    """Where the first clause that reports progress starts (上半年，…; 截至…; 目前…; 预计…), after
-    ``minimum`` characters of task text; None when no clause does."""
-    for match in prose_patterns()["progress_opener"].finditer(view):
-        if match.start() >= minimum:
-            return match.start()
-    return None
+    """Where the first clause that reports progress starts (上半年，…; 截至…; 目前…; 预计…; or,
+    after a clause stating a plan, 开工7个…), after ``minimum`` characters of task text; None
+    when no clause does."""
+    found = [m.start() for m in prose_patterns()["progress_opener"].finditer(view) if m.start() >= minimum]
+    for match in prose_patterns()["actual_clause"].finditer(view):
+        if match.start() >= minimum and prose_patterns()["plan_word"].search(view[: match.start()]):
+            found.append(match.start() + len(match.group()) - len(match.group().lstrip()))
+            break
+    return min(found) if found else None
 
 
 def _outside_brackets(pattern: regex.Pattern[str], view: str) -> int | None:
@@ -547,10 +592,10 @@ def _clean(piece: str) -> str:
     return piece
 
 
-def _table(rows: list[tuple[str | None, int | None, dict[str, str]]]) -> RawTable:
+def _table(rows: list[tuple[str | None, int | None, dict[str, str]]], numbered: bool = True) -> RawTable:
     present = [f for f in HEADER_LABELS if any(f in cells for _, _, cells in rows)]
     others = list(dict.fromkeys(k for _, _, cells in rows for k in cells if k not in HEADER_LABELS))
-    for required in ("seq", "task", "progress", "lead_units"):
+    for required in ("seq", "task", "progress", "lead_units") if numbered else ("task", "progress", "lead_units"):
         if required not in present:
             present.append(required)
     order = [f for f in HEADER_LABELS if f in present] + others
