@@ -247,24 +247,35 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     if len(leaves) < 2:
         return None
     closing = _closing_lines(leaves[-1]) if leaves[-1] is items[-1] else []
-    blocks.append(_table([_row(item) for item in leaves]))
+    blocks.append(_table([row for item in leaves for row in _rows_of(item)]))
     blocks.extend(closing)
     return blocks
 
 
+def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]:
+    """An item's row; or, for a heading over several paragraphs each stating a plan and what was
+    done ("二、省市重点项目进展情况" over the 省 and the 市 projects), one row per paragraph."""
+    first = item.lines[0].text[item.marker_end :]
+    body = [line for line in item.lines[1:] if line.text.strip()]
+    if len(body) >= 2 and _heading_like(first) and all(_plan_and_actual(line.text) for line in body):
+        section = trim(item.lines[0].text)
+        rows = []
+        for line in body:
+            cells = _fields(trim(line.text))
+            rows.append((section, line.page, {"seq": "", **cells}))
+        return rows
+    return [_row(item)]
+
+
 def _narrative(item: _Item, items: list[_Item]) -> bool:
     """An outline part that is no task: an item with nothing under it among siblings that have
-    items under them ("一、总体要求" beside "二、主要任务"), unless it reports progress itself
-    (a heading "…完成情况", or text that reports: 上半年…, 截至…)."""
+    items under them ("一、总体要求" beside "二、主要任务"), unless its heading says it reports on
+    something ("…完成情况"): an overview beside the tasks is not one of them."""
     siblings = [other for other in items if other.level == item.level and other.section == item.section]
     if not any(other.children for other in siblings):
         return False
-    text = match_view("\n".join(line.text for line in item.lines)[item.marker_end :])
     heading = match_view(item.lines[0].text[item.marker_end :])
-    reports = prose_patterns()["progress_tail"].search(heading.strip()) or (
-        _progress_start(text, 0) is not None and regex.search(r"\d", text)
-    )
-    return not reports
+    return not prose_patterns()["progress_tail"].search(heading.strip())
 
 
 def _labelled(item: _Item) -> bool:
@@ -342,8 +353,13 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     if tag:  # 【托幼育人】: the item's category, not its task
         section, first = tag.group(1).strip(), first[tag.end() :]
     # A short heading line with the item's text below it: the heading names the task.
-    if body and _heading_like(first) and not _labels(first):
+    if body and _heading_like(first) and not _labels(first) and not _plan_and_actual("\n".join(body)):
         fields = _fields("\n".join(body), heading=first)
+    elif body and _heading_like(first) and not _labels(first):
+        # "一、千万元以上项目" over "全县计划实施…84个…，1-4月累计完成投资10.14亿元…": the heading
+        # names the group (a section), the text states the plan and then what was done.
+        section = trim(first_line)
+        fields = _fields(trim("\n".join(body)), run_in=run_in)
     else:
         fields = _fields(trim("\n".join([first, *body])), run_in=run_in)
     seq_text = marker if marker and _number_of(marker) is not None else str(item.seq)
@@ -354,6 +370,13 @@ def _number_of(marker: str) -> int | None:
     from extractor.headers import parse_seq
 
     return parse_seq(marker)
+
+
+def _plan_and_actual(text: str) -> bool:
+    """Whether a text states a plan and then what was done (a task and its progress in one)."""
+    view = match_view(text)
+    start = _progress_start(view)
+    return start is not None and bool(prose_patterns()["plan_word"].search(view[:start]))
 
 
 def _heading_like(text: str) -> bool:
@@ -403,11 +426,12 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict
     for n, ((label, _), name) in enumerate(zip(labels, names, strict=True)):
         value_end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : value_end]
+        value = value[len(value) - len(value.lstrip(" \u3000\xa0")) :]  # "责任领导: 李刚"
         if name in UNIT_FIELDS:
-            stop = UNIT_VALUE_END.search(match_view(value))
+            stop = _value_end(match_view(value))
             if stop is not None:
-                unlabelled.append(value[stop.end() :])
-                value = value[: stop.start()]
+                unlabelled.append(value[stop + 1 :])
+                value = value[:stop]
         value = _clean(value)
         if not value:
             continue
@@ -457,6 +481,22 @@ def _reports(text: str) -> bool:
     """Whether a text reports progress (its clauses say what was done or stands), not a plan."""
     view = match_view(text)
     return _progress_start(view, 0) is not None or bool(prose_patterns()["progress_word"].search(view))
+
+
+def _value_end(view: str) -> int | None:
+    """Where a unit label's value ends: the sentence's end, a space, or a bracket it did not open
+    ("市人社局,各县(区)党委、政府)" ends at the last bracket, not inside "(区)")."""
+    depth = 0
+    for index, ch in enumerate(view):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif depth == 0 and UNIT_VALUE_END.match(ch):
+            return index
+    return None
 
 
 def _trailing_units(text: str) -> tuple[str, str | None]:
@@ -561,8 +601,9 @@ def _progress_start(view: str, minimum: int = 4) -> int | None:
     when no clause does."""
     found = [m.start() for m in prose_patterns()["progress_opener"].finditer(view) if m.start() >= minimum]
     for match in prose_patterns()["actual_clause"].finditer(view):
-        if match.start() >= minimum and prose_patterns()["plan_word"].search(view[: match.start()]):
-            found.append(match.start() + len(match.group()) - len(match.group().lstrip()))
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        if start >= minimum and prose_patterns()["plan_word"].search(view[:start]):
+            found.append(start)
             break
     return min(found) if found else None
 

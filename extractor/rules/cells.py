@@ -11,6 +11,7 @@ from functools import cache
 
 import regex
 
+from extractor.headers import looks_like_person, looks_like_units
 from extractor.models import Item, Statement
 from extractor.rules.data import load
 from extractor.textnorm import match_view
@@ -40,6 +41,7 @@ class CellRules:
     unit_separators: regex.Pattern[str]
     unit_conjunction: regex.Pattern[str]
     unit_space: regex.Pattern[str]
+    bare_unit: regex.Pattern[str]
 
 
 @cache
@@ -77,6 +79,7 @@ def cell_rules() -> CellRules:
         unit_separators=regex.compile(units["separators"]),
         unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
+        bare_unit=regex.compile(units["bare"]),
         unit_space=regex.compile(
             rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
         ),
@@ -307,4 +310,34 @@ def split_units(text: str) -> list[str]:
             piece_start = match.end()
         units.append(part[piece_start:].strip(_EDGE))
         cursor = resume
-    return [u for u in units if u]
+    return _join_bare_units(_drop_person_names([u for u in units if u]))
+
+
+def _drop_person_names(units: list[str]) -> list[str]:
+    """A unit cell that names its leader too ("市民政局 伍泽国"): the person is not a unit."""
+    out = []
+    for unit in units:
+        head, _, tail = unit.rpartition(" ")
+        if head and _person(tail) and not _person(head):
+            unit = head.strip()
+        if unit and not _person(unit):
+            out.append(unit)
+    return out
+
+
+def _person(text: str) -> bool:
+    """A person's name and not a unit's ("管委会" reads like a surname and a name, but is a unit)."""
+    return looks_like_person(text) and not looks_like_units(text)
+
+
+def _join_bare_units(units: list[str]) -> list[str]:
+    """A bare unit word ("政府", "管委会") after a place's unit is that place's too: "清丰县党委、政府"
+    is one unit (the county's party committee and government), not a bare "政府"."""
+    bare = cell_rules().bare_unit
+    out: list[str] = []
+    for unit in units:
+        if out and bare.fullmatch(match_view(unit)):
+            out[-1] = f"{out[-1]}、{unit}"
+        else:
+            out.append(unit)
+    return out
