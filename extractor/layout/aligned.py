@@ -57,6 +57,7 @@ MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are pa
 MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
 WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
+MERGED_SKIP = -0.3  # a cell a sub-row leaves to the merged cell above
 SECTION_COST = -1.0  # reading a line between rows as a heading rather than as more of a cell
 HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…", "已完成的项目")
 PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its column
@@ -458,11 +459,7 @@ def _align(
     n, k = len(span), len(columns)
     empty = [columns[c].fit("empty") for c in range(k)]
     trailing = [0.5 * e for e in empty] if cut_off else empty
-    # best[i][c]: score of the pieces before i, the last cell ending at i in column c (k: none yet)
     NEG = -1e18
-    best = [[NEG] * (k + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, bool] | None]] = [[None] * (k + 1) for _ in range(n + 1)]
-    best[0][k] = 0.0
     piece_classes = [classify(p.text) for p in span]
     # Where each part of the span starts: a line, or a piece after a space between two words (not
     # the spaces around a number, "在 1996 年", which cut fragments of one phrase). A cell joined
@@ -493,11 +490,22 @@ def _align(
             return 0.0
         return PIECE_WEIGHT * sum(columns[target].fit(c) for c in definite) / len(parts)
 
+    # best[i][state]: the pieces before i read, the last cell ending at i in column c (k: none
+    # yet), in the row itself (sub 0) or in a sub-row under merged cells (sub 1); state = 2c + sub.
+    best = [[NEG] * (2 * k + 2) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, bool] | None]] = [[None] * (2 * k + 2) for _ in range(n + 1)]
+    best[0][2 * k] = 0.0
+
+    def skip(sub: int, columns_skipped: range) -> float:
+        # In a sub-row a column left out is a cell merged from the row above, not an empty one.
+        return MERGED_SKIP * len(columns_skipped) if sub else sum(empty[t] for t in columns_skipped)
+
     for i in range(n):
-        for c in range(k + 1):
-            here = best[i][c]
+        for state in range(2 * k + 2):
+            here = best[i][state]
             if here == NEG:
                 continue
+            c, sub = divmod(state, 2)
             # After the row's 序号 a space is a cell boundary whatever stands beside it.
             split = _split_cost(span[i - 1], span[i]) if i > 1 or (i == 1 and piece_classes[0] != "seq") else 0.0
             for j in range(i + 1, min(n, i + MAX_CELL_PIECES) + 1):
@@ -516,31 +524,42 @@ def _align(
                         targets = [(t, w) for t, w in targets if t < anchor[1] and not w]
                 for target, wrap in targets:
                     if c == k:
-                        skipped = sum(empty[first_column:target])
+                        skipped = skip(0, range(first_column, target))
+                        new_sub = 0
                     elif wrap:
-                        skipped = sum(empty[c + 1 :]) + WRAP_PENALTY
+                        skipped = skip(sub, range(c + 1, k)) + WRAP_PENALTY
+                        new_sub = 1
                     else:
-                        skipped = sum(empty[c + 1 : target])
+                        skipped = skip(sub, range(c + 1, target))
+                        new_sub = sub
                     score = here + split + joins + skipped + columns[target].fit(cls) + pieces_fit(target, i, j)
-                    if score > best[j][target]:
-                        best[j][target] = score
-                        back[j][target] = (i, c, wrap)
-    end = max(range(k), key=lambda c: best[n][c] + sum(trailing[c + 1 :]))
-    total = best[n][end] + sum(trailing[end + 1 :])
+                    next_state = 2 * target + new_sub
+                    if score > best[j][next_state]:
+                        best[j][next_state] = score
+                        back[j][next_state] = (i, state, wrap)
+
+    def closing(state: int) -> float:
+        c, sub = divmod(state, 2)
+        return best[n][state] + (MERGED_SKIP * (k - c - 1) if sub else sum(trailing[c + 1 :]))
+
+    end = max(range(2 * k), key=closing)
+    total = closing(end)
     # Walk back: cells in reverse, a wrap starting a new (sub-)row.
     cells: list[tuple[int, int, int, bool]] = []  # (column, from, to, wraps-before)
-    j, c = n, end
+    j, state = n, end
     while j > 0:
-        step = back[j][c]
+        step = back[j][state]
         assert step is not None
         i, previous, wrap = step
-        cells.append((c, i, j, wrap))
-        j, c = i, previous
+        cells.append((state // 2, i, j, wrap))
+        j, state = i, previous
     cells.reverse()
     rows: list[list[list[Piece] | None]] = [[[] for _ in range(k)]]
     for column, i, j, wrap in cells:
         if wrap:
-            rows.append([None if col < column else [] for col in range(k)])
+            rows.append([None] * k)  # a sub-row: every cell it does not write is merged from above
+        if rows[-1][column] is None:
+            rows[-1][column] = []
         target = rows[-1][column]
         assert target is not None
         target.extend(span[i:j])
@@ -551,11 +570,11 @@ def _align(
 
 
 def _columns(cells: list[str]) -> list[Column]:
-    names = [(c, _meaning(c)) for c in cells]
+    """Columns with what each is expected to hold, from its header's meaning."""
     columns = []
-    for text, name in names:
+    for text in cells:
         claims = header_candidates(text, morphemes=True)
-        meaning = name or (claims[0][0] if claims else None)
+        meaning = _meaning(text) or (claims[0][0] if claims else None)
         columns.append(Column(text, meaning, _prior(meaning, text)))
     return columns
 

@@ -177,8 +177,11 @@ def _has_header(table: RawTable) -> bool:
 
 
 def _fits(field: str | None, text: str) -> bool | None:
-    """Whether a cell's text suits its column; None for a column that says nothing."""
+    """Whether a cell's text suits its column; None for a column that says nothing. A cell holding
+    a cell delimiter (| or a tab) was cut in the wrong place, whatever its column."""
     text = text.strip()
+    if "|" in text or "｜" in text or "\t" in text:
+        return False
     if field == "seq":
         return parse_seq(text) is not None
     if field in ("lead_units", "partner_units"):
