@@ -22,6 +22,7 @@ CORE_FIELDS = frozenset({"seq", "task", "progress"})
 MAX_HEADER_TEXT = 24  # characters: a longer cell is content even when it contains a header word
 MAX_KNOWN_HEADER_CELL = 20  # a single cell naming a known field may be this long
 _SENTENCE = regex.compile(r"[。；;！？!?]")
+_DIGIT = regex.compile(r"\d")
 
 
 @cache
@@ -147,7 +148,7 @@ def reads_as_header(text: str) -> str | None:
     cell opening with an adverb of state ("已完成", "正常推进", "超额完成") is content.
     """
     key = match_key(text)
-    if not key or len(key) > MAX_MORPHEME_HEADER or regex.search(r"\d", key):
+    if not key or len(key) > MAX_MORPHEME_HEADER or _DIGIT.search(key):
         return None
     if key.startswith(_content_openers()):
         return None
@@ -163,7 +164,19 @@ def _content_openers() -> tuple[str, ...]:
     return tuple(match_key(w) for w in load("headers")["morphemes"]["content_openers"])
 
 
+@cache
+def _synonym_pattern() -> regex.Pattern[str]:
+    """Every synonym of two characters or more, for finding all of them in a header in one pass."""
+    words = sorted((s for s in _synonyms() if len(s) >= 2), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
 def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str, float]]:
+    return list(_header_candidates(header, morphemes))
+
+
+@lru_cache(maxsize=65536)  # the same header cells are read by every layout candidate
+def _header_candidates(header: str, morphemes: bool) -> tuple[tuple[str, float], ...]:
     """The fields a header may mean, strongest claim first.
 
     An exact synonym claims most (3); a synonym the header starts with claims more (2) than one
@@ -176,19 +189,22 @@ def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str
     """
     key = match_key(header)
     if not key:
-        return []
+        return ()
     synonyms = _synonyms()
     claims: dict[str, float] = {}
     if key in synonyms:
         claims[synonyms[key]] = 3.0
-    for synonym, name in synonyms.items():
-        if len(synonym) >= 2 and synonym in key and synonym != key:
-            strength = (2.0 if key.startswith(synonym) else 1.0) + len(synonym) / 100
-            claims[name] = max(claims.get(name, 0.0), strength)
+    for match in _synonym_pattern().finditer(key, overlapped=True):
+        synonym = match.group()
+        if synonym == key:
+            continue
+        name = synonyms[synonym]
+        strength = (2.0 if match.start() == 0 else 1.0) + len(synonym) / 100
+        claims[name] = max(claims.get(name, 0.0), strength)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         for name, strength in morpheme_claims(header).items():
             claims.setdefault(name, strength)
-    return sorted(claims.items(), key=lambda item: -item[1])
+    return tuple(sorted(claims.items(), key=lambda item: -item[1]))
 
 
 def field_for_header(header: str) -> str | None:

@@ -84,6 +84,7 @@ def match_view(text: str) -> str:
     return view
 
 
+@lru_cache(maxsize=65536)  # header cells and labels are keyed again by every stage that reads them
 def match_key(text: str) -> str:
     """Key for comparing headers and labels: NFKC, simplified, no whitespace or edge punctuation."""
     key = _SPACE_RUN.sub("", match_view(unicodedata.normalize("NFKC", text)))
