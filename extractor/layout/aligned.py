@@ -51,6 +51,7 @@ BLANK = 2.5  # a blank line
 LINE = 2.0  # a line break
 WIDE = 1.5  # two or more spaces
 SPACE = 1.0  # one space
+GLUE = 0.5  # nothing at all: cells written one against the next (a table copied without separators)
 
 MAX_PIECES = 4000  # pieces beyond this: the document is too big for this reading (others read it)
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
@@ -64,6 +65,11 @@ PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its col
 DEFINITE = frozenset({"seq", "number", "percent", "unit", "person", "date"})  # the kinds of part judged alone
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
 SENTENCE_END = regex.compile(r"[。；;！？!?]$")
+# In a row written without separators: a number between two words (its 序号), and a unit's name
+# opening a sentence ("区发展改革委西城区…": the unit, then the progress).
+GLUED_SEQ = regex.compile(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
+GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社")
+GLUED_UNIT_MAX = 14  # characters of a unit's name
 LETTER_SPACED = regex.compile(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 LATIN_EDGE = regex.compile(r"[A-Za-z0-9%]")
 
@@ -162,6 +168,9 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
             closed = ends_closed
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
+        elif mode == "glued":
+            for k, part in enumerate(_glued_parts(trim(text))):
+                pieces.append(Piece(part, index, line.page, start if k == 0 else GLUE))
         else:  # spaces
             # Letter-spaced words ("项  目  类  别", "序 号") are one piece: one character each side.
             text = LETTER_SPACED.sub(lambda m: regex.sub(r"[ \u3000]+", "", m.group()), text)
@@ -237,6 +246,17 @@ def _alone(pieces: list[Piece], k: int) -> bool:
     return (k == 0 or pieces[k - 1].line != line) and (k + 1 == len(pieces) or pieces[k + 1].line != line)
 
 
+def _alone_line_glued(pieces: list[Piece], header: _Header) -> bool:
+    """Whether the header is one line written without separators, split into its cells."""
+    line = pieces[header.start].line
+    return (
+        all(p.line == line for p in pieces[header.start : header.end])
+        and header.end - header.start >= 3
+        and all(p.before in (CELL, LINE, BLANK) for p in pieces[header.start : header.end])
+        and bool(regex.fullmatch(r"[^\s|｜]+", "".join(p.text for p in pieces[header.start : header.end])))
+    )
+
+
 def _split_glued(pieces: list[Piece]) -> list[Piece]:
     """A header line written without separators ("类别序号重点督办内容牵头单位全年完成情况") split
     into the header cells it is made of: cut after each header synonym it holds, a run of other
@@ -287,8 +307,8 @@ def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
         while j < len(pieces) and j - i < MAX_HEADER_PIECES and _header_piece(pieces[j]):
             if mode == "delimited" and pieces[j].before == BLANK:
                 break
-            if mode == "spaces" and pieces[j].line != pieces[i].line:
-                break  # a table whose cells are split by spaces has its header on one line
+            if mode in ("spaces", "glued") and pieces[j].line != pieces[i].line:
+                break  # a table whose cells are split by spaces (or by nothing) has its header on one line
             j += 1
         # Trailing pieces of no meaning are the first row's short cells (a category), not header.
         while j > i and _meaning(pieces[j - 1].text) is None and not BRACKET_UNIT.match(pieces[j - 1].text):
@@ -399,7 +419,44 @@ def _implicit_seq(pieces: list[Piece], starts: list[int]) -> int | None:
 
 
 def _joiner(strength: float) -> str:
-    return " " if strength < LINE else "\n"
+    return "" if strength == GLUE else (" " if strength < LINE else "\n")
+
+
+def _glued_unit_end(view: str, start: int) -> int | None:
+    """The end of a unit's name opening a sentence at ``start`` ("区发展改革委西城区…"): at a unit
+    suffix, going on to a further suffix only a character or two away ("区人力社|保局" is one
+    name, "区人力社保局|根据市人力社…" is not)."""
+    window = view[start : start + GLUED_UNIT_MAX]
+    if not regex.match(r"\p{Han}{2}", window):
+        return None
+    ends = [k + 1 for k, ch in enumerate(window) if ch in GLUED_UNIT_SUFFIX and k >= 1]
+    if not ends:
+        return None
+    end = ends[0]
+    for later in ends[1:]:
+        if later - end > 3:
+            break
+        end = later
+    return start + end
+
+
+def _glued_parts(text: str) -> list[str]:
+    """A row written without separators ("经济社会发展主要预期目标1地区生产总值增长6%左右。区发展改革委
+    西城区地区生产总值…") cut wherever a cell may end: after a sentence, around a number standing
+    between words (a 序号), after a unit's name that opens a sentence. The alignment decides which
+    of the cuts are cells."""
+    view = match_view(text)
+    sentence_ends = {m.end() for m in regex.finditer(r"[。;!?]", view)}
+    cuts = set(sentence_ends)
+    seq = GLUED_SEQ.search(view[:40])  # the row's number stands near its start
+    if seq:
+        cuts.update((seq.start(), seq.end()))
+    for end in sorted(sentence_ends):
+        unit_end = _glued_unit_end(view, end)
+        if unit_end:
+            cuts.add(unit_end)
+    bounds = sorted(c for c in cuts if 0 < c < len(text))
+    return [text[a:b] for a, b in itertools.pairwise([0, *bounds, len(text)]) if text[a:b]]
 
 
 def _cell_text(pieces: list[Piece]) -> str:
@@ -414,13 +471,14 @@ def _join_cost(left: Piece, right: Piece) -> float:
     unit, much for an explicit delimiter)."""
     if not right.text or not left.text:
         return -0.5  # an empty cell a delimiter closed: its place matters less than its neighbours'
-    base = {CELL: -3.0, BLANK: -0.9, LINE: -0.45, WIDE: -0.8, SPACE: -0.2}[right.before]
+    base = {CELL: -3.0, BLANK: -0.9, LINE: -0.45, WIDE: -0.8, SPACE: -0.2, GLUE: -0.05}[right.before]
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -0.05  # "控制在" / "10410人内": the phrase goes on
     if SENTENCE_END.search(left.text) and right.before <= LINE:
         # A sentence ends and a space or break follows: where one cell ends and the next begins
-        # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…").
-        base -= 2.3 if right.before < LINE else 0.9
+        # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…"). Where nothing
+        # separates anything, a cell's sentences follow one another the same way.
+        base -= 0.3 if right.before == GLUE else (2.3 if right.before < LINE else 0.9)
     if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
         base += 0.2
     return base
@@ -604,22 +662,29 @@ def _learn(columns: list[Column], alignments: Iterable[_Alignment]) -> None:
 
 
 def aligned_rows(lines: list[Line]) -> list[Block] | None:
-    """The best of the three piece modes that finds a header and rows, or None."""
+    """The reading of the piece mode (delimited, lines, spaces, glued) with the best evidence, or
+    None when no mode finds a header and rows."""
+    from extractor.layout.evidence import weigh  # the same yardstick the layout stage uses
+
+    total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
     best: tuple[float, list[Block]] | None = None
     for mode in _modes(lines):
         blocks = _read(lines, mode)
         if blocks is None:
             continue
-        rows = sum(len(b.rows) for b in blocks if isinstance(b, RawTable))
-        if best is None or rows > best[0]:
-            best = (rows, blocks)
+        score = weigh(blocks, total).score
+        if best is None or score > best[0]:
+            best = (score, blocks)
     return best[1] if best else None
 
 
 def _modes(lines: list[Line]) -> list[str]:
-    """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and spaces."""
+    """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and
+    spaces; and glued pieces where long lines carry no separator at all."""
     delimited = sum(1 for line in lines if regex.search(r"[|｜\t]", line.text))
-    return ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
+    modes = ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
+    glued = sum(1 for line in lines if len(line.text.strip()) > 40 and not regex.search(r"[\s|｜]", line.text.strip()))
+    return [*modes, "glued"] if glued >= 2 else modes
 
 
 def _read(lines: list[Line], mode: str) -> list[Block] | None:
@@ -627,6 +692,8 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
     header = _find_header(pieces, mode)
     if header is None:
         return None
+    if mode == "glued" and not _alone_line_glued(pieces, header):
+        return None  # rows without separators go with a header without them: prose has neither
     # A header wrapped over lines is ambiguous ("工程"/"名称" is one column, "市折子号"/"任务" two):
     # both readings are aligned, and the one whose rows fit their columns better is kept.
     readings = [header.cells] if header.cells == header.pieces else [header.cells, header.pieces]
