@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
+from extractor.headers import column_overrides
 from extractor.limits import MB, Limits
 from extractor.output import document_dict, error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import parse
@@ -96,6 +97,12 @@ def _batch_options() -> argparse.ArgumentParser:
     options.add_argument("files", nargs="+", help="files or folders")
     options.add_argument("-j", "--jobs", type=_positive_int, default=1, help="parse in N worker processes")
     options.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    options.add_argument(
+        "--columns",
+        type=_columns_spec,
+        metavar="SPEC",
+        help="read these headers as these fields, e.g. '工作内容=task,落实情况=progress' (none: no field)",
+    )
     limits = options.add_argument_group("limits (0 = no limit)")
     limits.add_argument(
         "--max-size", type=_number, metavar="MB", default=_DEFAULTS.max_bytes / MB, help="input file size (%(default)g)"
@@ -128,6 +135,24 @@ def _batch_options() -> argparse.ArgumentParser:
         help="compression ratio of a package member over 10 MB (%(default)g)",
     )
     return options
+
+
+def _columns_spec(text: str) -> dict[str, str]:
+    """'工作内容=task,落实情况=progress' → {header: field}; a field the vocabulary lacks is an error."""
+    from extractor.headers import NO_FIELD, known_fields
+
+    mapping: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.replace("，", ",").split(","))):
+        header, sep, field = part.partition("=")
+        if not sep or not header.strip() or not field.strip():
+            raise argparse.ArgumentTypeError(f"expected HEADER=FIELD, got {part!r}")
+        if field.strip() not in known_fields() | {NO_FIELD}:
+            fields = ", ".join(sorted(known_fields()))
+            raise argparse.ArgumentTypeError(f"unknown field {field.strip()!r} (fields: {fields}, or {NO_FIELD})")
+        mapping[header.strip()] = field.strip()
+    if not mapping:
+        raise argparse.ArgumentTypeError("no HEADER=FIELD given")
+    return mapping
 
 
 def _positive_int(text: str) -> int:
@@ -186,10 +211,10 @@ class Outcome:
     warning: tuple[str, str] | None = None  # the first warning (code, message), for check --strict
 
 
-def _outcome(path: str, limits: Limits, want_record: bool) -> Outcome:
+def _outcome(path: str, limits: Limits, want_record: bool, columns: dict[str, str] | None = None) -> Outcome:
     """Parse one file into an Outcome; never raises for a problem in the file."""
     try:
-        document = parse(path, limits=limits)
+        document = parse(path, limits=limits, columns=columns)
     except ExtractorError as error:
         return _failed(path, error)
     except Exception as exc:  # a bug in extractor, not in the input: still one line
@@ -214,10 +239,11 @@ def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> 
     """Each file's Outcome, in input order; failures already reported on stderr (one line each)."""
     limits = _limits(args)
     jobs = min(args.jobs, len(files))
+    columns = getattr(args, "columns", None)
     if jobs <= 1:
-        results: Iterator[Outcome] = (_outcome(path, limits, want_record) for path in files)
+        results: Iterator[Outcome] = (_outcome(path, limits, want_record, columns) for path in files)
     else:
-        results = _pool(files, limits, jobs, want_record)
+        results = _pool(files, limits, jobs, want_record, columns)
     for outcome in results:
         if outcome.code is not None:
             if outcome.code == InternalError.code:
@@ -229,14 +255,14 @@ def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> 
         yield outcome
 
 
-def _worker(conn: Connection, limits: Limits, want_record: bool) -> None:
+def _worker(conn: Connection, limits: Limits, want_record: bool, columns: dict[str, str] | None) -> None:
     """A worker process: parse the paths it is sent until it is sent None."""
     while True:
         task = conn.recv()
         if task is None:
             return
         index, path = task
-        conn.send((index, _outcome(path, limits, want_record)))
+        conn.send((index, _outcome(path, limits, want_record, columns)))
 
 
 @dataclass
@@ -247,13 +273,15 @@ class _Slot:
     deadline: float = float("inf")
 
 
-def _pool(files: list[str], limits: Limits, jobs: int, want_record: bool) -> Iterator[Outcome]:
+def _pool(
+    files: list[str], limits: Limits, jobs: int, want_record: bool, columns: dict[str, str] | None = None
+) -> Iterator[Outcome]:
     """Parse in ``jobs`` worker processes; yield in input order. Kills and replaces stuck or dead workers."""
     context = multiprocessing.get_context()
 
     def start() -> _Slot:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(child, limits, want_record), daemon=True)
+        process = context.Process(target=_worker, args=(child, limits, want_record, columns), daemon=True)
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -327,7 +355,8 @@ def _run_explain(args: argparse.Namespace) -> int:
     failed = 0
     for path in _expand(args.files):
         try:
-            text = format_explanation(explain(path, _limits(args)))
+            with column_overrides(args.columns):
+                text = format_explanation(explain(path, _limits(args)))
         except ExtractorError as exc:
             print(f"extractor: {path}: {exc.message} [{exc.code}]", file=sys.stderr)
             failed += 1

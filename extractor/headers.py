@@ -7,7 +7,9 @@ the text-layout splitter can recognise a header without depending on the table s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 
 import regex
@@ -171,12 +173,45 @@ def _synonym_pattern() -> regex.Pattern[str]:
     return regex.compile("|".join(map(regex.escape, words)))
 
 
+# Columns a user named (``--columns '工作内容=task,落实情况=progress'``): header key → field, or
+# "" for a column that is no field. Set for one parse by ``column_overrides``.
+_OVERRIDES: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("column_overrides", default=())
+OVERRIDE_STRENGTH = 10.0  # above every synonym: the user said so
+NO_FIELD = "none"
+
+
+def known_fields() -> frozenset[str]:
+    """The fields a column can mean (data/headers.toml [fields])."""
+    return frozenset(load("headers")["fields"])
+
+
+@contextmanager
+def column_overrides(columns: Mapping[str, str] | None) -> Iterator[None]:
+    """Read the named headers as the given fields while the block runs (``none``: no field).
+
+    Raises ValueError naming an unknown field."""
+    if not columns:
+        yield
+        return
+    unknown = sorted({f for f in columns.values() if f not in known_fields() and f != NO_FIELD})
+    if unknown:
+        fields = ", ".join(sorted(known_fields()))
+        raise ValueError(f"unknown field {', '.join(unknown)} (fields: {fields}, or {NO_FIELD})")
+    token = _OVERRIDES.set(tuple((match_key(h), "" if f == NO_FIELD else f) for h, f in columns.items()))
+    try:
+        yield
+    finally:
+        _OVERRIDES.reset(token)
+
+
 def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str, float]]:
-    return list(_header_candidates(header, morphemes))
+    return list(_header_candidates(header, morphemes, _OVERRIDES.get()))
 
 
 @lru_cache(maxsize=65536)  # the same header cells are read by every layout candidate
-def _header_candidates(header: str, morphemes: bool) -> tuple[tuple[str, float], ...]:
+def _header_candidates(
+    header: str, morphemes: bool, overrides: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, float], ...]:
     """The fields a header may mean, strongest claim first.
 
     An exact synonym claims most (3); a synonym the header starts with claims more (2) than one
@@ -190,6 +225,9 @@ def _header_candidates(header: str, morphemes: bool) -> tuple[tuple[str, float],
     key = match_key(header)
     if not key:
         return ()
+    for named, field in overrides:
+        if named == key:
+            return ((field, OVERRIDE_STRENGTH),) if field else ()
     synonyms = _synonyms()
     claims: dict[str, float] = {}
     if key in synonyms:

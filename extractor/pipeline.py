@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from extractor.errors import CorruptFileError, ExtractorError, NoTableError, ParseTimeoutError
+from extractor.headers import column_overrides
 from extractor.layout import LayoutChoice, Line, choose_layout
+from extractor.layout.misses import near_misses
 from extractor.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
@@ -23,12 +26,17 @@ PERIOD_PARAGRAPHS = 10
 PathOrBytes = str | os.PathLike[str] | bytes
 
 
-def parse(source: PathOrBytes, limits: Limits | None = None) -> Document:
+def parse(source: PathOrBytes, limits: Limits | None = None, columns: Mapping[str, str] | None = None) -> Document:
     """Parse a file (path) or its content (bytes) into a :class:`Document`.
 
     Raises an :class:`~extractor.errors.ExtractorError` subclass for input that cannot be read, or
     that goes over one of the ``limits`` (default: :class:`~extractor.limits.Limits`).
+    ``columns`` overrides the reading of headers: ``{"工作内容": "task", "落实情况": "progress"}``
+    (a field name, or ``"none"`` for a column that is no field); an unknown field is a ValueError.
     """
+    if columns:
+        with column_overrides(columns):
+            return parse(source, limits)
     if isinstance(source, bytes | bytearray):
         return parse_bytes(bytes(source), limits=limits)
     limits = limits or DEFAULT_LIMITS
@@ -87,6 +95,15 @@ def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoic
     return relaid, assemble(relaid), choice
 
 
+def no_table_message(raw: RawDocument) -> str:
+    """One line: no table, and the lines that came closest with what they lacked."""
+    closest = near_misses([line.text for line in document_lines(raw)], limit=2)
+    message = "no table with a recognisable header (序号/目标任务/完成情况…)"
+    if closest:
+        message += "; closest: " + "; ".join(closest)
+    return " ".join(message.split())  # one line, whatever the document held
+
+
 def report_period(assembly: Assembly) -> Period | None:
     """The period the report covers: from the first table's title, else the text around the tables."""
     titles = [t.title for t in assembly.tables if t.title]
@@ -120,7 +137,7 @@ def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
         for table in assembly.tables:
             table.confidence = choice.confidence if choice is not None else 1.0
         if not assembly.tables:
-            raise NoTableError("no table with a recognisable header (序号/目标任务/完成情况…)")
+            raise NoTableError(no_table_message(raw))
         scope = home_scope(assembly.tables)
         period = report_period(assembly)
         warnings = [Warning(code=w.code, message=w.message) for w in raw.warnings]

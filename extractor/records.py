@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extractor.models import Column, Period, Row, Table, Warning
+import regex
+
+from extractor.models import Column, Figure, Period, Row, Table, Warning
 from extractor.rules.assess import assess
 from extractor.rules.cells import find_issues, find_statements, split_units
 from extractor.rules.dates import find_dates
@@ -15,6 +17,11 @@ from extractor.textnorm import match_view
 
 # Fields whose text is read for figures, problems and statements; the others are names and dates.
 CONTENT_FIELDS = ("task", "progress", "issues", "plan")
+# Columns of names, numbers and dates that are no figures (序号, units, leaders, deadlines …).
+NAME_FIELDS = frozenset({"seq", "lead_units", "partner_units", "lead_leaders", "responsible", "deadline", "category"})
+# A unit a header names for the bare numbers under it: "总投资（万元）", "完成进度(%)", "完成率%".
+HEADER_UNIT = regex.compile(r"[（(]\s*([^（）()、,，;；]{1,6}?)\s*[)）]\s*$|(%|％)\s*$")
+BARE_NUMBER = regex.compile(r"^\s*([-+−]?\d[\d,，]*(?:\.\d+)?)\s*$")
 # Fields read for date mentions: the content, and the deadline column (完成时限).
 DATE_FIELDS = (*CONTENT_FIELDS, "deadline")
 
@@ -42,7 +49,8 @@ def build_table(
     rows = []
     for row_index, raw in enumerate(table.rows):
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
-        row = build_row(cells, raw.section, raw.pages, scope, period)
+        headers = {column.key: column.header for column in table.columns}
+        row = build_row(cells, raw.section, raw.pages, scope, period, headers)
         if table.column_of("seq") is None:
             row.seq = row_index + 1  # no 序号 column: the row's position (seq_text stays null)
         if row.seq is None and cells.get("seq", "").strip():
@@ -65,7 +73,12 @@ def build_table(
 
 
 def build_row(
-    cells: dict[str, str], section: str | None, pages: list[int], scope: str | None, period: Period | None = None
+    cells: dict[str, str],
+    section: str | None,
+    pages: list[int],
+    scope: str | None,
+    period: Period | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Row:
     issues = []
     for field in ("progress", "task", "plan"):
@@ -82,6 +95,20 @@ def build_row(
         figures.extend(extract_figures(text, field, home_scope=scope))
         if field != "task":
             statements.extend(find_statements(text, field, issues))
+    # Figures in the other columns (年度目标, 累计完成, 总投资（万元）): each under its column's key;
+    # a bare number takes the unit its header names.
+    for key, text in cells.items():
+        if key in CONTENT_FIELDS or key in NAME_FIELDS or not text.strip():
+            continue
+        found = extract_figures(text, key, home_scope=scope)
+        if not found and headers:
+            found = header_unit_figures(text, key, headers.get(key, key))
+        figures.extend(found)
+    if headers:
+        for field in ("task", "progress"):
+            text = cells.get(field, "")
+            if text.strip() and not any(f.field == field for f in figures):
+                figures.extend(header_unit_figures(text, field, headers.get(field, field)))
     dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     status = row_status(cells, figures, statements, issues, period, assessments)
@@ -115,3 +142,22 @@ def number_rows(tables: list[Table]) -> None:
         return
     for position, row in enumerate(rows, 1):
         row.seq = position
+
+
+def header_unit_figures(text: str, field: str, header: str) -> list[Figure]:
+    """A bare number under a header that names its unit: 63632 under 总投资（万元） is 636,320,000
+    CNY. The figure's text is the number as written in the cell."""
+    number = BARE_NUMBER.match(text)
+    unit = HEADER_UNIT.search(match_view(header))
+    if number is None or unit is None:
+        return []
+    written = number.group(1)
+    suffix = unit.group(1) or unit.group(2)
+    read = extract_figures(written + suffix, field)
+    if len(read) != 1 or read[0].span != (0, len(written) + len(suffix)):
+        return []
+    start = number.start(1)
+    figure = read[0].model_copy(
+        update={"text": written, "span": (start, start + len(written)), "rule": "figure.header_unit", "subject": None}
+    )
+    return [figure]

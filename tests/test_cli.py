@@ -163,7 +163,7 @@ def test_timeout_in_process_and_in_workers() -> None:
         assert result.stderr.splitlines()[0].endswith("[timeout]")
 
 
-def _stuck_or_crashing(path: str, limits: object = None) -> object:
+def _stuck_or_crashing(path: str, limits: object = None, columns: object = None) -> object:
     """A parse that ignores its alarm (blocked, as in a long C call) or kills its process."""
     import os
     import signal
