@@ -1,0 +1,76 @@
+"""benchmarks/accuracy.py: the metrics mean what they say, and the ratchet catches a fall."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+assert spec is not None and spec.loader is not None
+accuracy = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(accuracy)
+
+GOLD = {
+    "rows": [
+        {
+            "seq": 1,
+            "task": "建设码头",
+            "progress": "已完成主体，同比增长5%。存在问题：一是资金未到位。",
+            "lead_units": ["区交通局"],
+            "issues": ["资金未到位。"],
+            "figures": [{"field": "progress", "text": "同比增长5%", "kind": "change", "value": 5, "unit": "%"}],
+        },
+        {"seq": 2, "task": "新建学校", "progress": "主体封顶", "lead_units": [], "issues": [], "figures": []},
+    ]
+}
+
+
+def _row(seq: int, task: str, progress: str, lead: list[str], issues: list[str], figures: list[dict]) -> dict:
+    return {
+        "seq": seq,
+        "task": task,
+        "progress": progress,
+        "lead_units": lead,
+        "issues": [{"text": i} for i in issues],
+        "figures": figures,
+    }
+
+
+def test_a_perfect_reading_scores_one() -> None:
+    figure = {"field": "progress", "text": "同比增长5%", "value": 5.0, "unit": "%"}
+    rows = [
+        _row(1, "建设 码头", GOLD["rows"][0]["progress"], ["区交通局"], ["资金未到位。"], [figure]),
+        _row(2, "新建学校", "主体封顶", [], [], []),
+    ]
+    result = accuracy.score({"tables": [{"rows": rows}]}, GOLD)
+    assert all(result[k] == 1.0 for k in accuracy.KEYS), result
+
+
+def test_a_missing_row_and_a_wrong_unit_count_against() -> None:
+    rows = [_row(1, "建设码头", "别的", ["区财政局"], [], [])]
+    result = accuracy.score({"tables": [{"rows": rows}]}, GOLD)
+    assert result["row_recall"] == 0.5
+    assert result["task_exact"] == 0.5 and result["progress_exact"] == 0.0 and result["lead_exact"] == 0.0
+    assert result["figure_r"] == 0.0 and result["figure_p"] == 0.0
+
+
+def test_a_failed_file_scores_zero() -> None:
+    result = accuracy.score(None, GOLD)
+    assert result["row_recall"] == 0.0 and result["rows_pred"] == 0
+
+
+def test_the_ratchet_catches_a_fall_and_not_an_equal() -> None:
+    results = {"test": {"mean": {"row_recall": 0.9, "task_exact": 0.8}}}
+    assert accuracy.check(results, {"test": {"row_recall": 0.9, "task_exact": 0.8}}) == []
+    drops = accuracy.check(results, {"test": {"row_recall": 0.91, "task_exact": 0.8}})
+    assert drops == ["test row_recall: 0.9000 < baseline 0.9100"]
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_every_corpus_document_is_scored(split: str) -> None:
+    pairs = accuracy.documents(ROOT / "corpus" / split)
+    assert len(pairs) >= 10
+    assert all(doc.suffix == ".txt" and gold.name.endswith(".gold.json") for doc, gold in pairs)
