@@ -62,6 +62,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "person_name": regex.compile(data["person_name"]),
         "continues_forward": regex.compile(data["continues_forward"]),
         "status_word": regex.compile(data["status_word"]),
+        "report_opener": regex.compile(data["report_opener"]),
     }
 
 

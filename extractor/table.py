@@ -252,6 +252,7 @@ def assemble(document: RawDocument) -> Assembly:
     unplaced.extend(context)
     for table in tables:
         _units_from_labels(table)
+        _task_where_written(table)
     if tables and not text_after_table:
         _warn_if_cut_off(tables[-1])
     return Assembly(tables=tables, unplaced=unplaced)
@@ -286,6 +287,38 @@ def _units_from_labels(table: AssembledTable) -> None:
     table.warnings.append(
         TableWarning("units_from_label", "lead units taken from a 责任单位 label inside the task cells")
     )
+
+
+# A task column filled in fewer rows than this is a group column when another task column is filled.
+MIN_TASK_FILL = 0.5
+
+
+def _task_where_written(table: AssembledTable) -> None:
+    """The task is the task column that holds the rows' tasks.
+
+    A 项目名称 merged over its group's rows ("一、就业促进行动" once, then empty) names the group,
+    not each task; when another column that claims the task (年度目标任务) is written in nearly
+    every row, that one is the task and the group column keeps its header."""
+    task = table.column_of("task")
+    if task is None or not table.rows:
+        return
+
+    def fill(position: int) -> float:
+        return sum(1 for row in table.rows if row.texts[position].strip()) / len(table.rows)
+
+    if fill(task) >= MIN_TASK_FILL:
+        return
+    others = [
+        position
+        for position, column in enumerate(table.columns)
+        if column.field is None and any(name == "task" for name, _ in header_candidates(column.header, morphemes=True))
+    ]
+    best = max(others, key=fill, default=None)
+    if best is None or fill(best) < 1 - MIN_TASK_FILL / 2:
+        return
+    old, new = table.columns[task], table.columns[best]
+    table.columns[task] = ColumnSpec(header=old.header, field=None, key=old.header)
+    table.columns[best] = ColumnSpec(header=new.header, field="task", key="task")
 
 
 def _warn_if_cut_off(table: AssembledTable) -> None:

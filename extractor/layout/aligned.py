@@ -65,6 +65,8 @@ PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its col
 DEFINITE = frozenset({"seq", "number", "percent", "unit", "person", "date"})  # the kinds of part judged alone
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
 SENTENCE_END = regex.compile(r"[。；;！？!?]$")
+LOOKS_DECIMAL = regex.compile(r"^\s*[*＊]?\s*\d+[.．]\d")
+LOOSE_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
 # In a row written without separators: a number between two words (its 序号), and a unit's name
 # opening a sentence ("区发展改革委西城区…": the unit, then the progress).
 GLUED_SEQ = regex.compile(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
@@ -88,14 +90,23 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
     numeric_header = bool(regex.search(r"[(（][^)）]*(?:%|万|亿|元|个|人|家|项|亩|米)[^)）]*[)）]|率|比|数$", header))
     table: dict[str | None, dict[str, float]] = {
         "seq": {"seq": 0.9, "empty": 0.05},
-        "task": {"prose": 0.45, "short": 0.3, "figure": 0.12, "unit": 0.03, "status": 0.02, "empty": 0.03},
+        "task": {
+            "prose": 0.45,
+            "short": 0.3,
+            "figure": 0.12,
+            "unit": 0.03,
+            "status": 0.02,
+            "report": 0.02,
+            "empty": 0.03,
+        },
         "progress": {
-            "prose": 0.4,
-            "figure": 0.15,
-            "number": 0.1,
-            "percent": 0.1,
-            "status": 0.12,
-            "short": 0.06,
+            "prose": 0.3,
+            "report": 0.25,
+            "figure": 0.1,
+            "number": 0.08,
+            "percent": 0.08,
+            "status": 0.1,
+            "short": 0.04,
             "empty": 0.05,
         },
         "lead_units": {"unit": 0.75, "short": 0.08, "person": 0.04, "empty": 0.1},
@@ -105,9 +116,9 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
         "deadline": {"date": 0.6, "short": 0.15, "figure": 0.1, "empty": 0.1},
         "status": {"status": 0.5, "short": 0.2, "percent": 0.1, "empty": 0.1},
         "category": {"short": 0.5, "empty": 0.3, "prose": 0.1},
-        "issues": {"prose": 0.5, "short": 0.1, "empty": 0.3},
+        "issues": {"prose": 0.5, "short": 0.1, "report": 0.05, "empty": 0.3},
         "plan": {"prose": 0.5, "short": 0.1, "empty": 0.25},
-        "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05},
+        "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05, "report": 0.05},
     }
     if field_name not in table:  # a header of no known meaning expects nothing in particular
         return dict.fromkeys(CLASSES, 1 / len(CLASSES))
@@ -211,20 +222,24 @@ def _header_piece(piece: Piece) -> bool:
     return True
 
 
-def _join_header(pieces: list[Piece]) -> list[str]:
+def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
     """Header pieces → header cells: a wrapped header is one cell ("工程"/"名称", "完成目标"/"(%)",
-    "市级牵头"/"责任单位", "责任"/"领导"). Pieces an explicit delimiter separates stay apart."""
+    "市级牵头"/"责任单位", "责任"/"领导"). With ``modifiers``, a piece of no meaning also joins the
+    piece after it when together they mean something ("市政府"/"分管领导"). Pieces an explicit
+    delimiter separates stay apart."""
     cells: list[str] = []
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         text = piece.text
         if cells and piece.before != CELL:
             previous = cells[-1]
             joined = previous + text
             same = _meaning(previous) is not None and _meaning(previous) == _meaning(text)
+            modifier = modifiers and _meaning(previous) is None and _meaning(joined) is not None and k > 0
             if (
                 BRACKET_UNIT.match(text)
                 or (same and not _exact(previous))
                 or (_exact(joined) and not _exact(previous) and not _exact(text))
+                or modifier
             ):
                 cells[-1] = joined
                 continue
@@ -333,15 +348,22 @@ def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     """(number, whole) when the piece is a 序号 (whole) or starts with one ("1、地区生产总值…")."""
     view = match_view(piece.text)
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
-    if seq is not None and not regex.match(r"^\s*[一二三四五六七八九十]", view):
-        return seq, True
+    if seq is not None and not regex.search(r"[一二三四五六七八九十]", view):
+        return seq, True  # (一、 and （一） number sections in a table, not its rows)
     starred = STARRED_SEQ.match(view)
     if starred:
         return int(starred.group(1)), True
     prefix = SEQ_PREFIX.match(view)
-    if prefix and not regex.match(r"^\d+[.．]\d", view):
+    if prefix and not LOOKS_DECIMAL.match(view):
         return int(prefix.group(1)), False
     return None
+
+
+def _loose_seq_of(piece: Piece) -> int | None:
+    """The number "3.90%的二级医院…" may start with (item 3, or the decimal 3.90): it counts only
+    where the rows' numbering expects exactly it."""
+    match = LOOSE_PREFIX.match(match_view(piece.text))
+    return int(match.group(1)) if match else None
 
 
 def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
@@ -350,8 +372,14 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
     candidates = [
         (k, seq[0])
         for k in range(start, len(pieces))
-        if pieces[k].before >= LINE or k == start
+        if pieces[k].before >= LINE or k == start or _after_heading(pieces, k)
         if (seq := _seq_of(pieces[k])) is not None
+    ]
+    loose = [
+        (k, n)
+        for k in range(start, len(pieces))
+        if pieces[k].before >= LINE and _seq_of(pieces[k]) is None
+        if (n := _loose_seq_of(pieces[k])) is not None
     ]
     if not candidates:
         return []
@@ -367,9 +395,16 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         while True:
             following = [(j, n) for j, n in rest if j > position]
             exact = [(j, n) for j, n in following if n == current + 1]
+            exact += [(j, n) for j, n in loose if j > position and n == current + 1]
             near = exact or [(j, n) for j, n in following if current < n <= current + 3]
             if not near:
                 near = [(j, n) for j, n in following if n > current][:1]
+            # Numbering that starts again under the next section: a 1 with a 2 after it, taken when
+            # it comes before the number that would continue the count.
+            ones = [j for j, n in following if n == 1]
+            restart = [(j, 1) for j in ones[:1] if any(n == 2 and i > j for i, n in following)]
+            if restart and (not near or restart[0][0] < min(j for j, _ in near)):
+                near = restart
             if not near:
                 break
             j, n = min(near, key=lambda c: (abs(c[0] - position - width), c[0]))
@@ -379,6 +414,11 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         chains.append(chain)
     best = max(chains, key=len)
     return best
+
+
+def _after_heading(pieces: list[Piece], k: int) -> bool:
+    """A 序号 right after a heading that opens its line ("二、…行动(2项指标) *1.开展…")."""
+    return k > 0 and pieces[k - 1].before >= LINE and _heading_piece(pieces[k - 1])
 
 
 def _line_rows(pieces: list[Piece], start: int) -> list[int]:
@@ -394,6 +434,9 @@ def _line_rows(pieces: list[Piece], start: int) -> list[int]:
 
 
 def _line_start(pieces: list[Piece], k: int, floor: int) -> int:
+    """The first piece of ``k``'s line, unless a heading opens the line (then it heads the row)."""
+    if _after_heading(pieces, k):
+        return k
     while k > floor and pieces[k - 1].line == pieces[k].line:
         k -= 1
     return k
@@ -696,7 +739,8 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
         return None  # rows without separators go with a header without them: prose has neither
     # A header wrapped over lines is ambiguous ("工程"/"名称" is one column, "市折子号"/"任务" two):
     # both readings are aligned, and the one whose rows fit their columns better is kept.
-    readings = [header.cells] if header.cells == header.pieces else [header.cells, header.pieces]
+    readings = [header.cells, header.pieces, _join_header(pieces[header.start : header.end], modifiers=True)]
+    readings = [cells for k, cells in enumerate(readings) if cells not in readings[:k]]
     best: tuple[float, list[Block]] | None = None
     for cells in readings:
         read = _read_rows(lines, pieces, header, cells, mode)
@@ -739,8 +783,8 @@ def _read_rows(
         header_cells, rows_cells = _seq_from_prefix(header_cells, rows_cells)
     rows = [RawRow([RawCell(h) for h in header_cells], page=pieces[header.start].page)]
     for (span, sections), row_cells, cut_off in zip(spans, rows_cells, cut, strict=True):
-        for section in sections:
-            rows.append(RawRow([RawCell(section.text)], page=section.page))
+        for text, page in _section_lines(sections):
+            rows.append(RawRow([RawCell(text)], page=page))
         for texts in row_cells:
             raw_cells = [RawCell(None, merge="above") if t is None else RawCell(t) for t in texts]
             if cut_off:  # the cells after the last one written were never reached: the row is short
@@ -761,6 +805,21 @@ def _anchor_column(alignments: list[_Alignment]) -> int | None:
     )
     columns.pop(None, None)
     return columns.most_common(1)[0][0] if columns else None
+
+
+def _section_lines(sections: list[Piece]) -> list[tuple[str, int | None]]:
+    """Heading pieces as section lines; an enumerator alone ("（一）") joins the heading after it."""
+    out: list[tuple[str, int | None]] = []
+    pending = ""
+    for piece in sections:
+        if parse_seq(piece.text) is not None and len(piece.text) <= 6:
+            pending += piece.text
+            continue
+        out.append((pending + piece.text, piece.page))
+        pending = ""
+    if pending:
+        out.append((pending, None))
+    return out
 
 
 def _shift_leading_cells(
@@ -853,11 +912,18 @@ def _seq_from_prefix(
         return header, rows
     column = Counter(prefixed).most_common(1)[0][0]
     out = []
+    previous = 0
     for row in rows:
         new_row: list[list[str | None]] = []
         for texts in row:
             text = texts[column]
-            match = SEQ_PREFIX.match(match_view(text or ""))
+            view = match_view(text or "")
+            match = SEQ_PREFIX.match(view) if not LOOKS_DECIMAL.match(view) else None
+            loose = LOOSE_PREFIX.match(view)
+            if match is None and loose and int(loose.group(1)) == previous + 1:
+                match = loose  # "3.90%的…" after row 2: item 3, not the decimal 3.90
+            if match:
+                previous = int(match.group(1))
             if match and text:
                 number: str | None = text[: match.end()].strip()
                 rest: str | None = text[match.end() :]

@@ -14,7 +14,20 @@ from extractor.headers import layout_patterns, looks_like_person, looks_like_uni
 from extractor.layout.base import SENTENCE
 from extractor.textnorm import match_view
 
-CLASSES = ("empty", "seq", "number", "percent", "figure", "unit", "person", "date", "status", "short", "prose")
+CLASSES = (
+    "empty",
+    "seq",
+    "number",
+    "percent",
+    "figure",
+    "unit",
+    "person",
+    "date",
+    "status",
+    "report",
+    "short",
+    "prose",
+)
 SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")
 STARRED_SEQ = regex.compile(r"^\s*(\d{1,4})\s*[*＊]\s*$")
 NUMBER = regex.compile(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
@@ -50,6 +63,8 @@ def classify(text: str) -> str:
         return "percent"
     if looks_like_units(text) and len(text) <= 60:
         return "unit"
+    if layout_patterns()["report_opener"].match(view):
+        return "report"  # "完成9个，完成率100%", "已开工", "截至6月底…": what a progress cell says
     if looks_like_person(text):
         return "person"
     if len(text) <= 14 and layout_patterns()["deadline_like"].search(view) and DIGIT.search(view):

@@ -50,6 +50,7 @@ KIND = {
     "percent": "quantity",
     "figure": "quantity",
     "status": "short",
+    "report": "prose",
     "short": "short",
     "date": "date",
     "unit": "unit",

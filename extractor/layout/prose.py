@@ -39,6 +39,7 @@ from extractor.headers import (
     field_for_header,
     header_candidates,
     label_synonyms,
+    looks_like_person,
     looks_like_units,
     morpheme_head,
     prose_patterns,
@@ -77,6 +78,7 @@ LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
 PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label: a short run of Han characters and a colon, at the start of a line or after a separator.
 LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
@@ -332,6 +334,8 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             assert marker is not None
             # The separator between run-in items (；, and 。 after the last) belongs to the list.
             piece = piece.rstrip().rstrip(";；。")
+            if piece.endswith(".") and not piece[-2:-1].isdigit():
+                piece = piece[:-1]  # an ASCII full stop ends the list the same way
             body.append(_Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)]))
     if len(body) < 2:
         return None
@@ -374,7 +378,7 @@ def _number_of(marker: str) -> int | None:
 
 def _plan_and_actual(text: str) -> bool:
     """Whether a text states a plan and then what was done (a task and its progress in one)."""
-    view = match_view(text)
+    view = _sentence_view(text)
     start = _progress_start(view)
     return start is not None and bool(prose_patterns()["plan_word"].search(view[:start]))
 
@@ -423,13 +427,16 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict
     fields: dict[str, str] = {}
     unlabelled: list[str] = []
     head = text[: labels[0][0].start()] if labels else text
-    for n, ((label, _), name) in enumerate(zip(labels, names, strict=True)):
+    for n, ((label, field_named), name) in enumerate(zip(labels, names, strict=True)):
         value_end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : value_end]
         value = value[len(value) - len(value.lstrip(" \u3000\xa0")) :]  # "责任领导: 李刚"
-        if name in UNIT_FIELDS:
+        # A value of names (units, leaders, a deadline) ends at its sentence's or bracket's end,
+        # whatever key the label ends up under (数据提供单位 keeps its own).
+        if field_named in UNIT_FIELDS or name in UNIT_FIELDS:
             stop = _value_end(match_view(value))
             if stop is not None:
+                stop = _past_person(value, stop)
                 unlabelled.append(value[stop + 1 :])
                 value = value[:stop]
         value = _clean(value)
@@ -479,8 +486,20 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict
 
 def _reports(text: str) -> bool:
     """Whether a text reports progress (its clauses say what was done or stands), not a plan."""
-    view = match_view(text)
+    view = _sentence_view(text)
     return _progress_start(view, 0) is not None or bool(prose_patterns()["progress_word"].search(view))
+
+
+def _past_person(value: str, stop: int) -> int:
+    """A unit value cut at a space before its leader's name ("市民政局 伍泽国"): the name belongs
+    to the value (split_units sets it aside), not to the progress after it."""
+    if not value[stop : stop + 1].isspace():
+        return stop
+    name = regex.match(r"\s+(\p{Han}{2,4})(?=$|[\s。;；,，)）])", value[stop:])
+    if name and looks_like_person(name.group(1)) and not looks_like_units(name.group(1)):
+        end = stop + name.end()
+        return end if end < len(value) else len(value)
+    return stop
 
 
 def _value_end(view: str) -> int | None:
@@ -561,13 +580,19 @@ def _drop_progress_tail(heading: str) -> str:
     return heading
 
 
+def _sentence_view(text: str) -> str:
+    """The matching view with an ASCII full stop that ends a sentence read as 。 ("…3万人.上半年…";
+    not the point of 2.5)."""
+    return ASCII_STOP.sub("。", match_view(text))
+
+
 def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool]:
     """(task, rest, item reference, whether a title sentence was split off) of an item's
     unlabelled head.
 
     The task ends at an item reference ("（第6项）", kept apart), or at a colon after a name, or
     before the first clause that reports progress; a head with none of these is all task."""
-    view = match_view(head)
+    view = _sentence_view(head)
     stripped = _clean(head)
     if not stripped:
         return None, "", None, False

@@ -317,9 +317,9 @@ def _drop_person_names(units: list[str]) -> list[str]:
     """A unit cell that names its leader too ("市民政局 伍泽国"): the person is not a unit."""
     out = []
     for unit in units:
-        head, _, tail = unit.rpartition(" ")
+        head, _, tail = regex.sub(r"[\s\u3000\xa0]+", " ", unit).rpartition(" ")
         if head and _person(tail) and not _person(head):
-            unit = head.strip()
+            unit = unit[: len(unit.rstrip()) - len(tail)].rstrip(" \u3000\xa0\t")
         if unit and not _person(unit):
             out.append(unit)
     return out

@@ -1,0 +1,654 @@
+"""Numbered prose (extractor/layout/prose.py): reports written as paragraphs instead of a table.
+
+Each behaviour is checked on small documents written for the test, in several spellings: full-width
+punctuation and ASCII punctuation, simplified and traditional script, other numbers and unit names.
+Where one spelling gives a different answer than the others, that case is an expected failure that
+names the gap (the code is left as it is).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import extractor
+from extractor.models import Row
+from extractor.rules.cells import split_units
+
+_ASCII = str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "；": ";"})
+
+
+def _ascii(value: Any, full_stop: bool = False) -> Any:
+    """The same text with ASCII punctuation (":,();"); ``full_stop`` also writes "。" as "."."""
+    if isinstance(value, str):
+        value = value.translate(_ASCII)
+        return value.replace("。", ".") if full_stop else value
+    if isinstance(value, (list, tuple)):
+        return type(value)(_ascii(v, full_stop) for v in value)
+    return value
+
+
+def _rows(text: str) -> list[Row]:
+    document = extractor.parse(text.encode("utf-8"))
+    return [r for t in document.tables for r in t.rows]
+
+
+# ------------------------------------------------------------------ 1. the outline: sections and leaves
+
+OUTLINE = """一、主要指标任务完成情况
+（一）全市经济社会发展主要预期目标完成情况
+上半年，全市完成地区生产总值802.81亿元，同比增长8.6%。
+（二）报告中确定的其他指标任务完成情况
+1.引进世界500强企业投资项目不少于3个。上半年，引进世界500强企业投资项目3个。
+2.新开工亿元以上产业项目100个。截至6月底，新开工亿元以上产业项目62个。
+二、重点工作推进情况
+（一）实施创新驱动战略。上半年，新增高新技术企业45家。
+（二）推进乡村振兴。目前，已完成高标准农田建设8万亩。
+"""
+OUTLINE_ROWS = [
+    (
+        1,
+        "（一）",
+        "全市经济社会发展主要预期目标",
+        "上半年，全市完成地区生产总值802.81亿元，同比增长8.6%。",
+        "一、主要指标任务完成情况",
+    ),
+    (
+        2,
+        "1.",
+        "引进世界500强企业投资项目不少于3个。",
+        "上半年，引进世界500强企业投资项目3个。",
+        "（二）报告中确定的其他指标任务完成情况",
+    ),
+    (
+        3,
+        "2.",
+        "新开工亿元以上产业项目100个。",
+        "截至6月底，新开工亿元以上产业项目62个。",
+        "（二）报告中确定的其他指标任务完成情况",
+    ),
+    (4, "（一）", "实施创新驱动战略。", "上半年，新增高新技术企业45家。", "二、重点工作推进情况"),
+    (5, "（二）", "推进乡村振兴。", "目前，已完成高标准农田建设8万亩。", "二、重点工作推进情况"),
+]
+
+OUTLINE_TRADITIONAL = """一、主要指標任務完成情況
+（一）全市經濟社會發展主要預期目標完成情況
+上半年，全市完成地區生產總值915.4億元，同比增長7.2%。
+（二）報告中確定的其他指標任務完成情況
+1.引進世界500強企業投資項目不少於5個。上半年，引進世界500強企業投資項目4個。
+2.新開工億元以上產業項目80個。截至6月底，新開工億元以上產業項目51個。
+二、重點工作推進情況
+（一）實施創新驅動戰略。上半年，新增高新技術企業38家。
+（二）推進鄉村振興。目前，已完成高標準農田建設6萬畝。
+"""
+OUTLINE_TRADITIONAL_ROWS = [
+    (
+        1,
+        "（一）",
+        "全市經濟社會發展主要預期目標",
+        "上半年，全市完成地區生產總值915.4億元，同比增長7.2%。",
+        "一、主要指標任務完成情況",
+    ),
+    (
+        2,
+        "1.",
+        "引進世界500強企業投資項目不少於5個。",
+        "上半年，引進世界500強企業投資項目4個。",
+        "（二）報告中確定的其他指標任務完成情況",
+    ),
+    (
+        3,
+        "2.",
+        "新開工億元以上產業項目80個。",
+        "截至6月底，新開工億元以上產業項目51個。",
+        "（二）報告中確定的其他指標任務完成情況",
+    ),
+    (4, "（一）", "實施創新驅動戰略。", "上半年，新增高新技術企業38家。", "二、重點工作推進情況"),
+    (5, "（二）", "推進鄉村振興。", "目前，已完成高標準農田建設6萬畝。", "二、重點工作推進情況"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(OUTLINE, OUTLINE_ROWS, id="full-width"),
+        pytest.param(_ascii(OUTLINE), _ascii(OUTLINE_ROWS), id="ascii"),
+        pytest.param(OUTLINE_TRADITIONAL, OUTLINE_TRADITIONAL_ROWS, id="traditional"),
+        pytest.param(
+            _ascii(OUTLINE, full_stop=True),
+            _ascii(OUTLINE_ROWS, full_stop=True),
+            id="ascii-full-stop",
+        ),
+    ],
+)
+def test_outline_items_with_items_under_them_are_sections(text: str, expected: list[tuple]) -> None:
+    # seq counts rows in document order; seq_text keeps the enumerator as printed, of whatever level.
+    assert [(r.seq, r.seq_text, r.task, r.progress, r.section) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "task"),
+    [
+        ("重点项目建设完成情况", "重点项目建设"),
+        ("重点项目建设的进展情况", "重点项目建设"),
+        ("民生实事推进情况", "民生实事"),
+        ("減稅降費政策落實情況", "減稅降費政策"),
+    ],
+)
+def test_heading_over_its_paragraph_is_the_task_without_its_report_tail(heading: str, task: str) -> None:
+    text = f"（一）{heading}\n截至8月底，累计完成投资46.2亿元。\n（二）城市更新\n目前，已开工改造项目17个。\n"
+    assert [(r.seq_text, r.task, r.progress) for r in _rows(text)] == [
+        ("（一）", task, "截至8月底，累计完成投资46.2亿元。"),
+        ("（二）", "城市更新", "目前，已开工改造项目17个。"),
+    ]
+
+
+# ------------------------------------------------------------------ 2. an overview beside the sections
+
+OVERVIEW = """一、总体要求
+全年经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+二、主要任务
+1.新建5G基站1200个。上半年，新建5G基站860个。
+2.改造老旧小区45个。截至6月底，已开工改造老旧小区30个。
+"""
+OVERVIEW_TRADITIONAL = """一、總體要求
+全年經濟社會發展的主要預期目標是：地區生產總值增長6%左右。
+二、主要任務
+1.新建5G基站1500個。上半年，新建5G基站930個。
+2.改造老舊小區52個。截至6月底，已開工改造老舊小區33個。
+三、保障措施
+加強組織領導，壓實工作責任。
+"""
+OVERVIEW_ASCII = """一、总体要求
+坚持稳中求进工作总基调,完整准确全面贯彻新发展理念。
+二、主要任务
+(一)新建5G基站900个。上半年,新建5G基站512个。
+(二)改造老旧小区38个。截至6月底,已开工改造老旧小区21个。
+(三)新增城镇就业2万人。1-6月,新增城镇就业1.1万人。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            OVERVIEW,
+            [
+                (1, "1.", "新建5G基站1200个。", "上半年，新建5G基站860个。", "二、主要任务"),
+                (2, "2.", "改造老旧小区45个。", "截至6月底，已开工改造老旧小区30个。", "二、主要任务"),
+            ],
+            id="full-width",
+        ),
+        pytest.param(
+            OVERVIEW_TRADITIONAL,
+            [
+                (1, "1.", "新建5G基站1500個。", "上半年，新建5G基站930個。", "二、主要任務"),
+                (2, "2.", "改造老舊小區52個。", "截至6月底，已開工改造老舊小區33個。", "二、主要任務"),
+            ],
+            id="traditional-with-closing-part",
+        ),
+        pytest.param(
+            OVERVIEW_ASCII,
+            [
+                (1, "(一)", "新建5G基站900个。", "上半年,新建5G基站512个。", "二、主要任务"),
+                (2, "(二)", "改造老旧小区38个。", "截至6月底,已开工改造老旧小区21个。", "二、主要任务"),
+                (3, "(三)", "新增城镇就业2万人。", "1-6月,新增城镇就业1.1万人。", "二、主要任务"),
+            ],
+            id="ascii",
+        ),
+    ],
+)
+def test_overview_beside_sections_is_not_a_task(text: str, expected: list[tuple]) -> None:
+    assert [(r.seq, r.seq_text, r.task, r.progress, r.section) for r in _rows(text)] == expected
+
+
+# ------------------------------------------------------------------ 3. labels on their own lines
+
+LABEL_LINES = """1.地区生产总值增长6%以上。
+分管省领导：张三
+部门分工：省发展改革委牵头，各地、各部门配合。
+上半年，全省地区生产总值增长6.3%。
+2.一般公共预算收入增长5%。
+分管省领导：李四
+部门分工：省财政厅牵头，省税务局配合。
+上半年，全省一般公共预算收入增长4.1%。
+"""
+LABEL_LINES_ROWS = [
+    (
+        "地区生产总值增长6%以上。",
+        "上半年，全省地区生产总值增长6.3%。",
+        ["省发展改革委"],
+        ["各地", "各部门"],
+        "张三",
+    ),
+    ("一般公共预算收入增长5%。", "上半年，全省一般公共预算收入增长4.1%。", ["省财政厅"], ["省税务局"], "李四"),
+]
+LABEL_LINES_TRADITIONAL = """1.地區生產總值增長6.5%左右。
+分管省領導：王五
+部門分工：省發展改革委牽頭，各地、各部門配合。
+2.一般公共預算收入增長4%。
+分管省領導：趙六
+部門分工：省財政廳牽頭，省稅務局配合。
+"""
+LABEL_LINES_TRADITIONAL_ROWS = [
+    ("地區生產總值增長6.5%左右。", "", ["省發展改革委"], ["各地", "各部門"], "王五"),
+    ("一般公共預算收入增長4%。", "", ["省財政廳"], ["省稅務局"], "趙六"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(LABEL_LINES, LABEL_LINES_ROWS, id="full-width"),
+        pytest.param(_ascii(LABEL_LINES), _ascii(LABEL_LINES_ROWS), id="ascii"),
+        pytest.param(LABEL_LINES_TRADITIONAL, LABEL_LINES_TRADITIONAL_ROWS, id="traditional"),
+    ],
+)
+def test_leader_and_division_labels_on_their_own_lines(text: str, expected: list[tuple]) -> None:
+    rows = _rows(text)
+    assert [(r.task, r.progress, r.lead_units, r.partner_units, r.cells["lead_leaders"]) for r in rows] == expected
+    # the leader is no unit
+    assert not {r.cells["lead_leaders"] for r in rows} & {u for r in rows for u in r.lead_units + r.partner_units}
+
+
+DEADLINE_LINES = """1.新建公办幼儿园10所。
+完成时限：2024年12月底
+主要责任单位：区教委
+2.新增停车位2000个。
+完成时限：2024年10月底
+主要责任单位：区交通委
+"""
+DEADLINE_LINES_ROWS = [
+    (1, "新建公办幼儿园10所。", "", ["区教委"], "2024年12月底"),
+    (2, "新增停车位2000个。", "", ["区交通委"], "2024年10月底"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(DEADLINE_LINES, DEADLINE_LINES_ROWS, id="full-width"),
+        pytest.param(_ascii(DEADLINE_LINES, True), _ascii(DEADLINE_LINES_ROWS, True), id="ascii"),
+        pytest.param(
+            "1.改造農村公路80公里。\n完成時限：2025年6月底\n主要責任單位：縣交通運輸局\n"
+            "2.建設社區食堂12個。\n完成時限：2024年11月底\n主要責任單位：縣民政局\n",
+            [
+                (1, "改造農村公路80公里。", "", ["縣交通運輸局"], "2025年6月底"),
+                (2, "建設社區食堂12個。", "", ["縣民政局"], "2024年11月底"),
+            ],
+            id="traditional",
+        ),
+    ],
+)
+def test_deadline_and_responsible_unit_lines(text: str, expected: list[tuple]) -> None:
+    assert [(r.seq, r.task, r.progress, r.lead_units, r.cells["deadline"]) for r in _rows(text)] == expected
+
+
+# ------------------------------------------------------------------ 4. bracketed labels inside an item
+
+BRACKET_LABELS = (
+    "（一）地区生产总值增长7.5%左右。"
+    "（牵头领导：李四，牵头单位：市发改委，责任单位：市统计局、市财政局，数据提供单位：市统计局）\n"
+    "（二）城乡居民人均可支配收入增长7%。"
+    "（牵头领导：王五，牵头单位：市人社局，责任单位：市农业农村局，数据提供单位：国家统计局调查队）\n"
+)
+BRACKET_LABELS_ROWS = [
+    ("地区生产总值增长7.5%左右。", ["市发改委"], ["市统计局", "市财政局"], "李四", "市统计局"),
+    ("城乡居民人均可支配收入增长7%。", ["市人社局"], ["市农业农村局"], "王五", "国家统计局调查队"),
+]
+BRACKET_LABELS_TRADITIONAL = (
+    "（一）地區生產總值增長8%左右。"
+    "（牽頭領導：陳七，牽頭單位：市發改委，責任單位：市統計局、市財政局，數據提供單位：市統計局）\n"
+    "（二）規上工業增加值增長9%。（牽頭領導：周八，牽頭單位：市工信局，責任單位：市科技局，數據提供單位：市統計局）\n"
+)
+BRACKET_LABELS_TRADITIONAL_ROWS = [
+    ("地區生產總值增長8%左右。", ["市發改委"], ["市統計局", "市財政局"], "陳七", "市統計局"),
+    ("規上工業增加值增長9%。", ["市工信局"], ["市科技局"], "周八", "市統計局"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(BRACKET_LABELS, BRACKET_LABELS_ROWS, id="full-width"),
+        pytest.param(_ascii(BRACKET_LABELS), _ascii(BRACKET_LABELS_ROWS), id="ascii"),
+        pytest.param(BRACKET_LABELS_TRADITIONAL, BRACKET_LABELS_TRADITIONAL_ROWS, id="traditional"),
+    ],
+)
+def test_bracketed_labels_inside_an_item(text: str, expected: list[tuple]) -> None:
+    rows = _rows(text)
+    # 数据提供单位 names a unit too, but neither the lead nor a partner one: it keeps a cell of its own.
+    assert [
+        (r.task, r.lead_units, r.partner_units, r.cells["lead_leaders"], r.cells["数据提供单位"]) for r in rows
+    ] == (expected)
+    assert [(r.seq, r.progress) for r in rows] == [(1, ""), (2, "")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [pytest.param("\n", id="progress-on-next-line"), pytest.param("", id="progress-after-bracket")],
+)
+def test_progress_after_a_bracket_ending_with_a_data_unit_label(after: str) -> None:
+    text = (
+        "（一）地区生产总值增长7.5%左右。（牵头领导：李四，牵头单位：市发改委，数据提供单位：市统计局）"
+        f"{after}上半年，全市地区生产总值增长7.8%。\n"
+        "（二）城乡居民人均可支配收入增长7%。（牵头领导：王五，牵头单位：市人社局，数据提供单位：市统计局）"
+        f"{after}上半年，城镇居民人均可支配收入增长6.5%。\n"
+    )
+    rows = _rows(text)
+    assert [(r.progress, r.lead_units, r.cells["数据提供单位"]) for r in rows] == [
+        ("上半年，全市地区生产总值增长7.8%。", ["市发改委"], "市统计局"),
+        ("上半年，城镇居民人均可支配收入增长6.5%。", ["市人社局"], "市统计局"),
+    ]
+
+
+# ------------------------------------------------------------------ 5. a closing bracket of unit names
+
+CLOSING_UNITS = """1.提高养老金待遇。全面落实国家部署要求。（市人社局、市财政局）
+2.扩大普惠托育服务供给。新增托位1000个以上。（市卫健委、市教育局）
+"""
+CLOSING_UNITS_ROWS = [
+    ("提高养老金待遇。", "", ["市人社局", "市财政局"], [], "全面落实国家部署要求。"),
+    ("扩大普惠托育服务供给。", "", ["市卫健委", "市教育局"], [], "新增托位1000个以上。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(CLOSING_UNITS, CLOSING_UNITS_ROWS, id="full-width"),
+        pytest.param(_ascii(CLOSING_UNITS), _ascii(CLOSING_UNITS_ROWS), id="ascii"),
+        pytest.param(
+            "1.提高養老金待遇。全面落實國家部署要求。（市人社局、市財政局）\n"
+            "2.實施老舊管網改造。改造供水管網60公里。（市住建局牽頭，市水務集團配合）\n",
+            [
+                ("提高養老金待遇。", "", ["市人社局", "市財政局"], [], "全面落實國家部署要求。"),
+                ("實施老舊管網改造。", "", ["市住建局"], ["市水務集團"], "改造供水管網60公里。"),
+            ],
+            id="traditional-lead-and-partner",
+        ),
+        pytest.param(
+            _ascii(CLOSING_UNITS, full_stop=True),
+            _ascii(CLOSING_UNITS_ROWS, full_stop=True),
+            id="ascii-full-stop",
+        ),
+    ],
+)
+def test_closing_bracket_of_unit_names(text: str, expected: list[tuple]) -> None:
+    rows = _rows(text)
+    assert [(r.task, r.progress, r.lead_units, r.partner_units, r.cells.get("任务内容")) for r in rows] == expected
+
+
+def test_closing_bracket_after_a_reporting_rest_keeps_it_as_progress() -> None:
+    text = (
+        "1.提高养老金待遇。上半年，已发放养老金3.2亿元。（市人社局、市财政局）\n"
+        "2.扩大普惠托育服务供给。截至6月底，新增托位820个。（市卫健委）\n"
+    )
+    assert [(r.task, r.progress, r.lead_units, r.cells.get("任务内容")) for r in _rows(text)] == [
+        ("提高养老金待遇。", "上半年，已发放养老金3.2亿元。", ["市人社局", "市财政局"], None),
+        ("扩大普惠托育服务供给。", "截至6月底，新增托位820个。", ["市卫健委"], None),
+    ]
+
+
+# ------------------------------------------------------------------ 6. an item reference
+
+
+REFERENCES = """1.工业技改投资（第6项）：1-8月完成208.9亿元，同比下降1.8%。
+2.外贸进出口（第十二项）：1-8月完成56.3亿元，同比增长3.1%。
+"""
+REFERENCES_ROWS = [
+    ("工业技改投资", "1-8月完成208.9亿元，同比下降1.8%。", "（第6项）"),
+    ("外贸进出口", "1-8月完成56.3亿元，同比增长3.1%。", "（第十二项）"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(REFERENCES, REFERENCES_ROWS, id="full-width"),
+        pytest.param(_ascii(REFERENCES, True), _ascii(REFERENCES_ROWS, True), id="ascii"),
+        pytest.param(
+            "1.社會消費品零售總額（第3項）：1-9月完成412.6億元，同比增長5.4%。\n"
+            "2.規上工業增加值（第21項）：1-9月同比增長6.9%。\n",
+            [
+                ("社會消費品零售總額", "1-9月完成412.6億元，同比增長5.4%。", "（第3項）"),
+                ("規上工業增加值", "1-9月同比增長6.9%。", "（第21項）"),
+            ],
+            id="traditional",
+        ),
+    ],
+)
+def test_item_reference_ends_the_task_and_keeps_a_cell(text: str, expected: list[tuple]) -> None:
+    assert [(r.task, r.progress, r.cells["项目编号"]) for r in _rows(text)] == expected
+
+
+# ------------------------------------------------------------------ 7. where the progress starts
+
+
+@pytest.mark.parametrize(
+    ("task", "progress"),
+    [
+        ("新增城镇就业3万人。", "上半年，全市新增城镇就业1.8万人。"),
+        ("新建改建农村公路200公里。", "截至7月底，已建成农村公路126公里。"),
+        ("实施城市更新项目20个。", "目前，已开工项目14个。"),
+        ("完成造林绿化5万亩。", "1-8月完成造林4.2万亩。"),
+        ("全年新增市场主体2万户。", "预计全年可新增市场主体2.1万户。"),
+        ("新增城鎮就業2.5萬人。", "上半年，全市新增城鎮就業1.3萬人。"),
+        ("新建污水管網30公里。", "截至6月底,已建成污水管網19公里。"),
+    ],
+)
+def test_progress_opener_ends_the_task_sentence(task: str, progress: str) -> None:
+    text = f"1.{task}{progress}\n2.建设口袋公园12个。目前，已建成口袋公园7个。\n"
+    assert [(r.task, r.progress) for r in _rows(text)] == [
+        (task, progress),
+        ("建设口袋公园12个。", "目前，已建成口袋公园7个。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("task", "progress"),
+    [
+        pytest.param("新增城镇就业3万人。", "上半年，全市新增城镇就业1.8万人。", id="上半年"),
+        pytest.param("新建改建农村公路200公里。", "截至7月底，已建成农村公路126公里。", id="截至"),
+    ],
+)
+def test_progress_opener_after_an_ascii_full_stop(task: str, progress: str) -> None:
+    task, progress = _ascii(task, full_stop=True), _ascii(progress, full_stop=True)
+    text = f"1.{task}{progress}\n2.建设口袋公园12个.目前,已建成口袋公园7个.\n"
+    assert [(r.task, r.progress) for r in _rows(text)] == [
+        (task, progress),
+        ("建设口袋公园12个.", "目前,已建成口袋公园7个."),
+    ]
+
+
+PLAN_AND_ACTUAL = """1.农牧林水项目9个，年度计划投资7.2亿元，开工7个，开工率78%，完成投资1.9亿元。
+2.社会事业项目15个，年度计划投资12.6亿元，开工11个，开工率73%，完成投资4.3亿元。
+"""
+PLAN_AND_ACTUAL_ROWS = [
+    ("农牧林水项目9个，年度计划投资7.2亿元", "开工7个，开工率78%，完成投资1.9亿元。"),
+    ("社会事业项目15个，年度计划投资12.6亿元", "开工11个，开工率73%，完成投资4.3亿元。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(PLAN_AND_ACTUAL, PLAN_AND_ACTUAL_ROWS, id="full-width"),
+        pytest.param(_ascii(PLAN_AND_ACTUAL), _ascii(PLAN_AND_ACTUAL_ROWS), id="ascii"),
+        pytest.param(
+            "1.城建交通项目6个，当年计划投资19亿元，完成投资28.78亿元，超计划推进。\n"
+            "2.重大产业项目47个，目标投资135.7亿元，复工34个，复工率72%。\n",
+            [
+                ("城建交通项目6个，当年计划投资19亿元", "完成投资28.78亿元，超计划推进。"),
+                ("重大产业项目47个，目标投资135.7亿元", "复工34个，复工率72%。"),
+            ],
+            id="other-plan-words",
+        ),
+        pytest.param(
+            "1.農牧林水項目11個，年度計劃投資8.4億元，開工9個，開工率82%，完成投資2.6億元。\n"
+            "2.社會事業項目13個，年度計劃投資10.1億元，開工8個，開工率62%，完成投資3.7億元。\n",
+            [
+                ("農牧林水項目11個，年度計劃投資8.4億元", "開工9個，開工率82%，完成投資2.6億元。"),
+                ("社會事業項目13個，年度計劃投資10.1億元", "開工8個，開工率62%，完成投資3.7億元。"),
+            ],
+            id="traditional",
+        ),
+    ],
+)
+def test_actual_clause_after_a_plan_starts_the_progress(text: str, expected: list[tuple]) -> None:
+    assert [(r.seq, r.task, r.progress) for r in _rows(text)] == [(n, *e) for n, e in enumerate(expected, 1)]
+
+
+# ------------------------------------------------------------------ 8. listed (unnumbered) items
+
+LISTED = """上半年全市经济运行总体平稳。
+其中：
+规上工业增加值增长5.2%，高于全省平均0.6个百分点。
+固定资产投资增长8.1%，其中工业投资增长12.3%。
+社会消费品零售总额完成356.7亿元，同比增长6.4%。
+"""
+LISTED_ROWS = [
+    (1, None, "规上工业增加值增长5.2%，高于全省平均0.6个百分点。", "其中"),
+    (2, None, "固定资产投资增长8.1%，其中工业投资增长12.3%。", "其中"),
+    (3, None, "社会消费品零售总额完成356.7亿元，同比增长6.4%。", "其中"),
+]
+LISTED_BY_GROUP = """全市主要经济指标完成情况如下。
+——按行业分：
+工业增加值完成412亿元，同比增长6.1%。
+建筑业增加值完成98亿元，同比增长3.5%。
+——按区域分：
+城区实现地区生产总值520亿元，增长5.9%。
+县域实现地区生产总值310亿元，增长6.3%。
+"""
+LISTED_BY_GROUP_ROWS = [
+    (1, None, "工业增加值完成412亿元，同比增长6.1%。", "按行业分"),
+    (2, None, "建筑业增加值完成98亿元，同比增长3.5%。", "按行业分"),
+    (3, None, "城区实现地区生产总值520亿元，增长5.9%。", "按区域分"),
+    (4, None, "县域实现地区生产总值310亿元，增长6.3%。", "按区域分"),
+]
+DASHED = """上半年全市经济运行总体平稳。
+——规上工业增加值增长5.2%，高于全省平均0.6个百分点。
+——固定资产投资增长8.1%，其中工业投资增长12.3%。
+"""
+DASHED_ROWS = [
+    (1, None, "规上工业增加值增长5.2%，高于全省平均0.6个百分点。", None),
+    (2, None, "固定资产投资增长8.1%，其中工业投资增长12.3%。", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(LISTED, LISTED_ROWS, id="其中"),
+        pytest.param(_ascii(LISTED, True), _ascii(LISTED_ROWS, True), id="其中-ascii"),
+        pytest.param(LISTED_BY_GROUP, LISTED_BY_GROUP_ROWS, id="按行业分"),
+        pytest.param(_ascii(LISTED_BY_GROUP, True), _ascii(LISTED_BY_GROUP_ROWS, True), id="按行业分-ascii"),
+        pytest.param(
+            "上半年全市經濟運行總體平穩。\n其中：\n規上工業增加值增長4.7%，高於全省平均0.3個百分點。\n"
+            "固定資產投資增長7.4%，其中工業投資增長10.8%。\n",
+            [
+                (1, None, "規上工業增加值增長4.7%，高於全省平均0.3個百分點。", "其中"),
+                (2, None, "固定資產投資增長7.4%，其中工業投資增長10.8%。", "其中"),
+            ],
+            id="其中-traditional",
+        ),
+        pytest.param(DASHED, DASHED_ROWS, id="dash-led"),
+        pytest.param(
+            "今年以来主要指标运行良好。\n—— 外贸进出口总额完成88.2亿元，同比增长9.7%。\n"
+            "——实际使用外资2.4亿美元，同比增长15%。\n——新增市场主体1.6万户。\n",
+            [
+                (1, None, "外贸进出口总额完成88.2亿元，同比增长9.7%。", None),
+                (2, None, "实际使用外资2.4亿美元，同比增长15%。", None),
+                (3, None, "新增市场主体1.6万户。", None),
+            ],
+            id="dash-led-other",
+        ),
+    ],
+)
+def test_listed_items_are_rows_counted_by_position(text: str, expected: list[tuple]) -> None:
+    assert [(r.seq, r.seq_text, r.task, r.section) for r in _rows(text)] == expected
+
+
+def test_listing_ends_at_a_paragraph_without_a_figure() -> None:
+    text = LISTED.replace("社会消费品零售总额完成356.7亿元，同比增长6.4%。\n", "总体看，经济运行稳中有进。\n")
+    text += "下半年力争地区生产总值增长6%以上。\n"
+    assert [(r.seq, r.task) for r in _rows(text)] == [
+        (1, "规上工业增加值增长5.2%，高于全省平均0.6个百分点。"),
+        (2, "固定资产投资增长8.1%，其中工业投资增长12.3%。"),
+    ]
+
+
+# ------------------------------------------------------------------ 9. run-in items 一是…二是…
+
+RUN_IN = (
+    "今年以来，我区扎实推进各项重点工作。"
+    "一是深化改革，网上可办率达98.5%；二是扩大开放，实际利用外资2.3亿美元；三是强化保障，发放贷款36亿元。\n"
+)
+RUN_IN_ROWS = [
+    (1, "深化改革", "网上可办率达98.5%"),
+    (2, "扩大开放", "实际利用外资2.3亿美元"),
+    (3, "强化保障", "发放贷款36亿元"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(RUN_IN, RUN_IN_ROWS, id="full-width"),
+        pytest.param(_ascii(RUN_IN), _ascii(RUN_IN_ROWS), id="ascii"),
+        pytest.param(
+            "一是實施教室照明改造工程（第三項）正在編製招標文件；二是實施疫苗免費接種項目試點（第六項）預計9月份開始接種。\n",
+            [(1, "實施教室照明改造工程", "正在編製招標文件"), (2, "實施疫苗免費接種項目試點", "預計9月份開始接種")],
+            id="traditional-with-references",
+        ),
+        pytest.param(
+            "上半年重点工作进展顺利：一是新建充电桩420个；二是改造燃气管网35公里；三是新增公共停车位1800个；四是建成口袋公园9个。\n",
+            [
+                (1, "新建充电桩420个", ""),
+                (2, "改造燃气管网35公里", ""),
+                (3, "新增公共停车位1800个", ""),
+                (4, "建成口袋公园9个", ""),
+            ],
+            id="four-items-no-comma",
+        ),
+        pytest.param(
+            _ascii(RUN_IN, full_stop=True),
+            _ascii(RUN_IN_ROWS),
+            id="ascii-full-stop",
+        ),
+    ],
+)
+def test_run_in_items_inside_a_paragraph(text: str, expected: list[tuple]) -> None:
+    assert [(r.seq, r.task, r.progress) for r in _rows(text)] == expected
+
+
+# ------------------------------------------------------------------ 10. split_units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("市民政局 伍泽国", ["市民政局"]),
+        ("区教育局 王小明", ["区教育局"]),
+        ("區民政局 伍澤國", ["區民政局"]),
+        ("市民政局 伍泽国、市财政局 李强", ["市民政局", "市财政局"]),
+        ("清丰县党委、政府，开发区党工委、管委会", ["清丰县党委、政府", "开发区党工委、管委会"]),
+        ("南乐县党委、政府,工业园区党工委、管委会", ["南乐县党委、政府", "工业园区党工委、管委会"]),
+        ("清豐縣黨委、政府，開發區黨工委、管委會", ["清豐縣黨委、政府", "開發區黨工委、管委會"]),
+        ("市发改委,市统计局", ["市发改委", "市统计局"]),
+    ],
+)
+def test_split_units(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\xa0"], ids=["ideographic", "no-break"])
+def test_split_units_drops_a_person_after_any_space(space: str) -> None:
+    assert split_units(f"市民政局{space}伍泽国") == ["市民政局"]
+
+
+@pytest.mark.parametrize("label", ["牵头单位", "责任单位及责任人"])
+def test_person_after_a_labelled_unit_is_not_progress(label: str) -> None:
+    text = f"1.建设养老服务中心5个。\n{label}：市民政局 伍泽国\n2.新增托位1000个。\n{label}：市卫健委 李强\n"
+    assert [(r.lead_units, r.progress) for r in _rows(text)] == [(["市民政局"], ""), (["市卫健委"], "")]
