@@ -9,7 +9,8 @@ test split holds only publishers the rules were never developed on. A unit alrea
 manifest.toml keeps its split. New units are taken in the order of a hash of their name (stable,
 not chosen by hand) and go to `test` while the test split holds less than TEST_SHARE of the
 documents of their gathering batch, else to `dev`; units listed in SEEN (documents looked at
-before the split was made) always go to `dev`.
+before the split was made) always go to `dev`. A batch whose manifest names a split (`fresh`:
+publishers gathered after development began, to measure on documents never developed on) keeps it.
 """
 
 from __future__ import annotations
@@ -78,6 +79,11 @@ def main(folders: list[str]) -> int:
             units.setdefault(unit(doc), []).append(doc)
         test = sum(len(ds) for u, ds in units.items() if known.get(u) == "test")
         for name in sorted(units, key=lambda u: hashlib.sha1(u.encode()).hexdigest()):
+            given = {doc.get("split") for doc in units[name]} - {None}
+            if name not in known and given:
+                # A batch gathered for a split of its own (fresh: publishers met after development
+                # began, measured only) keeps it.
+                known[name] = given.pop()
             if name not in known:
                 go_test = name not in SEEN and test + len(units[name]) <= TEST_SHARE * len(batch) + 0.5
                 known[name] = "test" if go_test else "dev"
@@ -91,7 +97,7 @@ def main(folders: list[str]) -> int:
                 docs.append(doc)
     docs.sort(key=lambda d: (d["split"], d["id"]))
     MANIFEST.write_text(dump(docs), "utf-8")
-    for split in ("dev", "test"):
+    for split in sorted({d["split"] for d in docs}):
         chosen = [d for d in docs if d["split"] == split]
         print(
             f"{split}: {len(chosen)} documents, {len({unit(d) for d in chosen})} publishers, "

@@ -13,7 +13,7 @@ from corpus.make_gold import CutError, build, document_for, document_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 MANIFEST = tomllib.loads((CORPUS / "manifest.toml").read_text("utf-8"))["doc"]
-CUTS = sorted((CORPUS / "dev").glob("*.cut.toml")) + sorted((CORPUS / "test").glob("*.cut.toml"))
+CUTS = [cut for split in ("dev", "test") for cut in sorted((CORPUS / split).glob("*.cut.toml"))]
 
 
 @pytest.mark.parametrize("cut_file", CUTS, ids=lambda p: p.name.removesuffix(".cut.toml"))
