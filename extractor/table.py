@@ -593,6 +593,8 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     section = table.current_section
     if category_column is not None and filled[category_column]:
         section = filled[category_column]
+        # A category cell merged over its group's rows is written once: the rows under it follow.
+        table.current_section = section
     table.rows.append(TableRow(texts=filled, pages=pages, section=section))
     table.row_lengths.append(len(fitted))
     usual = max(table.row_lengths[:-1] or [width])

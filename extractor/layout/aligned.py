@@ -64,7 +64,11 @@ HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…",
 PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its column
 DEFINITE = frozenset({"seq", "number", "percent", "unit", "person", "date"})  # the kinds of part judged alone
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
-SENTENCE_END = regex.compile(r"[。；;！？!?]$")
+SENTENCE_END = regex.compile(r"(?:[。；;！？!?]|(?<!\d)\.)$")
+ENUMERATED_HEADING = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*\S"
+)
+YEAR = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
 LOOKS_DECIMAL = regex.compile(r"^\s*[*＊]?\s*\d+[.．]\d")
 LOOSE_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
 # In a row written without separators: a number between two words (its 序号), and a unit's name
@@ -184,7 +188,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 pieces.append(Piece(part, index, line.page, start if k == 0 else GLUE))
         else:  # spaces
             # Letter-spaced words ("项  目  类  别", "序 号") are one piece: one character each side.
-            text = LETTER_SPACED.sub(lambda m: regex.sub(r"[ \u3000]+", "", m.group()), text)
+            text = LETTER_SPACED.sub(_unspace, text)
             for k, match in enumerate(regex.finditer(r"\S+", text)):
                 if k == 0:
                     strength = start
@@ -348,8 +352,8 @@ def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     """(number, whole) when the piece is a 序号 (whole) or starts with one ("1、地区生产总值…")."""
     view = match_view(piece.text)
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
-    if seq is not None and not regex.search(r"[一二三四五六七八九十]", view):
-        return seq, True  # (一、 and （一） number sections in a table, not its rows)
+    if seq is not None and not regex.search(r"[一二三四五六七八九十]", view) and not YEAR.match(view):
+        return seq, True  # (一、 and （一） number sections in a table, not its rows; 1996 is a year)
     starred = STARRED_SEQ.match(view)
     if starred:
         return int(starred.group(1)), True
@@ -465,6 +469,16 @@ def _joiner(strength: float) -> str:
     return "" if strength == GLUE else (" " if strength < LINE else "\n")
 
 
+def _unspace(match: regex.Match[str]) -> str:
+    """A letter-spaced run as its words: "序 号  目 标 任 务" → "序号 目标任务" when the run is
+    several header words side by side, else one word."""
+    word = regex.sub(r"[ \u3000]+", "", match.group())
+    cells = _synonym_cells(word) if len(word) > 4 else None
+    if cells and len(cells) >= 2 and all(_exact(c) for c in cells):
+        return " ".join(cells)
+    return word
+
+
 def _glued_unit_end(view: str, start: int) -> int | None:
     """The end of a unit's name opening a sentence at ``start`` ("区发展改革委西城区…"): at a unit
     suffix, going on to a further suffix only a character or two away ("区人力社|保局" is one
@@ -489,7 +503,7 @@ def _glued_parts(text: str) -> list[str]:
     between words (a 序号), after a unit's name that opens a sentence. The alignment decides which
     of the cuts are cells."""
     view = match_view(text)
-    sentence_ends = {m.end() for m in regex.finditer(r"[。;!?]", view)}
+    sentence_ends = {m.end() for m in regex.finditer(r"[。;!?]|(?<!\d)\.(?!\d)", view)}
     cuts = set(sentence_ends)
     seq = GLUED_SEQ.search(view[:40])  # the row's number stands near its start
     if seq:
@@ -513,7 +527,7 @@ def _join_cost(left: Piece, right: Piece) -> float:
     """The cost of reading two pieces as one cell (nothing for a space between a number and its
     unit, much for an explicit delimiter)."""
     if not right.text or not left.text:
-        return -0.5  # an empty cell a delimiter closed: its place matters less than its neighbours'
+        return -0.5  # an empty cell a delimiter closed: its place matters less than its neighbours
     base = {CELL: -3.0, BLANK: -0.9, LINE: -0.45, WIDE: -0.8, SPACE: -0.2, GLUE: -0.05}[right.before]
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -0.05  # "控制在" / "10410人内": the phrase goes on
@@ -523,7 +537,7 @@ def _join_cost(left: Piece, right: Piece) -> float:
         # separates anything, a cell's sentences follow one another the same way.
         base -= 0.3 if right.before == GLUE else (2.3 if right.before < LINE else 0.9)
     if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
-        base += 0.2
+        base += 0.0 if classify(left.text) in ("unit", "person") else 0.2
     return base
 
 
@@ -532,7 +546,10 @@ def _digit_adjacent(left: Piece, right: Piece) -> bool:
 
 
 def _split_cost(left: Piece, right: Piece) -> float:
-    """The cost of a cell boundary between two pieces (a space between a number and its unit)."""
+    """The cost of a cell boundary between two pieces (a space between a number and its unit; not
+    after a whole unit's name, "区住房城乡建设委 6月已开工")."""
+    if right.before == SPACE and classify(left.text) in ("unit", "person"):
+        return 0.0
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -1.0
     if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
@@ -836,9 +853,13 @@ def _shift_leading_cells(
     spans = [(list(span), list(sections)) for span, sections in spans]
     alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
     # A line of its own at the end of a row ("竭力趕上預期進度的項目", "中小學") may be the heading of
-    # the rows after it rather than the rest of a cell: it is when the row fits better without it.
+    # the rows after it rather than the rest of a cell: it is when the row fits better without it;
+    # an enumerated heading ("二、促改革") always is.
     for k in range(len(spans) - 1):
         span = spans[k][0]
+        while len(span) > 2 and _alone_line(span, -1) and ENUMERATED_HEADING.match(match_view(span[-1].text)):
+            spans[k + 1][1].insert(0, span.pop())
+            alignments[k] = align(span, 0, cut[k])
         while (
             len(span) > 2
             and _alone_line(span, -1)
