@@ -25,6 +25,7 @@ MAX_HEADER_TEXT = 24  # characters: a longer cell is content even when it contai
 MAX_KNOWN_HEADER_CELL = 20  # a single cell naming a known field may be this long
 _SENTENCE = regex.compile(r"[。；;！？!?]")
 _DIGIT = regex.compile(r"\d")
+NOMINAL_TAIL = regex.compile(r"(?:数|数量|量|率|值|额|比例|占比|之比)$")
 
 
 @cache
@@ -153,8 +154,8 @@ def reads_as_header(text: str) -> str | None:
     key = match_key(text)
     if not key or len(key) > MAX_MORPHEME_HEADER or _DIGIT.search(key):
         return None
-    if key.startswith(_content_openers()):
-        return None
+    if key.startswith(_content_openers()) and not NOMINAL_TAIL.search(key):
+        return None  # "已完成" is a status word; "已完成数" (a count) is a header
     matches = list(_morphemes()[0].finditer(key))
     claims, coverage = morpheme_reading(text)
     if coverage < MIN_MORPHEME_COVERAGE or not claims or not matches or matches[-1].end() != len(key):

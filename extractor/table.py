@@ -40,6 +40,9 @@ from extractor.headers import (
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
+# A column that names the task (an indicator, a project) and one that states its target.
+NAME_HEADER = regex.compile(r"名称|指标|项目|事项|实事|工程|承诺")
+TARGET_HEADER = regex.compile(r"目标")
 # A sub-header cell the synonyms don't know may be this long ("截至9月底进展" is known anyway).
 MAX_SUB_HEADER = 16
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
@@ -225,12 +228,28 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
         if position not in assigned and field_name not in taken:
             assigned[position] = field_name
             taken.add(field_name)
+    _name_over_target(names, assigned)
     columns: list[ColumnSpec] = []
     for position, (text, _) in enumerate(names):
         header = text or f"列{position + 1}"
         field_name = assigned.get(position)
         columns.append(ColumnSpec(header=header, field=field_name, key=field_name or header))
     return columns
+
+
+def _name_over_target(names: list[tuple[str, str | None]], assigned: dict[int, str]) -> None:
+    """A table with a name column (考核指标, 项目名称) and a target column (工作目标, 年度目标): the
+    task is the name; the target stays in its own cell (gold conventions). The name column stands
+    left of the target."""
+    task = next((p for p, f in assigned.items() if f == "task"), None)
+    if task is None or not TARGET_HEADER.search(match_key(names[task][0])):
+        return
+    for position in range(task):
+        header = match_key(names[position][0])
+        if position not in assigned and NAME_HEADER.search(header):
+            del assigned[task]
+            assigned[position] = "task"
+            return
 
 
 def assemble(document: RawDocument) -> Assembly:
@@ -251,6 +270,7 @@ def assemble(document: RawDocument) -> Assembly:
             text_after_table = False
     unplaced.extend(context)
     for table in tables:
+        _units_from_remarks(table)
         _units_from_labels(table)
         _task_where_written(table)
     if tables and not text_after_table:
@@ -287,6 +307,18 @@ def _units_from_labels(table: AssembledTable) -> None:
     table.warnings.append(
         TableWarning("units_from_label", "lead units taken from a 责任单位 label inside the task cells")
     )
+
+
+def _units_from_remarks(table: AssembledTable) -> None:
+    """No unit column, and the 备注 names the responsible unit in most rows: it is the lead unit
+    (gold conventions: a unit named only in 备注)."""
+    remarks = table.column_of("remarks")
+    if remarks is None or table.column_of("lead_units") is not None:
+        return
+    texts = [row.texts[remarks].strip() for row in table.rows if row.texts[remarks].strip()]
+    if len(texts) >= 2 and sum(1 for t in texts if looks_like_units(t)) >= 0.6 * len(texts):
+        header = table.columns[remarks].header
+        table.columns[remarks] = ColumnSpec(header=header, field="lead_units", key="lead_units")
 
 
 # A task column filled in fewer rows than this is a group column when another task column is filled.

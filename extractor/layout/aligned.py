@@ -217,8 +217,10 @@ def _exact(text: str) -> bool:
 def _header_piece(piece: Piece) -> bool:
     text = piece.text
     key = match_key(text)
-    if not key or len(key) > 20 or SENTENCE.search(text) or is_heading(text) or is_furniture(text):
+    if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text):
         return False
+    if ENUMERATED_HEADING.match(match_view(text)) or (is_heading(text) and _meaning(text) is None):
+        return False  # a section line; "已完成数" reads like a heading but names a column
     if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
@@ -536,13 +538,19 @@ def _join_cost(left: Piece, right: Piece) -> float:
         # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…"). Where nothing
         # separates anything, a cell's sentences follow one another the same way.
         base -= 0.3 if right.before == GLUE else (2.3 if right.before < LINE else 0.9)
-    if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
+    if right.before == SPACE and _digit_adjacent(left, right):
         base += 0.0 if classify(left.text) in ("unit", "person") else 0.2
     return base
 
 
 def _digit_adjacent(left: Piece, right: Piece) -> bool:
-    return bool(LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1]))
+    """A space between a number (or a Latin word) and a Chinese word: spacing inside a phrase
+    ("在 1996 年", "1 130 名"); between two numbers ("5.2 7.23") it separates cells."""
+    a, b = left.text[-1:], right.text[:1]
+    latin_a, latin_b = bool(LATIN_EDGE.match(a)), bool(LATIN_EDGE.match(b))
+    if latin_a and latin_b:
+        return bool(regex.fullmatch(r"\d{1,3}", left.text)) and bool(regex.match(r"\d{3}(?!\d)", right.text))
+    return latin_a or latin_b
 
 
 def _split_cost(left: Piece, right: Piece) -> float:
@@ -552,7 +560,7 @@ def _split_cost(left: Piece, right: Piece) -> float:
         return 0.0
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -1.0
-    if right.before == SPACE and (LATIN_EDGE.match(left.text[-1:]) or LATIN_EDGE.match(right.text[:1])):
+    if right.before == SPACE and _digit_adjacent(left, right):
         return -1.2 if not SENTENCE_END.search(left.text) else -0.2
     return 0.0
 
@@ -693,7 +701,9 @@ def _columns(cells: list[str]) -> list[Column]:
     for text in cells:
         claims = header_candidates(text, morphemes=True)
         meaning = _meaning(text) or (claims[0][0] if claims else None)
-        columns.append(Column(text, meaning, _prior(meaning, text)))
+        # A bare 单位 is as often the unit of measure (万人, 公里) as the responsible unit.
+        expect = _prior(None if match_key(text) == "单位" else meaning, text)
+        columns.append(Column(text, meaning, expect))
     return columns
 
 
