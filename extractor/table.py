@@ -270,9 +270,8 @@ def assemble(document: RawDocument) -> Assembly:
             text_after_table = False
     unplaced.extend(context)
     for table in tables:
-        _units_from_remarks(table)
-        _units_from_labels(table)
-        _task_where_written(table)
+        for settle in TABLE_PASSES:
+            settle(table)
     if tables and not text_after_table:
         _warn_if_cut_off(tables[-1])
     return Assembly(tables=tables, unplaced=unplaced)
@@ -351,6 +350,12 @@ def _task_where_written(table: AssembledTable) -> None:
     old, new = table.columns[task], table.columns[best]
     table.columns[task] = ColumnSpec(header=old.header, field=None, key=old.header)
     table.columns[best] = ColumnSpec(header=new.header, field="task", key="task")
+
+
+# Passes over a table once its rows are read, in this order, each testable alone: where the lead
+# units are when no column names them (a 备注 of units, "责任单位：…" inside the task), and which
+# column holds the tasks when the task column is a group column.
+TABLE_PASSES = (_units_from_remarks, _units_from_labels, _task_where_written)
 
 
 def _warn_if_cut_off(table: AssembledTable) -> None:

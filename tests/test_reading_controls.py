@@ -136,3 +136,18 @@ def test_a_bare_number_under_a_header_without_unit_is_no_figure() -> None:
     text = "序号\t目标任务\t数量\t完成情况\n1\t建设码头\t12\t已完成\n"
     (row,) = extractor.parse(text.encode()).tables[0].rows
     assert [f for f in row.figures if f.field == "数量"] == []
+
+
+@pytest.mark.parametrize("numerals", [("一", "二", "三"), ("一、", "二、", "三、")])
+def test_rows_numbered_in_chinese_numerals(numerals: tuple[str, str, str]) -> None:
+    a, b, c = numerals
+    text = (
+        "序号 目标任务 责任单位 进展情况\n"
+        f"{a} 建设码头。 区交通局 已完工。\n{b} 新建学校。 区教委 主体封顶。\n{c} 改造道路。 区住建委 完成80%。\n"
+    )
+    rows = extractor.parse(text.encode()).tables[0].rows
+    assert [(r.seq, r.task, r.lead_units) for r in rows] == [
+        (1, "建设码头。", ["区交通局"]),
+        (2, "新建学校。", ["区教委"]),
+        (3, "改造道路。", ["区住建委"]),
+    ]

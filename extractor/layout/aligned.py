@@ -355,13 +355,22 @@ def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     view = match_view(piece.text)
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
     if seq is not None and not regex.search(r"[一二三四五六七八九十]", view) and not YEAR.match(view):
-        return seq, True  # (一、 and （一） number sections in a table, not its rows; 1996 is a year)
+        return seq, True  # (1996 is a year; 一、 and （一） are read by _chinese_seq_of)
     starred = STARRED_SEQ.match(view)
     if starred:
         return int(starred.group(1)), True
     prefix = SEQ_PREFIX.match(view)
     if prefix and not LOOKS_DECIMAL.match(view):
         return int(prefix.group(1)), False
+    return None
+
+
+def _chinese_seq_of(piece: Piece) -> int | None:
+    """A 序号 in Chinese numerals ("一", "二、"): in a table they mostly number sections, so they
+    open rows only where no Arabic numbering does."""
+    view = match_view(piece.text)
+    if len(piece.text) <= 6 and regex.search(r"[一二三四五六七八九十]", view):
+        return parse_seq(piece.text)
     return None
 
 
@@ -387,6 +396,14 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         if pieces[k].before >= LINE and _seq_of(pieces[k]) is None
         if (n := _loose_seq_of(pieces[k])) is not None
     ]
+    if len(candidates) < 2:
+        chinese = [
+            (k, n)
+            for k in range(start, len(pieces))
+            if pieces[k].before >= LINE or k == start
+            if (n := _chinese_seq_of(pieces[k])) is not None
+        ]
+        candidates = chinese if len(chinese) >= 2 else candidates
     if not candidates:
         return []
     chains: list[list[int]] = []
