@@ -6,7 +6,8 @@ For each input (11-row samples and 1,100-row fixtures, in txt, docx, pdf, xlsx a
 
 - full      ``extractor.parse(path)``, the whole pipeline (file read included);
 - reader    ``extractor.sniff.sniff(data)`` + ``extractor.readers.read(data, fmt)`` (bytes already in memory);
-- assembly  ``extractor.table.assemble(raw)``;
+- assembly  ``extractor.pipeline.find_structure(raw)``: the table stage, and for text (or a file
+            whose structure gave no table) the layout stage's candidates before it;
 - records   ``extractor.records.home_scope`` + ``build_table`` for every table;
 - other     full - reader - assembly - records (file read, sha256, Document, timer noise);
 - baseline  the naive use of the library for that format (python-docx ``row.cells`` walk,
@@ -109,10 +110,10 @@ def _row_count(document: Any) -> int:
 def worker_pipeline(path: Path, repeat: int) -> dict[str, Any]:
     _import_project()
     import extractor
+    from extractor.pipeline import find_structure
     from extractor.readers import read
     from extractor.records import build_table, home_scope
     from extractor.sniff import sniff
-    from extractor.table import assemble
 
     floor = _peak_rss_mib()
     extractor.parse(ROOT / WARMUP[path.suffix.lstrip(".")])  # loads rules, fonts, CMaps: not timed
@@ -136,14 +137,15 @@ def worker_pipeline(path: Path, repeat: int) -> dict[str, Any]:
         runs["reader"].append(seconds)
         loops["reader"].append(n)
 
-        seconds, assembly, n = _timed(lambda raw=raw: assemble(raw))
+        seconds, structure, n = _timed(lambda raw=raw: find_structure(raw))
+        assembly = structure[1]
         runs["assembly"].append(seconds)
         loops["assembly"].append(n)
 
         seconds, _, n = _timed(lambda assembly=assembly: records_of(assembly))
         runs["records"].append(seconds)
         loops["records"].append(n)
-        del raw, assembly
+        del raw, assembly, structure
     rss = {"imports": floor, "peak": _peak_rss_mib()}
     return {"runs": runs, "loops": loops, "rows": rows, "rss_mib": rss}
 

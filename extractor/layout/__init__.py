@@ -78,6 +78,8 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
         if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
             continue
         candidates.append(Candidate(name, blocks, weigh(blocks, total)))
+        if candidates[-1].evidence.conclusive:
+            break  # a grid the text marks itself, read whole: no later reading could win by the margin
     viable = [c for c in candidates if c.evidence.rows > 0]
     most_rows = max((c.evidence.good_rows for c in viable), default=0)
     for candidate in viable:

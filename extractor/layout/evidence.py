@@ -41,6 +41,7 @@ WEIGHTS = {
     "granularity": 0.5,
 }
 CORE = ("task", "progress", "lead_units")
+CONCLUSIVE_ROWS = 50  # below this a reading can look perfect by chance
 PROSE_HEADER = 0.3  # the header evidence of a made-up header (numbered prose has none written)
 # Content classes grouped into the kinds a column keeps to: a target column mixes "6%以上", "3家"
 # and "与市保持同步" and is still one kind of column.
@@ -69,6 +70,19 @@ class Evidence:
     consistency: float = 0.0
     coverage: float = 0.0
     granularity: float = 1.0
+
+    @property
+    def conclusive(self) -> bool:
+        """Evidence no other reading can beat: many rows, all of the text placed, every 序号 in
+        sequence, every cell fitting its column and every core column filled."""
+        return (
+            self.rows >= CONCLUSIVE_ROWS
+            and self.placed >= 0.95
+            and self.continuity >= 0.99
+            and self.fit >= 0.99
+            and self.consistency >= 0.9
+            and self.coverage >= 0.99
+        )
 
     @property
     def good_rows(self) -> float:
