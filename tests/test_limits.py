@@ -201,6 +201,9 @@ def test_pdf_page_limit() -> None:
 # --- time ---------------------------------------------------------------------------------------------
 
 
+# The alarm interrupts pdfminer wherever it is: an object it was building may fail in its finalizer
+# later (seen under load), which says nothing about the timeout.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_timeout_stops_a_long_parse() -> None:
     started = time.monotonic()
     error = fails_with("timeout", FIXTURES / "seed1100.pdf", Limits(seconds=0.3), seconds=3)

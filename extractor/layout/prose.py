@@ -605,7 +605,11 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         return _clean(head[:colon]) or None, head[colon + 1 :], None, False
     opener = _progress_start(view)
     if opener:
-        return _clean(head[:opener]) or None, head[opener:], None, False
+        task = _clean(head[:opener])
+        title = regex.fullmatch(rf"([^。;,]{{2,{MAX_TITLE_SENTENCE}}})。", _sentence_view(task))
+        # A short name before the progress ("五通桥工业基地污水处理厂(一期)。截至…") is a title.
+        named = title is not None and _is_name(title.group(1))
+        return (task[: title.end(1)] if named and title else task) or None, head[opener:], None, False
     if run_in:
         # A run-in item inside a report ("一是深化改革，网上可办率达98.5%"): its action, then what
         # came of it.
@@ -615,9 +619,17 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
     title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
     if title and _clean(head[title.end() :]):
         # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
-        # description, or its progress when it reports progress.
-        return _clean(head[: title.end()]) or None, head[title.end() :], None, True
+        # description, or its progress when it reports progress. A title that is a name drops its
+        # full stop; a target ("新增城镇就业3万人。") keeps it, as a sentence.
+        end = title.end(1) if _is_name(title.group(1)) else title.end()
+        return _clean(head[:end]) or None, head[title.end() :], None, True
     return stripped, "", None, False
+
+
+def _is_name(sentence: str) -> bool:
+    """A short sentence that names (提高养老金待遇, 五通桥工业基地污水处理厂（一期）) rather than
+    states a target with a number (新增城镇就业3万人)."""
+    return not regex.search(r"\d", regex.sub(r"\([^()]*\)", "", match_view(sentence)))
 
 
 def _progress_start(view: str, minimum: int = 4) -> int | None:
