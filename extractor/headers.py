@@ -25,6 +25,9 @@ MAX_HEADER_TEXT = 24  # characters: a longer cell is content even when it contai
 MAX_KNOWN_HEADER_CELL = 20  # a single cell naming a known field may be this long
 _SENTENCE = regex.compile(r"[。；;！？!?]")
 _DIGIT = regex.compile(r"\d")
+# A 序号 written at the start of a cell ("1、地区生产总值增长率", "*2.居民消费价格涨幅"), not a
+# decimal ("3.90%的…").
+SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．](?!\d)\s*(?=\S)")
 NOMINAL_TAIL = regex.compile(r"(?:数|数量|量|率|值|额|比例|占比|之比)$")
 
 
@@ -244,7 +247,14 @@ def _header_candidates(
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         for name, strength in morpheme_claims(header).items():
             claims.setdefault(name, strength)
+        if not claims and _period_header().match(key):
+            claims["progress"] = MORPHEME_HEAD  # "1-3月": the values reached in the period
     return tuple(sorted(claims.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _period_header() -> regex.Pattern[str]:
+    return regex.compile(load("headers")["period_header"])
 
 
 def field_for_header(header: str) -> str | None:

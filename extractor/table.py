@@ -26,6 +26,7 @@ from functools import cache
 import regex
 
 from extractor.headers import (
+    SEQ_PREFIX,
     field_for_header,
     header_candidates,
     header_cell_like,
@@ -43,6 +44,9 @@ from extractor.textnorm import collapse_layout_space, match_key, match_view
 # A column that names the task (an indicator, a project) and one that states its target.
 NAME_HEADER = regex.compile(r"名称|指标|项目|事项|实事|工程|承诺")
 TARGET_HEADER = regex.compile(r"目标")
+# Levels of a hierarchy of indicators or tasks in the headers: 一级指标, 二级指标, 三级指标.
+LEVELS = "一二三四"
+LEVEL_HEADER = regex.compile(r"^([一二三四])级")
 # A sub-header cell the synonyms don't know may be this long ("截至9月底进展" is known anyway).
 MAX_SUB_HEADER = 16
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
@@ -229,6 +233,7 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
             assigned[position] = field_name
             taken.add(field_name)
     _name_over_target(names, assigned)
+    _deepest_level_is_task(names, assigned)
     columns: list[ColumnSpec] = []
     for position, (text, _) in enumerate(names):
         header = text or f"列{position + 1}"
@@ -250,6 +255,24 @@ def _name_over_target(names: list[tuple[str, str | None]], assigned: dict[int, s
             del assigned[task]
             assigned[position] = "task"
             return
+
+
+def _deepest_level_is_task(names: list[tuple[str, str | None]], assigned: dict[int, str]) -> None:
+    """一级指标 | 二级指标: the deepest level names each row's task, the ones above it group them."""
+    levels = {
+        position: LEVELS.index(match.group(1))
+        for position, (text, _) in enumerate(names)
+        if (match := LEVEL_HEADER.match(match_key(text)))
+    }
+    task = next((p for p, f in assigned.items() if f == "task"), None)
+    if task not in levels or len(levels) < 2:
+        return
+    deepest = max(levels, key=lambda p: levels[p])
+    if deepest != task and deepest not in assigned:
+        del assigned[task]
+        assigned[deepest] = "task"
+        if "category" not in assigned.values():
+            assigned[task] = "category"
 
 
 def assemble(document: RawDocument) -> Assembly:
@@ -355,7 +378,45 @@ def _task_where_written(table: AssembledTable) -> None:
 # Passes over a table once its rows are read, in this order, each testable alone: where the lead
 # units are when no column names them (a 备注 of units, "责任单位：…" inside the task), and which
 # column holds the tasks when the task column is a group column.
-TABLE_PASSES = (_units_from_remarks, _units_from_labels, _task_where_written)
+def _category_shifted(table: AssembledTable) -> None:
+    """Rows under a merged category cell lack it: their cells stand one column to the left with
+    the last one empty ("2.居民消费价格涨幅 | % | 2.7 |" under "一级指标 | 二级指标 | 单位 | 值").
+    Such a row, whose first cell reads like the next column's cells, moves one column right."""
+    if not table.columns or table.columns[0].field != "category" or len(table.columns) < 3:
+        return
+    numbered = [bool(SEQ_PREFIX.match(match_view(row.texts[1]))) for row in table.rows]
+    if sum(numbered) < len(table.rows) / 2:
+        return
+    for row in table.rows:
+        first, last = row.texts[0], row.texts[-1]
+        if SEQ_PREFIX.match(match_view(first)) and not last.strip():
+            row.texts[:] = ["", *row.texts[:-1]]
+
+
+def _seq_from_task_prefix(table: AssembledTable) -> None:
+    """No 序号 column, and most tasks open with their number ("1.地区生产总值增长率"): the number
+    becomes the row's 序号 cell and leaves the task."""
+    task = table.column_of("task")
+    if task is None or table.column_of("seq") is not None or not table.rows:
+        return
+    prefixes = [SEQ_PREFIX.match(match_view(row.texts[task])) for row in table.rows]
+    if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
+        return
+    table.columns.insert(0, ColumnSpec(header="序号", field="seq", key="seq"))
+    for row, prefix in zip(table.rows, prefixes, strict=True):
+        text = row.texts[task]
+        number = text[: prefix.end()].strip() if prefix else ""
+        row.texts[task] = text[prefix.end() :] if prefix else text
+        row.texts.insert(0, number)
+
+
+TABLE_PASSES = (
+    _category_shifted,
+    _seq_from_task_prefix,
+    _units_from_remarks,
+    _units_from_labels,
+    _task_where_written,
+)
 
 
 def _warn_if_cut_off(table: AssembledTable) -> None:

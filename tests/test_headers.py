@@ -48,3 +48,20 @@ def test_a_header_row_read_by_morphemes_and_a_data_row_is_not() -> None:
     assert is_header_row(["年份", "承諾", "目前情況"])
     assert not is_header_row(["1", "建设码头", "已完成", "区交通局"])
     assert not is_header_row(["建设码头", "已完成", "区交通局"])  # status words are content
+
+
+PERIODS = load("headers")["period_header_examples"]
+
+
+@pytest.mark.parametrize("header", PERIODS)
+def test_a_period_header_heads_the_progress(header: str) -> None:
+    from extractor.headers import header_candidates
+
+    assert header_candidates(header, morphemes=True)[0][0] == "progress"
+
+
+def test_measure_unit_and_level_headers() -> None:
+    from extractor.table import _columns
+
+    names = [(h, None) for h in ("一级指标", "二级指标", "计量单位", "1-3月")]
+    assert [c.field for c in _columns(names)] == ["category", "task", "measure", "progress"]

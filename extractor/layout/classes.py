@@ -28,7 +28,7 @@ CLASSES = (
     "short",
     "prose",
 )
-SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")
+SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")  # (decimals: see aligned)
 STARRED_SEQ = regex.compile(r"^\s*(\d{1,4})\s*[*＊]\s*$")
 NUMBER = regex.compile(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
 PERCENT = regex.compile(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
