@@ -78,6 +78,11 @@ LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
 PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label: a short run of Han characters and a colon, at the start of a line or after a separator.
 LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+# A first sentence naming what the item reports on, ending in the report's word: the task is
+# what comes before that word.
+TAILED_TITLE = regex.compile(
+    r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
+)
 ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
@@ -603,6 +608,10 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
     colon = _outside_brackets(NAME_END_COLON, view)
     if colon is not None and colon <= MAX_TASK_NAME:
         return _clean(head[:colon]) or None, head[colon + 1 :], None, False
+    tailed = TAILED_TITLE.match(view)
+    if tailed and _clean(head[tailed.end() :]):
+        # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on.
+        return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, True
     opener = _progress_start(view)
     if opener:
         task = _clean(head[:opener])
