@@ -87,6 +87,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "list_dash",
             "plan_word",
             "actual_clause",
+            "leading_note",
         )
     }
     out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date")}

@@ -83,6 +83,8 @@ LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}
 TAILED_TITLE = regex.compile(
     r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
 )
+# A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
+TOPIC_LINE = regex.compile(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
 ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
@@ -104,6 +106,7 @@ class _Item:
     level: int = 0
     children: int = 0
     section: str | None = None
+    topic_end: int | None = None  # "交通方面：…": where the topic label (the task) ends in the first line
 
 
 def _number(token: str) -> int | None:
@@ -147,6 +150,15 @@ def _listed_items(lines: list[Line]) -> list[Block] | None:
             # A paragraph that ends announcing a list ("…其中："): it is context, the list follows.
             listing, section = True, None
             blocks.append(Paragraph(text, page=line.page))
+            continue
+        topic = TOPIC_LINE.match(view)
+        if topic and _label_field(topic.group(1)) is None and (regex.search(r"\d", view) or _reports(text)):
+            # "交通方面：凉唐公路改造完成投资2400万元…" one per line: a label the vocabulary does not
+            # know (not 牵头单位, 完成情况) over a report is the topic the line reports on.
+            item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(text, line.page)], section=section)
+            item.topic_end = topic.end() - 1  # the colon
+            items.append(item)
+            table_at = len(blocks) if table_at is None else table_at
             continue
         if (listing or dashed) and regex.search(r"\d", view) and len(text) >= 8:
             marker = dashed.end() if dashed else 0
@@ -192,11 +204,17 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
     pattern = _style_patterns()[style]
     out = []
     for index, line in enumerate(lines):
-        match = pattern.match(match_view(line.text))
-        if match and match.end() < len(line.text.rstrip()):  # an enumerator with text after it
+        view = match_view(line.text)
+        note = prose_patterns()["leading_note"].match(view)
+        skip = 0
+        match = pattern.match(view)
+        if match is None and note:  # "^" anchors at the string's start, so match the rest
+            skip = note.end()
+            match = pattern.match(view[skip:])
+        if match and skip + match.end() < len(line.text.rstrip()):  # an enumerator with text after it
             number = _number(match.group(1))
             if number is not None:
-                out.append((index, number, match.end()))
+                out.append((index, number, skip + match.end()))
     return out
 
 
@@ -213,11 +231,27 @@ def _sequence_score(numbers: list[int]) -> int:
 def _active_styles(lines: list[Line]) -> dict[int, tuple[int, int, int]]:
     """line index → (level, number, end of enumerator) for the styles that count up in the document."""
     out: dict[int, tuple[int, int, int]] = {}
+    idle: dict[int, list[tuple[int, int, int]]] = {}  # level → starts of a style that does not count up
     for level, style in enumerate(_style_patterns()):
         starts = _starts(lines, style)
         if _sequence_score([n for _, n, _ in starts]) >= 2:
             for index, number, end in starts:
                 out.setdefault(index, (level, number, end))
+        else:
+            idle[level] = starts
+    # A lone higher-level heading ("六、完善醫療照顧" on a page that continues a report) is a
+    # section still when the numbering below it restarts at 1 right after it.
+    for level, starts in idle.items():
+        for index, number, end in starts:
+            after = [out[i] for i in sorted(out) if i > index][:1]
+            if (
+                index not in out
+                and after
+                and after[0][0] > level
+                and after[0][1] == 1
+                and _heading_like(lines[index].text[end:])
+            ):
+                out[index] = (level, number, end)
     return out
 
 
@@ -361,6 +395,10 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     tag = CATEGORY_TAG.match(match_view(first))
     if tag:  # 【托幼育人】: the item's category, not its task
         section, first = tag.group(1).strip(), first[tag.end() :]
+    if item.topic_end is not None:
+        # A topic label names the task; all the text after it reports on it.
+        fields = _fields(trim("\n".join([first[item.topic_end + 1 :], *body])), heading=first[: item.topic_end])
+        return section, page, {"seq": str(item.seq), **fields}
     # A short heading line with the item's text below it: the heading names the task.
     if body and _heading_like(first) and not _labels(first) and not _plan_and_actual("\n".join(body)):
         fields = _fields("\n".join(body), heading=first)
@@ -632,7 +670,22 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # full stop; a target ("新增城镇就业3万人。") keeps it, as a sentence.
         end = title.end(1) if _is_name(title.group(1)) else title.end()
         return _clean(head[:end]) or None, head[title.end() :], None, True
+    reporting = _first_reporting_sentence(view)
+    if reporting is not None:
+        # "落實離島綜合建設…根基。行政處辦理…管考會議已完成。": the sentences that state the task,
+        # then the first one that says what was done.
+        return _clean(head[:reporting]) or None, head[reporting:], None, False
     return stripped, "", None, False
+
+
+def _first_reporting_sentence(view: str) -> int | None:
+    """Where the first sentence that reports progress starts, when sentences that do not report
+    come before it; None otherwise."""
+    starts = [0] + [m.end() for m in regex.finditer(r"。", view) if m.end() < len(view.rstrip())]
+    for start, end in itertools.pairwise([*starts, len(view)]):
+        if _reports(view[start:end]):
+            return start if start > 0 else None
+    return None
 
 
 def _is_name(sentence: str) -> bool:
