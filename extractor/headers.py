@@ -292,7 +292,7 @@ def parse_seq(text: str) -> int | None:
     match = layout_patterns()["seq"].match(match_view(text))
     if not match:
         return None
-    value = parse_number(match.group(1))
+    value = parse_number(match.group(1) or match.group(2))
     return int(value) if value is not None and value.is_integer() else None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import extractor
+from extractor.errors import NoTableError
 from extractor.models import Row
 from extractor.rules.cells import split_units
 
@@ -653,3 +654,152 @@ def test_split_units_drops_a_person_after_any_space(space: str) -> None:
 def test_person_after_a_labelled_unit_is_not_progress(label: str) -> None:
     text = f"1.建设养老服务中心5个。\n{label}：市民政局 伍泽国\n2.新增托位1000个。\n{label}：市卫健委 李强\n"
     assert [(r.lead_units, r.progress) for r in _rows(text)] == [(["市民政局"], ""), (["市卫健委"], "")]
+
+
+# ------------------------------------------------------------------ 11. continued pages, ordinals, topics, 其中 parts
+
+CONTINUED = (
+    "(续前)(二)办理权属调处\n重办登记之调处案，调处案件共712案，办理完竣625案，未完成87案。\n"
+    "(三)促进土地开发利用\n办理产业园区土地公告，完成产权登记。\n"
+    "六、完善医疗照顾\n"
+    "(一)培育医事人员返乡服务\n上半年，公费牙医师及护理师各1位返乡服务。\n"
+    "(二)兴建卫生所大楼\n本工程已于9月13日开工，累计实际进度31.65%。\n"
+)
+CONTINUED_ROWS = [
+    ("(二)", "办理权属调处", None),
+    ("(三)", "促进土地开发利用", None),
+    ("(一)", "培育医事人员返乡服务", "六、完善医疗照顾"),
+    ("(二)", "兴建卫生所大楼", "六、完善医疗照顾"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(CONTINUED, CONTINUED_ROWS, id="ascii-brackets"),
+        pytest.param(
+            CONTINUED.replace("(", "（").replace(")", "）"),
+            [(s.replace("(", "（").replace(")", "）"), t, c) for s, t, c in CONTINUED_ROWS],
+            id="full-width-brackets",
+        ),
+        pytest.param(
+            CONTINUED.replace("(续前)", "（接上页）").replace("六、", "五、"),
+            [(s, t, c and c.replace("六、", "五、")) for s, t, c in CONTINUED_ROWS],
+            id="other-note-and-number",
+        ),
+    ],
+)
+def test_a_continued_page_keeps_its_first_item_and_lone_heading(text: str, expected: list[tuple]) -> None:
+    """A note before the first enumerator is skipped; a lone 六、 whose items restart at (一) is a section."""
+    assert [(r.seq_text, r.task, r.section) for r in _rows(text)] == expected
+
+
+def test_a_lone_heading_is_text_when_the_numbering_below_does_not_restart() -> None:
+    text = "（一）推进甲项工作。已完成80%。\n六、其他事项\n（二）推进乙项工作。已完成60%。\n"
+    rows = _rows(text)
+    assert [r.seq_text for r in rows] == ["（一）", "（二）"]
+    assert all(r.section is None for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("marker", "colon"),
+    [("第{}项", "："), ("第{}項", ":"), ("第{}条", "、")],
+)
+def test_ordinal_items_and_a_reporting_second_sentence(marker: str, colon: str) -> None:
+    """第一项：task sentence. A sentence that reports (已完成) starts the progress."""
+    numerals = ["一", "二", "三"]
+    lines = [
+        "落实离岛综合建设五期及中长程发展计划，为地方创生奠定永续发展根基。行政处办理补助计划管考会议已完成。",
+        "赓续争取兴建跨海大桥，加强水力、电力、码头、道路等基础设施，提升乡亲生活品质。工务处码头改善工程已完成。",
+        "加速改善机场，兴建三千吨以上离岛客货轮，提升对外海空交通设施。",
+    ]
+    text = "县府召开上半年度政见执行情形管制会议。\n" + "".join(
+        f"{marker.format(n)}{colon}{line}\n" for n, line in zip(numerals, lines, strict=True)
+    )
+    rows = _rows(text)
+    printed = marker + ("、" if colon == "、" else "")  # a colon ends a label; 、 is the enumerator's own
+    assert [(r.seq_text, r.task, r.progress) for r in rows] == [
+        (printed.format("一"), lines[0].split("。")[0] + "。", "行政处办理补助计划管考会议已完成。"),
+        (printed.format("二"), lines[1].split("。")[0] + "。", "工务处码头改善工程已完成。"),
+        (printed.format("三"), lines[2], ""),
+    ]
+    assert [r.seq for r in rows] == [1, 2, 3]
+
+
+TOPICS = (
+    "青川县一季度重点项目建设进展顺利\n发布时间: 2007-03-08\n"
+    "交通方面：凉唐公路改造完成投资2400万元；酒家垭隧道完成投资600万元。\n"
+    "城市建设方面：截污干管完成投资50万元，铺设管道2300米。\n"
+    "能源方面：文江口电站完成投资300万元，县城电网改造工程开工建设。\n"
+)
+TOPIC_ROWS = [
+    (1, "交通方面", "凉唐公路改造完成投资2400万元；酒家垭隧道完成投资600万元。"),
+    (2, "城市建设方面", "截污干管完成投资50万元，铺设管道2300米。"),
+    (3, "能源方面", "文江口电站完成投资300万元，县城电网改造工程开工建设。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(TOPICS, TOPIC_ROWS, id="full-width"),
+        pytest.param(_ascii(TOPICS), _ascii(TOPIC_ROWS), id="ascii"),
+        pytest.param(
+            TOPICS.replace("方面", "領域").replace("：", " ： "),
+            [(s, t.replace("方面", "領域"), p) for s, t, p in TOPIC_ROWS],
+            id="other-word-spaced-colon",
+        ),
+    ],
+)
+def test_topic_lines_are_items_named_by_their_topic(text: str, expected: list[tuple]) -> None:
+    assert [(r.seq, r.task, r.progress) for r in _rows(text)] == expected
+
+
+def test_known_labels_are_not_topics() -> None:
+    """牵头单位： / 完成情况： lines are fields of an item, never items of their own."""
+    text = "牵头单位：市发改委、市财政局2个部门\n完成情况：已完成投资3亿元，占计划的60%。\n"
+    with pytest.raises(NoTableError):
+        _rows(text)
+
+
+AMONG_INLINE = (
+    "2021年，全市列入省重点项目54项，截止9月底，完成投资164.8亿元，占年度计划的61.9%。"
+    "其中：计划新开工22项，已开工15项，完成投资57.1亿元；在建项目13项，完成投资76.1亿元，占年度计划的90.4%；"
+    "竣工项目13项（主体已完工6项），完成投资31.2亿元；重点前期项目已开工2项，完成投资0.4亿元。\n"
+)
+AMONG_INLINE_ROWS = [
+    ("计划新开工22项", "已开工15项，完成投资57.1亿元"),
+    ("在建项目13项", "完成投资76.1亿元，占年度计划的90.4%"),
+    ("竣工项目13项", "（主体已完工6项），完成投资31.2亿元"),
+    ("重点前期项目", "已开工2项，完成投资0.4亿元。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(AMONG_INLINE, AMONG_INLINE_ROWS, id="full-width"),
+        pytest.param(_ascii(AMONG_INLINE), _ascii(AMONG_INLINE_ROWS), id="ascii"),
+        pytest.param(AMONG_INLINE.replace("其中：", "其中，"), AMONG_INLINE_ROWS, id="comma-after-其中"),
+    ],
+)
+def test_parts_after_其中_in_one_sentence(text: str, expected: list[tuple]) -> None:
+    rows = _rows(text)
+    assert [(r.seq, r.seq_text) for r in rows] == [(1, None), (2, None), (3, None), (4, None)]
+    assert [(r.task, r.progress) for r in rows] == expected
+
+
+AMONG_PARAGRAPHS = (
+    "2021年，全市谋划实施提质工程项目386个，年度计划投资495.58亿元。截至目前，完成投资270.03亿元。\n\n"
+    "其中，中心城区谋划实施提质工程项目189个，年度计划投资353.2亿元。截至目前，在建项目95个，完成投资188.7亿元。\n\n"
+    "4个县(市)共实施提质工程项目197个，年度计划投资142.38亿元。截至目前，在建项目128个，完成投资81.33亿元。\n"
+)
+
+
+@pytest.mark.parametrize("among", ["其中，", "其中:", "其中 ， "])
+def test_paragraphs_after_one_opening_with_其中_are_its_parts(among: str) -> None:
+    rows = _rows(AMONG_PARAGRAPHS.replace("其中，", among))
+    assert [(r.task, r.progress) for r in rows] == [
+        ("中心城区谋划实施提质工程项目189个，年度计划投资353.2亿元。", "截至目前，在建项目95个，完成投资188.7亿元。"),
+        ("4个县(市)共实施提质工程项目197个，年度计划投资142.38亿元。", "截至目前，在建项目128个，完成投资81.33亿元。"),
+    ]

@@ -83,6 +83,8 @@ LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}
 TAILED_TITLE = regex.compile(
     r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
 )
+# "其中：" / "其中，": what follows are the parts of the total stated before it.
+AMONG = regex.compile(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
 TOPIC_LINE = regex.compile(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
 ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
@@ -107,6 +109,7 @@ class _Item:
     children: int = 0
     section: str | None = None
     topic_end: int | None = None  # "交通方面：…": where the topic label (the task) ends in the first line
+    inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
 
 
 def _number(token: str) -> int | None:
@@ -151,10 +154,37 @@ def _listed_items(lines: list[Line]) -> list[Block] | None:
             listing, section = True, None
             blocks.append(Paragraph(text, page=line.page))
             continue
+        among = AMONG.search(view)
+        if among:
+            # "…54项，完成投资164.8亿元。其中：计划新开工22项，已开工15项…；在建项目13项，…": the
+            # parts of the total before it, listed in one sentence, are the items; the total is context.
+            parts = _parts(text, among.end())
+            if len(parts) >= 2 and all(regex.search(r"\d", match_view(part)) for part in parts):
+                if _clean(text[: among.start()]):
+                    blocks.append(Paragraph(trim(text[: among.start()]), page=line.page))
+                table_at = len(blocks) if table_at is None else table_at
+                for part in parts:
+                    item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(part, line.page)], section=section)
+                    item.inline = True
+                    items.append(item)
+                listing = False
+                continue
+            if not _clean(view[: among.start()]) and regex.search(r"\d", view):
+                # A paragraph that opens with 其中 lists the first part; the paragraphs after it
+                # that hold figures are the other parts.
+                item = _Item(seq=len(items) + 1, marker_end=among.end(), lines=[Line(text, line.page)], section=section)
+                items.append(item)
+                table_at = len(blocks) if table_at is None else table_at
+                listing = True
+                continue
         topic = TOPIC_LINE.match(view)
-        if topic and _label_field(topic.group(1)) is None and (regex.search(r"\d", view) or _reports(text)):
-            # "交通方面：凉唐公路改造完成投资2400万元…" one per line: a label the vocabulary does not
-            # know (not 牵头单位, 完成情况) over a report is the topic the line reports on.
+        if (
+            topic
+            and _label_field(topic.group(1)) in (None, "category")
+            and (regex.search(r"\d", view) or _reports(text))
+        ):
+            # "交通方面：凉唐公路改造完成投资2400万元…" one per line: a label that names no field (not
+            # 牵头单位, 完成情况; a 领域 at most) over a report is the topic the line reports on.
             item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(text, line.page)], section=section)
             item.topic_end = topic.end() - 1  # the colon
             items.append(item)
@@ -172,11 +202,26 @@ def _listed_items(lines: list[Line]) -> list[Block] | None:
         return None
     rows = []
     for item in items:
-        section, page, cells = _row(item)
+        section, page, cells = _row(item, run_in=item.inline)
         del cells["seq"]  # listed, not numbered: the table has no 序号, its rows count by position
         rows.append((section, page, cells))
     assert table_at is not None
     return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
+
+
+def _parts(text: str, start: int) -> list[str]:
+    """The ;-separated parts of ``text`` from ``start`` (outside brackets), trimmed, empty ones dropped."""
+    view = match_view(text)
+    cuts, depth = [start], 0
+    for index in range(start, len(view)):
+        ch = view[index]
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == ";" and depth == 0:
+            cuts.append(index + 1)
+    cuts.append(len(text) + 1)
+    pieces = (text[a : b - 1] for a, b in itertools.pairwise(cuts))
+    return [piece.strip() for piece in pieces if _clean(piece)]
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:
@@ -409,6 +454,10 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
         fields = _fields(trim("\n".join(body)), run_in=run_in)
     else:
         fields = _fields(trim("\n".join([first, *body])), run_in=run_in)
+    # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
+    note = prose_patterns()["leading_note"].match(match_view(marker))
+    marker = marker[note.end() :] if note else marker
+    marker = marker.rstrip(" :：")
     seq_text = marker if marker and _number_of(marker) is not None else str(item.seq)
     return section, page, {"seq": seq_text, **fields}
 
@@ -660,9 +709,20 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
     if run_in:
         # A run-in item inside a report ("一是深化改革，网上可办率达98.5%"): its action, then what
         # came of it.
+        # It ends at its first comma, or sooner where what was done starts: a word of progress
+        # ("重点前期项目已开工2项") or a bracket that reports ("竣工项目13项（主体已完工6项）").
         comma = _outside_brackets(regex.compile(r"[,;]"), view)
-        if comma is not None and comma <= MAX_TASK_NAME:
-            return _clean(head[:comma]) or None, head[comma + 1 :], None, False
+        ends = [comma] if comma is not None else []
+        word = prose_patterns()["progress_word"].search(view)
+        if word is not None and word.start() >= 2:
+            ends.append(word.start())
+        bracket = regex.search(r"\(([^()]*)\)", view)
+        if bracket is not None and bracket.start() >= 2 and _reports(bracket.group(1)):
+            ends.append(bracket.start())
+        end = min(ends, default=None)
+        if end is not None and end <= MAX_TASK_NAME:
+            skip = 1 if end == comma else 0
+            return _clean(head[:end]) or None, head[end + skip :], None, False
     title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
     if title and _clean(head[title.end() :]):
         # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
