@@ -23,7 +23,7 @@ any other labelled field found), so the table stage treats it like any other tab
 - the unlabelled text is the task, up to a name's end (a colon, an item reference such as
   （第6项）, which is kept apart) or up to the first clause that reports progress (上半年…,
   截至…, 目前…, 已…: data/layout.toml ``progress_opener``); the rest is the progress. A short
-  heading line with the progress below it is the task (its "…完成情况" tail dropped);
+  heading line with the progress below it is the task as printed (its "…完成情况" tail kept);
 - lines before the first task (the report's preamble) are paragraphs, not rows.
 """
 
@@ -444,14 +444,12 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
         # A topic label names the task; all the text after it reports on it.
         fields = _fields(trim("\n".join([first[item.topic_end + 1 :], *body])), heading=first[: item.topic_end])
         return section, page, {"seq": str(item.seq), **fields}
-    # A short heading line with the item's text below it: the heading names the task.
-    if body and _heading_like(first) and not _labels(first) and not _plan_and_actual("\n".join(body)):
+    # A short heading line with the item's text below it: the heading names the task, and the
+    # text is its progress, a plan stated in it too ("一、市级重点项目进展情况" over "全市安排重点
+    # 项目458个…1-8月共完成投资622.2亿元": the reading of two analysts out of three; several
+    # such paragraphs under one heading are rows of their own, see _rows_of).
+    if body and _heading_like(first) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
-    elif body and _heading_like(first) and not _labels(first):
-        # "一、千万元以上项目" over "全县计划实施…84个…，1-4月累计完成投资10.14亿元…": the heading
-        # names the group (a section), the text states the plan and then what was done.
-        section = trim(first_line)
-        fields = _fields(trim("\n".join(body)), run_in=run_in)
     else:
         fields = _fields(trim("\n".join([first, *body])), run_in=run_in)
     # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
@@ -549,7 +547,7 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict
         if partners:
             fields["partner_units"] = partners
     if heading is not None:
-        task = _clean(_drop_progress_tail(heading)) or None
+        task = _clean(heading) or None
         rest = head
     else:
         # When the progress comes after the labels (labelled, or left after a unit label's value),
@@ -661,15 +659,6 @@ def _lead_phrase(value: str) -> tuple[str | None, str]:
     rest = value[match.end() :]
     rest = regex.sub(r"(?:等)?(?:配合|协办|参与)[。.]?\s*$", "", rest.strip(" ,，;；。"))
     return lead, _clean(rest)
-
-
-def _drop_progress_tail(heading: str) -> str:
-    """ "全市经济社会发展主要预期目标完成情况" over its progress: the task is what it reports on."""
-    view = match_view(heading)
-    match = prose_patterns()["progress_tail"].search(view)
-    if match and match.start() >= 2:
-        return heading[: match.start()]
-    return heading
 
 
 def _sentence_view(text: str) -> str:
