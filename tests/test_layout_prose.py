@@ -807,3 +807,20 @@ def test_paragraphs_after_one_opening_with_其中_are_its_parts(among: str) -> N
         ("中心城区谋划实施提质工程项目189个，年度计划投资353.2亿元。", "截至目前，在建项目95个，完成投资188.7亿元。"),
         ("4个县(市)共实施提质工程项目197个，年度计划投资142.38亿元。", "截至目前，在建项目128个，完成投资81.33亿元。"),
     ]
+
+
+@pytest.mark.parametrize(("marker", "last"), [("{}、", "3、"), ("（{}）", "（3）"), ("{}.", "3. ")])
+def test_a_bare_enumerator_on_the_last_line_is_an_item_cut_short(marker: str, last: str) -> None:
+    items = ["城东污水处理厂。截至年末，完成总工程量35%。", "城西道路工程。截至年末，已完成路基施工。"]
+    text = "".join(f"{marker.format(n)}{item}\n" for n, item in enumerate(items, 1)) + last
+    rows = _rows(text)
+    assert [(r.seq, r.task, r.progress) for r in rows] == [
+        (1, "城东污水处理厂", "截至年末，完成总工程量35%。"),
+        (2, "城西道路工程", "截至年末，已完成路基施工。"),
+        (3, "", ""),
+    ]
+
+
+def test_a_bare_enumerator_inside_the_text_is_not_an_item() -> None:
+    text = "1、城东污水处理厂。截至年末，完成总工程量35%。\n3、\n2、城西道路工程。截至年末，已完成路基施工。\n"
+    assert [r.seq for r in _rows(text)] == [1, 2]

@@ -248,6 +248,7 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
     """(line index, number, end of the enumerator) of each line starting with ``style``."""
     pattern = _style_patterns()[style]
     out = []
+    last = max((i for i, line in enumerate(lines) if line.text.strip()), default=-1)
     for index, line in enumerate(lines):
         view = match_view(line.text)
         note = prose_patterns()["leading_note"].match(view)
@@ -256,7 +257,9 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
         if match is None and note:  # "^" anchors at the string's start, so match the rest
             skip = note.end()
             match = pattern.match(view[skip:])
-        if match and skip + match.end() < len(line.text.rstrip()):  # an enumerator with text after it
+        # An enumerator with text after it; or alone on the last line, where a text cut short
+        # ends ("…正在开展前期工作。\n4、"): an item whose cells are past the cut.
+        if match and (skip + match.end() < len(line.text.rstrip()) or index == last):
             number = _number(match.group(1))
             if number is not None:
                 out.append((index, number, skip + match.end()))
