@@ -41,7 +41,7 @@ from extractor.headers import (
     reads_as_header,
 )
 from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
-from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify
+from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify, is_measure
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.textnorm import match_key, match_view
 
@@ -62,7 +62,7 @@ MERGED_SKIP = -0.3  # a cell a sub-row leaves to the merged cell above
 SECTION_COST = -1.0  # reading a line between rows as a heading rather than as more of a cell
 HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…", "已完成的项目")
 PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its column
-DEFINITE = frozenset({"seq", "number", "percent", "unit", "person", "date"})  # the kinds of part judged alone
+DEFINITE = frozenset({"seq", "number", "percent", "measure", "unit", "person", "date"})  # the kinds of part judged alone
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
 SENTENCE_END = regex.compile(r"(?:[。；;！？!?]|(?<!\d)\.)$")
 ENUMERATED_HEADING = regex.compile(
@@ -77,6 +77,8 @@ GLUED_SEQ = regex.compile(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
 GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社")
 GLUED_UNIT_MAX = 14  # characters of a unit's name
 LETTER_SPACED = regex.compile(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
+# A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
+SPACED_NUMBER = regex.compile(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
 LATIN_EDGE = regex.compile(r"[A-Za-z0-9%]")
 
 
@@ -87,6 +89,9 @@ class Piece:
     page: int | None
     before: float  # strength of the boundary before it
     delimited: bool = False  # its line holds a cell delimiter (| or tab)
+    # The document spaces its numbers inside phrases ("在 1996 年", "增設 20 間"): a space between a
+    # number and a Chinese word may be inside a cell. Where it does not, such a space is a boundary.
+    spaced_numbers: bool = True
 
 
 def _prior(field_name: str | None, header: str) -> dict[str, float]:
@@ -140,6 +145,8 @@ class Column:
     expect: dict[str, float] = field(default_factory=dict)
 
     def fit(self, cls: str) -> float:
+        if cls == "seq":  # a small whole number ("869") is a 序号 or a count: whichever the column takes
+            return math.log(max(self.expect.get("seq", 0.01), self.expect.get("number", 0.01)))
         return math.log(self.expect.get(cls, 0.01))
 
 
@@ -150,6 +157,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
     pieces: list[Piece] = []
     blank = False
     closed = False  # the previous line ended with a delimiter: the next line starts a new cell
+    spaced: bool | None = None
     for index, line in enumerate(lines):
         text = line.text
         if not text.strip():
@@ -189,6 +197,8 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
         else:  # spaces
             # Letter-spaced words ("项  目  类  别", "序 号") are one piece: one character each side.
             text = LETTER_SPACED.sub(_unspace, text)
+            if spaced is None:
+                spaced = len(SPACED_NUMBER.findall("\n".join(line.text for line in lines))) >= 2
             for k, match in enumerate(regex.finditer(r"\S+", text)):
                 if k == 0:
                     strength = start
@@ -196,7 +206,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                     before = text[: match.start()]
                     run = len(before) - len(before.rstrip(" \t\u3000\xa0"))
                     strength = WIDE if run >= 2 or "\u3000" in before[-run:] else SPACE
-                pieces.append(Piece(match.group(), index, line.page, strength))
+                pieces.append(Piece(match.group(), index, line.page, strength, spaced_numbers=spaced))
         if len(pieces) > MAX_PIECES:
             return []
     return pieces
@@ -565,9 +575,11 @@ def _digit_adjacent(left: Piece, right: Piece) -> bool:
     ("在 1996 年", "1 130 名"); between two numbers ("5.2 7.23") it separates cells."""
     a, b = left.text[-1:], right.text[:1]
     latin_a, latin_b = bool(LATIN_EDGE.match(a)), bool(LATIN_EDGE.match(b))
+    if latin_b and not latin_a and is_measure(left.text):
+        return False  # "万人 5.2": a measure word never comes before its number; two cells
     if latin_a and latin_b:
         return bool(regex.fullmatch(r"\d{1,3}", left.text)) and bool(regex.match(r"\d{3}(?!\d)", right.text))
-    return latin_a or latin_b
+    return (latin_a or latin_b) and right.spaced_numbers
 
 
 def _split_cost(left: Piece, right: Piece) -> float:
@@ -813,6 +825,13 @@ def _read_rows(
     spans = _spans(pieces, starts, header, mode)
     ends_inside = bool(spans) and not _paragraphs(lines, spans[-1][0][-1].line + 1, len(lines))
     cut = [ends_inside and k == len(spans) - 1 for k in range(len(spans))]
+    # Rows with exactly one piece per column say what each column holds before any alignment
+    # ("1 城镇新增就业 万人 5.2 7.23 139.1% 人力资源社会保障局" under seven headers): a header
+    # (工作目标, 占年任务之比) can mislead, these rows cannot.
+    # Only where spaces separate cells: a cell per line wraps, and a row may have k lines by chance.
+    exact = [span for (span, _), c in zip(spans, cut, strict=True) if len(span) == len(columns) and not c]
+    if mode == "spaces" and len(exact) >= 2:
+        _learn(columns, [_Alignment(0.0, [[[piece] for piece in span]]) for span in exact])
     # Two passes: align with the header's expectations, learn what each column holds, align again.
     alignments = [_align(span, columns, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
     _learn(columns, alignments)

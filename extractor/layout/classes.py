@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import regex
 
+from functools import cache
+
 from extractor.headers import layout_patterns, looks_like_person, looks_like_units, parse_seq
 from extractor.layout.base import SENTENCE
+from extractor.rules.data import load
 from extractor.textnorm import match_view
 
 CLASSES = (
@@ -19,6 +22,7 @@ CLASSES = (
     "seq",
     "number",
     "percent",
+    "measure",
     "figure",
     "unit",
     "person",
@@ -61,6 +65,8 @@ def classify(text: str) -> str:
         return "number"
     if PERCENT.match(view):
         return "percent"
+    if is_measure(text):
+        return "measure"  # "万人", "元/月/人": what a 单位 (of measure) column holds
     if looks_like_units(text) and len(text) <= 60:
         return "unit"
     if layout_patterns()["report_opener"].match(view):
@@ -76,3 +82,22 @@ def classify(text: str) -> str:
     if len(text) <= MAX_SHORT and not SENTENCE.search(text):
         return "short"
     return "prose"
+
+
+@cache
+def _measure_pattern() -> regex.Pattern[str]:
+    """A unit of measure written alone (万人, 公里, 万元, 元/月/人, %): data/units.toml's scales,
+    currencies and measure words, optionally per one of them."""
+    units = load("units")
+    words = [*units["currencies"], *units["measure_words"]["count"], *units["measure_words"]["quantity"], "%"]
+    word = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    scale = "|".join(regex.escape(s) for s in sorted(units["scales"], key=len, reverse=True))
+    per = r"(?:/(?:" + word + r"|月|年|日|天|周|季度?))*"
+    return regex.compile(rf"^(?:{scale})?(?:{word}){per}$")
+
+
+def is_measure(text: str) -> bool:
+    """Whether a piece is a unit of measure standing alone, as a 单位 column holds it ("万人",
+    "元/月/人"): it never leads a number into a phrase, unlike "在 1996 年"."""
+    return bool(_measure_pattern().match(match_view(text.strip())))
+

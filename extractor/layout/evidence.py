@@ -51,6 +51,7 @@ KIND = {
     "percent": "quantity",
     "figure": "quantity",
     "status": "short",
+    "measure": "measure",
     "report": "prose",
     "short": "short",
     "date": "date",
@@ -146,8 +147,15 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
                 core_cells += len(table.rows)
                 covered += sum(1 for row in table.rows if row.texts[position].strip())
         for position in range(len(table.columns)):
+            # A small whole number outside the 序号 column is a count ("469" under 完成目标(%)).
+            numbers_here = table.columns[position].field != "seq"
             classes = Counter(
-                KIND.get(classify(row.texts[position]), "other") for row in table.rows if row.texts[position].strip()
+                "quantity" if numbers_here and kind == "seq" else kind
+                for kind in (
+                    KIND.get(classify(row.texts[position]), "other")
+                    for row in table.rows
+                    if row.texts[position].strip()
+                )
             )
             if classes:
                 consistent += classes.most_common(1)[0][1]
