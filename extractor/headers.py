@@ -214,15 +214,20 @@ def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str
     return list(_header_candidates(header, morphemes, _OVERRIDES.get()))
 
 
+# Words that join fields into a list in one header cell.
+COORDINATION = regex.compile(r"[、,;/及和与并暨]|以及")
+
+
 @lru_cache(maxsize=65536)  # the same header cells are read by every layout candidate
 def _header_candidates(
     header: str, morphemes: bool, overrides: tuple[tuple[str, str], ...]
 ) -> tuple[tuple[str, float], ...]:
     """The fields a header may mean, strongest claim first.
 
-    An exact synonym claims most (3); a synonym the header starts with claims more (2) than one
-    inside it (1): "进展情况、存在问题及下一步打算" is a progress column that also holds the
-    problems and plans, "目标完成情况" a status column beside the real 完成情况. Longer synonyms
+    An exact synonym claims most (3); the synonym that leads the header claims more (2) than
+    another inside it (1). In a list of fields the first leads: "进展情况、存在问题及下一步打算"
+    is a progress column that also holds the problems and plans. In a compound the head leads,
+    the last word: "任务目标完成情况" is a progress column, "工作任务完成时限" a deadline. Longer synonyms
     claim a little more. With ``morphemes``, what no synonym claims is read from the morphemes
     (below 1: the head of the compound 0.9, another part 0.4): "目前情況" is a progress column,
     "承諾" a task. Without, only synonyms count: the vocabulary that tells a header cell from
@@ -238,12 +243,16 @@ def _header_candidates(
     claims: dict[str, float] = {}
     if key in synonyms:
         claims[synonyms[key]] = 3.0
+    # A list of fields ("进展情况、存在问题及下一步打算") is led by its first; a compound
+    # ("任务目标完成情况": the 完成情况 of the 任务目标) by its head, which Chinese puts last.
+    listed = bool(COORDINATION.search(key))
     for match in _synonym_pattern().finditer(key, overlapped=True):
         synonym = match.group()
         if synonym == key:
             continue
         name = synonyms[synonym]
-        strength = (2.0 if match.start() == 0 else 1.0) + len(synonym) / 100
+        leads = match.start() == 0 if listed else not regex.search(r"\p{Han}", key[match.end() :])
+        strength = (2.0 if leads else 1.0) + len(synonym) / 100
         claims[name] = max(claims.get(name, 0.0), strength)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         for name, strength in morpheme_claims(header).items():

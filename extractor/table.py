@@ -410,7 +410,33 @@ def _seq_from_task_prefix(table: AssembledTable) -> None:
         row.texts.insert(0, number)
 
 
+def _fields_by_content(table: AssembledTable) -> None:
+    """Where a header's reading is one of two, the column's content decides.
+
+    A 单位 whose cells are units of measure (万人, 公里, 元/月/人) is the measure, not the
+    responsible unit; a status header (目标完成情况) over sentences, in a table without a progress
+    column, is the progress."""
+    from extractor.layout.classes import classify, is_measure  # the layout stage's content classes
+
+    def written(position: int) -> list[str]:
+        return [row.texts[position].strip() for row in table.rows if row.texts[position].strip()]
+
+    for position, column in enumerate(table.columns):
+        texts = written(position)
+        if len(texts) < 2:
+            continue
+        if column.field == "lead_units" and sum(is_measure(t) or t in "-—/" for t in texts) >= 0.6 * len(texts):
+            table.columns[position] = ColumnSpec(header=column.header, field=None, key=column.header)
+        elif (
+            column.field == "status"
+            and table.column_of("progress") is None
+            and sum(classify(t) in ("prose", "report") for t in texts) >= 0.6 * len(texts)
+        ):
+            table.columns[position] = ColumnSpec(header=column.header, field="progress", key="progress")
+
+
 TABLE_PASSES = (
+    _fields_by_content,
     _category_shifted,
     _seq_from_task_prefix,
     _units_from_remarks,

@@ -1,0 +1,149 @@
+"""The table stage's passes (extractor/table.py TABLE_PASSES), each alone on a small table."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.table import (
+    AssembledTable,
+    ColumnSpec,
+    TableRow,
+    _fields_by_content,
+    _seq_from_task_prefix,
+    _task_where_written,
+    _units_from_remarks,
+)
+
+
+def _table(columns: list[tuple[str, str | None]], rows: list[list[str]]) -> AssembledTable:
+    specs = [ColumnSpec(header=h, field=f, key=f or h) for h, f in columns]
+    return AssembledTable(columns=specs, rows=[TableRow(texts=list(r), pages=[]) for r in rows])
+
+
+def _fields(table: AssembledTable) -> list[str | None]:
+    return [c.field for c in table.columns]
+
+
+# ------------------------------------------------------------------ _fields_by_content
+
+MEASURE_ROWS = [
+    ["1", "城镇新增就业", "万人", "5.2", "7.23", "人力资源社会保障局"],
+    ["2", "自然村通水泥路", "公里", "1360", "1361.92", "交通局"],
+    ["3", "提高农村低保标准", "元/年/人", "3700", "3840", "民政局"],
+]
+
+
+@pytest.mark.parametrize(
+    "measures",
+    [("万人", "公里", "元/年/人"), ("萬人", "公里", "元/月/人"), ("户", "-", "%"), ("亿元", "个", "平方米")],
+)
+def test_a_unit_column_of_measures_is_not_the_lead_unit(measures: tuple[str, str, str]) -> None:
+    rows = [[*r[:2], m, *r[3:]] for r, m in zip(MEASURE_ROWS, measures, strict=True)]
+    table = _table(
+        [
+            ("序号", "seq"),
+            ("考核指标", "task"),
+            ("单位", "lead_units"),
+            ("工作目标", None),
+            ("已完成数", "progress"),
+            ("备注", "remarks"),
+        ],
+        rows,
+    )
+    _fields_by_content(table)
+    assert _fields(table) == ["seq", "task", None, None, "progress", "remarks"]
+    assert table.columns[2].key == "单位"
+    # …and the 备注 of unit names then gives the lead units
+    _units_from_remarks(table)
+    assert table.columns[5].field == "lead_units"
+
+
+def test_a_unit_column_of_unit_names_stays() -> None:
+    rows = [[*r[:2], unit, *r[3:]] for r, unit in zip(MEASURE_ROWS, ["区人社局", "区交通局", "区民政局"], strict=True)]
+    table = _table(
+        [
+            ("序号", "seq"),
+            ("考核指标", "task"),
+            ("单位", "lead_units"),
+            ("工作目标", None),
+            ("已完成数", "progress"),
+            ("备注", "remarks"),
+        ],
+        rows,
+    )
+    _fields_by_content(table)
+    assert table.columns[2].field == "lead_units"
+
+
+STATUS_ROWS = [
+    [
+        "1",
+        "积极申报省级经济开发区。",
+        "区发改局与市中城发集团共同谋划打造了低空经济产业园，均已立项备案。",
+        "区发展改革局",
+    ],
+    [
+        "2",
+        "大力发展新一代信息技术产业。",
+        "对接全市标志性产业链布局，会同区工信局谋划了主导产业，正在推进。",
+        "区工业和信息化局",
+    ],
+]
+
+
+@pytest.mark.parametrize("header", ["任务目标完成情况", "目标完成情况", "目標完成情況"])
+def test_a_status_header_over_sentences_is_the_progress(header: str) -> None:
+    table = _table([("序号", "seq"), ("重点任务", "task"), (header, "status"), ("责任单位", "lead_units")], STATUS_ROWS)
+    _fields_by_content(table)
+    assert _fields(table) == ["seq", "task", "progress", "lead_units"]
+
+
+def test_a_status_column_of_status_words_stays() -> None:
+    rows = [
+        ["1", "积极申报省级经济开发区。", "已完成", "区发展改革局"],
+        ["2", "发展信息技术产业。", "序时推进", "区工信局"],
+    ]
+    table = _table(
+        [("序号", "seq"), ("重点任务", "task"), ("目标完成情况", "status"), ("责任单位", "lead_units")], rows
+    )
+    _fields_by_content(table)
+    assert table.columns[2].field == "status"
+
+
+def test_a_status_column_beside_a_progress_column_stays() -> None:
+    rows = [[*r[:3], "正在推进，进展顺利。", r[3]] for r in STATUS_ROWS]
+    table = _table(
+        [
+            ("序号", "seq"),
+            ("重点任务", "task"),
+            ("目标完成情况", "status"),
+            ("完成情况", "progress"),
+            ("责任单位", "lead_units"),
+        ],
+        rows,
+    )
+    _fields_by_content(table)
+    assert table.columns[2].field == "status"
+
+
+# ------------------------------------------------------------------ the other passes
+
+
+@pytest.mark.parametrize("dot", ["、", ".", "．"])
+def test_seq_from_task_prefix(dot: str) -> None:
+    rows = [[f"{n}{dot}新增就业{n}万人", "已完成"] for n in (1, 2, 3)]
+    table = _table([("目标任务", "task"), ("完成情况", "progress")], rows)
+    _seq_from_task_prefix(table)
+    assert _fields(table)[0] == "seq"
+    assert [r.texts[:2] for r in table.rows] == [[f"{n}{dot}", f"新增就业{n}万人"] for n in (1, 2, 3)]
+
+
+def test_task_where_written_prefers_the_column_filled_in_every_row() -> None:
+    rows = [
+        ["一、就业促进", "城镇新增就业1100人", "完成1063人"],
+        ["", "发放求职补贴", "已发放"],
+        ["", "家政培训613人次", "626人次"],
+    ]
+    table = _table([("项目名称", "task"), ("年度目标任务", None), ("完成情况", "progress")], rows)
+    _task_where_written(table)
+    assert _fields(table) == [None, "task", "progress"]
