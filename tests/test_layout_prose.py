@@ -824,3 +824,28 @@ def test_a_bare_enumerator_on_the_last_line_is_an_item_cut_short(marker: str, la
 def test_a_bare_enumerator_inside_the_text_is_not_an_item() -> None:
     text = "1、城东污水处理厂。截至年末，完成总工程量35%。\n3、\n2、城西道路工程。截至年末，已完成路基施工。\n"
     assert [r.seq for r in _rows(text)] == [1, 2]
+
+
+@pytest.mark.parametrize("mark", ["？", "?", "？ "])
+def test_questions_to_the_reader_are_not_tasks(mark: str) -> None:
+    text = (
+        "关于征集民生实事项目意见建议的通告\n"
+        f"1. 您比较关注哪些方面的民生问题{mark}\n2. 您对民生实事推进工作有哪些意见或建议{mark}\n"
+        "附件：\n一、教育惠民领域\n"
+        "1. 新建中小学15所。（牵头单位：市教育局）\n2. 完成义务教育学校灯光照明改造。（牵头单位：市教育局）\n"
+    )
+    assert [r.task for r in _rows(text)] == ["新建中小学15所。", "完成义务教育学校灯光照明改造。"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "新建幼儿园14所。创建省、市级优质幼儿园20所。",
+        "全市新招聘中小学教师800人。组织200名教师赴外地挂职锻炼。",
+        "新建幼儿园14所. 创建优质幼儿园20所.",
+    ],
+)
+def test_targets_one_after_another_are_all_the_task(item: str) -> None:
+    text = "".join(f"{n}. {item}（牵头单位：市教育局；共同责任单位：市财政局）\n" for n in (1, 2))
+    rows = _rows(text)
+    assert [(r.task, r.progress, r.lead_units) for r in rows] == [(item.strip(), "", ["市教育局"])] * 2

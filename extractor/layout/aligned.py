@@ -62,7 +62,9 @@ MERGED_SKIP = -0.3  # a cell a sub-row leaves to the merged cell above
 SECTION_COST = -1.0  # reading a line between rows as a heading rather than as more of a cell
 HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…", "已完成的项目")
 PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its column
-DEFINITE = frozenset({"seq", "number", "percent", "measure", "unit", "person", "date"})  # the kinds of part judged alone
+DEFINITE = frozenset(
+    {"seq", "number", "percent", "measure", "unit", "person", "date"}
+)  # the kinds of part judged alone
 BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
 SENTENCE_END = regex.compile(r"(?:[。；;！？!?]|(?<!\d)\.)$")
 ENUMERATED_HEADING = regex.compile(

@@ -100,4 +100,3 @@ def is_measure(text: str) -> bool:
     """Whether a piece is a unit of measure standing alone, as a 单位 column holds it ("万人",
     "元/月/人"): it never leads a number into a phrase, unlike "在 1996 年"."""
     return bool(_measure_pattern().match(match_view(text.strip())))
-

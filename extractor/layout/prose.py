@@ -357,9 +357,11 @@ def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]
 
 
 def _narrative(item: _Item, items: list[_Item]) -> bool:
-    """An outline part that is no task: an item with nothing under it among siblings that have
+    """An outline part that is no task: a question; an item with nothing under it among siblings that have
     items under them ("一、总体要求" beside "二、主要任务"), unless its heading says it reports on
     something ("…完成情况"): an overview beside the tasks is not one of them."""
+    if match_view(item.lines[0].text[item.marker_end :]).strip().endswith("?"):
+        return True  # "1. 您比较关注哪些方面的民生问题？": a question put to the reader
     siblings = [other for other in items if other.level == item.level and other.section == item.section]
     if not any(other.children for other in siblings):
         return False
@@ -617,6 +619,8 @@ def _trailing_units(text: str) -> tuple[str, str | None]:
     if match is None:
         return text, None
     inside = text[match.start(1) : match.end(1)]
+    if LABEL.search(match_view(inside)):
+        return text, None  # "（牵头单位：X；共同责任单位：Y）": its labels say which unit is which
     named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", match_view(inside))
     parts = [p for p in regex.split(r"[、,，;；\s]+", named) if p]
     if not parts or not all(looks_like_units(p) for p in parts):
@@ -720,6 +724,9 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
         # description, or its progress when it reports progress. A title that is a name drops its
         # full stop; a target ("新增城镇就业3万人。") keeps it, as a sentence.
+        if not _is_name(title.group(1)) and not _reports(head[title.end() :]):
+            # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
+            return stripped, "", None, False
         end = title.end(1) if _is_name(title.group(1)) else title.end()
         return _clean(head[:end]) or None, head[title.end() :], None, True
     reporting = _first_reporting_sentence(view)
