@@ -8,9 +8,9 @@ columns are.
 
 from __future__ import annotations
 
-import regex
-
 from functools import cache
+
+import regex
 
 from extractor.headers import layout_patterns, looks_like_person, looks_like_units, parse_seq
 from extractor.layout.base import SENTENCE
