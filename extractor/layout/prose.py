@@ -131,7 +131,7 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     return run_in or _listed_items(lines)
 
 
-def _listed_items(lines: list[Line]) -> list[Block] | None:
+def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] | None:
     """Tasks listed without numbers: the paragraphs after a line that announces them ("其中：",
     "——按行业分：", "…情况如下："), or led by a dash ("——规上工业增加值…"), each holding a
     figure. A line that announces the next list heads its items (their section)."""
@@ -154,7 +154,7 @@ def _listed_items(lines: list[Line]) -> list[Block] | None:
             listing, section = True, None
             blocks.append(Paragraph(text, page=line.page))
             continue
-        among = AMONG.search(view)
+        among = AMONG.search(view) if inline_parts else None
         if among:
             # "…54项，完成投资164.8亿元。其中：计划新开工22项，已开工15项…；在建项目13项，…": the
             # parts of the total before it, listed in one sentence, are the items; the total is context.
@@ -198,6 +198,10 @@ def _listed_items(lines: list[Line]) -> list[Block] | None:
             continue
         listing = False
         blocks.append(Paragraph(text, page=line.page))
+    if inline_parts and any(item.inline for item in items) and sum(not item.inline for item in items) >= 2:
+        # The parts of a total in an overview ("…100个…。其中：52个续建项目…；48个新建项目…") beside
+        # a list of its own below: the list holds the tasks, the overview is context.
+        return _listed_items(lines, inline_parts=False)
     if len(items) < 2:
         return None
     rows = []
@@ -696,6 +700,9 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on.
         return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, True
     opener = _progress_start(view)
+    reporting = _first_reporting_sentence(view)
+    if opener and reporting is not None and reporting < opener:
+        opener = reporting  # "…达到50%以上。我县对…进行了改建，…目前入住…": the report starts sooner
     if opener:
         task = _clean(head[:opener])
         title = regex.fullmatch(rf"([^。;,]{{2,{MAX_TITLE_SENTENCE}}})。", _sentence_view(task))
@@ -729,7 +736,6 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
             return stripped, "", None, False
         end = title.end(1) if _is_name(title.group(1)) else title.end()
         return _clean(head[:end]) or None, head[title.end() :], None, True
-    reporting = _first_reporting_sentence(view)
     if reporting is not None:
         # "落實離島綜合建設…根基。行政處辦理…管考會議已完成。": the sentences that state the task,
         # then the first one that says what was done.
@@ -758,6 +764,10 @@ def _progress_start(view: str, minimum: int = 4) -> int | None:
     after a clause stating a plan, 开工7个…), after ``minimum`` characters of task text; None
     when no clause does."""
     found = [m.start() for m in prose_patterns()["progress_opener"].finditer(view) if m.start() >= minimum]
+    if found:
+        # An opener says so itself; a clause after a plan word only infers it ("强校计划项目学校
+        # 500所,实现1万名…" names a plan, it reports nothing).
+        return min(found)
     for match in prose_patterns()["actual_clause"].finditer(view):
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         if start >= minimum and prose_patterns()["plan_word"].search(view[:start]):
