@@ -4,6 +4,7 @@ Runs once, here, on any document whose own structure gave no table: plain text, 
 Word file whose table was pasted as text, a PDF page read as lines. Every proposer reads the same
 lines its own way and proposes a segmentation (paragraphs and tables of cells):
 
+- ``ruled``: a grid drawn with rule characters (┌─┬ │ ├─┼, +---+), rows between the rules;
 - ``lines``: the lines show the grid (tab-led cells, tab-separated rows, pipe rows);
 - ``stream``: one cell per line or per group of lines, rows rebuilt from the 序号 sequence;
 - ``forms``: label | value report forms, one block per project;
@@ -29,6 +30,7 @@ from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.forms import label_values
 from extractor.layout.lines import line_tables
 from extractor.layout.prose import numbered_prose
+from extractor.layout.ruled import ruled_tables
 from extractor.layout.stream import cell_stream
 from extractor.readers.raw import RawTable
 
@@ -36,6 +38,7 @@ __all__ = ["Block", "Candidate", "LayoutChoice", "Line", "choose_layout", "split
 
 # Proposers in order of precedence: on equal evidence the earlier one wins.
 PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
+    ("ruled", ruled_tables),
     ("lines", line_tables),
     ("stream", cell_stream),
     ("forms", label_values),
@@ -45,6 +48,8 @@ PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
 
 
 HANDICAP = {"aligned": 0.1}
+DRAWN = ("ruled",)  # proposers of grids the text draws itself
+DRAWN_HEADER = 0.5  # …whose header reads as one (its cells name core fields)
 MARGIN = 0.3
 
 
@@ -92,7 +97,12 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
     # rows to judge by (two rows say little), and wider still for the aligned reading, which reads
     # anything, against a layout the text marks itself.
     best = viable[0]
-    for candidate in viable[1:]:
+    drawn = [c for c in viable if c.name in DRAWN and c.evidence.header >= DRAWN_HEADER]
+    if drawn:
+        # A grid the text draws with rule characters is the author's own statement of the table:
+        # no reading of the prose around it (which it leaves as paragraphs) outranks it.
+        best = drawn[0]
+    for candidate in [] if drawn else viable[1:]:
         rows = max(1, min(candidate.evidence.rows, best.evidence.rows))
         margin = MARGIN / math.sqrt(rows) + HANDICAP.get(candidate.name, 0.0)
         if candidate.score > best.score + margin:
