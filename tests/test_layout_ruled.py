@@ -105,7 +105,8 @@ def test_a_pipe_table_without_rules_is_not_a_ruled_table() -> None:
 def test_a_line_with_an_empty_first_cell_continues_the_row_above() -> None:
     text = ASCII_GRID.replace(
         "| 2    | 改造老旧小区 | 完成改造12个小区 | 区住建委   |\n",
-        "| 2    | 改造老旧小区 | 完成改造12个小区 | 区住建委   |\n|      | (二期)       | ,开工3个         |            |\n",
+        "| 2    | 改造老旧小区 | 完成改造12个小区 | 区住建委   |\n"
+        "|      | (二期)       | ,开工3个         |            |\n",
     )
     (table,) = _tables(text)
     assert [c.text for c in table.rows[2].cells] == ["2", "改造老旧小区(二期)", "完成改造12个小区,开工3个", "区住建委"]
