@@ -849,3 +849,26 @@ def test_targets_one_after_another_are_all_the_task(item: str) -> None:
     text = "".join(f"{n}. {item}（牵头单位：市教育局；共同责任单位：市财政局）\n" for n in (1, 2))
     rows = _rows(text)
     assert [(r.task, r.progress, r.lead_units) for r in rows] == [(item.strip(), "", ["市教育局"])] * 2
+
+
+@pytest.mark.parametrize(
+    ("closing", "shared"),
+    [
+        ("目前，3个任务按照节点目标要求都已完成。", True),
+        ("截至3月底，以上任务均已完成。", True),
+        ("目前，已完成维修改造中小学校10所。", False),  # reports on one item: not shared
+    ],
+)
+def test_a_report_on_all_items_after_a_run_in_list(closing: str, shared: bool) -> None:
+    text = (
+        "按照实施方案，涉及我市的任务有3个，分别为：一是维修改造中小学校13所（责任单位：市教育局）；"
+        "二是提高异地就医报销比例，简化临时外出备案流程（责任单位：市医保局）；"
+        f"三是新改建农村公路380公里（责任单位：市交通局）。{closing}其它12个任务正在有序推进。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.lead_units) for r in rows] == [
+        ("维修改造中小学校13所", ["市教育局"]),
+        ("提高异地就医报销比例，简化临时外出备案流程", ["市医保局"]),
+        ("新改建农村公路380公里", ["市交通局"]),
+    ]
+    assert [r.progress for r in rows] == ([closing] * 3 if shared else ["", "", ""])

@@ -110,6 +110,7 @@ class _Item:
     section: str | None = None
     topic_end: int | None = None  # "交通方面：…": where the topic label (the task) ends in the first line
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
+    shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
 
 
 def _number(token: str) -> int | None:
@@ -406,6 +407,7 @@ def _closing_lines(item: _Item) -> list[Block]:
 def _run_in_items(lines: list[Line]) -> list[Block] | None:
     """Tasks numbered 一是…二是… inside paragraphs."""
     blocks: list[Block] = []
+    trailing: list[Block] = []
     body: list[_Item] = []
     for line in lines:
         view = match_view(line.text)
@@ -421,7 +423,14 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             continue
         if cuts[0] > 0 and trim(line.text[: cuts[0]]):
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
-        for n, (a, b) in enumerate(zip(cuts, [*cuts[1:], len(line.text)], strict=True), start=1):
+        # The list ends at the first full stop after its last item: what follows is not that item's.
+        stop = _outside_brackets(regex.compile(r"。"), view[cuts[-1] :])
+        end, shared, after = len(line.text), None, ""
+        if stop is not None and trim(line.text[cuts[-1] + stop + 1 :]):
+            end = cuts[-1] + stop + 1
+            shared, after = _shared_report(line.text[end:], len(cuts))
+        first = len(body)
+        for n, (a, b) in enumerate(zip(cuts, [*cuts[1:], end], strict=True), start=1):
             piece = line.text[a:b]
             marker = prose_patterns()["run_in"].match(match_view(piece))
             assert marker is not None
@@ -430,10 +439,35 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             if piece.endswith(".") and not piece[-2:-1].isdigit():
                 piece = piece[:-1]  # an ASCII full stop ends the list the same way
             body.append(_Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)]))
+        for item in body[first:]:
+            item.shared = shared
+        if trim(after):
+            trailing.append(Paragraph(trim(after), page=line.page))
     if len(body) < 2:
         return None
-    blocks.append(_table([_row(item, run_in=True) for item in body]))
+    rows = []
+    for item in body:
+        section, page, cells = _row(item, run_in=True)
+        if item.shared and not cells.get("progress"):
+            cells["progress"] = item.shared
+        rows.append((section, page, cells))
+    blocks.append(_table(rows))
+    blocks.extend(trailing)
     return blocks
+
+
+def _shared_report(text: str, items: int) -> tuple[str | None, str]:
+    """(the first sentence after a list when it reports on all its items, the rest): "目前，3个任务
+    按照节点目标要求都已完成。" after 一是…二是…三是…; (None, text) otherwise."""
+    view = match_view(text)
+    stop = _outside_brackets(regex.compile(r"。"), view)
+    sentence = text[: stop + 1] if stop is not None else text
+    sentence_view = match_view(sentence)
+    opens = prose_patterns()["progress_opener"].match(sentence_view)
+    names_all = regex.search(rf"(?<!\d){items}\s*[个项件条]|[都均]|全部", sentence_view)
+    if opens and names_all and _reports(sentence):
+        return trim(sentence), text[len(sentence) :]
+    return None, text
 
 
 # ----------------------------------------------------------------- one item → its fields
@@ -722,6 +756,8 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         bracket = regex.search(r"\(([^()]*)\)", view)
         if bracket is not None and bracket.start() >= 2 and _reports(bracket.group(1)):
             ends.append(bracket.start())
+        if comma is not None and not (regex.search(r"\d", view[comma:]) or _reports(view[comma:])):
+            ends.remove(comma)  # "提高报销比例，简化备案流程": two actions, one task; nothing came of it yet
         end = min(ends, default=None)
         if end is not None and end <= MAX_TASK_NAME:
             skip = 1 if end == comma else 0
