@@ -433,6 +433,57 @@ def _fields_by_content(table: AssembledTable) -> None:
             and sum(classify(t) in ("prose", "report") for t in texts) >= 0.6 * len(texts)
         ):
             table.columns[position] = ColumnSpec(header=column.header, field="progress", key="progress")
+    # Two columns that read as progress, one of them a rate (完成进度, 完成率: 51, 31 …): the
+    # amount done (上半年完成: 5, 55 …) is the progress, the rate says how far along it is.
+    progress = table.column_of("progress")
+    if progress is not None and RATE_HEADER.search(match_view(table.columns[progress].header)):
+        for position, column in enumerate(table.columns):
+            claims = [name for name, _ in header_candidates(column.header, morphemes=True)]
+            if (
+                column.field is None
+                and claims[:1] == ["progress"]
+                and not RATE_HEADER.search(match_view(column.header))
+                and written(position)
+            ):
+                rate = table.columns[progress]
+                table.columns[progress] = ColumnSpec(header=rate.header, field="status", key="status")
+                table.columns[position] = ColumnSpec(header=column.header, field="progress", key="progress")
+                break
+
+
+RATE_HEADER = regex.compile(r"率|比例|比重|占比|进度|%")
+
+
+def _names_as_task(table: AssembledTable) -> None:
+    """No column names the task, and a category column (项目类别) holds a name in most rows: the
+    rows are those categories, and it is their task."""
+    if table.column_of("task") is not None or not table.rows:
+        return
+    category = table.column_of("category")
+    if category is None:
+        return
+    filled = sum(1 for row in table.rows if row.texts[category].strip())
+    if filled >= 0.8 * len(table.rows):
+        table.columns[category] = ColumnSpec(header=table.columns[category].header, field="task", key="task")
+
+
+TOTAL_ROW = regex.compile(r"^\s*(?:小计|合计|总计|共计|全[市区县省州盟旗]合计|总体)\s*(?:[(（][^()（）]*[)）])?\s*$")
+
+
+def _totals_aside(table: AssembledTable) -> None:
+    """A subtotal or total row (小计（90项）, 合计) sums the tasks above it; it is no task. Its cells
+    are kept in a ``total_row`` warning."""
+    task = table.column_of("task")
+    if task is None:
+        return
+    kept = []
+    for row in table.rows:
+        if TOTAL_ROW.match(match_view(row.texts[task])):
+            cells = " | ".join(text.strip() for text in row.texts if text.strip())
+            table.warnings.append(TableWarning("total_row", f"a total, not a task: {cells}"))
+        else:
+            kept.append(row)
+    table.rows[:] = kept
 
 
 TABLE_PASSES = (
@@ -442,6 +493,8 @@ TABLE_PASSES = (
     _units_from_remarks,
     _units_from_labels,
     _task_where_written,
+    _names_as_task,
+    _totals_aside,
 )
 
 

@@ -9,8 +9,10 @@ from extractor.table import (
     ColumnSpec,
     TableRow,
     _fields_by_content,
+    _names_as_task,
     _seq_from_task_prefix,
     _task_where_written,
+    _totals_aside,
     _units_from_remarks,
 )
 
@@ -147,3 +149,44 @@ def test_task_where_written_prefers_the_column_filled_in_every_row() -> None:
     table = _table([("项目名称", "task"), ("年度目标任务", None), ("完成情况", "progress")], rows)
     _task_where_written(table)
     assert _fields(table) == [None, "task", "progress"]
+
+
+@pytest.mark.parametrize(
+    ("rate", "amount"),
+    [("完成进度", "上半年完成"), ("完成率(%)", "1-6月完成"), ("完成比例", "累计完成")],
+)
+def test_of_two_progress_columns_the_amount_is_the_progress_and_the_rate_a_status(rate: str, amount: str) -> None:
+    rows = [["农业基础设施", "9", "5", "51"], ["综合交通", "176", "55", "31"]]
+    table = _table([("项目", "task"), ("年度计划", None), (amount, None), (rate, "progress")], rows)
+    _fields_by_content(table)
+    assert _fields(table) == ["task", None, "progress", "status"]
+
+
+def test_a_rate_alone_stays_the_progress() -> None:
+    rows = [["农业基础设施", "9", "51"], ["综合交通", "176", "31"]]
+    table = _table([("项目", "task"), ("年度计划", None), ("完成进度", "progress")], rows)
+    _fields_by_content(table)
+    assert _fields(table) == ["task", None, "progress"]
+
+
+def test_a_category_column_of_names_is_the_task_when_none_names_it() -> None:
+    rows = [["农业基础设施(9 项)", "5"], ["综合交通(19 项)", "55"], ["小计(28 项)", "60"]]
+    table = _table([("项目类别", "category"), ("上半年完成", "progress")], rows)
+    _names_as_task(table)
+    assert _fields(table) == ["task", "progress"]
+
+
+@pytest.mark.parametrize("label", ["小计(90 项)", "合计", "总计", "全市合计", "小计（28项）"])
+def test_totals_are_set_aside_with_their_cells_in_a_warning(label: str) -> None:
+    rows = [["农业基础设施", "5"], [label, "60"], ["综合交通", "55"]]
+    table = _table([("项目", "task"), ("完成", "progress")], rows)
+    _totals_aside(table)
+    assert [r.texts[0] for r in table.rows] == ["农业基础设施", "综合交通"]
+    assert [(w.code, w.message) for w in table.warnings] == [("total_row", f"a total, not a task: {label} | 60")]
+
+
+def test_a_task_that_mentions_a_total_is_kept() -> None:
+    rows = [["合计完成投资5亿元的项目", "5"], ["综合交通", "55"]]
+    table = _table([("项目", "task"), ("完成", "progress")], rows)
+    _totals_aside(table)
+    assert len(table.rows) == 2

@@ -9,6 +9,8 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
 - ``stream``: one cell per line or per group of lines, rows rebuilt from the 序号 sequence;
 - ``forms``: label | value report forms, one block per project;
 - ``prose``: numbered paragraphs (一、/（一）/1./① nesting, 一是…二是…), one row per task;
+- ``fixed``: columns at fixed positions on the line (text copied out of a PDF), pieces placed by
+  where they stand;
 - ``aligned``: pieces cut at every possible boundary, each row's pieces aligned to the header's
   columns by what the columns hold (see ``aligned.py``).
 
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from extractor.layout.aligned import aligned_rows
 from extractor.layout.base import Block, Line
 from extractor.layout.evidence import Evidence, weigh
+from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
 from extractor.layout.lines import line_tables
 from extractor.layout.prose import numbered_prose
@@ -43,6 +46,7 @@ PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
     ("stream", cell_stream),
     ("forms", label_values),
     ("prose", numbered_prose),
+    ("fixed", fixed_width_tables),
     ("aligned", aligned_rows),
 ]
 
