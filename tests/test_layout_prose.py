@@ -872,3 +872,20 @@ def test_a_report_on_all_items_after_a_run_in_list(closing: str, shared: bool) -
         ("新改建农村公路380公里", ["市交通局"]),
     ]
     assert [r.progress for r in rows] == ([closing] * 3 if shared else ["", "", ""])
+
+
+@pytest.mark.parametrize(
+    ("heading", "reports"),
+    [
+        ("一、2023年工作回顾", True),
+        ("一、重点工作完成情况", True),
+        ("一、2024年工作要点", False),
+        ("一、主要任务", False),
+    ],
+)
+def test_what_follows_a_title_sentence_reports_under_a_reporting_heading(heading: str, reports: bool) -> None:
+    rest = "专利申请量12936件，排名全市第三；获市级以上科技进步奖12项。"
+    text = f"{heading}\n1.创新能力明显提高。{rest}\n2.高端项目加快布局。出台构建现代产业体系文件，新引进项目8个。\n"
+    rows = _rows(text)
+    assert rows[0].task == "创新能力明显提高"
+    assert rows[0].progress == (rest if reports else "")

@@ -83,6 +83,8 @@ LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}
 TAILED_TITLE = regex.compile(
     r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
 )
+REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
+PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = regex.compile(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
@@ -111,6 +113,7 @@ class _Item:
     topic_end: int | None = None  # "交通方面：…": where the topic label (the task) ends in the first line
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
+    reports: bool = False  # its headings (or the document's title) say the text reports results
 
 
 def _number(token: str) -> int | None:
@@ -316,6 +319,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     blocks: list[Block] = []
     items: list[_Item] = []
     stack: list[_Item] = []  # the open items, outermost first
+    preamble_reports = False
     for index, line in enumerate(lines):
         entry = numbered.get(index)
         if entry is not None:
@@ -328,6 +332,8 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             while stack and stack[-1].level >= level:
                 stack.pop()
             item = _Item(seq=number, marker_end=end, lines=[line], level=level)
+            # "一、2013年工作回顾" / "关于…的整改情况": what the text under it is, results or plans.
+            item.reports = preamble_reports or any(_reporting_heading(_heading_text(s)) for s in stack)
             if stack:
                 stack[-1].children += 1
                 item.section = _heading_text(stack[-1])
@@ -337,6 +343,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             stack[-1].lines.append(line)
         elif line.text.strip():
             blocks.append(Paragraph(trim(line.text), page=line.page))
+            preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
     leaves = [item for item in items if not item.children and not _narrative(item, items)]
     if len(leaves) < 2:
         return None
@@ -378,6 +385,15 @@ def _labelled(item: _Item) -> bool:
     """Whether the item's text so far holds a label (推进情况：, 完成情况：) its next lines belong to."""
     text = "\n".join(line.text for line in item.lines)
     return any(_label_field(m.group(1)) for m in LABEL.finditer(match_view(text)))
+
+
+def _reporting_heading(text: str) -> bool:
+    """A short heading or title that says the text under it reports results (…情况, 工作回顾,
+    总结, 通报, 成效), not plans (要点, 方案, 计划, 清单)."""
+    view = match_view(text)
+    if len(view) > MAX_HEADING or regex.search(r"[。;]", view):
+        return False
+    return bool(REPORTING_HEADING.search(view)) and not PLAN_HEADING.search(view)
 
 
 def _heading_text(item: _Item) -> str:
@@ -494,7 +510,7 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     if body and _heading_like(first) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
     else:
-        fields = _fields(trim("\n".join([first, *body])), run_in=run_in)
+        fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports)
     # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
     note = prose_patterns()["leading_note"].match(match_view(marker))
     marker = marker[note.end() :] if note else marker
@@ -552,7 +568,7 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     return out
 
 
-def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict[str, str]:
+def _fields(text: str, heading: str | None = None, run_in: bool = False, reports: bool = False) -> dict[str, str]:
     """An item's text (and its heading line, if any) → task, progress and the labelled fields."""
     text, bracket_units = _trailing_units(text)
     labels = _labels(text)
@@ -607,8 +623,9 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False) -> dict
     if task and "task" not in fields:
         fields["task"] = task
     rest_text = _clean(rest)
-    if rest_text and heading is None and titled and not _reports(rest_text) and not unlabelled:
-        # The rest of a task list's item describes the task; it reports nothing.
+    if rest_text and heading is None and titled and not reports and not _reports(rest_text) and not unlabelled:
+        # The rest of a task list's item describes the task; it reports nothing. (Under a heading
+        # that says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
         fields["description"] = rest_text
         rest = ""
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
