@@ -384,12 +384,15 @@ def _category_shifted(table: AssembledTable) -> None:
     Such a row, whose first cell reads like the next column's cells, moves one column right."""
     if not table.columns or table.columns[0].field != "category" or len(table.columns) < 3:
         return
-    numbered = [bool(SEQ_PREFIX.match(match_view(row.texts[1]))) for row in table.rows]
-    if sum(numbered) < len(table.rows) / 2:
+    in_place = [bool(SEQ_PREFIX.match(match_view(row.texts[1]))) for row in table.rows]
+    shifted = [bool(SEQ_PREFIX.match(match_view(row.texts[0]))) for row in table.rows]
+    if not any(in_place) or sum(in_place) + sum(shifted) < len(table.rows) / 2:
         return
-    for row in table.rows:
-        first, last = row.texts[0], row.texts[-1]
-        if SEQ_PREFIX.match(match_view(first)) and not last.strip():
+    width = len(table.columns)
+    lengths = table.row_lengths if len(table.row_lengths) == len(table.rows) else [width] * len(table.rows)
+    for row, moved, length in zip(table.rows, shifted, lengths, strict=True):
+        # Its last cell is empty, or it arrived a cell short (a pipe row under a merge).
+        if moved and (not row.texts[-1].strip() or length < width):
             row.texts[:] = ["", *row.texts[:-1]]
 
 

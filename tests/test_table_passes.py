@@ -190,3 +190,36 @@ def test_a_task_that_mentions_a_total_is_kept() -> None:
     table = _table([("项目", "task"), ("完成", "progress")], rows)
     _totals_aside(table)
     assert len(table.rows) == 2
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_rows_under_a_merged_category_cell_move_right(short: bool) -> None:
+    """A pipe row under a merged category cell arrives a cell short (or with its last cell empty)."""
+    from extractor.table import _category_shifted
+
+    rows = [
+        ["四、教育文化", "14.改扩建泉山学校", "完成主体建设", "教育体育局", "监督电话0535-8246306"],
+        ["15.推进塑胶运动场地建设", "完成13处场地", "教育体育局", "监督电话0535-8246306", ""],
+        ["16.推进义务教育课后服务", "实行课后服务全覆盖", "教育体育局", "监督电话0535-8246336", ""],
+    ]
+    table = _table(
+        [
+            ("类别", "category"),
+            ("民生事项名称", "task"),
+            ("任务目标", None),
+            ("责任单位", "lead_units"),
+            ("监督电话", None),
+        ],
+        rows,
+    )
+    if short:  # the last cell written, the row one cell short of the header
+        for row in table.rows[1:]:
+            row.texts[-1] = "x"
+        table.row_lengths = [5, 4, 4]
+    _category_shifted(table)
+    assert [r.texts[1] for r in table.rows] == [
+        "14.改扩建泉山学校",
+        "15.推进塑胶运动场地建设",
+        "16.推进义务教育课后服务",
+    ]
+    assert [r.texts[3] for r in table.rows] == ["教育体育局"] * 3

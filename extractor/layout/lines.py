@@ -9,7 +9,10 @@
 
 from __future__ import annotations
 
+import regex
+
 from extractor.headers import (
+    is_furniture,
     is_heading,
     layout_patterns,
     parse_seq,
@@ -83,7 +86,10 @@ def line_tables(lines: list[Line]) -> list[Block]:
                     flush()
                     rows.append(header)
             else:
-                rows.append(RawRow([RawCell(trim(c)) for c in _pipe_cells(line)], page=page))
+                cells = [trim(c) for c in _pipe_cells(line)]
+                if rows and _metadata_row(cells) and not _metadata_row([c.text or "" for c in rows[-1].cells]):
+                    flush()  # "索引号: | … | 成文日期: | …": the page's metadata table, not more rows
+                rows.append(RawRow([RawCell(c) for c in cells], page=page))
             kind = "pipe"
             i += 1
             continue
@@ -182,6 +188,12 @@ def _next_is_seed_row(lines: list[str], i: int) -> bool:
     while i < len(lines) and not lines[i].strip():
         i += 1
     return i < len(lines) and lines[i].startswith("\t")
+
+
+def _metadata_row(cells: list[str]) -> bool:
+    """A row led by a page-metadata label ("索引号:", "发布机构："), not by a 序号 ("2")."""
+    first = next((c for c in cells if c), "")
+    return regex.search(r"[:：]\s*$", first) is not None and is_furniture(first)
 
 
 def _is_pipe_row(line: str) -> bool:
