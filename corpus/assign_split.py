@@ -26,7 +26,8 @@ MANIFEST = HERE / "manifest.toml"
 TEST_SHARE = 0.4
 # Publishers whose documents were read while the corpus was being gathered, before the split:
 # they can only be development material.
-SEEN = {"shpt.gov.cn", "cqstl.gov.cn", "bjxch.gov.cn", "pydc.gov.cn", "zhaoqing.gov.cn"}
+# huzhou.gov.cn: its 2023 汇总表 shape is in tests/test_layouts_real.py (an earlier issue's material).
+SEEN = {"shpt.gov.cn", "cqstl.gov.cn", "bjxch.gov.cn", "pydc.gov.cn", "zhaoqing.gov.cn", "huzhou.gov.cn"}
 KEYS = [
     "id",
     "split",
