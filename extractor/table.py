@@ -350,9 +350,10 @@ MIN_TASK_FILL = 0.5
 def _task_where_written(table: AssembledTable) -> None:
     """The task is the task column that holds the rows' tasks.
 
-    A 项目名称 merged over its group's rows ("一、就业促进行动" once, then empty) names the group,
-    not each task; when another column that claims the task (年度目标任务) is written in nearly
-    every row, that one is the task and the group column keeps its header."""
+    A 项目名称 merged over its group's rows ("一、就业促进行动" once, then empty; or the same name
+    repeated down a merge) names the group, not each task; when another column that claims the
+    task (年度目标任务, 项目内容) is written in nearly every row, and differs more from row to row,
+    that one is the task and the group column keeps its header (a repeated name is the section)."""
     task = table.column_of("task")
     if task is None or not table.rows:
         return
@@ -360,7 +361,11 @@ def _task_where_written(table: AssembledTable) -> None:
     def fill(position: int) -> float:
         return sum(1 for row in table.rows if row.texts[position].strip()) / len(table.rows)
 
-    if fill(task) >= MIN_TASK_FILL:
+    def distinct(position: int) -> int:
+        return len({row.texts[position].strip() for row in table.rows if row.texts[position].strip()})
+
+    repeated = len(table.rows) >= 2 and distinct(task) <= len(table.rows) / 2
+    if fill(task) >= MIN_TASK_FILL and not repeated:
         return
     others = [
         position
@@ -370,9 +375,15 @@ def _task_where_written(table: AssembledTable) -> None:
     best = max(others, key=fill, default=None)
     if best is None or fill(best) < 1 - MIN_TASK_FILL / 2:
         return
+    if repeated and distinct(best) <= distinct(task):
+        return
     old, new = table.columns[task], table.columns[best]
     table.columns[task] = ColumnSpec(header=old.header, field=None, key=old.header)
     table.columns[best] = ColumnSpec(header=new.header, field="task", key="task")
+    if repeated:
+        # A name merged over its rows (农村人居环境整治提升工程 over its eight targets) is their group.
+        for row in table.rows:
+            row.section = row.section or row.texts[task].strip() or None
 
 
 # Passes over a table once its rows are read, in this order, each testable alone: where the lead
@@ -806,6 +817,19 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         return cells[1:] if not raw.loose else _fit_loose(table, cells[1:]), texts[0]
     if seq_column == 1 and len(cells) == width - 1 and parse_seq(texts[0]) is not None:
         return [RawCell(None, merge="above"), *cells], None
+    written = len(texts) - next((k for k, t in enumerate(reversed(texts)) if t.strip()), len(texts))
+    if seq_column == 0 and table.rows and 2 <= written < width - 1 and texts[0] and parse_seq(texts[0]) is None:
+        # A sub-row under cells merged over it ("1 | 农村人居环境整治提升工程 | 推广… | …" and then
+        # "新增绿化面积387亩。| 已完成新增造林387亩。| 已完成 | |||"): its cells stand where they
+        # fit the columns best once the merged ones in front are left to the row above. (One cell
+        # alone is a wrapped cell going on, not a sub-row.)
+        options = [
+            [*[RawCell(None, merge="above")] * shift, *cells[:written], *[RawCell("")] * (width - shift - written)]
+            for shift in range(1, width - written + 1)
+        ]
+        best = max(options, key=lambda option: _fit_score(table, option))
+        if _fit_score(table, best) > _fit_score(table, [*cells[:width], *[RawCell("")] * (width - len(cells))]):
+            return best, None
     return (_fit_loose(table, cells) if raw.loose else cells), None
 
 
@@ -832,6 +856,8 @@ def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
     score = 0.0
     for column, cell in zip(table.columns, cells, strict=True):
         text = (cell.text or "").strip()
+        if cell.merge == "above":
+            continue  # the row above's cell: it fits where it stands
         if column.field == "seq":
             score += 3 if parse_seq(text) is not None else -5
         elif column.field in ("lead_units", "partner_units"):

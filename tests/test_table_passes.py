@@ -223,3 +223,26 @@ def test_rows_under_a_merged_category_cell_move_right(short: bool) -> None:
         "16.推进义务教育课后服务",
     ]
     assert [r.texts[3] for r in table.rows] == ["教育体育局"] * 3
+
+
+SUB_ROWS = """序号 | 项目名称 | 项目内容 | 当前进展情况 | 进度评价 | 主办单位 |
+1 | 农村人居环境整治提升工程 | 试点村达到100个。 | 试点村达到100个； | 已完成 | 县人居环境专班 |
+新增绿化面积387亩。 | 已完成新增造林387亩。 | 已完成 | |||
+完成生活污水治理村庄61个。 | 61个村庄已全部开工，其中44个已完成治理。 | 正常推进 | |||
+2 | 城乡供水一体化工程 | 新建管网120公里。 | 已铺设管网96公里。 | 正常推进 | 县水务局 |
+"""
+
+
+@pytest.mark.parametrize("tail", [" | |||", " |", " | | | |"])
+def test_sub_rows_under_merged_cells_are_rows_of_their_group(tail: str) -> None:
+    import extractor
+
+    text = SUB_ROWS.replace(" | |||", tail)
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    assert [(r.task, r.section, r.lead_units) for r in rows] == [
+        ("试点村达到100个。", "农村人居环境整治提升工程", ["县人居环境专班"]),
+        ("新增绿化面积387亩。", "农村人居环境整治提升工程", ["县人居环境专班"]),
+        ("完成生活污水治理村庄61个。", "农村人居环境整治提升工程", ["县人居环境专班"]),
+        ("新建管网120公里。", "城乡供水一体化工程", ["县水务局"]),
+    ]
+    assert [r.progress for r in rows][1] == "已完成新增造林387亩。"
