@@ -889,3 +889,44 @@ def test_what_follows_a_title_sentence_reports_under_a_reporting_heading(heading
     rows = _rows(text)
     assert rows[0].task == "创新能力明显提高"
     assert rows[0].progress == (rest if reports else "")
+
+
+# ------------------------------------------------------------------ items written like their siblings
+
+
+@pytest.mark.parametrize(
+    ("report", "full_stop"),
+    [
+        ("完成老年人白内障筛查共计53万余人次；完成体检胸部X线片筛查846363人。", False),
+        ("完成老年人白內障篩查共計53萬餘人次；舉辦結核病防治技術交流培訓班。", False),
+        ("制发《2023年城乡低保提标实施方案》", False),
+        ("完成老年人白内障筛查共计53万余人次;完成体检胸部X线片筛查846363人.", True),
+    ],
+)
+def test_an_item_is_split_where_its_siblings_split(report: str, full_stop: bool) -> None:
+    """Two siblings give their target in a first sentence and then what was done ("已开展…"); the
+    third's report opens with no such word, yet it is read the same way."""
+    items = [
+        "做好重点群体就业工作，开展农业技能技术培训2万人次。已开展农业技能技术培训8718人次。",
+        "办好人民满意的教育，新建70所公办幼儿园。已开工建设公办幼儿园63所。",
+        f"加强医疗健康服务，为重点人群免费发放“防疫健康包”133万份。{report}",
+    ]
+    text = "".join(f"{n}.{item}\n\n" for n, item in enumerate(items, start=1))
+    if full_stop:
+        text = _ascii(text, full_stop=True)
+    rows = _rows(text)
+    target = "加强医疗健康服务，为重点人群免费发放“防疫健康包”133万份。"
+    if full_stop:
+        target = _ascii(target, full_stop=True)
+    assert (rows[2].task, rows[2].progress) == (target, report)
+
+
+def test_siblings_that_are_all_task_do_not_split_an_item() -> None:
+    """A task list whose items are all targets in several sentences: nothing is split."""
+    items = [
+        "新建幼儿园14所。创建优质幼儿园20所。",
+        "新改建农村公路380公里。完成危桥改造12座。",
+        "新增城镇就业3万人。开展职业技能培训2万人次。",
+    ]
+    rows = _rows("".join(f"{n}.{item}\n" for n, item in enumerate(items, start=1)))
+    assert [(r.task, r.progress) for r in rows] == [(item, "") for item in items]

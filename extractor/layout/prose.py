@@ -348,7 +348,9 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     if len(leaves) < 2:
         return None
     closing = _closing_lines(leaves[-1]) if leaves[-1] is items[-1] else []
-    blocks.append(_table([row for item in leaves for row in _rows_of(item)]))
+    rows = [_rows_of(item) for item in leaves]
+    _split_like_siblings(leaves, rows)
+    blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     return blocks
 
@@ -366,6 +368,52 @@ def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]
             rows.append((section, line.page, {"seq": "", **cells}))
         return rows
     return [_row(item)]
+
+
+def _first_sentence_end(text: str) -> int | None:
+    """Where an item's first sentence ends (after its 。), when more text follows; None otherwise."""
+    stop = _outside_brackets(regex.compile(r"。"), _sentence_view(text))
+    if stop is None or not _clean(text[stop + 1 :]):
+        return None
+    return stop + 1
+
+
+def _split_like_siblings(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list are written alike. When at least two siblings state their target in a first
+    sentence and what was done after it ("1.…毕业就业1.5万人。已开展…"), a sibling that reads as
+    all task (its report opens with no word that says so: "3.…发放“防疫健康包”133万份。完成…共计53万
+    余人次") or as title and description is split the same way: its first sentence is the task,
+    the rest its progress."""
+    texts = []
+    for item, item_rows in zip(leaves, rows, strict=True):
+        single = len(item_rows) == 1 and not any(line.text.strip() for line in item.lines[1:])
+        texts.append(_clean(item.lines[0].text[item.marker_end :]) if single and item.topic_end is None else None)
+    groups: dict[tuple[int, str | None], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section), []).append(index)
+    for members in groups.values():
+        split_first, candidates = 0, []
+        for index in members:
+            text = texts[index]
+            end = _first_sentence_end(text) if text else None
+            if text is None or end is None:
+                continue
+            cells = rows[index][0][2]
+            first = _clean(text[:end]).rstrip("。")
+            if cells.get("progress") and _clean(cells.get("task", "")).rstrip("。") == first:
+                split_first += 1
+            elif not cells.get("progress") and set(cells) <= {"seq", "task", "description"}:
+                candidates.append((index, end))
+        if split_first < 2 or split_first < len(candidates):
+            continue
+        for index, end in candidates:
+            text = texts[index]
+            assert text is not None
+            cells = rows[index][0][2]
+            cells.pop("description", None)
+            task = _clean(text[:end])
+            cells["task"] = task.rstrip("。") if _is_name(task) else task  # a name drops its full stop
+            cells["progress"] = _clean(text[end:])
 
 
 def _narrative(item: _Item, items: list[_Item]) -> bool:
