@@ -8,7 +8,7 @@ import regex
 
 from extractor.models import Column, Figure, Period, Row, Table, Warning
 from extractor.rules.assess import assess
-from extractor.rules.cells import find_issues, find_statements, split_units
+from extractor.rules.cells import find_issues, find_statements, split_lead_units, split_units
 from extractor.rules.dates import find_dates
 from extractor.rules.figures import context_patterns, extract_figures
 from extractor.rules.status import row_status
@@ -113,14 +113,15 @@ def build_row(
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     status = row_status(cells, figures, statements, issues, period, assessments)
     seq_text = cells.get("seq")
+    lead_units, partners = split_lead_units(cells.get("lead_units", ""))
     return Row(
         seq=parse_seq(seq_text) if seq_text else None,
         seq_text=seq_text,
         section=section,
         task=cells.get("task"),
         progress=cells.get("progress"),
-        lead_units=split_units(cells.get("lead_units", "")),
-        partner_units=split_units(cells.get("partner_units", "")),
+        lead_units=lead_units,
+        partner_units=[*partners, *split_lead_units(cells.get("partner_units", ""))[0]],
         cells=cells,
         issues=issues,
         statements=statements,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import extractor
 from extractor.models import Item
-from extractor.rules.cells import cell_rules, find_issues, find_statements, split_units
+from extractor.rules.cells import cell_rules, find_issues, find_statements, split_lead_units, split_units
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
@@ -605,3 +606,17 @@ def test_no_problem_answer_is_no_statement(text: str, field: str, expected: list
     """存在问题：无。 (or 无 in a 存在问题 column) has no problem items and no statement 无。 either."""
     issues = find_issues(text, field, labelled=field == "issues")
     assert [(s.kind, s.text) for s in find_statements(text, field, issues)] == expected
+
+
+@pytest.mark.parametrize(("text", "lead", "partners"), load("cells")["units"]["lead_mark_examples"])
+def test_a_mark_picks_the_lead_units(text: str, lead: list[str], partners: list[str]) -> None:
+    assert split_lead_units(text) == (lead, partners)
+
+
+def test_marked_lead_units_in_a_parsed_table() -> None:
+    text = (
+        "序号\t任务\t进展情况\t责任单位\n1\t建设产业园\t已开工\t*区发改局、区商务局\n2\t建设学校\t已完工\t*区教育局\n"
+    )
+    rows = [r for t in extractor.parse(text.encode()).tables for r in t.rows]
+    assert [(r.lead_units, r.partner_units) for r in rows] == [(["区发改局"], ["区商务局"]), (["区教育局"], [])]
+    assert rows[0].cells["lead_units"] == "*区发改局、区商务局"  # the cell as printed

@@ -42,6 +42,7 @@ class CellRules:
     unit_conjunction: regex.Pattern[str]
     unit_space: regex.Pattern[str]
     bare_unit: regex.Pattern[str]
+    lead_mark: regex.Pattern[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def cell_rules() -> CellRules:
         unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
         bare_unit=regex.compile(units["bare"]),
+        lead_mark=regex.compile(units["lead_mark"]),
         unit_space=regex.compile(
             rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
         ),
@@ -311,6 +313,20 @@ def split_units(text: str) -> list[str]:
         units.append(part[piece_start:].strip(_EDGE))
         cursor = resume
     return _join_bare_units(_drop_person_names([u for u in units if u]))
+
+
+def split_lead_units(text: str) -> tuple[list[str], list[str]]:
+    """(lead, partner) units of a units cell: when a mark picks some of its names ("*区发改局、
+    区商务局"), the marked ones lead and the others are partners; otherwise all lead. Marks are
+    dropped from the names (the cell keeps them)."""
+    mark = cell_rules().lead_mark
+    units = split_units(text)
+    marked = [bool(mark.match(unit)) for unit in units]
+    names = [mark.sub("", unit, count=1) for unit in units]
+    if not any(marked) or all(marked):
+        return names, []
+    pairs = list(zip(names, marked, strict=True))
+    return [n for n, m in pairs if m], [n for n, m in pairs if not m]
 
 
 def _drop_person_names(units: list[str]) -> list[str]:
