@@ -930,3 +930,15 @@ def test_siblings_that_are_all_task_do_not_split_an_item() -> None:
     ]
     rows = _rows("".join(f"{n}.{item}\n" for n, item in enumerate(items, start=1)))
     assert [(r.task, r.progress) for r in rows] == [(item, "") for item in items]
+
+
+@pytest.mark.parametrize("close", ["", "）", "）。"])
+def test_a_bracket_of_units_cut_off_with_the_document_still_names_them(close: str) -> None:
+    text = (
+        "1.减征职工基本医疗保险费。为各类用人单位减负约39.13亿元。（市医疗保障局）\n"
+        f"2.提高财政补助标准。城乡居民医保补助标准提高到700元。（市医疗保障局、市卫生健康委{close}"
+    )
+    rows = _rows(text)
+    assert rows[1].lead_units == ["市医疗保障局", "市卫生健康委"]
+    assert rows[1].task == "提高财政补助标准"
+    assert "市卫生健康委" not in (rows[1].progress or "") + rows[1].cells.get("description", "")

@@ -93,7 +93,8 @@ ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
-TRAILING_UNITS = regex.compile(r"[(]([^()]{2,80})[)][。.;]?\s*$")
+# A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
+TRAILING_UNITS = regex.compile(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
 @cache
