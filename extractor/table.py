@@ -20,6 +20,8 @@ Format-independent rules, applied in one pass over the reader's blocks:
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -38,6 +40,7 @@ from extractor.headers import (
     looks_like_units,
     parse_seq,
 )
+from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
@@ -54,6 +57,9 @@ HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may s
 INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
 # Table kinds (RawTable.kind) whose merged cells arrive as empty text rather than as None.
 MERGES_LOST = frozenset({"lines", "stream", "words", "layout"})
+
+# A row's pieces are regrouped into cells by trying every grouping up to this many.
+MAX_GROUPINGS = 5000
 
 
 @dataclass(slots=True)
@@ -842,13 +848,48 @@ def _fit_loose(table: AssembledTable, cells: list[RawCell]) -> list[RawCell]:
             target = max(range(1, width), key=lambda j: len(cells[j].text or ""), default=0)
         joiner = " " if table.kind == "words" else "\n"
         merged = joiner.join(c.text or "" for c in cells[target : target + extra + 1])
-        return [*cells[:target], RawCell(merged), *cells[target + extra + 1 :]]
+        default = [*cells[:target], RawCell(merged), *cells[target + extra + 1 :]]
+        if math.comb(len(cells) - 1, width - 1) > MAX_GROUPINGS:
+            return default
+        # Which neighbouring pieces were one cell: the grouping whose cells fit their columns best
+        # and join only pieces of one kind ("县水务局" / "县住建局" / "县护城河指挥部", one unit a
+        # line, are one 责任单位 cell, not the end of the task). Ties keep the default: the pieces
+        # of the longest text, the progress, which is where a cell breaks at a blank line.
+        default_groups = [[c] for c in cells[:target]] + [cells[target : target + extra + 1]]
+        default_groups += [[c] for c in cells[target + extra + 1 :]]
+        best, best_score = default, _grouping_score(table, default, default_groups)
+        for cuts in itertools.combinations(range(1, len(cells)), width - 1):
+            bounds = list(itertools.pairwise((0, *cuts, len(cells))))
+            option = [
+                RawCell(joiner.join(c.text or "" for c in cells[a:b])) if b - a > 1 else cells[a] for a, b in bounds
+            ]
+            score = _grouping_score(table, option, [cells[a:b] for a, b in bounds])
+            if score > best_score + 1e-9:
+                best, best_score = option, score
+        return best
     if len(cells) == width - 1:
         options = [[*cells[:p], RawCell(""), *cells[p:]] for p in range(width)]
         scores = [_fit_score(table, option) for option in options]
         best = max(range(width), key=lambda p: (scores[p], p))
         return options[best]
     return cells
+
+
+# Content classes that are all running text: pieces of one cell broken at a blank line may differ
+# among these ("1.《意见》已审议通过。" reports, "2.1-6月，…" is prose) and still be one cell.
+_TEXT_CLASSES = frozenset({"prose", "report", "short", "status", "figure", "percent"})
+
+
+def _kind(text: str | None) -> str:
+    kind = classify(text or "")
+    return "text" if kind in _TEXT_CLASSES else kind
+
+
+def _grouping_score(table: AssembledTable, cells: list[RawCell], groups: list[list[RawCell]]) -> float:
+    """How well a grouping of a row's pieces fits: its cells' fit, less two points for every two
+    neighbouring pieces of different kinds joined into one cell (more than a cell's fit can gain)."""
+    mixed = sum(_kind(a.text) != _kind(b.text) for group in groups for a, b in itertools.pairwise(group))
+    return _fit_score(table, cells) - 2 * mixed
 
 
 def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
@@ -861,7 +902,8 @@ def _fit_score(table: AssembledTable, cells: list[RawCell]) -> float:
         if column.field == "seq":
             score += 3 if parse_seq(text) is not None else -5
         elif column.field in ("lead_units", "partner_units"):
-            score += 1 if not text else (2 if looks_like_units(text) else -2)
+            # (one unit name a line is a units cell too: classify reads it line by line)
+            score += 1 if not text else (2 if looks_like_units(text) or classify(text) == "unit" else -2)
         elif column.field == "deadline":
             score += 1 if not text or (len(text) <= 20 and layout_patterns()["deadline_like"].search(text)) else -1
         elif column.field == "progress":

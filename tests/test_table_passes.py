@@ -246,3 +246,64 @@ def test_sub_rows_under_merged_cells_are_rows_of_their_group(tail: str) -> None:
         ("新建管网120公里。", "城乡供水一体化工程", ["县水务局"]),
     ]
     assert [r.progress for r in rows][1] == "已完成新增造林387亩。"
+
+
+# ------------------------------------------------------------------ a stream row's pieces regrouped
+
+CELL_PER_LINE = """2016年民生实事目标任务分解表
+
+序号
+
+民生实事
+
+责任单位
+
+完成时限
+
+1
+
+启动建设东柳河城区段综合治理工程和东湖湿地公园。
+
+{units}
+
+12月底前
+
+2
+
+新建2座人行天桥。
+
+县住建局
+
+9月投入使用
+
+3
+
+启动县图书馆新馆建设。
+
+县文体广新局
+
+12月底前
+"""
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        ["县水务局", "县住建局", "县护城河指挥部"],
+        ["縣水務局", "縣住建局"],
+        ["县水务局", "县护城河指挥部", "县住建局", "县代建中心"],
+    ],
+)
+def test_unit_names_one_a_line_are_one_units_cell(units: list[str]) -> None:
+    """A row with more pieces than columns: the pieces joined are those of one kind (unit names
+    one a line), not the task with the first units."""
+    import extractor
+
+    text = CELL_PER_LINE.replace("{units}", "\n\n".join(units))
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    assert (rows[0].task, rows[0].lead_units, rows[0].cells.get("deadline")) == (
+        "启动建设东柳河城区段综合治理工程和东湖湿地公园。",
+        units,
+        "12月底前",
+    )
+    assert [r.lead_units for r in rows[1:]] == [["县住建局"], ["县文体广新局"]]
