@@ -144,6 +144,23 @@ def morpheme_head(text: str) -> str | None:
     return meaning[named[-1].group()]
 
 
+@cache
+def _header_words_run() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{_morphemes()[0].pattern})+")
+
+
+def header_word_tail(text: str) -> int | None:
+    """Where the longest tail of ``text`` made of header words alone starts ("莲塘镇任务目标" → 3,
+    at 任务目标), when it ends in one that names a field; None when none does."""
+    key = match_key(text)
+    if len(key) != len(text) or morpheme_head(key) is None:
+        return None  # offsets in the key are offsets in the text only when nothing was dropped
+    for start in range(len(key)):
+        if _header_words_run().fullmatch(key, start):
+            return start
+    return None
+
+
 def morpheme_claims(header: str) -> dict[str, float]:
     return morpheme_reading(header)[0]
 

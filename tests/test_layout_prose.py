@@ -942,3 +942,22 @@ def test_a_bracket_of_units_cut_off_with_the_document_still_names_them(close: st
     assert rows[1].lead_units == ["市医疗保障局", "市卫生健康委"]
     assert rows[1].task == "提高财政补助标准"
     assert "市卫生健康委" not in (rows[1].progress or "") + rows[1].cells.get("description", "")
+
+
+@pytest.mark.parametrize("glue", ["\n", "", " "])
+@pytest.mark.parametrize("target_label", ["任务目标", "工作目标", "年度目標"])
+def test_a_named_item_keeps_its_name_as_task_and_its_target_apart(glue: str, target_label: str) -> None:
+    """An item named by its heading, with labelled lines under it: the name is the task, the
+    labelled target a cell of its own; a label glued to the value before it is still a label."""
+    text = (
+        "一、新建300个公共充电桩项目\n牵头领导：涂超\n牵头单位：县城管执法局\n"
+        f"责任单位：县城投集团{glue}{target_label}：2024年计划共完成300个公共充电桩建设。\n"
+        "二、老旧小区改造项目\n牵头单位：县住建局\n"
+        f"责任单位：莲塘镇{glue}{target_label}：改造总建筑面积不少于10万平方米。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.lead_units, r.partner_units) for r in rows] == [
+        ("新建300个公共充电桩项目", ["县城管执法局"], ["县城投集团"]),
+        ("老旧小区改造项目", ["县住建局"], ["莲塘镇"]),
+    ]
+    assert rows[1].cells[target_label] == "改造总建筑面积不少于10万平方米。"

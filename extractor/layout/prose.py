@@ -38,6 +38,7 @@ import regex
 from extractor.headers import (
     field_for_header,
     header_candidates,
+    header_word_tail,
     label_synonyms,
     looks_like_person,
     looks_like_units,
@@ -83,6 +84,9 @@ LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}
 TAILED_TITLE = regex.compile(
     r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
 )
+GLUED_RUN = regex.compile(r"(\p{Han}{5,16})\s*:")
+GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
+TARGET_LABEL = regex.compile(r"目标")  # 任务目标, 工作目标, 年度目标: a target, beside the item's name
 REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
@@ -614,6 +618,22 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
         line_start = match.start() == 0 or view[match.start() - 1] == "\n"
         if name is not None or line_start:
             out.append((match, name))
+    # A label glued to the value before it ("责任单位：莲塘镇任务目标：2024年…", a line break lost in
+    # copying): after a first label, a run of Han characters before a colon whose tail is made of
+    # header words alone (任务目标) is that label; the rest of the run ends the value before it.
+    if out:
+        taken = [(m.start(), m.end()) for m, _ in out]
+        for run in GLUED_RUN.finditer(view, out[0][0].end()):
+            if any(a <= run.start(1) < b for a, b in taken):
+                continue
+            tail = header_word_tail(run.group(1))
+            if tail is None or tail == 0 or len(run.group(1)) - tail < 4:
+                continue
+            match = GLUED_LABEL.match(view, run.start(1) + tail)
+            name = _label_field(match.group(1)) if match else None
+            if match is not None and name is not None:
+                out.append((match, name))
+    out.sort(key=lambda pair: pair[0].start())
     return out
 
 
@@ -626,6 +646,10 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False, reports
     unlabelled: list[str] = []
     head = text[: labels[0][0].start()] if labels else text
     for n, ((label, field_named), name) in enumerate(zip(labels, names, strict=True)):
+        if name == "task" and TARGET_LABEL.search(label.group(1)) and (heading is not None or _clean(head)):
+            # "三、新建300个公共充电桩项目 … 任务目标：2024年计划…完成300个": the item's name is the
+            # task; the target stays a cell of its own, as under a 任务目标 column beside a name.
+            name = text[label.start(1) : label.end(1)]  # as printed
         value_end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : value_end]
         value = value[len(value) - len(value.lstrip(" \u3000\xa0")) :]  # "责任领导: 李刚"
