@@ -28,7 +28,7 @@ _DIGIT = regex.compile(r"\d")
 # A 序号 written at the start of a cell ("1、地区生产总值增长率", "*2.居民消费价格涨幅"), not a
 # decimal ("3.90%的…").
 SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．](?!\d)\s*(?=\S)")
-NOMINAL_TAIL = regex.compile(r"(?:数|数量|量|率|值|额|比例|占比|之比)$")
+NOMINAL_TAIL = regex.compile(r"(?:数|数量|量|率|值|额|比例|占比|之比|时间|时限|日期|期限)$")
 
 
 @cache
@@ -66,6 +66,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "person_name": regex.compile(data["person_name"]),
         "continues_forward": regex.compile(data["continues_forward"]),
         "status_word": regex.compile(data["status_word"]),
+        "status_phrase": regex.compile(data["status_phrase"]),
         "report_opener": regex.compile(data["report_opener"]),
     }
 

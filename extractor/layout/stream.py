@@ -11,18 +11,23 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+import regex
+
 from extractor.headers import (
     field_for_header,
     header_candidates,
     header_cell_like,
+    is_furniture,
     is_header_row,
     is_heading,
     layout_patterns,
     parse_seq,
+    reads_as_header,
 )
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
+from extractor.layout.subrows import align
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
-from extractor.textnorm import match_key
+from extractor.textnorm import match_key, match_view
 
 
 @dataclass(slots=True)
@@ -233,7 +238,12 @@ def _stream_rows(
             continue
         # Headings (category rows) just before the next 序号 belong to the next row.
         cut = nxt
-        while cut - 1 > i + 1 and cut - row_start > width and _category_line(tokens[cut - 1].text):
+        while (
+            cut - 1 > i + 1
+            and cut - row_start > width
+            and _category_line(tokens[cut - 1].text)
+            and not layout_patterns()["status_phrase"].match(match_view(tokens[cut - 1].text))  # "已完成" ends its row
+        ):
             cut -= 1
         spans.append((row_start, cut))
         if cut < nxt:
@@ -245,14 +255,92 @@ def _stream_rows(
     row_width = widths.most_common(1)[0][0]
     # The document ends inside the last row when it is shorter than the rows before it.
     cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
-    rows = _stream_header_rows(header, row_width)
+    group = _group_over_the_rest(tokens, spans, header) if kind == "stream" else None
+    rows = _group_header_rows(header, group) if group is not None else _stream_header_rows(header, row_width)
+    fields = _column_fields(rows)
+    if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields):
+        spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
         # A row the document ends inside is left short, so the table stage can tell it was cut.
         loose = not (cut_off and index == len(spans) - 1)
+        under = _rows_under_merged_cells(tokens[a:b], fields) if kind == "stream" else None
+        if under is not None:
+            for texts in under:
+                cells = [RawCell(None, merge="above") if t is None else RawCell(t) for t in texts]
+                rows.append(RawRow(cells, page=tokens[a].page))
+            continue
         rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=loose))
     return RawTable(rows, kind=kind), pending + tokens[i:]
+
+
+def _column_fields(header_rows: list[RawRow]) -> list[str | None]:
+    """The field each data column's header names (the lowest header row that names one)."""
+    fields: list[str | None] = []
+    for position in range(len(header_rows[-1].cells)):
+        texts = [row.cells[position].text for row in reversed(header_rows) if position < len(row.cells)]
+        fields.append(next((f for t in texts if t and (f := field_for_header(t) or reads_as_header(t))), None))
+    return fields
+
+
+def _rows_under_merged_cells(span: list[Token], fields: list[str | None]) -> list[list[str | None]] | None:
+    """A span with more cells than a row has columns, read as its numbered row and rows under
+    merged cells (see subrows.py); None when one row (with cells broken over lines) reads better."""
+    if len(span) <= len(fields) or span[0].bare_seq is None or fields[0] != "seq":
+        return None
+    found = align([t.text for t in span], fields)
+    if found is None or len(found[1]) < 2:
+        return None
+    return found[1]
+
+
+CLOSING_DATE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _last_row_goes_on(tokens: list[Token], span: tuple[int, int], fields: list[str | None]) -> bool:
+    """Whether the cells after the last numbered row (taken a row's width) are rows under its
+    merged cells: few, no note, furniture or closing date among them, and read as such rows."""
+    rest = tokens[span[1] :]
+    if not rest or len(rest) > 2 * len(fields) or span[0] >= span[1] or tokens[span[0]].bare_seq is None:
+        return False
+    if any(layout_patterns()["note"].match(t.text) or is_furniture(t.text) or CLOSING_DATE.match(t.text) for t in rest):
+        return False
+    found = align([t.text for t in tokens[span[0] :]], fields)
+    return found is not None and len(found[1]) >= 2
+
+
+UNREAD_SPAN = -10.0  # what a span no reading closes costs a header reading
+
+
+def _group_over_the_rest(tokens: list[Token], spans: list[tuple[int, int]], header: list[Token]) -> int | None:
+    """The header cell that is a group over the columns after it ("序号 项目 省工作目标 嵊州 牵头单位
+    1-9月进展情况 全面完成预计时间": 嵊州 over the last three), or None. A cell that names no field
+    is a group when the rows read better without a column of its own."""
+    fields = [field_for_header(t.text) or reads_as_header(t.text) for t in header]
+    if fields[0] != "seq":
+        return None
+
+    def total(columns: list[str | None]) -> float:
+        found = [align([t.text for t in tokens[a:b]], columns) for a, b in spans]
+        return sum(f[0] if f is not None else UNREAD_SPAN for f in found)
+
+    best, choice = total(fields), None
+    for g in range(1, len(header) - 2):
+        if fields[g] is None:
+            score = total(fields[:g] + fields[g + 1 :])
+            if score > best:
+                best, choice = score, g
+    return choice
+
+
+def _group_header_rows(header: list[Token], group: int) -> list[RawRow]:
+    """The header as two rows: the group cell over the cells after it."""
+    texts = [t.text for t in header]
+    subs = texts[group + 1 :]
+    top = [RawCell(t) for t in texts[: group + 1]] + [RawCell(None, merge="left")] * (len(subs) - 1)
+    bottom = [RawCell("")] * group + [RawCell(t) for t in subs]
+    return [RawRow(top, page=header[0].page), RawRow(bottom, page=header[0].page)]
 
 
 def _group_heading(token: Token) -> bool:

@@ -1,0 +1,162 @@
+"""Rows under merged cells in a cell stream: one 序号, several rows.
+
+A web table copied one cell per line loses its row ends; where a cell spans several rows
+(rowspan: the 序号, a category, a unit), the rows under it arrive with fewer cells and no 序号 of
+their own. Between two 序号 the stream then holds more cells than one row has columns. Which
+cells form which rows is read by aligning the pieces with the header's columns: every piece is
+placed in a column to the right of the one before it, or in the same cell (a cell broken over
+lines), or it opens a new row under merged cells; each placement is scored by how well the
+piece's kind fits its column (unit names under 牵头单位, a date under 完成时限, text under the
+task), and the best-scoring reading wins. Nothing is tuned to a document: the kinds come from
+``classes.classify`` and the columns' expectations from their header's field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.headers import layout_patterns
+from extractor.layout.classes import classify
+from extractor.textnorm import match_view
+
+# Coarse kinds: the text classes a task or progress cell can hold are one kind.
+_TEXT = frozenset({"prose", "report", "short", "figure", "percent", "measure", "number"})
+# What a column expects, by its header's field (a field not listed expects nothing in particular).
+_EXPECTED: dict[str, frozenset[str]] = {
+    "seq": frozenset({"seq"}),
+    "task": frozenset({"text"}),
+    "description": frozenset({"text"}),
+    "progress": frozenset({"text", "status"}),
+    "issues": frozenset({"text"}),
+    "plan": frozenset({"text"}),
+    "category": frozenset({"text"}),
+    "lead_units": frozenset({"unit"}),
+    "partner_units": frozenset({"unit"}),
+    "lead_leaders": frozenset({"person"}),
+    "responsible": frozenset({"person"}),
+    "deadline": frozenset({"date", "status"}),
+    "status": frozenset({"status", "text"}),
+}
+# Columns a row under merged cells leaves to the row above when it skips them in its middle.
+_MERGED = frozenset({"seq", "category", "lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
+STATUS = layout_patterns()["status_phrase"]
+_CONTENT = frozenset({"task", "progress"})  # a row under merged cells holds at least one of these
+
+FIT, MISFIT = 2.0, -2.0
+SAME_CELL = -0.5  # a piece joined to the cell before it, of the same kind (a cell broken at a line)
+MIXED_CELL = -4.0  # … of another kind
+EMPTY = -0.5  # a column a row leaves empty
+SKIPPED = -1.0  # a text column a row under merged cells skips in its middle
+NEW_ROW = -2.0  # a row under merged cells opens
+
+
+def kind(text: str) -> str:
+    """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …"""
+    if STATUS.match(match_view(text)):
+        return "status"  # "已完成" opens like a report, but alone it is a status word
+    found = classify(text)
+    return "text" if found in _TEXT else found
+
+
+def _fit(piece_kind: str, field: str | None) -> float:
+    expected = _EXPECTED.get(field or "")
+    if expected is None:
+        return 0.0
+    return FIT if piece_kind in expected else MISFIT
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    column: int
+    first: bool  # in the row that holds the 序号
+    pieces: int  # pieces in the current row (counted up to 2)
+    content: bool  # the current row has a piece in a task or progress column
+
+
+# For each state after a piece: the best score reaching it and how (the state before, the action).
+_Layer = dict[_State, tuple[float, tuple[_State, str] | None]]
+
+
+def _offer(layer: _Layer, state: _State, score: float, back: tuple[_State, str]) -> None:
+    if state not in layer or score > layer[state][0]:
+        layer[state] = (score, back)
+
+
+def _closable(state: _State) -> bool:
+    return state.first or (state.pieces >= 2 and state.content)
+
+
+def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[str | None]]] | None:
+    """The best reading of ``texts`` (a 序号 first) as one row and the rows under merged cells
+    after it: (score, rows of len(fields) cells; None = the cell above, merged). None when the
+    first text is not in the first column or no reading closes."""
+    width = len(fields)
+    kinds = [kind(t) for t in texts]
+    if width < 2 or not texts:
+        return None
+    # best[state] = (score, back-pointer: (previous state, action))
+    start = _State(0, True, 1, fields[0] in _CONTENT)
+    layers: list[_Layer] = [{start: (_fit(kinds[0], fields[0]), None)}]
+    for index in range(1, len(texts)):
+        piece = kinds[index]
+        layer: _Layer = {}
+        for state, (score, _) in layers[-1].items():
+            column = state.column
+            previous_kind = kinds[index - 1]
+            joined = _fit(piece, fields[column]) + (SAME_CELL if piece == previous_kind else MIXED_CELL)
+            _offer(layer, state, score + joined, (state, "same"))
+            for target in range(column + 1, width):
+                skipped = sum(_skip_cost(fields[c], state.first) for c in range(column + 1, target))
+                content = state.content or fields[target] in _CONTENT
+                moved = _State(target, state.first, min(state.pieces + 1, 2), content)
+                _offer(layer, moved, score + skipped + _fit(piece, fields[target]), (state, "next"))
+            if _closable(state) and piece != "seq":
+                closed = score + EMPTY * (width - 1 - column) + NEW_ROW
+                for target in range(1, column + 1):
+                    opened = _State(target, False, 1, fields[target] in _CONTENT)
+                    _offer(layer, opened, closed + _fit(piece, fields[target]), (state, "row"))
+        layers.append(layer)
+    ends = [
+        (score + EMPTY * (width - 1 - state.column), state)
+        for state, (score, _) in layers[-1].items()
+        if _closable(state)
+    ]
+    if not ends:
+        return None
+    score, state = max(ends, key=lambda pair: pair[0])
+    return score, _rows(texts, fields, layers, state)
+
+
+def _skip_cost(field: str | None, first: bool) -> float:
+    if first:
+        return EMPTY
+    return 0.0 if field in _MERGED else SKIPPED
+
+
+def _rows(
+    texts: list[str],
+    fields: list[str | None],
+    layers: list[_Layer],
+    last: _State,
+) -> list[list[str | None]]:
+    """Follow the back-pointers and lay the pieces out in rows of cells."""
+    placed: list[tuple[int, str, _State]] = []  # (piece index, action that placed it, its state)
+    state = last
+    for index in range(len(texts) - 1, -1, -1):
+        back = layers[index][state][1]
+        action = back[1] if back else "start"
+        placed.append((index, action, state))
+        if back:
+            state = back[0]
+    placed.reverse()
+    rows: list[list[str | None]] = []
+    for index, action, state in placed:
+        if action in ("start", "row"):
+            first = action == "start"
+            rows.append(["" if first or fields[c] not in _MERGED else None for c in range(len(fields))])
+            if not first:
+                for c in range(state.column):
+                    rows[-1][c] = None  # left of its first piece: the merged cells above
+        cell = rows[-1][state.column]
+        rows[-1][state.column] = texts[index] if action != "same" or not cell else cell + "\n" + texts[index]
+    return rows
