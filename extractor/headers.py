@@ -89,6 +89,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "plan_word",
             "actual_clause",
             "leading_note",
+            "unit_heading",
         )
     }
     out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date")}

@@ -961,3 +961,23 @@ def test_a_named_item_keeps_its_name_as_task_and_its_target_apart(glue: str, tar
         ("老旧小区改造项目", ["县住建局"], ["莲塘镇"]),
     ]
     assert rows[1].cells[target_label] == "改造总建筑面积不少于10万平方米。"
+
+
+@pytest.mark.parametrize("verb", ["牵头的工作", "负责的工作", "牵头的任务", "牽頭的工作"])
+def test_a_heading_that_assigns_items_to_a_unit_gives_their_lead(verb: str) -> None:
+    text = (
+        "一、张三省长负责的工作\n全面负责省人民政府工作任务的落实。\n"
+        f"（一）省监察厅{verb}\n加强行政监察工作，全面落实党风廉政建设责任制。\n"
+        f"（二）省编办{verb}\n1.深化行政管理体制改革，优化政府机构设置。\n2.积极稳妥地推进乡镇机构改革。\n"
+        "协同单位：省财政厅、省人事厅。\n"
+        f"（三）省人民政府办公厅{verb}\n1.加强政府自身建设。\n2.认真执行省人大的各项决议（省法制办负责）。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.lead_units) for r in rows] == [
+        ("加强行政监察工作，全面落实党风廉政建设责任制。", ["省监察厅"]),
+        ("深化行政管理体制改革，优化政府机构设置。", ["省编办"]),
+        ("积极稳妥地推进乡镇机构改革。", ["省编办"]),
+        ("加强政府自身建设。", ["省人民政府办公厅"]),
+        ("认真执行省人大的各项决议", ["省法制办"]),  # its own unit
+    ]
+    assert rows[2].partner_units == ["省财政厅", "省人事厅"]

@@ -119,6 +119,7 @@ class _Item:
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
     reports: bool = False  # its headings (or the document's title) say the text reports results
+    units: str | None = None  # the unit a heading over it assigns it to ("省编办牵头的工作")
 
 
 def _number(token: str) -> int | None:
@@ -339,6 +340,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             item = _Item(seq=number, marker_end=end, lines=[line], level=level)
             # "一、2013年工作回顾" / "关于…的整改情况": what the text under it is, results or plans.
             item.reports = preamble_reports or any(_reporting_heading(_heading_text(s)) for s in stack)
+            item.units = next((u for s in reversed(stack) if (u := _assigned_unit(s)) is not None), None)
             if stack:
                 stack[-1].children += 1
                 item.section = _heading_text(stack[-1])
@@ -365,6 +367,37 @@ def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]
     done ("二、省市重点项目进展情况" over the 省 and the 市 projects), one row per paragraph."""
     first = item.lines[0].text[item.marker_end :]
     body = [line for line in item.lines[1:] if line.text.strip()]
+    own_unit = _assigned_unit(item)
+    if own_unit is not None and body:
+        # "（一）省监察厅牵头的工作" over "加强行政监察工作…": the heading assigns, the text is the task.
+        cells = _fields(trim("\n".join(line.text for line in body)), run_in=False)
+        cells.setdefault("lead_units", own_unit)
+        marker = item.lines[0].text[: item.marker_end].strip().rstrip(" :：")
+        return [(trim(item.lines[0].text), body[0].page, {"seq": marker or str(item.seq), **cells})]
+    return [_with_unit(row, item.units) for row in _rows_of_text(item, first, body)]
+
+
+def _with_unit(
+    row: tuple[str | None, int | None, dict[str, str]], unit: str | None
+) -> tuple[str | None, int | None, dict[str, str]]:
+    """A row under a heading that assigns its items to a unit leads with that unit unless it names its own."""
+    if unit is not None and not row[2].get("lead_units"):
+        row[2]["lead_units"] = unit
+    return row
+
+
+def _assigned_unit(item: _Item) -> str | None:
+    """The unit a heading assigns the items under it to ("省编办牵头的工作" → 省编办); None when
+    the heading assigns none (or names a person: "孟学农省长负责的工作")."""
+    text = item.lines[0].text[item.marker_end :]
+    found = prose_patterns()["unit_heading"].match(match_view(text))
+    if found is None:
+        return None
+    unit = text[found.start(1) : found.end(1)].strip()
+    return unit if looks_like_units(unit) and not looks_like_person(unit) else None
+
+
+def _rows_of_text(item: _Item, first: str, body: list[Line]) -> list[tuple[str | None, int | None, dict[str, str]]]:
     if len(body) >= 2 and _heading_like(first) and all(_plan_and_actual(line.text) for line in body):
         section = trim(item.lines[0].text)
         rows = []
@@ -427,6 +460,8 @@ def _narrative(item: _Item, items: list[_Item]) -> bool:
     something ("…完成情况"): an overview beside the tasks is not one of them."""
     if match_view(item.lines[0].text[item.marker_end :]).strip().endswith("?"):
         return True  # "1. 您比较关注哪些方面的民生问题？": a question put to the reader
+    if _assigned_unit(item) is not None and any(line.text.strip() for line in item.lines[1:]):
+        return False  # "（一）省监察厅牵头的工作" over its one task: a row
     siblings = [other for other in items if other.level == item.level and other.section == item.section]
     if not any(other.children for other in siblings):
         return False
