@@ -92,7 +92,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "unit_heading",
         )
     }
-    out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date")}
+    out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}
     out |= {f"style:{name}": regex.compile(pattern) for name, pattern in data["styles"].items()}
     return out
 

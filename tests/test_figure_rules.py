@@ -356,9 +356,15 @@ def test_span_indexes_the_text(text: str) -> None:
     ids=lambda text: f"{text[:4]}…{len(text)}",
 )
 def test_a_long_run_is_linear(text: str) -> None:
-    started = time.perf_counter()
-    extract_figures(text)
-    assert time.perf_counter() - started < 0.1
+    """A run of 4,000 characters takes milliseconds; a pattern that backtracks over it takes
+    seconds. Best of three, with room for a loaded machine (the bound once was 0.1 s and failed
+    when the machine was busy)."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        extract_figures(text)
+        times.append(time.perf_counter() - started)
+    assert min(times) < 0.5
 
 
 def test_a_number_too_long_to_hold_is_no_figure() -> None:

@@ -981,3 +981,32 @@ def test_a_heading_that_assigns_items_to_a_unit_gives_their_lead(verb: str) -> N
         ("认真执行省人大的各项决议", ["省法制办"]),  # its own unit
     ]
     assert rows[2].partner_units == ["省财政厅", "省人事厅"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "在今后的工作中，我局将会同各相关乡镇，全面完成上级下达的各项目标任务。",
+        "下一步，我局将继续加强督促检查。",
+        "總之，全縣上下將繼續努力。",
+    ],
+)
+def test_a_paragraph_closing_the_report_is_not_the_last_items(closing: str) -> None:
+    report = "我局已加大力度督促有关乡镇切实履行主体责任。"
+    text = (
+        "一、关于“污水处理设施未按期完工”的问题的整改情况。由于受疫情影响，项目未按时完工，现已全部完工。\n"
+        f"二、关于“传统村落未编制保护规划”的问题的整改情况。{report}\n{closing}\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    rows = document.tables[0].rows
+    assert [r.task for r in rows] == ["关于“污水处理设施未按期完工”的问题", "关于“传统村落未编制保护规划”的问题"]
+    assert rows[1].progress == report
+
+
+def test_a_second_paragraph_of_an_item_stays_when_its_siblings_have_several() -> None:
+    text = (
+        "一、关于“污水处理设施未按期完工”的问题的整改情况。现已全部完工。\n下一步，我局将加强运维管理。\n"
+        "二、关于“传统村落未编制保护规划”的问题的整改情况。已编制完成。\n下一步，我局将设立保护标志。\n"
+    )
+    rows = _rows(text)
+    assert rows[1].progress == "已编制完成。\n下一步，我局将设立保护标志。"

@@ -355,6 +355,8 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     if len(leaves) < 2:
         return None
     closing = _closing_lines(leaves[-1]) if leaves[-1] is items[-1] else []
+    if leaves[-1] is items[-1] and all(_paragraphs(leaf) == 1 for leaf in leaves[:-1]):
+        closing = _closing_paragraphs(leaves[-1]) + closing
     rows = [_rows_of(item) for item in leaves]
     _split_like_siblings(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
@@ -486,6 +488,23 @@ def _reporting_heading(text: str) -> bool:
 
 def _heading_text(item: _Item) -> str:
     return trim(item.lines[0].text)
+
+
+def _paragraphs(item: _Item) -> int:
+    return sum(bool(line.text.strip()) for line in item.lines)
+
+
+def _closing_paragraphs(item: _Item) -> list[Block]:
+    """The last item's paragraphs that close the whole report ("在今后的工作中，我局将…"), when its
+    siblings are one paragraph each: the report's, not the item's."""
+    for cut in range(1, len(item.lines)):
+        if prose_patterns()["closing_paragraph"].match(match_view(item.lines[cut].text)):
+            out: list[Block] = [
+                Paragraph(trim(line.text), page=line.page) for line in item.lines[cut:] if line.text.strip()
+            ]
+            del item.lines[cut:]
+            return out
+    return []
 
 
 def _closing_lines(item: _Item) -> list[Block]:
@@ -856,8 +875,9 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         return _clean(head[:colon]) or None, head[colon + 1 :], None, False
     tailed = TAILED_TITLE.match(view)
     if tailed and _clean(head[tailed.end() :]):
-        # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on.
-        return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, True
+        # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on;
+        # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
+        return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, False
     opener = _progress_start(view)
     reporting = _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
