@@ -620,3 +620,8 @@ def test_marked_lead_units_in_a_parsed_table() -> None:
     rows = [r for t in extractor.parse(text.encode()).tables for r in t.rows]
     assert [(r.lead_units, r.partner_units) for r in rows] == [(["区发改局"], ["区商务局"]), (["区教育局"], [])]
     assert rows[0].cells["lead_units"] == "*区发改局、区商务局"  # the cell as printed
+
+
+@pytest.mark.parametrize(("text", "expected"), load("cells")["units"]["etc_examples"])
+def test_etc_after_the_last_unit_names_none(text: str, expected: list[str]) -> None:
+    assert split_units(text) == expected

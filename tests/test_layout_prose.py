@@ -1010,3 +1010,15 @@ def test_a_second_paragraph_of_an_item_stays_when_its_siblings_have_several() ->
     )
     rows = _rows(text)
     assert rows[1].progress == "已编制完成。\n下一步，我局将设立保护标志。"
+
+
+@pytest.mark.parametrize("etc", ["等", "等单位", ""])
+def test_a_bracket_closing_a_labelled_unit_name_is_part_of_it(etc: str) -> None:
+    counties = "各县（市、区）政府（管委会）"
+    text = (
+        f"1.全面落实疫情防控措施。\n责任单位：市疫情防控指挥部办公室、市卫生健康委{etc}，{counties}\n"
+        f"2.加快推进疫苗接种。\n责任单位：市卫生健康委{etc}，{counties}\n"
+    )
+    rows = _rows(text)
+    assert rows[0].lead_units == ["市疫情防控指挥部办公室", "市卫生健康委", "各县（市、区）政府（管委会）"]
+    assert rows[1].lead_units == ["市卫生健康委", "各县（市、区）政府（管委会）"]

@@ -803,6 +803,9 @@ def _trailing_units(text: str) -> tuple[str, str | None]:
     inside = text[match.start(1) : match.end(1)]
     if LABEL.search(match_view(inside)):
         return text, None  # "（牵头单位：X；共同责任单位：Y）": its labels say which unit is which
+    before = [name for label, name in _labels(text[: match.start()]) if label.end() <= match.start()]
+    if before and before[-1] in UNIT_FIELDS and not regex.search(r"[。;]\s*$", match_view(text[: match.start()])):
+        return text, None  # "责任单位：…各县(市、区)政府(管委会)": the bracket ends the last unit's name
     named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", match_view(inside))
     parts = [p for p in regex.split(r"[、,，;；\s]+", named) if p]
     if not parts or not all(looks_like_units(p) for p in parts):

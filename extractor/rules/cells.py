@@ -43,6 +43,7 @@ class CellRules:
     unit_space: regex.Pattern[str]
     bare_unit: regex.Pattern[str]
     lead_mark: regex.Pattern[str]
+    etc: regex.Pattern[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def cell_rules() -> CellRules:
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
         bare_unit=regex.compile(units["bare"]),
         lead_mark=regex.compile(units["lead_mark"]),
+        etc=regex.compile(units["etc"]),
         unit_space=regex.compile(
             rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
         ),
@@ -312,7 +314,16 @@ def split_units(text: str) -> list[str]:
             piece_start = match.end()
         units.append(part[piece_start:].strip(_EDGE))
         cursor = resume
-    return _join_bare_units(_drop_person_names([u for u in units if u]))
+    return _join_bare_units(_drop_person_names([_without_etc(u) for u in units if u]))
+
+
+def _without_etc(unit: str) -> str:
+    """ "市卫生健康委等" → "市卫生健康委" (when what is left is a unit's name)."""
+    match = cell_rules().etc.search(match_view(unit))
+    if match is None or match.start() == 0:
+        return unit
+    rest = unit[: match.start()].rstrip()
+    return rest if looks_like_units(rest) else unit
 
 
 def split_lead_units(text: str) -> tuple[list[str], list[str]]:
