@@ -1022,3 +1022,12 @@ def test_a_bracket_closing_a_labelled_unit_name_is_part_of_it(etc: str) -> None:
     rows = _rows(text)
     assert rows[0].lead_units == ["市疫情防控指挥部办公室", "市卫生健康委", "各县（市、区）政府（管委会）"]
     assert rows[1].lead_units == ["市卫生健康委", "各县（市、区）政府（管委会）"]
+
+
+@pytest.mark.parametrize(("open_", "close"), [("[", "]"), ("【", "】"), ("（", "）")])
+def test_labelled_units_in_square_brackets_after_the_task(open_: str, close: str) -> None:
+    task = "以爱国卫生运动为抓手，大力开展环境卫生综合整治，切实巩固疫情防控成果。"
+    units = f"{open_}牵头单位：区卫健局、区创文办；责任单位：区创文工作领导小组成员单位、各街办（新区）{close}"
+    rows = _rows(f"1、{task}{units}\n2、{task}{units}\n")
+    assert (rows[0].task, rows[0].lead_units) == (task, ["区卫健局", "区创文办"])
+    assert rows[0].partner_units == ["区创文工作领导小组成员单位", "各街办（新区）"]

@@ -974,8 +974,10 @@ def _outside_brackets(pattern: regex.Pattern[str], view: str) -> int | None:
 
 def _clean(piece: str) -> str:
     """Trim a piece left by removing a label: spaces, separators, and brackets left unbalanced."""
-    piece = piece.strip(" \t\n\u3000\xa0,，;；、:：").rstrip("(（").strip()
+    piece = piece.strip(" \t\n\u3000\xa0,，;；、:：").rstrip("(（[【").strip()
     view = match_view(piece)
+    while view.endswith(("]", "】")) and view.count("]") + view.count("】") > view.count("[") + view.count("【"):
+        piece, view = piece[:-1].rstrip(" ,，;；、"), view[:-1].rstrip(" ,，;；、")  # "…各街办(新区)]"
     while view.endswith(")") and view.count(")") > view.count("("):
         piece, view = piece[:-1].rstrip(" ,，;；、"), view[:-1].rstrip(" ,，;；、")
     while view.startswith(")"):
