@@ -1031,3 +1031,25 @@ def test_labelled_units_in_square_brackets_after_the_task(open_: str, close: str
     rows = _rows(f"1、{task}{units}\n2、{task}{units}\n")
     assert (rows[0].task, rows[0].lead_units) == (task, ["区卫健局", "区创文办"])
     assert rows[0].partner_units == ["区创文工作领导小组成员单位", "各街办（新区）"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("区委办公室（3项）", "区政府办公室（2项）"), ("区委办公室:", "區政府辦公室(共2項)")]
+)
+def test_a_units_line_with_its_count_leads_the_items_under_it(first: str, second: str) -> None:
+    text = (
+        f"{first}\n1.领办项目：下荒村路灯修复项目。工作进展：已修复路灯12盏。\n"
+        "2.领办项目：锦绣社区室温提升项目。工作进展：已完成管网改造。\n"
+        f"{second}\n1.领办项目：星海社区车位规划项目。工作进展：已施划车位60个。\n"
+        "2.领办项目：宝山社区电脑更新项目。工作进展：已更新电脑8台。\n"
+    )
+    rows = _rows(text)
+    second_unit = second.split("（")[0].split("(")[0]
+    assert [r.lead_units for r in rows] == [["区委办公室"]] * 2 + [[second_unit]] * 2
+    assert rows[2].task == "星海社区车位规划项目。"
+
+
+def test_a_units_line_under_an_item_is_that_items_unit() -> None:
+    text = "1.新建学校2所。\n市教育局\n2.新建医院1所。\n市卫健委\n"
+    rows = _rows(text)
+    assert [r.lead_units for r in rows] == [["市教育局"], ["市卫健委"]]

@@ -86,6 +86,9 @@ TAILED_TITLE = regex.compile(
 )
 GLUED_RUN = regex.compile(r"(\p{Han}{5,16})\s*:")
 GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
+# (A unit's name alone on a line is more often the unit of the item above it: only a count or a
+# colon says it heads the items below.)
+UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(?:\((?:共)?\d{1,3}(?:项|个|件|条)\)|:)\s*$")
 TARGET_LABEL = regex.compile(r"目标")  # 任务目标, 工作目标, 年度目标: a target, beside the item's name
 REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
@@ -326,6 +329,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     items: list[_Item] = []
     stack: list[_Item] = []  # the open items, outermost first
     preamble_reports = False
+    group: tuple[str, str] | None = None  # a unit's line over the items after it: (line, unit)
     for index, line in enumerate(lines):
         entry = numbered.get(index)
         if entry is not None:
@@ -344,8 +348,18 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             if stack:
                 stack[-1].children += 1
                 item.section = _heading_text(stack[-1])
+            elif group is not None:
+                item.section, item.units = group
+            item.units = item.units or (group[1] if group else None)
             stack.append(item)
             items.append(item)
+        elif (unit := _unit_group(line.text)) is not None and (
+            not (stack and _labelled(stack[-1])) or not match_view(line.text).rstrip().endswith(":")
+        ):
+            # "区委办公室（8项）" on a line of its own over numbered items: the unit leads them.
+            group, stack = (trim(line.text), unit), []
+            if not items:
+                blocks.append(Paragraph(trim(line.text), page=line.page))
         elif stack:
             stack[-1].lines.append(line)
         elif line.text.strip():
@@ -354,7 +368,9 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     leaves = [item for item in items if not item.children and not _narrative(item, items)]
     if len(leaves) < 2:
         return None
-    closing = _closing_lines(leaves[-1]) if leaves[-1] is items[-1] else []
+    # Items that each end with a line of unit names: the last one's is its own, not a signature.
+    signed = 2 * sum(len(leaf.lines) > 1 and _units_line(leaf.lines[-1].text) for leaf in leaves[:-1]) < len(leaves) - 1
+    closing = _closing_lines(leaves[-1], signatures=signed) if leaves[-1] is items[-1] else []
     if leaves[-1] is items[-1] and all(_paragraphs(leaf) == 1 for leaf in leaves[:-1]):
         closing = _closing_paragraphs(leaves[-1]) + closing
     rows = [_rows_of(item) for item in leaves]
@@ -386,6 +402,17 @@ def _with_unit(
     if unit is not None and not row[2].get("lead_units"):
         row[2]["lead_units"] = unit
     return row
+
+
+def _unit_group(text: str) -> str | None:
+    """A line that is a unit's name with its count or a colon ("区委办公室（8项）", "市发改委：")
+    over the items it leads; None for any other line."""
+    view = match_view(trim(text))
+    found = UNIT_GROUP.match(view)
+    if found is None:
+        return None
+    name = trim(text)[: found.end(1)].strip()
+    return name if looks_like_units(name) and not looks_like_person(name) else None
 
 
 def _assigned_unit(item: _Item) -> str | None:
@@ -507,12 +534,12 @@ def _closing_paragraphs(item: _Item) -> list[Block]:
     return []
 
 
-def _closing_lines(item: _Item) -> list[Block]:
+def _closing_lines(item: _Item, signatures: bool = True) -> list[Block]:
     """Detach a report's closing lines (signing unit, date) from its last task."""
     out: list[Block] = []
     while len(item.lines) > 1:
         text = trim(item.lines[-1].text)
-        signature = looks_like_units(text) and len(text) <= 20 and not regex.search(r"[:：]", text)
+        signature = signatures and looks_like_units(text) and len(text) <= 20 and not regex.search(r"[:：]", text)
         if not text or prose_patterns()["closing_date"].match(text) or signature:
             item.lines.pop()
             if text:
@@ -796,7 +823,11 @@ def _value_end(view: str) -> int | None:
 
 
 def _trailing_units(text: str) -> tuple[str, str | None]:
-    """An item closing with a bracket of unit names: (the text without it, the names)."""
+    """An item closing with a bracket of unit names, or with a line of them under its text ("新建
+    学校2所。\n市教育局"): (the text without them, the names)."""
+    head, _, last = text.rstrip().rpartition("\n")
+    if head.strip() and _units_line(last):
+        return head.rstrip(), last.strip()
     match = TRAILING_UNITS.search(match_view(text))
     if match is None:
         return text, None
@@ -811,6 +842,15 @@ def _trailing_units(text: str) -> tuple[str, str | None]:
     if not parts or not all(looks_like_units(p) for p in parts):
         return text, None
     return text[: match.start()].rstrip(), inside
+
+
+def _units_line(text: str) -> bool:
+    """A line of unit names and nothing else ("市教育局", "区发改委、区财政局")."""
+    view = match_view(text.strip())
+    if not view or len(view) > 40 or regex.search(r"[。:;!?\d]", view):
+        return False
+    parts = [p for p in regex.split(r"[、,\s]+", view) if p]
+    return all(looks_like_units(p) and not looks_like_person(p) for p in parts)
 
 
 def _resolve_units(labels: list[tuple[str, str | None]]) -> list[str]:
