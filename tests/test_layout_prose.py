@@ -1034,7 +1034,7 @@ def test_labelled_units_in_square_brackets_after_the_task(open_: str, close: str
 
 
 @pytest.mark.parametrize(
-    ("first", "second"), [("区委办公室（3项）", "区政府办公室（2项）"), ("区委办公室:", "區政府辦公室(共2項)")]
+    ("first", "second"), [("区委办公室（3项）", "区政府办公室（2项）"), ("区委办公室(共3项)", "區政府辦公室(共2項)")]
 )
 def test_a_units_line_with_its_count_leads_the_items_under_it(first: str, second: str) -> None:
     text = (
@@ -1047,6 +1047,12 @@ def test_a_units_line_with_its_count_leads_the_items_under_it(first: str, second
     second_unit = second.split("（")[0].split("(")[0]
     assert [r.lead_units for r in rows] == [["区委办公室"]] * 2 + [[second_unit]] * 2
     assert rows[2].task == "星海社区车位规划项目。"
+
+
+def test_an_addressee_line_is_no_group() -> None:
+    text = "区政府：\n1.新建学校2所。（市教育局）\n2.新建医院1所。（市卫健委）\n"
+    rows = _rows(text)
+    assert [(r.lead_units, r.section) for r in rows] == [(["市教育局"], None), (["市卫健委"], None)]
 
 
 def test_a_units_line_under_an_item_is_that_items_unit() -> None:

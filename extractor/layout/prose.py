@@ -86,9 +86,9 @@ TAILED_TITLE = regex.compile(
 )
 GLUED_RUN = regex.compile(r"(\p{Han}{5,16})\s*:")
 GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
-# (A unit's name alone on a line is more often the unit of the item above it: only a count or a
-# colon says it heads the items below.)
-UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(?:\((?:共)?\d{1,3}(?:项|个|件|条)\)|:)\s*$")
+# (A unit's name alone on a line is more often the unit of the item above it, and with a colon the
+# report's addressee ("区政府："): only a count says it heads the items below.)
+UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*\((?:共)?\d{1,3}(?:项|个|件|条)\)\s*$")
 TARGET_LABEL = regex.compile(r"目标")  # 任务目标, 工作目标, 年度目标: a target, beside the item's name
 REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
@@ -353,9 +353,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             item.units = item.units or (group[1] if group else None)
             stack.append(item)
             items.append(item)
-        elif (unit := _unit_group(line.text)) is not None and (
-            not (stack and _labelled(stack[-1])) or not match_view(line.text).rstrip().endswith(":")
-        ):
+        elif (unit := _unit_group(line.text)) is not None:
             # "区委办公室（8项）" on a line of its own over numbered items: the unit leads them.
             group, stack = (trim(line.text), unit), []
             if not items:
@@ -405,8 +403,8 @@ def _with_unit(
 
 
 def _unit_group(text: str) -> str | None:
-    """A line that is a unit's name with its count or a colon ("区委办公室（8项）", "市发改委：")
-    over the items it leads; None for any other line."""
+    """A line that is a unit's name with its count ("区委办公室（8项）") over the items it leads;
+    None for any other line."""
     view = match_view(trim(text))
     found = UNIT_GROUP.match(view)
     if found is None:
