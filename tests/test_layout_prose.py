@@ -1059,3 +1059,23 @@ def test_a_units_line_under_an_item_is_that_items_unit() -> None:
     text = "1.新建学校2所。\n市教育局\n2.新建医院1所。\n市卫健委\n"
     rows = _rows(text)
     assert [r.lead_units for r in rows] == [["市教育局"], ["市卫健委"]]
+
+
+@pytest.mark.parametrize(
+    ("label", "numbers"),
+    [(" · 进展情况 · ", ("01", "02")), ("●進展情況●", ("01", "02")), ("◆ 完成情况 ◆", ("01", "02"))],
+)
+def test_items_numbered_alone_on_a_line_with_decorated_labels(label: str, numbers: tuple[str, str]) -> None:
+    """A phone-layout article: "01" alone on a line, the item's name, its target, a decorated
+    label, the progress."""
+    text = (
+        "实事项目进展情况如下：\n"
+        f"{numbers[0]}\n推进“美丽家园”建设\n完成10万平方米屋面改造。\n{label}\n屋面改造已完工8万平方米。\n"
+        f"{numbers[1]}\n推进“美丽街区”建设\n完成20条道路大中修。\n{label}\n其中9个项目已竣工。\n"
+    )
+    rows = _rows(text)
+    assert [(r.seq_text, r.task, r.progress) for r in rows] == [
+        (numbers[0], "推进“美丽家园”建设", "屋面改造已完工8万平方米。"),
+        (numbers[1], "推进“美丽街区”建设", "其中9个项目已竣工。"),
+    ]
+    assert rows[0].cells["任务内容"] == "完成10万平方米屋面改造。"  # the target is kept

@@ -89,6 +89,8 @@ GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
 # (A unit's name alone on a line is more often the unit of the item above it, and with a colon the
 # report's addressee ("区政府："): only a count says it heads the items below.)
 UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*\((?:共)?\d{1,3}(?:项|个|件|条)\)\s*$")
+ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
+DECORATED_LABEL = regex.compile(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
 TARGET_LABEL = regex.compile(r"目标")  # 任务目标, 工作目标, 年度目标: a target, beside the item's name
 REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
@@ -276,7 +278,8 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
             match = pattern.match(view[skip:])
         # An enumerator with text after it; or alone on the last line, where a text cut short
         # ends ("…正在开展前期工作。\n4、"): an item whose cells are past the cut.
-        if match and (skip + match.end() < len(line.text.rstrip()) or index == last):
+        alone = style in ALONE_STYLES and index < last  # "01" alone, its text on the lines after it
+        if match and (skip + match.end() < len(line.text.rstrip()) or index == last or alone):
             number = _number(match.group(1))
             if number is not None:
                 out.append((index, number, skip + match.end()))
@@ -626,6 +629,8 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     marker = first_line[: item.marker_end].strip()
     first = first_line[item.marker_end :]
     body = [line.text for line in item.lines[1:] if line.text.strip()]
+    if not first.strip() and body:
+        first, body = body[0], body[1:]  # "01" alone on its line: the next line opens the item
     page = item.lines[0].page
     section = item.section
     tag = CATEGORY_TAG.match(match_view(first))
@@ -692,6 +697,8 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     vocabulary does not know, kept as a cell of its own when it stands at a line's start)."""
     view = match_view(text)
     out = []
+    for match in DECORATED_LABEL.finditer(view):
+        out.append((match, _label_field(match.group(1))))  # " · 进展情况 · " on a line of its own
     for match in LABEL.finditer(view):
         name = _label_field(match.group(1))
         line_start = match.start() == 0 or view[match.start() - 1] == "\n"
@@ -783,6 +790,10 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False, reports
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
     if progress and "progress" not in fields:
         fields["progress"] = progress
+    elif progress:
+        # Text besides a labelled progress (the target under a name: "推进“美丽家园”建设" / "完成10万
+        # 平方米屋面…" / "· 进展情况 ·" / …): it describes the task; kept, not dropped.
+        fields["description"] = "\n".join(v for v in (fields.get("description"), progress) if v)
     return {k: v for k, v in fields.items() if v}
 
 
