@@ -120,3 +120,7 @@ def test_rows_under_merged_cells_and_a_group_header_in_a_stream(
     assert [r.lead_units for r in rows] == [["卫生健康局"]] * 3 + [["教体局"]] * 2
     assert [r.section for r in rows] == ["浙有善育"] * 3 + ["浙里优学"] * 2
     assert rows[2].progress == f"{done}。"
+
+
+def test_a_span_too_long_to_be_a_group_of_rows_is_not_aligned() -> None:
+    assert align(["1", *["新建学校。", "县教育局", "已完成。", "12月底前"] * 100], FIELDS) is None

@@ -42,6 +42,7 @@ _MERGED = frozenset({"seq", "category", "lead_units", "partner_units", "lead_lea
 STATUS = layout_patterns()["status_phrase"]
 _CONTENT = frozenset({"task", "progress"})  # a row under merged cells holds at least one of these
 
+MAX_PIECES_PER_COLUMN = 12  # a numbered row and its rows under merged cells: at most this many a column
 FIT, MISFIT = 2.0, -2.0
 SAME_CELL = -0.5  # a piece joined to the cell before it, of the same kind (a cell broken at a line)
 MIXED_CELL = -4.0  # … of another kind
@@ -91,9 +92,9 @@ def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[
     after it: (score, rows of len(fields) cells; None = the cell above, merged). None when the
     first text is not in the first column or no reading closes."""
     width = len(fields)
+    if width < 2 or not texts or len(texts) > MAX_PIECES_PER_COLUMN * width:
+        return None  # (a span this long is no group of rows; the alignment's time stays bounded)
     kinds = [kind(t) for t in texts]
-    if width < 2 or not texts:
-        return None
     # best[state] = (score, back-pointer: (previous state, action))
     start = _State(0, True, 1, fields[0] in _CONTENT)
     layers: list[_Layer] = [{start: (_fit(kinds[0], fields[0]), None)}]
