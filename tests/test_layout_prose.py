@@ -1079,3 +1079,15 @@ def test_items_numbered_alone_on_a_line_with_decorated_labels(label: str, number
         (numbers[1], "推进“美丽街区”建设", "其中9个项目已竣工。"),
     ]
     assert rows[0].cells["任务内容"] == "完成10万平方米屋面改造。"  # the target is kept
+
+
+@pytest.mark.parametrize("month", ["10月底之前", "9月底前", "12月31日前"])
+def test_an_enumerator_before_a_month_is_no_decimal(month: str) -> None:
+    text = (
+        "1.新建幼儿园3所。已完成2所。\n"
+        f"2.{month}完成腾云气体有限公司关闭退出。9月28日已完成关闭退出任务。\n"
+        "3.新增造林0.71万亩。已完成0.75万亩。\n"
+    )
+    rows = _rows(text)
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert rows[1].task == f"{month}完成腾云气体有限公司关闭退出。"
