@@ -834,3 +834,27 @@ def test_ascii_full_stop_ends_a_cell(text: str, task: str) -> None:
     table = _table(text)
     assert table.rows[1].task == task
     assert table.rows[1].progress
+
+
+@pytest.mark.parametrize("count", ["(6项指标)", "（共6項指標）"])
+def test_a_heading_wrapped_before_its_count_heads_the_rows_after_it(count: str) -> None:
+    text = (
+        "2023年3月份暖民心行动各县区进展情况表\n"
+        "县区 项目名称 年度目标任务 完成进度\n"
+        "寿县 一、就业促进行动\n(2项指标)\n"
+        "*1.力争9个城市社区达到充分就业社区标准 完成9个,完成率100%\n"
+        "2.募集青年就业见习岗位325个 完成330个,完成率101.54%\n"
+        "二、老年助餐服务行动(2项指标) *1.新增城市老年食堂不少于6个 完成1个,完成率16.7%\n"
+        "*2.新增农村老年食堂不少于27个 完成0个,完成率0%\n"
+        f"三、健康口腔行动\n{count}\n"
+        "*1.新增牙椅12台 完成5台,完成率41.7%\n"
+        "*2.新增窝沟封闭儿童7050人 完成1826人,完成率26%\n"
+    )
+    table = _table(text)
+    assert [r.progress for r in table.rows][2:] == [
+        "完成1个,完成率16.7%",
+        "完成0个,完成率0%",
+        "完成5台,完成率41.7%",
+        "完成1826人,完成率26%",
+    ]
+    assert table.rows[4].section == "三、健康口腔行动" + count
