@@ -1091,3 +1091,16 @@ def test_an_enumerator_before_a_month_is_no_decimal(month: str) -> None:
     rows = _rows(text)
     assert [r.seq for r in rows] == [1, 2, 3]
     assert rows[1].task == f"{month}完成腾云气体有限公司关闭退出。"
+
+
+@pytest.mark.parametrize(
+    ("name", "keeps_stop"),
+    [
+        ("乐山市五通桥区东西部扶贫协作新型工业园区基础设施建设项目。", False),
+        ("全面落实科学防控、精密智控、闭环管控等各项措施要求。", True),  # a statement, not a name
+        ("新建城乡供水管网120公里的供水一体化工程。", True),  # a target: keeps its stop
+    ],
+)
+def test_a_long_project_name_before_the_report_drops_its_full_stop(name: str, keeps_stop: bool) -> None:
+    text = f"1、{name}截至2020年末，已完成项目用地征地拆迁。\n2、五通桥污水处理厂。截至2020年末，已完工。\n"
+    assert _rows(text)[0].task == (name if keeps_stop else name.rstrip("。"))

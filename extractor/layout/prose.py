@@ -937,6 +937,9 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
     if opener:
         task = _clean(head[:opener])
         title = regex.fullmatch(rf"([^。;,]{{2,{MAX_TITLE_SENTENCE}}})。", _sentence_view(task))
+        if title is None:
+            # A longer one that ends in what names a project ("…新型工业园区基础设施建设项目。截至…").
+            title = regex.fullmatch(r"([^。;,]{2,60}(?:项目|工程|计划|行动|中心|园区))。", _sentence_view(task))
         # A short name before the progress ("五通桥工业基地污水处理厂(一期)。截至…") is a title.
         named = title is not None and _is_name(title.group(1))
         return (task[: title.end(1)] if named and title else task) or None, head[opener:], None, False
