@@ -316,8 +316,22 @@ def header_cell_like(text: str, *, max_unknown: int) -> bool:
     return len(key) <= (MAX_KNOWN_HEADER_CELL if field_for_header(text) else max_unknown)
 
 
+ROMAN_SEQ = regex.compile(r"^\s*\(\s*([IVX]{1,5}|[ivx]{1,5})\s*\)\s*$")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def roman_value(numeral: str) -> int:
+    """IV → 4, xii → 12 (a smaller numeral before a larger one subtracts)."""
+    values = [ROMAN_VALUES[c] for c in numeral.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
 def parse_seq(text: str) -> int | None:
-    match = layout_patterns()["seq"].match(match_view(text))
+    view = match_view(text)
+    roman = ROMAN_SEQ.match(view)
+    if roman:
+        return roman_value(roman.group(1))  # "(IV)": Hong Kong reports number items so
+    match = layout_patterns()["seq"].match(view)
     if not match:
         return None
     value = parse_number(match.group(1) or match.group(2))

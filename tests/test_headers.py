@@ -65,3 +65,12 @@ def test_measure_unit_and_level_headers() -> None:
 
     names = [(h, None) for h in ("一级指标", "二级指标", "计量单位", "1-3月")]
     assert [c.field for c in _columns(names)] == ["category", "task", "measure", "progress"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("(I)", 1), ("(IV)", 4), ("（ix）", 9), ("(XII)", 12), ("(VI) 美化", None)]
+)
+def test_roman_numerals_in_brackets_are_a_seq(text: str, value: int | None) -> None:
+    from extractor.headers import parse_seq
+
+    assert parse_seq(text) == value

@@ -1104,3 +1104,18 @@ def test_an_enumerator_before_a_month_is_no_decimal(month: str) -> None:
 def test_a_long_project_name_before_the_report_drops_its_full_stop(name: str, keeps_stop: bool) -> None:
     text = f"1、{name}截至2020年末，已完成项目用地征地拆迁。\n2、五通桥污水处理厂。截至2020年末，已完工。\n"
     assert _rows(text)[0].task == (name if keeps_stop else name.rstrip("。"))
+
+
+@pytest.mark.parametrize("prefix", ["3.{n} ", ""])
+@pytest.mark.parametrize("roman", [("I", "II", "III", "IV"), ("i", "ii", "iii", "iv")])
+def test_roman_numerals_in_brackets_number_items(prefix: str, roman: tuple[str, ...]) -> None:
+    names = ["提供環境宜人的休憩用地", "美化現有園景區", "推行植樹計劃", "教育和推廣環保意識"]
+    text = "(A) 提供休憩用地和推廣綠化工作\n" + "".join(
+        f"{prefix.format(n=n + 2)}({numeral}) {name}\n  • 二零一五年共有{n + 3}項工程竣工。\n"
+        for n, (numeral, name) in enumerate(zip(roman, names, strict=True))
+    )
+    rows = _rows(text)
+    assert [(r.seq, r.seq_text, r.task) for r in rows] == [
+        (n + 1, f"({numeral})", name) for n, (numeral, name) in enumerate(zip(roman, names, strict=True))
+    ]
+    assert rows[3].progress == "二零一五年共有6項工程竣工。"  # the bullet opening it is no text

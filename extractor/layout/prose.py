@@ -45,6 +45,7 @@ from extractor.headers import (
     morpheme_head,
     prose_patterns,
     reads_as_header,
+    roman_value,
 )
 from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
@@ -130,6 +131,8 @@ class _Item:
 def _number(token: str) -> int | None:
     if "\u2460" <= token <= "\u2473":
         return ord(token) - 0x2460 + 1
+    if token and all(c in "IVXivx" for c in token):
+        return roman_value(token)
     value = parse_number(token)
     return int(value) if value is not None and value.is_integer() else None
 
@@ -1027,6 +1030,7 @@ def _outside_brackets(pattern: regex.Pattern[str], view: str) -> int | None:
 def _clean(piece: str) -> str:
     """Trim a piece left by removing a label: spaces, separators, and brackets left unbalanced."""
     piece = piece.strip(" \t\n\u3000\xa0,，;；、:：").rstrip("(（[【").strip()
+    piece = piece.lstrip("•●◆■▪").strip()  # a bullet opening the piece marks a list, it says nothing
     view = match_view(piece)
     while view.endswith(("]", "】")) and view.count("]") + view.count("】") > view.count("[") + view.count("【"):
         piece, view = piece[:-1].rstrip(" ,，;；、"), view[:-1].rstrip(" ,，;；、")  # "…各街办(新区)]"
