@@ -1106,7 +1106,7 @@ def test_a_long_project_name_before_the_report_drops_its_full_stop(name: str, ke
     assert _rows(text)[0].task == (name if keeps_stop else name.rstrip("。"))
 
 
-@pytest.mark.parametrize("prefix", ["3.{n} ", ""])
+@pytest.mark.parametrize("prefix", ["3.{n} ", "3.{n}", ""])
 @pytest.mark.parametrize("roman", [("I", "II", "III", "IV"), ("i", "ii", "iii", "iv")])
 def test_roman_numerals_in_brackets_number_items(prefix: str, roman: tuple[str, ...]) -> None:
     names = ["提供環境宜人的休憩用地", "美化現有園景區", "推行植樹計劃", "教育和推廣環保意識"]
