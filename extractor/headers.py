@@ -67,6 +67,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "continues_forward": regex.compile(data["continues_forward"]),
         "status_word": regex.compile(data["status_word"]),
         "status_phrase": regex.compile(data["status_phrase"]),
+        "count_note": regex.compile(data["count_note"]),
         "report_opener": regex.compile(data["report_opener"]),
     }
 
@@ -316,6 +317,9 @@ def header_cell_like(text: str, *, max_unknown: int) -> bool:
     return len(key) <= (MAX_KNOWN_HEADER_CELL if field_for_header(text) else max_unknown)
 
 
+# A header or label naming a target (工作目标, 任务目标, 年度目标): beside a name column or an item's
+# name, the target is a cell of its own and the name is the task.
+TARGET_HEADER = regex.compile(r"目标")
 ROMAN_SEQ = regex.compile(r"^\s*\(\s*([IVX]{1,5}|[ivx]{1,5})\s*\)\s*$")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 

@@ -29,6 +29,7 @@ import regex
 
 from extractor.headers import (
     SEQ_PREFIX,
+    TARGET_HEADER,
     field_for_header,
     header_candidates,
     header_cell_like,
@@ -46,7 +47,6 @@ from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 # A column that names the task (an indicator, a project) and one that states its target.
 NAME_HEADER = regex.compile(r"名称|指标|项目|事项|实事|工程|承诺")
-TARGET_HEADER = regex.compile(r"目标")
 # Levels of a hierarchy of indicators or tasks in the headers: 一级指标, 二级指标, 三级指标.
 LEVELS = "一二三四"
 LEVEL_HEADER = regex.compile(r"^([一二三四])级")

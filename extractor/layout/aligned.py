@@ -70,7 +70,6 @@ SENTENCE_END = regex.compile(r"(?:[。；;！？!?]|(?<!\d)\.)$")
 ENUMERATED_HEADING = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*\S"
 )
-COUNT_NOTE = regex.compile(r"^\s*\(\s*(?:共)?\s*\d{1,3}\s*[项个条件]\S{0,4}\)\s*$")  # "（6项指标）"
 YEAR = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
 LOOKS_DECIMAL = regex.compile(r"^\s*[*＊]?\s*\d+[.．]\d")
 LOOSE_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
@@ -881,7 +880,7 @@ def _section_lines(sections: list[Piece]) -> list[tuple[str, int | None]]:
         if parse_seq(piece.text) is not None and len(piece.text) <= 6:
             pending += piece.text
             continue
-        if out and COUNT_NOTE.match(match_view(piece.text)):
+        if out and layout_patterns()["count_note"].match(match_view(piece.text)):
             out[-1] = (out[-1][0] + piece.text, out[-1][1])  # "四、健康口腔行动" + "（6项指标）"
             continue
         out.append((pending + piece.text, piece.page))
@@ -916,7 +915,7 @@ def _shift_leading_cells(
             len(span) > 3
             and _alone_line(span, -1)
             and _alone_line(span, -2)
-            and COUNT_NOTE.match(match_view(span[-1].text))
+            and layout_patterns()["count_note"].match(match_view(span[-1].text))
             and ENUMERATED_HEADING.match(match_view(span[-2].text))
         ):
             # "四、健康口腔行动" over "（6项指标）": a heading wrapped before its count.

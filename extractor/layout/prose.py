@@ -36,10 +36,12 @@ from functools import cache
 import regex
 
 from extractor.headers import (
+    TARGET_HEADER,
     field_for_header,
     header_candidates,
     header_word_tail,
     label_synonyms,
+    layout_patterns,
     looks_like_person,
     looks_like_units,
     morpheme_head,
@@ -89,10 +91,9 @@ GLUED_RUN = regex.compile(r"(\p{Han}{5,16})\s*:")
 GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
 # (A unit's name alone on a line is more often the unit of the item above it, and with a colon the
 # report's addressee ("区政府："): only a count says it heads the items below.)
-UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*\((?:共)?\d{1,3}(?:项|个|件|条)\)\s*$")
+UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
 DECORATED_LABEL = regex.compile(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
-TARGET_LABEL = regex.compile(r"目标")  # 任务目标, 工作目标, 年度目标: a target, beside the item's name
 REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
@@ -413,7 +414,7 @@ def _unit_group(text: str) -> str | None:
     None for any other line."""
     view = match_view(trim(text))
     found = UNIT_GROUP.match(view)
-    if found is None:
+    if found is None or not layout_patterns()["count_note"].match(found.group(2)):
         return None
     name = trim(text)[: found.end(1)].strip()
     return name if looks_like_units(name) and not looks_like_person(name) else None
@@ -735,7 +736,7 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False, reports
     unlabelled: list[str] = []
     head = text[: labels[0][0].start()] if labels else text
     for n, ((label, field_named), name) in enumerate(zip(labels, names, strict=True)):
-        if name == "task" and TARGET_LABEL.search(label.group(1)) and (heading is not None or _clean(head)):
+        if name == "task" and TARGET_HEADER.search(label.group(1)) and (heading is not None or _clean(head)):
             # "三、新建300个公共充电桩项目 … 任务目标：2024年计划…完成300个": the item's name is the
             # task; the target stays a cell of its own, as under a 任务目标 column beside a name.
             name = text[label.start(1) : label.end(1)]  # as printed
