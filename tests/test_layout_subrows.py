@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import extractor
 from extractor.layout.subrows import align
@@ -124,3 +126,22 @@ def test_rows_under_merged_cells_and_a_group_header_in_a_stream(
 
 def test_a_span_too_long_to_be_a_group_of_rows_is_not_aligned() -> None:
     assert align(["1", *["新建学校。", "县教育局", "已完成。", "12月底前"] * 100], FIELDS) is None
+
+
+_PIECES = ["1", "新建学校。", "县教育局", "已完成。", "12月底前", "县财政局", "正在施工", "新增托位200个", "已完成"]
+
+
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14),
+    fields=st.lists(
+        st.sampled_from(["task", "lead_units", "progress", "deadline", None, "status"]), min_size=1, max_size=5
+    ),
+)
+@settings(max_examples=200, deadline=None)
+def test_every_piece_is_placed_once_in_order(pieces: list[str], fields: list[str | None]) -> None:
+    """Nothing is lost: whatever the reading, the cells hold every piece once, in order."""
+    found = align(["1", *pieces], ["seq", *fields])
+    if found is None:
+        return
+    placed = [part for row in found[1] for cell in row if cell for part in cell.split("\n")]
+    assert placed == ["1", *pieces]
