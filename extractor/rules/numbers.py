@@ -21,7 +21,7 @@ _MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse
 
 
 def parse_number(text: str) -> float | None:
-    text = text.replace(",", "").replace(" ", "")
+    text = text.replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", "")
     if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
         return None
     value = _decimal(text)
