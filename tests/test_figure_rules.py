@@ -390,3 +390,16 @@ def test_cli_figures_prints_json() -> None:
     assert payload[0]["field"] == "text"
     assert payload[0]["text"] == "同比下降4.2%"
     assert payload[0]["span"] == [0, 8]
+
+
+@pytest.mark.parametrize("example", load("figures")["distribution"]["examples"], ids=lambda e: e["text"])
+def test_a_change_led_by_fenbie_is_shared_by_the_rates_listed_after_it(example: dict[str, Any]) -> None:
+    figures = extract_figures(example["text"])
+    assert [f.kind for f in figures] == ["change"] * len(example["values"])
+    assert [f.value for f in figures] == pytest.approx(example["values"])
+    assert {f.basis for f in figures} == {example.get("basis")}
+
+
+def test_a_rate_after_a_list_that_is_no_member_stays_a_percent() -> None:
+    figures = extract_figures("同比分别增长6.1%、5.3%，占全市比重45%")
+    assert [(f.kind, f.value) for f in figures] == [("change", 6.1), ("change", 5.3), ("percent", 45)]
