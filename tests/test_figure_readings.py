@@ -338,12 +338,13 @@ SUBJECTS = [
     # 城镇 is no place name (新增城镇 is not a town); a city ending in 城 still is (盐城市)
     pytest.param("新增城镇就业1.2万人", {}, [("1.2万人", "新增城镇就业")], id="新增城镇就业"),
     pytest.param("盐城市规上工业产值增长5%", {}, [("增长5%", "规上工业产值")], id="city-ending-in-城"),
-    # a word of change before an amount or count: the size of a change, never a metric's level
-    pytest.param("同比减少1200人", {}, [("1200人", None)], id="同比减少"),
-    pytest.param("较上年减少2.3亿元", {}, [("2.3亿元", None)], id="较上年减少"),
-    pytest.param("财政收入较上年减少2.3亿元", {}, [("2.3亿元", None)], id="change-after-a-metric"),
-    pytest.param("下降0.5亿元", {}, [("0.5亿元", None)], id="下降"),
-    pytest.param("较年初增加3家", {}, [("3家", None)], id="较年初增加"),
+    # a word of change before an amount or count: an absolute change (its verb and basis in its
+    # text), never a metric's level
+    pytest.param("同比减少1200人", {}, [("同比减少1200人", None)], id="同比减少"),
+    pytest.param("较上年减少2.3亿元", {}, [("较上年减少2.3亿元", None)], id="较上年减少"),
+    pytest.param("财政收入较上年减少2.3亿元", {}, [("较上年减少2.3亿元", None)], id="change-after-a-metric"),
+    pytest.param("下降0.5亿元", {}, [("下降0.5亿元", None)], id="下降"),
+    pytest.param("较年初增加3家", {}, [("增加3家", None)], id="较年初增加"),
     pytest.param("提高到45%", {}, [("45%", None)], id="提高到-alone"),
     pytest.param("全年新增就业1200人", {}, [("1200人", "新增就业")], id="新增-is-a-metric-name"),
     # a change keeps its metric, however the rate is written
@@ -475,13 +476,14 @@ ROLES = [
 ]
 
 
-def test_a_decline_before_an_amount_is_unsigned_and_unattributed() -> None:
-    """下降0.5亿元 / 减少1200人: the size of a change in an amount or count. The schema has no signed
-    absolute change (Figure.value is signed for kind "change", in % or pp): the value stays a positive
-    magnitude of its kind, and the subject is null so it is never paired as the metric's level."""
-    for text, kind in (("财政收入较上年下降0.5亿元", "amount"), ("就业人数同比减少1200人", "count")):
+def test_a_decline_before_an_amount_is_a_signed_absolute_change() -> None:
+    """下降0.5亿元 / 减少1200人: the size of a change in an amount or count is a change, signed, in
+    the amount's or count's unit, with its basis (gold conventions; issue 12). Its subject stays
+    null: it is never paired as the metric's level."""
+    for text, unit, value in (("财政收入较上年下降0.5亿元", "CNY", -5e7), ("就业人数同比减少1200人", "人", -1200)):
         (figure,) = extract_figures(text, "progress")
-        assert (figure.kind, figure.value > 0, figure.basis, figure.subject) == (kind, True, None, None)
+        assert (figure.kind, figure.unit, figure.basis, figure.subject) == ("change", unit, "yoy", None)
+        assert figure.value == value
 
 
 @pytest.mark.parametrize(("text", "field", "figure_text", "role"), ROLES)

@@ -403,3 +403,16 @@ def test_a_change_led_by_fenbie_is_shared_by_the_rates_listed_after_it(example: 
 def test_a_rate_after_a_list_that_is_no_member_stays_a_percent() -> None:
     figures = extract_figures("同比分别增长6.1%、5.3%，占全市比重45%")
     assert [(f.kind, f.value) for f in figures] == [("change", 6.1), ("change", 5.3), ("percent", 45)]
+
+
+@pytest.mark.parametrize("example", load("figures")["absolute_change"]["examples"], ids=lambda e: e["text"])
+def test_an_absolute_change_is_a_signed_change_with_its_unit(example: dict[str, Any]) -> None:
+    (figure,) = extract_figures(example["text"])
+    assert (figure.kind, figure.text, figure.span) == ("change", example["text"], (0, len(example["text"])))
+    assert figure.value == pytest.approx(example["value"])
+    assert (figure.unit, figure.basis) == (example["unit"], example.get("basis"))
+
+
+@pytest.mark.parametrize("text", ["新增就业3000人", "增加值5000万元", "增长点12个"])
+def test_a_metric_named_with_a_change_word_is_no_change(text: str) -> None:
+    assert [f.kind for f in extract_figures(text)] != ["change"]

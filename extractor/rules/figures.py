@@ -307,7 +307,53 @@ def extract_figures(text: str, field: str = "text", home_scope: str | None = Non
         figure = parse_figure(span, text, field, view, home_scope, figures[-1] if figures else None)
         if figure is not None:
             figures.append(figure)
-    return _distribute(figures, view)
+    return _distribute([_absolute_change(f, text, view) for f in figures], view)
+
+
+def _absolute_change(figure: Figure, text: str, view: str) -> Figure:
+    """An amount, count or quantity right after a word of change is the size of that change
+    (同比增收5939万元, 比上年减少2.6万吨): a change, signed, with its unit, basis and verb in its text."""
+    if figure.kind not in ("amount", "count", "quantity") or figure.value_max is not None:
+        return figure
+    rules_ = absolute_change_rules()
+    window = max(0, figure.span[0] - ABSOLUTE_CHANGE_REACH)
+    found = rules_.before.search(view[window : figure.span[0]])
+    if found is None:
+        return figure
+    start = window + found.start()
+    verb = found.group("verb")
+    down = verb in rules_.down or verb in rules()[2].down_words
+    basis_word = found.group("basis")
+    basis = _basis_of(basis_word) if basis_word else None
+    if basis_word and basis is None:
+        basis = "yoy"  # 比2017年: against a named year, the year before the report's
+    return figure.model_copy(
+        update={
+            "kind": "change",
+            "value": -figure.value if down else figure.value,
+            "basis": basis,
+            "text": text[start : figure.span[1]],
+            "span": (start, figure.span[1]),
+            "rule": "change.absolute",
+            "subject": None,
+        }
+    )
+
+
+ABSOLUTE_CHANGE_REACH = 20  # characters before a figure searched for its basis and word of change
+
+
+@dataclass(frozen=True, slots=True)
+class AbsoluteChangeRules:
+    before: regex.Pattern[str]
+    down: frozenset[str]
+
+
+@cache
+def absolute_change_rules() -> AbsoluteChangeRules:
+    """The [absolute_change] table of data/figures.toml, compiled."""
+    data = load("figures")["absolute_change"]
+    return AbsoluteChangeRules(before=regex.compile(expand(data["before"])), down=frozenset(data["down"]))
 
 
 def _distribute(figures: list[Figure], view: str) -> list[Figure]:
