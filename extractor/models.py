@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
@@ -18,7 +18,7 @@ StatusValue = Literal["done", "on_track", "behind", "stalled", "not_started", "u
 # 以上/以下/以内 include the number itself (at_least / at_most, as 民法典 art. 1259 reads them);
 # 超过/逾 exclude it (above). No word of data/figures.toml reads as an exclusive ceiling, so there is
 # no "below": add it (a schema addition) with the word that needs it (不足, 不满).
-Qualifier = Literal["at_least", "above", "at_most", "about"]
+Qualifier = Literal["at_least", "above", "at_most", "below", "about"]  # below: 不足, 未达 (1.3)
 Role = Literal["target", "actual"]
 
 

@@ -154,6 +154,8 @@ def _compare(target: Figure, actual: Figure | None, subject: str | None, period:
             met = actual.value > target.value
         elif target.qualifier == "at_most":
             met = actual.value <= target.value + EPSILON
+        elif target.qualifier == "below":
+            met = actual.value < target.value
         return Assessment(subject=subject, target=target, actual=actual, met=met, gap=round(gap, 6), gap_unit="pp")
     share = actual.value / target.value if target.value else None
     year_over = period is not None and period.elapsed is not None and period.elapsed >= 1
