@@ -178,3 +178,32 @@ def test_gap_is_raw_actual_minus_target(
     actual = fig("a", "percent", actual_value, "%", role="actual", subject="m")
     (result,) = assess([target, actual], Q1, canonical=same_name)
     assert (result.met, result.gap, result.gap_unit) == (met, gap, "pp")
+
+
+@pytest.mark.parametrize(("actual", "met"), [(3.5, True), (5.0, False), (6.0, False)])
+def test_a_target_below_a_rate_is_met_only_under_it(actual: float, met: bool) -> None:
+    target = Figure(
+        text="不足5%",
+        field="task",
+        span=(0, 4),
+        rule="percent",
+        kind="percent",
+        value=5,
+        unit="%",
+        qualifier="below",
+        role="target",
+        subject="失业率",
+    )
+    found = Figure(
+        text=f"{actual}%",
+        field="progress",
+        span=(0, 4),
+        rule="percent",
+        kind="percent",
+        value=actual,
+        unit="%",
+        role="actual",
+        subject="失业率",
+    )
+    (assessment,) = assess([target, found], None, task="城镇登记失业率不足5%")
+    assert assessment.met is met
