@@ -353,7 +353,9 @@ class AbsoluteChangeRules:
 def absolute_change_rules() -> AbsoluteChangeRules:
     """The [absolute_change] table of data/figures.toml, compiled."""
     data = load("figures")["absolute_change"]
-    return AbsoluteChangeRules(before=regex.compile(expand(data["before"])), down=frozenset(data["down"]))
+    own = "|".join(regex.escape(w) for w in sorted(data["up"] + data["down"], key=len, reverse=True))
+    before = expand(data["before"].replace("{OWN_VERBS}", own))
+    return AbsoluteChangeRules(before=regex.compile(before), down=frozenset(data["down"]))
 
 
 def _distribute(figures: list[Figure], view: str) -> list[Figure]:
