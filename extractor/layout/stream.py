@@ -275,12 +275,17 @@ def _stream_rows(
     return RawTable(rows, kind=kind), pending + tokens[i:]
 
 
+def _field_of(header: str) -> str | None:
+    """A header cell's field: by its synonyms, else by the morphemes it is made of."""
+    return field_for_header(header) or reads_as_header(header)
+
+
 def _column_fields(header_rows: list[RawRow]) -> list[str | None]:
     """The field each data column's header names (the lowest header row that names one)."""
     fields: list[str | None] = []
     for position in range(len(header_rows[-1].cells)):
         texts = [row.cells[position].text for row in reversed(header_rows) if position < len(row.cells)]
-        fields.append(next((f for t in texts if t and (f := field_for_header(t) or reads_as_header(t))), None))
+        fields.append(next((f for t in texts if t and (f := _field_of(t))), None))
     return fields
 
 
@@ -317,7 +322,7 @@ def _group_over_the_rest(tokens: list[Token], spans: list[tuple[int, int]], head
     """The header cell that is a group over the columns after it ("序号 项目 省工作目标 嵊州 牵头单位
     1-9月进展情况 全面完成预计时间": 嵊州 over the last three), or None. A cell that names no field
     is a group when the rows read better without a column of its own."""
-    fields = [field_for_header(t.text) or reads_as_header(t.text) for t in header]
+    fields = [_field_of(t.text) for t in header]
     if fields[0] != "seq":
         return None
 

@@ -39,7 +39,6 @@ _EXPECTED: dict[str, frozenset[str]] = {
 }
 # Columns a row under merged cells leaves to the row above when it skips them in its middle.
 _MERGED = frozenset({"seq", "category", "lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
-STATUS = layout_patterns()["status_phrase"]
 _CONTENT = frozenset({"task", "progress"})  # a row under merged cells holds at least one of these
 
 MAX_PIECES_PER_COLUMN = 12  # a numbered row and its rows under merged cells: at most this many a column
@@ -53,7 +52,7 @@ NEW_ROW = -2.0  # a row under merged cells opens
 
 def kind(text: str) -> str:
     """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …"""
-    if STATUS.match(match_view(text)):
+    if layout_patterns()["status_phrase"].match(match_view(text)):
         return "status"  # "已完成" opens like a report, but alone it is a status word
     found = classify(text)
     return "text" if found in _TEXT else found

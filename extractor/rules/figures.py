@@ -364,7 +364,8 @@ def _distribute(figures: list[Figure], view: str) -> list[Figure]:
     rules_ = distribution_rules()
     out = list(figures)
     for i, head in enumerate(out):
-        lead = rules_.lead.search(view[: head.span[0]]) if head.kind == "change" else None
+        before = view[max(0, head.span[0] - ABSOLUTE_CHANGE_REACH) : head.span[0]]  # a bounded look back
+        lead = rules_.lead.search(before) if head.kind == "change" else None
         if lead is None:
             continue
         basis = head.basis or (_basis_of(lead.group("basis")) if lead.group("basis") else None)
