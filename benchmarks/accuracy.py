@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import extractor  # noqa: E402
+from corpus import COMPANION_SUFFIXES  # noqa: E402
 from extractor.errors import ExtractorError  # noqa: E402
 
 BASELINE = ROOT / "benchmarks" / "accuracy_baseline.json"
@@ -167,7 +168,7 @@ def documents(folder: Path) -> list[tuple[Path, Path]]:
     pairs = []
     for gold in sorted(folder.glob("*.gold.json")):
         stem = gold.name.removesuffix(".gold.json")
-        docs = [p for p in folder.glob(stem + ".*") if not p.name.endswith((".gold.json", ".cut.toml", ".text.txt"))]
+        docs = [p for p in folder.glob(stem + ".*") if not p.name.endswith(COMPANION_SUFFIXES)]
         if len(docs) != 1:
             raise SystemExit(f"{gold}: expected one document named {stem}.*, found {len(docs)}")
         pairs.append((docs[0], gold))

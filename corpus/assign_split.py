@@ -22,6 +22,9 @@ import sys
 import tomllib
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script: the project root holds the corpus package
+from corpus import COMPANION_SUFFIXES  # noqa: E402
+
 MANIFEST = HERE / "manifest.toml"
 TEST_SHARE = 0.4
 # Publishers whose documents were read while the corpus was being gathered, before the split:
@@ -93,8 +96,9 @@ def main(folders: list[str]) -> int:
                 doc["split"] = known[name]
                 target = HERE / doc["split"]
                 target.mkdir(exist_ok=True)
-                for suffix in (".txt", ".cut.toml", ".gold.json"):
-                    shutil.move(folder / (doc["id"] + suffix), target / (doc["id"] + suffix))
+                for suffix in (".txt", *COMPANION_SUFFIXES):
+                    if (folder / (doc["id"] + suffix)).exists():
+                        shutil.move(folder / (doc["id"] + suffix), target / (doc["id"] + suffix))
                 docs.append(doc)
     docs.sort(key=lambda d: (d["split"], d["id"]))
     MANIFEST.write_text(dump(docs), "utf-8")

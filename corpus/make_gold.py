@@ -37,6 +37,9 @@ from dataclasses import dataclass
 import regex
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script: the project root holds the corpus package
+from corpus import COMPANION_SUFFIXES  # noqa: E402
+
 # A line break, with the spaces a layout puts around it, may sit between any two characters of a
 # cut: a cell wrapped over two lines is one cell, joined without the break.
 BREAK = r"(?:[ \t\u3000\u00a0]*(?:\r\n|\r|\n)[ \t\u3000\u00a0]*)*"
@@ -189,9 +192,7 @@ def build(doc: str, spec: dict) -> dict:
 
 def document_for(cut_file: pathlib.Path) -> pathlib.Path:
     stem = cut_file.name.removesuffix(".cut.toml")
-    candidates = sorted(
-        p for p in cut_file.parent.glob(stem + ".*") if not p.name.endswith((".cut.toml", ".gold.json"))
-    )
+    candidates = sorted(p for p in cut_file.parent.glob(stem + ".*") if not p.name.endswith(COMPANION_SUFFIXES))
     if len(candidates) != 1:
         raise CutError(f"expected one document named {stem}.* beside the cut file, found {len(candidates)}")
     return candidates[0]
