@@ -419,3 +419,15 @@ def test_an_absolute_change_is_a_signed_change_with_its_unit(example: dict[str, 
 )
 def test_a_metric_named_with_a_change_word_is_no_change(text: str, kind: str, figure: str) -> None:
     assert [(f.kind, f.text) for f in extract_figures(text)] == [(kind, figure)]
+
+
+def test_the_numerals_of_the_grammar_are_the_numerals_the_parser_reads() -> None:
+    """figures.toml's CHINESE_NUMBER spells the characters extractor.rules.numbers reads; a numeral
+    added to one and not the other would be found and not read (or read and never found)."""
+    import regex
+
+    from extractor.rules.numbers import CHINESE_NUMERALS
+
+    pattern = DATA["vocabulary"]["CHINESE_NUMBER"]
+    first_class = regex.match(r"\[([^\]]+)\]", pattern).group(1)
+    assert set(first_class) == set(CHINESE_NUMERALS)

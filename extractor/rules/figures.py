@@ -8,6 +8,7 @@ the text, so every span is an offset pair into the original cell text.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -16,7 +17,7 @@ import regex
 
 from extractor.models import Figure
 from extractor.rules.data import load
-from extractor.rules.numbers import parse_number
+from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
 from extractor.rules.spans import longest_first, trimmed
 from extractor.textnorm import match_key, match_view
 
@@ -71,7 +72,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 # (a comma after a word is a clause break: 据统计，43亿元 in a view where ， is ,), nor at a Chinese
 # numeral after a Chinese numeral or scale. Without the guard a pattern is tried from every position
 # of a long run of digits, each start rescanning to the end of the run (quadratic in the run).
-_CHINESE_DIGIT = "零〇一二两三四五六七八九十百千"
+_CHINESE_DIGIT = CHINESE_NUMERALS
 NUMBER_GUARD = rf"(?<![\d.])(?<!\d,)(?!(?<=[{_CHINESE_DIGIT}万亿])[{_CHINESE_DIGIT}])"
 
 
@@ -85,7 +86,14 @@ def vocabulary() -> dict[str, str]:
         vocabulary[name] = NUMBER_GUARD + f"(?:{vocabulary[name]})"
     scale_words = sorted(units["scales"], key=len, reverse=True)
     vocabulary["SCALE"] = "|".join("千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words)
-    vocabulary["CURRENCY"] = _alternation([k for k, v in units["currencies"].items() if isinstance(v, str)])
+    currencies = units["currencies"]
+    names = [k for k, v in currencies.items() if isinstance(v, str)]
+    colloquial = set(currencies.get("colloquial", ()))
+    vocabulary["CURRENCY"] = _alternation([k for k in names if k not in colloquial])
+    vocabulary["COLLOQUIAL_CURRENCY"] = _alternation(sorted(colloquial))
+    # a currency by its name (港元, 人民币), never 元 itself: it may stand before the number
+    vocabulary["NAMED_CURRENCY"] = _alternation([k for k in names if k not in currencies.get("assumed", ())])
+    vocabulary["PAST_REF"] = _alternation(data["bases"]["yoy_ref"] + data["bases"]["mom_ref"])
     vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
     vocabulary["QUANTITY_UNIT"] = _alternation(units["measure_words"]["quantity"])
     vocabulary["CHANGE"] = _alternation(data["change_words"]["up"] + data["change_words"]["down"])
@@ -113,6 +121,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     change = data["change_words"]
     gap = data["gap_words"]
     bases = {word: name for name in ("yoy", "mom") for word in data["bases"][name]}
+    bases |= {word: name[:3] for name in ("yoy_ref", "mom_ref") for word in data["bases"][name]}
     figure_rules = tuple(
         FigureRule(
             r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())), r.get("basis")
@@ -182,28 +191,32 @@ def parse_figure(
     view: str,
     home_scope: str | None = None,
     previous: Figure | None = None,
+    home_currency: str | None = None,
 ) -> Figure | None:
     """Normalize one span; None when the number cannot be read (the span is then not a figure).
 
     ``previous`` is the figure found just before in the same text: a change right after it may
-    share its subject (43亿元、同比下降4.2%)."""
+    share its subject (43亿元、同比下降4.2%). ``home_currency`` is what 元 alone means in the
+    document (HKD in Hong Kong; None: CNY)."""
     _, _, lexicon = rules()
     parts = span.parts
     kind = span.rule.kind
-    scale = parts.get("scale") or ""
-    unit = parts.get("unit") or "%"
-    # 3亿-5亿元: the lower end has its own scale; 3-5亿元: it takes the upper end's
-    value = _number(parts.get("num"), parts.get("scale_min") or scale, span.rule.id)
+    unit = regex.sub(r"\s", "", parts.get("unit") or "%")  # 个 百 分 点 as spaced on some pages
+    value, value_max = _values(parts, span.rule.id)
     if value is None:
         return None
-    if parts.get("sign") in _MINUS:  # 同比增长-2.1%
+    if parts.get("sign") in _MINUS:  # 同比增长-2.1%, 负3.9%
         value = -value
-    value_max = _number(parts.get("num_max"), scale, span.rule.id) if parts.get("num_max") else None
-    basis = lexicon.bases.get(parts.get("basis") or "") or span.rule.basis
+    basis_word = parts.get("basis")
+    # a basis word not in the lexicon is a named year (比2017年): the year before the report's
+    basis = (lexicon.bases.get(basis_word, "yoy") if basis_word else None) or span.rule.basis
     currency_assumed = False
     if kind == "amount":
-        currency_assumed = unit in lexicon.assumed_currencies
-        unit = lexicon.currencies[unit]
+        named = parts.get("unit_named")
+        currency_assumed = named is None and unit in lexicon.assumed_currencies
+        unit = lexicon.currencies[named or unit]
+        if currency_assumed and home_currency:
+            unit = home_currency
     elif kind == "change":
         value, value_max, unit = _change(parts, value, value_max, unit)
         verb = parts.get("verb") or ""
@@ -212,8 +225,6 @@ def parse_figure(
         if any(word in verb for word in lexicon.schedule_words):
             basis = "schedule"
     elif kind == "percent":
-        if span.rule.id == "percent.tenths":
-            value *= 10
         unit = "%"
     elif kind in ("count", "quantity") and span.unit_span is not None:
         unit = text[span.unit_span[0] : span.unit_span[1]]  # the measure word as written (5隻 → 隻)
@@ -254,7 +265,79 @@ def parse_figure(
     )
 
 
-_MINUS = frozenset("-−")
+_MINUS = frozenset(("-", "−", "负"))
+
+
+def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, float | None]:
+    """The value and the upper end of a range, scales and sub-units applied, before any sign."""
+    num, num_max = parts.get("num"), parts.get("num_max")
+    scale = parts.get("scale") or ""
+    if rule_id == "percent.tenths":
+        return _tenths(num, parts.get("tail")), None
+    if rule_id == "percent.discount":
+        return _discount(num), None
+    if rule_id == "amount.approx_pair":  # 八九亿: neighbours only (三五百 is 300–500, 三七 no range)
+        low, high = parse_number(num or ""), parse_number(num_max or "")
+        if low is None or high is None or not 1 <= high - low <= 2:
+            return None, None
+        place = parts.get("place") or ""
+        return parse_number(f"{num}{place}{scale}"), parse_number(f"{num_max}{place}{scale}")
+    if num is None:  # 亿元以上: the scale alone is one of it
+        return (parse_number("1" + scale), None) if scale else (_number(None, scale, rule_id), None)
+    value_max = _number(num_max, scale, rule_id) if num_max else None
+    if parts.get("scale_min") or value_max is None:
+        value = _number(num, parts.get("scale_min") or scale, rule_id)
+    else:
+        value = _lower_end(num, num_max, scale, value_max, rule_id)
+    if value is not None and parts.get("denom"):  # 千分之三: per mille, in percent
+        denominator = math.prod(_PLACE_VALUES[c] for c in parts["denom"])
+        value = value * 100 / denominator
+    if value is not None and parts.get("sub"):
+        value += sum((parse_number(n) or 0.0) * _SUB_UNITS[u] for n, u in regex.findall(_SUB_UNIT_PART, parts["sub"]))
+    return value, value_max
+
+
+_PLACE_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10_000, "亿": 10**8}
+_SUB_UNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "美分": 0.01}
+_SUB_UNIT_PART = r"(\d{1,2}|[零〇一二两三四五六七八九])(角|毛|美分|分)"
+
+
+def _lower_end(num: str, num_max: str, scale: str, value_max: float, rule_id: str) -> float | None:
+    """The lower end of a range written without its own scale takes the upper end's magnitude
+    (3-5亿 → 3亿, 两到三仟 → 两千) unless that puts it above the upper end (8500到3万 → 8500)."""
+    bare = _number(num, "", rule_id)
+    if bare is None:
+        return None
+    magnitude = parse_number("1" + scale) if scale else _PLACE_VALUES.get(num_max.strip()[-1:])
+    if magnitude is None:
+        return bare
+    scaled = bare * magnitude
+    return scaled if scaled <= value_max else bare
+
+
+def _tenths(num: str | None, tail: str | None) -> float | None:
+    """成 is a tenth: 七成六 → 76, 三成半 → 35, 8.5成 → 85, 半成 → 5."""
+    base = 0.5 if num == "半" else parse_number((num or "").replace(" ", ""))
+    if base is None:
+        return None
+    extra = 0.0
+    if tail:
+        extra = 5.0 if tail == "半" else (parse_number(tail) or 0.0)
+    return base * 10 + extra
+
+
+def _discount(num: str | None) -> float | None:
+    """折 is a price in tenths: 八折 → 80, 七五折 / 75折 → 75, 9.9折 → 99, 对折 → 50."""
+    written = (num or "").replace(" ", "")
+    if written in ("对", "半"):
+        return 50.0
+    if "点" in written or "." in written or len(written) == 1:
+        value = parse_number(written)
+        return None if value is None else value * 10
+    digits = [parse_number(c) for c in written]
+    if len(digits) != 2 or None in digits:
+        return None
+    return float(digits[0] * 10 + digits[1])  # type: ignore[operator]
 
 
 def _number(num: str | None, scale: str, rule_id: str) -> float | None:

@@ -1,7 +1,10 @@
 """Read a number written with Arabic digits, Chinese numerals and scale words, in any mix.
 
-43 · 3,600 · 1.2万亿 · 1万2千 · 三千五百万 · 十五 · 三点五 → float. Returns None when the text is not
-a number, never a guess.
+43 · 3,600 · 1.2万亿 · 1万2千 · 三千五百万 · 十五 · 三点五 · 肆佰叁拾万 · 9佰 · 两个亿 → float. Returns
+None when the text is not a number, never a guess.
+
+The financial numerals of cheques and contracts (壹贰叁肆伍陆柒捌玖拾佰仟) read as their everyday
+forms; traditional forms (貳, 陸, 萬) reach this module already folded by the matching view.
 
 The arithmetic is decimal, so a value is the nearest float to the number as written
 (312.6亿 → 31260000000.0, not 31260000000.000004).
@@ -13,7 +16,10 @@ import math
 from decimal import Decimal, InvalidOperation
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
+_DIGITS |= {"壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+# Every character a Chinese numeral may hold (data/figures.toml's NUMBER spells the same set).
+CHINESE_NUMERALS = "".join(_DIGITS) + "".join(_UNITS)
 _BIG = (("亿", Decimal(10**8)), ("万", Decimal(10**4)))
 
 
@@ -22,6 +28,7 @@ _MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse
 
 def parse_number(text: str) -> float | None:
     text = text.replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", "")
+    text = text.replace("个万", "万").replace("个亿", "亿")  # 两个亿: spoken, 个 before the scale
     if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
         return None
     value = _decimal(text)
