@@ -14,8 +14,14 @@ count; figures matched by text (one inside the other) in the same field: precisi
 value+unit right. A file that fails (``no_table`` …) scores 0 on every row. Unlike score.py,
 issues from an issues column are located in that column.
 
+Where a document has status labels (``<id>.status.toml``, corpus/STATUS-LABELLING.md), each
+labelled row's ``status`` is compared with its label: the split prints the agreement over all
+labelled rows, the share of rows with a standing that the parse called ``unknown``, and the
+confusion matrix (a labelled row the parse did not give counts as a disagreement).
+
 The baseline (``benchmarks/accuracy_baseline.json``) is a ratchet: ``--check`` fails when a split's
-mean of any metric is lower than recorded; ``--write-baseline`` is run when a change raises them.
+mean of any metric is lower than recorded (the unknown share: higher); ``--write-baseline`` is run
+when a change raises them.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 import extractor  # noqa: E402
 from corpus import COMPANION_SUFFIXES  # noqa: E402
+from corpus.status import STATUSES, load_labels  # noqa: E402
 from extractor.errors import ExtractorError  # noqa: E402
 
 BASELINE = ROOT / "benchmarks" / "accuracy_baseline.json"
@@ -63,6 +70,7 @@ SHORT = {
 ENUMERATOR = regex.compile(r"^\s*(?:[一二三四五六七八九十]+是|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳])\s*")
 TRAIL = "。；;，,、 \t\n"
 TOLERANCE = 1e-9
+LOWER_IS_BETTER = {"status_unknown_share"}  # the ratchet holds these from rising, the rest from falling
 
 
 def norm(text: str | None) -> str:
@@ -109,8 +117,12 @@ def figure_matches(pred: dict, gold: dict) -> bool:
     return bool(p) and (p == g or p in g or g in p)
 
 
-def score(document: dict | None, gold: dict) -> dict[str, Any]:
-    """Metrics of one parsed document (``Document.model_dump()``, or None when it failed)."""
+MISSING = "(no row)"  # a labelled row the parse did not give: a disagreement
+
+
+def score(document: dict | None, gold: dict, labels: list | None = None) -> dict[str, Any]:
+    """Metrics of one parsed document (``Document.model_dump()``, or None when it failed);
+    ``labels``: the status labels of the gold rows (corpus/status.py), when the document has them."""
     rows = [r for t in (document or {}).get("tables", []) for r in t["rows"]]
     by_seq: dict[int, dict] = {}
     for row in rows:
@@ -120,12 +132,17 @@ def score(document: dict | None, gold: dict) -> dict[str, Any]:
     found = task = progress = lead = count = 0
     issue_tp = issue_pred = issue_gold = 0
     fig_tp = fig_pred = fig_gold = fig_value = 0
-    for g in gold["rows"]:
+    confusion: dict[str, dict[str, int]] = {}
+    for index, g in enumerate(gold["rows"]):
         issue_cell = (g.get("cells") or {}).get("issues") or g["progress"]
         gold_positions = locate(g["issues"], issue_cell, "gold")
         issue_gold += len(gold_positions)
         fig_gold += len(g["figures"])
         p = by_seq.get(g["seq"])
+        if labels is not None:
+            said = ((p or {}).get("status") or {}).get("value") or MISSING
+            counts = confusion.setdefault(labels[index].status, {})
+            counts[said] = counts.get(said, 0) + 1
         if p is None:
             continue
         found += 1
@@ -149,6 +166,8 @@ def score(document: dict | None, gold: dict) -> dict[str, Any]:
                 fig_value += same_value(f.get("value"), gf["value"]) and norm(str(f.get("unit"))) == norm(gf["unit"])
                 break
     result: dict[str, Any] = {"rows_gold": n, "rows_pred": len(rows)}
+    if labels is not None:
+        result["status_confusion"] = confusion
     if n == 0:
         return result | {k: 1.0 for k in KEYS}
     result |= {
@@ -184,14 +203,50 @@ def run_split(folder: Path) -> dict[str, Any]:
             error = None
         except ExtractorError as exc:
             parsed, error = None, exc.code
-        result = score(parsed, gold)
+        result = score(parsed, gold, load_labels(gold_path))
         if error:
             result["error"] = error
         results[doc.name] = result
     mean = {k: sum(r[k] for r in results.values()) / len(results) for k in KEYS} if results else {}
+    confusion = status_confusion(results.values())
+    if confusion:
+        mean |= status_means(confusion)
     failed = sum(1 for r in results.values() if "error" in r)
     empty = sum(1 for r in results.values() if "error" not in r and r["rows_pred"] == 0 and r["rows_gold"])
-    return {"docs": results, "mean": mean, "failed": failed, "zero_rows": empty}
+    return {"docs": results, "mean": mean, "failed": failed, "zero_rows": empty, "status_confusion": confusion}
+
+
+def status_confusion(results: Any) -> dict[str, dict[str, int]]:
+    """Label → status given → rows, pooled over the documents that have labels."""
+    pooled: dict[str, dict[str, int]] = {}
+    for result in results:
+        for label, given in result.get("status_confusion", {}).items():
+            for said, n in given.items():
+                pooled.setdefault(label, {})[said] = pooled.setdefault(label, {}).get(said, 0) + n
+    return pooled
+
+
+def status_means(confusion: dict[str, dict[str, int]]) -> dict[str, float]:
+    """Agreement over every labelled row (pooled, not a mean of documents: the issue counts rows),
+    and the share of rows labelled with a standing for which the parse said ``unknown``."""
+    total = sum(n for given in confusion.values() for n in given.values())
+    agree = sum(given.get(label, 0) for label, given in confusion.items())
+    standing = sum(n for label, given in confusion.items() if label != "unknown" for n in given.values())
+    unknown = sum(given.get("unknown", 0) for label, given in confusion.items() if label != "unknown")
+    return {
+        "status_agreement": agree / total if total else 1.0,
+        "status_unknown_share": unknown / standing if standing else 0.0,
+    }
+
+
+def print_confusion(confusion: dict[str, dict[str, int]]) -> None:
+    columns = [*STATUSES, MISSING]
+    print("status: label (rows) × status given (columns)")
+    print("label".ljust(12) + "".join(c.rjust(12) for c in columns))
+    for label in STATUSES:
+        given = confusion.get(label, {})
+        print(label.ljust(12) + "".join(str(given.get(c, 0)).rjust(12) for c in columns))
+    print()
 
 
 def print_split(name: str, split: dict[str, Any], per_document: bool) -> None:
@@ -203,12 +258,22 @@ def print_split(name: str, split: dict[str, Any], per_document: bool) -> None:
             line = doc.ljust(width) + "".join(f"{r[k]:9.3f}" for k in KEYS)
             print(line + (f"  [{r['error']}]" if "error" in r else ""))
     print("MEAN".ljust(width) + "".join(f"{split['mean'][k]:9.3f}" for k in KEYS))
+    if split["status_confusion"]:
+        mean = split["mean"]
+        rows = sum(n for given in split["status_confusion"].values() for n in given.values())
+        print(
+            f"status agreement {mean['status_agreement']:.3f} over {rows} labelled rows; "
+            f"unknown on {mean['status_unknown_share']:.3f} of rows labelled with a standing"
+        )
+        print_confusion(split["status_confusion"])
     print()
 
 
 def show(doc: Path) -> int:
     """Row by row, the fields where a document's reading differs from its gold."""
-    gold = json.loads(doc.with_name(doc.name.split(".")[0] + ".gold.json").read_text("utf-8"))
+    gold_path = doc.with_name(doc.name.split(".")[0] + ".gold.json")
+    gold = json.loads(gold_path.read_text("utf-8"))
+    labels = load_labels(gold_path)
     try:
         parsed = extractor.parse(doc).model_dump(mode="json")
     except ExtractorError as exc:
@@ -218,11 +283,15 @@ def show(doc: Path) -> int:
     for table in parsed["tables"]:
         for row in table["rows"]:
             by_seq.setdefault(row["seq"], row)
-    for g in gold["rows"]:
+    for index, g in enumerate(gold["rows"]):
         p = by_seq.get(g["seq"])
         if p is None:
             print(f"seq {g['seq']}: MISSING  task {g['task'][:50]!r}")
             continue
+        said = (p.get("status") or {}).get("value")
+        if labels is not None and said != labels[index].status:
+            label = labels[index]
+            print(f"seq {g['seq']} status: got {said}, label {label.status} (cue {label.cue!r}; {label.reason})")
         for name in ("task", "progress"):
             if norm(p.get(name)) != norm(g[name]):
                 print(f"seq {g['seq']} {name}:\n   got  {norm(p.get(name))[:90]!r}\n   gold {norm(g[name])[:90]!r}")
@@ -240,7 +309,11 @@ def check(results: dict[str, dict[str, Any]], baseline: dict[str, dict[str, floa
     for name, split in results.items():
         for key, recorded in baseline.get(name, {}).items():
             now = split["mean"].get(key)
-            if now is not None and now < recorded - TOLERANCE:
+            if now is None:
+                continue
+            if key in LOWER_IS_BETTER and now > recorded + TOLERANCE:
+                drops.append(f"{name} {key}: {now:.4f} > baseline {recorded:.4f}")
+            elif key not in LOWER_IS_BETTER and now < recorded - TOLERANCE:
                 drops.append(f"{name} {key}: {now:.4f} < baseline {recorded:.4f}")
     return drops
 

@@ -74,3 +74,23 @@ def test_every_corpus_document_is_scored(split: str) -> None:
     pairs = accuracy.documents(ROOT / "corpus" / split)
     assert len(pairs) >= 10
     assert all(doc.suffix == ".txt" and gold.name.endswith(".gold.json") for doc, gold in pairs)
+
+
+def test_status_is_compared_with_each_labelled_row() -> None:
+    from corpus.status import StatusLabel
+
+    labels = [StatusLabel("done", "已完成", ""), StatusLabel("on_track", "主体封顶", "")]
+    rows = [_row(1, "建设码头", "", [], [], []) | {"status": {"value": "done"}}]
+    result = accuracy.score({"tables": [{"rows": rows}]}, GOLD, labels)
+    # row 2 was not given: a disagreement, counted as such
+    assert result["status_confusion"] == {"done": {"done": 1}, "on_track": {accuracy.MISSING: 1}}
+    means = accuracy.status_means(accuracy.status_confusion([result]))
+    assert means == {"status_agreement": 0.5, "status_unknown_share": 0.0}
+
+
+def test_the_unknown_share_may_fall_but_not_rise() -> None:
+    results = {"test": {"mean": {"status_agreement": 0.6, "status_unknown_share": 0.2}}}
+    assert accuracy.check(results, {"test": {"status_agreement": 0.6, "status_unknown_share": 0.3}}) == []
+    assert accuracy.check(results, {"test": {"status_agreement": 0.6, "status_unknown_share": 0.1}}) == [
+        "test status_unknown_share: 0.2000 > baseline 0.1000"
+    ]

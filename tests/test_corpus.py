@@ -56,3 +56,28 @@ def test_a_cut_joins_a_cell_wrapped_over_lines() -> None:
         "1 建设\n码头 已完\n  成主体", {"rows": [{"seq": 1, "task": "建设码头", "progress": ["已完", "主体"]}]}
     )
     assert (gold["rows"][0]["task"], gold["rows"][0]["progress"]) == ("建设码头", "已完成主体")
+
+
+def test_every_status_file_fits_its_gold() -> None:
+    """Each row's label is one of the statuses, in the gold's order, its cue copied from the row."""
+    from corpus.status import load_labels
+
+    labelled = 0
+    for gold in sorted(CORPUS.glob("*/*.gold.json")):
+        labels = load_labels(gold)
+        labelled += labels is not None
+    assert labelled >= 160
+
+
+def test_a_status_file_that_does_not_fit_is_refused(tmp_path: Path) -> None:
+    from corpus.status import LabelError, load_labels
+
+    gold = tmp_path / "x.gold.json"
+    gold.write_text(json.dumps({"rows": [{"seq_text": "1.", "task": "建成10所学校", "progress": "已建成"}]}), "utf-8")
+    status = tmp_path / "x.status.toml"
+    status.write_text('[[rows]]\nseq_text = "1."\nstatus = "done"\ncue = "已建成"\n', "utf-8")
+    assert load_labels(gold)[0].status == "done"
+    for bad in ('status = "finished"\ncue = ""', 'status = "done"\ncue = "已完成"', 'status = "done"\nwho = "x"'):
+        status.write_text(f'[[rows]]\nseq_text = "1."\n{bad}\n', "utf-8")
+        with pytest.raises(LabelError):
+            load_labels(gold)
