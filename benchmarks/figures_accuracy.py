@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import extractor  # noqa: E402
+from extractor.rules.figures import home_currency  # noqa: E402
 
 DEFAULT = [
     ROOT / "corpus" / "figures" / "dev",
@@ -80,8 +81,8 @@ def overlaps(pred: str, gold: str) -> bool:
     return bool(p) and (p in g or g in p)
 
 
-def score_case(case: dict[str, Any]) -> dict[str, int]:
-    found = [f.model_dump() for f in extractor.extract_figures(case["text"])]
+def score_case(case: dict[str, Any], currency: str | None = None) -> dict[str, int]:
+    found = [f.model_dump() for f in extractor.extract_figures(case["text"], home_currency=currency)]
     gold = case.get("figures", [])
     used: set[int] = set()
     tp = value_unit = exact = 0
@@ -108,15 +109,18 @@ def score_case(case: dict[str, Any]) -> dict[str, int]:
 def score_folder(path: Path, show: bool = False) -> dict[str, float]:
     totals = {"cases": 0, "pred": 0, "gold": 0, "tp": 0, "value_unit": 0, "fully": 0}
     for file, data in load(path):
+        # 元 means the currency of the source's place, read from its text as the parser reads a
+        # document's (the excerpt is the page's opening; peers' suites have none: CNY)
+        currency = home_currency(data.get("excerpt") or "")
         for case in data.get("cases", []):
-            result = score_case(case)
+            result = score_case(case, currency)
             totals["cases"] += 1
             for key in ("pred", "gold", "tp", "value_unit", "fully"):
                 totals[key] += result[key]
             if show and not result["fully"]:
                 got = [
                     (f.text, f.kind, f.value, f.unit, f.basis, f.qualifier)
-                    for f in extractor.extract_figures(case["text"])
+                    for f in extractor.extract_figures(case["text"], home_currency=currency)
                 ]
                 want = [
                     (g["text"], g["kind"], g["value"], g["unit"], g.get("basis"), g.get("qualifier"))

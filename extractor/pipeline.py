@@ -17,6 +17,7 @@ from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import build_table, home_scope, number_rows
 from extractor.rules.dates import find_period
+from extractor.rules.figures import HOME_CURRENCY_SAMPLE, home_currency
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
 
@@ -128,6 +129,24 @@ def parse_bytes(data: bytes, path: str | None = None, limits: Limits | None = No
             raise
 
 
+def document_text(raw: RawDocument, limit: int = HOME_CURRENCY_SAMPLE) -> str:
+    """The opening of a document's text, paragraphs and cells in reading order, up to ``limit``
+    characters: enough to tell where the document comes from."""
+    pieces: list[str] = []
+    size = 0
+    for block in raw.blocks:
+        if isinstance(block, Paragraph):
+            texts = [block.text]
+        else:
+            texts = [cell.text for row in block.rows for cell in row.cells if cell.text]
+        for text in texts:
+            pieces.append(text)
+            size += len(text) + 1
+            if size >= limit:
+                return "\n".join(pieces)[:limit]
+    return "\n".join(pieces)
+
+
 def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
     try:
         check_size(len(data), limits)
@@ -139,6 +158,7 @@ def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
         if not assembly.tables:
             raise NoTableError(no_table_message(raw))
         scope = home_scope(assembly.tables)
+        currency = home_currency(document_text(raw))
         period = report_period(assembly)
         warnings = [Warning(code=w.code, message=w.message) for w in raw.warnings]
         mismatch = name_mismatch(path, fmt)
@@ -146,7 +166,7 @@ def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
             warnings.insert(0, Warning(code="name_mismatch", message=mismatch))
         tables = []
         for index, table in enumerate(assembly.tables):
-            record, table_warnings = build_table(table, index, scope, period)
+            record, table_warnings = build_table(table, index, scope, period, currency)
             tables.append(record)
             warnings.extend(table_warnings)
         number_rows(tables)

@@ -43,14 +43,18 @@ def home_scope(tables: list[AssembledTable]) -> str | None:
 
 
 def build_table(
-    table: AssembledTable, index: int, scope: str | None, period: Period | None = None
+    table: AssembledTable,
+    index: int,
+    scope: str | None,
+    period: Period | None = None,
+    currency: str | None = None,
 ) -> tuple[Table, list[Warning]]:
     warnings = [Warning(code=w.code, message=w.message, row=w.row, table=index) for w in table.warnings]
     rows = []
     for row_index, raw in enumerate(table.rows):
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         headers = {column.key: column.header for column in table.columns}
-        row = build_row(cells, raw.section, raw.pages, scope, period, headers)
+        row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency)
         if table.column_of("seq") is None:
             row.seq = row_index + 1  # no 序号 column: the row's position (seq_text stays null)
         if row.seq is None and cells.get("seq", "").strip():
@@ -79,6 +83,7 @@ def build_row(
     scope: str | None,
     period: Period | None = None,
     headers: dict[str, str] | None = None,
+    currency: str | None = None,
 ) -> Row:
     issues = []
     for field in ("progress", "task", "plan"):
@@ -92,7 +97,7 @@ def build_row(
         text = cells.get(field)
         if not text:
             continue
-        figures.extend(extract_figures(text, field, home_scope=scope))
+        figures.extend(extract_figures(text, field, home_scope=scope, home_currency=currency))
         if field != "task":
             statements.extend(find_statements(text, field, issues))
     # Figures in the other columns (年度目标, 累计完成, 总投资（万元）): each under its column's key;
@@ -100,15 +105,15 @@ def build_row(
     for key, text in cells.items():
         if key in CONTENT_FIELDS or key in NAME_FIELDS or not text.strip():
             continue
-        found = extract_figures(text, key, home_scope=scope)
+        found = extract_figures(text, key, home_scope=scope, home_currency=currency)
         if not found and headers:
-            found = header_unit_figures(text, key, headers.get(key, key))
+            found = header_unit_figures(text, key, headers.get(key, key), currency)
         figures.extend(found)
     if headers:
         for field in ("task", "progress"):
             text = cells.get(field, "")
             if text.strip() and not any(f.field == field for f in figures):
-                figures.extend(header_unit_figures(text, field, headers.get(field, field)))
+                figures.extend(header_unit_figures(text, field, headers.get(field, field), currency))
     dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     status = row_status(cells, figures, statements, issues, period, assessments)
@@ -145,7 +150,7 @@ def number_rows(tables: list[Table]) -> None:
         row.seq = position
 
 
-def header_unit_figures(text: str, field: str, header: str) -> list[Figure]:
+def header_unit_figures(text: str, field: str, header: str, currency: str | None = None) -> list[Figure]:
     """A bare number under a header that names its unit: 63632 under 总投资（万元） is 636,320,000
     CNY. The figure's text is the number as written in the cell."""
     number = BARE_NUMBER.match(text)
@@ -154,7 +159,7 @@ def header_unit_figures(text: str, field: str, header: str) -> list[Figure]:
         return []
     written = number.group(1)
     suffix = unit.group(1) or unit.group(2)
-    read = extract_figures(written + suffix, field)
+    read = extract_figures(written + suffix, field, home_currency=currency)
     if len(read) != 1 or read[0].span != (0, len(written) + len(suffix)):
         return []
     start = number.start(1)

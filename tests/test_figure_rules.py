@@ -431,3 +431,46 @@ def test_the_numerals_of_the_grammar_are_the_numerals_the_parser_reads() -> None
     pattern = DATA["vocabulary"]["CHINESE_NUMBER"]
     first_class = regex.match(r"\[([^\]]+)\]", pattern).group(1)
     assert set(first_class) == set(CHINESE_NUMERALS)
+
+
+@pytest.mark.parametrize("example", load("figures")["shared_unit"]["examples"], ids=lambda e: e["text"])
+def test_bare_numbers_listed_before_a_figure_share_its_unit(example: dict[str, Any]) -> None:
+    figures = extract_figures(example["text"])
+    assert [f.value for f in figures] == pytest.approx(example["values"])
+    assert {f.unit for f in figures} == {example["unit"]}
+    for figure in figures:
+        assert example["text"][figure.span[0] : figure.span[1]] == figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("增加 3.2 萬元或 2.17%", [32000, 2.17]),
+        ("略減 3.2 萬元或 2.69%", [-32000, -2.69]),
+        ("同比减少120人，或1.5%", [-120, -1.5]),
+    ],
+)
+def test_a_rate_after_or_restates_the_change_before_it(text: str, values: list[float]) -> None:
+    figures = extract_figures(text)
+    assert [f.kind for f in figures] == ["change", "change"]
+    assert [f.value for f in figures] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text", ["第1、2、3项", "第1、2和3项", "排名第2、3位"])
+def test_an_ordinal_list_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize("example", load("units")["home_currency"]["examples"], ids=lambda e: e["text"])
+def test_the_home_currency_is_read_from_the_document(example: dict[str, Any]) -> None:
+    from extractor.rules.figures import home_currency
+
+    assert (home_currency(example["text"]) or "") == example["currency"]
+    (figure, *_) = extract_figures(example["text"], home_currency=home_currency(example["text"]))
+    assert figure.unit == (example["currency"] or "CNY")
+    assert figure.currency_assumed
+
+
+@pytest.mark.parametrize("text", load("figures")["masks"]["examples"])
+def test_no_figure_is_read_inside_a_mask(text: str) -> None:
+    assert extract_figures(text) == []

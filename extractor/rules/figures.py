@@ -70,10 +70,11 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 # A number never starts inside another number: after a digit, a decimal point or a thousands comma
 # (a comma after a word is a clause break: 据统计，43亿元 in a view where ， is ,), nor at a Chinese
-# numeral after a Chinese numeral or scale. Without the guard a pattern is tried from every position
+# numeral after a Chinese numeral or scale, nor after a digit's scale (1万|1万…: the scale belongs
+# to the number before, whose tail may hold more digits). Without the guard a pattern is tried from every position
 # of a long run of digits, each start rescanning to the end of the run (quadratic in the run).
 _CHINESE_DIGIT = CHINESE_NUMERALS
-NUMBER_GUARD = rf"(?<![\d.])(?<!\d,)(?!(?<=[{_CHINESE_DIGIT}万亿])[{_CHINESE_DIGIT}])"
+NUMBER_GUARD = rf"(?<![\d.])(?<!\d,)(?<!\d[万亿千百仟佰])(?!(?<=[{_CHINESE_DIGIT}万亿])[{_CHINESE_DIGIT}])"
 
 
 @cache
@@ -94,6 +95,8 @@ def vocabulary() -> dict[str, str]:
     # a currency by its name (港元, 人民币), never 元 itself: it may stand before the number
     vocabulary["NAMED_CURRENCY"] = _alternation([k for k in names if k not in currencies.get("assumed", ())])
     vocabulary["PAST_REF"] = _alternation(data["bases"]["yoy_ref"] + data["bases"]["mom_ref"])
+    vocabulary["DRIVER_UP"] = _alternation(data["driver_words"]["up"])
+    vocabulary["DRIVER_DOWN"] = _alternation(data["driver_words"]["down"])
     vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
     vocabulary["QUANTITY_UNIT"] = _alternation(units["measure_words"]["quantity"])
     vocabulary["CHANGE"] = _alternation(data["change_words"]["up"] + data["change_words"]["down"])
@@ -143,7 +146,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
         scales=scales,
         currencies=currencies,
         assumed_currencies=frozenset(units["currencies"].get("assumed", [])),
-        down_words=frozenset(change["down"]) | frozenset(gap["down"]),
+        down_words=frozenset(change["down"]) | frozenset(gap["down"]) | frozenset(data["driver_words"]["down"]),
         schedule_words=tuple(data["bases"]["schedule_words"]),
         bases=bases,
         qualifiers=dict(data["qualifiers"]),
@@ -156,15 +159,25 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     """Non-overlapping figure spans in ``text``, in reading order (longest candidate wins)."""
     view = match_view(text) if view is None else view
     figure_rules, vetoes, _ = rules()
+    masked = [m.span() for m in masks().finditer(view)]
     candidates: list[tuple[int, FigureSpan]] = []
     for order, rule in enumerate(figure_rules):
         for match in rule.pattern.finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
                 continue
+            if any(low < end and start < high for low, high in masked):
+                continue
             unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
             candidates.append((order, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
     return longest_first(candidates)
+
+
+@cache
+def masks() -> regex.Pattern[str]:
+    """The [masks] of data/figures.toml as one pattern: stretches where no figure is read."""
+    patterns = [p for name, p in load("figures")["masks"].items() if name != "examples"]
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
@@ -208,8 +221,7 @@ def parse_figure(
     if parts.get("sign") in _MINUS:  # 同比增长-2.1%, 负3.9%
         value = -value
     basis_word = parts.get("basis")
-    # a basis word not in the lexicon is a named year (比2017年): the year before the report's
-    basis = (lexicon.bases.get(basis_word, "yoy") if basis_word else None) or span.rule.basis
+    basis = (_basis_of(basis_word) if basis_word else None) or span.rule.basis
     currency_assumed = False
     if kind == "amount":
         named = parts.get("unit_named")
@@ -225,9 +237,15 @@ def parse_figure(
         if any(word in verb for word in lexicon.schedule_words):
             basis = "schedule"
     elif kind == "percent":
+        if unit == "‰":
+            value, value_max = value / 10, (value_max / 10 if value_max is not None else None)
+        elif unit == "倍":  # 1.27倍: a multiple, as a percent
+            value, value_max = value * 100, (value_max * 100 if value_max is not None else None)
         unit = "%"
     elif kind in ("count", "quantity") and span.unit_span is not None:
         unit = text[span.unit_span[0] : span.unit_span[1]]  # the measure word as written (5隻 → 隻)
+    if kind == "count" and not float(value).is_integer():
+        kind = "quantity"  # 千人口托位数3.88个: a count is whole (1.24万人 is), a fraction is a rate
     qualifier = next(
         (
             lexicon.qualifiers[q]
@@ -292,6 +310,8 @@ def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, f
     if value is not None and parts.get("denom"):  # 千分之三: per mille, in percent
         denominator = math.prod(_PLACE_VALUES[c] for c in parts["denom"])
         value = value * 100 / denominator
+    if value is not None and parts.get("half"):  # 一吨半
+        value += 0.5
     if value is not None and parts.get("sub"):
         value += sum((parse_number(n) or 0.0) * _SUB_UNITS[u] for n, u in regex.findall(_SUB_UNIT_PART, parts["sub"]))
     return value, value_max
@@ -358,12 +378,15 @@ def _change(parts: dict[str, str | None], value: float, value_max: float | None,
         return value * 100, (value_max * 100 if value_max is not None else None), "%"
     if unit == "成":
         return value * 10, (value_max * 10 if value_max is not None else None), "%"
+    if unit == "‰":
+        return value / 10, (value_max / 10 if value_max is not None else None), "%"
     return value, value_max, "%"
 
 
 def _tidy(value: float) -> float:
-    """Round away binary noise from scaling (4.3 * 1e9 → 4300000000.0)."""
-    return float(round(value, 6)) if abs(value) < 1e15 else value
+    """Round away binary noise from scaling (4.3 * 1e9 → 4300000000.0), keeping 12 significant
+    digits (百万万分之七 is 7e-08 %, not 0)."""
+    return float(f"{value:.12g}")
 
 
 @lru_cache(maxsize=64)
@@ -382,12 +405,16 @@ def _clause_before(view: str, start: int) -> str:
     return view[breaks[index][1] if index >= 0 else 0 : start]
 
 
-def extract_figures(text: str, field: str = "text", home_scope: str | None = None) -> list[Figure]:
-    """Every figure in ``text``; ``field`` names the cell it came from ("text" for a bare snippet)."""
+def extract_figures(
+    text: str, field: str = "text", home_scope: str | None = None, home_currency: str | None = None
+) -> list[Figure]:
+    """Every figure in ``text``; ``field`` names the cell it came from ("text" for a bare snippet);
+    ``home_currency``: what 元 alone means in the document (see :func:`home_currency`)."""
     view = match_view(text)
     figures: list[Figure] = []
-    for span in find_figures(text, view):
-        figure = parse_figure(span, text, field, view, home_scope, figures[-1] if figures else None)
+    for span in _with_list_members(find_figures(text, view), view):
+        previous = figures[-1] if figures else None
+        figure = parse_figure(span, text, field, view, home_scope, previous, home_currency)
         if figure is not None:
             figures.append(figure)
     return _distribute([_absolute_change(f, text, view) for f in figures], view)
@@ -408,8 +435,6 @@ def _absolute_change(figure: Figure, text: str, view: str) -> Figure:
     down = verb in rules_.down or verb in rules()[2].down_words
     basis_word = found.group("basis")
     basis = _basis_of(basis_word) if basis_word else None
-    if basis_word and basis is None:
-        basis = "yoy"  # 比2017年: against a named year, the year before the report's
     return figure.model_copy(
         update={
             "kind": "change",
@@ -424,6 +449,65 @@ def _absolute_change(figure: Figure, text: str, view: str) -> Figure:
 
 
 ABSOLUTE_CHANGE_REACH = 20  # characters before a figure searched for its basis and word of change
+LIST_REACH = 60  # characters before a figure searched for the bare numbers that share its unit
+
+
+@dataclass(frozen=True, slots=True)
+class ListRules:
+    tail: regex.Pattern[str]
+    member: regex.Pattern[str]
+    lead: regex.Pattern[str]
+
+
+@cache
+def list_rules() -> ListRules:
+    """The [shared_unit] table of data/figures.toml, compiled."""
+    data = load("figures")["shared_unit"]
+    return ListRules(
+        tail=regex.compile(expand(data["tail"])),
+        member=regex.compile(expand(data["member"])),
+        lead=regex.compile(expand(data["lead"])),
+    )
+
+
+def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
+    """Bare numbers listed before a figure share its unit (分别回落2.16和1.66个百分点, 426億及100億澳門元,
+    9.8、6.2、5.8、2.0个百分点): each becomes a figure of the same rule. A word of change before the
+    list (分别回落, 分别低于总体进度) is each member's, and the last figure's too."""
+    rules_ = list_rules()
+    _, vetoes, _ = rules()
+    out: list[FigureSpan] = []
+    for span in spans:
+        num = span.parts.get("num")
+        floor = out[-1].end if out else 0
+        leading = (span.parts.get(k) for k in ("pre", "verb", "basis", "sign"))
+        if (
+            not num
+            or any(leading)
+            or not view.startswith(num, span.start)
+            or (span.rule.kind == "change" and (span.parts.get("unit") is None))
+        ):
+            out.append(span)
+            continue
+        tail = rules_.tail.search(view, max(floor, span.start - LIST_REACH), span.start)
+        members = list(rules_.member.finditer(view, tail.start(), tail.end())) if tail else []
+        if not members or any(_vetoed(view, m.start(), m.end("num"), vetoes) for m in members):
+            out.append(span)
+            continue
+        lead = rules_.lead.search(view, max(floor, members[0].start() - ABSOLUTE_CHANGE_REACH), members[0].start())
+        shared: dict[str, str | None] = {}
+        if lead is not None and span.rule.kind == "change":
+            shared = {"verb": lead.group("verb"), "basis": lead.group("basis")}
+        for m in members:
+            parts = dict(span.parts) | {
+                "num": m.group("num"),
+                "scale": m.group("scale") or span.parts.get("scale"),
+                **{k: None for k in ("pre", "approx", "post", "sign", "scale_min", "num_max", "sub", "half")},
+                **shared,
+            }
+            out.append(FigureSpan(m.start(), m.end(), span.rule, parts, span.unit_span))
+        out.append(FigureSpan(span.start, span.end, span.rule, dict(span.parts) | shared, span.unit_span))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +530,15 @@ def _distribute(figures: list[Figure], view: str) -> list[Figure]:
     5.3%和4.8% are three changes, yoy (written once, read for each)."""
     rules_ = distribution_rules()
     out = list(figures)
+    for i in range(1, len(out)):
+        # 增加 3.2 萬元或 2.17%: the rate after 或 restates the change before it, with its sign and basis
+        head, member = out[i - 1], out[i]
+        between = view[head.span[1] : member.span[0]]
+        if head.kind == "change" and member.kind == "percent" and rules_.restated.fullmatch(between):
+            sign = -1.0 if head.value < 0 else 1.0
+            out[i] = member.model_copy(
+                update={"kind": "change", "value": sign * member.value, "basis": head.basis, "rule": "change.restated"}
+            )
     for i, head in enumerate(out):
         before = view[max(0, head.span[0] - ABSOLUTE_CHANGE_REACH) : head.span[0]]  # a bounded look back
         lead = rules_.lead.search(before) if head.kind == "change" else None
@@ -470,18 +563,28 @@ def _distribute(figures: list[Figure], view: str) -> list[Figure]:
 class DistributionRules:
     lead: regex.Pattern[str]
     joiner: regex.Pattern[str]
+    restated: regex.Pattern[str]
 
 
 @cache
 def distribution_rules() -> DistributionRules:
     """The [distribution] table of data/figures.toml, compiled."""
     data = load("figures")["distribution"]
-    return DistributionRules(lead=regex.compile(expand(data["lead"])), joiner=regex.compile(expand(data["joiner"])))
+    return DistributionRules(
+        lead=regex.compile(expand(data["lead"])),
+        joiner=regex.compile(expand(data["joiner"])),
+        restated=regex.compile(expand(data["restated"])),
+    )
 
 
-def _basis_of(word: str) -> str | None:
-    data = load("figures")["bases"]
-    return next((name for name in ("yoy", "mom") if word in data[name]), None)
+_MONTH_BEFORE = regex.compile(r"上月|上季")
+
+
+def _basis_of(word: str) -> str:
+    """The basis a written comparison names: a word of the lexicon (同比, 环比, 上年同期 …), else a
+    comparison phrase (BASIS_PHRASE): mom when it names the month or quarter before, yoy for a year
+    (比2017年 is read against the year before the report's)."""
+    return rules()[2].bases.get(word) or ("mom" if _MONTH_BEFORE.search(match_view(word)) else "yoy")
 
 
 # --------------------------------------------------------------------------------------------
@@ -576,3 +679,47 @@ def canonical_subject(subject: str) -> str:
     [subjects] table of data/figures.toml; a subject not listed maps to its match_key."""
     key = _subject_key(subject)
     return _subject_keys().get(key, match_key(subject))
+
+
+# --------------------------------------------------------------------------------------------
+# The home currency
+
+HOME_CURRENCY_SAMPLE = 20_000  # characters read to decide it: the opening of any document suffices
+
+
+@dataclass(frozen=True, slots=True)
+class HomeCurrencyRules:
+    min_traditional_share: float
+    min_currency_names: int
+    currency_names: dict[str, regex.Pattern[str]]
+    places: dict[str, regex.Pattern[str]]
+
+
+@cache
+def home_currency_rules() -> HomeCurrencyRules:
+    """The [home_currency] table of data/units.toml, compiled."""
+    data = load("units")["home_currency"]
+    return HomeCurrencyRules(
+        min_traditional_share=float(data["min_traditional_share"]),
+        min_currency_names=int(data["min_currency_names"]),
+        currency_names={code: regex.compile(_alternation(words)) for code, words in data["currency_names"].items()},
+        places={code: regex.compile(_alternation(words)) for code, words in data["places"].items()},
+    )
+
+
+def home_currency(text: str) -> str | None:
+    """What 元 alone means in a document: "HKD", "MOP" or "TWD" for one from Hong Kong, Macao or
+    Taiwan; None for CNY (the default, ``Figure.currency_assumed`` says it was assumed)."""
+    sample = text[:HOME_CURRENCY_SAMPLE]
+    view = match_view(sample)
+    rules_ = home_currency_rules()
+    han = [i for i, c in enumerate(sample) if "\u4e00" <= c <= "\u9fff"]
+    changed = sum(1 for i in han if view[i] != sample[i])
+    names = {code: len(p.findall(view)) for code, p in rules_.currency_names.items()}
+    if han and changed / len(han) >= rules_.min_traditional_share:
+        marks = {code: names.get(code, 0) + len(p.findall(view)) for code, p in rules_.places.items()}
+        best = max(marks, key=lambda code: marks[code])
+        return best if marks[best] else None
+    names_cny = names.pop("CNY", 0)
+    best = max(names, key=lambda code: names[code])
+    return best if names[best] >= rules_.min_currency_names and names[best] > names_cny else None

@@ -29,6 +29,8 @@ _MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse
 def parse_number(text: str) -> float | None:
     text = text.replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", "")
     text = text.replace("个万", "万").replace("个亿", "亿")  # 两个亿: spoken, 个 before the scale
+    if text[-1:] in "kK" and text[:-1].replace(".", "", 1).isdigit():  # 10k, 3.2k: thousands
+        text = text[:-1] + "千"
     if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
         return None
     value = _decimal(text)
@@ -60,6 +62,7 @@ def _below_ten_thousand(text: str) -> Decimal | None:
         return head + Decimal("0." + digits)
     total = Decimal(0)
     pending: Decimal | None = None  # the number waiting for its 十/百/千
+    last_place = 10_000  # places fall from left to right: 七十百 is no number
     index = 0
     while index < len(text):
         ch = text[index]
@@ -82,6 +85,9 @@ def _below_ten_thousand(text: str) -> Decimal | None:
                 return None  # 三五, 二〇二二: digits side by side are not a quantity we read
             pending = Decimal(_DIGITS[ch])
         elif ch in _UNITS:
+            if _UNITS[ch] >= last_place:
+                return None
+            last_place = _UNITS[ch]
             total += (Decimal(1) if pending is None else pending) * _UNITS[ch]
             pending = None
         else:
