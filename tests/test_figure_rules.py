@@ -474,3 +474,11 @@ def test_the_home_currency_is_read_from_the_document(example: dict[str, Any]) ->
 @pytest.mark.parametrize("text", load("figures")["masks"]["examples"])
 def test_no_figure_is_read_inside_a_mask(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize("example", load("figures")["reference_basis"]["examples"], ids=lambda e: e["text"])
+def test_a_change_after_a_reference_value_takes_its_basis(example: dict[str, Any]) -> None:
+    reference, change, *restated = extract_figures(example["text"])
+    assert reference.kind != "change" and reference.basis is None  # the level it was compared with
+    assert change.kind == "change" and change.basis == example["basis"]
+    assert all(f.basis == example["basis"] for f in restated)  # 或 2.17%: the same comparison

@@ -417,7 +417,39 @@ def extract_figures(
         figure = parse_figure(span, text, field, view, home_scope, previous, home_currency)
         if figure is not None:
             figures.append(figure)
-    return _distribute([_absolute_change(f, text, view) for f in figures], view)
+    return _distribute(_reference_basis([_absolute_change(f, text, view) for f in figures], view), view)
+
+
+def _reference_basis(figures: list[Figure], view: str) -> list[Figure]:
+    """A change right after a reference value takes the basis written before that value
+    (较上年28899万元增长9.9% is yoy; the 28899万元 stays the level it was a year before)."""
+    rules_ = reference_basis_rules()
+    out = list(figures)
+    for i in range(1, len(out)):
+        reference, change = out[i - 1], out[i]
+        if change.kind != "change" or change.basis is not None or reference.kind == "change":
+            continue
+        if not rules_.between.fullmatch(view, reference.span[1], change.span[0]):
+            continue
+        found = rules_.before.search(view, max(0, reference.span[0] - ABSOLUTE_CHANGE_REACH), reference.span[0])
+        if found is not None:
+            out[i] = change.model_copy(update={"basis": _basis_of(found.group("basis"))})
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceBasisRules:
+    before: regex.Pattern[str]
+    between: regex.Pattern[str]
+
+
+@cache
+def reference_basis_rules() -> ReferenceBasisRules:
+    """The [reference_basis] table of data/figures.toml, compiled."""
+    data = load("figures")["reference_basis"]
+    return ReferenceBasisRules(
+        before=regex.compile(expand(data["before"])), between=regex.compile(expand(data["between"]))
+    )
 
 
 def _absolute_change(figure: Figure, text: str, view: str) -> Figure:
