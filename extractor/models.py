@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
@@ -82,6 +82,11 @@ class Status(_Model):
     evidence: list[Item] = Field(default_factory=list, description="Cue texts and spans that decided the status.")
     completion: float | None = Field(default=None, description="Completion share stated in the row (完成45% → 0.45).")
     schedule: float | None = Field(default=None, description="Share of the year elapsed (序时进度) used.")
+    verdict: str | None = Field(
+        default=None,
+        description="The document's own verdict that decided the status when it is a heading, not a cell: "
+        "the section or table title classifying the row (已完成的項目, 进度滞后的项目), as written.",
+    )
 
 
 class Assessment(_Model):

@@ -54,7 +54,7 @@ def build_table(
     for row_index, raw in enumerate(table.rows):
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         headers = {column.key: column.header for column in table.columns}
-        row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency)
+        row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
         if table.column_of("seq") is None:
             row.seq = row_index + 1  # no 序号 column: the row's position (seq_text stays null)
         if row.seq is None and cells.get("seq", "").strip():
@@ -84,6 +84,7 @@ def build_row(
     period: Period | None = None,
     headers: dict[str, str] | None = None,
     currency: str | None = None,
+    title: str | None = None,
 ) -> Row:
     issues = []
     for field in ("progress", "task", "plan"):
@@ -116,7 +117,8 @@ def build_row(
                 figures.extend(header_unit_figures(text, field, headers.get(field, field), currency))
     dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
-    status = row_status(cells, figures, statements, issues, period, assessments)
+    headings = [h for h in (section, title) if h]  # the nearest first: a section's verdict, then the title's
+    status = row_status(cells, figures, statements, issues, period, assessments, headings)
     seq_text = cells.get("seq")
     lead_units, partners = split_lead_units(cells.get("lead_units", ""))
     return Row(

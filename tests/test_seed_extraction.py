@@ -13,7 +13,7 @@ STATUS = {
     3: "behind",  # 增长5% against 同比下降4.2%
     4: "behind",  # 215万 of 3000万美元 in a quarter
     5: "not_started",  # 力争开工: only preparation so far
-    6: "unknown",  # effort described, no state
+    6: "on_track",  # work reported (推进…包装策划), no sign of delay: on track as an analyst reads it
     7: "behind",  # 增长6% against 下降3.4%
     8: "on_track",  # 已正式开工, 平稳推进
     9: "behind",  # 推进缓慢

@@ -44,6 +44,8 @@ SEED_STATUS = [
         2,
         "behind",
         [
+            # 装修待启动 while the rest moves: one part not started makes the task behind (gold conventions)
+            ("progress", "待启动", "not_started.explicit"),
             ("progress", "资金未到位", "behind.unresolved"),
             ("progress", "施工进度缓慢", "behind.slow"),
             ("progress", "不能按原计划", "behind.off_plan"),
@@ -83,7 +85,16 @@ SEED_STATUS = [
         None,
         id="5-not-started-preparation-only",
     ),
-    pytest.param(6, "unknown", [], None, None, id="6-unknown-effort-words-only"),
+    # Work reported with no sign of delay is on track as an analyst reads it (gold conventions, Status 2:
+    # on_track = moving with no sign of delay); until issue 13 this row was unknown.
+    pytest.param(
+        6,
+        "on_track",
+        [("progress", "推进", "on_track.reported"), ("progress", "推进", "on_track.reported")],
+        None,
+        None,
+        id="6-on-track-work-reported",
+    ),
     pytest.param(
         7,
         "behind",
@@ -118,6 +129,11 @@ SEED_STATUS = [
         11,
         "behind",
         [
+            # a task to 开工 whose parts are still in preparation while others move (rule 4)
+            ("task", "开工", "not_started.milestone"),
+            ("progress", "前期工作", "not_started.milestone"),
+            ("progress", "招标", "not_started.milestone"),
+            ("progress", "施工图设计", "not_started.milestone"),
             ("progress", "资金未落实", "behind.unresolved"),
             ("progress", "未完成", "behind.unfinished"),
             ("progress", "未能进场开工", "behind.failed"),
@@ -153,10 +169,13 @@ def test_seed_status(
 
 
 def test_seed_issue_with_zhengzai_is_no_progress(seed_rows: dict[int, Row]) -> None:
-    """Row 6: 存在问题：PPP项目国家正在开展清理 — 正在 inside a problem does not make the row on track."""
+    """Row 6: 存在问题：PPP项目国家正在开展清理 — 正在 inside a problem is no evidence of progress (the
+    row is on track from the work its progress reports, not from the problem)."""
     row = seed_rows[6]
-    assert any(s.kind == "issue" and "正在" in s.text for s in row.statements)
-    assert row_status(row.cells, row.figures, row.statements, row.issues, Q1).value == "unknown"
+    issue = next(s for s in row.statements if s.kind == "issue" and "正在" in s.text)
+    status = row_status(row.cells, row.figures, row.statements, row.issues, Q1)
+    assert status.evidence and all(not issue.span[0] <= e.span[0] < issue.span[1] for e in status.evidence)
+    assert "on_track.ongoing" not in {e.rule for e in status.evidence}
 
 
 def test_seed_without_period_keeps_the_share_but_not_the_schedule(seed_rows: dict[int, Row]) -> None:
@@ -184,7 +203,8 @@ STYLES = [
     pytest.param("完成30%。", "", JAN_SEP, "behind", ["完成30%"], id="30pct-in-jan-sep"),
     pytest.param("完成年度目标的45%。", "", Q1, "on_track", ["完成年度目标的45%"], id="45pct-in-q1"),
     pytest.param("完成年度目标的20%。", "", Q1, "behind", ["完成年度目标的20%"], id="20pct-in-q1"),
-    pytest.param("完成年度目标的45%。", "", None, "unknown", [], id="share-without-period"),
+    # without a report date the share decides nothing; the work it reports is on track
+    pytest.param("完成年度目标的45%。", "", None, "on_track", ["完成"], id="share-without-period"),
     pytest.param("完成率100%。", "", None, "done", ["完成率100%"], id="share-100pct"),
     pytest.param("未完成年度目标。", "", None, "behind", ["未完成"], id="negated-done"),
     pytest.param("不能按原计划完成。", "", None, "behind", ["不能按原计划"], id="negated-on-plan"),
@@ -192,15 +212,16 @@ STYLES = [
     pytest.param("项目未出现进度滞后，有序推进。", "", None, "on_track", ["有序推进"], id="negated-behind"),
     pytest.param("项目未停工，正在施工。", "", None, "on_track", ["正在"], id="negated-stalled"),
     pytest.param("主体已建成，正在进行装修。", "", None, "on_track", ["正在"], id="part-done-still-going"),
-    pytest.param(
-        "一期已建成，二期待启动。", "", None, "on_track", ["已建成", "待启动"], id="part-done-part-not-started"
-    ),
+    # one part not started while the rest moves: behind (gold conventions, Status 4)
+    pytest.param("一期已建成，二期待启动。", "", None, "behind", ["待启动"], id="part-done-part-not-started"),
     pytest.param("项目停工，进度滞后。", "", None, "stalled", ["停工"], id="stalled-over-behind"),
     pytest.param("项目已开工，但进度缓慢。", "", None, "behind", ["进度缓慢"], id="behind-over-on-track"),
     pytest.param("已完成年度目标任务，部分子项进度滞后。", "", None, "behind", ["进度滞后"], id="behind-over-done"),
     pytest.param("下一步力争全面完成年度目标。", "", None, "unknown", [], id="plan-is-no-evidence"),
     pytest.param("预计年底建成投用。", "", None, "unknown", [], id="forecast-is-no-progress"),
-    pytest.param("加快推进项目前期工作。", "", None, "unknown", [], id="effort-words-unknown"),
+    pytest.param("加快推进项目前期工作。", "", None, "on_track", ["推进"], id="effort-words-reported"),
+    pytest.param("中小河流治理项目总体", "", None, "unknown", [], id="cut-fragment-unknown"),
+    pytest.param("7.2", "", None, "unknown", [], id="bare-number-unknown"),
     pytest.param(
         "同比增长3%。", "规上工业产值增长5%。", None, "behind", ["增长5%", "同比增长3%"], id="below-target-rate"
     ),
@@ -257,7 +278,9 @@ STYLES += [
     pytest.param(
         "前期因疫情停工，现已复工，进展顺利。", "", None, "on_track", ["已复工", "进展顺利"], id="past-stop-resumed"
     ),
-    pytest.param("此前项目暂停施工。目前已恢复施工。", "", None, "unknown", [], id="resumed-in-a-later-sentence"),
+    pytest.param(
+        "此前项目暂停施工。目前已恢复施工。", "", None, "on_track", ["已恢复"], id="resumed-in-a-later-sentence"
+    ),
     pytest.param("因疫情停工，尚未复工。", "", None, "stalled", ["停工"], id="stop-not-resumed"),
     pytest.param("项目已复工，后因资金问题再次停工。", "", None, "stalled", ["停工"], id="stop-after-resumption"),
     pytest.param("部分任务尚未全部完成。", "", None, "behind", ["未全部完成"], id="not-all-done"),
@@ -374,7 +397,8 @@ def test_completion_counter_examples(text: str) -> None:
 def test_figure_share_examples(example: dict) -> None:
     status = _status(example["progress"], example["task"])
     assert status.completion == pytest.approx(example["share"])
-    assert {e.rule for e in status.evidence} <= {"figure.share"}
+    # no report period: the share is kept but decides nothing; the work reported is on track
+    assert {e.rule for e in status.evidence} <= {"figure.share", "on_track.reported"}
 
 
 @pytest.mark.parametrize("example", load("status")["figures"]["counter_examples"], ids=lambda e: e["task"])
@@ -436,3 +460,80 @@ def test_on_plan_share_below_schedule_is_behind() -> None:
     assert [(e.text, e.rule) for e in status.evidence] == [("10亿元", "figure.share"), ("6亿元", "figure.share")]
     # with no report period the share decides nothing and 按计划 is the evidence
     assert row_status(cells, figures, [], [], None).value == "on_track"
+
+
+# --------------------------------------------------------------------------------------------
+# The document's own verdict: a status cell, a section, a table title (data/status.toml [verdict])
+
+VERDICT = load("status")["verdict"]
+
+
+@pytest.mark.parametrize("example", VERDICT["column"]["examples"], ids=lambda e: e["text"])
+def test_a_status_cell_decides(example: dict) -> None:
+    cells = {"task": "建设某项目", "progress": "项目推进缓慢。", "status": example["text"]}
+    status = row_status(cells, [], [], [], None)
+    assert status.value == example["status"]
+    (item,) = status.evidence
+    assert (item.field, cells["status"][item.span[0] : item.span[1]]) == ("status", item.text)
+
+
+@pytest.mark.parametrize("text", VERDICT["column"]["counter_examples"])
+def test_a_status_cell_holding_a_report_is_no_verdict(text: str) -> None:
+    status = row_status({"task": "建设某项目", "progress": "", "status": text}, [], [], [], None)
+    assert not any(e.rule.startswith("verdict.") for e in status.evidence)
+
+
+@pytest.mark.parametrize("example", VERDICT["heading"]["examples"], ids=lambda e: e["text"])
+def test_a_heading_that_classifies_its_rows_decides(example: dict) -> None:
+    cells = {"task": "建设某项目", "progress": "正在施工。"}
+    status = row_status(cells, [], [], [], None, headings=[example["text"]])
+    assert (status.value, status.verdict, status.evidence) == (example["status"], example["text"], [])
+
+
+@pytest.mark.parametrize("text", VERDICT["heading"]["counter_examples"])
+def test_a_heading_that_names_a_task_or_a_report_is_no_verdict(text: str) -> None:
+    status = row_status({"task": "建设某项目", "progress": "正在施工。"}, [], [], [], None, headings=[text])
+    assert (status.value, status.verdict) == ("on_track", None)
+
+
+@pytest.mark.parametrize(("progress", "value"), [("项目停工。", "stalled"), ("项目尚未启动。", "not_started")])
+def test_a_specific_state_in_the_row_overrides_a_heading_that_says_behind(progress: str, value: str) -> None:
+    status = row_status({"task": "建设某项目", "progress": progress}, [], [], [], None, headings=["二、进度滞后的项目"])
+    assert (status.value, status.verdict) == (value, None)
+
+
+def test_the_nearest_heading_decides() -> None:
+    status = row_status(
+        {"task": "x", "progress": "正在施工。"}, [], [], [], None, headings=["已完成的項目", "进度滞后的项目"]
+    )
+    assert status.value == "done"
+
+
+@pytest.mark.parametrize(
+    ("cells", "value", "completion"),
+    [
+        ({"task": "建设某学校", "progress": "95%"}, "on_track", 0.95),  # 95% at 75% of the year elapsed
+        ({"task": "建设某学校", "progress": "60 %"}, "behind", 0.60),
+        ({"task": "建设某学校", "progress": "在建", "完成进度（%）": "51"}, "behind", 0.51),
+        ({"task": "建设某学校", "progress": "", "完成率": "139.1%"}, "done", 1.391),
+        ({"task": "建设某学校", "progress": "", "status": "100"}, "done", 1.0),
+    ],
+)
+def test_a_number_alone_under_a_completion_header_is_a_share(cells: dict, value: str, completion: float) -> None:
+    status = row_status(cells, [], [], [], JAN_SEP)
+    assert (status.value, status.completion) == (value, pytest.approx(completion))
+    for item in status.evidence:
+        assert cells[item.field][item.span[0] : item.span[1]] == item.text
+
+
+def test_a_rate_alone_against_a_rate_target_is_no_share() -> None:
+    """28.97% under a task 增长6%以上 is the rate reached, not 28.97% of the work."""
+    cells = {"task": "财政收入增长6%以上", "progress": "28.97%"}
+    figures = extract_figures(cells["task"], "task")
+    assert row_status(cells, figures, [], [], JAN_SEP).completion is None
+
+
+def test_a_target_met_when_the_year_is_over_is_done() -> None:
+    year = Period(text="2021年", source="title", elapsed=1.0)
+    assert _status("2021年，全区固定资产投资同比增长15.7%。", "固定资产投资增长10%左右。", year).value == "done"
+    assert _status("全区固定资产投资同比增长15.7%。", "固定资产投资增长10%左右。", JAN_SEP).value == "on_track"

@@ -8,7 +8,7 @@ the first tier of data/status.toml ``order`` that has evidence decide. The toml 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -52,8 +52,25 @@ class Milestone:
 
 
 @dataclass(frozen=True, slots=True)
+class VerdictRules:
+    """The document's own verdict: patterns per status for a status cell and for a heading."""
+
+    enumerator: regex.Pattern[str]
+    end: regex.Pattern[str]
+    column: dict[str, regex.Pattern[str]]
+    heading: dict[str, regex.Pattern[str]]
+
+    def read(self, text: str, patterns: dict[str, regex.Pattern[str]]) -> str | None:
+        view = self.end.sub("", self.enumerator.sub("", match_view(text)))
+        if patterns is self.column:
+            view = regex.sub(r"\s+", "", view)
+        return next((status for status, pattern in patterns.items() if pattern.search(view)), None)
+
+
+@dataclass(frozen=True, slots=True)
 class StatusRules:
     order: tuple[str, ...]
+    verdict: VerdictRules
     tiers: dict[str, Tier]
     negator: regex.Pattern[str]
     resumed: regex.Pattern[str]
@@ -90,8 +107,16 @@ def status_rules() -> StatusRules:
     if missing or len(data["order"]) != len(tiers):
         raise ValueError(f"status.toml: order must list every tier once, missing {missing}")
     milestone = data["milestone"]
+    verdict = data["verdict"]
+    statuses = ("stalled", "not_started", "behind", "done", "on_track")  # the specific states first
     return StatusRules(
         order=tuple(data["order"]),
+        verdict=VerdictRules(
+            enumerator=regex.compile(verdict["enumerator"]),
+            end=regex.compile(verdict["end"]),
+            column={k: regex.compile(verdict["column"][k]) for k in statuses},
+            heading={k: regex.compile(verdict["heading"][k]) for k in statuses},
+        ),
         tiers=tiers,
         negator=regex.compile(data["negator"]),
         resumed=regex.compile(data["resumed"]["pattern"]),
@@ -148,6 +173,40 @@ def cue_items(piece: Piece, cues: Iterable[Cue]) -> list[Item]:
     return [_item(piece, start, end, rule) for start, end, rule in kept]
 
 
+# Cells read besides the statements: a column no field claims (完成情况 beside a progress column, 备注)
+# may hold the row's standing, unless its header names what is asked (目标, 计划, 责任单位 …).
+_OTHER_COLUMN_KEYS = frozenset(
+    {
+        "seq",
+        "task",
+        "progress",
+        "issues",
+        "plan",
+        "status",
+        "lead_units",
+        "partner_units",
+        "lead_leaders",
+        "responsible",
+        "deadline",
+        "category",
+        "measure",
+    }
+)
+_ASKED = regex.compile(
+    r"目标|计划|任务|要求|内容|指标|时限|时间|单位|领导|责任|名称|类别|措施|打算|安排|金额|投资|规模"
+)
+
+
+def _column_pieces(cells: dict[str, str]) -> list[Piece]:
+    """The cells of columns no field claims, as pieces of kind "column" (read by the tiers whose
+    scope lists it: never by "reported", a verb in a side column is no report of progress)."""
+    return [
+        Piece(key, 0, "column", text, match_view(text))
+        for key, text in cells.items()
+        if key not in _OTHER_COLUMN_KEYS and text.strip() and not _ASKED.search(match_view(key))
+    ]
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -160,6 +219,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
     pieces += [
         Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in issues if (i.field, i.span) not in seen
     ]
+    pieces += _column_pieces(cells)
     order = {field: index for index, field in enumerate(cells)}
     return sorted(pieces, key=lambda p: (order.get(p.field, len(order)), p.start))
 
@@ -203,14 +263,63 @@ def row_status(
     issues: list[Item],
     period: Period | None,
     assessments: list[Assessment] | None = None,
+    headings: Sequence[str] = (),
 ) -> Status:
     """How the row's task stands, with the cue items, figures and shares that decided it.
 
     ``cells``: the row's cells by field (the task is read from ``task``); ``statements`` and ``issues``
     as records.py finds them (with no statements, they are found here from the cells); ``period``: the
     report period, whose ``elapsed`` is the 序时进度 completion shares are compared with;
-    ``assessments``: the row's target-against-actual pairs (computed here when not given).
+    ``assessments``: the row's target-against-actual pairs (computed here when not given);
+    ``headings``: the section and table title over the row, nearest first, whose verdict (已完成的
+    項目, 进度滞后的项目) decides before the row's own text, as a status cell's does.
     """
+    read = _row_status(cells, figures, statements, issues, period, assessments)
+    verdict = _verdict(cells, headings)
+    if verdict is None:
+        return read
+    status, items, heading = verdict
+    if status == "behind" and read.value in ("stalled", "not_started"):
+        return read  # a more specific state read in the row overrides a verdict that only says behind
+    return Status(
+        value=status,  # type: ignore[arg-type]
+        evidence=items,
+        completion=read.completion,
+        schedule=read.schedule,
+        verdict=heading,
+    )
+
+
+_VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成); longer text is a report
+
+
+def _verdict(cells: dict[str, str], headings: Sequence[str]) -> tuple[str, list[Item], str | None] | None:
+    """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
+    rules = status_rules().verdict
+    columns = ["status", *(key for key in cells if key not in _OTHER_COLUMN_KEYS)]
+    for key in columns:
+        text = cells.get(key) or ""
+        status = rules.read(text, rules.column) if text.strip() and len(text) <= _VERDICT_CELL else None
+        if status is not None:
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            item = Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
+            return status, [item], None
+    for heading in headings:
+        status = rules.read(heading, rules.heading) if heading else None
+        if status is not None:
+            return status, [], heading
+    return None
+
+
+def _row_status(
+    cells: dict[str, str],
+    figures: list[Figure],
+    statements: list[Statement],
+    issues: list[Item],
+    period: Period | None,
+    assessments: list[Assessment] | None,
+) -> Status:
     rules = status_rules()
     pieces = _pieces(cells, statements, issues)
     evidence = _Evidence(tiers={})
@@ -220,6 +329,7 @@ def row_status(
                 evidence.add(name, *cue_items(piece, tier.cues))
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _completion_shares(pieces, period, evidence)
+    _bare_shares(cells, figures, period, evidence)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _assessed(assessments, pieces, period, evidence, cells)
@@ -229,17 +339,15 @@ def row_status(
     preparatory = [p for p in pieces if rules.milestone.preparation.search(p.view)]
     progress = [
         item
-        for name in ("done", "on_track", "done_part")
+        for name in ("done", "on_track", "done_part", "reported")
         for item in evidence.tiers.get(name, [])
         if not any(_contains(p, item) for p in preparatory)
     ]
     not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
-    if not_started and progress and not evidence.tiers.get("on_track"):
-        # Part done, part not yet started: the task is under way, not done.
-        done = [*evidence.tiers.get("done", []), *evidence.tiers.get("done_part", [])]
-        evidence.tiers["on_track"] = [*done, *not_started]
     if not_started and progress:
+        # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
+        evidence.add("behind", *not_started)
         evidence.tiers["done"] = evidence.tiers["done_part"] = []
 
     for name in rules.order:
@@ -289,6 +397,30 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
                 evidence.share(share, [_item(piece, *match.span(), rules.completion_id)], period)
 
 
+# A column whose number is a completion share: 完成率, 完成比例, 完成进度, 形象进度, 占年度计划%.
+_RATE_COLUMN = regex.compile(r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}计划|完成%")
+_BARE_SHARE = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
+
+
+def _bare_shares(cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence) -> None:
+    """A number alone as a completion share: in the status cell (a 完成进度 or 完成率 column: 51, 95%),
+    or a percent alone as the whole progress of a task that sets no rate of its own (95% of 建设某项目;
+    28.97% against 增长6%以上 is the rate achieved, which assess.py pairs with its target)."""
+    rule = status_rules().completion_id
+    rate_columns = [key for key in cells if key not in _OTHER_COLUMN_KEYS and _RATE_COLUMN.search(match_view(key))]
+    for field in ("status", "progress", *rate_columns):
+        text = cells.get(field) or ""
+        match = _BARE_SHARE.match(match_view(text))
+        if match is None or (field == "progress" and not match.group("percent")):
+            continue
+        if field == "progress" and any(f.field == "task" and f.kind in ("change", "percent") for f in figures):
+            continue
+        share = float(match.group("num")) / 100
+        item = Item(text=text[match.start("num") : match.end()].rstrip(), field=field, span=(0, 0), rule=rule)
+        item = item.model_copy(update={"span": (match.start("num"), match.start("num") + len(item.text))})
+        evidence.share(share, [item], period)
+
+
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
     """A task to start (力争开工…) whose progress is preparation only: the task cue and the preparation."""
     milestone = status_rules().milestone
@@ -336,6 +468,8 @@ def _assessed(
             else:
                 rule = config["below_target"] if assessment.met is False else config["meets_target"]
                 tier = "behind" if assessment.met is False else "on_track"
+                if tier == "on_track" and period is not None and (period.elapsed or 0) >= 1:
+                    tier = "done"  # the whole year is over and the target is met
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
         elif assessment.share is not None and target.kind in kinds and target.value > 0:
             text = cells.get(actual.field) or ""
