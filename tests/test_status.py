@@ -517,6 +517,8 @@ def test_the_nearest_heading_decides() -> None:
         ({"task": "建设某学校", "progress": "在建", "完成进度（%）": "51"}, "behind", 0.51),
         ({"task": "建设某学校", "progress": "", "完成率": "139.1%"}, "done", 1.391),
         ({"task": "建设某学校", "progress": "", "status": "100"}, "done", 1.0),
+        ({"task": "城镇新增就业", "progress": "7.23", "占年任务之比": "139.1%"}, "done", 1.391),
+        ({"task": "劳务品牌培训", "progress": "2425", "完成目标（%）": "100"}, "done", 1.0),
     ],
 )
 def test_a_number_alone_under_a_completion_header_is_a_share(cells: dict, value: str, completion: float) -> None:

@@ -192,18 +192,26 @@ _OTHER_COLUMN_KEYS = frozenset(
         "measure",
     }
 )
+# Side columns read per row: real tables have a few; a hostile one with 10,000 must not cost 10,000
+# reads of every cue per row.
+MAX_SIDE_COLUMNS = 16
 _ASKED = regex.compile(
     r"目标|计划|任务|要求|内容|指标|时限|时间|单位|领导|责任|名称|类别|措施|打算|安排|金额|投资|规模"
 )
+
+
+def _side_columns(cells: dict[str, str]) -> list[str]:
+    """The keys of columns no field claims, the first MAX_SIDE_COLUMNS of them."""
+    return [key for key in cells if key not in _OTHER_COLUMN_KEYS][:MAX_SIDE_COLUMNS]
 
 
 def _column_pieces(cells: dict[str, str]) -> list[Piece]:
     """The cells of columns no field claims, as pieces of kind "column" (read by the tiers whose
     scope lists it: never by "reported", a verb in a side column is no report of progress)."""
     return [
-        Piece(key, 0, "column", text, match_view(text))
-        for key, text in cells.items()
-        if key not in _OTHER_COLUMN_KEYS and text.strip() and not _ASKED.search(match_view(key))
+        Piece(key, 0, "column", cells[key], match_view(cells[key]))
+        for key in _side_columns(cells)
+        if cells[key].strip() and not _ASKED.search(match_view(key))
     ]
 
 
@@ -296,7 +304,7 @@ _VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成
 def _verdict(cells: dict[str, str], headings: Sequence[str]) -> tuple[str, list[Item], str | None] | None:
     """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
     rules = status_rules().verdict
-    columns = ["status", *(key for key in cells if key not in _OTHER_COLUMN_KEYS)]
+    columns = ["status", *_side_columns(cells)]
     for key in columns:
         text = cells.get(key) or ""
         status = rules.read(text, rules.column) if text.strip() and len(text) <= _VERDICT_CELL else None
@@ -337,17 +345,21 @@ def _row_status(
     # Progress on the task's main action: done and on_track evidence outside preparation statements
     # (正在编制实施方案 is work, but not on a task to 开工).
     preparatory = [p for p in pieces if rules.milestone.preparation.search(p.view)]
+    stated = evidence.tiers.get("not_started", [])
     progress = [
         item
         for name in ("done", "on_track", "done_part", "reported")
         for item in evidence.tiers.get(name, [])
-        if not any(_contains(p, item) for p in preparatory)
+        if not any(_contains(p, item) for p in preparatory) and not any(_one_clause(item, n, cells) for n in stated)
     ]
     not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
         evidence.add("behind", *not_started)
+        evidence.tiers["done"] = evidence.tiers["done_part"] = []
+    if evidence.completion is not None and evidence.completion < 1:
+        # A stated share of the whole below 100% outweighs a step said done (联审联批全部完成, 46.67%).
         evidence.tiers["done"] = evidence.tiers["done_part"] = []
 
     for name in rules.order:
@@ -378,6 +390,15 @@ def _not_resumed(stops: list[Item], pieces: list[Piece]) -> list[Item]:
     return [s for s in stops if not any(r.field == s.field and r.span[0] >= s.span[1] for r in resumed)]
 
 
+def _one_clause(a: Item, b: Item, cells: dict[str, str]) -> bool:
+    """Two items of one clause of one cell: 即将开工建设 is not started, not 开工建设 under way; in
+    並已為全面檢討這項計劃展開籌備工作 the 已 belongs to the preparation."""
+    if a.field != b.field:
+        return False
+    low, high = min(a.span[0], b.span[0]), max(a.span[1], b.span[1])
+    return not _CLAUSE_BREAK.search(cells.get(a.field, "")[low:high])
+
+
 def _contains(piece: Piece, item: Item) -> bool:
     return item.field == piece.field and piece.start <= item.span[0] and item.span[1] <= piece.start + len(piece.text)
 
@@ -397,8 +418,11 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
                 evidence.share(share, [_item(piece, *match.span(), rules.completion_id)], period)
 
 
-# A column whose number is a completion share: 完成率, 完成比例, 完成进度, 形象进度, 占年度计划%.
-_RATE_COLUMN = regex.compile(r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}计划|完成%")
+# A column whose number is a completion share: 完成率, 完成比例, 完成进度, 形象进度, 占年度计划%,
+# 占年任务之比, 完成目标(%).
+_RATE_COLUMN = regex.compile(
+    r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}(?:计划|任务|目标)|之比|完成(?:目标|计划|任务)?\s*[(]?\s*%"
+)
 _BARE_SHARE = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
 
 
@@ -407,7 +431,7 @@ def _bare_shares(cells: dict[str, str], figures: list[Figure], period: Period | 
     or a percent alone as the whole progress of a task that sets no rate of its own (95% of 建设某项目;
     28.97% against 增长6%以上 is the rate achieved, which assess.py pairs with its target)."""
     rule = status_rules().completion_id
-    rate_columns = [key for key in cells if key not in _OTHER_COLUMN_KEYS and _RATE_COLUMN.search(match_view(key))]
+    rate_columns = [key for key in _side_columns(cells) if _RATE_COLUMN.search(match_view(key))]
     for field in ("status", "progress", *rate_columns):
         text = cells.get(field) or ""
         match = _BARE_SHARE.match(match_view(text))
