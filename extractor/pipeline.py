@@ -16,7 +16,7 @@ from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import build_table, home_scope, number_rows
-from extractor.rules.dates import find_period
+from extractor.rules.dates import anchor_period, find_dateline, find_period, most_named_year
 from extractor.rules.figures import HOME_CURRENCY_SAMPLE, home_currency
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
@@ -105,11 +105,19 @@ def no_table_message(raw: RawDocument) -> str:
     return " ".join(message.split())  # one line, whatever the document held
 
 
-def report_period(assembly: Assembly) -> Period | None:
-    """The period the report covers: from the first table's title, else the text around the tables."""
+def report_period(assembly: Assembly, opening: str = "") -> Period | None:
+    """The period the report covers: from the first table's title, else the text around the tables;
+    anchored to the document's dateline and the year its text outside the tables names most (a
+    year written in a cell is a task's, not the report's: 2022年已完成…)."""
     titles = [t.title for t in assembly.tables if t.title]
-    texts = [*titles[1:], *(p.text for p in assembly.unplaced[:PERIOD_PARAGRAPHS])]
-    return find_period(titles[0] if titles else None, texts)
+    paragraphs = [p.text for p in assembly.unplaced if p.text.strip()]
+    period = find_period(titles[0] if titles else None, [*titles[1:], *paragraphs[:PERIOD_PARAGRAPHS]])
+    if period is None and not titles and paragraphs:
+        period = find_period(paragraphs[0])  # no table title: the first line is the document's title
+    prose = "\n".join([*titles, *paragraphs])[:HOME_CURRENCY_SAMPLE]
+    # a labelled date (发布时间：…) counts wherever the reader put it, a metadata block read as cells too
+    dateline = find_dateline(prose) or find_dateline(opening, labelled_only=True)
+    return anchor_period(period, dateline, most_named_year(prose))
 
 
 def parse_bytes(data: bytes, path: str | None = None, limits: Limits | None = None) -> Document:
@@ -158,8 +166,9 @@ def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
         if not assembly.tables:
             raise NoTableError(no_table_message(raw))
         scope = home_scope(assembly.tables)
-        currency = home_currency(document_text(raw))
-        period = report_period(assembly)
+        opening = document_text(raw)
+        currency = home_currency(opening)
+        period = report_period(assembly, opening)
         warnings = [Warning(code=w.code, message=w.message) for w in raw.warnings]
         mismatch = name_mismatch(path, fmt)
         if mismatch:

@@ -445,3 +445,80 @@ def test_random_text_never_fails(text: str) -> None:
     _check_invariant(text, _period(2024))
     _check_invariant(text, None)
     find_period(text, [text])
+
+
+# --------------------------------------------------------------------------------------------
+# The dateline and the report period anchored to the document (issue 13)
+
+from extractor.rules.dates import Dateline, anchor_period, find_dateline, most_named_year  # noqa: E402
+
+DATELINE = load("dates")["dateline"]
+
+
+@pytest.mark.parametrize("example", DATELINE["examples"], ids=lambda e: e["date"])
+def test_a_dateline_is_found(example: dict) -> None:
+    found = find_dateline(example["text"])
+    assert found is not None and found.day.isoformat() == example["date"]
+    assert found.text in example["text"]
+
+
+@pytest.mark.parametrize("text", DATELINE["counter_examples"])
+def test_a_date_inside_a_sentence_is_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_a_date_alone_in_a_cell_is_no_dateline_when_only_labels_count() -> None:
+    assert find_dateline("2023年3月17日", labelled_only=True) is None
+    assert find_dateline("发布日期：2023-03-17", labelled_only=True).day == date(2023, 3, 17)
+
+
+def _read_period(text: str) -> Period:
+    found = find_period(text)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("period", "dateline", "year", "expected"),
+    [
+        # a period without its year takes the dateline's
+        ("一季度", "2021-04-10", None, ("2021-03-31", 0.25)),
+        # published two weeks before the quarter ends: still this year's
+        ("一季度", "2007-03-08", None, ("2007-03-31", 0.25)),
+        # 1-12月 published in January: last year's
+        ("1-12月", "2022-01-15", None, ("2021-12-31", 1.0)),
+        # no dateline: the year the document names most
+        ("上半年", None, 2019, ("2019-06-30", 0.5)),
+        # a year still running at the dateline ends there
+        ("2023年", "2023-03-17", None, ("2023-03-17", 76 / 365)),
+        # a year over by the dateline stays whole
+        ("2006年", "2007-01-08", None, ("2006-12-31", 1.0)),
+    ],
+)
+def test_the_period_is_anchored_to_the_document(
+    period: str, dateline: str | None, year: int | None, expected: tuple[str, float]
+) -> None:
+    line = Dateline(date.fromisoformat(dateline), dateline) if dateline else None
+    anchored = anchor_period(_read_period(period), line, year)
+    assert anchored is not None
+    assert (anchored.end, anchored.elapsed) == (expected[0], pytest.approx(expected[1]))
+
+
+def test_no_period_the_dateline_is_the_report_date() -> None:
+    anchored = anchor_period(None, Dateline(date(2024, 1, 18), "2024-01-18"))
+    assert anchored is not None and (anchored.source, anchored.start, anchored.end) == (
+        "dateline",
+        "2024-01-01",
+        "2024-01-18",
+    )
+    assert anchor_period(None, None) is None
+
+
+def test_the_year_named_most_outside_the_tables() -> None:
+    assert most_named_year("2021年重点工作…2021年…关于2020年的") == 2021
+    assert most_named_year("no year") is None
+
+
+def test_a_full_date_beside_a_coarser_period_in_a_title_is_when_it_was_written() -> None:
+    found = find_period("2021年上半年重点工作推进情况 2021-07-08")
+    assert found is not None and found.end == "2021-06-30"

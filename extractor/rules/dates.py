@@ -445,6 +445,95 @@ def find_dates(text: str, field: str = "text", period: Period | None = None) -> 
 # The report period
 
 
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The date a document was published or signed, and the text that says it."""
+
+    day: date
+    text: str
+
+
+@cache
+def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = load("dates")["dateline"]
+    return regex.compile(data["labelled"]), regex.compile(data["line"])
+
+
+def find_dateline(text: str, labelled_only: bool = False) -> Dateline | None:
+    """The document's publication or signing date (data/dates.toml [dateline]): the first labelled
+    date, else (unless ``labelled_only``: in table cells a date alone is a deadline) the first line
+    that is only a full date. None when there is none, or it is no date."""
+    labelled, line = _dateline_patterns()
+    for pattern in (labelled,) if labelled_only else (labelled, line):
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            try:
+                year = _written_year(parts)
+                month = int(parse_number(parts["month"]) or 0)
+                day = int(parse_number(parts["day"]) or 0)
+                if year is not None:
+                    return Dateline(date(year, month, day), match.group("date"))
+            except (ValueError, TypeError):
+                continue
+    return None
+
+
+def anchor_period(period: Period | None, dateline: Dateline | None, year: int | None = None) -> Period | None:
+    """The report period, anchored to the document: a period written without its year takes the
+    year of the dateline (the last such period before it: 1-12月 published in January is last
+    year's) or else ``year`` (the year the document names most); a period that names only a year
+    still running at the dateline ends there; with no period, the dateline is the report date."""
+    if period is None:
+        if dateline is None:
+            return None
+        day = dateline.day
+        return Period(
+            text=dateline.text,
+            source="dateline",
+            year=day.year,
+            start=date(day.year, 1, 1).isoformat(),
+            end=day.isoformat(),
+            elapsed=_elapsed(day, known_year=True),
+        )
+    if period.year is None and (dateline is not None or year is not None):
+        return _with_year(period, dateline, year)
+    if dateline is not None and period.end and period.start:
+        start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+        whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        if whole_year and start <= dateline.day < end:
+            return period.model_copy(
+                update={
+                    "text": dateline.text,
+                    "source": "dateline",
+                    "end": dateline.day.isoformat(),
+                    "elapsed": _elapsed(dateline.day, known_year=True),
+                }
+            )
+    return period
+
+
+PUBLISHED_BEFORE_END = 60  # days a report may appear before the end of the period it names
+
+
+def _with_year(period: Period, dateline: Dateline | None, year: int | None) -> Period:
+    """``period`` (read without a year) in the year the document gives it."""
+    found = _period_in(period.text, period.source, default_year=dateline.day.year if dateline else year)
+    if found is None or found.end is None:
+        return period
+    if dateline is not None and (date.fromisoformat(found.end) - dateline.day).days > PUBLISHED_BEFORE_END:
+        # 1-12月 published in January: last year's (一季度 published on 8 March is this year's)
+        found = _period_in(period.text, period.source, default_year=dateline.day.year - 1) or found
+    return found.model_copy(update={"text": period.text})
+
+
+def most_named_year(text: str) -> int | None:
+    """The year a text names most often (2023年), for a period written without one."""
+    counts: dict[int, int] = {}
+    for match in regex.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年", text):
+        counts[int(match.group(1))] = counts.get(int(match.group(1)), 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
 def find_period(title: str | None, texts: list[str] | tuple[str, ...] = ()) -> Period | None:
     """The period the report covers: read from the title first, else from the first of ``texts``
     (paragraphs, cells, in order) that names one. None when nothing names it.
@@ -465,7 +554,7 @@ def find_period(title: str | None, texts: list[str] | tuple[str, ...] = ()) -> P
     return None
 
 
-def _period_in(text: str, source: str) -> Period | None:
+def _period_in(text: str, source: str, default_year: int | None = None) -> Period | None:
     _, _, lexicon = rules()
     settings = lexicon.period
     allowed = set(settings[f"{source}_rules"])
@@ -481,6 +570,10 @@ def _period_in(text: str, source: str) -> Period | None:
     if not spans:
         return None
     rank = settings["grain_rank"]
+    coarser = [s for s in spans if s.rule.grain in ("month", "quarter", "half")]
+    if coarser and any(s.rule.grain == "day" and not s.parts.get("cutoff") for s in spans):
+        # 2021年上半年…情况 2021-07-08: the full date is when it was written, the period the half year
+        spans = [s for s in spans if s.rule.grain != "day" or s.parts.get("cutoff")]
     best = max(spans, key=lambda s: (rank[s.rule.grain], -s.start))
     year = _written_year(best.parts)
     label = text[best.start : best.end]
@@ -489,6 +582,8 @@ def _period_in(text: str, source: str) -> Period | None:
         if years:
             year = _written_year(years[0].parts)
             label = text[years[0].start : years[0].end] + label
+        elif default_year is not None:
+            year = default_year  # given by the document (its dateline, the year it names)
     try:
         window = _window(best, year if year is not None else _reference_year(best))
     except ValueError:
