@@ -8,9 +8,9 @@ from extractor.headers import layout_patterns, prose_patterns
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
-# example list → the compiled pattern it belongs to ("title" examples illustrate the title cues)
+# example list → the compiled pattern it belongs to (title_cues examples illustrate the compiled title_cue)
 SECTIONS = {"": layout_patterns, "prose": prose_patterns}
-NAMES = {"title": "title_cue"}
+NAMES = {"title_cues": "title_cue"}
 
 
 def _cases(suffix: str = "_examples") -> list[tuple[str, str, str]]:

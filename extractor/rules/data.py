@@ -1,4 +1,9 @@
-"""Load the rule data files once. Each file in extractor/data is TOML with comments and examples."""
+"""Load the rule data files once. Each file in extractor/data is TOML with comments and examples.
+
+Every file is validated on loading (extractor.rules.schema): a key the file's model does not know,
+or an examples key with no pattern beside it, is refused with the file and the key named, so a
+misplaced or misspelt key fails loudly instead of being absorbed or ignored.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,41 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from extractor.rules.schema import MODELS, PATTERN_FILES, orphan_examples
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+class RuleDataError(ValueError):
+    """A rule file that does not hold what its model allows (a bug in the data, not in the input)."""
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed contents of ``extractor/data/<name>.toml``."""
-    with (DATA_DIR / f"{name}.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    """The parsed contents of ``extractor/data/<name>.toml``, validated."""
+    path = DATA_DIR / f"{name}.toml"
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    validate(name, data)
+    return data
+
+
+def validate(name: str, data: dict[str, Any]) -> None:
+    """Raise RuleDataError naming the file and the key when ``data`` breaks the file's model."""
+    model = MODELS.get(name)
+    if model is not None:
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()[:5]
+            )
+            raise RuleDataError(f"extractor/data/{name}.toml: {problems}") from None
+    elif name in PATTERN_FILES:
+        orphans = orphan_examples(data)
+        if orphans:
+            raise RuleDataError(f"extractor/data/{name}.toml: examples with no pattern: {', '.join(orphans)}")
+    else:
+        raise RuleDataError(f"extractor/data/{name}.toml: no model in extractor.rules.schema")

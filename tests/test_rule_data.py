@@ -1,0 +1,57 @@
+"""Rule data files are validated on loading: an unknown or misplaced key fails, naming file and key."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from extractor.rules.data import DATA_DIR, RuleDataError, load, validate
+from extractor.rules.schema import MODELS, PATTERN_FILES
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in DATA_DIR.glob("*.toml")))
+def test_every_rule_file_has_a_model_and_passes_it(name: str) -> None:
+    assert name in MODELS or name in PATTERN_FILES
+    load.cache_clear()
+    assert load(name)
+
+
+def _figures() -> dict:
+    with (DATA_DIR / "figures.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def test_a_key_swallowed_by_the_last_veto_is_refused() -> None:
+    """`not_figures = [...]` written below the last [[veto]] becomes that veto's key in TOML."""
+    data = _figures()
+    data["veto"][-1]["not_figures"] = data.pop("not_figures")
+    with pytest.raises(RuleDataError, match=r"figures\.toml: .*veto\.\d+\.not_figures"):
+        validate("figures", data)
+
+
+def test_a_misspelt_key_is_refused() -> None:
+    data = _figures()
+    data["rule"][0]["exampels"] = data["rule"][0].pop("examples")
+    with pytest.raises(RuleDataError, match=r"rule\.0\.exampels"):
+        validate("figures", data)
+
+
+def test_a_missing_key_is_refused() -> None:
+    data = _figures()
+    del data["distribution"]["joiner"]
+    with pytest.raises(RuleDataError, match=r"distribution\.joiner"):
+        validate("figures", data)
+
+
+def test_examples_with_no_pattern_are_refused_in_a_pattern_file() -> None:
+    with (DATA_DIR / "layout.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    data["prose"]["no_such_pattern_examples"] = ["x"]
+    with pytest.raises(RuleDataError, match=r"prose\.no_such_pattern_examples"):
+        validate("layout", data)
+
+
+def test_a_file_without_a_model_is_refused() -> None:
+    with pytest.raises(RuleDataError, match="no model"):
+        validate("newfile", {})
