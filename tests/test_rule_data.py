@@ -55,3 +55,28 @@ def test_examples_with_no_pattern_are_refused_in_a_pattern_file() -> None:
 def test_a_file_without_a_model_is_refused() -> None:
     with pytest.raises(RuleDataError, match="no model"):
         validate("newfile", {})
+
+
+SHARED = load("shared")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "count"),
+    [(name, text, count) for name, cases in SHARED["examples"].items() for text, count in cases],
+    ids=lambda v: str(v),
+)
+def test_a_shared_piece_matches_as_its_examples_say(name: str, text: str, count: int) -> None:
+    import regex
+
+    from extractor.rules.data import expand
+    from extractor.textnorm import match_view
+
+    assert len(regex.findall(expand("{" + name + "}"), match_view(text))) == count
+
+
+def test_every_shared_piece_has_examples_and_an_unknown_placeholder_is_refused() -> None:
+    from extractor.rules.data import expand
+
+    assert set(SHARED["examples"]) == set(SHARED["vocabulary"])
+    with pytest.raises(RuleDataError, match=r"unknown placeholder \{NO_SUCH\}"):
+        expand("{NO_SUCH}", {}, "x.toml")

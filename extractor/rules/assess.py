@@ -32,7 +32,7 @@ from functools import cache
 import regex
 
 from extractor.models import Assessment, Figure, Period
-from extractor.rules.data import load
+from extractor.rules.data import expand, load
 from extractor.textnorm import match_view
 
 RATE_UNITS = frozenset({"%", "pp"})
@@ -52,8 +52,8 @@ def _forecast_cue() -> regex.Pattern[str]:
 
 # Where a figure's clause starts; a clause opening with one of _CONTINUATION (占年度计划的95%, 达…)
 # continues the clause before it.
-_CLAUSE_BREAK = regex.compile(r"(?<!\d(?=,\d))[,，;；。!?！？\n]")  # never 1,200
-_SENTENCE_BREAK = regex.compile(r"[;；。!?！？\n]")
+_CLAUSE_BREAK = regex.compile(expand("{CLAUSE_BREAK}"))  # data/shared.toml: never 1,200
+_SENTENCE_BREAK = regex.compile(expand("{SENTENCE_BREAK}"))
 _CONTINUATION = regex.compile(r"\s*(?:占|达|为)")
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
 from pydantic import ValidationError
 
 from extractor.rules.schema import MODELS, PATTERN_FILES, orphan_examples
@@ -31,6 +32,26 @@ def load(name: str) -> dict[str, Any]:
         data = tomllib.load(handle)
     validate(name, data)
     return data
+
+
+@cache
+def shared_vocabulary() -> dict[str, str]:
+    """The pieces every rule family uses (data/shared.toml): CLAUSE_BREAK, SENTENCE_BREAK, ENUMERATOR."""
+    return dict(load("shared")["vocabulary"])
+
+
+def expand(pattern: str, vocabulary: dict[str, str] | None = None, file: str = "rule data") -> str:
+    """``pattern`` with its {PLACEHOLDER}s replaced: a file's own vocabulary first, then the shared
+    pieces. Entries may use placeholders too; an unknown name is an error naming the file."""
+    words = {**shared_vocabulary(), **(vocabulary or {})}
+    for _ in range(6):
+        try:
+            pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{words[m.group(1)]})", pattern)
+        except KeyError as exc:
+            raise RuleDataError(f"{file}: unknown placeholder {{{exc.args[0]}}}") from None
+        if not found:
+            return pattern
+    raise RuleDataError(f"{file}: placeholders nested too deep in {pattern!r}")
 
 
 def validate(name: str, data: dict[str, Any]) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 import regex
 
 from extractor.models import DateMention, Period
+from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
 from extractor.rules.spans import longest_first, trimmed
@@ -103,11 +104,7 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
     vocabulary = dict(data["vocabulary"])
 
     def expand(pattern: str) -> str:
-        for _ in range(6):
-            pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
-            if not found:
-                return pattern
-        raise ValueError(f"dates.toml: placeholders nested too deep in {pattern!r}")
+        return expand_placeholders(pattern, vocabulary, "dates.toml")
 
     def optional(entry: dict[str, Any], key: str) -> regex.Pattern[str] | None:
         return regex.compile(expand(entry[key])) if key in entry else None
@@ -144,7 +141,7 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
             raise ValueError(f"dates.toml: holiday {name} lists a year twice")
     context = data["context"]
     lexicon = Lexicon(
-        sentence_end=regex.compile(context["sentence_end"]),
+        sentence_end=regex.compile(expand(context["sentence_end"])),
         deadline_after=regex.compile(context["deadline_after"]),
         past_before=regex.compile(context["past_before"]),
         fact_after=regex.compile(context["fact_after"]),

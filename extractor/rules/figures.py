@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from extractor.models import Figure
+from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
 from extractor.rules.spans import longest_first, trimmed
@@ -105,14 +106,9 @@ def vocabulary() -> dict[str, str]:
 
 
 def expand(pattern: str) -> str:
-    """``pattern`` with its {PLACEHOLDER}s replaced by the vocabulary's regex source."""
-    words = vocabulary()
-    # Vocabulary entries may use placeholders themselves (RANGE uses SP); a few passes suffice.
-    for _ in range(4):
-        pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{words[m.group(1)]})", pattern)
-        if not found:
-            return pattern
-    raise ValueError(f"figures.toml: placeholders nested too deep in {pattern!r}")
+    """``pattern`` with its {PLACEHOLDER}s replaced by the vocabulary's regex source (the shared
+    pieces of data/shared.toml included)."""
+    return expand_placeholders(pattern, vocabulary(), "figures.toml")
 
 
 @cache

@@ -398,7 +398,13 @@ class PairsFile(_Strict):
     radical_pairs: str | None = None
 
 
+class SharedFile(_Strict):
+    vocabulary: dict[str, str]
+    examples: dict[str, list[tuple[str, int]]]
+
+
 MODELS: dict[str, type[BaseModel]] = {
+    "shared": SharedFile,
     "figures": FiguresFile,
     "units": UnitsFile,
     "status": StatusFile,

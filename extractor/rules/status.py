@@ -18,11 +18,11 @@ import regex
 from extractor.models import Assessment, Figure, Item, Period, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast
 from extractor.rules.cells import find_issues, find_statements
-from extractor.rules.data import load
+from extractor.rules.data import expand, load
 from extractor.textnorm import match_view
 
-# Where a cue's clause starts: the negator must stand inside the cue's own clause.
-_CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?\n]")
+# Where a cue's clause starts: the negator must stand inside the cue's own clause (data/shared.toml).
+_CLAUSE_BREAK = regex.compile(expand("{CLAUSE_BREAK}"))
 # Fields read when the caller gives no statements.
 _TEXT_FIELDS = ("progress", "issues", "plan")
 
@@ -112,7 +112,7 @@ def status_rules() -> StatusRules:
     return StatusRules(
         order=tuple(data["order"]),
         verdict=VerdictRules(
-            enumerator=regex.compile(verdict["enumerator"]),
+            enumerator=regex.compile(expand(verdict["enumerator"])),
             end=regex.compile(verdict["end"]),
             column={k: regex.compile(verdict["column"][k]) for k in statuses},
             heading={k: regex.compile(verdict["heading"][k]) for k in statuses},
