@@ -64,6 +64,7 @@ INCOMPLETE = {
     "包括在金融市场中管理的基金管理业务在内的FILP总额也减少了二％，为四十九兆九千五百九十二億元，是有史以来最大的。": "减少了二％ (change) not tagged by the currency spec",  # noqa: E501 (a spec's text, verbatim)
     "去年，潜江虾稻产业综合产值突破180亿元，带动就业超10万人，龙虾养殖户户平增收16000元，带动全省养殖小龙虾387万亩。": "突破180亿元, 超10万人, 16000元 not tagged by the dimension spec",  # noqa: E501 (a spec's text, verbatim)
     "基站总数是10000，其中有9000台是huawei 建的，还有一台是实验品。": "9000台, 一台 are counts (spec: no money)",
+    "宝安科技公司与国际精密的15位股东签署收购协议，以每股1.95港元": "15位 (shareholders) is a count (spec: money only)",
     "经查，公诉机关起诉指控的被盗财物数量依照人民币被害人陈述予以认定，被告人班x庭审中提出只有两瓶津威的辩解意见，依照有利于被告人的原则，": "两瓶 is a count (spec: no money)",  # noqa: E501 (a spec's text, verbatim)
 }
 # Number-model inputs whose numerals are, by our conventions, not figures (dates, ranks, names).

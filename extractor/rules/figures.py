@@ -30,6 +30,7 @@ class FigureRule:
     pattern: regex.Pattern[str]
     examples: tuple[dict[str, Any], ...]
     basis: str | None = None  # a basis the rule itself tells (a gap to a target)
+    unit: str | None = None  # a unit the rule itself tells (华氏温度98.6度 → 华氏度)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,12 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     bases |= {word: name[:3] for name in ("yoy_ref", "mom_ref") for word in data["bases"][name]}
     figure_rules = tuple(
         FigureRule(
-            r["id"], r["kind"], regex.compile(expand(r["pattern"])), tuple(r.get("examples", ())), r.get("basis")
+            r["id"],
+            r["kind"],
+            regex.compile(expand(r["pattern"])),
+            tuple(r.get("examples", ())),
+            r.get("basis"),
+            r.get("unit"),
         )
         for r in data["rule"]
     )
@@ -210,7 +216,7 @@ def parse_figure(
     _, _, lexicon = rules()
     parts = span.parts
     kind = span.rule.kind
-    unit = regex.sub(r"\s", "", parts.get("unit") or "%")  # 个 百 分 点 as spaced on some pages
+    unit = span.rule.unit or regex.sub(r"\s", "", parts.get("unit") or "%")  # 个 百 分 点 as spaced on some pages
     value, value_max = _values(parts, span.rule.id)
     if value is None:
         return None
@@ -313,7 +319,18 @@ def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, f
     return value, value_max
 
 
-_PLACE_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10_000, "亿": 10**8}
+_PLACE_VALUES = {
+    "十": 10,
+    "拾": 10,
+    "百": 100,
+    "佰": 100,
+    "千": 1000,
+    "仟": 1000,
+    "万": 10_000,
+    "亿": 10**8,
+    "k": 1000,
+    "K": 1000,
+}
 _SUB_UNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "美分": 0.01}
 _SUB_UNIT_PART = r"(\d{1,2}|[零〇一二两三四五六七八九])(角|毛|美分|分)"
 

@@ -34,6 +34,7 @@ class FigureRule(_Strict):
     kind: str
     pattern: str
     basis: str | None = None
+    unit: str | None = None
     examples: Examples = Field(default_factory=list)
 
 
