@@ -29,9 +29,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TextIO
 
-from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
+from extractor.errors import ExtractorError, InternalError, ParseTimeoutError, one_line, printable_path
 from extractor.headers import column_overrides
-from extractor.limits import MB, Limits
+from extractor.limits import MB, Limits, cap_memory, memory_ceiling, memory_error
 from extractor.output import document_dict, error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import parse
 from extractor.rules.figures import extract_figures
@@ -40,6 +40,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
 GRACE = 2.0
 _DEFAULTS = Limits()
+# The memory ceiling (--max-memory): a file that would need more fails with too_large instead of
+# waking the kernel's OOM killer or swapping the machine. Far above a real attachment (a 1,100-row
+# PDF peaks near 300 MB), and it applies to each worker, so --jobs 4 may use 4 GB.
+DEFAULT_MEMORY_MB = 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +109,13 @@ def _batch_options() -> argparse.ArgumentParser:
     )
     limits = options.add_argument_group("limits (0 = no limit)")
     limits.add_argument(
+        "--max-memory",
+        type=_number,
+        metavar="MB",
+        default=DEFAULT_MEMORY_MB,
+        help="address space of the process that parses (each worker with --jobs), as RLIMIT_AS (%(default)g)",
+    )
+    limits.add_argument(
         "--max-size", type=_number, metavar="MB", default=_DEFAULTS.max_bytes / MB, help="input file size (%(default)g)"
     )
     limits.add_argument(
@@ -112,6 +123,13 @@ def _batch_options() -> argparse.ArgumentParser:
     )
     limits.add_argument(
         "--timeout", type=_number, metavar="SECONDS", default=_DEFAULTS.seconds, help="time per file (%(default)g)"
+    )
+    limits.add_argument(
+        "--max-stream-size",
+        type=_number,
+        metavar="MB",
+        default=_DEFAULTS.max_stream_bytes / MB,
+        help="decoded size of one PDF stream (%(default)g)",
     )
     limits.add_argument(
         "--max-zip-size",
@@ -182,18 +200,23 @@ def _limits(args: argparse.Namespace) -> Limits:
         max_zip_bytes=count(args.max_zip_size * MB),
         max_zip_ratio=args.max_zip_ratio or None,
         max_pdf_pages=count(args.max_pages),
+        max_stream_bytes=count(args.max_stream_size * MB),
         seconds=args.timeout or None,
     )
 
 
 def _expand(paths: list[str]) -> Iterator[str]:
-    """Files as given; a folder gives its files (sorted, recursively, hidden ones skipped)."""
+    """Files as given; a folder gives its files (sorted, recursively, hidden ones skipped), or itself if none."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            found = False
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    found = True
                     yield str(child)
+            if not found:  # a folder with no file to read fails like any path that is no file
+                yield given
         else:
             yield given
 
@@ -215,20 +238,18 @@ def _outcome(path: str, limits: Limits, want_record: bool, columns: dict[str, st
     """Parse one file into an Outcome; never raises for a problem in the file."""
     try:
         document = parse(path, limits=limits, columns=columns)
+        record = document_dict(document) if want_record else None
     except ExtractorError as error:
         return _failed(path, error)
+    except MemoryError:  # past the --max-memory ceiling outside the parse proper (the JSON record)
+        return _failed(path, memory_error(path))
     except Exception as exc:  # a bug in extractor, not in the input: still one line
         error = InternalError(f"internal error: {type(exc).__name__}: {exc}")
         return _failed(path, error, traceback.format_exc())
     rows = sum(len(t.rows) for t in document.tables)
     summary = f"{len(document.tables)} table(s), {rows} rows, {len(document.warnings)} warning(s)"
     first = document.warnings[0] if document.warnings else None
-    return Outcome(
-        path,
-        record=document_dict(document) if want_record else None,
-        summary=summary,
-        warning=(first.code, first.message) if first else None,
-    )
+    return Outcome(path, record=record, summary=summary, warning=(first.code, first.message) if first else None)
 
 
 def _failed(path: str, error: ExtractorError, trace: str | None = None) -> Outcome:
@@ -240,10 +261,17 @@ def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> 
     limits = _limits(args)
     jobs = min(args.jobs, len(files))
     columns = getattr(args, "columns", None)
-    if jobs <= 1:
-        results: Iterator[Outcome] = (_outcome(path, limits, want_record, columns) for path in files)
-    else:
-        results = _pool(files, limits, jobs, want_record, columns)
+    memory = int(args.max_memory * MB) or None
+    with contextlib.ExitStack() as stack:
+        if jobs <= 1:
+            stack.enter_context(memory_ceiling(memory))  # this process parses: the ceiling a worker has
+            results: Iterator[Outcome] = (_outcome(path, limits, want_record, columns) for path in files)
+        else:
+            results = _pool(files, limits, jobs, want_record, columns, memory)
+        yield from _reported(results, args)
+
+
+def _reported(results: Iterator[Outcome], args: argparse.Namespace) -> Iterator[Outcome]:
     for outcome in results:
         if outcome.code is not None:
             if outcome.code == InternalError.code:
@@ -255,8 +283,11 @@ def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> 
         yield outcome
 
 
-def _worker(conn: Connection, limits: Limits, want_record: bool, columns: dict[str, str] | None) -> None:
+def _worker(
+    conn: Connection, limits: Limits, want_record: bool, columns: dict[str, str] | None, memory: int | None
+) -> None:
     """A worker process: parse the paths it is sent until it is sent None."""
+    cap_memory(memory)
     while True:
         task = conn.recv()
         if task is None:
@@ -274,14 +305,19 @@ class _Slot:
 
 
 def _pool(
-    files: list[str], limits: Limits, jobs: int, want_record: bool, columns: dict[str, str] | None = None
+    files: list[str],
+    limits: Limits,
+    jobs: int,
+    want_record: bool,
+    columns: dict[str, str] | None = None,
+    memory: int | None = None,
 ) -> Iterator[Outcome]:
     """Parse in ``jobs`` worker processes; yield in input order. Kills and replaces stuck or dead workers."""
     context = multiprocessing.get_context()
 
     def start() -> _Slot:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(child, limits, want_record, columns), daemon=True)
+        process = context.Process(target=_worker, args=(child, limits, want_record, columns, memory), daemon=True)
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -346,7 +382,8 @@ def _pool(
 
 
 def _complain(path: str, message: str) -> None:
-    print(f"extractor: {path}: {message}", file=sys.stderr)
+    """The one stderr line of a failed file: its name escaped, the message on one line."""
+    print(f"extractor: {printable_path(path)}: {one_line(message)}", file=sys.stderr)
 
 
 def _run_explain(args: argparse.Namespace) -> int:
@@ -358,7 +395,7 @@ def _run_explain(args: argparse.Namespace) -> int:
             with column_overrides(args.columns):
                 text = format_explanation(explain(path, _limits(args)))
         except ExtractorError as exc:
-            print(f"extractor: {path}: {exc.message} [{exc.code}]", file=sys.stderr)
+            _complain(path, f"{exc.message} [{exc.code}]")
             failed += 1
             continue
         sys.stdout.write(text)

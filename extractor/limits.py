@@ -16,6 +16,7 @@ CLI with ``--jobs N`` (N > 1) also kills a worker process that overruns the limi
 from __future__ import annotations
 
 import io
+import os
 import signal
 import struct
 import threading
@@ -42,11 +43,19 @@ class Limits:
     """Uncompressed/compressed size of one package member; checked for members over 10 MB uncompressed."""
     max_pdf_pages: int | None = 2_000
     """Pages of a PDF, counted before any page is read."""
+    max_stream_bytes: int | None = 128 * MB
+    """Decoded size of one PDF stream (a page's content, a font's map): a real one is a few MB."""
     seconds: float | None = 120.0
     """Time to parse one file (see the module docstring for where it applies)."""
 
 
 DEFAULT_LIMITS = Limits()
+
+# Text read by the layout stage (a .txt, or a document whose own structure holds no table): at
+# about 70 µs a line, 200,000 lines is 15 s (a 1,100-row report is 5,500 lines); a longer line than
+# this is no row of a table, and is kept whole as a warning instead of being read.
+MAX_LAYOUT_LINES = 200_000
+MAX_LINE_CHARS = 1_000_000
 
 # Members smaller than this are not held to the ratio: small XML parts (a styles part, an empty
 # sheet's repeated cells) compress very well, and their size is already bounded by max_zip_bytes.
@@ -89,6 +98,12 @@ def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
     members = archive.infolist()
     if limits.max_zip_members and len(members) > limits.max_zip_members:
         _too_many_members(len(members), limits)
+    # A name twice (two word/document.xml): readers would disagree on which is the document.
+    names: set[str] = set()
+    for member in members:
+        if member.filename in names:
+            raise CorruptFileError(f"damaged ZIP package: it holds {member.filename} twice")
+        names.add(member.filename)
     total = sum(m.file_size for m in members)
     if limits.max_zip_bytes and total > limits.max_zip_bytes:
         raise TooLargeError(
@@ -134,9 +149,11 @@ def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     return b"<!doctype" in lowered or b"<!entity" in lowered
 
 
-def check_pages(count: int, limits: Limits) -> None:
+def check_pages(count: int, limits: Limits, *, counted_to_limit: bool = False) -> None:
+    """Refuse a PDF over the page limit; ``counted_to_limit``: the count stopped one past it."""
     if limits.max_pdf_pages and count > limits.max_pdf_pages:
-        raise TooLargeError(f"PDF has {count} pages, over the {limits.max_pdf_pages} limit (raise it with --max-pages)")
+        pages = f"more than {limits.max_pdf_pages}" if counted_to_limit else str(count)
+        raise TooLargeError(f"PDF has {pages} pages, over the {limits.max_pdf_pages} limit (raise it with --max-pages)")
 
 
 @dataclass
@@ -188,6 +205,84 @@ def _can_alarm() -> bool:
     if signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
         return False
     return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` is a MemoryError or was raised while handling one (a reader may wrap it)."""
+    seen: set[int] = set()
+    item: BaseException | None = exc
+    while item is not None and id(item) not in seen:
+        if isinstance(item, MemoryError):
+            return True
+        seen.add(id(item))
+        item = item.__cause__ or item.__context__
+    return False
+
+
+def memory_error(path: str | None = None) -> TooLargeError:
+    """The error for a file that ran out of memory: under the CLI's ``--max-memory`` ceiling, or the machine's."""
+    return TooLargeError("needs more memory than allowed (raise the ceiling with --max-memory)", path=path)
+
+
+# Headroom above what the process already holds when the ceiling is set: a process that has grown
+# (an application, a test run) still gets this much to parse in, rather than failing every file.
+MEMORY_HEADROOM = 256 * MB
+
+
+@contextmanager
+def memory_ceiling(limit: int | None) -> Iterator[None]:
+    """Cap this process's address space (soft ``RLIMIT_AS``) in the body, then restore it.
+
+    The ceiling is ``limit`` bytes, or the current address space plus ``MEMORY_HEADROOM`` when
+    that is higher. An allocation past it raises MemoryError, which :func:`extractor.parse` reports
+    as ``too_large``: the file fails, the process and the batch go on. Only the soft limit is
+    lowered, so a child that needs more (LibreOffice) can lift it (:func:`lift_memory_ceiling`).
+    No-op where ``resource`` or ``/proc`` is missing (Windows, macOS reads no VmSize: limit as given).
+    """
+    try:
+        import resource
+    except ImportError:  # Windows
+        yield
+        return
+    if not limit:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = max(limit, _address_space() + MEMORY_HEADROOM)
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    if soft != resource.RLIM_INFINITY and soft <= ceiling:
+        yield  # already as low: leave it
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def cap_memory(limit: int | None) -> None:
+    """Set the ceiling for the rest of the process's life (a worker process that only parses)."""
+    memory_ceiling(limit).__enter__()
+
+
+def lift_memory_ceiling() -> None:
+    """In a child process before exec (LibreOffice): the soft address-space limit back to the hard one."""
+    try:
+        import resource
+    except ImportError:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _mb(size: int) -> str:

@@ -4,14 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-from extractor.errors import CorruptFileError, ExtractorError, NoTableError, ParseTimeoutError
+from extractor.errors import (
+    CorruptFileError,
+    ExtractorError,
+    NoTableError,
+    NotAFileError,
+    NotFoundError,
+    ParseTimeoutError,
+    TooLargeError,
+)
 from extractor.headers import column_overrides
 from extractor.layout import LayoutChoice, Line, choose_layout
 from extractor.layout.misses import near_misses
-from extractor.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
+from extractor.limits import (
+    DEFAULT_LIMITS,
+    MAX_LAYOUT_LINES,
+    MAX_LINE_CHARS,
+    Limits,
+    check_size,
+    memory_error,
+    out_of_memory,
+    time_limit,
+)
 from extractor.models import Document, Period, Source, Warning
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
@@ -20,6 +38,7 @@ from extractor.rules.dates import anchor_period, find_dateline, find_period, mos
 from extractor.rules.figures import HOME_CURRENCY_SAMPLE, home_currency
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
+from extractor.textnorm import split_lines
 
 # Paragraphs outside the tables read for the report period (a preamble: "现将1-9月…情况通报如下").
 PERIOD_PARAGRAPHS = 10
@@ -43,17 +62,52 @@ def parse(source: PathOrBytes, limits: Limits | None = None, columns: Mapping[st
     limits = limits or DEFAULT_LIMITS
     path = Path(source)
     try:
-        if path.is_file():  # a FIFO or a device has no size worth checking
-            check_size(path.stat().st_size, limits)
-        data = path.read_bytes()
+        data = read_file(path, limits)
     except ExtractorError as exc:
         exc.path = str(path)
         raise
-    except IsADirectoryError as exc:
-        raise CorruptFileError("is a directory", path=str(path)) from exc
-    except OSError as exc:
-        raise CorruptFileError(exc.strerror or str(exc), path=str(path)) from exc
     return parse_bytes(data, path=str(path), limits=limits)
+
+
+def read_file(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file, never more than the size limit allows.
+
+    Only a regular file is read: a directory, FIFO (which would wait forever for a writer), device
+    (/dev/zero never ends) or socket is refused from its ``stat`` before it is opened.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        raise NotFoundError("no such file") from exc
+    except NotADirectoryError as exc:
+        raise NotFoundError("no such file (a folder in the path is a file)") from exc
+    except OSError as exc:  # a symbolic-link loop, a name too long, a permission on a folder
+        raise NotFoundError(f"cannot be found ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise NotAFileError(f"{kind}, not a file")
+    try:
+        with path.open("rb") as file:
+            check_size(os.fstat(file.fileno()).st_size, limits)
+            # Read one byte past the limit: a file that grows while it is read is still refused.
+            data = file.read(limits.max_bytes + 1 if limits.max_bytes else -1)
+    except PermissionError as exc:
+        raise NotFoundError("cannot be read (permission denied)") from exc
+    except IsADirectoryError as exc:
+        raise NotAFileError("a directory, not a file") from exc
+    except OSError as exc:
+        raise CorruptFileError(f"cannot be read ({exc.strerror or exc})") from exc
+    check_size(len(data), limits)
+    return data
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def document_lines(raw: RawDocument) -> list[Line]:
@@ -65,14 +119,40 @@ def document_lines(raw: RawDocument) -> list[Line]:
     lines: list[Line] = []
     for block in raw.blocks:
         if isinstance(block, Paragraph):
-            lines.extend(Line(text, block.page) for text in block.text.split("\n"))
+            lines.extend(Line(text, block.page) for text in split_lines(block.text))
             continue
         for row in block.rows:
             for cell in row.cells:
                 if cell.text:
-                    lines.extend(Line(text, row.page) for text in cell.text.split("\n"))
+                    lines.extend(Line(text, row.page) for text in split_lines(cell.text))
                     lines.append(Line("", row.page))
     return lines
+
+
+def bounded_lines(lines: list[Line]) -> tuple[list[Line], list[RawWarning]]:
+    """The lines the layout stage may read, and the warnings keeping those it may not.
+
+    The layouts cost about 70 µs a line, and more than linear in a line's length: a text of more
+    than ``MAX_LAYOUT_LINES`` lines is refused (``too_large``), and a line over ``MAX_LINE_CHARS``
+    characters (no table row is that long) is kept whole as an ``unplaced_text`` warning, an empty
+    line in its place, rather than read character by character.
+    """
+    if len(lines) > MAX_LAYOUT_LINES:
+        raise TooLargeError(
+            f"text of {len(lines):,} lines, over the {MAX_LAYOUT_LINES:,} a table read from text may have"
+        )
+    if all(len(line.text) <= MAX_LINE_CHARS for line in lines):
+        return lines, []
+    kept: list[Line] = []
+    set_aside: list[RawWarning] = []
+    for line in lines:
+        if len(line.text) > MAX_LINE_CHARS:
+            message = f"a line of {len(line.text):,} characters, too long to be a table's row: {line.text}"
+            set_aside.append(RawWarning("unplaced_text", message))
+            kept.append(Line("", line.page))
+        else:
+            kept.append(line)
+    return kept, set_aside
 
 
 def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoice | None]:
@@ -84,10 +164,13 @@ def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoic
     assembly = assemble(raw) if raw.format != "txt" else Assembly(tables=[], unplaced=[])
     if assembly.tables:
         return raw, assembly, None
-    choice = choose_layout(document_lines(raw))
+    lines, set_aside = bounded_lines(document_lines(raw))
+    choice = choose_layout(lines)
+    warnings = list(raw.warnings) + set_aside
     if choice.layout is None:
+        if set_aside:
+            raw = RawDocument(format=raw.format, blocks=raw.blocks, encoding=raw.encoding, warnings=warnings)
         return raw, assembly, choice
-    warnings = list(raw.warnings)
     if raw.format != "txt":
         warnings.append(
             RawWarning("text_layout", "no table in the file's structure: the table was read from its text lines")
@@ -98,7 +181,7 @@ def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoic
 
 def no_table_message(raw: RawDocument) -> str:
     """One line: no table, and the lines that came closest with what they lacked."""
-    closest = near_misses([line.text for line in document_lines(raw)], limit=2)
+    closest = near_misses([line.text for line in document_lines(raw) if len(line.text) <= MAX_LINE_CHARS], limit=2)
     message = "no table with a recognisable header (序号/目标任务/完成情况…)"
     if closest:
         message += "; closest: " + "; ".join(closest)
@@ -129,11 +212,15 @@ def parse_bytes(data: bytes, path: str | None = None, limits: Limits | None = No
         except ExtractorError as exc:
             if timer.expired and not isinstance(exc, ParseTimeoutError):
                 raise timer.error(path) from exc  # a reader took the timeout for a damaged file
+            if out_of_memory(exc):
+                raise memory_error(path) from exc  # a reader took the MemoryError for a damaged file
             exc.path = exc.path or path
             raise
         except Exception as exc:
             if timer.expired:
                 raise timer.error(path) from exc
+            if out_of_memory(exc):
+                raise memory_error(path) from exc
             raise
 
 

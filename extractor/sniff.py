@@ -79,11 +79,43 @@ def _ole_has_stream(data: bytes, name: str) -> bool:
     return False
 
 
+# Pictures, by the signature they start with: a scan saved as an image is no text to read.
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"\x00\x00\x00\x0cjP  \r\n\x87\n", "JPEG 2000"),
+)
+
+
+def image_kind(data: bytes) -> str | None:
+    """The picture format ``data`` starts with (PNG, JPEG, GIF, TIFF, BMP, WebP …), else None."""
+    for magic, kind in _IMAGES:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "WebP"
+    # BMP's signature is only "BM": its header's reserved bytes (zero) and a known header size too.
+    if (
+        data.startswith(b"BM")
+        and data[6:10] == b"\0\0\0\0"
+        and data[14:18] in (b"\x0c\0\0\0", b"(\0\0\0", b"l\0\0\0", b"|\0\0\0")
+    ):
+        return "BMP"
+    return None
+
+
 def sniff(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """Return 'pdf', 'docx', 'xlsx', 'html', 'doc', 'xls' or 'txt'; raise a typed error otherwise.
 
     A ZIP package is held to the ``limits`` on its members here, before any reader parses its XML.
     """
+    image = image_kind(data)
+    if image:
+        raise UnsupportedFormatError(f"{image} image: needs OCR, which extractor does not do")
     head = data[:1024]
     if PDF_MAGIC in head:
         return "pdf"

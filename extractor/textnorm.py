@@ -34,6 +34,16 @@ def collapse_layout_space(text: str) -> str:
     return _SPACE_RUN.sub(repl, text)
 
 
+# Every character Unicode counts as ending a line (what str.splitlines splits on, \x1c-\x1e aside):
+# a file that separates its lines with U+2028 or NEL is as many lines as one that uses \n.
+LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text``, split at every Unicode line break (CRLF is one)."""
+    return LINE_BREAK.split(text)
+
+
 def strip_cell(text: str) -> str:
     """Trim a cell's outer whitespace (ideographic, no-break, zero-width) and normalize newlines."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip(" \t\n\u3000\xa0\u200b\ufeff")

@@ -74,7 +74,7 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, content: bytes, code: 
 def test_missing_file() -> None:
     result = run("check", "/nonexistent/file.docx")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == ["extractor: /nonexistent/file.docx: No such file or directory [corrupt_file]"]
+    assert result.stderr.splitlines() == ["extractor: /nonexistent/file.docx: no such file [not_found]"]  # issue 14
 
 
 def test_check_ok_and_strict(tmp_path: Path) -> None:

@@ -186,7 +186,7 @@ CASES = [
     Case("empty.txt", lambda: b"", "corrupt_file"),
     Case("empty.pdf", lambda: b"", "corrupt_file"),
     Case("whitespace.txt", lambda: " \t\r\n\u3000\n  \n".encode(), "no_table"),
-    Case("png_named.pdf", _png, "undecodable_text"),
+    Case("png_named.pdf", _png, "unsupported_format"),  # an image, by its magic bytes: needs OCR
     Case("truncated_10.pdf", _truncated_pdf(0.1), "corrupt_file"),
     Case("truncated_50.pdf", _truncated_pdf(0.5), "corrupt_file"),
     Case("truncated_90.pdf", _truncated_pdf(0.9), "corrupt_file"),

@@ -132,10 +132,23 @@ def test_line_endings_give_same_blocks_as_lf(newline: str) -> None:
 
 
 def test_control_characters_removed_with_warning() -> None:
-    doc = read_text("附件3\n\x0c一季度完成情况\n".encode())
+    doc = read_text("附件3\n\x07一季度完成情况\n".encode())
     # The reader only decodes: a paragraph per line (the layout stage finds the cells).
     assert doc.blocks == [Paragraph("附件3"), Paragraph("一季度完成情况"), Paragraph("")]
     assert [w.code for w in doc.warnings] == ["control_characters_removed"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\v", "\r\n", "\r"])
+def test_every_unicode_line_break_ends_a_line(separator: str) -> None:
+    doc = read_text(f"附件3{separator}一季度完成情况{separator}".encode())
+    assert doc.blocks == [Paragraph("附件3"), Paragraph("一季度完成情况"), Paragraph("")]
+    assert doc.warnings == []
+
+
+def test_a_form_feed_between_pages_is_one_line_break() -> None:
+    doc = read_text("第一页末行\n\x0c第二页首行\x0c第三页".encode())
+    assert doc.blocks == [Paragraph("第一页末行"), Paragraph("第二页首行"), Paragraph("第三页")]
+    assert doc.warnings == []
 
 
 # --------------------------------------------------------------------------------------------

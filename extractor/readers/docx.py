@@ -8,15 +8,12 @@ tracked insertions and content controls.
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from collections import Counter
 
 from docx import Document as open_docx
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from extractor.errors import CorruptFileError
+from extractor.errors import CorruptFileError, ExtractorError, UnsupportedFormatError
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,19 +31,20 @@ _TEXT_OF = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 
 def read_docx(data: bytes) -> RawDocument:
     try:
-        body = open_docx(io.BytesIO(data)).element.body
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-        EOFError,
-        OSError,
-        NotImplementedError,
-        zlib.error,
-    ) as exc:  # a damaged package surfaces as whichever of these the ZIP or XML layer raised
+        root = open_docx(io.BytesIO(data)).element
+    except (ExtractorError, MemoryError):  # the time limit or the memory ceiling, inside python-docx
+        raise
+    except Exception as exc:  # python-docx surfaces a damaged package as whatever its ZIP, XML or
+        # relationship code raised (KeyError, TypeError for a relationship without a target …)
         raise CorruptFileError(f"cannot open the Word document ({exc or type(exc).__name__})") from exc
+    if root.tag.endswith("}document") and not root.tag.startswith(W):
+        namespace = root.tag[1:].partition("}")[0]
+        if "purl.oclc.org/ooxml" in namespace:
+            raise UnsupportedFormatError("Word document in Strict Open XML: save it as a standard .docx (Word 2007+)")
+        raise CorruptFileError(f"Word document in an unknown namespace ({namespace})")
+    body = root.find(f"{W}body") if root.tag == f"{W}document" else None
+    if body is None:
+        raise CorruptFileError("damaged Word document: its main part has no w:document/w:body")
     reader = _BodyReader()
     reader.walk(body)
     return RawDocument(format="docx", blocks=reader.blocks, warnings=reader.warnings)
@@ -71,18 +69,30 @@ class _BodyReader:
 
     def table(self, tbl: etree._Element) -> RawTable:
         rows: list[RawRow] = []
-        for tr in _table_rows(tbl):
+        trs = _table_rows(tbl)
+        # The real grid: the table's w:gridCol, or its widest row of cells. gridBefore, gridSpan and
+        # gridAfter are clamped to it (a span of 10⁹ would be 10⁹ cells).
+        width = max(len(tbl.findall(f"{W}tblGrid/{W}gridCol")), *(len(_row_cells(tr)) for tr in trs), 1)
+        for tr in trs:
             cells: list[RawCell] = []
-            cells.extend(RawCell("") for _ in range(_int_prop(tr, "trPr", "gridBefore")))
-            for tc in _row_cells(tr):
-                span = max(1, _int_prop(tc, "tcPr", "gridSpan"))
+            tcs = _row_cells(tr)
+            before = min(_int_prop(tr, "trPr", "gridBefore"), width - len(tcs))
+            cells.extend(RawCell("") for _ in range(before))
+            for index, tc in enumerate(tcs):
+                room = width - len(cells) - (len(tcs) - index - 1)  # leave a position for each cell after it
+                span = min(max(1, _int_prop(tc, "tcPr", "gridSpan")), max(1, room))
                 vmerge = tc.find(f"{W}tcPr/{W}vMerge")
                 if vmerge is not None and vmerge.get(W_VAL, "continue") == "continue":
                     cells.append(RawCell(None, merge="above"))
+                    hidden = self.cell_text(tc)
+                    if hidden:  # Word shows only the merge's first cell; the text is kept, not shown
+                        message = f"text in a vertically merged cell, which Word does not show: {hidden}"
+                        self.warnings.append(RawWarning("unplaced_text", message))
                 else:
                     cells.append(RawCell(self.cell_text(tc)))
                 cells.extend(RawCell(None, merge="left") for _ in range(span - 1))
-            cells.extend(RawCell("") for _ in range(_int_prop(tr, "trPr", "gridAfter")))
+            after = min(_int_prop(tr, "trPr", "gridAfter"), width - len(cells))
+            cells.extend(RawCell("") for _ in range(max(0, after)))
             rows.append(RawRow(cells))
         return RawTable(rows, layout="docx")
 

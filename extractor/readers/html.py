@@ -38,10 +38,17 @@ from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTa
 from extractor.readers.text import decode
 
 MAX_COLSPAN = 1000  # the HTML standard's limit
+# Grid positions of one table (rows × columns, and the row spans' intervals): a report table has
+# thousands; a page past this is refused rather than costing gigabytes.
+MAX_GRID = 2_000_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = regex.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
 # Labels whose codec is a subset of another: read with the superset, as browsers do.
 _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-16", "utf-16-le", "utf-16-be"}
+    | {"utf-32", "utf-32-le", "utf-32-be", "utf-7"}
+)
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -96,11 +103,14 @@ def _decode(data: bytes, raw_warnings: list[RawWarning]) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    declared = _declared_charset(data)
+    declared, label = _declared_charset(data)
+    if label and not declared:
+        message = f"the page declares charset {label!r}, which is no text encoding: read as its bytes look"
+        raw_warnings.append(RawWarning("charset_ignored", message))
     if declared:
         try:
             return data.decode(declared), declared
-        except UnicodeDecodeError:
+        except (UnicodeError, ValueError):
             pass
     try:
         return decode(data)
@@ -111,16 +121,22 @@ def _decode(data: bytes, raw_warnings: list[RawWarning]) -> tuple[str, str]:
     return data.decode(declared, errors="replace"), declared
 
 
-def _declared_charset(data: bytes) -> str | None:
+def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
+    """(codec, label): the codec the page's ``<meta>`` names, None if it names none a page can use."""
     match = _META_CHARSET.search(data[:8192])
     if not match:
-        return None
+        return None, None
     label = match.group(1).decode("ascii").lower()
-    label = _SUPERSET.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(_SUPERSET.get(label, label))
     except LookupError:
-        return None
+        return None, label
+    # Python's codecs include bytes-to-bytes ones (base64, zlib, rot13 …: bytes.decode refuses
+    # them) and text codecs no browser knows (idna, unicode_escape …); a meta UTF-16 without a BOM
+    # is read as UTF-8 by browsers (WHATWG). None of them is how a page's bytes are to be read.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None, label
+    return info.name, label
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,21 +306,30 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
 
 
 def _span(value: str | None) -> int | None:
-    """A span attribute read as browsers read it: leading digits ("2px" → 2), else None."""
+    """A span attribute read as browsers read it: leading digits ("2px" → 2), else None.
+
+    More than 9 digits is read as 10⁹ (clamped by the caller): int() refuses 4,300 digits.
+    """
     match = _LEADING_INT.match(value or "")
-    return int(match.group(1)) if match else None
+    if not match:
+        return None
+    digits = match.group(1).lstrip("0") or "0"
+    return int(digits) if len(digits) <= 9 else 10**9
 
 
 def _grid(table: etree._Element) -> list[list[RawCell]]:
     """The HTML table model: each cell takes the first free column of its row.
 
     Spans are kept as intervals per row rather than one entry per covered position, so a bogus
-    ``colspan="1000" rowspan="0"`` costs one interval a row, not a thousand positions.
+    ``colspan="1000" rowspan="0"`` costs one interval a row, not a thousand positions. The grid
+    keeps only the columns where a cell starts (a column that only spans cover holds no text),
+    and a table whose intervals or grid still pass ``MAX_GRID`` is refused (``too_large``).
     """
     rows = [tr for tr in _table_rows(table) if not _hidden(tr)]
     texts: dict[tuple[int, int], str] = {}
     # Per row: (first column, end column, row of the spanning cell) of each cell's columns.
     taken: list[list[tuple[int, int, int]]] = [[] for _ in rows]
+    intervals = 0
     for r, tr in enumerate(rows):
         # The spans reaching down from the rows above, by first column: a row's cells go left to
         # right, so one sweep finds every free column (a scan per cell was quadratic in the width).
@@ -323,6 +348,9 @@ def _grid(table: etree._Element) -> list[list[RawCell]]:
             rowspan = _span(cell.get("rowspan"))
             left = len(rows) - r
             rowspan = left if rowspan == 0 else min(max(rowspan or 1, 1), left)
+            intervals += rowspan
+            if intervals > MAX_GRID:
+                raise _grid_too_large(len(rows), "spans over")
             lines = _Lines()
             _inline_text(cell, lines)
             texts[r, c] = "\n".join(lines.take())
@@ -331,11 +359,18 @@ def _grid(table: etree._Element) -> list[list[RawCell]]:
             c += colspan
     # Columns right of the last text are dropped (a bogus colspan="1000" on a row's last cell).
     width = 1 + max((c for (_, c), text in texts.items() if text), default=-1)
-    return [_row_positions(texts, taken[r], r, width) for r in range(len(rows))]
+    columns = sorted({c for (_, c) in texts if c < width})
+    if len(rows) * len(columns) > MAX_GRID:
+        raise _grid_too_large(len(rows), f"{len(columns)} columns,")
+    return [_row_positions(texts, taken[r], r, columns) for r in range(len(rows))]
+
+
+def _grid_too_large(rows: int, what: str) -> TooLargeError:
+    return TooLargeError(f"web page table of {rows} rows with {what} {MAX_GRID:,} grid positions (rowspan/colspan)")
 
 
 def _row_positions(
-    texts: dict[tuple[int, int], str], intervals: list[tuple[int, int, int]], r: int, width: int
+    texts: dict[tuple[int, int], str], intervals: list[tuple[int, int, int]], r: int, columns: list[int]
 ) -> list[RawCell]:
     """Row ``r``'s cells: its texts, and below or right of a spanning cell the merge direction.
 
@@ -346,7 +381,7 @@ def _row_positions(
     started: list[int] = []
     next_start = 0
     cells = []
-    for c in range(width):
+    for c in columns:
         text = texts.get((r, c))
         if text is not None:
             cells.append(RawCell(text))

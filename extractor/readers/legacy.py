@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.errors import ConversionError, ExtractorError
+from extractor.limits import lift_memory_ceiling
 from extractor.readers.raw import RawDocument, RawTable, RawWarning
 
 # Seconds one conversion may take (a cold start is ~2 s; a workbook of 100,000 rows, tens of seconds).
@@ -214,8 +215,16 @@ def _run(command: list[str], timeout: float, log_path: Path, kind: _Kind) -> str
         try:
             # A new session: soffice is a shell script that starts oosplash, which starts soffice.bin;
             # killing only the first would leave the others running.
+            # LibreOffice reserves far more address space than it uses: it is not held to the
+            # parsing process's --max-memory ceiling (it has its own timeout).
             child = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env, start_new_session=True
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                env=env,
+                start_new_session=True,
+                preexec_fn=lift_memory_ceiling,
             )
         except OSError as exc:
             raise ConversionError(f"cannot run LibreOffice ({command[0]}): {exc.strerror or exc}") from exc

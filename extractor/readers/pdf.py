@@ -21,6 +21,8 @@ page is read, and a PDF over ``Limits.max_pdf_pages`` is refused (TooLargeError)
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -29,7 +31,7 @@ from pdfminer.pdftypes import resolve1
 from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError
 from extractor.headers import is_furniture, is_header_row
 from extractor.limits import DEFAULT_LIMITS, Limits, check_pages
-from extractor.readers import pdf_layout
+from extractor.readers import pdf_bounds, pdf_layout
 from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
 
@@ -46,8 +48,8 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     warnings: list[RawWarning] = []
     text_pages = 0
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            check_pages(_declared_pages(pdf), limits)
+        with pdf_bounds.bounded(limits.max_stream_bytes), _opened(data) as pdf:
+            check_pages(_counted_pages(pdf, limits.max_pdf_pages), limits, counted_to_limit=True)
             pages = pdf.pages  # the page tree walked (a /Count may lie), no page content read yet
             check_pages(len(pages), limits)
             if not pages:
@@ -63,8 +65,10 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
                     message = f"page {page.page_number} has no text layer (scanned?): OCR needed"
                     warnings.append(RawWarning("no_text_layer", message))
                 page.close()
-    except ExtractorError:
+    except (ExtractorError, MemoryError):
         raise
+    except RecursionError as exc:  # a page tree or object chain nested beyond Python's stack
+        raise CorruptFileError("damaged PDF (objects nested too deeply)") from exc
     except Exception as exc:
         raise _failure(exc) from exc
     if text_pages == 0:
@@ -72,13 +76,50 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     return RawDocument(format="pdf", blocks=blocks, warnings=warnings)
 
 
-def _declared_pages(pdf: pdfplumber.PDF) -> int:
-    """The page count the page tree's root declares (0 when unreadable: then the walk counts)."""
+@contextmanager
+def _opened(data: bytes) -> Iterator[pdfplumber.PDF]:
+    """pdfplumber's PDF, closed without the walk over every page its ``close`` does (100,000 pages
+    refused by the page limit took 10 s to close) when no page was asked for."""
+    pdf = pdfplumber.open(io.BytesIO(data))
     try:
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
-    except Exception:  # a damaged catalog: let the page walk find out
+        yield pdf
+    finally:
+        if hasattr(pdf, "_pages"):
+            pdf.close()
+        else:
+            pdf.flush_cache()
+
+
+def _counted_pages(pdf: pdfplumber.PDF, cap: int | None) -> int:
+    """The pages of the page tree, counted leaf by leaf but no further than ``cap`` + 1.
+
+    Neither the root's /Count (it may lie either way) nor pdfplumber's walk (which builds a Page per
+    leaf, 10 s for 100,000) is trusted with a hostile file. 0 when the tree is unreadable: then
+    pdfminer's fallback finds the pages and ``len(pdf.pages)`` is checked instead.
+    """
+    try:
+        todo = [pdf.doc.catalog["Pages"]]
+    except Exception:  # a damaged catalog
         return 0
-    return count if isinstance(count, int) else 0
+    seen: set[int] = set()
+    count = 0
+    while todo and (cap is None or count <= cap):
+        reference = todo.pop()
+        key = getattr(reference, "objid", None)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        try:
+            node = resolve1(reference)
+            kids = resolve1(node.get("Kids")) if isinstance(node, dict) else None
+        except Exception:  # a damaged node: it counts as no page
+            continue
+        if isinstance(kids, list):
+            todo.extend(reversed(kids))
+        elif isinstance(node, dict):
+            count += 1
+    return count
 
 
 def _encrypted(exc: BaseException) -> bool:
@@ -96,7 +137,25 @@ def _encrypted(exc: BaseException) -> bool:
     return False
 
 
-def _failure(exc: Exception) -> ExtractorError:
+def _wrapped(exc: BaseException) -> BaseException | None:
+    """Our own error (a bound in ``pdf_bounds``) or a MemoryError inside pdfplumber's wrapper, if any."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, ExtractorError | MemoryError):
+            return item
+        todo.extend([*item.args, item.__cause__, item.__context__])
+    return None
+
+
+def _failure(exc: Exception) -> BaseException:
+    inner = _wrapped(exc)
+    if inner is not None:
+        return inner
     # pdfminer raises bare Exceptions, some with empty messages
     if _encrypted(exc) or "password" in str(exc).lower() or "encrypt" in str(exc).lower():
         # pdfplumber wraps pdfminer's password error in a PdfminerException without a message

@@ -13,9 +13,11 @@ from functools import cache
 import regex
 from charset_normalizer import from_bytes
 
-from extractor.errors import EncodingError
+from extractor.errors import EncodingError, TooLargeError
+from extractor.limits import MAX_LAYOUT_LINES
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.rules.data import load
+from extractor.textnorm import LINE_BREAK
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -26,6 +28,7 @@ _BOMS = (
 )
 # Legacy encodings tried after UTF-8, in this order of likelihood for our documents.
 _LEGACY = ("gb18030", "big5")
+_PAGE_BREAK = regex.compile(r"(?:\r\n|[\n\r])?\f(?:\r\n|[\n\r])?")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A text with a few bad bytes (a damaged download, one mistyped character) is read with U+FFFD in
 # their place and a warning, rather than refused: at most this share of its characters replaced,
@@ -106,10 +109,65 @@ def _salvage(data: bytes) -> tuple[str, str, int] | None:
     return best
 
 
+def _switched(data: bytes) -> tuple[str, str, str] | None:
+    """(text, encoding, warning) for a file whose encoding changes part-way (two files joined), else None.
+
+    UTF-16 (with its BOM) then 8-bit text: UTF-16 decodes almost any bytes, so the tail would be
+    read as rare characters; it starts after the last UTF-16 line break and is taken when it reads
+    as common Chinese in UTF-8, GB18030 or Big5. UTF-8 then GB18030/Big5: strict UTF-8 fails
+    where the second part starts; from the line it fails on, the rest must read as common Chinese.
+    """
+    for bom, newline in ((codecs.BOM_UTF16_LE, b"\n\0"), (codecs.BOM_UTF16_BE, b"\0\n")):
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            at = data.rfind(newline)
+            while at > 0 and at % 2:  # a line break is a whole code unit
+                at = data.rfind(newline, 0, at)
+            if at <= 0:
+                return None
+            cut = at + 2
+            tail = _common_reading(data[cut:], ("utf-8", *_LEGACY))
+            head = _decoded(data[:cut], "utf-16")
+            if tail is None or head is None or b"\0" in data[cut:]:
+                return None
+            return head + tail[0], "utf-16", _switch_message(cut, "UTF-16", tail[1])
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or b"\x00" in data[:4096]:
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        cut = data.rfind(b"\n", 0, exc.start) + 1
+    head = data[:cut]
+    if not head or head.isascii():  # nothing shows the first part was UTF-8 rather than the second's
+        return None
+    tail = _common_reading(data[cut:], _LEGACY)
+    if tail is None:
+        return None
+    return head.decode("utf-8") + tail[0], "utf-8", _switch_message(cut, "UTF-8", tail[1])
+
+
+def _common_reading(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first strict reading of ``data`` that is mostly common Chinese, with its encoding."""
+    for encoding in encodings:
+        text = _decoded(data, encoding)
+        if text is not None and _commonness(text) >= _SALVAGE_COMMON:
+            return text, encoding
+    return None
+
+
+def _switch_message(offset: int, first: str, second: str) -> str:
+    return f"the encoding changes at byte {offset}: {first} before, {second.upper()} after (read as such)"
+
+
 def read_text(data: bytes) -> RawDocument:
     warnings: list[RawWarning] = []
+    switched = _switched(data)
     try:
-        text, encoding = decode(data)
+        if switched is not None:
+            text, encoding, message = switched
+            warnings.append(RawWarning("encoding_changed", message))
+        else:
+            text, encoding = decode(data)
     except EncodingError:
         salvaged = _salvage(data)
         if salvaged is None:
@@ -117,12 +175,17 @@ def read_text(data: bytes) -> RawDocument:
         text, encoding, replaced = salvaged
         message = f"{replaced} invalid {encoding} byte sequence(s) replaced with U+FFFD"
         warnings.append(RawWarning("encoding_errors", message))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Every Unicode line break ends a line (U+2028, NEL, Word's \v); a form feed between pages
+    # is one line break with the line breaks around it.
+    text = LINE_BREAK.sub("\n", _PAGE_BREAK.sub("\n", text))
     cleaned = _CONTROL.sub("", text)
     if len(cleaned) != len(text):
         warnings.append(
             RawWarning("control_characters_removed", f"{len(text) - len(cleaned)} control characters removed")
         )
+    lines = cleaned.count("\n") + 1
+    if lines > MAX_LAYOUT_LINES:  # before a Paragraph is made for each (5 million of them took 1 GB)
+        raise TooLargeError(f"text of {lines:,} lines, over the {MAX_LAYOUT_LINES:,} a table read from text may have")
     # One paragraph per line, blank lines included: where the cells are is the layout stage's job.
     blocks = [Paragraph(line) for line in cleaned.split("\n")]
     return RawDocument(format="txt", blocks=list(blocks), encoding=encoding, warnings=warnings)

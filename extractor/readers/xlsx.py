@@ -27,17 +27,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import posixpath
+import threading
 import warnings
 import zipfile
 import zlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 import regex
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.errors import CorruptFileError, ExtractorError
@@ -47,6 +51,8 @@ from extractor.textnorm import strip_cell
 # Above this many grid positions in one sheet the rest of the sheet is dropped with a warning:
 # a report table is thousands of cells; a sheet this large is a data dump, not an attachment.
 MAX_SHEET_CELLS = 5_000_000
+MAX_DECIMALS = 30  # Excel's own limit on the decimals a number format shows
+_PRECISION = 400
 _PLACEHOLDER = regex.compile(r"[0#?]")
 # Digits after the decimal point in a number format's first (positive) section: "0.00%" → 2.
 _DECIMALS = regex.compile(r"\.([0#?]+)")
@@ -92,10 +98,10 @@ def read_xlsx(data: bytes) -> RawDocument:
     try:
         # openpyxl warns about every extension it does not implement (data validation,
         # conditional formatting, slicers); none of them changes a cell's value.
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _merges_kept_as_ranges():
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True, keep_links=False)
-    except ExtractorError:  # the time limit, raised inside openpyxl's code
+    except (ExtractorError, MemoryError):  # the time limit raised inside openpyxl's code; the memory ceiling
         raise
     except Exception as exc:  # openpyxl surfaces a damaged part as whatever its XML code raised
         raise CorruptFileError(f"cannot open the Excel workbook ({exc or type(exc).__name__})") from exc
@@ -110,6 +116,27 @@ def read_xlsx(data: bytes) -> RawDocument:
         except (ValueError, TypeError, OverflowError) as exc:  # a value openpyxl accepted but cannot render
             raise CorruptFileError(f"cannot read sheet {sheet.title!r} ({exc})") from exc
     return RawDocument(format="xlsx", blocks=blocks, warnings=raw_warnings)
+
+
+_MERGE_LOCK = threading.Lock()
+
+
+@contextmanager
+def _merges_kept_as_ranges() -> Iterator[None]:
+    """Load without openpyxl's ``_clean_merge_range``, which makes an object for every position a
+    merged range covers (a merge over the whole sheet is 17 billion) and deletes the text of the
+    covered cells. The ranges are still read; ``_merges`` visits only the kept rows and columns
+    inside them, and ``_sheet_blocks`` keeps a covered cell's text as a warning.
+
+    A patch on the class for the duration of one load, under a lock: openpyxl offers no option.
+    """
+    with _MERGE_LOCK:
+        original = Worksheet._clean_merge_range
+        Worksheet._clean_merge_range = lambda self, mcr: None  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            Worksheet._clean_merge_range = original  # type: ignore[method-assign]
 
 
 def _sheet_blocks(sheet: Worksheet, raw_warnings: list[RawWarning]) -> list[Paragraph | RawTable]:
@@ -129,10 +156,13 @@ def _sheet_blocks(sheet: Worksheet, raw_warnings: list[RawWarning]) -> list[Para
         cells = []
         for c in columns:
             text = texts.get((r, c))
-            if text is not None:
-                cells.append(RawCell(text))
-            elif (merge := covered.get((r, c))) is not None:
+            if (merge := covered.get((r, c))) is not None:
+                if text is not None:  # Excel shows only the range's first cell: kept, not shown
+                    message = f"sheet {sheet.title!r}, cell {get_column_letter(c)}{r} (under a merged cell): {text}"
+                    raw_warnings.append(RawWarning("unplaced_text", message))
                 cells.append(RawCell(None, merge=merge))
+            elif text is not None:
+                cells.append(RawCell(text))
             else:
                 cells.append(RawCell(""))
         grid.append(cells)
@@ -174,7 +204,11 @@ def _cell_texts(sheet: Worksheet) -> dict[tuple[int, int], str]:
     for (r, c), cell in sheet._cells.items():
         if cell.value is None:
             continue
-        text = render(cell.value, cell.number_format)
+        try:
+            number_format = cell.number_format
+        except (IndexError, KeyError, AttributeError, TypeError):  # a style naming a format that is not there
+            number_format = "General"
+        text = render(cell.value, number_format)
         if text:
             out[r, c] = text
     return out
@@ -224,14 +258,23 @@ def render(value: Any, number_format: str | None = "General") -> str:
 def _render_number(value: float, number_format: str) -> str:
     section = _FORMAT_LITERAL.sub("", number_format.split(";")[0])
     percent = "%" in section
+    if isinstance(value, int) and abs(value) >= 1e15:
+        return str(value)  # beyond a float: as written (openpyxl reads <v>99…9</v> as an int)
+    if not math.isfinite(value) or not math.isfinite(value * 100 if percent else value):
+        return str(value)  # inf, nan: no Excel value, kept as written
     if float(value).is_integer() and abs(value) < 1e15 and not percent:
         return str(int(value))  # 序号 1.0 reads "1"; a ".00" format on a whole number is noise here
     if not _PLACEHOLDER.search(section):
         return f"{value:.15g}"  # General: 15 significant digits, as Excel (0.1+0.2 → "0.3")
     match = _DECIMALS.search(section)
-    places = len(match.group(1)) if match else 0
-    # Decimal from the 15-digit reading, rounded half away from zero, as Excel rounds for display.
-    number = Decimal(f"{value * 100 if percent else value:.15g}").quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    # Excel shows at most 30 decimals, whatever the format asks for.
+    places = min(len(match.group(1)), MAX_DECIMALS) if match else 0
+    # Decimal from the 15-digit reading, rounded half away from zero, as Excel rounds for display;
+    # precision for any float (up to 309 digits) and 30 decimals, which the default 28 digits is not.
+    with localcontext(prec=_PRECISION):
+        number = Decimal(f"{value * 100 if percent else value:.15g}").quantize(
+            Decimal(1).scaleb(-places), ROUND_HALF_UP
+        )
     grouping = "," if "," in section and not percent else ""
     return f"{number:{grouping}f}" + ("%" if percent else "")
 
