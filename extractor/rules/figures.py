@@ -88,7 +88,10 @@ def vocabulary() -> dict[str, str]:
     for name in ("NUMBER", "ARABIC"):
         vocabulary[name] = NUMBER_GUARD + f"(?:{vocabulary[name]})"
     scale_words = sorted(units["scales"], key=len, reverse=True)
-    vocabulary["SCALE"] = "|".join("千(?!米|瓦|克|伏|焦|帕)" if w == "千" else regex.escape(w) for w in scale_words)
+    prefixes = units["prefixes"]
+    vocabulary["SCALE"] = "|".join(
+        f"{regex.escape(w)}(?!{_alternation(prefixes[w])})" if w in prefixes else regex.escape(w) for w in scale_words
+    )
     currencies = units["currencies"]
     names = [k for k, v in currencies.items() if isinstance(v, str)]
     colloquial = set(currencies.get("colloquial", ()))
@@ -97,6 +100,8 @@ def vocabulary() -> dict[str, str]:
     # a currency by its name (港元, 人民币), never 元 itself: it may stand before the number
     vocabulary["NAMED_CURRENCY"] = _alternation([k for k in names if k not in currencies.get("assumed", ())])
     vocabulary["PAST_REF"] = _alternation(data["bases"]["yoy_ref"] + data["bases"]["mom_ref"])
+    vocabulary["SCHEDULE_UP"] = _alternation(data["schedule_gap"]["up"])
+    vocabulary["SCHEDULE_DOWN"] = _alternation(data["schedule_gap"]["down"])
     vocabulary["DRIVER_UP"] = _alternation(data["driver_words"]["up"])
     vocabulary["DRIVER_DOWN"] = _alternation(data["driver_words"]["down"])
     vocabulary["COUNT_UNIT"] = _alternation(units["measure_words"]["count"])
@@ -148,7 +153,10 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
         scales=scales,
         currencies=currencies,
         assumed_currencies=frozenset(units["currencies"].get("assumed", [])),
-        down_words=frozenset(change["down"]) | frozenset(gap["down"]) | frozenset(data["driver_words"]["down"]),
+        down_words=frozenset(change["down"])
+        | frozenset(gap["down"])
+        | frozenset(data["driver_words"]["down"])
+        | frozenset(data["schedule_gap"]["down"]),
         schedule_words=tuple(data["bases"]["schedule_words"]),
         bases=bases,
         qualifiers=dict(data["qualifiers"]),
@@ -302,6 +310,8 @@ def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, f
             return None, None
         place = parts.get("place") or ""
         return parse_number(f"{num}{place}{scale}"), parse_number(f"{num_max}{place}{scale}")
+    if rule_id == "percent.fraction" and num in ("百", "半"):  # 百分百, 半数
+        return (100.0 if num == "百" else 50.0), None
     if num is None:  # 亿元以上: the scale alone is one of it
         return (parse_number("1" + scale), None) if scale else (_number(None, scale, rule_id), None)
     value_max = _number(num_max, scale, rule_id) if num_max else None
@@ -309,6 +319,8 @@ def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, f
         value = _number(num, parts.get("scale_min") or scale, rule_id)
     else:
         value = _lower_end(num, num_max, scale, value_max, rule_id)
+    if value is not None and parts.get("denom_whole"):  # 三分之二: a fraction, in percent
+        value = value * 100 / (parse_number(parts["denom_whole"]) or 1)
     if value is not None and parts.get("denom"):  # 千分之三: per mille, in percent
         denominator = math.prod(_PLACE_VALUES[c] for c in parts["denom"])
         value = value * 100 / denominator

@@ -20,7 +20,7 @@ _DIGITS |= {"壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7
 _UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 # Every character a Chinese numeral may hold (data/figures.toml's NUMBER spells the same set).
 CHINESE_NUMERALS = "".join(_DIGITS) + "".join(_UNITS)
-_BIG = (("亿", Decimal(10**8)), ("万", Decimal(10**4)))
+_BIG = (("兆", Decimal(10**12)), ("亿", Decimal(10**8)), ("万", Decimal(10**4)))
 
 
 _MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse deeply)
@@ -31,7 +31,7 @@ def parse_number(text: str) -> float | None:
     text = text.replace("个万", "万").replace("个亿", "亿")  # 两个亿: spoken, 个 before the scale
     if text[-1:] in "kK" and text[:-1].replace(".", "", 1).isdigit():  # 10k, 3.2k: thousands
         text = text[:-1] + "千"
-    if not text or text.count("万") + text.count("亿") > _MAX_BIG_WORDS:
+    if not text or text.count("万") + text.count("亿") + text.count("兆") > _MAX_BIG_WORDS:
         return None
     value = _decimal(text)
     if value is None:

@@ -115,6 +115,7 @@ class FiguresFile(_Strict):
     change_words: Signed
     gap_words: Signed
     driver_words: Signed
+    schedule_gap: Signed
     distribution: Distribution
     shared_unit: SharedUnit
     reference_basis: ReferenceBasis
@@ -146,6 +147,7 @@ class MeasureWords(_Strict):
 
 
 class UnitsFile(_Strict):
+    prefixes: dict[str, list[str]]
     scales: dict[str, float]
     currencies: dict[str, str | list[str]]
     measure_words: MeasureWords
