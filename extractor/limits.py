@@ -237,33 +237,39 @@ def memory_ceiling(limit: int | None) -> Iterator[None]:
     that is higher. An allocation past it raises MemoryError, which :func:`extractor.parse` reports
     as ``too_large``: the file fails, the process and the batch go on. Only the soft limit is
     lowered, so a child that needs more (LibreOffice) can lift it (:func:`lift_memory_ceiling`).
-    No-op where ``resource`` or ``/proc`` is missing (Windows, macOS reads no VmSize: limit as given).
+    No-op without ``resource`` (Windows); without ``/proc`` the ceiling is ``limit`` as given.
     """
+    previous = _lower_address_space(limit)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, previous)
+
+
+def cap_memory(limit: int | None) -> None:
+    """Set the ceiling for the rest of the process's life (a worker process that only parses)."""
+    _lower_address_space(limit)
+
+
+def _lower_address_space(limit: int | None) -> tuple[int, int] | None:
+    """Lower the soft RLIMIT_AS to the ceiling for ``limit``; the previous (soft, hard), None if unchanged."""
     try:
         import resource
     except ImportError:  # Windows
-        yield
-        return
+        return None
     if not limit:
-        yield
-        return
+        return None
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     ceiling = max(limit, _address_space() + MEMORY_HEADROOM)
     if hard != resource.RLIM_INFINITY:
         ceiling = min(ceiling, hard)
     if soft != resource.RLIM_INFINITY and soft <= ceiling:
-        yield  # already as low: leave it
-        return
+        return None  # already as low: leave it
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-
-
-def cap_memory(limit: int | None) -> None:
-    """Set the ceiling for the rest of the process's life (a worker process that only parses)."""
-    memory_ceiling(limit).__enter__()
+    return soft, hard
 
 
 def lift_memory_ceiling() -> None:

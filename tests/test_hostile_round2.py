@@ -592,19 +592,23 @@ def test_memory_ceiling_turns_an_allocation_into_a_memory_error_and_is_restored(
     assert resource.getrlimit(resource.RLIMIT_AS) == before
 
 
-def test_cli_max_memory_makes_a_bomb_too_large(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # the CLI's own process, or worker processes
+def test_cli_max_memory_makes_a_bomb_too_large(jobs: str, tmp_path: Path) -> None:
     """With the stream bound off, a 512 MB page stream runs into --max-memory: too_large, one line."""
     path = tmp_path / "bomb.pdf"
     path.write_bytes(text_pdf(deflated(512 * MB), b"/Filter /FlateDecode"))
+    (tmp_path / "seed.txt").write_bytes((SAMPLES / "seed.txt").read_bytes())
+    command = [sys.executable, "-m", "extractor.cli", "parse", str(path), str(tmp_path / "seed.txt")]
     run = subprocess.run(
-        [sys.executable, "-m", "extractor.cli", "parse", str(path), "--max-stream-size", "0", "--max-memory", "300"],
+        [*command, "--max-stream-size", "0", "--max-memory", "300", "--jobs", jobs, "-o", str(tmp_path / "o")],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert run.returncode == 1
-    assert run.stderr.splitlines() == [f"extractor: {path}: {run.stderr.split(': ', 2)[2].strip()}"]
-    assert run.stderr.rstrip().endswith("[too_large]") and "--max-memory" in run.stderr
+    first, total = run.stderr.splitlines()
+    assert first.startswith(f"extractor: {path}: ") and first.endswith("[too_large]") and "--max-memory" in first
+    assert total == "extractor: 2 files, 1 failed"  # the batch went on
 
 
 def test_a_line_of_millions_of_characters_is_kept_whole_not_read() -> None:

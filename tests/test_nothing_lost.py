@@ -22,11 +22,11 @@ import pytest
 
 import extractor
 import extractor.pipeline
-from extractor.headers import is_header_row
+from extractor.headers import is_furniture, is_header_row
 from extractor.models import Document, Item
 from extractor.pipeline import find_structure
 from extractor.readers import read
-from extractor.readers.raw import RawDocument, RawTable
+from extractor.readers.raw import Paragraph, RawDocument, RawTable
 from extractor.sniff import sniff
 from tests.helpers import FIXTURES, SAMPLES
 
@@ -127,4 +127,39 @@ def test_every_cell_character_reaches_the_document(path: Path) -> None:
                     for text in texts:
                         needed += _chars(text)
     lost = needed - found
+    assert not lost, f"{sum(lost.values())} characters lost: {''.join(sorted(lost.elements()))[:200]}"
+
+
+def _document_chars(document: Document) -> Counter[str]:
+    """Every character the Document shows: warnings, titles, headers, sections, cells."""
+    found: Counter[str] = Counter()
+    for warning in document.warnings:
+        found += _chars(warning.message)
+    for table in document.tables:
+        found += _chars(table.title) + _chars(table.attachment)
+        for column in table.columns:
+            found += _chars(column.header)
+        for section in {row.section for row in table.rows}:
+            found += _chars(section)
+        for row in table.rows:
+            for text in row.cells.values():
+                found += _chars(text)
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in _files() if p.values[0].suffix not in {".txt", *LEGACY}])
+def test_every_paragraph_character_reaches_the_document(path: Path) -> None:
+    """Issue 14: text outside the tables (a note under one, a heading between two) is kept too.
+
+    For the formats with a structure of their own; page furniture (page numbers, 发布日期) is
+    dropped by design. A .txt is left out: its layouts consume the separators (|, ---) and the
+    labels (牵头单位：) they read the cells by.
+    """
+    document, _ = _parse(path)
+    data = path.read_bytes()
+    needed: Counter[str] = Counter()
+    for block in read(data, sniff(data)).blocks:
+        if isinstance(block, Paragraph) and not is_furniture(block.text):
+            needed += _chars(block.text)
+    lost = needed - _document_chars(document)
     assert not lost, f"{sum(lost.values())} characters lost: {''.join(sorted(lost.elements()))[:200]}"
