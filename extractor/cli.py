@@ -33,7 +33,7 @@ from extractor.errors import ExtractorError, InternalError, ParseTimeoutError, o
 from extractor.headers import column_overrides
 from extractor.limits import MB, Limits, cap_memory, memory_ceiling, memory_error
 from extractor.output import document_dict, error_dict, schema_text, to_json, to_jsonl
-from extractor.pipeline import parse
+from extractor.pipeline import parse, read_file
 from extractor.rules.figures import extract_figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -390,12 +390,24 @@ def _run_explain(args: argparse.Namespace) -> int:
     from extractor.explain import explain, format_explanation
 
     failed = 0
+    limits = _limits(args)
     for path in _expand(args.files):
         try:
-            with column_overrides(args.columns):
-                text = format_explanation(explain(path, _limits(args)))
+            read_file(Path(path), limits)  # a missing path, a FIFO, /dev/zero: refused before explain reads it
+            with column_overrides(args.columns), memory_ceiling(int(args.max_memory * MB) or None):
+                text = format_explanation(explain(path, limits))
         except ExtractorError as exc:
             _complain(path, f"{exc.message} [{exc.code}]")
+            failed += 1
+            continue
+        except MemoryError:
+            _complain(path, f"{memory_error().message} [too_large]")
+            failed += 1
+            continue
+        except Exception as exc:  # a bug in extractor: one line, as for parse
+            _complain(path, f"internal error: {type(exc).__name__}: {exc} [{InternalError.code}]")
+            if args.debug:
+                traceback.print_exc()
             failed += 1
             continue
         sys.stdout.write(text)

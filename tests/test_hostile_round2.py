@@ -623,3 +623,9 @@ def test_a_line_of_millions_of_characters_is_kept_whole_not_read() -> None:
 def test_text_of_millions_of_lines_is_refused_before_it_is_laid_out() -> None:
     error = fails("too_large", b"1\n" * 1_000_000)
     assert "lines" in error.message
+
+
+def test_cli_explain_refuses_what_is_no_file_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert main(["parse", "--explain", str(tmp_path / "pipe.txt"), str(tmp_path / "missing.txt")]) == 1
+    assert [line.rsplit(" ", 1)[-1] for line in capsys.readouterr().err.splitlines()] == ["[not_a_file]", "[not_found]"]
