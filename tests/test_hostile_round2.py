@@ -421,6 +421,18 @@ def test_html_rowspan_zero_with_wide_colspans_is_refused_in_bounded_memory() -> 
     assert "grid positions" in error.message
 
 
+def test_html_tag_with_a_hundred_thousand_attributes_is_refused_before_libxml2() -> None:
+    """libxml2 is quadratic in one tag's attributes (15 s for 100,000, in C: no alarm stops it)."""
+    attributes = " ".join(f"a{i}=1" for i in range(100_000))
+    error = fails("too_large", page(TABLE.replace("<table>", f"<table {attributes}>")))
+    assert "100,000 attributes" in error.message
+
+
+def test_html_long_attribute_is_no_crowded_tag() -> None:
+    image = f'<img src="data:image/png;base64,{"A" * 1_000_000}">'  # a picture pasted into the page
+    assert rows(parsed(page(image + TABLE))) == [("1", "建设产业园"), ("2", "新建学校3所")]
+
+
 # --------------------------------------------------------------------------------------------
 # Text: line separators, a change of encoding, notes
 
