@@ -75,6 +75,13 @@ class Period(_Model):
     )
 
 
+class SetAside(_Model):
+    """A piece of evidence read and not used, with why (so an analyst can see what was weighed)."""
+
+    item: Item
+    reason: str
+
+
 class Status(_Model):
     """How the row's task stands, with the items of its cells that decided it."""
 
@@ -86,6 +93,11 @@ class Status(_Model):
         default=None,
         description="The document's own verdict that decided the status when it is a heading, not a cell: "
         "the section or table title classifying the row (已完成的項目, 进度滞后的项目), as written.",
+    )
+    set_aside: list[SetAside] = Field(
+        default_factory=list,
+        description="Evidence read and not used, with the reason: outranked by a stronger source, a share "
+        "with no report date, a rate with no target of the same subject (at most 12).",
     )
 
 

@@ -539,3 +539,44 @@ def test_a_target_met_when_the_year_is_over_is_done() -> None:
     year = Period(text="2021年", source="title", elapsed=1.0)
     assert _status("2021年，全区固定资产投资同比增长15.7%。", "固定资产投资增长10%左右。", year).value == "done"
     assert _status("全区固定资产投资同比增长15.7%。", "固定资产投资增长10%左右。", JAN_SEP).value == "on_track"
+
+
+# --------------------------------------------------------------------------------------------
+# What was read and set aside, with why (issue 13: evidence that explains every decision)
+
+
+def _aside(status: Status) -> list[tuple[str, str]]:
+    return [(a.item.text, a.reason) for a in status.set_aside]
+
+
+def test_a_share_with_no_report_date_is_set_aside_with_why() -> None:
+    status = _status("完成年度目标的45%。")
+    assert ("完成年度目标的45%", "a share with no report date to compare it with") in _aside(status)
+
+
+def test_evidence_outranked_by_a_stronger_tier_is_set_aside() -> None:
+    status = _status("项目已开工，但进度缓慢。")
+    assert status.value == "behind"
+    assert ("已开工", "outranked by the behind evidence, which decides first") in _aside(status)
+
+
+def test_a_rate_with_no_target_of_its_subject_is_set_aside() -> None:
+    status = _status("外贸进出口总额同比下降4.2%。", "新增城镇就业3000人。")
+    assert ("同比下降4.2%", "no target of the same subject in the task") in _aside(status)
+    assert ("同比下降4.2%", "the task sets no target") in _aside(
+        _status("外贸进出口总额同比下降4.2%。", "推进外贸发展。")
+    )
+
+
+def test_a_verdict_sets_the_rows_own_reading_aside() -> None:
+    status = row_status({"task": "x", "progress": "项目进度缓慢。"}, [], [], [], None, headings=["已完成的項目"])
+    assert status.value == "done"
+    assert _aside(status) == [("进度缓慢", "the document's verdict decides (behind read in the row)")]
+
+
+def test_set_aside_is_bounded_and_every_item_is_in_its_cell() -> None:
+    progress = "，".join(f"第{i}项正在施工" for i in range(30)) + "，进度缓慢。"
+    status = _status(progress)
+    assert len(status.set_aside) <= 12
+    for aside in status.set_aside:
+        assert progress[aside.item.span[0] : aside.item.span[1]] == aside.item.text

@@ -9,13 +9,13 @@ the first tier of data/status.toml ``order`` that has evidence decide. The toml 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import regex
 
-from extractor.models import Assessment, Figure, Item, Period, Statement, Status
+from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.data import expand, load
@@ -245,6 +245,10 @@ class _Evidence:
     tiers: dict[str, list[Item]]
     completion: float | None = None
     schedule: float | None = None
+    aside: list[SetAside] = field(default_factory=list)
+
+    def set_aside(self, reason: str, *items: Item) -> None:
+        self.aside.extend(SetAside(item=item, reason=reason) for item in items)
 
     def add(self, tier: str, *items: Item) -> None:
         self.tiers.setdefault(tier, []).extend(items)
@@ -258,6 +262,8 @@ class _Evidence:
         elif period is not None and period.elapsed is not None:
             self.schedule = period.elapsed
             self.add("behind" if share < period.elapsed - rules.tolerance else "on_track", *items)
+        else:
+            self.set_aside("a share with no report date to compare it with", *items)
 
     def forecast(self, share: float, items: list[Item]) -> None:
         """A full-year forecast's share answers the year's target: against 1.0, and no completion."""
@@ -289,12 +295,16 @@ def row_status(
     status, items, heading = verdict
     if status == "behind" and read.value in ("stalled", "not_started"):
         return read  # a more specific state read in the row overrides a verdict that only says behind
+    overridden = [
+        SetAside(item=i, reason=f"the document's verdict decides ({read.value} read in the row)") for i in read.evidence
+    ]
     return Status(
         value=status,  # type: ignore[arg-type]
         evidence=items,
         completion=read.completion,
         schedule=read.schedule,
         verdict=heading,
+        set_aside=_bounded([*overridden, *read.set_aside]),
     )
 
 
@@ -340,7 +350,7 @@ def _row_status(
     _bare_shares(cells, figures, period, evidence)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
-    _assessed(assessments, pieces, period, evidence, cells)
+    _assessed(assessments, pieces, period, evidence, cells, figures)
 
     # Progress on the task's main action: done and on_track evidence outside preparation statements
     # (正在编制实施方案 is work, but not on a task to 开工).
@@ -362,16 +372,35 @@ def _row_status(
         # A stated share of the whole below 100% outweighs a step said done (联审联批全部完成, 46.67%).
         evidence.tiers["done"] = evidence.tiers["done_part"] = []
 
-    for name in rules.order:
+    for index, name in enumerate(rules.order):
         items = evidence.tiers.get(name)
         if items:
+            status = rules.tiers[name].status
+            decided = {(i.field, i.span) for i in items}
+            for lower in rules.order[index + 1 :]:
+                others = [i for i in evidence.tiers.get(lower, []) if (i.field, i.span) not in decided]
+                evidence.set_aside(f"outranked by the {name} evidence, which decides first", *others)
             return Status(
-                value=rules.tiers[name].status,  # type: ignore[arg-type]
+                value=status,  # type: ignore[arg-type]
                 evidence=_sorted(items, cells),
                 completion=evidence.completion,
                 schedule=evidence.schedule,
+                set_aside=_bounded(evidence.aside),
             )
-    return Status(value="unknown", completion=evidence.completion, schedule=evidence.schedule)
+    return Status(
+        value="unknown",
+        completion=evidence.completion,
+        schedule=evidence.schedule,
+        set_aside=_bounded(evidence.aside),
+    )
+
+
+MAX_SET_ASIDE = 12  # what an analyst can read beside a row; the output stays bounded
+
+
+def _bounded(aside: list[SetAside]) -> list[SetAside]:
+    unique = {(a.item.field, a.item.span, a.reason): a for a in aside}
+    return list(unique.values())[:MAX_SET_ASIDE]
 
 
 def resumptions(piece: Piece) -> list[Item]:
@@ -432,15 +461,15 @@ def _bare_shares(cells: dict[str, str], figures: list[Figure], period: Period | 
     28.97% against 增长6%以上 is the rate achieved, which assess.py pairs with its target)."""
     rule = status_rules().completion_id
     rate_columns = [key for key in _side_columns(cells) if _RATE_COLUMN.search(match_view(key))]
-    for field in ("status", "progress", *rate_columns):
-        text = cells.get(field) or ""
+    for key in ("status", "progress", *rate_columns):
+        text = cells.get(key) or ""
         match = _BARE_SHARE.match(match_view(text))
-        if match is None or (field == "progress" and not match.group("percent")):
+        if match is None or (key == "progress" and not match.group("percent")):
             continue
-        if field == "progress" and any(f.field == "task" and f.kind in ("change", "percent") for f in figures):
+        if key == "progress" and any(f.field == "task" and f.kind in ("change", "percent") for f in figures):
             continue
         share = float(match.group("num")) / 100
-        item = Item(text=text[match.start("num") : match.end()].rstrip(), field=field, span=(0, 0), rule=rule)
+        item = Item(text=text[match.start("num") : match.end()].rstrip(), field=key, span=(0, 0), rule=rule)
         item = item.model_copy(update={"span": (match.start("num"), match.start("num") + len(item.text))})
         evidence.share(share, [item], period)
 
@@ -472,8 +501,10 @@ def _assessed(
     period: Period | None,
     evidence: _Evidence,
     cells: dict[str, str],
+    figures: list[Figure],
 ) -> None:
-    """The row's target-against-actual assessments (rules/assess.py) as evidence.
+    """The row's target-against-actual assessments (rules/assess.py) as evidence; a rate in the
+    progress that no assessment pairs is set aside, with why.
 
     A rate against the task target's direction, or short of it, is behind; one reaching it is on
     track; a total's share (215万 of 3000万美元) is compared with the time elapsed, or with the whole
@@ -482,6 +513,12 @@ def _assessed(
     config = status_rules().figures
     scope = frozenset(config["scope"])
     kinds = set(config["share_kinds"])
+    paired = {(a.actual.field, a.actual.span) for a in assessments if a.actual is not None}
+    targets = [a for a in assessments if a.target.field == "task"]
+    for figure in (f for f in figures if _in_scope(f, pieces, scope)):
+        if figure.kind in ("change", "percent") and (figure.field, figure.span) not in paired:
+            reason = "no target of the same subject in the task" if targets else "the task sets no target"
+            evidence.set_aside(reason, _figure_item(figure, "figure.unpaired"))
     for assessment in assessments:
         target, actual = assessment.target, assessment.actual
         if actual is None or target.field != "task" or not _in_scope(actual, pieces, scope):
