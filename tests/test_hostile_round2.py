@@ -173,6 +173,21 @@ def test_pdf_flate_bomb_with_a_bad_checksum_is_bounded_and_linear() -> None:
     fails("too_large", text_pdf(stream[:-3] + b"\0\0\0", b"/Filter /FlateDecode"), SMALL_STREAMS)
 
 
+def test_damaged_deflate_streams_read_as_pdfminer_reads_them() -> None:
+    from extractor.readers.pdf_bounds import bounded, inflate, inflate_damaged
+
+    data = b"BT (progress) Tj ET " * 1000
+    stream = zlib.compress(data)
+    with bounded(MB):
+        assert inflate(stream) == data
+        assert inflate_damaged(stream[:-4] + b"XXXX") == data  # a bad checksum: the text is whole
+        assert inflate_damaged(stream[:-10]) == zlib.decompressobj().decompress(stream[:-10])  # truncated
+        with pytest.raises(zlib.error):
+            inflate_damaged(stream[:20] + b"\xff" * 50 + stream[70:])  # damage mid-stream: pdfminer drops it
+        with pytest.raises(zlib.error):
+            inflate(stream[:-10])
+
+
 def test_pdf_stream_within_the_limit_still_reads() -> None:
     content = b"BT /F1 12 Tf 72 700 Td (hello) Tj ET"
     pdf = text_pdf(zlib.compress(content), b"/Filter /FlateDecode")

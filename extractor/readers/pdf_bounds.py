@@ -27,9 +27,9 @@ from typing import Any
 from pdfminer import cmapdb, lzw, pdftypes
 
 from extractor.errors import CorruptFileError, TooLargeError
+from extractor.limits import DEFAULT_LIMITS, MB
 
-MB = 1024 * 1024
-DEFAULT_STREAM_LIMIT = 128 * MB
+DEFAULT_STREAM_LIMIT = DEFAULT_LIMITS.max_stream_bytes
 MAX_CMAP_ENTRIES = 1 << 18
 STREAM_LIMIT: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "extractor_pdf_stream_limit", default=DEFAULT_STREAM_LIMIT
@@ -51,7 +51,7 @@ def bounded(limit: int | None) -> Iterator[None]:
 def _too_large(what: str) -> TooLargeError:
     limit = STREAM_LIMIT.get() or 0
     return TooLargeError(
-        f"a PDF {what} decodes to more than {limit // MB} MB (a decompression bomb?; raise it with --max-stream-size)"
+        f"a PDF {what} decodes to more than {limit / MB:g} MB (a decompression bomb?; raise it with --max-stream-size)"
     )
 
 
@@ -76,13 +76,17 @@ def inflate(data: bytes) -> bytes:
 
 
 def inflate_damaged(data: bytes) -> bytes:
-    """A deflate stream whose damage is in its last 3 bytes (a bad checksum), read without them.
+    """What a deflate stream that ``zlib.decompress`` refused still holds, linear and bounded.
 
-    pdfminer's own version feeds one byte at a time to ``bytes +=`` (quadratic in the output, so a
-    300 MB stream with a bad checksum runs for hours) and re-raises the error unless it comes in
-    the last 3 bytes: inflating all but those 3 bytes gives the same text, or the same error.
+    pdfminer's own version feeds one byte at a time to ``bytes +=`` (quadratic in the output: a
+    300 MB stream with a bad checksum runs for hours). Its rule is kept: a truncated stream gives
+    what it holds; damage is tolerated only in the last 3 bytes (the checksum), and inflating all
+    but those gives the same text, or the same error.
     """
-    return _inflate(data[:-3])[0]
+    try:
+        return _inflate(data)[0]
+    except zlib.error:
+        return _inflate(data[:-3])[0]
 
 
 def lzw_decode(data: bytes) -> bytes:

@@ -127,7 +127,8 @@ def _switched(data: bytes) -> tuple[str, str, str] | None:
             cut = at + 2
             tail = _common_reading(data[cut:], ("utf-8", *_LEGACY))
             head = _decoded(data[:cut], "utf-16")
-            if tail is None or head is None or b"\0" in data[cut:]:
+            # The tail must be 8-bit lines: no NUL (ASCII in UTF-16 has them) and a line break.
+            if tail is None or head is None or b"\0" in data[cut:] or b"\n" not in data[cut:]:
                 return None
             return head + tail[0], "utf-16", _switch_message(cut, "UTF-16", tail[1])
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or b"\x00" in data[:4096]:
