@@ -448,33 +448,18 @@ def extract_figures(
 def _reference_basis(figures: list[Figure], view: str) -> list[Figure]:
     """A change right after a reference value takes the basis written before that value
     (较上年28899万元增长9.9% is yoy; the 28899万元 stays the level it was a year before)."""
-    rules_ = reference_basis_rules()
+    rules_ = compiled_table("reference_basis")
     out = list(figures)
     for i in range(1, len(out)):
         reference, change = out[i - 1], out[i]
         if change.kind != "change" or change.basis is not None or reference.kind == "change":
             continue
-        if not rules_.between.fullmatch(view, reference.span[1], change.span[0]):
+        if not rules_["between"].fullmatch(view, reference.span[1], change.span[0]):
             continue
-        found = rules_.before.search(view, max(0, reference.span[0] - ABSOLUTE_CHANGE_REACH), reference.span[0])
+        found = rules_["before"].search(view, max(0, reference.span[0] - ABSOLUTE_CHANGE_REACH), reference.span[0])
         if found is not None:
             out[i] = change.model_copy(update={"basis": _basis_of(found.group("basis"))})
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class ReferenceBasisRules:
-    before: regex.Pattern[str]
-    between: regex.Pattern[str]
-
-
-@cache
-def reference_basis_rules() -> ReferenceBasisRules:
-    """The [reference_basis] table of data/figures.toml, compiled."""
-    data = load("figures")["reference_basis"]
-    return ReferenceBasisRules(
-        before=regex.compile(expand(data["before"])), between=regex.compile(expand(data["between"]))
-    )
 
 
 def _absolute_change(figure: Figure, text: str, view: str) -> Figure:
@@ -509,29 +494,20 @@ ABSOLUTE_CHANGE_REACH = 20  # characters before a figure searched for its basis 
 LIST_REACH = 60  # characters before a figure searched for the bare numbers that share its unit
 
 
-@dataclass(frozen=True, slots=True)
-class ListRules:
-    tail: regex.Pattern[str]
-    member: regex.Pattern[str]
-    lead: regex.Pattern[str]
-
-
 @cache
-def list_rules() -> ListRules:
-    """The [shared_unit] table of data/figures.toml, compiled."""
-    data = load("figures")["shared_unit"]
-    return ListRules(
-        tail=regex.compile(expand(data["tail"])),
-        member=regex.compile(expand(data["member"])),
-        lead=regex.compile(expand(data["lead"])),
-    )
+def compiled_table(table: str) -> dict[str, regex.Pattern[str]]:
+    """The patterns of a table of data/figures.toml ([shared_unit], [distribution], [reference_basis]),
+    placeholders expanded and compiled once; its examples and word lists are left out."""
+    return {
+        key: regex.compile(expand(value)) for key, value in load("figures")[table].items() if isinstance(value, str)
+    }
 
 
 def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
     """Bare numbers listed before a figure share its unit (分别回落2.16和1.66个百分点, 426億及100億澳門元,
     9.8、6.2、5.8、2.0个百分点): each becomes a figure of the same rule. A word of change before the
     list (分别回落, 分别低于总体进度) is each member's, and the last figure's too."""
-    rules_ = list_rules()
+    rules_ = compiled_table("shared_unit")
     _, vetoes, _ = rules()
     out: list[FigureSpan] = []
     for span in spans:
@@ -546,12 +522,12 @@ def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
         ):
             out.append(span)
             continue
-        tail = rules_.tail.search(view, max(floor, span.start - LIST_REACH), span.start)
-        members = list(rules_.member.finditer(view, tail.start(), tail.end())) if tail else []
+        tail = rules_["tail"].search(view, max(floor, span.start - LIST_REACH), span.start)
+        members = list(rules_["member"].finditer(view, tail.start(), tail.end())) if tail else []
         if not members or any(_vetoed(view, m.start(), m.end("num"), vetoes) for m in members):
             out.append(span)
             continue
-        lead = rules_.lead.search(view, max(floor, members[0].start() - ABSOLUTE_CHANGE_REACH), members[0].start())
+        lead = rules_["lead"].search(view, max(floor, members[0].start() - ABSOLUTE_CHANGE_REACH), members[0].start())
         shared: dict[str, str | None] = {}
         if lead is not None and span.rule.kind == "change":
             shared = {"verb": lead.group("verb"), "basis": lead.group("basis")}
@@ -585,20 +561,20 @@ def absolute_change_rules() -> AbsoluteChangeRules:
 def _distribute(figures: list[Figure], view: str) -> list[Figure]:
     """A change led by 分别 shares its verb and basis with the rates listed after it: 同比分别增长6.1%、
     5.3%和4.8% are three changes, yoy (written once, read for each)."""
-    rules_ = distribution_rules()
+    rules_ = compiled_table("distribution")
     out = list(figures)
     for i in range(1, len(out)):
         # 增加 3.2 萬元或 2.17%: the rate after 或 restates the change before it, with its sign and basis
         head, member = out[i - 1], out[i]
         between = view[head.span[1] : member.span[0]]
-        if head.kind == "change" and member.kind == "percent" and rules_.restated.fullmatch(between):
+        if head.kind == "change" and member.kind == "percent" and rules_["restated"].fullmatch(between):
             sign = -1.0 if head.value < 0 else 1.0
             out[i] = member.model_copy(
                 update={"kind": "change", "value": sign * member.value, "basis": head.basis, "rule": "change.restated"}
             )
     for i, head in enumerate(out):
         before = view[max(0, head.span[0] - ABSOLUTE_CHANGE_REACH) : head.span[0]]  # a bounded look back
-        lead = rules_.lead.search(before) if head.kind == "change" else None
+        lead = rules_["lead"].search(before) if head.kind == "change" else None
         if lead is None:
             continue
         basis = head.basis or (_basis_of(lead.group("basis")) if lead.group("basis") else None)
@@ -608,30 +584,12 @@ def _distribute(figures: list[Figure], view: str) -> list[Figure]:
         for j in range(i + 1, len(out)):
             member = out[j]
             between = view[previous.span[1] : member.span[0]]
-            if member.kind != "percent" or member.unit != head.unit or not rules_.joiner.fullmatch(between):
+            if member.kind != "percent" or member.unit != head.unit or not rules_["joiner"].fullmatch(between):
                 break
             out[j] = previous = member.model_copy(
                 update={"kind": "change", "value": sign * member.value, "basis": basis, "rule": "change.distributed"}
             )
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class DistributionRules:
-    lead: regex.Pattern[str]
-    joiner: regex.Pattern[str]
-    restated: regex.Pattern[str]
-
-
-@cache
-def distribution_rules() -> DistributionRules:
-    """The [distribution] table of data/figures.toml, compiled."""
-    data = load("figures")["distribution"]
-    return DistributionRules(
-        lead=regex.compile(expand(data["lead"])),
-        joiner=regex.compile(expand(data["joiner"])),
-        restated=regex.compile(expand(data["restated"])),
-    )
 
 
 _MONTH_BEFORE = regex.compile(r"上月|上季")
