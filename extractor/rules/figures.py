@@ -514,6 +514,8 @@ def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
         num = span.parts.get("num")
         floor = out[-1].end if out else 0
         leading = (span.parts.get(k) for k in ("pre", "verb", "basis", "sign"))
+        # only a figure that opens with its own number (no qualifier, verb or basis before it) and
+        # carries a unit can close a list of bare numbers
         if (
             not num
             or any(leading)
