@@ -1,4 +1,4 @@
-"""Limits on what one input may cost: size, ZIP package contents, PDF pages, time.
+"""Limits on what one input may cost: size, ZIP package contents, PDF pages and streams, time, memory.
 
 Every limit has a default that a real attachment is far from, and a caller can raise (or lower)
 it: ``extractor.parse(path, limits=Limits(max_pdf_pages=10_000))`` or the CLI's options. A limit
@@ -11,6 +11,10 @@ thread of a process whose ``SIGALRM`` is otherwise unused; elsewhere (another th
 application that has its own alarm) there is no time limit in the library. The exception is raised
 between Python bytecodes: a single long call into C code delays it until the call returns. The
 CLI with ``--jobs N`` (N > 1) also kills a worker process that overruns the limit by a grace period.
+
+Memory: the library bounds what each decoder may allocate (``max_stream_bytes``, spans clamped to
+the grid, lines of text), and the CLI adds a ceiling on the parsing process (:func:`memory_ceiling`,
+``--max-memory``) so that whatever is missed fails its file as ``too_large``.
 """
 
 from __future__ import annotations

@@ -73,7 +73,8 @@ def read_file(path: Path, limits: Limits) -> bytes:
     """The bytes of a regular file, never more than the size limit allows.
 
     Only a regular file is read: a directory, FIFO (which would wait forever for a writer), device
-    (/dev/zero never ends) or socket is refused from its ``stat`` before it is opened.
+    (/dev/zero never ends) or socket is refused from its ``stat`` before it is opened, and again
+    from the opened file's, should the path have changed in between.
     """
     try:
         mode = path.stat().st_mode
@@ -84,11 +85,16 @@ def read_file(path: Path, limits: Limits) -> bytes:
     except OSError as exc:  # a symbolic-link loop, a name too long, a permission on a folder
         raise NotFoundError(f"cannot be found ({exc.strerror or exc})") from exc
     if not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
-        raise NotAFileError(f"{kind}, not a file")
+        raise _not_a_file(mode)
     try:
-        with path.open("rb") as file:
-            check_size(os.fstat(file.fileno()).st_size, limits)
+        # O_NONBLOCK: should the path have become a FIFO since the stat, the open does not wait
+        # for a writer, and the fstat below refuses it (no effect on a regular file).
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise _not_a_file(status.st_mode)
+            check_size(status.st_size, limits)
             # Read one byte past the limit: a file that grows while it is read is still refused.
             data = file.read(limits.max_bytes + 1 if limits.max_bytes else -1)
     except PermissionError as exc:
@@ -99,6 +105,10 @@ def read_file(path: Path, limits: Limits) -> bytes:
         raise CorruptFileError(f"cannot be read ({exc.strerror or exc})") from exc
     check_size(len(data), limits)
     return data
+
+
+def _not_a_file(mode: int) -> NotAFileError:
+    return NotAFileError(f"{_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, not a file")
 
 
 _KINDS = {

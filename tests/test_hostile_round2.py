@@ -560,6 +560,21 @@ def test_what_is_no_regular_file_is_refused_without_reading(kind: str, tmp_path:
     fails("not_a_file", path)
 
 
+def test_a_path_that_becomes_a_fifo_after_its_stat_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractor.pipeline import read_file
+
+    regular, fifo = tmp_path / "report.txt", tmp_path / "pipe.txt"
+    regular.write_bytes(b"x")
+    os.mkfifo(fifo)
+    stat_of = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kwargs: stat_of(regular))  # the stat saw a file
+    with pytest.raises(ExtractorError) as caught:
+        read_file(fifo, Limits())
+    assert caught.value.code == "not_a_file"
+
+
 @pytest.mark.parametrize(
     ("fmt", "suffix"),
     [("PNG", "pdf"), ("JPEG", "docx"), ("GIF", "txt"), ("TIFF", "xlsx"), ("BMP", "html"), ("WEBP", "txt")],
