@@ -41,8 +41,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GRACE = 2.0
 _DEFAULTS = Limits()
 # The memory ceiling (--max-memory): a file that would need more fails with too_large instead of
-# waking the kernel's OOM killer or swapping the machine. Far above a real attachment (a 1,100-row
-# PDF peaks near 300 MB), and it applies to each worker, so --jobs 4 may use 4 GB.
+# waking the kernel's OOM killer or swapping the machine. Far above a real attachment (parsing a
+# 1,100-row PDF peaks near 120 MB), and it applies to each worker, so --jobs 4 may use 4 GB.
 DEFAULT_MEMORY_MB = 1024
 
 
@@ -421,10 +421,18 @@ def _run_parse(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if len(files) == 1 else "jsonl")
     failed = 0
     with _output(args.output) as out:
+        serialise = to_json if fmt == "json" else to_jsonl
         for outcome in _outcomes(files, args, want_record=True):
-            failed += outcome.code is not None
             assert outcome.record is not None
-            out.write((to_json(outcome.record) if fmt == "json" else to_jsonl(outcome.record)) + "\n")
+            try:
+                text = serialise(outcome.record)
+            except MemoryError:  # the record's JSON text past the --max-memory ceiling: the file fails
+                error = memory_error(outcome.path)
+                outcome = _failed(outcome.path, error)
+                _complain(outcome.path, f"{error.message} [{error.code}]")
+                text = serialise(error_dict(outcome.path, error))
+            failed += outcome.code is not None
+            out.write(text + "\n")
             out.flush()
     if len(files) > 1:
         print(f"extractor: {len(files)} files, {failed} failed", file=sys.stderr)

@@ -671,3 +671,27 @@ def test_cli_explain_refuses_what_is_no_file_in_one_line(tmp_path: Path, capsys:
     os.mkfifo(tmp_path / "pipe.txt")
     assert main(["parse", "--explain", str(tmp_path / "pipe.txt"), str(tmp_path / "missing.txt")]) == 1
     assert [line.rsplit(" ", 1)[-1] for line in capsys.readouterr().err.splitlines()] == ["[not_a_file]", "[not_found]"]
+
+
+def test_cli_memory_error_while_writing_the_record_fails_that_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extractor.cli
+
+    written = extractor.cli.to_jsonl
+    calls: list[int] = []
+
+    def serialise(record: dict) -> str:  # the first record's JSON text does not fit under the ceiling
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError
+        return written(record)
+
+    monkeypatch.setattr(extractor.cli, "to_jsonl", serialise)
+    seed = str(SAMPLES / "seed.txt")
+    assert main(["parse", seed, seed, "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"extractor: {seed}: {err[0].split(': ', 2)[2]}", "extractor: 2 files, 1 failed"]
+    assert err[0].endswith("[too_large]")
+    records = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert '"too_large"' in records[0] and '"tables"' in records[1]
