@@ -19,6 +19,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -296,13 +297,7 @@ def test_docx_spans_are_clamped_to_the_grid(change: Callable[[bytes], bytes]) ->
             id="strict-ooxml",
         ),
         pytest.param(
-            lambda: rezip(
-                small_docx(),
-                {"_rels/.rels": re.sub(rb'Target="[^"]*document.xml"', b"", member(small_docx(), "_rels/.rels"))},
-            ),
-            "corrupt_file",
-            "Word document",
-            id="relationship-without-target",
+            lambda: document_xml(lambda x: x[: len(x) // 2]), "corrupt_file", "cannot open", id="document-cut-short"
         ),
         pytest.param(
             lambda: document_xml(lambda x: re.sub(rb"<w:body>.*</w:body>", b"", x, flags=re.S)),
@@ -320,6 +315,34 @@ def test_docx_spans_are_clamped_to_the_grid(change: Callable[[bytes], bytes]) ->
 )
 def test_docx_damaged_packages_fail_with_their_code(data: Callable[[], bytes], code: str, words: str) -> None:
     assert words in fails(code, data()).message
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(
+            lambda data: rezip(
+                data, {"_rels/.rels": re.sub(rb'Target="[^"]*document.xml"', b"", member(data, "_rels/.rels"))}
+            ),
+            id="relationship-without-target",
+        ),
+        pytest.param(
+            lambda data: rezip(
+                data,
+                {
+                    "word/_rels/document.xml.rels": re.sub(
+                        rb'Target="[^"]*"', b"", member(data, "word/_rels/document.xml.rels"), count=1
+                    )
+                },
+            ),
+            id="styles-relationship-without-target",
+        ),
+    ],
+)
+def test_docx_package_python_docx_refuses_is_read_from_its_main_part(damage: Callable[[bytes], bytes]) -> None:
+    document = assert_nothing_lost(damage(small_docx()))
+    assert rows(document) == [("1", "建设产业园"), ("2", "新建学校3所")]
+    assert [w.code for w in document.warnings] == ["damaged_package"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -634,11 +657,16 @@ def test_memory_ceiling_turns_an_allocation_into_a_memory_error_and_is_restored(
     assert resource.getrlimit(resource.RLIMIT_AS) == before
 
 
+@cache
+def _bomb_512() -> bytes:
+    return text_pdf(deflated(512 * MB), b"/Filter /FlateDecode")  # 512 KB inflating to 512 MB
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])  # the CLI's own process, or worker processes
 def test_cli_max_memory_makes_a_bomb_too_large(jobs: str, tmp_path: Path) -> None:
     """With the stream bound off, a 512 MB page stream runs into --max-memory: too_large, one line."""
     path = tmp_path / "bomb.pdf"
-    path.write_bytes(text_pdf(deflated(512 * MB), b"/Filter /FlateDecode"))
+    path.write_bytes(_bomb_512())
     (tmp_path / "seed.txt").write_bytes((SAMPLES / "seed.txt").read_bytes())
     command = [sys.executable, "-m", "extractor.cli", "parse", str(path), str(tmp_path / "seed.txt")]
     run = subprocess.run(

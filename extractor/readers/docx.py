@@ -8,12 +8,14 @@ tracked insertions and content controls.
 from __future__ import annotations
 
 import io
+import zipfile
+import zlib
 from collections import Counter
 
 from docx import Document as open_docx
 from lxml import etree
 
-from extractor.errors import CorruptFileError, ExtractorError, UnsupportedFormatError
+from extractor.errors import CorruptFileError, ExtractorError, UnsupportedFormatError, one_line
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,13 +32,16 @@ _TEXT_OF = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 
 
 def read_docx(data: bytes) -> RawDocument:
+    warnings: list[RawWarning] = []
     try:
         root = open_docx(io.BytesIO(data)).element
     except (ExtractorError, MemoryError):  # the time limit or the memory ceiling, inside python-docx
         raise
     except Exception as exc:  # python-docx surfaces a damaged package as whatever its ZIP, XML or
         # relationship code raised (KeyError, TypeError for a relationship without a target …)
-        raise CorruptFileError(f"cannot open the Word document ({exc or type(exc).__name__})") from exc
+        root = _main_part(data, exc)
+        cause = one_line(str(exc) or type(exc).__name__)
+        warnings.append(RawWarning("damaged_package", f"package damaged ({cause}): word/document.xml read directly"))
     if root.tag.endswith("}document") and not root.tag.startswith(W):
         namespace = root.tag[1:].partition("}")[0]
         if "purl.oclc.org/ooxml" in namespace:
@@ -47,7 +52,24 @@ def read_docx(data: bytes) -> RawDocument:
         raise CorruptFileError("damaged Word document: its main part has no w:document/w:body")
     reader = _BodyReader()
     reader.walk(body)
-    return RawDocument(format="docx", blocks=reader.blocks, warnings=reader.warnings)
+    return RawDocument(format="docx", blocks=reader.blocks, warnings=warnings + reader.warnings)
+
+
+def _main_part(data: bytes, failure: Exception) -> etree._Element:
+    """``word/document.xml`` parsed directly, for a package python-docx refuses over a part the text
+    does not need (a relationship without a target, no [Content_Types].xml); else CorruptFileError.
+
+    Parsed as python-docx parses (no entities resolved, no network); the package's DTDs were
+    refused when it was sniffed.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            xml = package.read("word/document.xml")
+        return etree.fromstring(xml, parser)
+    except (KeyError, ValueError, OSError, EOFError, NotImplementedError, zipfile.BadZipFile, zlib.error, etree.Error):
+        message = f"cannot open the Word document ({failure or type(failure).__name__})"
+        raise CorruptFileError(message) from failure
 
 
 class _BodyReader:
