@@ -503,6 +503,28 @@ def test_a_change_of_encoding_mid_file_is_read_and_warned(encode: Callable[[str,
     assert len(changed) == 1 and message in changed[0]
 
 
+def test_gb18030_going_on_in_big5_is_read_in_both_and_warned() -> None:
+    """Either codec decodes the other's bytes without an error, as rare characters: lines vote."""
+    from extractor.readers.text import read_text
+
+    text = seed_text()
+    cut = text.index("\n", len(text) // 2) + 1
+    tail = text[cut:].encode("big5", errors="ignore")  # simplified characters Big5 lacks are left out
+    raw = read_text(text[:cut].encode("gb18030") + tail)
+    assert "\n".join(block.text for block in raw.blocks) == text[:cut] + tail.decode("big5")
+    assert [w.message for w in raw.warnings] == [
+        f"the encoding changes at byte {len(text[:cut].encode('gb18030'))}: GB18030 before, BIG5 after (read as such)"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_a_whole_legacy_file_is_no_change_of_encoding(encoding: str) -> None:
+    from extractor.readers.text import read_text
+
+    text = seed_text().encode(encoding, errors="ignore")
+    assert read_text(text).warnings == []
+
+
 def test_a_whole_utf16_file_is_no_change_of_encoding() -> None:
     document = parsed(seed_text().encode("utf-16"))
     assert not [w for w in document.warnings if w.code == "encoding_changed"]

@@ -36,6 +36,11 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # but often valid GB18030, as rare characters).
 _SALVAGE_SHARE = 0.005
 _SALVAGE_COMMON = 0.5
+# A change between GB18030 and Big5: lines of at least this many CJK characters vote, by at least
+# this margin of common characters, and at least this many after the cut.
+_SWITCH_HAN = 4
+_SWITCH_MARGIN = 0.3
+_SWITCH_VOTES = 3
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -147,6 +152,38 @@ def _switched(data: bytes) -> tuple[str, str, str] | None:
     return head.decode("utf-8") + tail[0], "utf-8", _switch_message(cut, "UTF-8", tail[1])
 
 
+def _legacy_switch(data: bytes, encoding: str) -> tuple[str, str] | None:
+    """(text, warning) when a GB18030 text goes on in Big5 (or the reverse) from some line on.
+
+    Either codec decodes most of the other's bytes, as rare characters, so the whole file read as
+    one is wrong after the cut without an error. Each line with Chinese votes for the codec it
+    reads as common Chinese in (by a clear margin); the cut is taken when every vote before it is
+    for one codec and at least ``_SWITCH_VOTES`` after it, all, for the other.
+    """
+    other = "big5" if encoding == "gb18030" else "gb18030"
+    lines = data.split(b"\n")
+    votes: list[int] = []
+    for line in lines:
+        mine, theirs = _decoded(line, encoding), _decoded(line, other)
+        han = sum("\u3400" <= ch <= "\u9fff" for ch in mine or theirs or "")
+        if han < _SWITCH_HAN:
+            votes.append(0)
+            continue
+        ours = _commonness(mine) if mine is not None else 0.0
+        their = _commonness(theirs) if theirs is not None else 0.0
+        votes.append(1 if ours - their > _SWITCH_MARGIN else -1 if their - ours > _SWITCH_MARGIN else 0)
+    if -1 not in votes or 1 not in votes:
+        return None
+    first_other = votes.index(-1)
+    if 1 in votes[first_other:] or votes.count(-1) < _SWITCH_VOTES:
+        return None
+    cut = sum(len(line) + 1 for line in lines[:first_other])
+    head, tail = _decoded(data[:cut], encoding), _decoded(data[cut:], other)
+    if head is None or tail is None:
+        return None
+    return head + tail, _switch_message(cut, encoding.upper(), other)
+
+
 def _common_reading(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str] | None:
     """The first strict reading of ``data`` that is mostly common Chinese, with its encoding."""
     for encoding in encodings:
@@ -169,6 +206,10 @@ def read_text(data: bytes) -> RawDocument:
             warnings.append(RawWarning("encoding_changed", message))
         else:
             text, encoding = decode(data)
+            legacy = _legacy_switch(data, encoding) if encoding in _LEGACY else None
+            if legacy is not None:
+                text, message = legacy
+                warnings.append(RawWarning("encoding_changed", message))
     except EncodingError:
         salvaged = _salvage(data)
         if salvaged is None:
