@@ -309,7 +309,8 @@ def check(results: dict[str, dict[str, Any]], baseline: dict[str, dict[str, floa
     for name, split in results.items():
         for key, recorded in baseline.get(name, {}).items():
             now = split["mean"].get(key)
-            if now is None:
+            if now is None:  # a metric the baseline holds and the run lost (labels missing, a load failure)
+                drops.append(f"{name} {key}: missing, baseline {recorded:.4f}")
                 continue
             if key in LOWER_IS_BETTER and now > recorded + TOLERANCE:
                 drops.append(f"{name} {key}: {now:.4f} > baseline {recorded:.4f}")

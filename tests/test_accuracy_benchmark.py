@@ -94,3 +94,10 @@ def test_the_unknown_share_may_fall_but_not_rise() -> None:
     assert accuracy.check(results, {"test": {"status_agreement": 0.6, "status_unknown_share": 0.1}}) == [
         "test status_unknown_share: 0.2000 > baseline 0.1000"
     ]
+
+
+def test_a_metric_the_run_lost_fails_the_ratchet() -> None:
+    results = {"test": {"mean": {"row_recall": 0.9}}}
+    assert accuracy.check(results, {"test": {"row_recall": 0.9, "status_agreement": 0.5}}) == [
+        "test status_agreement: missing, baseline 0.5000"
+    ]

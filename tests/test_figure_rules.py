@@ -345,6 +345,10 @@ def test_span_indexes_the_text(text: str) -> None:
         "百分之" + "一" * 4000,
         "1万" * 2000 + "元",
         "1-" * 2000 + "元",
+        # Chinese runs whose 百/千 are also inner scales, spaced numerals (review of issue 12)
+        "三百" * 2000 + "元",
+        "百" * 4000,
+        "一 " * 2000,
     ],
     ids=lambda text: f"{text[:4]}…{len(text)}",
 )
@@ -441,6 +445,7 @@ def test_bare_numbers_listed_before_a_figure_share_its_unit(example: dict[str, A
         ("增加 3.2 萬元或 2.17%", [32000, 2.17]),
         ("略減 3.2 萬元或 2.69%", [-32000, -2.69]),
         ("同比减少120人，或1.5%", [-120, -1.5]),
+        ("减少3万元或-2%", [-30000, -2]),
     ],
 )
 def test_a_rate_after_or_restates_the_change_before_it(text: str, values: list[float]) -> None:

@@ -76,7 +76,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 # to the number before, whose tail may hold more digits). Without the guard a pattern is tried from every position
 # of a long run of digits, each start rescanning to the end of the run (quadratic in the run).
 _CHINESE_DIGIT = CHINESE_NUMERALS
-NUMBER_GUARD = rf"(?<![\d.])(?<!\d,)(?<!\d[万亿千百仟佰])(?!(?<=[{_CHINESE_DIGIT}万亿])[{_CHINESE_DIGIT}])"
+NUMBER_GUARD = rf"(?<![\d.])(?<!\d,)(?<!\d[万亿千百仟佰])(?!(?<=[{_CHINESE_DIGIT}万亿] ?)[{_CHINESE_DIGIT}])"
 
 
 @cache
@@ -503,6 +503,19 @@ def compiled_table(table: str) -> dict[str, regex.Pattern[str]]:
     }
 
 
+_LINE_START = regex.compile(r"(?:^|[\n。;；:：])\s*\Z")
+
+
+def _enumerates(view: str, start: int) -> bool:
+    """A number at the start of a line or sentence followed by 、 or . numbers an item ({ENUMERATOR})."""
+    return bool(_LINE_START.search(view, 0, start)) and bool(_enumerator().match(view, start))
+
+
+@cache
+def _enumerator() -> regex.Pattern[str]:
+    return regex.compile(expand("{ENUMERATOR}"))
+
+
 def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
     """Bare numbers listed before a figure share its unit (分别回落2.16和1.66个百分点, 426億及100億澳門元,
     9.8、6.2、5.8、2.0个百分点): each becomes a figure of the same rule. A word of change before the
@@ -526,7 +539,14 @@ def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
             continue
         tail = rules_["tail"].search(view, max(floor, span.start - LIST_REACH), span.start)
         members = list(rules_["member"].finditer(view, tail.start(), tail.end())) if tail else []
-        if not members or any(_vetoed(view, m.start(), m.end("num"), vetoes) for m in members):
+        if members and _enumerates(view, members[0].start()):
+            members = members[1:]  # 1、2亿元用于建设: the 1 numbers the item
+        masked = [m.span() for m in masks().finditer(view)]
+        if (
+            not members
+            or any(_vetoed(view, m.start(), m.end("num"), vetoes) for m in members)
+            or any(low < m.end() and m.start() < high for m in members for low, high in masked)
+        ):
             out.append(span)
             continue
         lead = rules_["lead"].search(view, max(floor, members[0].start() - ABSOLUTE_CHANGE_REACH), members[0].start())
@@ -572,7 +592,13 @@ def _distribute(figures: list[Figure], view: str) -> list[Figure]:
         if head.kind == "change" and member.kind == "percent" and rules_["restated"].fullmatch(between):
             sign = -1.0 if head.value < 0 else 1.0
             out[i] = member.model_copy(
-                update={"kind": "change", "value": sign * member.value, "basis": head.basis, "rule": "change.restated"}
+                update={
+                    "kind": "change",
+                    "value": sign
+                    * abs(member.value),  # 减少3万元或-2%: the sign is the change's, written once or twice
+                    "basis": head.basis,
+                    "rule": "change.restated",
+                }
             )
     for i, head in enumerate(out):
         before = view[max(0, head.span[0] - ABSOLUTE_CHANGE_REACH) : head.span[0]]  # a bounded look back
@@ -708,6 +734,7 @@ HOME_CURRENCY_SAMPLE = 20_000  # characters read to decide it: the opening of an
 class HomeCurrencyRules:
     min_traditional_share: float
     min_currency_names: int
+    min_place_marks: int
     currency_names: dict[str, regex.Pattern[str]]
     places: dict[str, regex.Pattern[str]]
 
@@ -719,6 +746,7 @@ def home_currency_rules() -> HomeCurrencyRules:
     return HomeCurrencyRules(
         min_traditional_share=float(data["min_traditional_share"]),
         min_currency_names=int(data["min_currency_names"]),
+        min_place_marks=int(data["min_place_marks"]),
         currency_names={code: regex.compile(_alternation(words)) for code, words in data["currency_names"].items()},
         places={code: regex.compile(_alternation(words)) for code, words in data["places"].items()},
     )
@@ -736,7 +764,7 @@ def home_currency(text: str) -> str | None:
     if han and changed / len(han) >= rules_.min_traditional_share:
         marks = {code: names.get(code, 0) + len(p.findall(view)) for code, p in rules_.places.items()}
         best = max(marks, key=lambda code: marks[code])
-        return best if marks[best] else None
+        return best if marks[best] >= rules_.min_place_marks else None
     names_cny = names.pop("CNY", 0)
     best = max(names, key=lambda code: names[code])
     return best if names[best] >= rules_.min_currency_names and names[best] > names_cny else None

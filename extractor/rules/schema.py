@@ -136,6 +136,7 @@ class FiguresFile(_Strict):
 class HomeCurrency(_Strict):
     min_traditional_share: float
     min_currency_names: int
+    min_place_marks: int
     examples: Examples = Field(default_factory=list)
     currency_names: dict[str, list[str]]
     places: dict[str, list[str]]

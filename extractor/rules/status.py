@@ -60,10 +60,19 @@ class VerdictRules:
     column: dict[str, regex.Pattern[str]]
     heading: dict[str, regex.Pattern[str]]
 
-    def read(self, text: str, patterns: dict[str, regex.Pattern[str]]) -> str | None:
-        view = self.end.sub("", self.enumerator.sub("", match_view(text)))
-        if patterns is self.column:
-            view = regex.sub(r"\s+", "", view)
+    def read_cell(self, text: str) -> str | None:
+        """The status a status cell's whole text names (spaces and end punctuation ignored)."""
+        return self._first(regex.sub(r"\s+", "", self._trimmed(text)), self.column)
+
+    def read_heading(self, text: str) -> str | None:
+        """The status a section or table title gives every row under it (its enumerator stripped)."""
+        return self._first(self._trimmed(text), self.heading)
+
+    def _trimmed(self, text: str) -> str:
+        return self.end.sub("", self.enumerator.sub("", match_view(text)))
+
+    @staticmethod
+    def _first(view: str, patterns: dict[str, regex.Pattern[str]]) -> str | None:
         return next((status for status, pattern in patterns.items() if pattern.search(view)), None)
 
 
@@ -317,14 +326,14 @@ def _verdict(cells: dict[str, str], headings: Sequence[str]) -> tuple[str, list[
     columns = ["status", *_side_columns(cells)]
     for key in columns:
         text = cells.get(key) or ""
-        status = rules.read(text, rules.column) if text.strip() and len(text) <= _VERDICT_CELL else None
+        status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
         if status is not None:
             start = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             item = Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
             return status, [item], None
     for heading in headings:
-        status = rules.read(heading, rules.heading) if heading else None
+        status = rules.read_heading(heading) if heading else None
         if status is not None:
             return status, [], heading
     return None
