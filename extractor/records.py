@@ -42,6 +42,9 @@ def home_scope(tables: list[AssembledTable]) -> str | None:
     return f"全{levels.most_common(1)[0][0]}" if levels else None
 
 
+MAX_ANALYSED_CELL = 20_000  # characters; real cells hold a few hundred, a hostile one millions
+
+
 def build_table(
     table: AssembledTable,
     index: int,
@@ -55,6 +58,17 @@ def build_table(
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         headers = {column.key: column.header for column in table.columns}
         row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
+        for key, text in cells.items():
+            if len(text) > MAX_ANALYSED_CELL:
+                warnings.append(
+                    Warning(
+                        code="cell_not_analysed",
+                        message=f"{key}: {len(text):,} characters kept whole, not read for figures, dates, "
+                        f"issues or status (over {MAX_ANALYSED_CELL:,})",
+                        row=row_index,
+                        table=index,
+                    )
+                )
         if table.column_of("seq") is None:
             row.seq = row_index + 1  # no 序号 column: the row's position (seq_text stays null)
         if row.seq is None and cells.get("seq", "").strip():
@@ -86,6 +100,10 @@ def build_row(
     currency: str | None = None,
     title: str | None = None,
 ) -> Row:
+    full = cells
+    # Rule work grows with a cell's length (clauses, candidates, pairs): a cell over the cap is kept
+    # whole in the row and reported (cell_not_analysed) but read by no rule.
+    cells = {key: ("" if len(text) > MAX_ANALYSED_CELL else text) for key, text in cells.items()}
     issues = []
     for field in ("progress", "task", "plan"):
         if cells.get(field):
@@ -125,11 +143,11 @@ def build_row(
         seq=parse_seq(seq_text) if seq_text else None,
         seq_text=seq_text,
         section=section,
-        task=cells.get("task"),
-        progress=cells.get("progress"),
+        task=full.get("task"),
+        progress=full.get("progress"),
         lead_units=lead_units,
         partner_units=[*partners, *split_lead_units(cells.get("partner_units", ""))[0]],
-        cells=cells,
+        cells=full,
         issues=issues,
         statements=statements,
         figures=figures,

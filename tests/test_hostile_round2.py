@@ -745,3 +745,24 @@ def test_cli_memory_error_while_writing_the_record_fails_that_file_in_one_line(
     assert err[0].endswith("[too_large]")
     records = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert '"too_large"' in records[0] and '"tables"' in records[1]
+
+
+def test_a_cell_over_the_cap_is_kept_whole_and_read_by_no_rule() -> None:
+    """Rule work grows with a cell's length: a 200,000-character progress cell is kept in the row,
+    reported, and costs no rule time (it took minutes before the cap)."""
+    import time
+
+    from extractor.records import MAX_ANALYSED_CELL
+
+    progress = "完成投资5亿元，同比增长4.2%，进度滞后。" * (200_000 // 21)
+    text = f"序号\t目标任务\t完成情况\t牵头单位\n1\t建设码头\t{progress}\t区交通局\n2\t新建学校\t已完成\t区教委\n"
+    started = time.monotonic()
+    document = extractor.parse_bytes(text.encode("utf-8"))
+    assert time.monotonic() - started < 10
+    first, second = document.tables[0].rows
+    assert len(progress) > MAX_ANALYSED_CELL
+    assert first.progress == progress and first.cells["progress"] == progress  # nothing lost
+    assert (first.figures, first.issues, first.status.value) == ([], [], "unknown")
+    assert second.status.value == "done"  # the other rows are read as ever
+    warning = next(w for w in document.warnings if w.code == "cell_not_analysed")
+    assert warning.row == 0 and "progress" in warning.message
