@@ -122,8 +122,9 @@ def _counted_pages(pdf: pdfplumber.PDF, cap: int | None) -> int:
     return count
 
 
-def _encrypted(exc: BaseException) -> bool:
-    """Whether ``exc`` (or what it wraps: args, cause, context) is pdfminer's password error."""
+def _in_chain(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    """The first exception of ``kinds`` in ``exc`` or what it wraps (its args, cause and context):
+    pdfplumber and pdfminer wrap the errors raised inside them."""
     seen: set[int] = set()
     todo: list[object] = [exc]
     while todo:
@@ -131,25 +132,20 @@ def _encrypted(exc: BaseException) -> bool:
         if not isinstance(item, BaseException) or id(item) in seen:
             continue
         seen.add(id(item))
-        if isinstance(item, PDFPasswordIncorrect | PDFEncryptionError):
-            return True
+        if isinstance(item, kinds):
+            return item
         todo.extend([*item.args, item.__cause__, item.__context__])
-    return False
+    return None
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it wraps) is pdfminer's password error."""
+    return _in_chain(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
 
 
 def _wrapped(exc: BaseException) -> BaseException | None:
     """Our own error (a bound in ``pdf_bounds``) or a MemoryError inside pdfplumber's wrapper, if any."""
-    seen: set[int] = set()
-    todo: list[object] = [exc]
-    while todo:
-        item = todo.pop()
-        if not isinstance(item, BaseException) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, ExtractorError | MemoryError):
-            return item
-        todo.extend([*item.args, item.__cause__, item.__context__])
-    return None
+    return _in_chain(exc, (ExtractorError, MemoryError))
 
 
 def _failure(exc: Exception) -> BaseException:
