@@ -17,7 +17,6 @@ import time
 import warnings
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -28,7 +27,6 @@ from openpyxl import Workbook
 import extractor
 from extractor.cli import main
 from extractor.errors import ExtractorError, one_line, printable_path
-from extractor.headers import is_header_row
 from extractor.limits import Limits, memory_ceiling
 from extractor.pipeline import find_structure
 from extractor.readers import read
@@ -36,7 +34,7 @@ from extractor.readers.raw import RawTable
 from extractor.readers.xlsx import render
 from extractor.sniff import sniff
 from tests.conftest_helpers import Cell, make_docx, pdf_from_objects
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, lost_characters
 
 MB = 1024 * 1024
 HEADER = ["序号", "目标任务", "完成情况", "牵头单位"]
@@ -72,34 +70,11 @@ def rows(document: extractor.Document) -> list[tuple[str | None, str | None]]:
     return [(row.seq_text, row.task) for table in document.tables for row in table.rows]
 
 
-def chars(text: str | None) -> Counter[str]:
-    return Counter(ch for ch in text or "" if not ch.isspace())
-
-
 def assert_nothing_lost(data: bytes) -> extractor.Document:
     """Every character of every (non-header) cell the reader found reaches the Document."""
     document = extractor.parse(data)
     raw = find_structure(read(data, sniff(data)))[0]
-    found: Counter[str] = Counter()
-    for warning in document.warnings:
-        found += chars(warning.message)
-    for table in document.tables:
-        found += chars(table.title) + chars(table.attachment)
-        sections = {row.section for row in table.rows}
-        for section in sections:
-            found += chars(section)
-        for row in table.rows:
-            for text in row.cells.values():
-                found += chars(text)
-    needed: Counter[str] = Counter()
-    for block in raw.blocks:
-        if isinstance(block, RawTable):
-            for raw_row in block.rows:
-                texts = [cell.text or "" for cell in raw_row.cells]
-                if not is_header_row(texts):
-                    for text in texts:
-                        needed += chars(text)
-    lost = needed - found
+    lost = lost_characters(document, raw)
     assert not lost, "".join(sorted(lost.elements()))[:200]
     return document
 

@@ -22,13 +22,13 @@ import pytest
 
 import extractor
 import extractor.pipeline
-from extractor.headers import is_furniture, is_header_row
+from extractor.headers import is_furniture
 from extractor.models import Document, Item
 from extractor.pipeline import find_structure
 from extractor.readers import read
-from extractor.readers.raw import Paragraph, RawDocument, RawTable
+from extractor.readers.raw import Paragraph, RawDocument
 from extractor.sniff import sniff
-from tests.helpers import FIXTURES, SAMPLES
+from tests.helpers import FIXTURES, SAMPLES, lost_characters, text_chars
 
 READABLE = {".txt", ".docx", ".pdf", ".xlsx", ".html"}
 LEGACY = {".doc", ".xls"}
@@ -76,10 +76,6 @@ def _parse(path: Path) -> tuple[Document, RawDocument]:
     return document, raw
 
 
-def _chars(text: str | None) -> Counter[str]:
-    return Counter(ch for ch in text or "" if not ch.isspace())
-
-
 def _items(row: extractor.Row) -> list[Item]:
     items: list[Item] = [*row.issues, *row.statements, *row.figures, *row.dates, *row.status.evidence]
     for assessment in row.assessments:
@@ -106,27 +102,7 @@ def test_every_item_span_holds_its_text(path: Path) -> None:
 @pytest.mark.parametrize("path", _files())
 def test_every_cell_character_reaches_the_document(path: Path) -> None:
     document, raw = _parse(path)
-    found: Counter[str] = Counter()
-    for warning in document.warnings:
-        found += _chars(warning.message)
-    for table in document.tables:
-        found += _chars(table.title) + _chars(table.attachment)
-        section = None
-        for row in table.rows:
-            if row.section != section:
-                section = row.section
-                found += _chars(section)
-            for text in row.cells.values():
-                found += _chars(text)
-    needed: Counter[str] = Counter()
-    for block in raw.blocks:
-        if isinstance(block, RawTable):
-            for raw_row in block.rows:
-                texts = [cell.text or "" for cell in raw_row.cells]
-                if not is_header_row(texts):
-                    for text in texts:
-                        needed += _chars(text)
-    lost = needed - found
+    lost = lost_characters(document, raw)
     assert not lost, f"{sum(lost.values())} characters lost: {''.join(sorted(lost.elements()))[:200]}"
 
 
@@ -134,16 +110,16 @@ def _document_chars(document: Document) -> Counter[str]:
     """Every character the Document shows: warnings, titles, headers, sections, cells."""
     found: Counter[str] = Counter()
     for warning in document.warnings:
-        found += _chars(warning.message)
+        found += text_chars(warning.message)
     for table in document.tables:
-        found += _chars(table.title) + _chars(table.attachment)
+        found += text_chars(table.title) + text_chars(table.attachment)
         for column in table.columns:
-            found += _chars(column.header)
+            found += text_chars(column.header)
         for section in {row.section for row in table.rows}:
-            found += _chars(section)
+            found += text_chars(section)
         for row in table.rows:
             for text in row.cells.values():
-                found += _chars(text)
+                found += text_chars(text)
     return found
 
 
@@ -160,6 +136,6 @@ def test_every_paragraph_character_reaches_the_document(path: Path) -> None:
     needed: Counter[str] = Counter()
     for block in read(data, sniff(data)).blocks:
         if isinstance(block, Paragraph) and not is_furniture(block.text):
-            needed += _chars(block.text)
+            needed += text_chars(block.text)
     lost = needed - _document_chars(document)
     assert not lost, f"{sum(lost.values())} characters lost: {''.join(sorted(lost.elements()))[:200]}"
