@@ -8,6 +8,7 @@
 from extractor.errors import ExtractorError
 from extractor.limits import Limits
 from extractor.models import Document, Figure, Item, Row, Statement, Table, Warning
+from extractor.options import ReadOptions
 from extractor.pipeline import parse, parse_bytes
 from extractor.rules.figures import extract_figures
 
@@ -17,6 +18,7 @@ __all__ = [
     "Figure",
     "Item",
     "Limits",
+    "ReadOptions",
     "Row",
     "Statement",
     "Table",

@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from extractor.errors import ExtractorError, InternalError, ParseTimeoutError, one_line, printable_path
 from extractor.headers import column_overrides
 from extractor.limits import MB, Limits, cap_memory, memory_ceiling, memory_error
+from extractor.options import OCR_MODES, PDF_ENGINES, ReadOptions
 from extractor.output import document_dict, error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import parse, read_file
 from extractor.rules.figures import extract_figures
@@ -106,6 +107,19 @@ def _batch_options() -> argparse.ArgumentParser:
         type=_columns_spec,
         metavar="SPEC",
         help="read these headers as these fields, e.g. '工作内容=task,落实情况=progress' (none: no field)",
+    )
+    reading = options.add_argument_group("reading")
+    reading.add_argument(
+        "--pdf-engine",
+        choices=PDF_ENGINES,
+        default="auto",
+        help="auto: pypdfium2 first, pdfplumber where it finds no table; or force one (%(default)s)",
+    )
+    reading.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        default="auto",
+        help="auto: OCR pages without a text layer (needs extractor[ocr]); always; never (%(default)s)",
     )
     limits = options.add_argument_group("limits (0 = no limit)")
     limits.add_argument(
@@ -234,10 +248,20 @@ class Outcome:
     warning: tuple[str, str] | None = None  # the first warning (code, message), for check --strict
 
 
-def _outcome(path: str, limits: Limits, want_record: bool, columns: dict[str, str] | None = None) -> Outcome:
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(pdf_engine=args.pdf_engine, ocr=args.ocr)
+
+
+def _outcome(
+    path: str,
+    limits: Limits,
+    want_record: bool,
+    columns: dict[str, str] | None = None,
+    options: ReadOptions | None = None,
+) -> Outcome:
     """Parse one file into an Outcome; never raises for a problem in the file."""
     try:
-        document = parse(path, limits=limits, columns=columns)
+        document = parse(path, limits=limits, columns=columns, options=options)
         record = document_dict(document) if want_record else None
     except ExtractorError as error:
         return _failed(path, error)
@@ -259,15 +283,16 @@ def _failed(path: str, error: ExtractorError, trace: str | None = None) -> Outco
 def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> Iterator[Outcome]:
     """Each file's Outcome, in input order; failures already reported on stderr (one line each)."""
     limits = _limits(args)
+    options = _read_options(args)
     jobs = min(args.jobs, len(files))
     columns = getattr(args, "columns", None)
     memory = int(args.max_memory * MB) or None
     with contextlib.ExitStack() as stack:
         if jobs <= 1:
             stack.enter_context(memory_ceiling(memory))  # this process parses: the ceiling a worker has
-            results: Iterator[Outcome] = (_outcome(path, limits, want_record, columns) for path in files)
+            results: Iterator[Outcome] = (_outcome(path, limits, want_record, columns, options) for path in files)
         else:
-            results = _pool(files, limits, jobs, want_record, columns, memory)
+            results = _pool(files, limits, jobs, want_record, columns, memory, options)
         yield from _reported(results, args)
 
 
@@ -284,7 +309,12 @@ def _reported(results: Iterator[Outcome], args: argparse.Namespace) -> Iterator[
 
 
 def _worker(
-    conn: Connection, limits: Limits, want_record: bool, columns: dict[str, str] | None, memory: int | None
+    conn: Connection,
+    limits: Limits,
+    want_record: bool,
+    columns: dict[str, str] | None,
+    memory: int | None,
+    options: ReadOptions | None = None,
 ) -> None:
     """A worker process: parse the paths it is sent until it is sent None."""
     cap_memory(memory)
@@ -293,7 +323,7 @@ def _worker(
         if task is None:
             return
         index, path = task
-        conn.send((index, _outcome(path, limits, want_record, columns)))
+        conn.send((index, _outcome(path, limits, want_record, columns, options)))
 
 
 @dataclass
@@ -311,13 +341,16 @@ def _pool(
     want_record: bool,
     columns: dict[str, str] | None = None,
     memory: int | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[Outcome]:
     """Parse in ``jobs`` worker processes; yield in input order. Kills and replaces stuck or dead workers."""
     context = multiprocessing.get_context()
 
     def start() -> _Slot:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(child, limits, want_record, columns, memory), daemon=True)
+        process = context.Process(
+            target=_worker, args=(child, limits, want_record, columns, memory, options), daemon=True
+        )
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -395,7 +428,7 @@ def _run_explain(args: argparse.Namespace) -> int:
         try:
             read_file(Path(path), limits)  # a missing path, a FIFO, /dev/zero: refused before explain reads it
             with column_overrides(args.columns), memory_ceiling(int(args.max_memory * MB) or None):
-                text = format_explanation(explain(path, limits))
+                text = format_explanation(explain(path, limits, _read_options(args)))
         except ExtractorError as exc:
             _complain(path, f"{exc.message} [{exc.code}]")
             failed += 1

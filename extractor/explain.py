@@ -14,6 +14,7 @@ from extractor.headers import header_candidates
 from extractor.layout import Candidate, LayoutChoice
 from extractor.layout.misses import near_misses
 from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.pipeline import PathOrBytes, document_lines, find_structure
 from extractor.readers import read
 from extractor.sniff import sniff
@@ -49,7 +50,7 @@ class Explanation:
     near_misses: list[str] = field(default_factory=list)  # when no table: closest lines and what they lack
 
 
-def explain(source: PathOrBytes, limits: Limits | None = None) -> Explanation:
+def explain(source: PathOrBytes, limits: Limits | None = None, options: ReadOptions | None = None) -> Explanation:
     limits = limits or DEFAULT_LIMITS
     path = None
     if isinstance(source, bytes | bytearray):
@@ -58,7 +59,7 @@ def explain(source: PathOrBytes, limits: Limits | None = None) -> Explanation:
         path = str(source)
         data = Path(source).read_bytes()
     fmt = sniff(data, limits)
-    raw = read(data, fmt, limits)
+    raw = read(data, fmt, limits, options or DEFAULT_OPTIONS)
     _, assembly, choice = find_structure(raw)
     explanation = Explanation(path, fmt, "file" if choice is None else "text", choice)
     explanation.tables = [_table_reading(t) for t in assembly.tables]

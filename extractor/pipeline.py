@@ -31,6 +31,7 @@ from extractor.limits import (
     time_limit,
 )
 from extractor.models import Document, Period, Source, Warning
+from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import build_table, home_scope, number_rows
@@ -46,19 +47,25 @@ PERIOD_PARAGRAPHS = 10
 PathOrBytes = str | os.PathLike[str] | bytes
 
 
-def parse(source: PathOrBytes, limits: Limits | None = None, columns: Mapping[str, str] | None = None) -> Document:
+def parse(
+    source: PathOrBytes,
+    limits: Limits | None = None,
+    columns: Mapping[str, str] | None = None,
+    options: ReadOptions | None = None,
+) -> Document:
     """Parse a file (path) or its content (bytes) into a :class:`Document`.
 
     Raises an :class:`~extractor.errors.ExtractorError` subclass for input that cannot be read, or
     that goes over one of the ``limits`` (default: :class:`~extractor.limits.Limits`).
     ``columns`` overrides the reading of headers: ``{"工作内容": "task", "落实情况": "progress"}``
     (a field name, or ``"none"`` for a column that is no field); an unknown field is a ValueError.
+    ``options`` chooses the PDF engine and when to OCR (:class:`~extractor.options.ReadOptions`).
     """
     if columns:
         with column_overrides(columns):
-            return parse(source, limits)
+            return parse(source, limits, options=options)
     if isinstance(source, bytes | bytearray):
-        return parse_bytes(bytes(source), limits=limits)
+        return parse_bytes(bytes(source), limits=limits, options=options)
     limits = limits or DEFAULT_LIMITS
     path = Path(source)
     try:
@@ -66,7 +73,7 @@ def parse(source: PathOrBytes, limits: Limits | None = None, columns: Mapping[st
     except ExtractorError as exc:
         exc.path = str(path)
         raise
-    return parse_bytes(data, path=str(path), limits=limits)
+    return parse_bytes(data, path=str(path), limits=limits, options=options)
 
 
 def read_file(path: Path, limits: Limits) -> bytes:
@@ -213,12 +220,14 @@ def report_period(assembly: Assembly, opening: str = "") -> Period | None:
     return anchor_period(period, dateline, most_named_year(prose))
 
 
-def parse_bytes(data: bytes, path: str | None = None, limits: Limits | None = None) -> Document:
+def parse_bytes(
+    data: bytes, path: str | None = None, limits: Limits | None = None, options: ReadOptions | None = None
+) -> Document:
     """Parse a file's content; ``path`` is only reported (and compared with the content's format)."""
     limits = limits or DEFAULT_LIMITS
     with time_limit(limits.seconds) as timer:
         try:
-            return _parse_bytes(data, path, limits)
+            return _parse_bytes(data, path, limits, options or DEFAULT_OPTIONS)
         except ExtractorError as exc:
             if timer.expired and not isinstance(exc, ParseTimeoutError):
                 raise timer.error(path) from exc  # a reader took the timeout for a damaged file
@@ -252,11 +261,11 @@ def document_text(raw: RawDocument, limit: int = HOME_CURRENCY_SAMPLE) -> str:
     return "\n".join(pieces)
 
 
-def _parse_bytes(data: bytes, path: str | None, limits: Limits) -> Document:
+def _parse_bytes(data: bytes, path: str | None, limits: Limits, options: ReadOptions) -> Document:
     try:
         check_size(len(data), limits)
         fmt = sniff(data, limits)
-        raw = read(data, fmt, limits)
+        raw = read(data, fmt, limits, options)
         raw, assembly, choice = find_structure(raw)
         for table in assembly.tables:
             table.confidence = choice.confidence if choice is not None else 1.0

@@ -164,7 +164,13 @@ def test_timeout_in_process_and_in_workers() -> None:
         assert result.stderr.splitlines()[0].endswith("[timeout]")
 
 
-def _stuck_or_crashing(path: str, limits: object = None, columns: object = None) -> object:
+def _warm_rules(path: str) -> None:
+    from extractor.pipeline import parse
+
+    parse(path)
+
+
+def _stuck_or_crashing(path: str, limits: object = None, columns: object = None, options: object = None) -> object:
     """A parse that ignores its alarm (blocked, as in a long C call) or kills its process."""
     import os
     import signal
@@ -193,6 +199,9 @@ def test_stuck_and_dead_workers_are_replaced(
         (tmp_path / name).write_text("x", encoding="utf-8")
     seed = str(SAMPLES / "seed.txt")
     files = [str(tmp_path / "stuck.txt"), seed, str(tmp_path / "crash.txt"), seed, seed]
+    # Compile the rules before the workers fork: a cold worker's first parse (~0.4 s) must not
+    # itself hit the 0.5 s limit when this test runs alone.
+    _warm_rules(seed)
     started = time.monotonic()
     code, out, err = in_process(capsys, "parse", *files, "--jobs", "2", "--timeout", "0.5")
     assert time.monotonic() - started < 6

@@ -10,10 +10,12 @@ from importlib import import_module
 
 from extractor.errors import UnsupportedFormatError
 from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.readers.raw import RawDocument
 
 # format → (module, function): the function takes the file's bytes and returns a RawDocument.
-# Readers in LIMITED also take the Limits (keyword ``limits``); the ZIP formats are checked in sniff.
+# Readers in LIMITED also take the Limits and the ReadOptions (keywords ``limits``, ``options``);
+# the ZIP formats are checked in sniff.
 READERS: dict[str, tuple[str, str]] = {
     "txt": ("extractor.readers.text", "read_text"),
     "docx": ("extractor.readers.docx", "read_docx"),
@@ -26,10 +28,10 @@ READERS: dict[str, tuple[str, str]] = {
 LIMITED = {"pdf"}
 
 
-def read(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+def read(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:
     try:
         module, function = READERS[fmt]
     except KeyError:
         raise UnsupportedFormatError(f"no reader for format {fmt!r}") from None
     reader = getattr(import_module(module), function)
-    return reader(data, limits=limits) if fmt in LIMITED else reader(data)
+    return reader(data, limits=limits, options=options) if fmt in LIMITED else reader(data)

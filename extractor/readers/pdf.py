@@ -31,6 +31,7 @@ from pdfminer.pdftypes import resolve1
 from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError
 from extractor.headers import is_furniture, is_header_row
 from extractor.limits import DEFAULT_LIMITS, Limits, check_pages
+from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.readers import pdf_bounds, pdf_layout
 from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
@@ -43,7 +44,7 @@ FEW_CHARS = 40
 MANY_PATHS = 20
 
 
-def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:
     blocks: list[Paragraph | RawTable] = []
     warnings: list[RawWarning] = []
     text_pages = 0
