@@ -13,11 +13,15 @@ import regex
 
 from extractor.headers import looks_like_person, looks_like_units
 from extractor.models import Item, Statement
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
 # Whitespace trimmed off an item's edges, including the zero-width spaces web pages leave.
 _EDGE = " \t\n\u3000\xa0\u200b\u200c\u200d\u2060\ufeff"
+_WORD = compile_rule(r"\w")
+_SPACE = compile_rule(r"\s")
+_SPACE_RUN = compile_rule(r"[\s\u3000\xa0]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,45 +57,45 @@ def cell_rules() -> CellRules:
     enumerators = "|".join(f"(?:{e})" for e in issues["enumerators"])
     suffixes = "|".join(regex.escape(s) for s in sorted(units["suffixes"], key=len, reverse=True))
     return CellRules(
-        marker=regex.compile(issues["marker"]),
-        end_marker=regex.compile(issues["end_marker"]),
+        marker=compile_rule(issues["marker"]),
+        end_marker=compile_rule(issues["end_marker"]),
         # An enumerator opens the region or follows a boundary; "." only as a full stop (资金不足.(二)…),
         # never after a digit (1.2、 is no enumerator 2、).
-        enumerator=regex.compile(
+        enumerator=compile_rule(
             rf"(?|(?:^|(?<=[。;:,，!?！？\n\s]|(?<![\d.])\.))\s*(?P<enum>{enumerators})|(?P<enum>{issues['circled_enumerator']}))"
         ),
-        item_separator=regex.compile(issues["item_separators"]),
-        elaboration=regex.compile(issues["elaboration"]),
-        response=regex.compile(issues["response"]),
-        no_problem=regex.compile(issues["no_problem"]),
-        sentence_end=regex.compile(statements["sentence_end"]),
-        clause_break=regex.compile(
+        item_separator=compile_rule(issues["item_separators"]),
+        elaboration=compile_rule(issues["elaboration"]),
+        response=compile_rule(issues["response"]),
+        no_problem=compile_rule(issues["no_problem"]),
+        sentence_end=compile_rule(statements["sentence_end"]),
+        clause_break=compile_rule(
             statements["clause_break"].replace("{OPENERS}", "|".join(f"(?:{k['opener']})" for k in statements["kind"]))
         ),
         clause_min=int(statements["clause_min"]),
-        clause_lead=regex.compile(statements["clause_lead"]),
+        clause_lead=compile_rule(statements["clause_lead"]),
         kinds=tuple((k["kind"], _kind_cue(k, statements["lead"])) for k in statements["kind"]),
         field_kinds={f: (v["kind"], bool(v["fixed"])) for f, v in statements["field_kinds"].items()},
         labels=tuple(
-            (regex.compile(statements["label_boundary"] + f"(?:{label['pattern']})"), label["kind"], label["fixed"])
+            (compile_rule(statements["label_boundary"] + f"(?:{label['pattern']})"), label["kind"], label["fixed"])
             for label in statements["label"]
         ),
         response_kind=statements["response_kind"],
         problem_fields=frozenset(statements["problem_fields"]),
-        unit_separators=regex.compile(units["separators"]),
-        unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
+        unit_separators=compile_rule(units["separators"]),
+        unit_conjunction=compile_rule(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
-        bare_unit=regex.compile(units["bare"]),
-        lead_mark=regex.compile(units["lead_mark"]),
-        etc=regex.compile(units["etc"]),
-        unit_space=regex.compile(
+        bare_unit=compile_rule(units["bare"]),
+        lead_mark=compile_rule(units["lead_mark"]),
+        etc=compile_rule(units["etc"]),
+        unit_space=compile_rule(
             rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
         ),
     )
 
 
 def _kind_cue(kind: dict[str, str], lead: str) -> regex.Pattern[str]:
-    return regex.compile(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead))
+    return compile_rule(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -218,7 +222,7 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
     for gap_start, gap_end in _gaps(len(text), skipped):
         for s, e, kind in _statement_pieces(view, gap_start, gap_end, regions):
             s, e = _trimmed(text, s, e)
-            if e <= s or (s, e) in labels or not regex.search(r"\w", _strip_enumerator(view[s:e])):
+            if e <= s or (s, e) in labels or not _WORD.search(_strip_enumerator(view[s:e])):
                 continue  # blank, a label alone on its line, or an enumerator
             if answers and answers[0] <= s and e <= answers[1] and rules.no_problem.match(view[s:e]):
                 continue  # no problem
@@ -262,7 +266,7 @@ def _statement_pieces(
             continue
         cuts = [s]
         for match in rules.clause_break.finditer(view, s, e):
-            before = regex.sub(r"\s", "", view[cuts[-1] : match.start()])
+            before = _SPACE.sub("", view[cuts[-1] : match.start()])
             if len(before) >= rules.clause_min and not rules.clause_lead.match(before):
                 cuts.append(match.end())
         sentence: list[tuple[int, int, str]] = []
@@ -344,7 +348,7 @@ def _drop_person_names(units: list[str]) -> list[str]:
     """A unit cell that names its leader too ("市民政局 伍泽国"): the person is not a unit."""
     out = []
     for unit in units:
-        head, _, tail = regex.sub(r"[\s\u3000\xa0]+", " ", unit).rpartition(" ")
+        head, _, tail = _SPACE_RUN.sub(" ", unit).rpartition(" ")
         if head and _person(tail) and not _person(head):
             unit = unit[: len(unit.rstrip()) - len(tail)].rstrip(" \u3000\xa0\t")
         if unit and not _person(unit):
