@@ -17,6 +17,7 @@ import json
 import logging
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -468,6 +469,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         plan = _plan_output(args.output, args.format, len(files))
+        plan.expect(files)
     except OutputError as exc:
         print(f"extractor: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -504,6 +506,8 @@ def _plan_output(output: str | None, fmt: str | None, count: int) -> OutputPlan:
     target = Path(output)
     try:
         (target if folder else target.parent).mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(f"cannot write {printable_path(output)}: a file in its path is not a folder") from None
     except OSError as exc:
         raise OutputError(f"cannot write {printable_path(output)}: {exc.strerror or exc}") from None
     return OutputPlan(fmt, target, folder=folder, array=fmt == "json" and count > 1)
@@ -517,6 +521,11 @@ class OutputPlan:
         self.stack = ExitStack()
         self.writer: RecordWriter | None = None
         self.names: set[str] = set()
+        self.stems: Counter[str] = Counter()
+
+    def expect(self, files: list[str]) -> None:
+        """The batch's files, before any is written: names for -o DIR/ are chosen knowing them all."""
+        self.stems = Counter(Path(name).stem for name in files if name != STDIN)
 
     def __enter__(self) -> OutputPlan:
         if not self.folder:
@@ -585,15 +594,24 @@ class OutputPlan:
         return result
 
     def _path_for(self, source: str) -> Path:
-        """``DIR/<name of the input><extension>``; a name already used in this batch gets -2, -3 …"""
+        """``DIR/<stem><extension>`` (docling's naming); inputs whose stems collide keep their whole
+        name (``seed.docx.json``, ``seed.pdf.json``), and a name used twice gets -2, -3 …"""
         assert self.target is not None
-        stem = "stdin" if source == STDIN_NAME else Path(source).stem or "input"
-        name, number = stem, 1
-        while name in self.names:
+        name = output_stem(source, self.stems)
+        unique, number = name, 1
+        while unique in self.names:
             number += 1
-            name = f"{stem}-{number}"
-        self.names.add(name)
-        return self.target / (name + EXTENSIONS[self.fmt])
+            unique = f"{name}-{number}"
+        self.names.add(unique)
+        return self.target / (unique + EXTENSIONS[self.fmt])
+
+
+def output_stem(source: str, stems: Counter[str]) -> str:
+    if source == STDIN_NAME:
+        return "stdin"
+    path = Path(source)
+    stem = path.stem or "input"
+    return stem if stems[stem] <= 1 else path.name
 
 
 def _run_explain(args: argparse.Namespace) -> int:
