@@ -86,7 +86,10 @@ class _ViewTable(dict[int, str]):
 _VIEW_TABLE = _ViewTable()
 
 
-@lru_cache(maxsize=1024)  # figures, problems and statements each ask for the same cell's view
+# Figures, problems, statements, dates and status each ask for the same cell's view, within one row:
+# a few rows' cells suffice. Kept small because a cell may hold 20,000 characters (records.py's cap)
+# and the cache keeps its text and view alive after the row.
+@lru_cache(maxsize=128)
 def match_view(text: str) -> str:
     """Same-length view for rule matching: full-width → half-width, traditional → simplified,
     zero-width characters → spaces."""

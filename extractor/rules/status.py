@@ -43,6 +43,9 @@ class Tier:
     status: str
     scope: frozenset[str]
     cues: tuple[Cue, ...]
+    # Every cue of the tier in one alternation: it finds nothing exactly when no cue does, so a piece
+    # pays one scan per tier, and the cues one by one only where one of them matches.
+    any_cue: regex.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,7 @@ def status_rules() -> StatusRules:
                 )
                 for c in t["cue"]
             ),
+            any_cue=compile_rule("|".join(f"(?:{c['pattern']})" for c in t["cue"])),
         )
         for t in data["tier"]
     }
@@ -353,7 +357,8 @@ def _row_status(
     for name, tier in rules.tiers.items():
         for piece in pieces:
             if piece.kind in tier.scope:
-                evidence.add(name, *cue_items(piece, tier.cues))
+                found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
+                evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _completion_shares(pieces, period, evidence)
     _bare_shares(cells, figures, period, evidence)
