@@ -190,12 +190,11 @@ def test_spans_outside_the_text_are_not_marked() -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    text=st.text(alphabet="ab<&\"'\n 增长5%", min_size=1, max_size=30),
+    text=st.text(alphabet="ab<&\"'\r\n\t 增长5%", min_size=1, max_size=30),
     raw_spans=st.lists(st.tuples(st.integers(0, 30), st.integers(1, 30)), max_size=8),
 )
 def test_any_spans_keep_every_character_once_and_nest(text: str, raw_spans: list[tuple[int, int]]) -> None:
     spans = [(start, min(start + length, len(text))) for start, length in raw_spans if start < len(text)]
-    # \r would be folded into \n by any HTML parser; cells hold none (the readers normalise lines).
     rendered, coverage = marked(text, spans)
     assert rendered == text
     assert coverage == coverage_of(text, spans)
@@ -296,6 +295,19 @@ def test_an_item_whose_span_misses_its_text_is_listed_not_marked(seed_record: di
     assert "not found in its cell" in render_review([record])
 
 
+def test_a_section_heading_stands_once_above_its_rows(seed_record: dict[str, Any]) -> None:
+    record = copy.deepcopy(seed_record)
+    rows = record["tables"][0]["rows"]
+    for index, row in enumerate(rows):
+        row["section"] = ["一、重点项目", None, "二、开放合作"][min(index // 4, 2)]
+    html = render_review([record])
+    assert html.count('<tr class="section">') == 3
+    assert html.index("一、重点项目") < html.index('id="d0-t0-r0"') < html.index('id="d0-t0-r3"')
+    assert html.index('id="d0-t0-r3"') < html.index("(no section)") < html.index('id="d0-t0-r4"')
+    assert html.index('id="d0-t0-r7"') < html.index("二、开放合作") < html.index('id="d0-t0-r8"')
+    assert '<tr class="section">' not in render_review([seed_record])  # the seed has no sections
+
+
 def test_filters_offer_the_statuses_and_lead_units_present(seed_record: dict[str, Any]) -> None:
     html = render_review([seed_record])
     statuses = [row["status"]["value"] for row in seed_record["tables"][0]["rows"]]
@@ -368,6 +380,9 @@ def row_ids(record: dict[str, Any], keep: Any) -> list[str]:
 
 def test_page_in_chromium(browser: Any, seed_record: dict[str, Any], tmp_path: Path) -> None:
     failure = error_dict("missing.docx", CorruptFileError("not a zip"))
+    seed_record = copy.deepcopy(seed_record)
+    for index, row in enumerate(seed_record["tables"][0]["rows"]):
+        row["section"] = "一、重点项目" if index < 5 else "二、开放合作"
     path = tmp_path / "review.html"
     path.write_text(render_review([seed_record, failure]), encoding="utf-8")
     view = Page(browser, path)
@@ -403,6 +418,9 @@ def test_page_in_chromium(browser: Any, seed_record: dict[str, Any], tmp_path: P
     assert 0 < len(behind) < len(everything)
     assert view.visible_rows() == behind
     assert page.locator("#d0-t0-r0").is_hidden()
+    page.select_option("#f-status", "stalled")  # only row 1: the second section's heading goes too
+    assert view.visible_rows() == ["d0-t0-r0"]
+    assert page.eval_on_selector_all("tr.section", "s => s.map(h => h.hidden)") == [False, True]
     page.select_option("#f-status", "")
     page.select_option("#f-lead", "区商务委")
     assert view.visible_rows() == row_ids(seed_record, lambda row: "区商务委" in row["lead_units"])

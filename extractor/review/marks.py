@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
+from html import escape as html_escape
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,12 @@ class Mark:
     end: int
     attrs: str
     layer: int = 0
+
+
+def escape(text: str) -> str:
+    """Escaped for an element's content; a carriage return as a reference, or the parser would
+    fold it (and a CR LF pair) into a line feed and the cell would lose a character."""
+    return html_escape(text, quote=False).replace("\r", "&#13;")
 
 
 def fits(mark: Mark, text: str) -> bool:

@@ -264,9 +264,10 @@ def render_table(table: dict[str, Any], doc_index: int, table_index: int) -> Ite
         yield f'<div class="chunk"><table class="rows">{colgroup}<tbody>'
         for row_index in range(chunk_start, min(chunk_start + CHUNK_ROWS, len(rows))):
             row = rows[row_index]
-            if row.get("section") and row.get("section") != section:
-                section = row["section"]
-                yield f'<tr class="section"><th colspan="{len(headers)}">{_text(section)}</th></tr>'
+            if row.get("section") != section:  # a row under no heading after one is said so
+                section = row.get("section")
+                heading = _text(section) if section else "<small>(no section)</small>"
+                yield f'<tr class="section"><th colspan="{len(headers)}">{heading}</th></tr>'
             yield render_row(row, f"d{doc_index}-t{table_index}-r{row_index}", keys, extra_keys, has_assessments)
         yield "</tbody></table></div>"
     yield "</div>"
