@@ -20,6 +20,7 @@ RENDER_DPI = 200  # a PDF page is rendered at this resolution: 10.5 pt text is ~
 MAX_PIXELS = 40_000_000  # a page image past this is scaled down (an A4 page at 200 dpi is 3.9 M)
 MAX_IMAGE_PIXELS = 400_000_000  # a picture claiming more is refused before it is decoded
 MAX_SKEW = 3.0  # degrees: a page is searched for rotations up to this much either way
+INK_MAX = 200  # a pixel lighter than this (of 255) is paper, whatever its surroundings
 SEAL_MIN_FRACTION = 0.0005  # red pixels (of the page) that make a seal worth a note
 
 
@@ -105,8 +106,11 @@ def red_ink(rgb: np.ndarray) -> np.ndarray:
 
 def prepare(rgb: np.ndarray, number: int, dpi: float) -> PageImage:
     """Grey page without red ink, turned so its rules and lines are level."""
-    seal = int(np.count_nonzero(red_ink(rgb))) > SEAL_MIN_FRACTION * rgb.shape[0] * rgb.shape[1]
+    red = red_ink(rgb)
+    seal = int(np.count_nonzero(red)) > SEAL_MIN_FRACTION * rgb.shape[0] * rgb.shape[1]
     grey = np.ascontiguousarray(rgb[:, :, 0])
+    # Red ink is light in the red channel, but not white: whiten it, or it binarises as strokes.
+    grey[red > 0] = 255
     if not dpi:
         dpi = guess_dpi(grey)
     skew = find_skew(grey)
@@ -123,7 +127,10 @@ def guess_dpi(grey: np.ndarray) -> float:
 def binarise(grey: np.ndarray) -> np.ndarray:
     """Ink as 255, paper as 0, against an uneven background (a photographed page)."""
     block = max(15, (min(grey.shape) // 50) | 1)
-    return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+    ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+    # Darker than its surroundings is not enough: light marks (a seal's pink edge, a fold) are no ink.
+    ink[grey > INK_MAX] = 0
+    return ink
 
 
 def find_skew(grey: np.ndarray) -> float:

@@ -8,10 +8,12 @@ left, on the deskewed page) and their confidence (the lowest of their lines).
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
+import regex
 
 from extractor.ocr import engine
 from extractor.ocr.grid import Grid, find_grids
@@ -42,6 +44,8 @@ def read_page(page: PageImage) -> PageResult:
     for grid in grids:
         grid.erase_rules(grey, text_ink)
     text_ink = _despeckled(text_ink, page.dpi)
+    # Line images show only the ink kept (with a margin for soft edges): specks are paper.
+    grey[cv2.dilate(text_ink, np.ones((3, 3), np.uint8)) == 0] = 255
     pad = max(2, int(PAD_INCH * page.dpi))
     crops: list[np.ndarray] = []
     boxes: list[tuple[int, int, int, int]] = []
@@ -74,7 +78,8 @@ def read_page(page: PageImage) -> PageResult:
     result = PageResult(number=page.number, blocks=[], seal=page.seal, skew=page.skew, ruled=bool(grids))
     for kind, grid, indices in plan:
         if kind == "paragraphs":
-            result.blocks.extend(_paragraphs(indices, texts, boxes, page))  # type: ignore[arg-type]
+            lines = _paragraphs(indices, texts, boxes, page, positioned=not grids)  # type: ignore[arg-type]
+            result.blocks.extend(lines)
         else:
             result.blocks.append(_table(grid, indices, texts, page, result))  # type: ignore[arg-type]
     return result
@@ -161,25 +166,48 @@ def _detected_lines(grey: np.ndarray, ink: np.ndarray, dpi: float, crops: list, 
     return indices
 
 
-def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage) -> list[Paragraph]:
-    """Lines outside tables; segments of one line (same height band) joined with wide spaces."""
+def _paragraphs(
+    indices: list[int], texts: list, boxes: list, page: PageImage, *, positioned: bool
+) -> list[Paragraph]:
+    """Lines outside tables; segments of one line (same height band) joined with wide spaces.
+
+    On a page without rules (``positioned``) each segment starts at the display column of its
+    place on the page, as ``pdftotext -layout`` writes a page, so the fixed-width layout can
+    find the columns of a table drawn without rules.
+    """
     lines: list[list[int]] = []
+    band = (0, 0)  # the vertical extent of the line being gathered
     for index in indices:
         box = boxes[index]
-        if lines:
-            last = boxes[lines[-1][-1]]
-            overlap = min(last[3], box[3]) - max(last[1], box[1])
-            if overlap > 0.5 * min(last[3] - last[1], box[3] - box[1]):
-                lines[-1].append(index)
-                continue
+        overlap = min(band[1], box[3]) - max(band[0], box[1])
+        if lines and overlap > 0.5 * min(band[1] - band[0], box[3] - box[1]):
+            lines[-1].append(index)
+            band = (min(band[0], box[1]), max(band[1], box[3]))
+            continue
         lines.append([index])
+        band = (box[1], box[3])
+    heights = [boxes[i][3] - boxes[i][1] for i in indices]
+    column = max(1.0, float(np.median(heights)) / 2) if heights else 1.0  # a Chinese character is 2 columns
+    left = min((boxes[i][0] for i in indices), default=0)
     out = []
     for line in lines:
         line.sort(key=lambda i: boxes[i][0])
-        text = "    ".join(clean_text(texts[i][0]) for i in line if texts[i][0].strip())
+        pieces = [(boxes[i][0], full_width(clean_text(texts[i][0]))) for i in line if texts[i][0].strip()]
+        if positioned:
+            text = ""
+            for x, piece in pieces:
+                at = round((x - left) / column)
+                width = _display_width(text)
+                text += " " * (at - width if at - width >= 2 or not text else 2) + piece
+        else:
+            text = "    ".join(piece for _, piece in pieces)
         if text.strip():
             out.append(Paragraph(text, page=page.number))
     return out
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _table(grid: Grid, cell_lines: list[list[int]], texts: list, page: PageImage, result: PageResult) -> RawTable:
@@ -199,6 +227,28 @@ def _table(grid: Grid, cell_lines: list[list[int]], texts: list, page: PageImage
     return RawTable([RawRow(cells, page=page.number) for cells in rows], layout="ocr-ruled")
 
 
+# The recogniser often gives ASCII punctuation where a Chinese text has full-width forms.
+_CJK = r"[\u3400-\u9fff\uff08\uff09\u201c\u201d]"
+_HALF_PUNCTUATION = (
+    (regex.compile(rf"(?<={_CJK})\s*,\s*|\s*,\s*(?={_CJK})"), "，"),
+    (regex.compile(rf"(?<={_CJK})\s*:\s*|\s*:\s*(?={_CJK})"), "："),
+    (regex.compile(rf"(?<={_CJK})\s*;\s*|\s*;\s*(?={_CJK})"), "；"),
+    (regex.compile(rf"(?<={_CJK})\s*\(|\((?={_CJK})"), "（"),
+    (regex.compile(rf"(?<={_CJK})\)|\)\s*(?={_CJK})"), "）"),
+)
+
+
+_CLOSING = regex.compile(r"(?<=（[^()（）]*)\)")
+
+
+def full_width(text: str) -> str:
+    """ASCII , : ; ( ) next to a Chinese character as their full-width forms (never between digits)."""
+    for pattern, mark in _HALF_PUNCTUATION:
+        text = pattern.sub(mark, text)
+    # A ")" closing a full-width "（" is full-width too: "（全市下降11.9%)".
+    return _CLOSING.sub("）", text)
+
+
 def _joined(lines: list[str]) -> str:
     """A cell's lines as one text: wrapped Chinese joins directly, Latin words with a space."""
     out = ""
@@ -206,4 +256,4 @@ def _joined(lines: list[str]) -> str:
         if out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalpha():
             out += " "
         out += line
-    return out
+    return full_width(out)
