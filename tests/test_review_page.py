@@ -283,6 +283,12 @@ def test_warnings_at_the_top_link_to_their_row(seed_record: dict[str, Any]) -> N
     top = html[html.index('<section class="warnings"') : html.index('<div class="filters"')]
     assert "cell_not_analysed" in top and "name_mismatch" in top
     assert '<a href="#d0-t0-r2">table 1, row 3</a>' in top
+    assert "<details open>" in top  # a few warnings: listed open
+    assert '<a href="#warnings-d0">2 warnings</a>' in html[html.index('<section class="document"') :]
+    record["warnings"] *= 3  # more than a few: counted by code, the list folded
+    top = render_review([record]).split('<section class="warnings"')[1]
+    assert "6 warnings: " in top and "<details>" in top
+    assert '<span class="code">cell_not_analysed</span> ×3 <span class="code">name_mismatch</span> ×3' in top
 
 
 def test_an_item_whose_span_misses_its_text_is_listed_not_marked(seed_record: dict[str, Any]) -> None:

@@ -27,6 +27,7 @@ LAYERS = ("statement", "evidence", "issue", "date", "figure")
 STATUS_ORDER = ("done", "on_track", "behind", "stalled", "not_started", "unknown")
 QUALIFIER_SIGNS = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<", "about": "≈"}
 CHUNK_ROWS = 40
+WARNINGS_OPEN = 5
 LIST_TEXT_CHARS = 40  # a statement's text in the side list is cut here; its cell shows it whole
 
 
@@ -355,8 +356,7 @@ def render_document(record: dict[str, Any], doc_index: int) -> Iterator[str]:
     yield f'<p class="meta">{_text(" · ".join(f for f in facts if f))}</p>'
     warnings = record.get("warnings") or []
     if warnings:
-        lines = "".join(_warning_line(warning, doc_index) for warning in warnings)
-        yield f'<div class="warnings"><h4>{len(warnings)} warnings</h4><ul>{lines}</ul></div>'
+        yield f'<p class="meta"><a href="#warnings-d{doc_index}">{len(warnings)} warnings</a> (at the top)</p>'
     for table_index, table in enumerate(record.get("tables") or []):
         yield from render_table(table, doc_index, table_index)
     yield "</section>"
@@ -416,13 +416,22 @@ def render_overview(documents: list[dict[str, Any]], failures: list[dict[str, An
 
 
 def render_all_warnings(documents: list[dict[str, Any]]) -> str:
-    """Every document's warnings together at the top, so none is missed below a long table."""
+    """Every document's warnings together at the top, so none is missed below a long table: counted
+    by code, listed in full (folded when there are more than WARNINGS_OPEN)."""
     blocks = []
     for index, record in enumerate(documents):
         warnings = record.get("warnings") or []
-        if warnings:
-            lines = "".join(_warning_line(warning, index) for warning in warnings)
-            blocks.append(f'<h4><a href="#d{index}">{_text(_document_name(record, index))}</a></h4><ul>{lines}</ul>')
+        if not warnings:
+            continue
+        codes = Counter(warning.get("code") or "" for warning in warnings)
+        counts = " ".join(f'<span class="code">{_text(code)}</span> ×{count}' for code, count in sorted(codes.items()))
+        lines = "".join(_warning_line(warning, index) for warning in warnings)
+        blocks.append(
+            f'<h4 id="warnings-d{index}"><a href="#d{index}">{_text(_document_name(record, index))}</a> '
+            f"<small>{len(warnings)} warnings: {counts}</small></h4>"
+            f"<details{' open' if len(warnings) <= WARNINGS_OPEN else ''}><summary>list</summary>"
+            f"<ul>{lines}</ul></details>"
+        )
     if not blocks:
         return ""
     return f'<section class="warnings" id="warnings"><h2>Warnings</h2>{"".join(blocks)}</section>'
