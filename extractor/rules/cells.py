@@ -7,7 +7,7 @@ same-length matching view (data/cells.toml holds the patterns).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -306,6 +306,13 @@ def _bracket_depths(view: str) -> list[int]:
 
 def split_units(text: str) -> list[str]:
     """区商务委、区发展改革委 → two units; 区交通局和区财政局 → two units."""
+    return list(_split_units(text))
+
+
+# A document names the same few units in row after row, and the records stage reads each units cell
+# twice (home_scope over the document, then the row): one split per distinct cell text.
+@lru_cache(maxsize=512)
+def _split_units(text: str) -> tuple[str, ...]:
     rules = cell_rules()
     view = match_view(text)
     units: list[str] = []
@@ -327,7 +334,7 @@ def split_units(text: str) -> list[str]:
             piece_start = match.end()
         units.append(part[piece_start:].strip(_EDGE))
         cursor = resume
-    return _join_bare_units(_drop_person_names([_without_etc(u) for u in units if u]))
+    return tuple(_join_bare_units(_drop_person_names([_without_etc(u) for u in units if u])))
 
 
 def _without_etc(unit: str) -> str:
