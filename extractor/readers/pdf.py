@@ -43,9 +43,9 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils import chars_to_textmap, crop_to_bbox, extract_text
 
-from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError
+from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError, TooLargeError
 from extractor.headers import is_furniture, is_header_row
-from extractor.limits import DEFAULT_LIMITS, Limits, check_pages
+from extractor.limits import DEFAULT_LIMITS, MB, Limits, check_pages
 from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.readers import pdf_bounds, pdf_layout, pdfium
 from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
@@ -57,6 +57,10 @@ HEADER_ROWS = 5  # a ruled table's header is among its first rows (the table sta
 FEW_CHARS = 40
 # Drawn paths that mean "text turned into outlines" rather than a rule or two.
 MANY_PATHS = 20
+
+# The largest decoded stream a file may hold to be read by PDFium (a content stream or font is far
+# smaller; a larger one goes to pdfminer, or is refused by Limits.max_stream_bytes).
+PDFIUM_STREAM_BYTES = 32 * MB
 
 # An engine: the file's pages, one at a time, after the page limit is checked.
 Engine = Callable[[bytes, Limits], AbstractContextManager[Iterator[Page]]]
@@ -130,7 +134,17 @@ def _plumber_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
 def _pdfium_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
     """PDFium's pages, after the same page count as pdfplumber's (pdfminer reads the page tree
     only, no page content) and the deflate streams checked against the stream limit."""
-    if pdf_bounds.check_streams(data, limits.max_stream_bytes):
+    # PDFium aborts the process when an allocation fails (under --max-memory, or the machine's):
+    # a file with a stream over PDFIUM_STREAM_BYTES is for pdfminer, whose MemoryError is caught.
+    limit = limits.max_stream_bytes
+    bound = PDFIUM_STREAM_BYTES if limit is None else min(limit, PDFIUM_STREAM_BYTES)
+    try:
+        unbounded = pdf_bounds.check_streams(data, bound)
+    except TooLargeError:
+        if limit is not None and limit <= PDFIUM_STREAM_BYTES:
+            raise
+        raise pdfium.Unsupported("a stream too large to give PDFium") from None
+    if unbounded:
         raise pdfium.Unsupported("a stream filter only pdfminer's bounded decoders read")
     tree = PDFDocument(PDFParser(io.BytesIO(data)))
     counted = _counted_pages(tree, limits.max_pdf_pages)
@@ -141,7 +155,7 @@ def _pdfium_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
         check_pages(total, limits)
         if total <= 0:
             raise CorruptFileError("damaged PDF (no pages could be found)")
-        if counted and total != counted:
+        if total != counted:  # 0: pdfminer cannot read the page tree; the reference decides what is there
             raise pdfium.Unsupported(f"PDFium finds {total} pages, the page tree {counted}")
         yield _pdfium_each(document, total)
 
