@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from extractor.errors import EncryptedFileError, ExtractorError, TooLargeError
+from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, TooLargeError
 from extractor.limits import MB, Limits
 from extractor.options import ReadOptions
 from extractor.readers import pdf_bounds, pdfium
@@ -28,6 +28,7 @@ from extractor.readers.pdf import read_pdf, table_cells
 from extractor.readers.pdf_layout import clean_text
 from extractor.readers.raw import RawDocument, RawTable
 from tests.helpers import FIXTURES, SAMPLES
+from tests.test_hostile_round2 import text_pdf
 
 PDFS = sorted([SAMPLES / "seed.pdf", *(p for p in FIXTURES.rglob("*.pdf") if p.name != "seed1100.pdf")])
 PDFIUM = ReadOptions(pdf_engine="pdfium")
@@ -147,3 +148,28 @@ def test_page_limit_holds_on_pdfium() -> None:
     with pytest.raises(TooLargeError, match="more than 2 pages"):
         read_pdf(data, Limits(max_pdf_pages=2), PDFIUM)
     assert read_pdf(data, Limits(max_pdf_pages=3), PDFIUM).blocks
+
+
+def test_a_page_tree_pdfminer_cannot_read_is_left_to_the_reference() -> None:
+    """The xref's offsets garbled: PDFium rebuilds it and would read the pages, pdfminer finds none.
+    The reference's answer (damaged) is given by both engines."""
+    data = (SAMPLES / "seed.pdf").read_bytes()
+    at = data.index(b"\nxref")
+    garbled = data[:at] + data[at:].replace(b"0000", b"9x9x", 20)
+    for options in (PDFIUM, PLUMBER):
+        with pytest.raises(CorruptFileError):
+            read_pdf(garbled, options=options)
+
+
+def test_a_stream_too_large_for_pdfium_is_read_by_pdfminer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium aborts the process when an allocation fails: with the stream limit off, a 40 MB
+    stream is never given to it."""
+    content = b"BT /F1 12 Tf 72 700 Td (hello) Tj ET" + b" " * (40 * MB)
+    data = text_pdf(zlib.compress(content, 9), b"/Filter /FlateDecode")
+
+    def refuse(data: bytes) -> None:
+        raise AssertionError("PDFium was given the file")
+
+    monkeypatch.setattr(pdfium, "opened", refuse)
+    document = read_pdf(data, Limits(max_stream_bytes=None), PDFIUM)
+    assert [b.text for b in document.blocks] == ["hello"]
