@@ -259,7 +259,9 @@ def test_failed_files_are_listed_with_their_error(seed_record: dict[str, Any]) -
     assert "2 failed" in failed
     assert failed.index("a/坏.docx") < failed.index("corrupt_file") < failed.index("not a zip") < failed.index("b.txt")
     assert "no_table" in failed and "no line names two fields" in failed
-    assert "<title>Extraction review: 1 documents</title>" in html
+    assert "<title>Extraction review: 1 document</title>" in html
+    assert "<title>Extraction review: 2 documents</title>" in render_review([seed_record, seed_record])
+    assert "<title>批次 &lt;1&gt;</title>" in render_review([seed_record], title="批次 <1>")
 
 
 def test_assessments_show_target_actual_met_and_gap(seed_record: dict[str, Any]) -> None:

@@ -48,6 +48,10 @@ def number(value: float | None) -> str:
     return format(value, ",.6g")
 
 
+def counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def percent(share: float | None) -> str:
     return "" if share is None else f"{share * 100:.1f}%"
 
@@ -227,7 +231,7 @@ def render_table(table: dict[str, Any], doc_index: int, table_index: int) -> Ite
     has_assessments = any(row.get("assessments") for row in rows)
 
     label = " ".join(part for part in (table.get("attachment"), table.get("title")) if part)
-    meta = [f"{len(rows)} rows"]
+    meta = [counted(len(rows), "row")]
     if table.get("layout"):
         meta.append(f"layout {table['layout']}")
     if table.get("confidence") is not None:
@@ -356,7 +360,8 @@ def render_document(record: dict[str, Any], doc_index: int) -> Iterator[str]:
     yield f'<p class="meta">{_text(" · ".join(f for f in facts if f))}</p>'
     warnings = record.get("warnings") or []
     if warnings:
-        yield f'<p class="meta"><a href="#warnings-d{doc_index}">{len(warnings)} warnings</a> (at the top)</p>'
+        link = f'<a href="#warnings-d{doc_index}">{counted(len(warnings), "warning")}</a>'
+        yield f'<p class="meta">{link} (at the top)</p>'
     for table_index, table in enumerate(record.get("tables") or []):
         yield from render_table(table, doc_index, table_index)
     yield "</section>"
@@ -409,9 +414,9 @@ def render_overview(documents: list[dict[str, Any]], failures: list[dict[str, An
         warnings = record.get("warnings") or []
         entries.append(
             f'<li><a href="#d{index}">{_text(_document_name(record, index))}</a> '
-            f"<small>{rows} rows · {len(warnings)} warnings</small></li>"
+            f"<small>{counted(rows, 'row')} · {counted(len(warnings), 'warning')}</small></li>"
         )
-    summary = f"{len(documents)} documents, {len(failures)} failed"
+    summary = f"{counted(len(documents), 'document')}, {len(failures)} failed"
     return f'<nav class="overview"><p>{_text(summary)}</p><ul>{"".join(entries)}</ul></nav>'
 
 
@@ -428,7 +433,7 @@ def render_all_warnings(documents: list[dict[str, Any]]) -> str:
         lines = "".join(_warning_line(warning, index) for warning in warnings)
         blocks.append(
             f'<h4 id="warnings-d{index}"><a href="#d{index}">{_text(_document_name(record, index))}</a> '
-            f"<small>{len(warnings)} warnings: {counts}</small></h4>"
+            f"<small>{counted(len(warnings), 'warning')}: {counts}</small></h4>"
             f"<details{' open' if len(warnings) <= WARNINGS_OPEN else ''}><summary>list</summary>"
             f"<ul>{lines}</ul></details>"
         )
@@ -451,7 +456,7 @@ def render_review(records: Sequence[dict[str, Any]], title: str | None = None) -
     failed files (``output.error_dict``), in the given order."""
     documents = [record for record in records if "error" not in record]
     failures = [record for record in records if "error" in record]
-    page_title = title or f"Extraction review: {len(documents)} documents"
+    page_title = title or f"Extraction review: {counted(len(documents), 'document')}"
     css, script = _asset("review.css"), _asset("review.js")
     policy = (
         f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
