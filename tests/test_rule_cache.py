@@ -91,7 +91,12 @@ def test_an_edited_rule_file_changes_the_key(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(compiled, "DATA_DIR", data)
     before = compiled.cache_key()
     (data / "a.toml").write_text('x = "2"\n', "utf-8")
-    assert compiled.cache_key() != before
+    edited = compiled.cache_key()
+    assert edited != before
+    schema = tmp_path / "schema.py"  # the models that validated the cached files
+    schema.write_text("A = 1\n", "utf-8")
+    monkeypatch.setattr(compiled, "SCHEMA", schema)
+    assert compiled.cache_key() != edited
 
 
 def test_switched_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

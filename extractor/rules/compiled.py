@@ -34,6 +34,7 @@ from typing import Any, ClassVar
 import regex
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SCHEMA = Path(__file__).resolve().parent / "schema.py"  # the file models: cached files were validated by them
 CACHE_ENV = "EXTRACTOR_CACHE_DIR"
 FORMAT = 1
 # A cache that grew past this many patterns (rule edits during development) starts afresh.
@@ -63,9 +64,10 @@ def _prefix() -> str:
 
 
 def cache_key() -> str:
-    """A hash of every rule file's name and bytes: an edited file starts a new cache."""
+    """A hash of every rule file's name and bytes, and of the models that validate them: an edited
+    file or model starts a new cache."""
     digest = hashlib.blake2b(digest_size=12)
-    for path in sorted(DATA_DIR.glob("*.toml")):
+    for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
