@@ -281,32 +281,28 @@ def _read_page(
 
 def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
     """``table.extract()``, with each row's characters found by bisection instead of a scan of
-    the page's characters per row (the same characters: a character belongs to the row and cell
-    its middle is in, left/top edge included, right/bottom excluded)."""
-    middles = sorted((((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars)), key=lambda m: m[0])
-    keys = [m[0] for m in middles]
+    the page's characters per row and per cell. The same characters, in the page's order: a
+    character belongs to the row and cell its middle is in, left/top edge included, right/bottom
+    excluded (pdfplumber's ``char_in_bbox``)."""
+    middle_x = [(c["x0"] + c["x1"]) / 2 for c in chars]
+    middle_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    order = sorted(range(len(chars)), key=middle_y.__getitem__)
+    keys = [middle_y[i] for i in order]
     out: list[list[str | None]] = []
     for row in table.rows:
-        _, top, _, bottom = row.bbox
-        found = sorted(i for _, i in middles[bisect_left(keys, top) : bisect_left(keys, bottom)])
-        row_chars = [chars[i] for i in found if _in_box(chars[i], row.bbox)]
+        x0, top, x1, bottom = row.bbox
+        found = sorted(order[bisect_left(keys, top) : bisect_left(keys, bottom)])
+        in_row = [i for i in found if x0 <= middle_x[i] < x1]
         cells: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            cell_chars = [c for c in row_chars if _in_box(c, cell)]
-            cells.append(extract_text(cell_chars) if cell_chars else "")
+            left, upper, right, lower = cell
+            inside = [chars[i] for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
+            cells.append(extract_text(inside) if inside else "")
         out.append(cells)
     return out
-
-
-def _in_box(char: dict, box: tuple[float, float, float, float]) -> bool:
-    """pdfplumber's ``char_in_bbox`` (Table.extract)."""
-    middle_y = (char["top"] + char["bottom"]) / 2
-    middle_x = (char["x0"] + char["x1"]) / 2
-    x0, top, x1, bottom = box
-    return x0 <= middle_x < x1 and top <= middle_y < bottom
 
 
 def _headed(rows: list[list[str | None]]) -> bool:

@@ -178,37 +178,49 @@ def _chars(page: Any, frame: _Frame) -> list[dict[str, Any]]:
         pdfium.FPDFText_ClosePage(text_page)
 
 
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """``function`` called through a prototype of plain addresses and ints: pypdfium2's typed
+    pointers cost a conversion per argument and a cast per returned handle, per character."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_VOID, _INT, _UINT, _DOUBLE = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_double
+_GET_OBJECT = _fast(pdfium.FPDFText_GetTextObject, _VOID, _VOID, _INT)
+_GET_BOX = _fast(pdfium.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID)
+_GET_ORIGIN = _fast(pdfium.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID)
+_GET_UNICODE = _fast(pdfium.FPDFText_GetUnicode, _UINT, _VOID, _INT)
+_UNMAPPED = _fast(pdfium.FPDFText_HasUnicodeMapError, _INT, _VOID, _INT)
+
+
 def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
     count = pdfium.FPDFText_CountChars(text_page)
     if count <= 0:
         return []
-    get_object = pdfium.FPDFText_GetTextObject
-    get_box = pdfium.FPDFText_GetLooseCharBox
-    get_origin = pdfium.FPDFText_GetCharOrigin
-    get_unicode = pdfium.FPDFText_GetUnicode
-    unmapped = pdfium.FPDFText_HasUnicodeMapError
+    page_address = ctypes.cast(text_page, ctypes.c_void_p).value
     box, ox, oy = pdfium.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
+    box_at, ox_at, oy_at = ctypes.addressof(box), ctypes.addressof(ox), ctypes.addressof(oy)
+    get_object, get_box, get_origin = _GET_OBJECT, _GET_BOX, _GET_ORIGIN
+    get_unicode, unmapped = _GET_UNICODE, _UNMAPPED
     styles: dict[tuple[Any, ...], _Style] = {}
     fonts: dict[int, str] = {}
-    last_key, style = -1, None
+    last_object, style = -1, None
     device, number, doctop_offset = frame.device, frame.number, frame.doctop
     plain = device[:4] == (1, 0, 0, 1)
     shift_x = device[4] + frame.left
     flip = frame.height + frame.top - device[5]  # pdfplumber's top of a user-space y is flip - y
+    y_base = frame.height + frame.top  # pdfplumber's y0/y1 of a top/bottom
     chars: list[dict[str, Any]] = []
     for index in range(count):
-        text_object = get_object(text_page, index)
+        text_object = get_object(page_address, index)
         if not text_object:
             continue  # a space or line break PDFium inferred: pdfminer has none
-        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-        if key != last_key:
+        if text_object != last_object:
             style = _style_of(text_page, index, text_object, device, styles, fonts)
-            last_key = key
-        code = get_unicode(text_page, index)
-        text = "\ufffd" if code == 0 or unmapped(text_page, index) == 1 else _character(code)
-        get_box(text_page, index, box_ref)
-        get_origin(text_page, index, ox_ref, oy_ref)
+            last_object = text_object
+        code = get_unicode(page_address, index)
+        text = "\ufffd" if code == 0 or unmapped(page_address, index) == 1 else _character(code)
+        get_box(page_address, index, box_at)
+        get_origin(page_address, index, ox_at, oy_at)
         # The advance: the loose box's extent along the character's direction.
         advance = (box.right - box.left) if style.horizontal else (box.top - box.bottom)
         x, y = ox.value, oy.value
@@ -232,8 +244,8 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
                 "top": top,
                 "bottom": bottom,
                 "doctop": top + doctop_offset,
-                "y0": frame.height - bottom + frame.top,
-                "y1": frame.height - top + frame.top,
+                "y0": y_base - bottom,
+                "y1": y_base - top,
                 "width": x1 - x0,
                 "height": bottom - top,
                 "adv": advance,
@@ -270,6 +282,7 @@ def _character(code: int) -> str:
 
 
 _MATRIX = pdfium.FS_MATRIX()
+_GET_FONT = _fast(pdfium.FPDFTextObj_GetFont, _VOID, _VOID)
 _FLAGS = ctypes.c_int()
 
 
@@ -281,7 +294,7 @@ def _style_of(
         _MATRIX.a, _MATRIX.b, _MATRIX.c, _MATRIX.d = 1.0, 0.0, 0.0, 1.0
     matrix = (_MATRIX.a, _MATRIX.b, _MATRIX.c, _MATRIX.d)
     font_size = float(pdfium.FPDFText_GetFontSize(text_page, index))
-    font_key = ctypes.cast(pdfium.FPDFTextObj_GetFont(text_object), ctypes.c_void_p).value or 0
+    font_key = _GET_FONT(text_object) or 0
     font = fonts.get(font_key)
     if font is None:
         buffer = ctypes.create_string_buffer(256)
