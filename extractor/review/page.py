@@ -28,7 +28,7 @@ STATUS_ORDER = ("done", "on_track", "behind", "stalled", "not_started", "unknown
 QUALIFIER_SIGNS = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<", "about": "≈"}
 CHUNK_ROWS = 40
 WARNINGS_OPEN = 5
-LIST_TEXT_CHARS = 40  # a statement's text in the side list is cut here; its cell shows it whole
+LIST_TEXT_CHARS = 40  # an item quoted in the status column is cut here; its cell shows it whole
 
 
 def _attr(value: object) -> str:
