@@ -237,6 +237,15 @@ def test_hostile_text_is_escaped_everywhere(seed_record: dict[str, Any]) -> None
     assert 'data-leads="[&quot;区\\&quot;]&lt;/script&gt;交通局&quot;]"' in html
 
 
+def test_a_file_name_that_is_not_utf8_still_makes_a_utf8_page(seed_record: dict[str, Any]) -> None:
+    record = copy.deepcopy(seed_record)
+    record["source"]["path"] = b"reports/bad\xff.txt".decode("utf-8", "surrogateescape")
+    failure = error_dict(b"\xfe\xff.docx".decode("utf-8", "surrogateescape"), CorruptFileError("not a zip"))
+    html = render_review([record, failure])
+    html.encode("utf-8")  # no lone surrogate left
+    assert "<h2>reports/bad\ufffd.txt</h2>" in html and "<code>\ufffd\ufffd.docx</code>" in html
+
+
 def test_policy_allows_only_the_page_own_style_and_script(seed_record: dict[str, Any]) -> None:
     reader = read_page(render_review([seed_record]))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ STATUS_ORDER = ("done", "on_track", "behind", "stalled", "not_started", "unknown
 QUALIFIER_SIGNS = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<", "about": "≈"}
 CHUNK_ROWS = 40
 WARNINGS_OPEN = 5
+# A file name that is not valid UTF-8 reaches Python as lone surrogates (surrogateescape), which no
+# UTF-8 page can hold: they are shown as U+FFFD, as a browser shows a bad byte.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 LIST_TEXT_CHARS = 40  # an item quoted in the status column is cut here; its cell shows it whole
 
 
@@ -484,4 +488,4 @@ def render_review(records: Sequence[dict[str, Any]], title: str | None = None) -
         '<div id="detail" hidden></div>'
     )
     parts.append(f"<script>{script}</script></body></html>\n")
-    return "".join(parts)
+    return LONE_SURROGATE.sub("\ufffd", "".join(parts))
