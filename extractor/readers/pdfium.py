@@ -209,28 +209,35 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
     shift_x = device[4] + frame.left
     flip = frame.height + frame.top - device[5]  # pdfplumber's top of a user-space y is flip - y
     y_base = frame.height + frame.top  # pdfplumber's y0/y1 of a top/bottom
+    texts = _page_text(text_page, count)
     chars: list[dict[str, Any]] = []
     for index in range(count):
         text_object = get_object(page_address, index)
         if not text_object:
             continue  # a space or line break PDFium inferred: pdfminer has none
-        if text_object != last_object:
+        get_box(page_address, index, box_at)
+        new_object = text_object != last_object
+        if new_object:
             style = _style_of(text_page, index, text_object, device, styles, fonts)
             last_object = text_object
-        code = get_unicode(page_address, index)
-        text = "\ufffd" if code == 0 or unmapped(page_address, index) == 1 else _character(code)
-        get_box(page_address, index, box_at)
-        get_origin(page_address, index, ox_at, oy_at)
+        if unmapped(page_address, index) == 1:
+            text = "\ufffd"
+        elif texts is not None:
+            text = texts[index]
+        else:
+            text = _character(get_unicode(page_address, index))
         # The advance: the loose box's extent along the character's direction.
         advance = (box.right - box.left) if style.horizontal else (box.top - box.bottom)
-        x, y = ox.value, oy.value
         size = style.size
         if plain and style.unit == _UPRIGHT:  # most text: no turn, no /Rotate
+            get_origin(page_address, index, ox_at, oy_at)
+            x = ox.value
             x0, x1 = x + shift_x, x + advance + shift_x
-            bottom = flip - y
+            bottom = flip - oy.value
             top = bottom - size
         else:
-            x0, x1, top, bottom = _turned(frame, style.unit, x, y, advance, size)
+            get_origin(page_address, index, ox_at, oy_at)
+            x0, x1, top, bottom = _turned(frame, style.unit, ox.value, oy.value, advance, size)
         chars.append(
             {
                 "object_type": "char",
@@ -272,6 +279,17 @@ def _turned(
     xs = [p[0] for p in points]
     tops = [p[1] for p in points]
     return min(xs), max(xs), min(tops), max(tops)
+
+
+def _page_text(text_page: Any, count: int) -> str | None:
+    """The page's characters in one call, one per index (None when some need two UTF-16 units,
+    which would shift the indices: then they are asked for one by one)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium.FPDFText_GetText(text_page, 0, count, buffer)
+    if written != count + 1:
+        return None
+    text = bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
+    return text if len(text) == count else None
 
 
 def _character(code: int) -> str:
