@@ -57,6 +57,10 @@ def hostile_record(seed: dict[str, Any]) -> dict[str, Any]:
     table = record["tables"][0]
     table["title"] = "</h3><script>window.pwned=4</script>"
     table["columns"][1]["header"] = "<u onmouseover=window.pwned=5>任务</u>"
+    hostile_header = '单位" onclick="window.pwned=10'
+    table["columns"][3] = {"header": hostile_header, "field": None}  # a column kept under its header
+    for each in table["rows"]:
+        each["cells"][hostile_header] = each["cells"].pop("lead_units")
     row = table["rows"][0]
     row["section"] = "<svg onload=window.pwned=6>"
     row["cells"]["task"] = HOSTILE_CELL
@@ -468,8 +472,10 @@ def test_hostile_page_runs_nothing_injected(browser: Any, seed_record: dict[str,
     path.write_text(render_review([record, failure], title="<script>window.pwned=9</script>"), encoding="utf-8")
     view = Page(browser, path)
     page = view.page
-    page.locator("#d0-t0-r0 td.num").click()
+    for cell in page.locator("#d0-t0-r0 td").all():  # no cell, header or mark holds a live handler
+        cell.click()
     page.locator("#d0-t0-r0 mark").first.hover()
+    page.locator("thead th").nth(2).hover()
     page.select_option("#f-lead", '区"]</script>交通局')
     assert view.visible_rows() == ["d0-t0-r0"]
     assert page.evaluate("window.pwned") is None
