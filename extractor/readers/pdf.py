@@ -266,7 +266,9 @@ def _read_page(
     page: Page, warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None]:
     number = page.page_number
-    unmapped = sum(1 for c in page.chars if CID.search(c["text"]))
+    chars = page.chars
+    joined = "".join(c["text"] for c in chars)  # one search when nothing is unmapped, as on most pages
+    unmapped = sum(1 for c in chars if CID.search(c["text"])) if CID.search(joined) else 0
     if unmapped:
         message = f"page {number}: {unmapped} glyphs without a Unicode mapping, shown as U+FFFD: check this page"
         warnings.append(RawWarning("undecodable_glyphs", message))
