@@ -350,20 +350,3 @@ def test_low_confidence_cells_are_named(monkeypatch) -> None:
     assert warning.message == "page 1: cells read by OCR with low confidence: row 3 column 2 (0.41)"
     (table,) = [b for b in document.blocks if isinstance(b, RawTable)]
     assert table.rows[2].cells[1].text == "模糊" and table.rows[2].cells[1].confidence == 0.41
-
-
-@needs_ocr
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("存在问题:PPP项目", "存在问题：PPP项目"),
-        ("增长5%,同比下降4.2%;下一步", "增长5%，同比下降4.2%；下一步"),
-        ("(全市下降11.9%)", "（全市下降11.9%）"),
-        ("1,000万元", "1,000万元"),
-        ("f(x) = a: b", "f(x) = a: b"),
-    ],
-)
-def test_ascii_punctuation_beside_chinese_is_full_width(text: str, expected: str) -> None:
-    from extractor.ocr.page import full_width
-
-    assert full_width(text) == expected

@@ -50,7 +50,8 @@ def rows_of(document: Document) -> list[Row]:
 
 
 def _key(row: Row) -> str:
-    return row.seq_text or ""
+    """A row's number ("3" for "3、", "（三）" …: the table stage's reading), else its printed text."""
+    return str(row.seq) if row.seq is not None and row.seq_text else (row.seq_text or "")
 
 
 def _text(row: Row) -> str:
@@ -64,14 +65,20 @@ def _figures(row: Row) -> Counter:
 def score(reference: Document, scanned: Document) -> Score:
     want = rows_of(reference)
     got = rows_of(scanned)
-    by_number: dict[str, Row] = {}
+    # Rows matched by their number, the k-th row numbered "5" with the k-th (numbers repeat
+    # across groups); rows without a number by their place.
+    by_number: dict[str, list[Row]] = {}
     for row in got:
-        by_number.setdefault(_key(row), row)
+        by_number.setdefault(_key(row), []).append(row)
     found = lead = figures = figures_found = 0
     weighted = 0.0
     chars = 0
     for index, row in enumerate(want):
-        match = by_number.get(_key(row)) if _key(row) else (got[index] if index < len(got) else None)
+        if _key(row):
+            candidates = by_number.get(_key(row)) or []
+            match = candidates.pop(0) if candidates else None
+        else:
+            match = got[index] if index < len(got) else None
         text = _text(row)
         chars += len(text)
         expected = _figures(row)

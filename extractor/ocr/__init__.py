@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from extractor.errors import NoTextLayerError
 from extractor.limits import DEFAULT_LIMITS, Limits, check_pages
@@ -57,9 +58,14 @@ def ocr_image(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
 _SOURCE: tuple[str, bytes] | None = None  # the document a worker reads pages of
 
 
-def _remember(source: tuple[str, bytes]) -> None:
+def _remember(source: tuple[str, bytes] | None) -> None:
     global _SOURCE
     _SOURCE = source
+
+
+def _start_worker(source: tuple[str, bytes]) -> None:
+    _remember(source)
+    _room_for_models().__enter__()  # a worker only reads pages: the room stays for its life
 
 
 def _read_one(index: int):  # -> PageResult
@@ -72,17 +78,66 @@ def _read_one(index: int):  # -> PageResult
     return read_page(prepare(rgb, index + 1, dpi))
 
 
+# Address space (not resident memory) that OpenCV and onnxruntime map: their libraries, thread
+# stacks and the recogniser's buffers take ~1.2 GB of it for ~0.45 GB resident.
+MODELS_ADDRESS_SPACE = 1536 * 2**20
+HEADROOM_AFTER = 256 * 2**20  # as the CLI's ceiling leaves above what a process holds
+
+
+@contextmanager
+def _room_for_models() -> Iterator[None]:
+    """Lift a soft address-space ceiling (the CLI's --max-memory) by what the models map, then lower it.
+
+    The ceiling bounds resident memory through the address space; OpenCV and onnxruntime map far
+    more than they touch, so under a 1 GB ceiling they fail to load. Only the soft limit moves,
+    never past the hard one; afterwards it goes back down to what it was, or to what the process
+    now holds plus the usual headroom when that is more (the models stay loaded).
+    """
+    try:
+        import resource
+    except ImportError:  # Windows: no ceiling to lift
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY:
+        yield
+        return
+    wanted = _address_space() + MODELS_ADDRESS_SPACE
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (max(soft, wanted), hard))
+    try:
+        yield
+    finally:
+        after = max(soft, _address_space() + HEADROOM_AFTER)
+        if hard != resource.RLIM_INFINITY:
+            after = min(after, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (after, hard))
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
 def _read_pages(source: tuple[str, bytes], indices: Iterable[int]) -> Iterator:
-    indices = list(indices)
+    with _room_for_models():
+        yield from _read_pages_in(source, list(indices))
+
+
+def _read_pages_in(source: tuple[str, bytes], indices: list[int]) -> Iterator:
     workers = min(jobs(), len(indices))
     if workers <= 1:
         _remember(source)
         try:
             yield from map(_read_one, indices)
         finally:
-            _remember(None)  # type: ignore[arg-type]
+            _remember(None)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_remember, initargs=(source,))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(source,))
     try:
         yield from pool.map(_read_one, indices)
     finally:

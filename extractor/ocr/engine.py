@@ -9,8 +9,11 @@ pages without rules, where RapidOCR's detector finds the text boxes.
 
 from __future__ import annotations
 
+import importlib.util
 import os
-from collections.abc import Sequence
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 
 import numpy as np
@@ -29,23 +32,26 @@ def engine_name() -> str:
 
 
 def require() -> None:
-    """Raise OcrUnavailableError, naming the extra, unless the chosen engine and OpenCV import."""
+    """Raise OcrUnavailableError, naming the extra, unless OpenCV and the chosen engine are installed.
+
+    Looked up, not imported: importing maps ~1 GB of address space, which the caller may first
+    have to make room for (see ``extractor.ocr._room_for_models``).
+    """
+    wanted = ["cv2", "numpy"] + (
+        ["rapidocr_onnxruntime", "onnxruntime"] if engine_name() == "rapidocr" else ["pytesseract"]
+    )
+    missing = [name for name in wanted if _find(name) is None]
+    if engine_name() == "tesseract" and shutil.which("tesseract") is None:
+        missing.append("the tesseract program")
+    if missing:
+        raise OcrUnavailableError(f"OCR is not installed (no {', '.join(missing)}): {EXTRA_HINT}")
+
+
+def _find(name: str) -> object | None:
     try:
-        import cv2  # noqa: F401
-
-        if engine_name() == "rapidocr":
-            import rapidocr_onnxruntime  # noqa: F401
-        else:
-            import pytesseract
-
-            pytesseract.get_tesseract_version()
-    except Exception as exc:  # ImportError, or a tesseract binary missing
-        raise OcrUnavailableError(f"OCR is not installed ({_missing(exc)}): {EXTRA_HINT}") from None
-
-
-def _missing(exc: Exception) -> str:
-    name = getattr(exc, "name", None)
-    return f"no module {name}" if name else type(exc).__name__
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
 
 
 @cache
@@ -66,7 +72,8 @@ def recognise(crops: Sequence[np.ndarray]) -> list[tuple[str, float]]:
     import cv2
 
     images = [cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR) for crop in crops]
-    results, _ = rapid().text_rec(images)
+    with _out_of_memory_is_memory_error():
+        results, _ = rapid().text_rec(images)
     return [(text, float(score)) for text, score in results]
 
 
@@ -76,7 +83,8 @@ def detect_lines(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
         return []
     import cv2
 
-    boxes, _ = rapid().text_det(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR))
+    with _out_of_memory_is_memory_error():
+        boxes, _ = rapid().text_det(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR))
     if boxes is None:
         return []
     found = []
@@ -84,6 +92,19 @@ def detect_lines(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
         xs, ys = quad[:, 0], quad[:, 1]
         found.append((int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1))
     return found
+
+
+@contextmanager
+def _out_of_memory_is_memory_error() -> Iterator[None]:
+    """onnxruntime reports a failed allocation as a RuntimeException naming bad_alloc: a MemoryError."""
+    try:
+        yield
+    except MemoryError:
+        raise
+    except Exception as exc:
+        if "bad_alloc" in str(exc):
+            raise MemoryError("onnxruntime: out of memory") from exc
+        raise
 
 
 def _tesseract(crops: Sequence[np.ndarray]) -> list[tuple[str, float]]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
-import regex
 
 from extractor.ocr import engine
 from extractor.ocr.grid import Grid, find_grids
@@ -46,19 +45,14 @@ def read_page(page: PageImage) -> PageResult:
     text_ink = _despeckled(text_ink, page.dpi)
     # Line images show only the ink kept (with a margin for soft edges): specks are paper.
     grey[cv2.dilate(text_ink, np.ones((3, 3), np.uint8)) == 0] = 255
-    pad = max(2, int(PAD_INCH * page.dpi))
-    crops: list[np.ndarray] = []
     boxes: list[tuple[int, int, int, int]] = []
 
+    usual = _usual_line_height(text_ink, [cell.box for grid in grids for cell in grid.cells], page.dpi)
+
     def add_lines(region: tuple[int, int, int, int], split_gaps: bool) -> list[int]:
-        indices = []
-        for box in _lines(text_ink, region, page.dpi, split_gaps):
-            x0, y0, x1, y1 = box
-            h, w = grey.shape
-            crops.append(grey[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)])
-            boxes.append(box)
-            indices.append(len(crops) - 1)
-        return indices
+        found = _lines(text_ink, region, page.dpi, split_gaps, usual)
+        boxes.extend(found)
+        return list(range(len(boxes) - len(found), len(boxes)))
 
     # Plan every line first, recognise them in one batch, then build the blocks.
     plan: list[tuple[str, object, list[int]]] = []
@@ -73,8 +67,8 @@ def read_page(page: PageImage) -> PageResult:
     if grids:
         plan.append(("paragraphs", None, add_lines((0, top, width, height), True)))
     else:
-        plan.append(("paragraphs", None, _detected_lines(grey, text_ink, page.dpi, crops, boxes, pad)))
-    texts = engine.recognise(crops)
+        plan.append(("paragraphs", None, _detected_lines(grey, text_ink, page.dpi, boxes)))
+    texts = engine.recognise(_crops(grey, boxes, page.dpi))
     result = PageResult(number=page.number, blocks=[], seal=page.seal, skew=page.skew, ruled=bool(grids))
     for kind, grid, indices in plan:
         if kind == "paragraphs":
@@ -94,19 +88,26 @@ def _despeckled(ink: np.ndarray, dpi: float) -> np.ndarray:
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
-def _lines(ink: np.ndarray, region: tuple[int, int, int, int], dpi: float, split_gaps: bool) -> list[tuple]:
-    """Text line boxes in a region, by the rows and columns where its ink lies."""
+def _lines(
+    ink: np.ndarray, region: tuple[int, int, int, int], dpi: float, split_gaps: bool, usual: float | None = None
+) -> list[tuple]:
+    """Text line boxes in a region, by the rows and columns where its ink lies.
+
+    ``usual`` is the page's usual line height, for a region whose lines are all flat ("三、").
+    """
     x0, y0, x1, y1 = region
     if x1 - x0 < 2 or y1 - y0 < 2:
         return []
     area = ink[y0:y1, x0:x1]
     rows = (area > 0).sum(axis=1)
-    runs = _runs(rows > 0, min_gap=max(1, int(dpi / 200)))
-    smallest = 0.04 * dpi  # a run this short is a speck or a rule's remnant, not a line
-    runs = [(a, b) for a, b in runs if b - a >= smallest]
+    runs = _runs(rows > 0, min_gap=max(1, int(0.015 * dpi)))
+    tall = [b - a for a, b in runs if b - a >= 0.04 * dpi]
     if not runs:
         return []
-    typical = float(np.median([b - a for a, b in runs]))
+    typical = float(np.median(tall)) if tall else (usual or float(max(b - a for a, b in runs)))
+    runs = [run for run in _join_flat(runs, typical) if not _remnant(area, run, typical)]
+    if not runs:
+        return []
     boxes = []
     for a, b in _split_tall(runs, rows, typical):
         cols = (area[a:b] > 0).any(axis=0)
@@ -115,6 +116,36 @@ def _lines(ink: np.ndarray, region: tuple[int, int, int, int], dpi: float, split
             if c1 > c0:
                 boxes.append((x0 + c0, y0 + a, x0 + c1, y0 + b))
     return boxes
+
+
+def _usual_line_height(ink: np.ndarray, regions: list[tuple[int, int, int, int]], dpi: float) -> float:
+    """The median height of the text lines in the cells (runs of inked rows at least 0.04 in high)."""
+    heights = []
+    for x0, y0, x1, y1 in regions:
+        rows = (ink[y0:y1, x0:x1] > 0).any(axis=1)
+        heights += [b - a for a, b in _runs(rows, min_gap=max(1, int(0.015 * dpi))) if b - a >= 0.04 * dpi]
+    return float(np.median(heights)) if heights else 0.15 * dpi
+
+
+def _join_flat(runs: list[tuple[int, int]], typical: float) -> list[tuple[int, int]]:
+    """A flat run (the dot of 六, an accent, a stroke cut off by a gap) joins the line it is close to."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        flat = b - a < 0.5 * typical
+        near = out and a - out[-1][1] < 0.6 * typical and max(b, out[-1][1]) - out[-1][0] <= 1.4 * typical
+        if near and (flat or out[-1][1] - out[-1][0] < 0.5 * typical):
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+            continue
+        out.append((a, b))
+    return out
+
+
+def _remnant(area: np.ndarray, run: tuple[int, int], typical: float) -> bool:
+    """A flat run across most of the region: what is left of a rule, not text ("一" is short)."""
+    a, b = run
+    if b - a >= 0.5 * typical:
+        return False
+    return float((area[a:b] > 0).any(axis=0).mean()) > 0.6
 
 
 def _extent(mask: np.ndarray) -> tuple[int, int]:
@@ -153,22 +184,34 @@ def _split_tall(runs: list[tuple[int, int]], rows: np.ndarray, typical: float) -
     return out
 
 
-def _detected_lines(grey: np.ndarray, ink: np.ndarray, dpi: float, crops: list, boxes: list, pad: int) -> list[int]:
+def _detected_lines(grey: np.ndarray, ink: np.ndarray, dpi: float, boxes: list) -> list[int]:
     """A page without rules: text boxes by the detector (or by projection), in reading order."""
     found = engine.detect_lines(grey) or _lines(ink, (0, 0, grey.shape[1], grey.shape[0]), dpi, True)
     found.sort(key=lambda b: ((b[1] + b[3]) / 2, b[0]))
-    indices = []
-    h, w = grey.shape
-    for x0, y0, x1, y1 in found:
-        crops.append(grey[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)])
-        boxes.append((x0, y0, x1, y1))
-        indices.append(len(crops) - 1)
-    return indices
+    boxes.extend(found)
+    return list(range(len(boxes) - len(found), len(boxes)))
 
 
-def _paragraphs(
-    indices: list[int], texts: list, boxes: list, page: PageImage, *, positioned: bool
-) -> list[Paragraph]:
+def _crops(grey: np.ndarray, boxes: list[tuple[int, int, int, int]], dpi: float) -> list[np.ndarray]:
+    """The line images, each with a margin, and never flatter than the page's usual line.
+
+    A line of flat characters ("二、", "一一") cut to its ink would be stretched to the
+    recogniser's height and misread; cut to the page's usual line height it keeps its shape.
+    """
+    if not boxes:
+        return []
+    usual = float(np.median([y1 - y0 for _, y0, _, y1 in boxes]))
+    pad = max(2, int(PAD_INCH * dpi))
+    height, width = grey.shape
+    crops = []
+    for x0, y0, x1, y1 in boxes:
+        grow = max(0.0, 0.9 * usual - (y1 - y0)) / 2
+        top, bottom = int(y0 - grow) - pad, int(y1 + grow) + pad
+        crops.append(grey[max(0, top) : min(height, bottom), max(0, x0 - pad) : min(width, x1 + pad)])
+    return crops
+
+
+def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *, positioned: bool) -> list[Paragraph]:
     """Lines outside tables; segments of one line (same height band) joined with wide spaces.
 
     On a page without rules (``positioned``) each segment starts at the display column of its
@@ -192,7 +235,7 @@ def _paragraphs(
     out = []
     for line in lines:
         line.sort(key=lambda i: boxes[i][0])
-        pieces = [(boxes[i][0], full_width(clean_text(texts[i][0]))) for i in line if texts[i][0].strip()]
+        pieces = [(boxes[i][0], _text(texts[i][0])) for i in line if texts[i][0].strip()]
         if positioned:
             text = ""
             for x, piece in pieces:
@@ -227,33 +270,19 @@ def _table(grid: Grid, cell_lines: list[list[int]], texts: list, page: PageImage
     return RawTable([RawRow(cells, page=page.number) for cells in rows], layout="ocr-ruled")
 
 
-# The recogniser often gives ASCII punctuation where a Chinese text has full-width forms.
-_CJK = r"[\u3400-\u9fff\uff08\uff09\u201c\u201d]"
-_HALF_PUNCTUATION = (
-    (regex.compile(rf"(?<={_CJK})\s*,\s*|\s*,\s*(?={_CJK})"), "，"),
-    (regex.compile(rf"(?<={_CJK})\s*:\s*|\s*:\s*(?={_CJK})"), "："),
-    (regex.compile(rf"(?<={_CJK})\s*;\s*|\s*;\s*(?={_CJK})"), "；"),
-    (regex.compile(rf"(?<={_CJK})\s*\(|\((?={_CJK})"), "（"),
-    (regex.compile(rf"(?<={_CJK})\)|\)\s*(?={_CJK})"), "）"),
-)
+# Look-alikes the recogniser gives for punctuation: the radical 丶 for the enumeration comma 、.
+_CONFUSABLES = str.maketrans({"丶": "、"})
 
 
-_CLOSING = regex.compile(r"(?<=（[^()（）]*)\)")
-
-
-def full_width(text: str) -> str:
-    """ASCII , : ; ( ) next to a Chinese character as their full-width forms (never between digits)."""
-    for pattern, mark in _HALF_PUNCTUATION:
-        text = pattern.sub(mark, text)
-    # A ")" closing a full-width "（" is full-width too: "（全市下降11.9%)".
-    return _CLOSING.sub("）", text)
+def _text(line: str) -> str:
+    return clean_text(line).translate(_CONFUSABLES)
 
 
 def _joined(lines: list[str]) -> str:
     """A cell's lines as one text: wrapped Chinese joins directly, Latin words with a space."""
     out = ""
-    for line in (clean_text(line) for line in lines):
+    for line in (_text(line) for line in lines):
         if out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalpha():
             out += " "
         out += line
-    return full_width(out)
+    return out
