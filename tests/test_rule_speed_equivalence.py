@@ -106,3 +106,22 @@ def test_rule_patterns_are_the_same_under_every_hash_seed() -> None:
     first = patterns("1")
     assert first[0]["CURRENCY"] and len(first[1]) > 10
     assert patterns("2") == first == patterns("12345")
+
+
+def test_records_given_the_same_fields_share_one_set_and_serialize_as_fresh_ones() -> None:
+    import extractor
+    from extractor.models import Row
+
+    document = extractor.parse(ROOT / "samples" / "seed.txt")
+    rows = [row for table in document.tables for row in table.rows]
+    items = [m for row in rows for m in (*row.statements, *row.figures, *row.dates, *row.issues)]
+    assert len(items) > 50
+    sets = {id(m.__pydantic_fields_set__) for m in items}
+    assert len(sets) < len(items) / 5  # shared, not one each
+    for row in rows:
+        fresh = Row.model_validate(row.model_dump())  # every instance with a set of its own
+        assert fresh.model_dump_json() == row.model_dump_json()
+    row = rows[0]
+    row.seq = 99  # a row is assigned to (records.number_rows): its own set, not a shared one
+    assert "seq" in row.model_fields_set
+    assert all("seq" not in m.model_fields_set for m in items)
