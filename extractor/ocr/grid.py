@@ -40,7 +40,7 @@ class Grid:
     def erase_rules(self, grey: np.ndarray, ink: np.ndarray) -> None:
         """Whiten the rules (on the grey page, and off the ink), so no rule enters a line image."""
         x0, y0, x1, y1 = self.box
-        b = self.band + 1
+        b = 2 * self.band  # a blurred rule is wider than drawn, and a slight skew may remain
         for y in self.ys:
             grey[max(0, y - b) : y + b + 1, x0:x1] = 255
             ink[max(0, y - b) : y + b + 1, x0:x1] = 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
+import regex
 
 from extractor.ocr import engine
 from extractor.ocr.grid import Grid, find_grids
@@ -105,13 +106,16 @@ def _lines(
     if not runs:
         return []
     typical = float(np.median(tall)) if tall else (usual or float(max(b - a for a, b in runs)))
-    runs = [run for run in _join_flat(runs, typical) if not _remnant(area, run, typical)]
+    runs = [run for run in _join_flat(runs, typical) if not _remnant(area, run, typical, dpi)]
     if not runs:
         return []
     boxes = []
     for a, b in _split_tall(runs, rows, typical):
-        cols = (area[a:b] > 0).any(axis=0)
-        pieces = _runs(cols, min_gap=int(LINE_GAP_INCH * dpi)) if split_gaps else [_extent(cols)]
+        cols = (area[a:b] > 0).sum(axis=0)
+        if split_gaps:
+            pieces = _runs(cols > 0, min_gap=int(LINE_GAP_INCH * dpi))
+        else:
+            pieces = [_extent(_without_stray_marks(cols, dpi))]
         for c0, c1 in pieces:
             if c1 > c0:
                 boxes.append((x0 + c0, y0 + a, x0 + c1, y0 + b))
@@ -140,12 +144,27 @@ def _join_flat(runs: list[tuple[int, int]], typical: float) -> list[tuple[int, i
     return out
 
 
-def _remnant(area: np.ndarray, run: tuple[int, int], typical: float) -> bool:
-    """A flat run across most of the region: what is left of a rule, not text ("一" is short)."""
+def _remnant(area: np.ndarray, run: tuple[int, int], typical: float, dpi: float) -> bool:
+    """A flat run that is no text: what is left of a rule (across most of the region) or a few
+    specks (less ink than a short stroke); a flat character ("一") is short and has its ink."""
     a, b = run
     if b - a >= 0.5 * typical:
         return False
-    return float((area[a:b] > 0).any(axis=0).mean()) > 0.6
+    ink = area[a:b] > 0
+    return float(ink.any(axis=0).mean()) > 0.6 or int(ink.sum()) < (0.04 * dpi) ** 2
+
+
+def _without_stray_marks(cols: np.ndarray, dpi: float) -> np.ndarray:
+    """Columns of a line's ink, less small marks standing apart from its text (a speck, a rule's end)."""
+    mask = cols > 0
+    pieces = _runs(mask, min_gap=int(0.08 * dpi))
+    if len(pieces) < 2:
+        return mask
+    keep = np.zeros_like(mask)
+    for c0, c1 in pieces:
+        if cols[c0:c1].sum() >= (0.02 * dpi) ** 2:  # 16 inked pixels at 200 dpi: more than a speck
+            keep[c0:c1] = mask[c0:c1]
+    return keep if keep.any() else mask
 
 
 def _extent(mask: np.ndarray) -> tuple[int, int]:
@@ -233,9 +252,13 @@ def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *
     column = max(1.0, float(np.median(heights)) / 2) if heights else 1.0  # a Chinese character is 2 columns
     left = min((boxes[i][0] for i in indices), default=0)
     out = []
+    page_height = page.grey.shape[0]
     for line in lines:
         line.sort(key=lambda i: boxes[i][0])
         pieces = [(boxes[i][0], _text(texts[i][0])) for i in line if texts[i][0].strip()]
+        top, bottom = min(boxes[i][1] for i in line), max(boxes[i][3] for i in line)
+        if _page_number("".join(p for _, p in pieces), top, bottom, page_height):
+            continue
         if positioned:
             text = ""
             for x, piece in pieces:
@@ -247,6 +270,17 @@ def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *
         if text.strip():
             out.append(Paragraph(text, page=page.number))
     return out
+
+
+# A page number in the margin ("— 2 —", "-3-"), whose dashes the recogniser may read as 1, 一 or 丨.
+_PAGE_NUMBER = regex.compile(r"^[\s\p{Pd}\p{Po}一丨|_~]*\d{1,4}[\s\p{Pd}\p{Po}一丨|_~]*$")
+MARGIN = 0.12  # top and bottom share of the page where a page number stands
+
+
+def _page_number(text: str, top: int, bottom: int, page_height: int) -> bool:
+    """A page number in the top or bottom margin: furniture, dropped rather than misread (—2— as 12丨)."""
+    in_margin = bottom < MARGIN * page_height or top > (1 - MARGIN) * page_height
+    return in_margin and len(text) <= 10 and bool(_PAGE_NUMBER.match(text))
 
 
 def _display_width(text: str) -> int:
