@@ -232,8 +232,15 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
                 continue  # blank, a label alone on its line, or an enumerator
             if answers and answers[0] <= s and e <= answers[1] and rules.no_problem.match(view[s:e]):
                 continue  # no problem
-            statements.append(Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=f"statement.{kind}"))
+            statement = Statement(text=text[s:e], field=field, span=(s, e), kind=kind, rule=_statement_rule(kind))
+            statements.append(statement)
     return sorted(statements, key=lambda st: st.span)
+
+
+@cache
+def _statement_rule(kind: str) -> str:
+    """A statement's rule id, one string for all statements of a kind (a document holds thousands)."""
+    return f"statement.{kind}"
 
 
 def statement_kind(piece: str, default: str = "progress") -> str:

@@ -393,7 +393,7 @@ def _row_status(
             decided = {(i.field, i.span) for i in items}
             for lower in rules.order[index + 1 :]:
                 others = [i for i in evidence.tiers.get(lower, []) if (i.field, i.span) not in decided]
-                evidence.set_aside(f"outranked by the {name} evidence, which decides first", *others)
+                evidence.set_aside(_outranked(name), *others)
             return Status(
                 value=status,  # type: ignore[arg-type]
                 evidence=_sorted(items, cells),
@@ -407,6 +407,12 @@ def _row_status(
         schedule=evidence.schedule,
         set_aside=_bounded(evidence.aside),
     )
+
+
+@cache
+def _outranked(tier: str) -> str:
+    """The reason an item of a lower tier is set aside, one string per tier (kept by every row)."""
+    return f"outranked by the {tier} evidence, which decides first"
 
 
 MAX_SET_ASIDE = 12  # what an analyst can read beside a row; the output stays bounded
