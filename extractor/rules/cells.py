@@ -38,7 +38,6 @@ class CellRules:
     clause_min: int
     clause_lead: regex.Pattern[str]
     kinds: tuple[tuple[str, regex.Pattern[str]], ...]
-    any_kind: regex.Pattern[str]  # every kind's cue in one alternation: no match, no kind's cue matches
     field_kinds: dict[str, tuple[str, bool]]
     labels: tuple[tuple[regex.Pattern[str], str, bool], ...]
     response_kind: str
@@ -76,7 +75,6 @@ def cell_rules() -> CellRules:
         clause_min=int(statements["clause_min"]),
         clause_lead=compile_rule(statements["clause_lead"]),
         kinds=tuple((k["kind"], _kind_cue(k, statements["lead"])) for k in statements["kind"]),
-        any_kind=compile_rule("|".join(f"(?:{_kind_cue_source(k, statements['lead'])})" for k in statements["kind"])),
         field_kinds={f: (v["kind"], bool(v["fixed"])) for f, v in statements["field_kinds"].items()},
         labels=tuple(
             (compile_rule(statements["label_boundary"] + f"(?:{label['pattern']})"), label["kind"], label["fixed"])
@@ -96,12 +94,8 @@ def cell_rules() -> CellRules:
     )
 
 
-def _kind_cue_source(kind: dict[str, str], lead: str) -> str:
-    return kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead)
-
-
 def _kind_cue(kind: dict[str, str], lead: str) -> regex.Pattern[str]:
-    return compile_rule(_kind_cue_source(kind, lead))
+    return compile_rule(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -245,10 +239,9 @@ def _statement_rule(kind: str) -> str:
 
 def statement_kind(piece: str, default: str = "progress") -> str:
     """The kind a piece of text (matching view) gets from its cues, or ``default``."""
-    rules = cell_rules()
-    if not rules.any_kind.search(piece):
-        return default
-    return next((name for name, cue in rules.kinds if cue.search(piece)), default)
+    # No one alternation of the kinds first (as for the status tiers): every kind's cue opens with the
+    # same {LEAD}, whose backtracking is the cost, so an alternation costs as much as the cues one by one.
+    return next((name for name, cue in cell_rules().kinds if cue.search(piece)), default)
 
 
 def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
