@@ -37,16 +37,25 @@ class Grid:
     ys: list[int]  # the row rules' positions
     band: int  # half the width of the band a rule may occupy around its position
 
+    rules: np.ndarray | None = None  # mask of the page's long straight runs of ink (255)
+
     def erase_rules(self, grey: np.ndarray, ink: np.ndarray) -> None:
-        """Whiten the rules (on the grey page, and off the ink), so no rule enters a line image."""
+        """Whiten the rules (on the grey page, and off the ink), so no rule enters a line image.
+
+        Only the pixels of long straight runs near a rule's position: a character touching
+        the rule keeps its strokes (a whole band would cut the top off a line set close to it).
+        """
         x0, y0, x1, y1 = self.box
         b = 2 * self.band  # a blurred rule is wider than drawn, and a slight skew may remain
+        near = np.zeros(grey.shape, bool)
         for y in self.ys:
-            grey[max(0, y - b) : y + b + 1, x0:x1] = 255
-            ink[max(0, y - b) : y + b + 1, x0:x1] = 0
+            near[max(0, y - b) : y + b + 1, x0:x1] = True
         for x in self.xs:
-            grey[y0:y1, max(0, x - b) : x + b + 1] = 255
-            ink[y0:y1, max(0, x - b) : x + b + 1] = 0
+            near[y0:y1, max(0, x - b) : x + b + 1] = True
+        assert self.rules is not None
+        erase = near & (cv2.dilate(self.rules, np.ones((3, 3), np.uint8)) > 0)
+        grey[erase] = 255
+        ink[erase] = 0
 
 
 def rule_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
@@ -72,6 +81,7 @@ def find_grids(ink: np.ndarray, dpi: float) -> list[Grid]:
             continue
         grid = _grid(ink, horizontal, vertical, (x, y, x + w, y + h), dpi)
         if grid is not None:
+            grid.rules = rules
             grids.append(grid)
     return sorted(grids, key=lambda g: g.box[1])
 

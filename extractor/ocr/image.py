@@ -20,6 +20,7 @@ RENDER_DPI = 200  # a PDF page is rendered at this resolution: 10.5 pt text is ~
 MAX_PIXELS = 40_000_000  # a page image past this is scaled down (an A4 page at 200 dpi is 3.9 M)
 MAX_IMAGE_PIXELS = 400_000_000  # a picture claiming more is refused before it is decoded
 MAX_SKEW = 3.0  # degrees: a page is searched for rotations up to this much either way
+RED_LIGHT = 140  # red ink lighter than this in the red channel is seal on paper, whitened
 INK_MAX = 200  # a pixel lighter than this (of 255) is paper, whatever its surroundings
 SEAL_MIN_FRACTION = 0.0005  # red pixels (of the page) that make a seal worth a note
 
@@ -110,7 +111,8 @@ def prepare(rgb: np.ndarray, number: int, dpi: float) -> PageImage:
     seal = int(np.count_nonzero(red)) > SEAL_MIN_FRACTION * rgb.shape[0] * rgb.shape[1]
     grey = np.ascontiguousarray(rgb[:, :, 0])
     # Red ink is light in the red channel, but not white: whiten it, or it binarises as strokes.
-    grey[red > 0] = 255
+    # Only where it is light: dark red is black text or a rule under the seal, and stays.
+    grey[(red > 0) & (grey > RED_LIGHT)] = 255
     if not dpi:
         dpi = guess_dpi(grey)
     skew = find_skew(grey)

@@ -45,7 +45,9 @@ def read_page(page: PageImage) -> PageResult:
         grid.erase_rules(grey, text_ink)
     text_ink = _despeckled(text_ink, page.dpi)
     # Line images show only the ink kept (with a margin for soft edges): specks are paper.
-    grey[cv2.dilate(text_ink, np.ones((3, 3), np.uint8)) == 0] = 255
+    # A wide margin: a thin stroke lighter than the ink threshold (a Song face's hairline) stays.
+    near = max(3, int(0.03 * page.dpi)) | 1
+    grey[cv2.dilate(text_ink, np.ones((near, near), np.uint8)) == 0] = 255
     boxes: list[tuple[int, int, int, int]] = []
 
     usual = _usual_line_height(text_ink, [cell.box for grid in grids for cell in grid.cells], page.dpi)
@@ -106,6 +108,9 @@ def _lines(
     if not runs:
         return []
     typical = float(np.median(tall)) if tall else (usual or float(max(b - a for a, b in runs)))
+    if usual and not split_gaps:
+        # In a cell, lines blurred into one run must not set the measure: the page's usual line does.
+        typical = min(typical, usual)
     runs = [run for run in _join_flat(runs, typical) if not _remnant(area, run, typical, dpi)]
     if not runs:
         return []
