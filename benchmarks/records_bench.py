@@ -2,7 +2,7 @@
 """The records stage (figures, dates, statements, status, assessments) per row, its memory, and the
 whole-process cost of ``extractor parse samples/seed.txt``.
 
-usage: records_bench.py [--rows 1000,10000,20000] [--runs 3] [--json]
+usage: records_bench.py [--rows 1000,10000,20000] [--runs 3] [--compare REV] [--json]
 
 Rows are generated from the rows of samples/seed.txt with every number and many units varied
 (a seeded random generator), so no cache keyed by a cell's text can answer a row it has seen. For
@@ -12,7 +12,11 @@ tracemalloc peak of the records stage and the process's peak RSS. Cost per row s
 from 1k to 20k rows (linear cost); records memory per row is the peak over the rows.
 
 Whole process: ``extractor parse samples/seed.txt`` run as a child, wall time, median of --runs,
-beside ``python -c pass`` (the interpreter alone) in the same run, cold (no rule cache) and warm.
+beside ``python -c pass`` (the interpreter alone) in the same run, cold (empty rule cache) and warm.
+
+``--compare REV`` measures git revision REV the same way in the same run (its tree from
+``git archive``, this script copied in), and prints the two side by side with their ratios. CPU
+time is the figure to compare on a shared machine; wall time is printed beside it.
 """
 
 from __future__ import annotations
@@ -152,46 +156,108 @@ def worker_parse(rows: int) -> dict[str, Any]:
     return {"rows": sum(len(t.rows) for t in document.tables), "seconds": seconds, "rss_peak_mib": _peak_rss_mib()}
 
 
-def _child(kind: str, rows: int) -> dict[str, Any]:
+def _child(kind: str, rows: int, root: Path) -> dict[str, Any]:
+    script = root / "benchmarks" / "records_bench.py"
     done = subprocess.run(
-        [sys.executable, __file__, "--worker", kind, "--rows", str(rows)],
+        [sys.executable, str(script), "--worker", kind, "--rows", str(rows)],
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
+        cwd=root,
     )
     return json.loads(done.stdout)
 
 
-def _wall(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+def _wall(argv: list[str], runs: int, root: Path, env: dict[str, str] | None = None) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=env)
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=root, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def whole_process(runs: int) -> dict[str, float]:
-    cli = [sys.executable, "-m", "extractor.cli", "parse", str(SEED)]
-    out = {"python -c pass": _wall([sys.executable, "-c", "pass"], runs)}
-    out["import extractor"] = _wall([sys.executable, "-c", "import extractor.cli"], runs)
+def whole_process(runs: int, root: Path) -> dict[str, float]:
+    """Wall seconds of the interpreter alone, of importing the CLI, and of parsing samples/seed.txt
+    with an empty rule cache (every run) and with the cache the first run wrote."""
+    cli = [sys.executable, "-m", "extractor.cli", "parse", str(root / "samples" / "seed.txt")]
+    out = {"python -c pass": _wall([sys.executable, "-c", "pass"], runs, root)}
+    out["import extractor.cli"] = _wall([sys.executable, "-c", "import extractor.cli"], runs, root)
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "EXTRACTOR_CACHE_DIR": cache}
         cold = []
         for _ in range(runs):
             for entry in Path(cache).iterdir():
                 entry.unlink()
-            cold.append(_wall(cli, 1, env))
-        out["parse seed.txt, no rule cache"] = statistics.median(cold)
-        out["parse seed.txt, rule cache"] = _wall(cli, runs, env)
+            cold.append(_wall(cli, 1, root, env))
+        out["parse seed.txt, cold"] = statistics.median(cold)
+        out["parse seed.txt, warm"] = _wall(cli, runs, root, env)
     return out
+
+
+def measure(root: Path, sizes: list[int], runs: int) -> dict[str, Any]:
+    return {
+        "records": [_child("records", n, root) for n in sizes],
+        "parse": [_child("parse", n, root) for n in sizes],
+        "process": whole_process(runs, root),
+    }
+
+
+def _tree_at(revision: str, folder: Path) -> Path:
+    """The repository at ``revision`` (git archive), with this script in it to run the same workers."""
+    archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    (folder / "benchmarks").mkdir(exist_ok=True)
+    (folder / "benchmarks" / "records_bench.py").write_bytes(Path(__file__).read_bytes())
+    # bytecode written now, so its first import is not timed compiling (this tree's is already)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "extractor")], check=True)
+    return folder
+
+
+def _ratio(now: float, before: float | None) -> str:
+    return f"{now / before:.2f}x" if before else ""
+
+
+def report(now: dict[str, Any], before: dict[str, Any] | None, label: str) -> None:
+    def col(value: float | None, fmt: str) -> str:
+        return format(value, fmt) if value is not None else "-"
+
+    old = before or {"records": [None] * len(now["records"]), "parse": [None] * len(now["parse"]), "process": {}}
+    print(f"records stage: build_table alone, rules warm, generated rows (before = {label})")
+    print(
+        f"{'rows':>7} {'cpu ms/row':>10} {'before':>7} {'ratio':>6}  {'wall ms/row':>11}  "
+        f"{'kept KiB/row':>12} {'before':>7}  {'output KiB/row':>14}  {'RSS MiB':>7} {'before':>7}"
+    )
+    for r, b in zip(now["records"], old["records"], strict=True):
+        b = b or {}
+        print(
+            f"{r['rows']:>7} {r['cpu_ms_per_row']:>10.3f} {col(b.get('cpu_ms_per_row'), '.3f'):>7} "
+            f"{_ratio(r['cpu_ms_per_row'], b.get('cpu_ms_per_row')):>6}  {r['ms_per_row']:>11.3f}  "
+            f"{r['kept_kib_per_row']:>12.1f} {col(b.get('kept_kib_per_row'), '.1f'):>7}  "
+            f"{1024 * r['output_mib'] / r['rows']:>14.1f}  "
+            f"{r['rss_peak_mib']:>7.0f} {col(b.get('rss_peak_mib'), '.0f'):>7}"
+        )
+    print("\nwhole parse of the generated text (extractor.parse in a fresh process)")
+    print(f"{'rows':>7} {'s':>7} {'before':>7} {'ratio':>6}  {'ms/row':>7}  {'peak RSS MiB':>12} {'before':>7}")
+    for r, b in zip(now["parse"], old["parse"], strict=True):
+        b = b or {}
+        print(
+            f"{r['rows']:>7} {r['seconds']:>7.2f} {col(b.get('seconds'), '.2f'):>7} "
+            f"{_ratio(r['seconds'], b.get('seconds')):>6}  {1000 * r['seconds'] / r['rows']:>7.3f}  "
+            f"{r['rss_peak_mib']:>12.0f} {col(b.get('rss_peak_mib'), '.0f'):>7}"
+        )
+    print("\nwhole process, median wall s")
+    print(f"  {'':<28} {'now':>7} {'before':>7} {'ratio':>6}")
+    for name, seconds in now["process"].items():
+        b = old["process"].get(name)
+        print(f"  {name:<28} {seconds:>7.3f} {col(b, '.3f'):>7} {_ratio(seconds, b):>6}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", default="1000,10000,20000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--compare", metavar="REV", help="also measure git revision REV, in the same run")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", choices=("records", "parse"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -200,30 +266,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(int(args.rows))))
         return 0
     sizes = [int(n) for n in args.rows.split(",")]
-    records = [_child("records", n) for n in sizes]
-    parses = [_child("parse", n) for n in sizes]
-    process = whole_process(args.runs)
+    before = None
+    if args.compare:
+        with tempfile.TemporaryDirectory() as folder:
+            before = measure(_tree_at(args.compare, Path(folder)), sizes, args.runs)
+    now = measure(ROOT, sizes, args.runs)
     if args.json:
-        print(json.dumps({"records": records, "parse": parses, "process": process}, indent=2))
-        return 0
-    print("records stage (build_table alone, rules warm, generated rows; memory traced in a second pass):")
-    print(
-        f"{'rows':>7} {'wall s':>7} {'ms/row':>7} {'cpu ms/row':>10} {'traced peak MiB':>16} {'kept MiB':>9} "
-        f"{'kept KiB/row':>12} {'output MiB':>11} {'RSS MiB':>8}"
-    )
-    for r in records:
-        print(
-            f"{r['rows']:>7} {r['seconds']:>7.2f} {r['ms_per_row']:>7.3f} {r['cpu_ms_per_row']:>10.3f} "
-            f"{r['traced_peak_mib']:>16.1f} {r['traced_kept_mib']:>9.1f} {r['kept_kib_per_row']:>12.1f} "
-            f"{r['output_mib']:>11.1f} {r['rss_peak_mib']:>8.0f}"
-        )
-    print("\nwhole parse of the generated text (fresh process, extractor.parse):")
-    print(f"{'rows':>7} {'s':>7} {'ms/row':>7} {'peak RSS MiB':>13}")
-    for r in parses:
-        print(f"{r['rows']:>7} {r['seconds']:>7.2f} {1000 * r['seconds'] / r['rows']:>7.3f} {r['rss_peak_mib']:>13.0f}")
-    print(f"\nwhole process, median of {args.runs} (wall s):")
-    for name, seconds in process.items():
-        print(f"  {name:<32} {seconds:.3f}")
+        print(json.dumps({"now": now, "before": before}, indent=2))
+    else:
+        report(now, before, args.compare or "-")
     return 0
 
 
