@@ -24,7 +24,7 @@ from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorErro
 from extractor.limits import MB, Limits
 from extractor.options import ReadOptions
 from extractor.readers import pdf_bounds, pdfium
-from extractor.readers.pdf import read_pdf, table_cells
+from extractor.readers.pdf import cell_text, read_pdf, table_cells
 from extractor.readers.pdf_layout import clean_text
 from extractor.readers.raw import RawDocument, RawTable
 from tests.helpers import FIXTURES, SAMPLES
@@ -173,3 +173,49 @@ def test_a_stream_too_large_for_pdfium_is_read_by_pdfminer(monkeypatch: pytest.M
     monkeypatch.setattr(pdfium, "opened", refuse)
     document = read_pdf(data, Limits(max_stream_bytes=None), PDFIUM)
     assert [b.text for b in document.blocks] == ["hello"]
+
+
+def _char(text: str, x0: float, top: float, width: float = 6.0, upright: bool = True) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + 10, "doctop": top, "upright": upright}
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [
+        pytest.param([_char(t, 10 + 6 * i, 5) for i, t in enumerate("Total 123")], id="space-char"),
+        pytest.param([_char("A", 10, 5), _char("B", 19.5, 5), _char("C", 25, 5)], id="gap-over-3pt"),
+        pytest.param([_char("A", 10, 5), _char("B", 18.9, 5.1), _char("C", 24.9, 7.2)], id="gap-under-3pt-and-drift"),
+        pytest.param(
+            [_char("完", 10, 20), _char("成", 22, 20), _char("情", 10, 5), _char("况", 22, 5.5)], id="two-lines"
+        ),
+        pytest.param([_char("b", 20, 5), _char("a", 10, 5), _char("c", 14, 5)], id="out-of-order"),
+        pytest.param(
+            [_char("\ufb01", 10, 5), _char("x", 16, 5), _char(" ", 22, 5), _char("\u3000", 28, 5)], id="ligature"
+        ),
+        pytest.param(
+            [_char("1", 10, 5), _char("2", 10, 5), _char("3", 10, 8.5), _char("4", 10, 12)], id="chained-tops"
+        ),
+        pytest.param([_char("A", 10, 5), _char("B", 16, 5, upright=False)], id="not-upright"),
+    ],
+)
+def test_cell_text_is_pdfplumbers_extract_text(chars: list[dict[str, Any]]) -> None:
+    from pdfplumber.utils import extract_text
+
+    assert cell_text(chars) == extract_text(chars)
+
+
+def test_cell_text_is_pdfplumbers_extract_text_on_every_fixture_cell() -> None:
+    import pdfplumber
+    from pdfplumber.utils import extract_text
+
+    checked = 0
+    for path in (SAMPLES / "seed.pdf", FIXTURES / "variant7.pdf", FIXTURES / "pdf" / "stress_hrules.pdf"):
+        data = path.read_bytes()
+        with pdfplumber.open(path) as pdf, pdfium.opened(data) as document:
+            for index, reference in enumerate(pdf.pages):
+                for page in (reference, pdfium.read_page(document, index, 0.0)):
+                    for band in range(0, int(page.height), 37):  # every 80-pt band of text, lines and all
+                        chars = [c for c in page.chars if band <= c["top"] < band + 80]
+                        assert cell_text(chars) == extract_text(chars)
+                        checked += 1
+    assert checked > 100

@@ -42,6 +42,7 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils import chars_to_textmap, crop_to_bbox, extract_text
+from pdfplumber.utils.text import LIGATURES
 
 from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError, TooLargeError
 from extractor.headers import is_furniture, is_header_row
@@ -302,9 +303,75 @@ def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
                 continue
             left, upper, right, lower = cell
             inside = [chars[i] for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
-            cells.append(extract_text(inside) if inside else "")
+            cells.append(cell_text(inside) if inside else "")
         out.append(cells)
     return out
+
+
+TOLERANCE = 3  # pdfplumber's default x and y tolerance (points) in extract_text
+
+
+def cell_text(chars: list[dict]) -> str:
+    """``pdfplumber.utils.extract_text(chars)`` with its default settings, for upright text in one
+    pass: lines are the characters clustered by top (3 pt, chained), each sorted left to right; a
+    blank character, a step back, a gap over 3 pt or a top 3 pt away starts a word; words are
+    clustered into lines again by their top. Text that is not all upright goes to pdfplumber."""
+    if not all(c["upright"] for c in chars):
+        return extract_text(chars)
+    words: list[tuple[float, str]] = []  # (top, text)
+    for line in _clusters(chars, _top):
+        word: list[dict] = []
+        for char in sorted(line, key=_left):
+            text = char["text"]
+            if text.isspace():
+                _close_word(word, words)
+                word = []
+                continue
+            if word:
+                last = word[-1]
+                x = char["x0"]
+                if x < last["x0"] or x > last["x1"] + TOLERANCE or abs(char["top"] - last["top"]) > TOLERANCE:
+                    _close_word(word, words)
+                    word = []
+            word.append(char)
+        _close_word(word, words)
+    lines = _clusters(words, _first)
+    return "\n".join(" ".join(text for _, text in line) for line in lines)
+
+
+def _top(item: dict) -> float:
+    return item["top"]
+
+
+def _left(char: dict) -> tuple[float, float]:
+    return char["x0"], char["x0"]
+
+
+def _first(item: tuple[float, str]) -> float:
+    return item[0]
+
+
+def _close_word(word: list[dict], words: list[tuple[float, str]]) -> None:
+    if word:
+        text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in word)
+        words.append((min(c["top"] for c in word), text))
+
+
+def _clusters(items: list, key: Callable) -> list[list]:
+    """pdfplumber's ``cluster_objects(items, key, 3)``: values chained within the tolerance, the
+    clusters in value order, each keeping its items in their given order."""
+    values = sorted({key(item) for item in items})
+    index: dict[float, int] = {}
+    group, last = 0, None
+    for value in values:
+        if last is not None and value > last + TOLERANCE:
+            group += 1
+        index[value] = group
+        last = value
+    clusters: list[list] = [[] for _ in range(group + 1)] if values else []
+    for item in items:
+        clusters[index[key(item)]].append(item)
+    return clusters
 
 
 def _headed(rows: list[list[str | None]]) -> bool:
