@@ -218,7 +218,7 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
         get_box(page_address, index, box_at)
         new_object = text_object != last_object
         if new_object:
-            style = _style_of(text_page, index, text_object, device, styles, fonts)
+            style = _style_of(page_address, index, text_object, device, styles, fonts)
             last_object = text_object
         if unmapped(page_address, index) == 1:
             text = "\ufffd"
@@ -299,24 +299,27 @@ def _character(code: int) -> str:
         return "\ufffd"
 
 
-_MATRIX = pdfium.FS_MATRIX()
 _GET_FONT = _fast(pdfium.FPDFTextObj_GetFont, _VOID, _VOID)
-_FLAGS = ctypes.c_int()
+_GET_MATRIX = _fast(pdfium.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
+_GET_FONT_SIZE = _fast(pdfium.FPDFText_GetFontSize, _DOUBLE, _VOID, _INT)
+_GET_FONT_INFO = _fast(pdfium.FPDFText_GetFontInfo, ctypes.c_ulong, _VOID, _INT, _VOID, ctypes.c_ulong, _VOID)
 
 
 def _style_of(
-    text_page: Any, index: int, text_object: Any, device: Matrix, styles: dict, fonts: dict[int, str]
+    page_address: int, index: int, text_object: int, device: Matrix, styles: dict, fonts: dict[int, str]
 ) -> _Style:
     """The style of character ``index`` (of ``text_object``): one per font, size and matrix."""
-    if not pdfium.FPDFText_GetMatrix(text_page, index, ctypes.byref(_MATRIX)):
-        _MATRIX.a, _MATRIX.b, _MATRIX.c, _MATRIX.d = 1.0, 0.0, 0.0, 1.0
-    matrix = (_MATRIX.a, _MATRIX.b, _MATRIX.c, _MATRIX.d)
-    font_size = float(pdfium.FPDFText_GetFontSize(text_page, index))
+    found = pdfium.FS_MATRIX()
+    if not _GET_MATRIX(page_address, index, ctypes.addressof(found)):
+        found.a, found.b, found.c, found.d = 1.0, 0.0, 0.0, 1.0
+    matrix = (found.a, found.b, found.c, found.d)
+    font_size = float(_GET_FONT_SIZE(page_address, index))
     font_key = _GET_FONT(text_object) or 0
     font = fonts.get(font_key)
     if font is None:
         buffer = ctypes.create_string_buffer(256)
-        length = pdfium.FPDFText_GetFontInfo(text_page, index, buffer, len(buffer), ctypes.byref(_FLAGS))
+        flags = ctypes.c_int()
+        length = _GET_FONT_INFO(page_address, index, buffer, len(buffer), ctypes.byref(flags))
         font = fonts[font_key] = buffer.value.decode("utf-8", "replace") if 0 < length <= len(buffer) else ""
     key = (font, font_size, matrix)
     style = styles.get(key)
