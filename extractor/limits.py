@@ -25,9 +25,10 @@ import os
 import signal
 import struct
 import threading
+import time
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -169,6 +170,9 @@ class Timer:
     watched: bool = False
     """A watchdog thread holds the limit instead (another thread, or an application's own alarm)."""
     expired: bool = False
+    stop: Callable[[], None] = lambda: None
+    """Stop the watchdog (idempotent): called on leaving the body, and again by a caller that caught
+    :class:`TimeLimitExpired` outside it."""
 
     def error(self, path: str | None = None) -> ParseTimeoutError:
         return ParseTimeoutError(f"took longer than {self.seconds:g} s (raise the limit with --timeout)", path=path)
@@ -224,9 +228,15 @@ def _can_alarm() -> bool:
     return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-class _Expired(BaseException):
+class TimeLimitExpired(BaseException):
     """Raised in the parsing thread by the watchdog; a BaseException, so no reader's ``except
-    Exception`` swallows it. :func:`time_limit` turns it into ParseTimeoutError."""
+    Exception`` swallows it. :func:`time_limit` turns it into ParseTimeoutError in its body; the
+    exception is asynchronous, so it may also land in the few bytecodes between the body's end and
+    the watchdog's stop: a caller catches it around the ``with`` (``parse_bytes`` does), calls
+    ``timer.stop()`` and reports the timeout."""
+
+
+_Expired = TimeLimitExpired
 
 
 def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> None:
@@ -245,50 +255,87 @@ def _async_exceptions_available() -> bool:
     return hasattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc")
 
 
+class _Timekeeper:
+    """One daemon thread per process that raises each registered thread's timeout when it is due.
+
+    One long-lived thread rather than one per parse: the parsing thread never starts a thread (a
+    timeout landing inside ``Thread.start`` could leave its locks half-held), and registering
+    holds the same lock the keeper fires under, so nothing lands while the entry is made.
+    """
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.condition = threading.Condition()
+        self.entries: dict[int, list] = {}  # token → [deadline, thread id, timer, fired]
+        self.tokens = 0
+        threading.Thread(target=self._run, name="extractor-time-limit", daemon=True).start()
+
+    def register(self, timer: Timer) -> int:
+        with self.condition:
+            self.tokens += 1
+            deadline = time.monotonic() + (timer.seconds or 0.0)
+            self.entries[self.tokens] = [deadline, threading.get_ident(), timer, False]
+            self.condition.notify()
+            return self.tokens
+
+    def unregister(self, token: int) -> None:
+        with self.condition:
+            entry = self.entries.pop(token, None)
+            if entry is not None and entry[3]:
+                _raise_in_thread(entry[1], None)  # one scheduled but not yet raised: cancelled
+
+    def _run(self) -> None:
+        with self.condition:
+            while True:
+                now = time.monotonic()
+                for entry in self.entries.values():
+                    if entry[0] <= now:
+                        entry[2].expired = entry[3] = True
+                        _raise_in_thread(entry[1], _Expired)
+                        entry[0] = now + REPEAT  # again, should a reader swallow this one
+                soonest = min((entry[0] for entry in self.entries.values()), default=None)
+                self.condition.wait(None if soonest is None else max(soonest - time.monotonic(), 0.0))
+
+
+_KEEPER: _Timekeeper | None = None
+_KEEPER_LOCK = threading.Lock()
+
+
+def _timekeeper() -> _Timekeeper:
+    global _KEEPER
+    with _KEEPER_LOCK:
+        if _KEEPER is None or _KEEPER.pid != os.getpid():  # a forked child has no keeper thread
+            _KEEPER = _Timekeeper()
+        return _KEEPER
+
+
 @contextmanager
 def _watchdog(timer: Timer) -> Iterator[None]:
-    """Hold ``timer`` from a daemon thread that raises the timeout in this thread when it is due."""
+    """Hold ``timer`` from the timekeeper thread, which raises the timeout in this thread when due."""
     if not _async_exceptions_available():
         raise RuntimeError(
             "no time limit can be kept here (no SIGALRM on this thread and no CPython C API): "
             "parse with Limits(seconds=None), or in worker processes (extractor.parse_many(jobs=2))"
         )
-    target = threading.get_ident()
-    lock = threading.Lock()
-    finished = threading.Event()
-    fired = False
+    keeper = _timekeeper()
 
-    def watch() -> None:
-        nonlocal fired
-        delay = timer.seconds or 0.0
-        while not finished.wait(delay):
-            with lock:
-                if finished.is_set():
-                    return
-                timer.expired = fired = True
-                _raise_in_thread(target, _Expired)
-            delay = REPEAT
+    def stop_surely() -> None:
+        while True:  # the exception may land while stopping: stop again
+            try:
+                keeper.unregister(token)
+                return
+            except _Expired:
+                continue
 
-    def stop() -> None:
-        with lock:
-            finished.set()
-            if fired:
-                _raise_in_thread(target, None)  # one scheduled but not yet raised: cancelled
-
-    thread = threading.Thread(target=watch, name="extractor-time-limit", daemon=True)
     timer.watched = True
-    thread.start()
+    timer.stop = stop_surely
+    token = keeper.register(timer)
     try:
         yield
     except _Expired:
         raise timer.error() from None
     finally:
-        while True:  # the exception may land while stopping: stop again, the body's outcome stands
-            try:
-                stop()
-                break
-            except _Expired:
-                continue
+        stop_surely()
 
 
 def out_of_memory(exc: BaseException) -> bool:

@@ -26,6 +26,8 @@ from extractor.limits import (
     MAX_LAYOUT_LINES,
     MAX_LINE_CHARS,
     Limits,
+    TimeLimitExpired,
+    Timer,
     check_size,
     memory_error,
     out_of_memory,
@@ -242,6 +244,7 @@ def parse_bytes(
 ) -> Document:
     """Parse a file's content; ``path`` is only reported (and compared with the content's format)."""
     limits = limits or DEFAULT_LIMITS
+    timer: Timer | None = None
     try:
         with time_limit(limits.seconds) as timer:
             try:
@@ -262,6 +265,12 @@ def parse_bytes(
     except ParseTimeoutError as exc:  # the watchdog's timeout is raised outside the body: name the file
         exc.path = exc.path or path
         raise
+    except TimeLimitExpired:  # the watchdog's exception landed just past the body
+        if timer is not None:
+            timer.stop()
+        raise ParseTimeoutError(
+            f"took longer than {limits.seconds:g} s (raise the limit with --timeout)", path=path
+        ) from None
 
 
 def document_text(raw: RawDocument, limit: int = HOME_CURRENCY_SAMPLE) -> str:
