@@ -1,0 +1,106 @@
+"""Batch speed: ``extractor parse DIR --jobs 2`` against ``--jobs 1`` on 200 small files (issue 15).
+
+The files are made in a temporary folder from samples/, each with different content (figures,
+years and unit names changed, rows dropped), in the three formats: 120 .txt, 50 .docx, 30 .pdf
+copies (a PDF's content is left as it is). Each command runs ``--repeat`` times, alternating
+(1, 2, 2, 1, …) so a machine whose load changes during the run weighs on both alike; the best time
+of each is compared. Prints the seconds, the CPU seconds each run used (with its workers) and the
+ratio; target ≥ 1.6× on two free cores. On a shared machine the wall-clock ratio is bounded by
+the CPU the others leave: compare the CPU seconds with the wall-clock ones to see it.
+
+    python benchmarks/batch_bench.py [--files 200] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+UNITS = ["区商务委", "区发展改革委", "区交通局", "区住房城乡建委", "区文化旅游委", "区财政局"]
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same report with other numbers, units and a few rows fewer: no two files alike."""
+    text = re.sub(r"\d+(?:\.\d+)?%", lambda m: f"{rng.uniform(-20, 30):.1f}%", text)
+    text = re.sub(r"\d+亿元", lambda m: f"{rng.randint(1, 90)}亿元", text)
+    for unit in UNITS:
+        text = text.replace(unit, rng.choice(UNITS))
+    return text
+
+
+def make_files(folder: Path, count: int, seed: int = 15) -> None:
+    from docx import Document
+
+    rng = random.Random(seed)
+    seed_text = (SAMPLES / "seed.txt").read_text("utf-8")
+    lines = seed_text.splitlines()
+    shares = {"txt": 0.6, "docx": 0.25}
+    n_txt, n_docx = int(count * shares["txt"]), int(count * shares["docx"])
+    for i in range(n_txt):
+        kept = [line for line in lines if not (line[:1].isdigit() and rng.random() < 0.15)]
+        (folder / f"report{i:03d}.txt").write_text(vary("\n".join(kept), rng), encoding="utf-8")
+    for i in range(n_docx):
+        document = Document(str(SAMPLES / "seed.docx"))
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        for run in paragraph.runs:
+                            run.text = vary(run.text, rng)
+        document.save(str(folder / f"report{i:03d}.docx"))
+    for i in range(count - n_txt - n_docx):
+        shutil.copyfile(SAMPLES / "seed.pdf", folder / f"report{i:03d}.pdf")
+
+
+def timed(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
+    """Wall-clock seconds of the command, and the CPU seconds it and its workers used."""
+    command = [sys.executable, "-m", "extractor.cli", "parse", str(folder), "--jobs", str(jobs), "-o", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"--jobs {jobs} failed: {result.stderr.strip()[-500:]}")
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "reports"
+        folder.mkdir()
+        make_files(folder, args.files)
+        times: dict[int, list[float]] = {1: [], 2: []}
+        cpu: dict[int, list[float]] = {1: [], 2: []}
+        order = [1, 2, 2, 1] * args.repeat
+        for jobs in order[: 2 * args.repeat]:
+            wall, used = timed(folder, jobs, Path(temp) / f"out{jobs}.jsonl")
+            times[jobs].append(wall)
+            cpu[jobs].append(used)
+        one, two = min(times[1]), min(times[2])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"files: {args.files}  cores: {os.cpu_count()}  load average (1 min) at the end: {load:.1f}")
+    for jobs, best in ((1, one), (2, two)):
+        runs = ", ".join(f"{t:.2f}" for t in times[jobs])
+        used = ", ".join(f"{t:.2f}" for t in cpu[jobs])
+        print(f"--jobs {jobs}: {best:.2f} s   (runs: {runs}; CPU seconds used: {used})")
+    print(f"speed-up --jobs 2 / --jobs 1: {one / two:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
