@@ -217,3 +217,25 @@ def test_review_writes_the_rendered_page(
     assert len(records[0]["tables"][0]["rows"]) == 11 and records[1]["error"]["code"] == "not_found"
     assert out.read_text("utf-8").startswith("<!doctype html>")
     assert err.splitlines() == [f"extractor: {missing}: no such file [not_found]", "extractor: 2 files, 1 failed"]
+
+
+def test_pre_commit_hooks_run_extractor_check(tmp_path: Path) -> None:
+    """Each hook's entry, as pre-commit runs it (the entry, then the staged file names)."""
+    import re
+    import shlex
+
+    hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8")
+    entries = re.findall(r"^\s+entry: (.+)$", hooks, flags=re.MULTILINE)
+    patterns = set(re.findall(r"^\s+files: (.+)$", hooks, flags=re.MULTILINE))
+    assert entries == ["extractor check", "extractor check --strict"] and len(patterns) == 1
+    (pattern,) = patterns
+    assert re.search(pattern, "attachments/附件1.DOCX") and re.search(pattern, "a/b.pdf")
+    assert not re.search(pattern, "README.md") and not re.search(pattern, "setup.py")
+    bad = tmp_path / "附件2.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip")
+    for entry in entries:
+        program, *options = shlex.split(entry)
+        assert program == "extractor"
+        assert run(*options, str(SAMPLES / "seed.docx"), str(SAMPLES / "seed.pdf")).returncode == 0
+        broken = run(*options, str(SAMPLES / "seed.docx"), str(bad))
+        assert broken.returncode == 1 and stderr_lines(broken)[0].startswith(f"extractor: {bad}: ")
