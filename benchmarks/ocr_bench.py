@@ -124,11 +124,13 @@ def born_digital(path: Path, out: Path, font: str) -> bytes:
 
 
 def damages(pages: int, rng: random.Random) -> list[Damage]:
+    """One resolution per document (a scanner's setting, declared in its PDF), the rest per page."""
+    dpi = rng.choice((150, 175, 200))
     out = []
     for index in range(pages):
         out.append(
             Damage(
-                dpi=rng.choice((150, 175, 200)),
+                dpi=dpi,
                 rotate=round(rng.uniform(-1.5, 1.5), 2),
                 blur=round(rng.uniform(0.4, 1.0), 2),
                 speckle=round(rng.uniform(0.0003, 0.001), 5),
@@ -166,14 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     cost: dict[str, list[float]] = {e: [0.0, 0, 0.0, 0.0] for e in engines}  # seconds, pages, peak MiB, CPU s
     bare = [0.0, 0]
     print(f"{'document':22} {'engine':9} pages rows  found lead  sim    fig    s/page  CPU/p  MiB")
-    for number, path in enumerate(choose(args.docs)):
+    chosen = choose(args.docs)
+    for number, path in enumerate(chosen):
         font = FONTS[number % len(FONTS)]
         pdf = born_digital(path, work, font)
         reference = extractor.parse(pdf)
         count = len(pypdfium2.PdfDocument(pdf))
-        pages = scan(pdf, damages(count, rng))
+        damage = damages(count, rng)
         scanned = work / f"{path.stem}.scan.pdf"
-        scanned.write_bytes(save(pages, "PDF", 200))
+        scanned.write_bytes(save(scan(pdf, damage), "PDF", damage[0].dpi))
         for engine in engines:
             result = run_child(CHILD, [str(ROOT), str(scanned)], dict(env, EXTRACTOR_OCR_ENGINE=engine))
             if "error" in result:
@@ -203,9 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds, pages, peak, cpu = cost[engine]
         per_page = seconds / pages if pages else 0.0
         print(
-            f"{engine}: {len(choose(args.docs))} documents, {pages} pages, {total.rows} rows: "
+            f"{engine}: {len(chosen)} documents, {pages} pages, {total.rows} rows: "
             f"row recall {total.row_recall:.3f}, lead exact {total.lead_rate:.3f}, "
-            f"similarity {total.similarity:.4f}, figure recall {total.figure_recall:.3f}, "
+            f"similarity {total.similarity:.4f} (raw code points {total.similarity_raw:.4f}), "
+            f"figure recall {total.figure_recall:.3f}, "
             f"{per_page:.2f} s/page (CPU {cpu / pages if pages else 0:.2f} s/page), peak {peak:.0f} MiB"
         )
         if engine == engines[0]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,9 +16,10 @@ class Score:
     found: int  # of them, rows the scan's parse has (matched by number, then by order)
     lead_exact: int  # matched rows whose lead units are equal
     chars: int  # task+progress characters in the reference
-    similarity: float  # difflib ratio of task+progress, over all rows, weighted by length
+    similarity: float  # difflib ratio of task+progress (NFKC: "，" and "," alike), over all rows, by length
     figures: int
     figures_found: int
+    similarity_raw: float = 0.0  # the same, code point for code point
 
     @property
     def row_recall(self) -> float:
@@ -34,6 +36,7 @@ class Score:
     def __add__(self, other: Score) -> Score:
         chars = self.chars + other.chars
         similarity = (self.similarity * self.chars + other.similarity * other.chars) / chars if chars else 1.0
+        raw = (self.similarity_raw * self.chars + other.similarity_raw * other.chars) / chars if chars else 1.0
         return Score(
             self.rows + other.rows,
             self.found + other.found,
@@ -42,6 +45,7 @@ class Score:
             similarity,
             self.figures + other.figures,
             self.figures_found + other.figures_found,
+            raw,
         )
 
 
@@ -71,7 +75,7 @@ def score(reference: Document, scanned: Document) -> Score:
     for row in got:
         by_number.setdefault(_key(row), []).append(row)
     found = lead = figures = figures_found = 0
-    weighted = 0.0
+    weighted = weighted_raw = 0.0
     chars = 0
     for index, row in enumerate(want):
         if _key(row):
@@ -87,6 +91,10 @@ def score(reference: Document, scanned: Document) -> Score:
             continue
         found += 1
         lead += match.lead_units == row.lead_units
-        weighted += difflib.SequenceMatcher(None, text, _text(match), autojunk=False).ratio() * len(text)
+        # A scan cannot tell "," from "，" in a Chinese face: folded by NFKC (the raw ratio is kept too).
+        folded = unicodedata.normalize("NFKC", text), unicodedata.normalize("NFKC", _text(match))
+        weighted += difflib.SequenceMatcher(None, *folded, autojunk=False).ratio() * len(text)
+        weighted_raw += difflib.SequenceMatcher(None, text, _text(match), autojunk=False).ratio() * len(text)
         figures_found += sum((expected & _figures(match)).values())
-    return Score(len(want), found, lead, chars, weighted / chars if chars else 1.0, figures, figures_found)
+    similarity, raw = (weighted / chars, weighted_raw / chars) if chars else (1.0, 1.0)
+    return Score(len(want), found, lead, chars, similarity, figures, figures_found, raw)

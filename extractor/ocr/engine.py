@@ -21,6 +21,7 @@ import numpy as np
 from extractor.errors import OcrUnavailableError
 
 ENGINES = ("rapidocr", "tesseract")
+DETECT_SIDE = 1280  # a page goes to the text detector with its long side at most this
 EXTRA_HINT = "install the OCR extra: pip install 'extractor[ocr]'"
 
 
@@ -83,14 +84,18 @@ def detect_lines(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
         return []
     import cv2
 
+    # The detector's cost grows with the pixels; text of a page stays findable at this size.
+    scale = min(1.0, DETECT_SIDE / max(grey.shape))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
     with _out_of_memory_is_memory_error():
-        boxes, _ = rapid().text_det(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR))
+        boxes, _ = rapid().text_det(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR))
     if boxes is None:
         return []
     found = []
     for quad in boxes:
         xs, ys = quad[:, 0], quad[:, 1]
-        found.append((int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1))
+        box = (xs.min() / scale, ys.min() / scale, xs.max() / scale + 1, ys.max() / scale + 1)
+        found.append(tuple(int(v) for v in box))
     return found
 
 

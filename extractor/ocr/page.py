@@ -167,7 +167,7 @@ def _without_stray_marks(cols: np.ndarray, dpi: float) -> np.ndarray:
         return mask
     keep = np.zeros_like(mask)
     for c0, c1 in pieces:
-        if cols[c0:c1].sum() >= (0.02 * dpi) ** 2:  # 16 inked pixels at 200 dpi: more than a speck
+        if cols[c0:c1].sum() >= (0.012 * dpi) ** 2:  # 6 inked pixels at 200 dpi: more than a speck
             keep[c0:c1] = mask[c0:c1]
     return keep if keep.any() else mask
 
