@@ -320,25 +320,22 @@ def _selected(relative: str, include: list[str] | None, exclude: list[str] | Non
     return (not include or matches(include)) and not (exclude and matches(exclude))
 
 
-def _inputs(files: list[str], limits: Limits) -> list[str | Input]:
-    """The batch's items: paths, and standard input (``-``) read here once, up to the size limit."""
+def _inputs(files: list[str], limits: Limits) -> tuple[list[str | Input], dict[int, ExtractorError]]:
+    """The batch's items: paths, and standard input (``-``) read here once, up to the size limit;
+    and the error of reading it (too_large), by its place in the batch."""
     items: list[str | Input] = []
+    errors: dict[int, ExtractorError] = {}
     for name in files:
         if name != STDIN:
             items.append(name)
             continue
         try:
             data = read_stream(sys.stdin.buffer, limits)
-        except ExtractorError as error:  # too_large: the parse of these bytes reports it
-            items.append(Input(STDIN_NAME, b""))
-            _STDIN_ERRORS[len(items) - 1] = error
-            continue
+        except ExtractorError as error:
+            errors[len(items)] = error
+            data = b""
         items.append(Input(STDIN_NAME, data))
-    return items
-
-
-# An error reading standard input, by its place in the batch (reported as that item's result).
-_STDIN_ERRORS: dict[int, ExtractorError] = {}
+    return items, errors
 
 
 # --- running the batch ----------------------------------------------------------------------------
@@ -361,13 +358,12 @@ def _settings(args: argparse.Namespace, want: str) -> Settings:
 def _outcomes(files: list[str], args: argparse.Namespace, want: str) -> Iterator[Result]:
     """Each file's Result, in input order; failures already reported on stderr (one line each)."""
     settings = _settings(args, want)
-    _STDIN_ERRORS.clear()
-    items = _inputs(files, settings.limits)
+    items, unread = _inputs(files, settings.limits)
     progress = Progress([name_of_item(item) for item in items])
     try:
         for index, result in enumerate(results(items, settings, args.jobs)):
-            if index in _STDIN_ERRORS:
-                result = failed(result.path, _STDIN_ERRORS[index])
+            if index in unread:
+                result = failed(result.path, unread[index])
             progress.advance()
             _report(result, args, progress)
             yield result
@@ -497,6 +493,7 @@ def _format_of(output: str | None, fmt: str | None, count: int, folder: bool) ->
 
 def _plan_output(output: str | None, fmt: str | None, count: int) -> OutputPlan:
     """Where and how results go: stdout, one file (its folders made), or one file per input in a folder."""
+    output = None if output == STDIN else output  # -o -: standard output
     folder = bool(output) and (output.endswith(("/", "\\")) or Path(output).is_dir())  # type: ignore[union-attr]
     fmt = _format_of(output, fmt, count, folder)
     if not output:
