@@ -239,3 +239,19 @@ def test_pre_commit_hooks_run_extractor_check(tmp_path: Path) -> None:
         assert run(*options, str(SAMPLES / "seed.docx"), str(SAMPLES / "seed.pdf")).returncode == 0
         broken = run(*options, str(SAMPLES / "seed.docx"), str(bad))
         assert broken.returncode == 1 and stderr_lines(broken)[0].startswith(f"extractor: {bad}: ")
+
+
+def test_review_subcommand_writes_the_real_page(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("review", str(SAMPLES), "-o", str(out), "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    page = out.read_text("utf-8")
+    assert page.lower().startswith("<!doctype html>")
+    for name in ("seed.docx", "seed.pdf", "seed.txt"):
+        assert name in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # no CDN
+
+
+def test_dash_output_is_standard_output() -> None:
+    result = run("parse", str(SAMPLES / "seed.txt"), "-o", "-")
+    assert result.returncode == 0 and json.loads(result.stdout)["source"]["format"] == "txt"
