@@ -33,6 +33,7 @@ import ctypes
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 import pypdfium2.raw as pdfium
@@ -95,11 +96,16 @@ def opened(data: bytes) -> Iterator[Any]:
 
 
 def page_count(document: Any) -> int:
+    """PDFium's page count (it trusts a page tree's /Count within its own cap; pdf.py compares)."""
     return int(pdfium.FPDF_GetPageCount(document))
 
 
 class PdfiumPage(Page):
-    """A pdfplumber page over objects PDFium read: pdfplumber's table finder and text extraction run on it."""
+    """A pdfplumber page over objects PDFium read: pdfplumber's table finder and text extraction run on it.
+
+    pdfplumber's ``Page.__init__`` reads pdfminer's page object; this sets the same attributes from
+    PDFium's page (number, box, doctop) and serves ``objects`` from the lists read here.
+    """
 
     def __init__(self, number: int, bbox: tuple[float, float, float, float], doctop: float, objects: dict) -> None:
         self.pdf = None
@@ -110,12 +116,7 @@ class PdfiumPage(Page):
         self.rotation = 0
         self.mediabox = self.cropbox = self.bbox = bbox
         self._objects = objects
-        self.get_textmap = self._textmap_cache()
-
-    def _textmap_cache(self) -> Any:
-        from functools import lru_cache
-
-        return lru_cache()(self._get_textmap)
+        self.get_textmap = lru_cache()(self._get_textmap)  # as pdfplumber's Page sets it up
 
     @property
     def objects(self) -> dict[str, list[dict[str, Any]]]:
