@@ -344,6 +344,7 @@ def test_low_confidence_cells_are_named(monkeypatch) -> None:
     for x0, y0 in ((150, 150), (450, 450)):
         draw.rectangle((x0, y0, x0 + 120, y0 + 30), fill="black")  # something to read in two cells
     scores = iter([("序号", 0.99), ("模糊", 0.41)])
+    monkeypatch.setenv("EXTRACTOR_OCR_JOBS", "0")  # read here, where the recogniser is replaced
     monkeypatch.setattr(engine, "recognise", lambda crops: [next(scores) for _ in crops])
     document = read(_png(page), "image")
     (warning,) = [w for w in document.warnings if w.code == "low_confidence_text"]

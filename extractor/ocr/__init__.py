@@ -1,14 +1,17 @@
 """OCR of scanned PDFs and pictures: page images → ruled grid → cells → recognised text → RawDocument.
 
 Needs the optional extra (``pip install 'extractor[ocr]'``: OpenCV and RapidOCR); without it
-:func:`require` raises OcrUnavailableError naming the extra. Pages are read one at a time, or in
-``EXTRACTOR_OCR_JOBS`` worker processes (default 1), each rendering only the page it reads, so
-memory is bounded by one page image and one recogniser per worker.
+:func:`require` raises OcrUnavailableError naming the extra. Pages are read in
+``EXTRACTOR_OCR_JOBS`` worker processes (default 1; 0 reads them in this process), each rendering
+only the page it reads, so memory is bounded by one page image and one recogniser per worker, and
+the models leave with the workers when the document is read.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -24,6 +27,7 @@ MAX_NAMED_CELLS = 20  # a low_confidence_text warning names at most this many ce
 
 
 def jobs() -> int:
+    """Worker processes reading pages: EXTRACTOR_OCR_JOBS (default 1; 0 reads them in this process)."""
     try:
         return max(1, int(os.environ.get("EXTRACTOR_OCR_JOBS", "1")))
     except ValueError:
@@ -124,20 +128,20 @@ def _address_space() -> int:
 
 
 def _read_pages(source: tuple[str, bytes], indices: Iterable[int]) -> Iterator:
-    with _room_for_models():
-        yield from _read_pages_in(source, list(indices))
-
-
-def _read_pages_in(source: tuple[str, bytes], indices: list[int]) -> Iterator:
-    workers = min(jobs(), len(indices))
-    if workers <= 1:
-        _remember(source)
-        try:
-            yield from map(_read_one, indices)
-        finally:
-            _remember(None)
+    indices = list(indices)
+    if _in_process():
+        with _room_for_models():
+            _remember(source)
+            try:
+                yield from map(_read_one, indices)
+            finally:
+                _remember(None)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(source,))
+    # Worker processes, even for one: the models (and the ~1.2 GB of address space they map)
+    # leave with them, so the process that parses the next file is as small as before.
+    workers = max(1, min(jobs(), len(indices)))
+    context = multiprocessing.get_context("spawn" if "onnxruntime" in sys.modules else "fork")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(source,))
     try:
         yield from pool.map(_read_one, indices)
     finally:
@@ -145,6 +149,12 @@ def _read_pages_in(source: tuple[str, bytes], indices: list[int]) -> Iterator:
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_process() -> bool:
+    """Pages read here rather than in workers: EXTRACTOR_OCR_JOBS=0, or a daemonic process (the
+    CLI's --jobs workers), which may not start processes of its own."""
+    return os.environ.get("EXTRACTOR_OCR_JOBS", "").strip() == "0" or multiprocessing.current_process().daemon
 
 
 # -- the document ------------------------------------------------------------------------------
