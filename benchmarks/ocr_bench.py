@@ -60,7 +60,8 @@ except extractor.ExtractorError as exc:
 out["seconds"] = time.perf_counter() - start
 used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 out["cpu"] = sum(u.ru_utime + u.ru_stime for u in used)
-out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# the parse's own process or its page workers, whichever grew most
+out["peak_mib"] = max(u.ru_maxrss for u in used) / 1024
 print(json.dumps(out, ensure_ascii=False))
 """
 
