@@ -76,6 +76,24 @@ def timed(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def serial_share(folder: Path, out: Path) -> tuple[float, float]:
+    """``parse DIR --jobs 2`` run in this process: the CPU seconds of the parent and of its workers."""
+    from extractor.cli import main as cli
+
+    def used(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    parent, workers = used(resource.RUSAGE_SELF), used(resource.RUSAGE_CHILDREN)
+    stderr, sys.stderr = sys.stderr, open(os.devnull, "w")  # noqa: SIM115 (the summary line)
+    try:
+        cli(["parse", str(folder), "--jobs", "2", "-o", str(out)])
+    finally:
+        sys.stderr.close()
+        sys.stderr = stderr
+    return used(resource.RUSAGE_SELF) - parent, used(resource.RUSAGE_CHILDREN) - workers
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
@@ -93,6 +111,7 @@ def main() -> None:
             times[jobs].append(wall)
             cpu[jobs].append(used)
         one, two = min(times[1]), min(times[2])
+        parent, workers = serial_share(folder, Path(temp) / "inprocess.jsonl")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"files: {args.files}  cores: {os.cpu_count()}  load average (1 min) at the end: {load:.1f}")
     for jobs, best in ((1, one), (2, two)):
@@ -100,6 +119,12 @@ def main() -> None:
         used = ", ".join(f"{t:.2f}" for t in cpu[jobs])
         print(f"--jobs {jobs}: {best:.2f} s   (runs: {runs}; CPU seconds used: {used})")
     print(f"speed-up --jobs 2 / --jobs 1: {one / two:.2f}x")
+    # The part no worker can take: the parent's own CPU (receiving, writing) beside the workers'.
+    bound = (parent + workers) / (parent + workers / 2)
+    print(
+        f"--jobs 2 in-process: parent {parent:.2f} CPU s, workers {workers:.2f} CPU s "
+        f"→ bound on two free cores ≈ {bound:.2f}x (less the workers' start-up)"
+    )
 
 
 if __name__ == "__main__":
