@@ -59,9 +59,17 @@ def _find(name: str) -> object | None:
 def rapid() -> object:
     from rapidocr_onnxruntime import RapidOCR
 
-    # One thread each: pages run in parallel in processes, and the machine may be shared.
-    threads = int(os.environ.get("EXTRACTOR_OCR_THREADS", "1"))
+    threads = int(os.environ.get("EXTRACTOR_OCR_THREADS", "0")) or _fair_share()
     return RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1)
+
+
+def _fair_share() -> int:
+    """Recogniser threads per page worker: the cores shared among EXTRACTOR_OCR_JOBS workers."""
+    try:
+        workers = max(1, int(os.environ.get("EXTRACTOR_OCR_JOBS", "1")))
+    except ValueError:
+        workers = 1
+    return max(1, (os.cpu_count() or 1) // workers)
 
 
 def recognise(crops: Sequence[np.ndarray]) -> list[tuple[str, float]]:
