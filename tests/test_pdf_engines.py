@@ -219,3 +219,25 @@ def test_cell_text_is_pdfplumbers_extract_text_on_every_fixture_cell() -> None:
                         assert cell_text(chars) == extract_text(chars)
                         checked += 1
     assert checked > 100
+
+
+def test_pages_are_let_go_as_they_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory flat in pages: when a page is read, none before the one just read is still held,
+    and the one read is emptied by its close."""
+    import weakref
+
+    read = pdfium.read_page
+    held: list[weakref.ref] = []
+    alive_when_read: list[int] = []
+
+    def reading(document: Any, index: int, doctop: float) -> pdfium.PdfiumPage:
+        alive_when_read.append(sum(1 for ref in held[:-1] if ref() is not None))
+        page = read(document, index, doctop)
+        held.append(weakref.ref(page))
+        return page
+
+    monkeypatch.setattr(pdfium, "read_page", reading)
+    document = read_pdf((FIXTURES / "pdf" / "two_attachments.pdf").read_bytes(), options=PDFIUM)
+    assert len(alive_when_read) >= 3 and document.blocks
+    assert alive_when_read == [0] * len(alive_when_read)
+    assert all(ref() is None for ref in held)

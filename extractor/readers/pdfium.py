@@ -123,8 +123,12 @@ class PdfiumPage(Page):
         return self._objects
 
     def close(self) -> None:
+        """Drop the objects, and what refers back to the page (its text-map cache, ``root_page``:
+        cycles only the garbage collector would break), so the page is freed when the reader lets go."""
         self._objects = {}
         super().close()
+        self.__dict__.pop("get_textmap", None)
+        self.__dict__.pop("root_page", None)
 
 
 def read_page(document: Any, index: int, doctop: float) -> PdfiumPage:
