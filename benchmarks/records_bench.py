@@ -15,7 +15,8 @@ Whole process: ``extractor parse samples/seed.txt`` run as a child, wall time, m
 beside ``python -c pass`` (the interpreter alone) in the same run, cold (empty rule cache) and warm.
 
 ``--compare REV`` measures git revision REV the same way in the same run (its tree from
-``git archive``, this script copied in), and prints the two side by side with their ratios. CPU
+``git archive``, this script copied in; the two trees take turns, size by size and run by run),
+and prints the two side by side with their ratios. CPU
 time is the figure to compare on a shared machine; wall time is printed beside it.
 """
 
@@ -28,6 +29,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -168,45 +170,54 @@ def _child(kind: str, rows: int, root: Path) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
-def _wall(argv: list[str], runs: int, root: Path, env: dict[str, str] | None = None) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=root, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _once(argv: list[str], root: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=root, env=env)
+    return time.perf_counter() - start
 
 
-def whole_process(runs: int, root: Path) -> dict[str, float]:
-    """Wall seconds of the interpreter alone, of importing the CLI, and of parsing samples/seed.txt
-    with an empty rule cache (every run) and with the cache the first run wrote."""
-    cli = [sys.executable, "-m", "extractor.cli", "parse", str(root / "samples" / "seed.txt")]
-    out = {"python -c pass": _wall([sys.executable, "-c", "pass"], runs, root)}
-    out["import extractor.cli"] = _wall([sys.executable, "-c", "import extractor.cli"], runs, root)
-    with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "EXTRACTOR_CACHE_DIR": cache}
-        cold = []
+def whole_process(runs: int, roots: list[Path]) -> list[dict[str, float]]:
+    """Per tree, median wall seconds of the interpreter alone, of importing the CLI, and of parsing
+    samples/seed.txt with an empty rule cache and with the cache an earlier run wrote. The trees
+    take turns run by run, so a machine whose load changes weighs on both alike."""
+    times: list[dict[str, list[float]]] = [{} for _ in roots]
+    with tempfile.TemporaryDirectory() as caches:
         for _ in range(runs):
-            for entry in Path(cache).iterdir():
-                entry.unlink()
-            cold.append(_wall(cli, 1, root, env))
-        out["parse seed.txt, cold"] = statistics.median(cold)
-        out["parse seed.txt, warm"] = _wall(cli, runs, root, env)
-    return out
+            for index, root in enumerate(roots):
+                cache = Path(caches) / str(index)
+                shutil.rmtree(cache, ignore_errors=True)
+                env = {**os.environ, "EXTRACTOR_CACHE_DIR": str(cache)}
+                cli = [sys.executable, "-m", "extractor.cli", "parse", str(root / "samples" / "seed.txt")]
+                took = times[index]
+                took.setdefault("python -c pass", []).append(_once([sys.executable, "-c", "pass"], root))
+                took.setdefault("import extractor.cli", []).append(
+                    _once([sys.executable, "-c", "import extractor.cli"], root)
+                )
+                took.setdefault("parse seed.txt, cold", []).append(_once(cli, root, env))
+                took.setdefault("parse seed.txt, warm", []).append(_once(cli, root, env))
+    return [{name: statistics.median(values) for name, values in took.items()} for took in times]
 
 
-def measure(root: Path, sizes: list[int], runs: int) -> dict[str, Any]:
-    return {
-        "records": [_child("records", n, root) for n in sizes],
-        "parse": [_child("parse", n, root) for n in sizes],
-        "process": whole_process(runs, root),
-    }
+def measure(roots: list[Path], sizes: list[int], runs: int) -> list[dict[str, Any]]:
+    """The measurements of each tree; for each size the trees run one after the other."""
+    results: list[dict[str, Any]] = [{"records": [], "parse": []} for _ in roots]
+    for n in sizes:
+        for kind in ("records", "parse"):
+            for result, root in zip(results, roots, strict=True):
+                result[kind].append(_child(kind, n, root))
+    for result, process in zip(results, whole_process(runs, roots), strict=True):
+        result["process"] = process
+    return results
 
 
 def _tree_at(revision: str, folder: Path) -> Path:
-    """The repository at ``revision`` (git archive), with this script in it to run the same workers."""
-    archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    """The repository at ``revision`` (git archive; or ``revision`` itself when it is a folder holding
+    a copy of the repository), with this script in it to run the same workers."""
+    if Path(revision).is_dir():
+        folder = Path(revision)
+    else:
+        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     (folder / "benchmarks").mkdir(exist_ok=True)
     (folder / "benchmarks" / "records_bench.py").write_bytes(Path(__file__).read_bytes())
     # bytecode written now, so its first import is not timed compiling (this tree's is already)
@@ -257,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", default="1000,10000,20000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--compare", metavar="REV", help="also measure git revision REV, in the same run")
+    parser.add_argument(
+        "--compare", metavar="REV", help="also measure git revision REV (or a folder holding a copy), in the same run"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", choices=("records", "parse"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -266,11 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(int(args.rows))))
         return 0
     sizes = [int(n) for n in args.rows.split(",")]
-    before = None
-    if args.compare:
-        with tempfile.TemporaryDirectory() as folder:
-            before = measure(_tree_at(args.compare, Path(folder)), sizes, args.runs)
-    now = measure(ROOT, sizes, args.runs)
+    with tempfile.TemporaryDirectory() as folder:
+        roots = [ROOT, _tree_at(args.compare, Path(folder))] if args.compare else [ROOT]
+        now, *others = measure(roots, sizes, args.runs)
+    before = others[0] if others else None
     if args.json:
         print(json.dumps({"now": now, "before": before}, indent=2))
     else:
