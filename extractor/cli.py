@@ -30,7 +30,7 @@ from extractor.exports.writers import EXTENSIONS, FILE_FORMATS, FORMATS, RecordW
 from extractor.headers import column_overrides
 from extractor.limits import MB, Limits, memory_ceiling, memory_error
 from extractor.options import OCR_MODES, PDF_ENGINES, ReadOptions
-from extractor.output import error_dict, schema_text
+from extractor.output import error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import read_file, read_stream
 from extractor.rules.figures import extract_figures
 
@@ -510,6 +510,10 @@ def _plan_output(output: str | None, fmt: str | None, count: int) -> OutputPlan:
     return OutputPlan(fmt, target, folder=folder, array=fmt == "json" and count > 1)
 
 
+# The JSON texts, looked up here when a record is written (tests make one fail with MemoryError).
+_DUMPS = {"json": lambda record: to_json(record), "jsonl": lambda record: to_jsonl(record)}
+
+
 class OutputPlan:
     """Opens the output, hands each result's record to the format's writer, closes it."""
 
@@ -546,7 +550,7 @@ class OutputPlan:
                 stream = sys.stdout
             elif self.fmt not in FILE_FORMATS:
                 stream = self.stack.enter_context(open(path, "w", encoding="utf-8"))  # noqa: SIM115
-            writer = writer_for(self.fmt, stream, path, array=self.array)
+            writer = writer_for(self.fmt, stream, path, array=self.array, dumps=_DUMPS)
         except OSError as exc:
             raise OutputError(f"cannot write {printable_path(str(path))}: {exc.strerror or exc}") from None
         if self.fmt == "csv":
@@ -563,7 +567,7 @@ class OutputPlan:
                     stream = None
                     if self.fmt not in FILE_FORMATS:
                         stream = files.enter_context(open(path, "w", encoding="utf-8"))
-                    writer = writer_for(self.fmt, stream, path)
+                    writer = writer_for(self.fmt, stream, path, dumps=_DUMPS)
                     files.callback(writer.close)
                     result = self._write(writer, result)
             except OSError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,13 +46,13 @@ class RecordWriter:
 
 
 class JsonWriter(RecordWriter):
-    """One record as a JSON document; with ``array``, every record in one JSON array."""
+    """One record as a JSON document (``dumps``); with ``array``, every record in one JSON array."""
 
-    def __init__(self, stream: IO[str], array: bool) -> None:
-        self.stream, self.array, self.count = stream, array, 0
+    def __init__(self, stream: IO[str], array: bool, dumps: Callable[[Record], str] = to_json) -> None:
+        self.stream, self.array, self.count, self.dumps = stream, array, 0, dumps
 
     def write(self, record: Record) -> None:
-        text = to_json(record)  # whole before anything is written: a MemoryError leaves no half record
+        text = self.dumps(record)  # whole before anything is written: a MemoryError leaves no half record
         if self.array:
             text = ("[\n" if self.count == 0 else ",\n") + text
         else:
@@ -67,13 +68,13 @@ class JsonWriter(RecordWriter):
 
 
 class LinesWriter(RecordWriter):
-    """One JSON object per line: the record itself (jsonl), or its LangExtract form."""
+    """One JSON object per line (``dumps``): the record itself (jsonl), or its LangExtract form."""
 
-    def __init__(self, stream: IO[str], langextract: bool = False) -> None:
-        self.stream, self.langextract = stream, langextract
+    def __init__(self, stream: IO[str], langextract: bool = False, dumps: Callable[[Record], str] = to_jsonl) -> None:
+        self.stream, self.langextract, self.dumps = stream, langextract, dumps
 
     def write(self, record: Record) -> None:
-        line = to_jsonl(langextract_document(record) if self.langextract else record) + "\n"
+        line = self.dumps(langextract_document(record) if self.langextract else record) + "\n"
         self.stream.write(line)
         self.stream.flush()
 
@@ -185,8 +186,16 @@ def _display_width(value: Any) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in longest)
 
 
-def writer_for(fmt: str, stream: IO[str] | None, path: Path | None, array: bool = False) -> RecordWriter:
-    """The writer of ``fmt``: text formats on ``stream``, CSV and XLSX to ``path``."""
+def writer_for(
+    fmt: str,
+    stream: IO[str] | None,
+    path: Path | None,
+    array: bool = False,
+    dumps: Mapping[str, Callable[[Record], str]] | None = None,
+) -> RecordWriter:
+    """The writer of ``fmt``: text formats on ``stream`` (``dumps``: the JSON texts, "json" and
+    "jsonl", when the caller serialises), CSV and XLSX to ``path``."""
+    dumps = dumps or {"json": to_json, "jsonl": to_jsonl}
     if fmt == "csv":
         assert path is not None
         return CsvWriter(path)
@@ -195,5 +204,5 @@ def writer_for(fmt: str, stream: IO[str] | None, path: Path | None, array: bool 
         return XlsxWriter(path)
     assert stream is not None
     if fmt == "json":
-        return JsonWriter(stream, array)
-    return LinesWriter(stream, langextract=fmt == "langextract")
+        return JsonWriter(stream, array, dumps["json"])
+    return LinesWriter(stream, langextract=fmt == "langextract", dumps=dumps["jsonl"])
