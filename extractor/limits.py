@@ -309,6 +309,16 @@ def _timekeeper() -> _Timekeeper:
         return _KEEPER
 
 
+def _forget_keeper_in_child() -> None:
+    """A forked child inherits no threads, and maybe a lock held by one: it starts afresh."""
+    global _KEEPER, _KEEPER_LOCK
+    _KEEPER, _KEEPER_LOCK = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_keeper_in_child)
+
+
 @contextmanager
 def _watchdog(timer: Timer) -> Iterator[None]:
     """Hold ``timer`` from the timekeeper thread, which raises the timeout in this thread when due."""

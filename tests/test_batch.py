@@ -191,3 +191,22 @@ def test_no_way_to_keep_the_limit_fails_loudly(monkeypatch: pytest.MonkeyPatch) 
     assert isinstance(error, RuntimeError) and "Limits(seconds=None)" in str(error)
     # without a time limit it parses
     assert extractor.parse(SAMPLES / "seed.txt", limits=Limits(seconds=None)).tables
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_parse_many_from_a_thread_keeps_the_limit_in_its_workers() -> None:
+    """A web server's thread: the timekeeper runs in the parent, the workers fork from it."""
+    found: list[list[str | None]] = []
+
+    def serve() -> None:
+        extractor.parse(SAMPLES / "seed.txt", limits=Limits(seconds=5))  # the timekeeper is started
+        files = [FIXTURES / "seed1100.pdf", SAMPLES / "seed.txt", FIXTURES / "seed1100.pdf"]
+        results = extractor.parse_many(files, jobs=2, limits=Limits(seconds=0.5))
+        found.append([r.error.code if r.error else None for r in results])
+
+    started = time.monotonic()
+    thread = threading.Thread(target=serve)
+    thread.start()
+    thread.join(timeout=30)
+    assert found == [["timeout", None, "timeout"]]
+    assert time.monotonic() - started < 10
