@@ -76,6 +76,13 @@ def timed(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def _autogroup() -> bool:
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return False
+
+
 def serial_share(folder: Path, out: Path) -> tuple[float, float]:
     """``parse DIR --jobs 2`` run in this process: the CPU seconds of the parent and of its workers."""
     from extractor.cli import main as cli
@@ -114,6 +121,11 @@ def main() -> None:
         parent, workers = serial_share(folder, Path(temp) / "inprocess.jsonl")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"files: {args.files}  cores: {os.cpu_count()}  load average (1 min) at the end: {load:.1f}")
+    if _autogroup() and load > (os.cpu_count() or 1):
+        print(
+            "note: the kernel groups a session's processes for CPU (sched_autogroup) and other sessions keep the "
+            "cores busy: the workers share this session's one share, so the wall-clock ratio says little here"
+        )
     for jobs, best in ((1, one), (2, two)):
         runs = ", ".join(f"{t:.2f}" for t in times[jobs])
         used = ", ".join(f"{t:.2f}" for t in cpu[jobs])
