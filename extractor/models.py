@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -180,3 +180,16 @@ class Document(_Model):
     period: Period | None = Field(default=None, description="The report period, when the title or text names it.")
     tables: list[Table]
     warnings: list[Warning] = Field(default_factory=list)
+
+    def to_rows(self, kind: str = "tasks") -> list[dict[str, Any]]:
+        """Flat rows with fixed columns, one per task (``kind="tasks"``), figure, issue or warning:
+        for CSV, Parquet, pandas or Spark (columns: ``extractor.exports.TASK_COLUMNS`` …)."""
+        from extractor.exports import document_rows  # lazy: extractor.exports imports the models
+
+        return document_rows(self, kind)
+
+    def to_dataframe(self, kind: str = "tasks") -> Any:
+        """``to_rows(kind)`` as a pandas DataFrame (needs pandas: ``pip install 'extractor[dask]'``)."""
+        from extractor.exports import dataframe
+
+        return dataframe(self, kind)

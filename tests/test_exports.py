@@ -203,3 +203,11 @@ def test_document_rows_and_dataframe(records: list[dict[str, Any]]) -> None:
     assert len(frame) == 2 * len(figure_rows(records[0]))
     assert frame["value"].dtype.kind == "f" and list(frame.columns)[:4] == ["path", "table", "row", "seq"]
     assert list(dataframe(records[2]).columns) == list(TASK_COLUMNS)
+
+
+def test_document_to_rows_and_to_dataframe() -> None:
+    document = extractor.parse(SAMPLES / "seed.docx")
+    assert document.to_rows() == document_rows(document) and len(document.to_rows()) == 11
+    assert document.to_rows("figures") == figure_rows(document_dict(document))
+    pytest.importorskip("pandas")
+    assert list(document.to_dataframe("figures")["value"]) == [f["value"] for f in document.to_rows("figures")]
