@@ -158,6 +158,11 @@ def worker_parse(rows: int) -> dict[str, Any]:
     return {"rows": sum(len(t.rows) for t in document.tables), "seconds": seconds, "rss_peak_mib": _peak_rss_mib()}
 
 
+# Children import with bytecode, as an installed package does, written to a folder of our own (not
+# into the trees; PYTHONDONTWRITEBYTECODE would otherwise make every child compile every module).
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _child(kind: str, rows: int, root: Path) -> dict[str, Any]:
     script = root / "benchmarks" / "records_bench.py"
     done = subprocess.run(
@@ -166,13 +171,14 @@ def _child(kind: str, rows: int, root: Path) -> dict[str, Any]:
         text=True,
         check=True,
         cwd=root,
+        env=_ENV,
     )
     return json.loads(done.stdout)
 
 
 def _once(argv: list[str], root: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=root, env=env)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=root, env=env or _ENV)
     return time.perf_counter() - start
 
 
@@ -186,7 +192,7 @@ def whole_process(runs: int, roots: list[Path]) -> list[dict[str, float]]:
             for index, root in enumerate(roots):
                 cache = Path(caches) / str(index)
                 shutil.rmtree(cache, ignore_errors=True)
-                env = {**os.environ, "EXTRACTOR_CACHE_DIR": str(cache)}
+                env = {**_ENV, "EXTRACTOR_CACHE_DIR": str(cache)}
                 cli = [sys.executable, "-m", "extractor.cli", "parse", str(root / "samples" / "seed.txt")]
                 took = times[index]
                 took.setdefault("python -c pass", []).append(_once([sys.executable, "-c", "pass"], root))
@@ -201,6 +207,8 @@ def whole_process(runs: int, roots: list[Path]) -> list[dict[str, float]]:
 def measure(roots: list[Path], sizes: list[int], runs: int) -> list[dict[str, Any]]:
     """The measurements of each tree; for each size the trees run one after the other."""
     results: list[dict[str, Any]] = [{"records": [], "parse": []} for _ in roots]
+    for root in roots:  # bytecode written before anything is timed
+        _once([sys.executable, "-c", "import extractor.cli"], root)
     for n in sizes:
         for kind in ("records", "parse"):
             for result, root in zip(results, roots, strict=True):
@@ -220,8 +228,6 @@ def _tree_at(revision: str, folder: Path) -> Path:
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     (folder / "benchmarks").mkdir(exist_ok=True)
     (folder / "benchmarks" / "records_bench.py").write_bytes(Path(__file__).read_bytes())
-    # bytecode written now, so its first import is not timed compiling (this tree's is already)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "extractor")], check=True)
     return folder
 
 
@@ -279,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(int(args.rows))))
         return 0
     sizes = [int(n) for n in args.rows.split(",")]
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:
+        _ENV["PYTHONPYCACHEPREFIX"] = bytecode
         roots = [ROOT, _tree_at(args.compare, Path(folder))] if args.compare else [ROOT]
         now, *others = measure(roots, sizes, args.runs)
     before = others[0] if others else None
