@@ -273,7 +273,8 @@ UNMAPPED_CELLS = (
 
 
 def test_scanned_page_inside_a_document_is_named() -> None:
-    document = _parse(PDF / "seed_scanned_page.pdf")
+    # The text layer's reading (--ocr never); tests/test_ocr.py reads the scanned page in its place.
+    document = extractor.parse(PDF / "seed_scanned_page.pdf", options=extractor.ReadOptions(ocr="never"))
     assert [w.code for w in document.warnings] == ["no_text_layer", "orphan_fragment"]
     assert document.warnings[0].message == "page 2 has no text layer (scanned?): OCR needed"
     (table,) = document.tables

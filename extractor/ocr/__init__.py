@@ -14,12 +14,12 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from extractor.errors import NoTextLayerError
 from extractor.limits import DEFAULT_LIMITS, Limits, check_pages
 from extractor.ocr.engine import EXTRA_HINT, engine_name, require
-from extractor.readers.raw import RawDocument, RawWarning
+from extractor.readers.raw import Paragraph, RawDocument, RawTable, RawWarning
 
 __all__ = ["EXTRA_HINT", "ocr_image", "ocr_pdf", "ocr_pdf_pages", "require"]
 
@@ -67,9 +67,17 @@ def _remember(source: tuple[str, bytes] | None) -> None:
     _SOURCE = source
 
 
+_WORKER_ROOM: list[AbstractContextManager[None]] = []  # held: a collected room closes, lowering the ceiling
+
+
 def _start_worker(source: tuple[str, bytes]) -> None:
     _remember(source)
-    _room_for_models().__enter__()  # a worker only reads pages: the room stays for its life
+    # A worker only reads pages: the room stays for its life. The context is kept referenced: left
+    # to the garbage collector, its generator would be closed at once and run its finally block,
+    # putting the ceiling back down before the models load (every page then ran out of memory).
+    room = _room_for_models()
+    room.__enter__()
+    _WORKER_ROOM.append(room)
 
 
 def _read_one(index: int):  # -> PageResult
@@ -178,10 +186,16 @@ def ocr_note(results: list) -> RawWarning:
     return RawWarning("ocr", f"read by OCR ({engine_name()}): page {pages}; check figures against the scan")
 
 
+def _has_text(block: Paragraph | RawTable) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return any(cell.text and cell.text.strip() for row in block.rows for cell in row.cells)
+
+
 def _document(fmt: str, pages: Callable | Iterator) -> RawDocument:
     results = list(pages)
     blocks = [block for result in results for block in result.blocks]
-    if not blocks:
+    if not any(_has_text(block) for block in blocks):  # blank pages, or a grid of rules with empty cells
         raise NoTextLayerError("no text found by OCR (a blank or unreadable scan)")
     warnings = [ocr_note(results)]
     for result in results:

@@ -260,7 +260,9 @@ def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *
     page_height = page.grey.shape[0]
     for line in lines:
         line.sort(key=lambda i: boxes[i][0])
-        pieces = [(boxes[i][0], _text(texts[i][0])) for i in line if texts[i][0].strip()]
+        pieces = [(boxes[i][0], _text(texts[i][0])) for i in line if _kept(boxes[i], texts[i])]
+        if not pieces:
+            continue
         top, bottom = min(boxes[i][1] for i in line), max(boxes[i][3] for i in line)
         if _page_number("".join(p for _, p in pieces), top, bottom, page_height):
             continue
@@ -280,6 +282,31 @@ def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *
 # A page number in the margin ("— 2 —", "-3-"), whose dashes the recogniser may read as 1, 一 or 丨.
 _PAGE_NUMBER = regex.compile(r"^[\s\p{Pd}\p{Po}一丨|_~]*\d{1,4}[\s\p{Pd}\p{Po}一丨|_~]*$")
 MARGIN = 0.12  # top and bottom share of the page where a page number stands
+
+
+# What a rule drawn across the page is read as when no grid took it (a horizontal rule alone).
+_RULE_TEXT = regex.compile(r"^[\s一丨|_~\p{Pd}1lI]+$")
+RULE_ASPECT = 4  # a rule is this many times wider than tall for each character read in it
+
+
+# A character or two read with less confidence than this, outside a table, is a mark, not text
+# (the end of a rule, a speck: read as 1 or 一 at 0.1–0.3; real text reads above 0.8).
+NOISE_CONFIDENCE = 0.5
+NOISE_LENGTH = 2
+
+
+def _kept(box: tuple[int, int, int, int], read: tuple[str, float]) -> bool:
+    text, confidence = read[0], read[1]
+    if not text.strip() or _rule(box, text):
+        return False
+    return not (len(text.strip()) <= NOISE_LENGTH and confidence < NOISE_CONFIDENCE)
+
+
+def _rule(box: tuple[int, int, int, int], text: str) -> bool:
+    """A drawn rule read as 一 or —: its box is far wider than the characters read in it could be."""
+    x0, y0, x1, y1 = box
+    characters = max(1, len(text.strip()))
+    return bool(_RULE_TEXT.match(text)) and (x1 - x0) > RULE_ASPECT * max(1, y1 - y0) * characters
 
 
 def _page_number(text: str, top: int, bottom: int, page_height: int) -> bool:
