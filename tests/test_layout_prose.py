@@ -1168,3 +1168,38 @@ def test_numbered_parts_under_a_reported_target_are_its_progress(text: str) -> N
 def test_sub_items_that_are_tasks_are_not_folded(parts: str) -> None:
     text = "一、教育惠民项目\n省级财政补助资金下达2.1亿元，完成年度计划的102%。\n" + parts
     assert len(_rows(text)) >= 2
+
+
+COUNTED = (
+    "全县民生工程进展情况\n"
+    "今年以来，各项工程有序推进。\n"
+    "其中超额完成任务的已有4项：零工驿站建设完成3个，完成率150%；为困难残疾人提供康复救助2100名，"
+    "完成率105%；新增托位620个，完成率124%。资助家庭经济困难学生9800名，完成率112%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(COUNTED, id="full-width"),
+        pytest.param(_ascii(COUNTED), id="ascii"),
+        pytest.param(COUNTED.replace("4项", "四项"), id="chinese-count"),
+        pytest.param(COUNTED.replace("4项", "4個").replace("全县", "全縣"), id="traditional-classifier"),
+    ],
+)
+def test_a_list_whose_count_is_announced_gives_that_many_rows(text: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 4
+    assert [r.section for r in rows] == [rows[0].section] * 4
+    assert (rows[0].section or "").endswith(("4项", "四项", "4個"))
+    assert "零工驿站" in (rows[0].task or "") and "9800名" in (rows[3].task or "") + (rows[3].progress or "")
+
+
+@pytest.mark.parametrize(
+    "count",
+    ["3项", "5项"],  # the parts do not number what was announced: no evidence they are the items
+)
+def test_a_count_that_does_not_match_the_parts_is_no_list(count: str) -> None:
+    text = COUNTED.replace("4项", count)
+    with pytest.raises(NoTableError):
+        _rows(text)

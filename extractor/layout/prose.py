@@ -98,6 +98,11 @@ ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their li
 DECORATED_LABEL = regex.compile(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
 REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
+# "其中超额完成任务的已有10项：": a clause announcing how many items the list after its colon holds.
+COUNTED_LIST = regex.compile(
+    r"(?:^|(?<=[。;,\s]))[^。;:,]{0,30}?(?<![\d.])(?P<count>\d{1,3}|[一二三四五六七八九十两]{1,3})\s*[项個个件条項]"
+    r"[^。;:,\d]{0,6}:\s*"
+)
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = regex.compile(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
@@ -175,6 +180,20 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             listing, section = True, None
             blocks.append(Paragraph(text, page=line.page))
             continue
+        counted = _counted_list(text) if inline_parts else None
+        if counted is not None:
+            # "其中超额完成任务的已有10项：A…200%；B…100.27%；…": a list whose count is announced and
+            # whose parts number exactly that: each part is an item, the announcement its section.
+            lead, announcement, parts = counted
+            if _clean(lead):
+                blocks.append(Paragraph(trim(lead), page=line.page))
+            table_at = len(blocks) if table_at is None else table_at
+            for part in parts:
+                item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(part, line.page)], section=announcement)
+                item.inline = True
+                items.append(item)
+            listing = False
+            continue
         among = AMONG.search(view) if inline_parts else None
         if among:
             # "…54项，完成投资164.8亿元。其中：计划新开工22项，已开工15项…；在建项目13项，…": the
@@ -234,7 +253,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
     return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
-def _parts(text: str, start: int) -> list[str]:
+def _parts(text: str, start: int, stops: str = ";") -> list[str]:
     """The ;-separated parts of ``text`` from ``start`` (outside brackets), trimmed, empty ones dropped."""
     view = match_view(text)
     cuts, depth = [start], 0
@@ -242,11 +261,26 @@ def _parts(text: str, start: int) -> list[str]:
         ch = view[index]
         depth += ch in "(["
         depth -= ch in ")]" and depth > 0
-        if ch == ";" and depth == 0:
+        if ch in stops and depth == 0:
             cuts.append(index + 1)
     cuts.append(len(text) + 1)
     pieces = (text[a : b - 1] for a, b in itertools.pairwise(cuts))
     return [piece.strip() for piece in pieces if _clean(piece)]
+
+
+def _counted_list(text: str) -> tuple[str, str, list[str]] | None:
+    """A sentence announcing a count of items before a colon, then exactly that many parts, each
+    with a figure (separated by ；or 。): (the text before the announcement, the announcement, the
+    parts); None otherwise. The count is the evidence that the parts are the items."""
+    view = match_view(text)
+    for found in COUNTED_LIST.finditer(view):
+        count = parse_number(found.group("count"))
+        if count is None or count < 2:
+            continue
+        parts = _parts(text, found.end(), stops=";。")
+        if len(parts) == count and all(regex.search(r"\d", match_view(part)) for part in parts):
+            return text[: found.start()], _clean(text[found.start() : found.end()]).rstrip(":："), parts
+    return None
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:
