@@ -858,3 +858,42 @@ def test_a_heading_wrapped_before_its_count_heads_the_rows_after_it(count: str) 
         "完成1826人,完成率26%",
     ]
     assert table.rows[4].section == "三、健康口腔行动" + count
+
+
+def _sub_row_table(unit: str, lead: str, other: str, sep: str = " ") -> str:
+    rows = [
+        ["1", "城镇新增就业", unit, "5.2", "7.23", "139.1%", "市人社局"],
+        ["2", "新增农村通自来水人口", unit, "4.52", "5.52", "122.0%", "市水利局"],
+        ["3", "农村适龄妇女免费检查", "93215", "106345", "114.1%", lead],  # no unit of measure
+        ["孕产妇免费产前筛查", unit, "3.31", "3.49", "105.3%", other],  # a sub-row: no 序号 of its own
+        ["4", "新建城市书房", "个", "20", "24", "120.0%", "市文旅局"],
+    ]
+    header = sep.join(["序号", "考核指标", "单位", "工作目标", "已完成数", "占年任务之比", "备注"])
+    return "\n".join(["民生实事落实情况", header, *(sep.join(r) for r in rows)]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("unit", "lead", "other", "sep"),
+    [
+        ("万人", "市妇联", "市卫健委", " "),
+        ("万人次", "县妇联", "县卫生健康局", " "),
+        ("萬人", "市婦聯", "市衛健委", " "),
+        ("万人", "市妇联", "市卫健委", "  "),
+    ],
+)
+def test_a_line_with_a_rows_worth_of_cells_after_a_short_row_is_a_sub_row(
+    unit: str, lead: str, other: str, sep: str
+) -> None:
+    """A row missing one cell is not glued to the line after it when that line holds a row's worth
+    of cells: the line is a sub-row under the 序号 above."""
+    rows = extractor.parse(_sub_row_table(unit, lead, other, sep).encode()).tables[0].rows
+    tasks = [r.task for r in rows]
+    assert tasks == [
+        "城镇新增就业",
+        "新增农村通自来水人口",
+        "农村适龄妇女免费检查",
+        "孕产妇免费产前筛查",
+        "新建城市书房",
+    ]
+    assert rows[2].progress == "106345" and rows[3].progress == "3.49"
+    assert rows[2].cells["占年任务之比"] == "114.1%" and rows[3].cells["占年任务之比"] == "105.3%"

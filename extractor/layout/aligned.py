@@ -58,6 +58,10 @@ MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are pa
 MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
 WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
+# A cell joined across a line break into a line that holds a row's worth of cells (at least
+# MIN_ROW_LINE_CELLS) costs this instead of LINE's -0.45.
+MIN_ROW_LINE_CELLS = 3
+LINE_ROWS_JOIN = -2.0
 MERGED_SKIP = -0.3  # a cell a sub-row leaves to the merged cell above
 SECTION_COST = -1.0  # reading a line between rows as a heading rather than as more of a cell
 HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…", "已完成的项目")
@@ -554,12 +558,20 @@ def _cell_text(pieces: list[Piece]) -> str:
     return text
 
 
-def _join_cost(left: Piece, right: Piece) -> float:
+def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset()) -> float:
     """The cost of reading two pieces as one cell (nothing for a space between a number and its
-    unit, much for an explicit delimiter)."""
+    unit, much for an explicit delimiter; a break before a line that holds a row's worth of cells,
+    ``row_lines``, much too)."""
     if not right.text or not left.text:
         return -0.5  # an empty cell a delimiter closed: its place matters less than its neighbours
-    base = {CELL: -3.0, BLANK: -0.9, LINE: -0.45, WIDE: -0.8, SPACE: -0.2, GLUE: -0.05}[right.before]
+    base = {
+        CELL: -3.0,
+        BLANK: -0.9,
+        LINE: LINE_ROWS_JOIN if right.line in row_lines else -0.45,
+        WIDE: -0.8,
+        SPACE: -0.2,
+        GLUE: -0.05,
+    }[right.before]
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -0.05  # "控制在" / "10410人内": the phrase goes on
     if SENTENCE_END.search(left.text) and right.before <= LINE:
@@ -608,6 +620,7 @@ def _align(
     first_column: int,
     cut_off: bool = False,
     anchor: tuple[int, int] | None = None,
+    row_lines: frozenset[int] = frozenset(),
 ) -> _Alignment:
     """Best assignment of a row's pieces to the columns (see the module docstring). In a row the
     document ends inside (``cut_off``), the columns after its last cell cost nothing: they were
@@ -627,7 +640,7 @@ def _align(
     def cell(i: int, j: int) -> tuple[float, str]:
         key = (i, j)
         if key not in cls_cache:
-            joins = sum(_join_cost(span[m - 1], span[m]) for m in range(i + 1, j))
+            joins = sum(_join_cost(span[m - 1], span[m], row_lines) for m in range(i + 1, j))
             cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
@@ -684,7 +697,9 @@ def _align(
                         skipped = skip(0, range(first_column, target))
                         new_sub = 0
                     elif wrap:
-                        skipped = skip(sub, range(c + 1, k)) + WRAP_PENALTY
+                        # A sub-row that opens a line holding a row's worth of cells is what that line shows.
+                        opens_row_line = span[i].before >= LINE and span[i].line in row_lines
+                        skipped = skip(sub, range(c + 1, k)) + (0.0 if opens_row_line else WRAP_PENALTY)
                         new_sub = 1
                     else:
                         skipped = skip(sub, range(c + 1, target))
@@ -835,9 +850,10 @@ def _read_rows(
     if mode == "spaces" and len(exact) >= 2:
         _learn(columns, [_Alignment(0.0, [[[piece] for piece in span]]) for span in exact])
     # Two passes: align with the header's expectations, learn what each column holds, align again.
-    alignments = [_align(span, columns, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
+    row_lines = _row_lines(pieces, len(columns)) if mode == "spaces" else frozenset()
+    alignments = [_align(span, columns, 0, c, row_lines=row_lines) for (span, _), c in zip(spans, cut, strict=True)]
     _learn(columns, alignments)
-    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments))
+    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments), row_lines)
     fit = sum(a.score for a in alignments) / (len(alignments) * len(columns))
     rows_cells = [
         [[None if cell is None else (_cell_text(cell) if cell else "") for cell in row] for row in alignment.rows]
@@ -890,8 +906,21 @@ def _section_lines(sections: list[Piece]) -> list[tuple[str, int | None]]:
     return out
 
 
+def _row_lines(pieces: list[Piece], width: int) -> frozenset[int]:
+    """The lines that hold a row's worth of cells on their own (all the columns but two, three at
+    least), where spaces separate cells: such a line after a row is a row of its own (a sub-row
+    under merged cells), not the rest of a cell ("5 …检查 93215 106345 114.1% 妇联" / "孕产妇免费
+    产前筛查 万人 3.31 3.49 105.3% 卫健委")."""
+    counts = Counter(piece.line for piece in pieces if piece.text)
+    return frozenset(line for line, count in counts.items() if count >= max(MIN_ROW_LINE_CELLS, width - 2))
+
+
 def _shift_leading_cells(
-    spans: list[tuple[list[Piece], list[Piece]]], columns: list[Column], cut: list[bool], anchor: int | None
+    spans: list[tuple[list[Piece], list[Piece]]],
+    columns: list[Column],
+    cut: list[bool],
+    anchor: int | None,
+    row_lines: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[_Alignment]]:
     """Rows open at their 序号, but a cell standing before it (a category: 大类 | 序号 | …) ends the
     span of the row above, or stands between the header and the first row. The last one or two
@@ -899,7 +928,7 @@ def _shift_leading_cells(
     rows then fit their columns better."""
 
     def align(span: list[Piece], moved: int, cut_off: bool) -> _Alignment:
-        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None)
+        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None, row_lines)
 
     spans = [(list(span), list(sections)) for span, sections in spans]
     alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
