@@ -446,7 +446,7 @@ def _fields_by_content(table: AssembledTable) -> None:
         if len(texts) < 2:
             continue
         if column.field == "lead_units" and sum(is_measure(t) or t in "-—/" for t in texts) >= 0.6 * len(texts):
-            table.columns[position] = ColumnSpec(header=column.header, field=None, key=column.header)
+            table.columns[position] = ColumnSpec(header=column.header, field="measure", key="measure")
         elif (
             column.field == "status"
             and table.column_of("progress") is None
