@@ -19,7 +19,21 @@ per call; the reported figure is the median of --repeat such measurements. Every
 fresh worker processes (pipeline, baseline), each warmed up on the 11-row sample of the same format,
 so that peak RSS (``ru_maxrss``) can be given per input and per side.
 
-Exits 1 if the full pipeline returns another row count than expected (11 or 1,100) or a worker fails.
+Then the targets of issue 16, each a whole process (``python -c`` running the CLI or the bare
+library; wall time, median of --repeat runs; peak RSS of that process from ``wait4``):
+
+- seed1100.pdf: ``extractor parse`` vs pdfplumber ``extract_tables()`` + ``page.close()`` per page,
+  and vs pypdfium2 plain text of every page; both PDF engines must give the same rows;
+- seed1100.docx vs the bare python-docx walk; seed1100.txt and samples/seed.txt whole process;
+- .txt of 1,000 / 10,000 / 20,000 rows (made by ../shared/tools/make_docs.py from the seed spec
+  into a temporary folder): seconds and MiB, and the cost per row between 1k and 20k;
+- ``--jobs 2`` vs ``--jobs 1`` on a folder of 40 copies of a 110-row PDF (make_docs.py through
+  LibreOffice when soffice is there, else the first 26 pages of seed1100.pdf).
+
+``--only stages`` or ``--only targets`` runs one half. Nothing generated is kept.
+
+Exits 1 if the full pipeline returns another row count than expected (11 or 1,100), a worker fails,
+or the two PDF engines read seed1100.pdf into different rows.
 """
 
 from __future__ import annotations
@@ -29,9 +43,11 @@ import gc
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -330,11 +346,181 @@ def _table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# --- issue 16 targets: whole processes ---------------------------------------------------------
+
+MAKE_DOCS = ROOT.parent / "shared" / "tools" / "make_docs.py"
+SEED_SPEC = ROOT / "tests" / "fixtures" / "seed.spec.json"
+CLI = "import sys; from extractor.cli import main; sys.exit(main())"
+PLUMBER_TABLES = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_tables()
+        page.close()
+"""
+PDFIUM_TEXT = """
+import sys, pypdfium2 as pdfium
+pdf = pdfium.PdfDocument(sys.argv[1])
+for index in range(len(pdf)):
+    page = pdf[index]
+    text = page.get_textpage()
+    text.get_text_range()
+    text.close()
+    page.close()
+pdf.close()
+"""
+DOCX_WALK = """
+import sys, docx
+for table in docx.Document(sys.argv[1]).tables:
+    for row in table.rows:
+        for cell in row.cells:
+            cell.text
+"""
+ENGINE_ROWS = """
+import json, sys
+from extractor.options import ReadOptions
+from extractor.readers.pdf import read_pdf
+from extractor.readers.raw import RawTable
+document = read_pdf(open(sys.argv[1], "rb").read(), options=ReadOptions(pdf_engine=sys.argv[2]))
+rows = [[c.text for c in r.cells] for b in document.blocks if isinstance(b, RawTable) for r in b.rows]
+print(json.dumps(rows, ensure_ascii=False))
+"""
+
+
+def _process(args: list[str], repeat: int) -> dict[str, float]:
+    """Median wall seconds and the largest peak RSS (MiB) of ``repeat`` runs of a Python process."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(child.pid, 0)
+        times.append(time.perf_counter() - started)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode not in (0,):
+            error = child.stderr.read().decode(errors="replace").strip() if child.stderr else ""
+            raise RuntimeError(f"{' '.join(args[:3])} … exited {child.returncode}: {error[-300:]}")
+        if child.stderr:
+            child.stderr.close()
+        peaks.append(usage.ru_maxrss / 2**10)  # KiB on Linux
+    return {"s": statistics.median(times), "mib": max(peaks)}
+
+
+def _make(tmp: Path, rows: int, formats: str) -> Path | None:
+    stem = tmp / f"seed{rows}"
+    command = [sys.executable, str(MAKE_DOCS), str(SEED_SPEC), str(stem), "--rows", str(rows), "--formats", formats]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return stem if done.returncode == 0 else None
+
+
+def _seed110_pdf(tmp: Path) -> Path:
+    """A 110-row PDF: LibreOffice's, as the fixtures are made, or the first 26 pages of seed1100.pdf."""
+    if MAKE_DOCS.exists() and shutil.which("soffice"):
+        stem = _make(tmp, 110, "pdf")
+        if stem is not None:
+            return stem.with_suffix(".pdf")
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(ROOT / "tests/fixtures/seed1100.pdf")
+    out = pdfium.PdfDocument.new()
+    out.import_pages(source, list(range(26)))
+    path = tmp / "seed110.pdf"
+    out.save(path)
+    return path
+
+
+def _engine_rows(path: Path, engine: str) -> list[list[str | None]]:
+    done = subprocess.run(
+        [sys.executable, "-c", ENGINE_ROWS, str(path), engine], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    rows: list[list[str | None]] = json.loads(done.stdout)
+    return rows
+
+
+def run_targets(repeat: int) -> tuple[list[tuple[str, str, str]], bool]:
+    """The issue's measurements; returns (what, measured, target) lines and whether all checks held."""
+    fixtures = ROOT / "tests" / "fixtures"
+    pdf, docx, txt = fixtures / "seed1100.pdf", fixtures / "seed1100.docx", fixtures / "seed1100.txt"
+    lines: list[tuple[str, str, str]] = []
+    ok = True
+
+    def cli(*args: str) -> dict[str, float]:
+        return _process(["-c", CLI, *args], repeat)
+
+    print("targets: seed1100.pdf …", file=sys.stderr, flush=True)
+    ours = cli("parse", str(pdf))
+    plumber = _process(["-c", PLUMBER_TABLES, str(pdf)], repeat)
+    text = _process(["-c", PDFIUM_TEXT, str(pdf)], repeat)
+    lines += [
+        ("seed1100.pdf extractor parse", f"{ours['s']:.2f} s, {ours['mib']:.0f} MiB", "peak <= 60 MiB"),
+        ("  pdfplumber extract_tables + close", f"{plumber['s']:.2f} s, {plumber['mib']:.0f} MiB", ""),
+        ("  ratio to pdfplumber", f"{ours['s'] / plumber['s']:.2f}x", "<= 0.25x"),
+        ("  pypdfium2 plain text", f"{text['s']:.2f} s, {text['mib']:.0f} MiB", ""),
+        ("  ratio to pypdfium2 text", f"{ours['s'] / text['s']:.2f}x", "<= 4x"),
+    ]
+    same = _engine_rows(pdf, "pdfium") == _engine_rows(pdf, "pdfplumber")
+    ok &= same
+    lines.append(("  rows: pdfium engine == pdfplumber engine", "yes" if same else "NO", "identical"))
+
+    print("targets: seed1100.docx, .txt, seed.txt …", file=sys.stderr, flush=True)
+    ours = cli("parse", str(docx))
+    walk = _process(["-c", DOCX_WALK, str(docx)], repeat)
+    lines += [
+        ("seed1100.docx extractor parse", f"{ours['s']:.2f} s, {ours['mib']:.0f} MiB", ""),
+        ("  python-docx cell walk", f"{walk['s']:.2f} s, {walk['mib']:.0f} MiB", ""),
+        ("  ratio", f"{ours['s'] / walk['s']:.2f}x", "<= 1.5x"),
+    ]
+    ours = cli("parse", str(txt))
+    empty = _process(["-c", "pass"], repeat)
+    lines.append(("seed1100.txt extractor parse", f"{ours['s']:.2f} s, {ours['mib']:.0f} MiB", "<= 0.5 s"))
+    ours = cli("parse", str(ROOT / "samples" / "seed.txt"))
+    lines.append(("samples/seed.txt extractor parse", f"{ours['s']:.2f} s, {ours['mib']:.0f} MiB", "<= 0.25 s"))
+    lines.append(("  python -c pass", f"{empty['s']:.2f} s, {empty['mib']:.0f} MiB", ""))
+
+    with tempfile.TemporaryDirectory(prefix="extractor_bench_") as tmp_name:
+        tmp = Path(tmp_name)
+        sizes: dict[int, dict[str, float]] = {}
+        for rows in (1_000, 10_000, 20_000):
+            print(f"targets: {rows} text rows …", file=sys.stderr, flush=True)
+            stem = _make(tmp, rows, "txt")
+            if stem is None:
+                lines.append((f"txt {rows} rows", "not made (make_docs.py missing or failed)", ""))
+                continue
+            sizes[rows] = cli("parse", str(stem.with_suffix(".txt")))
+            target = "<= 5 s, <= 200 MiB" if rows == 20_000 else ""
+            lines.append((f"txt {rows:,} rows", f"{sizes[rows]['s']:.2f} s, {sizes[rows]['mib']:.0f} MiB", target))
+        if 1_000 in sizes and 20_000 in sizes:
+            extra = 19_000
+            per_ms = (sizes[20_000]["s"] - sizes[1_000]["s"]) / extra * 1e3
+            per_kb = (sizes[20_000]["mib"] - sizes[1_000]["mib"]) / extra * 1024
+            lines.append(("  per row, 1k -> 20k", f"{per_ms:.3f} ms, {per_kb:.1f} KiB", "linear"))
+
+        print("targets: --jobs on 40 copies of seed110.pdf …", file=sys.stderr, flush=True)
+        folder = tmp / "batch"
+        folder.mkdir()
+        source = _seed110_pdf(tmp)
+        for index in range(40):
+            shutil.copyfile(source, folder / f"seed110_{index:02d}.pdf")
+        one = cli("parse", "--jobs", "1", str(folder))
+        two = cli("parse", "--jobs", "2", str(folder))
+        lines += [
+            ("40 x seed110.pdf --jobs 1", f"{one['s']:.2f} s", ""),
+            ("40 x seed110.pdf --jobs 2", f"{two['s']:.2f} s", ""),
+            ("  speed-up", f"{one['s'] / two['s']:.2f}x", ">= 1.8x"),
+        ]
+    return lines, ok
+
+
+def _targets_table(lines: list[tuple[str, str, str]]) -> str:
+    head = f"{'measurement':<44} {'this run':<26} {'issue 16 target'}"
+    return "\n".join([head, "-" * len(head), *(f"{a:<44} {b:<26} {c}" for a, b, c in lines)])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="measurements per input and side (median kept)")
     parser.add_argument("--quick", action="store_true", help="one measurement each; same inputs and stages")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the numbers as JSON")
+    parser.add_argument("--only", choices=("stages", "targets"), help="run only one half of the benchmark")
     parser.add_argument("--worker", choices=("pipeline", "baseline"), help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -350,7 +536,11 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     results = []
-    for rel, expected in INPUTS:
+    targets: list[tuple[str, str, str]] = []
+    targets_ok = True
+    if args.only != "stages":
+        targets, targets_ok = run_targets(repeat)
+    for rel, expected in INPUTS if args.only != "targets" else []:
         print(f"timing {rel} (x{repeat}) ...", file=sys.stderr, flush=True)
         pipe = _spawn("pipeline", rel, repeat)
         base = _spawn("baseline", rel, repeat)
@@ -361,17 +551,24 @@ def main(argv: list[str] | None = None) -> int:
         f"python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs; "
         f"median of {repeat} measurement(s), each >= {MIN_TIME}s of calls\n"
     )
-    print(_table(results))
-    print(
-        "\nfull/base: full-pipeline median / baseline median.  reader..other: share of the full median"
-        "\n(other = full - reader - assembly - records: file read, sha256, Document, noise; may dip below 0)."
-        "\nMiB: peak RSS of that side's worker for that input (+ its growth over the RSS after imports);"
-        "\nthe pipeline worker imports extractor and its deps, the baseline worker only its library."
-    )
+    if targets:
+        print(_targets_table(targets))
+        print("\nwhole processes: wall seconds (median of the runs) and peak RSS of that process.\n")
+    if results:
+        print(_table(results))
+    if results:
+        print(
+            "\nfull/base: full-pipeline median / baseline median.  reader..other: share of the full median"
+            "\n(other = full - reader - assembly - records: file read, sha256, Document, noise; may dip below 0)."
+            "\nMiB: peak RSS of that side's worker for that input (+ its growth over the RSS after imports);"
+            "\nthe pipeline worker imports extractor and its deps, the baseline worker only its library."
+        )
     elapsed = time.perf_counter() - started
     print(f"\nwall time {elapsed:.0f}s")
 
     failures = [r for r in results if not r["ok"]]
+    if not targets_ok:
+        print("FAIL seed1100.pdf: the pdfium and pdfplumber engines read different rows", file=sys.stderr)
     for r in failures:
         for error in r["errors"]:
             print(f"FAIL {r['input']}: {error}", file=sys.stderr)
@@ -384,11 +581,12 @@ def main(argv: list[str] | None = None) -> int:
             "git": _git(),
             "repeat": repeat,
             "min_time_s": MIN_TIME,
-            "ok": not failures,
+            "ok": not failures and targets_ok,
             "inputs": results,
+            "targets": [{"measurement": a, "this_run": b, "target": c} for a, b, c in targets],
         }
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 1 if failures else 0
+    return 1 if failures or not targets_ok else 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 [-4.2]
 """
 
+from extractor.batch import Input, Result, parse_many
 from extractor.errors import ExtractorError
 from extractor.limits import Limits
 from extractor.models import Document, Figure, Item, Row, Statement, Table, Warning
@@ -16,9 +17,11 @@ __all__ = [
     "Document",
     "ExtractorError",
     "Figure",
+    "Input",
     "Item",
     "Limits",
     "ReadOptions",
+    "Result",
     "Row",
     "Statement",
     "Table",
@@ -26,5 +29,6 @@ __all__ = [
     "extract_figures",
     "parse",
     "parse_bytes",
+    "parse_many",
 ]
 __version__ = "0.1.0"

@@ -1,50 +1,74 @@
-"""Command line: a thin shell over the library.
+"""Command line: a shell over the library (``extractor.parse_many`` and the exports).
 
 Exit codes: 0 every file parsed (and, for ``check --strict``, without warnings); 1 a file failed;
-2 usage error. Data goes to stdout, one line per problem to stderr, never a traceback for input
-problems (``--debug`` shows one for internal errors).
+2 usage error (and an output that cannot be written). Data goes to stdout or ``-o``, one line per
+problem to stderr, never a traceback for input problems (``--debug`` shows one for internal errors).
+A progress bar goes to stderr only when stderr is a terminal.
 
-Batches: files are parsed in input order and their results written in that order, whatever the
-order they finish in. ``--jobs 1`` (the default) parses in this process, under the library's
-time limit (SIGALRM). ``--jobs N`` parses in N worker processes; each worker also has the
-library's time limit, and a worker still busy ``GRACE`` seconds past it (stuck in C code, or
-swallowing the alarm) is killed and replaced, and its file reported as ``timeout``. A worker that
-dies (a crash, the kernel's OOM killer) costs its file an ``internal_error`` record, not the batch.
+Batches: files are parsed by :func:`extractor.batch.parse_many`, and their results written in input
+order as soon as the files before them are done (``--jobs N``: N killable worker processes).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
+import fnmatch
 import json
 import logging
-import multiprocessing
 import sys
-import time
 import traceback
-from collections import deque
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
-from extractor.errors import ExtractorError, InternalError, ParseTimeoutError, one_line, printable_path
+from extractor import __version__
+from extractor.batch import Input, Result, Settings, failed, results
+from extractor.errors import ExtractorError, InternalError, one_line, printable_path
+from extractor.exports.writers import EXTENSIONS, FILE_FORMATS, FORMATS, RecordWriter, writer_for
 from extractor.headers import column_overrides
-from extractor.limits import MB, Limits, cap_memory, memory_ceiling, memory_error
+from extractor.limits import MB, Limits, memory_ceiling, memory_error
 from extractor.options import OCR_MODES, PDF_ENGINES, ReadOptions
-from extractor.output import document_dict, error_dict, schema_text, to_json, to_jsonl
-from extractor.pipeline import parse, read_file
+from extractor.output import error_dict, schema_text
+from extractor.pipeline import read_file, read_stream
 from extractor.rules.figures import extract_figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-# Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
-GRACE = 2.0
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 _DEFAULTS = Limits()
 # The memory ceiling (--max-memory): a file that would need more fails with too_large instead of
 # waking the kernel's OOM killer or swapping the machine. Far above a real attachment (parsing a
 # 1,100-row PDF peaks near 120 MB), and it applies to each worker, so --jobs 4 may use 4 GB.
 DEFAULT_MEMORY_MB = 1024
+
+PARSE_EXAMPLES = """examples:
+  extractor parse report.docx                      one JSON document on stdout
+  extractor parse reports/ --jobs 4 > all.jsonl    a folder: JSONL, one line per file, in order
+  extractor parse a.pdf b.docx --format json       several files as one JSON array
+  extractor parse reports/ -o out/                 one file per input: out/<name>.json
+  extractor parse reports/ -o tasks.csv            tasks.csv (one row per task) + tasks.figures.csv
+  extractor parse reports/ -o review.xlsx          sheets tasks, figures, issues, warnings
+  extractor parse report.pdf --format langextract  LangExtract-compatible JSONL
+  cat report.docx | extractor parse -              standard input
+  extractor parse reports/ --include '*.docx' --exclude 'drafts/*'
+"""
+CHECK_EXAMPLES = """examples:
+  extractor check samples/                 exit 1 if a file fails to parse
+  extractor check samples/ --strict        … or parses with warnings
+  extractor check attachments/ --jobs 4 --timeout 60
+"""
+REVIEW_EXAMPLES = """examples:
+  extractor review report.docx -o report.html      one self-contained page to check the extraction
+  extractor review reports/ --jobs 4 -o batch.html every file of a folder on one page
+"""
+SCHEMA_EXAMPLES = """examples:
+  extractor schema > document.schema.json
+"""
+FIGURES_EXAMPLES = """examples:
+  extractor figures "实际使用外资215万美元，同比下降73.7%"
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,16 +90,35 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="extractor", description="Progress-report attachments (附件) → grounded JSON records."
+        prog="extractor",
+        description="Progress-report attachments (附件) → grounded JSON records.",
+        epilog="run 'extractor COMMAND --help' for a command's options and examples",
     )
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
     commands = parser.add_subparsers(dest="command")
     batch = _batch_options()
 
-    parse_cmd = commands.add_parser(
-        "parse", parents=[batch], help="parse files into JSON (one file) or JSONL (several)"
+    def command(name: str, examples: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name, epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs
+        )
+
+    parse_cmd = command(
+        "parse", PARSE_EXAMPLES, parents=[batch], help="parse files into JSON (one file) or JSONL (several)"
     )
-    parse_cmd.add_argument("-o", "--output", help="write here instead of stdout")
-    parse_cmd.add_argument("--format", choices=["json", "jsonl"], help="default: json for one file, else jsonl")
+    parse_cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write here instead of stdout (missing folders are made); a folder (DIR/, or one that exists): "
+        "one file per input",
+    )
+    parse_cmd.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="default: from -o's extension, else json for one file and jsonl for several; "
+        "csv writes a second file, NAME.figures.csv; csv and xlsx need -o",
+    )
     parse_cmd.add_argument(
         "--explain",
         action="store_true",
@@ -83,23 +126,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse_cmd.set_defaults(run=_run_parse)
 
-    check_cmd = commands.add_parser("check", parents=[batch], help="check that files parse (for CI)")
+    check_cmd = command("check", CHECK_EXAMPLES, parents=[batch], help="check that files parse (for CI)")
     check_cmd.add_argument("--strict", action="store_true", help="fail a file that parses with warnings")
     check_cmd.set_defaults(run=_run_check)
 
-    schema_cmd = commands.add_parser("schema", help="print the JSON Schema of the output")
+    review_cmd = command(
+        "review", REVIEW_EXAMPLES, parents=[batch], help="write one HTML page to review the extraction"
+    )
+    review_cmd.add_argument("-o", "--output", metavar="FILE.html", help="write here instead of stdout")
+    review_cmd.set_defaults(run=_run_review)
+
+    schema_cmd = command("schema", SCHEMA_EXAMPLES, help="print the JSON Schema of the output")
     schema_cmd.set_defaults(run=lambda args: _write(None, schema_text()))
 
-    figures_cmd = commands.add_parser("figures", help="print the figures found in a text as JSON")
+    figures_cmd = command("figures", FIGURES_EXAMPLES, help="print the figures found in a text as JSON")
     figures_cmd.add_argument("text")
     figures_cmd.set_defaults(run=_run_figures)
     return parser
 
 
 def _batch_options() -> argparse.ArgumentParser:
-    """Options shared by parse and check: files, --jobs, --debug and the limits (0 turns one off)."""
+    """Options shared by parse, check and review: files, --jobs, --debug and the limits (0 turns one off)."""
     options = argparse.ArgumentParser(add_help=False)
-    options.add_argument("files", nargs="+", help="files or folders")
+    options.add_argument("files", nargs="+", help="files or folders ('-': standard input)")
+    options.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="in folders, read only files whose name or path below the folder matches (repeatable), e.g. '*.docx'",
+    )
+    options.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="in folders, skip files whose name or path below the folder matches (repeatable), e.g. 'drafts/*'",
+    )
     options.add_argument("-j", "--jobs", type=_positive_int, default=1, help="parse in N worker processes")
     options.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     options.add_argument(
@@ -219,204 +280,338 @@ def _limits(args: argparse.Namespace) -> Limits:
     )
 
 
-def _expand(paths: list[str]) -> Iterator[str]:
-    """Files as given; a folder gives its files (sorted, recursively, hidden ones skipped), or itself if none."""
+# --- which files ----------------------------------------------------------------------------------
+
+
+def is_skipped(name: str) -> bool:
+    """Files a folder holds that are no attachment: hidden files, Office lock files (Word's ``~$x.docx``,
+    LibreOffice's ``.~lock.x.docx#``)."""
+    return name.startswith((".", "~$"))
+
+
+def _expand(paths: list[str], include: list[str] | None = None, exclude: list[str] | None = None) -> Iterator[str]:
+    """Files as given; a folder gives its files (sorted, recursively), or itself if none.
+
+    In a folder, hidden files and folders and Office lock files are skipped, and ``include`` /
+    ``exclude`` globs are matched against each file's name and its path below the folder.
+    """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found = False
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    found = True
-                    yield str(child)
-            if not found:  # a folder with no file to read fails like any path that is no file
-                yield given
-        else:
+        if given == STDIN or not path.is_dir():
+            yield given
+            continue
+        found = False
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path)
+            if any(is_skipped(part) for part in relative.parts) or not child.is_file():
+                continue
+            if _selected(relative.as_posix(), include, exclude):
+                found = True
+                yield str(child)
+        if not found:  # a folder with no file to read fails like any path that is no file
             yield given
 
 
-@dataclass
-class Outcome:
-    """One file's result, as a worker process sends it back (plain data: it is pickled)."""
+def _selected(relative: str, include: list[str] | None, exclude: list[str] | None) -> bool:
+    def matches(patterns: list[str]) -> bool:
+        name = relative.rsplit("/", 1)[-1]
+        return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
 
-    path: str
-    record: dict[str, Any] | None = None  # the JSON record (a document, or an error record)
-    code: str | None = None  # None when the file parsed
-    message: str = ""
-    trace: str | None = None  # an internal error's traceback
-    summary: str = ""  # check's "1 table(s), 11 rows, 0 warning(s)"
-    warning: tuple[str, str] | None = None  # the first warning (code, message), for check --strict
+    return (not include or matches(include)) and not (exclude and matches(exclude))
+
+
+def _inputs(files: list[str], limits: Limits) -> list[str | Input]:
+    """The batch's items: paths, and standard input (``-``) read here once, up to the size limit."""
+    items: list[str | Input] = []
+    for name in files:
+        if name != STDIN:
+            items.append(name)
+            continue
+        try:
+            data = read_stream(sys.stdin.buffer, limits)
+        except ExtractorError as error:  # too_large: the parse of these bytes reports it
+            items.append(Input(STDIN_NAME, b""))
+            _STDIN_ERRORS[len(items) - 1] = error
+            continue
+        items.append(Input(STDIN_NAME, data))
+    return items
+
+
+# An error reading standard input, by its place in the batch (reported as that item's result).
+_STDIN_ERRORS: dict[int, ExtractorError] = {}
+
+
+# --- running the batch ----------------------------------------------------------------------------
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
     return ReadOptions(pdf_engine=args.pdf_engine, ocr=args.ocr)
 
 
-def _outcome(
-    path: str,
-    limits: Limits,
-    want_record: bool,
-    columns: dict[str, str] | None = None,
-    options: ReadOptions | None = None,
-) -> Outcome:
-    """Parse one file into an Outcome; never raises for a problem in the file."""
+def _settings(args: argparse.Namespace, want: str) -> Settings:
+    return Settings(
+        limits=_limits(args),
+        options=_read_options(args),
+        columns=getattr(args, "columns", None),
+        memory=int(args.max_memory * MB) or None,
+        want=want,  # type: ignore[arg-type]
+    )
+
+
+def _outcomes(files: list[str], args: argparse.Namespace, want: str) -> Iterator[Result]:
+    """Each file's Result, in input order; failures already reported on stderr (one line each)."""
+    settings = _settings(args, want)
+    _STDIN_ERRORS.clear()
+    items = _inputs(files, settings.limits)
+    progress = Progress([name_of_item(item) for item in items])
     try:
-        document = parse(path, limits=limits, columns=columns, options=options)
-        record = document_dict(document) if want_record else None
-    except ExtractorError as error:
-        return _failed(path, error)
-    except MemoryError:  # past the --max-memory ceiling outside the parse proper (the JSON record)
-        return _failed(path, memory_error(path))
-    except Exception as exc:  # a bug in extractor, not in the input: still one line
-        error = InternalError(f"internal error: {type(exc).__name__}: {exc}")
-        return _failed(path, error, traceback.format_exc())
-    rows = sum(len(t.rows) for t in document.tables)
-    summary = f"{len(document.tables)} table(s), {rows} rows, {len(document.warnings)} warning(s)"
-    first = document.warnings[0] if document.warnings else None
-    return Outcome(path, record=record, summary=summary, warning=(first.code, first.message) if first else None)
-
-
-def _failed(path: str, error: ExtractorError, trace: str | None = None) -> Outcome:
-    return Outcome(path, error_dict(path, error), code=error.code, message=error.message, trace=trace)
-
-
-def _outcomes(files: list[str], args: argparse.Namespace, want_record: bool) -> Iterator[Outcome]:
-    """Each file's Outcome, in input order; failures already reported on stderr (one line each)."""
-    limits = _limits(args)
-    options = _read_options(args)
-    jobs = min(args.jobs, len(files))
-    columns = getattr(args, "columns", None)
-    memory = int(args.max_memory * MB) or None
-    with contextlib.ExitStack() as stack:
-        if jobs <= 1:
-            stack.enter_context(memory_ceiling(memory))  # this process parses: the ceiling a worker has
-            results: Iterator[Outcome] = (_outcome(path, limits, want_record, columns, options) for path in files)
-        else:
-            results = _pool(files, limits, jobs, want_record, columns, memory, options)
-        yield from _reported(results, args)
-
-
-def _reported(results: Iterator[Outcome], args: argparse.Namespace) -> Iterator[Outcome]:
-    for outcome in results:
-        if outcome.code is not None:
-            if outcome.code == InternalError.code:
-                _complain(outcome.path, f"{outcome.message} (rerun with --debug for the traceback) [{outcome.code}]")
-                if args.debug and outcome.trace:
-                    print(outcome.trace, end="", file=sys.stderr)
-            else:
-                _complain(outcome.path, f"{outcome.message} [{outcome.code}]")
-        yield outcome
-
-
-def _worker(
-    conn: Connection,
-    limits: Limits,
-    want_record: bool,
-    columns: dict[str, str] | None,
-    memory: int | None,
-    options: ReadOptions | None = None,
-) -> None:
-    """A worker process: parse the paths it is sent until it is sent None."""
-    cap_memory(memory)
-    while True:
-        task = conn.recv()
-        if task is None:
-            return
-        index, path = task
-        conn.send((index, _outcome(path, limits, want_record, columns, options)))
-
-
-@dataclass
-class _Slot:
-    process: Any
-    conn: Connection
-    task: tuple[int, str] | None = None
-    deadline: float = float("inf")
-
-
-def _pool(
-    files: list[str],
-    limits: Limits,
-    jobs: int,
-    want_record: bool,
-    columns: dict[str, str] | None = None,
-    memory: int | None = None,
-    options: ReadOptions | None = None,
-) -> Iterator[Outcome]:
-    """Parse in ``jobs`` worker processes; yield in input order. Kills and replaces stuck or dead workers."""
-    context = multiprocessing.get_context()
-
-    def start() -> _Slot:
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=_worker, args=(child, limits, want_record, columns, memory, options), daemon=True
-        )
-        process.start()
-        child.close()
-        return _Slot(process, parent)
-
-    def stop(slot: _Slot) -> None:
-        slot.process.kill()
-        slot.process.join()
-        slot.conn.close()
-
-    pending = deque(enumerate(files))
-    done: dict[int, Outcome] = {}
-    following = 0
-    slots = [start() for _ in range(jobs)]
-    try:
-        while following < len(files):
-            for slot in slots:
-                if slot.task is None and pending:
-                    slot.task = pending.popleft()
-                    slot.conn.send(slot.task)
-                    slot.deadline = time.monotonic() + limits.seconds + GRACE if limits.seconds else float("inf")
-            busy = [slot for slot in slots if slot.task is not None]
-            soonest = min(slot.deadline for slot in busy)
-            timeout = None if soonest == float("inf") else max(0.0, soonest - time.monotonic())
-            ready = wait([slot.conn for slot in busy], timeout)
-            for position, slot in enumerate(slots):
-                if slot.task is None:
-                    continue
-                index, path = slot.task
-                if slot.conn in ready:
-                    try:
-                        _, outcome = slot.conn.recv()
-                    except (EOFError, OSError):  # the worker died: a crash, or the OOM killer
-                        slot.process.join()
-                        died = f"internal error: worker process died (exit code {slot.process.exitcode})"
-                        outcome = _failed(path, InternalError(died))
-                        stop(slot)
-                        slots[position] = start()
-                    else:
-                        slot.task = None
-                    done[index] = outcome
-                elif time.monotonic() >= slot.deadline:
-                    stop(slot)
-                    slots[position] = start()
-                    done[index] = _failed(
-                        path,
-                        ParseTimeoutError(
-                            f"took longer than {limits.seconds:g} s, worker killed (raise the limit with --timeout)"
-                        ),
-                    )
-            while following in done:
-                yield done.pop(following)
-                following += 1
+        for index, result in enumerate(results(items, settings, args.jobs)):
+            if index in _STDIN_ERRORS:
+                result = failed(result.path, _STDIN_ERRORS[index])
+            progress.advance()
+            _report(result, args, progress)
+            yield result
     finally:
-        for slot in slots:
-            if slot.task is None and slot.process.is_alive():
-                with contextlib.suppress(OSError):
-                    slot.conn.send(None)
-        for slot in slots:
-            slot.process.join(timeout=1 if slot.task is None else 0)
-            if slot.process.is_alive():
-                stop(slot)
+        progress.close()
+
+
+def name_of_item(item: str | Input) -> str:
+    return item.name if isinstance(item, Input) else item
+
+
+def _report(result: Result, args: argparse.Namespace, progress: Progress) -> None:
+    if result.error is None:
+        return
+    if result.error.code == InternalError.code:
+        progress.complain(
+            result.path, f"{result.error.message} (rerun with --debug for the traceback) [{result.error.code}]"
+        )
+        if args.debug and result.trace:
+            progress.write(result.trace.rstrip("\n"))
+    else:
+        progress.complain(result.path, f"{result.error.message} [{result.error.code}]")
+
+
+class Progress:
+    """A progress bar on stderr (files done/total, the file the output waits for), only on a terminal."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.done = 0
+        self.bar: Any = None
+        if names and _stderr_is_terminal():
+            try:
+                from tqdm import tqdm
+            except ImportError:  # the bar is a convenience: without tqdm, none
+                return
+            self.bar = tqdm(total=len(names), file=sys.stderr, unit="file", leave=False, dynamic_ncols=True)
+            self._show_current()
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+            self._show_current()
+
+    def _show_current(self) -> None:
+        if self.done < len(self.names):
+            self.bar.set_postfix_str(printable_path(Path(self.names[self.done]).name), refresh=True)
+
+    def complain(self, path: str, message: str) -> None:
+        self.write(_complaint(path, message))
+
+    def write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _complaint(path: str, message: str) -> str:
+    return f"extractor: {printable_path(path)}: {one_line(message)}"
 
 
 def _complain(path: str, message: str) -> None:
     """The one stderr line of a failed file: its name escaped, the message on one line."""
-    print(f"extractor: {printable_path(path)}: {one_line(message)}", file=sys.stderr)
+    print(_complaint(path, message), file=sys.stderr)
+
+
+def _summary(files: list[str], failed_count: int) -> None:
+    if len(files) > 1:
+        print(f"extractor: {len(files)} files, {failed_count} failed", file=sys.stderr)
+
+
+# --- commands ---------------------------------------------------------------------------------------
+
+
+class OutputError(Exception):
+    """The output cannot be written (a folder in its path is a file, no permission, disk full)."""
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    if args.explain:
+        return _run_explain(args)
+    files = list(_expand(args.files, args.include, args.exclude))
+    if files.count(STDIN) > 1:
+        print("extractor: standard input (-) can be read only once", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        plan = _plan_output(args.output, args.format, len(files))
+        plan.expect(files)
+    except OutputError as exc:
+        print(f"extractor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    failed_count = 0
+    try:
+        with plan:
+            for result in _outcomes(files, args, want="record"):
+                failed_count += plan.write(result, args) is not None
+    except OutputError as exc:
+        print(f"extractor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    _summary(files, failed_count)
+    return EXIT_FAILED if failed_count else EXIT_OK
+
+
+def _format_of(output: str | None, fmt: str | None, count: int, folder: bool) -> str:
+    if fmt:
+        return fmt
+    if output and not folder:
+        by_suffix = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx"}
+        if Path(output).suffix.lower() in by_suffix:
+            return by_suffix[Path(output).suffix.lower()]
+    return "json" if count == 1 or folder else "jsonl"
+
+
+def _plan_output(output: str | None, fmt: str | None, count: int) -> OutputPlan:
+    """Where and how results go: stdout, one file (its folders made), or one file per input in a folder."""
+    folder = bool(output) and (output.endswith(("/", "\\")) or Path(output).is_dir())  # type: ignore[union-attr]
+    fmt = _format_of(output, fmt, count, folder)
+    if not output:
+        if fmt in FILE_FORMATS:
+            raise OutputError(f"--format {fmt} writes files: give -o FILE{EXTENSIONS[fmt]} (or -o DIR/)")
+        return OutputPlan(fmt, None, folder=False, array=fmt == "json" and count > 1)
+    target = Path(output)
+    try:
+        (target if folder else target.parent).mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(f"cannot write {printable_path(output)}: a file in its path is not a folder") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {printable_path(output)}: {exc.strerror or exc}") from None
+    return OutputPlan(fmt, target, folder=folder, array=fmt == "json" and count > 1)
+
+
+class OutputPlan:
+    """Opens the output, hands each result's record to the format's writer, closes it."""
+
+    def __init__(self, fmt: str, target: Path | None, folder: bool, array: bool) -> None:
+        self.fmt, self.target, self.folder, self.array = fmt, target, folder, array
+        self.stack = ExitStack()
+        self.writer: RecordWriter | None = None
+        self.names: set[str] = set()
+        self.stems: Counter[str] = Counter()
+
+    def expect(self, files: list[str]) -> None:
+        """The batch's files, before any is written: names for -o DIR/ are chosen knowing them all."""
+        self.stems = Counter(Path(name).stem for name in files if name != STDIN)
+
+    def __enter__(self) -> OutputPlan:
+        if not self.folder:
+            self.writer = self._open(self.target)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            if self.writer is not None and exc_info[0] is None:
+                self.writer.close()
+        except OSError as exc:
+            raise OutputError(f"cannot write {printable_path(str(self.target))}: {exc.strerror or exc}") from None
+        finally:
+            self.stack.close()
+
+    def _open(self, path: Path | None) -> RecordWriter:
+        stream: IO[str] | None = None
+        try:
+            if path is None:
+                sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+                stream = sys.stdout
+            elif self.fmt not in FILE_FORMATS:
+                stream = self.stack.enter_context(open(path, "w", encoding="utf-8"))  # noqa: SIM115
+            writer = writer_for(self.fmt, stream, path, array=self.array)
+        except OSError as exc:
+            raise OutputError(f"cannot write {printable_path(str(path))}: {exc.strerror or exc}") from None
+        if self.fmt == "csv":
+            self.stack.callback(writer.close)
+        return writer
+
+    def write(self, result: Result, args: argparse.Namespace) -> str | None:
+        """Write the result's record; the error code when the file failed (here or before)."""
+        assert result.record is not None
+        if self.folder:
+            path = self._path_for(result.path)
+            try:
+                with ExitStack() as files:
+                    stream = None
+                    if self.fmt not in FILE_FORMATS:
+                        stream = files.enter_context(open(path, "w", encoding="utf-8"))
+                    writer = writer_for(self.fmt, stream, path)
+                    files.callback(writer.close)
+                    result = self._write(writer, result)
+            except OSError as exc:
+                raise OutputError(f"cannot write {printable_path(str(path))}: {exc.strerror or exc}") from None
+        else:
+            assert self.writer is not None
+            try:
+                result = self._write(self.writer, result)
+            except OSError as exc:
+                if isinstance(exc, BrokenPipeError):
+                    raise
+                target = str(self.target) if self.target else "stdout"
+                raise OutputError(f"cannot write {printable_path(target)}: {exc.strerror or exc}") from None
+        return result.error.code if result.error else None
+
+    def _write(self, writer: RecordWriter, result: Result) -> Result:
+        assert result.record is not None
+        try:
+            writer.write(result.record)
+        except MemoryError:  # the record's text past the --max-memory ceiling: the file fails
+            error = memory_error(result.path)
+            _complain(result.path, f"{error.message} [{error.code}]")
+            result = failed(result.path, error)
+            writer.write(error_dict(result.path, error))
+        return result
+
+    def _path_for(self, source: str) -> Path:
+        """``DIR/<stem><extension>`` (docling's naming); inputs whose stems collide keep their whole
+        name (``seed.docx.json``, ``seed.pdf.json``), and a name used twice gets -2, -3 …"""
+        assert self.target is not None
+        name = output_stem(source, self.stems)
+        unique, number = name, 1
+        while unique in self.names:
+            number += 1
+            unique = f"{name}-{number}"
+        self.names.add(unique)
+        return self.target / (unique + EXTENSIONS[self.fmt])
+
+
+def output_stem(source: str, stems: Counter[str]) -> str:
+    if source == STDIN_NAME:
+        return "stdin"
+    path = Path(source)
+    stem = path.stem or "input"
+    return stem if stems[stem] <= 1 else path.name
 
 
 def _run_explain(args: argparse.Namespace) -> int:
@@ -424,7 +619,10 @@ def _run_explain(args: argparse.Namespace) -> int:
 
     failed = 0
     limits = _limits(args)
-    for path in _expand(args.files):
+    for path in _expand(args.files, args.include, args.exclude):
+        if path == STDIN:
+            _complain(path, "--explain reads files by name, not standard input [usage]")
+            return EXIT_USAGE
         try:
             read_file(Path(path), limits)  # a missing path, a FIFO, /dev/zero: refused before explain reads it
             with column_overrides(args.columns), memory_ceiling(int(args.max_memory * MB) or None):
@@ -447,58 +645,51 @@ def _run_explain(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _run_parse(args: argparse.Namespace) -> int:
-    if args.explain:
-        return _run_explain(args)
-    files = list(_expand(args.files))
-    fmt = args.format or ("json" if len(files) == 1 else "jsonl")
-    failed = 0
-    with _output(args.output) as out:
-        serialise = to_json if fmt == "json" else to_jsonl
-        for outcome in _outcomes(files, args, want_record=True):
-            assert outcome.record is not None
-            try:
-                text = serialise(outcome.record)
-            except MemoryError:  # the record's JSON text past the --max-memory ceiling: the file fails
-                error = memory_error(outcome.path)
-                outcome = _failed(outcome.path, error)
-                _complain(outcome.path, f"{error.message} [{error.code}]")
-                text = serialise(error_dict(outcome.path, error))
-            failed += outcome.code is not None
-            out.write(text + "\n")
-            out.flush()
-    if len(files) > 1:
-        print(f"extractor: {len(files)} files, {failed} failed", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
-
-
 def _run_check(args: argparse.Namespace) -> int:
-    files = list(_expand(args.files))
-    failed = 0
-    for outcome in _outcomes(files, args, want_record=False):
-        if outcome.code is not None:
-            failed += 1
-        elif args.strict and outcome.warning:
-            failed += 1
-            code, message = outcome.warning
+    files = list(_expand(args.files, args.include, args.exclude))
+    failed_count = 0
+    for outcome in _outcomes(files, args, want="summary"):
+        if outcome.error is not None:
+            failed_count += 1
+        elif args.strict and outcome.warnings:
+            failed_count += 1
+            code, message = outcome.warnings[0]
             _complain(outcome.path, f"{outcome.summary}; first: {message[:80]} [{code}]")
         else:
             print(f"{outcome.path}: ok, {outcome.summary}", flush=True)
-    if len(files) > 1:
-        print(f"extractor: {len(files)} files, {failed} failed", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    _summary(files, failed_count)
+    return EXIT_FAILED if failed_count else EXIT_OK
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """stdout (UTF-8) or the -o file, written as results arrive."""
-    if path:
-        with open(path, "w", encoding="utf-8") as file:
-            yield file
-        return
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    yield sys.stdout
-    sys.stdout.flush()
+def _run_review(args: argparse.Namespace) -> int:
+    """Parse the files, then write one self-contained HTML page of every record (extractor.review)."""
+    try:
+        from extractor.review import render_review
+    except ImportError as exc:
+        print(f"extractor: the review page is not available in this install ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    files = list(_expand(args.files, args.include, args.exclude))
+    if args.output:
+        try:
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"extractor: cannot write {printable_path(args.output)}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    records: list[dict[str, Any]] = []
+    failed_count = 0
+    for result in _outcomes(files, args, want="record"):
+        assert result.record is not None
+        records.append(result.record)
+        failed_count += result.error is not None
+    page = render_review(records)
+    try:
+        _write(args.output, page)
+    except OSError as exc:
+        where = printable_path(args.output or "stdout")
+        print(f"extractor: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    _summary(files, failed_count)
+    return EXIT_FAILED if failed_count else EXIT_OK
 
 
 def _run_figures(args: argparse.Namespace) -> int:

@@ -69,6 +69,12 @@ class NoTextLayerError(ExtractorError):
     code = "no_text_layer"
 
 
+class OcrUnavailableError(ExtractorError):
+    """A scan or a picture needs OCR, and the optional ``ocr`` extra is not installed."""
+
+    code = "ocr_unavailable"
+
+
 class NoTableError(ExtractorError):
     code = "no_table"
 
@@ -114,6 +120,7 @@ ERROR_CODES: dict[str, type[ExtractorError]] = {
         EncodingError,
         EncryptedFileError,
         NoTextLayerError,
+        OcrUnavailableError,
         NoTableError,
         TooLargeError,
         NotFoundError,

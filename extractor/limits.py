@@ -6,11 +6,12 @@ set to ``None`` (or 0 on the command line) is off. Hitting one raises
 :class:`~extractor.errors.TooLargeError` (``too_large``) or
 :class:`~extractor.errors.ParseTimeoutError` (``timeout``).
 
-The time limit in-process is a POSIX interval timer (``SIGALRM``) and so works only on the main
-thread of a process whose ``SIGALRM`` is otherwise unused; elsewhere (another thread, Windows, an
-application that has its own alarm) there is no time limit in the library. The exception is raised
-between Python bytecodes: a single long call into C code delays it until the call returns. The
-CLI with ``--jobs N`` (N > 1) also kills a worker process that overruns the limit by a grace period.
+The time limit in-process is a POSIX interval timer (``SIGALRM``) on the main thread of a process
+whose ``SIGALRM`` is otherwise unused, and a watchdog thread anywhere else (another thread, Windows,
+an application that has its own alarm); see :func:`time_limit`. The exception is raised between
+Python bytecodes: a single long call into C code delays it until the call returns.
+``extractor.parse_many(jobs=N)`` and the CLI with ``--jobs N`` (N > 1) also kill a worker process
+that overruns the limit by a grace period.
 
 Memory: the library bounds what each decoder may allocate (``max_stream_bytes``, spans clamped to
 the grid, lines of text), and the CLI adds a ceiling on the parsing process (:func:`memory_ceiling`,
@@ -164,6 +165,9 @@ def check_pages(count: int, limits: Limits, *, counted_to_limit: bool = False) -
 class Timer:
     seconds: float | None
     armed: bool = False
+    """The SIGALRM interval timer is armed (the main thread of a process whose alarm is free)."""
+    watched: bool = False
+    """A watchdog thread holds the limit instead (another thread, or an application's own alarm)."""
     expired: bool = False
 
     def error(self, path: str | None = None) -> ParseTimeoutError:
@@ -177,16 +181,25 @@ REPEAT = 0.25
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[Timer]:
-    """Raise ParseTimeoutError in the body after ``seconds``; the Timer says whether it is armed, has expired.
+    """Raise ParseTimeoutError in the body after ``seconds``; the Timer says how it is held, whether it expired.
 
-    Armed only on the main thread, where ``signal.setitimer`` exists, and when neither a SIGALRM
-    handler nor a real-time interval timer is already in place (we never take an application's alarm).
+    On the main thread, where ``signal.setitimer`` exists and neither a SIGALRM handler nor a
+    real-time interval timer is already in place, a SIGALRM timer (we never take an application's
+    alarm). Anywhere else (another thread: a web server's worker, a thread pool; an application
+    with its own alarm) a watchdog thread raises the timeout in the parsing thread
+    (``PyThreadState_SetAsyncExc``). Both interrupt Python code between bytecodes and wait for a
+    long call into C code to return. Where neither can work (no CPython C API), a time limit
+    cannot be kept and the parse is refused with a RuntimeError rather than run without one.
     A caller that sees another error while ``timer.expired`` should report the timeout: a reader may
     have turned it into a "corrupt file".
     """
     timer = Timer(seconds)
-    if not seconds or seconds <= 0 or not _can_alarm():
+    if not seconds or seconds <= 0:
         yield timer
+        return
+    if not _can_alarm():
+        with _watchdog(timer):
+            yield timer
         return
 
     def expired(signum: int, frame: object) -> None:
@@ -209,6 +222,73 @@ def _can_alarm() -> bool:
     if signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
         return False
     return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+class _Expired(BaseException):
+    """Raised in the parsing thread by the watchdog; a BaseException, so no reader's ``except
+    Exception`` swallows it. :func:`time_limit` turns it into ParseTimeoutError."""
+
+
+def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> None:
+    """Schedule ``exception`` in the thread (None: cancel one not yet raised)."""
+    import ctypes
+
+    target = ctypes.py_object(exception) if exception is not None else ctypes.c_void_p(None)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), target)
+
+
+def _async_exceptions_available() -> bool:
+    try:
+        import ctypes
+    except ImportError:
+        return False
+    return hasattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc")
+
+
+@contextmanager
+def _watchdog(timer: Timer) -> Iterator[None]:
+    """Hold ``timer`` from a daemon thread that raises the timeout in this thread when it is due."""
+    if not _async_exceptions_available():
+        raise RuntimeError(
+            "no time limit can be kept here (no SIGALRM on this thread and no CPython C API): "
+            "parse with Limits(seconds=None), or in worker processes (extractor.parse_many(jobs=2))"
+        )
+    target = threading.get_ident()
+    lock = threading.Lock()
+    finished = threading.Event()
+    fired = False
+
+    def watch() -> None:
+        nonlocal fired
+        delay = timer.seconds or 0.0
+        while not finished.wait(delay):
+            with lock:
+                if finished.is_set():
+                    return
+                timer.expired = fired = True
+                _raise_in_thread(target, _Expired)
+            delay = REPEAT
+
+    def stop() -> None:
+        with lock:
+            finished.set()
+            if fired:
+                _raise_in_thread(target, None)  # one scheduled but not yet raised: cancelled
+
+    thread = threading.Thread(target=watch, name="extractor-time-limit", daemon=True)
+    timer.watched = True
+    thread.start()
+    try:
+        yield
+    except _Expired:
+        raise timer.error() from None
+    finally:
+        while True:  # the exception may land while stopping: stop again, the body's outcome stands
+            try:
+                stop()
+                break
+            except _Expired:
+                continue
 
 
 def out_of_memory(exc: BaseException) -> bool:

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
-Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls"]
+Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls", "image"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
 StatementKind = Literal["progress", "issue", "cause", "measure", "plan", "forecast"]
 Basis = Literal["yoy", "mom", "schedule", "target"]

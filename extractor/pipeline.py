@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from extractor.errors import (
     CorruptFileError,
@@ -44,7 +45,7 @@ from extractor.textnorm import split_lines
 # Paragraphs outside the tables read for the report period (a preamble: "现将1-9月…情况通报如下").
 PERIOD_PARAGRAPHS = 10
 
-PathOrBytes = str | os.PathLike[str] | bytes
+PathOrBytes = str | os.PathLike[str] | bytes | BinaryIO
 
 
 def parse(
@@ -53,7 +54,7 @@ def parse(
     columns: Mapping[str, str] | None = None,
     options: ReadOptions | None = None,
 ) -> Document:
-    """Parse a file (path) or its content (bytes) into a :class:`Document`.
+    """Parse a file (path), its content (bytes) or a binary file object into a :class:`Document`.
 
     Raises an :class:`~extractor.errors.ExtractorError` subclass for input that cannot be read, or
     that goes over one of the ``limits`` (default: :class:`~extractor.limits.Limits`).
@@ -67,6 +68,10 @@ def parse(
     if isinstance(source, bytes | bytearray):
         return parse_bytes(bytes(source), limits=limits, options=options)
     limits = limits or DEFAULT_LIMITS
+    if hasattr(source, "read"):
+        name = getattr(source, "name", None)
+        name = name if isinstance(name, str) and name else None
+        return parse_bytes(read_stream(source, limits), path=name, limits=limits, options=options)
     path = Path(source)
     try:
         data = read_file(path, limits)
@@ -74,6 +79,18 @@ def parse(
         exc.path = str(path)
         raise
     return parse_bytes(data, path=str(path), limits=limits, options=options)
+
+
+def read_stream(stream: BinaryIO, limits: Limits) -> bytes:
+    """The bytes of a binary file object (opened with "rb", a BytesIO, stdin's buffer), up to the size limit.
+
+    Read from where it stands; never more than ``max_bytes`` + 1 bytes, so an endless stream is refused.
+    """
+    data = stream.read(limits.max_bytes + 1 if limits.max_bytes else -1)
+    if isinstance(data, str):
+        raise TypeError("parse() needs a binary file object: open the file with 'rb'")
+    check_size(len(data), limits)
+    return bytes(data)
 
 
 def read_file(path: Path, limits: Limits) -> bytes:
@@ -225,22 +242,26 @@ def parse_bytes(
 ) -> Document:
     """Parse a file's content; ``path`` is only reported (and compared with the content's format)."""
     limits = limits or DEFAULT_LIMITS
-    with time_limit(limits.seconds) as timer:
-        try:
-            return _parse_bytes(data, path, limits, options or DEFAULT_OPTIONS)
-        except ExtractorError as exc:
-            if timer.expired and not isinstance(exc, ParseTimeoutError):
-                raise timer.error(path) from exc  # a reader took the timeout for a damaged file
-            if out_of_memory(exc):
-                raise memory_error(path) from exc  # a reader took the MemoryError for a damaged file
-            exc.path = exc.path or path
-            raise
-        except Exception as exc:
-            if timer.expired:
-                raise timer.error(path) from exc
-            if out_of_memory(exc):
-                raise memory_error(path) from exc
-            raise
+    try:
+        with time_limit(limits.seconds) as timer:
+            try:
+                return _parse_bytes(data, path, limits, options or DEFAULT_OPTIONS)
+            except ExtractorError as exc:
+                if timer.expired and not isinstance(exc, ParseTimeoutError):
+                    raise timer.error(path) from exc  # a reader took the timeout for a damaged file
+                if out_of_memory(exc):
+                    raise memory_error(path) from exc  # a reader took the MemoryError for a damaged file
+                exc.path = exc.path or path
+                raise
+            except Exception as exc:
+                if timer.expired:
+                    raise timer.error(path) from exc
+                if out_of_memory(exc):
+                    raise memory_error(path) from exc
+                raise
+    except ParseTimeoutError as exc:  # the watchdog's timeout is raised outside the body: name the file
+        exc.path = exc.path or path
+        raise
 
 
 def document_text(raw: RawDocument, limit: int = HOME_CURRENCY_SAMPLE) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from extractor.models import Column, Figure, Period, Row, Table, Warning
 from extractor.rules.assess import assess
 from extractor.rules.cells import find_issues, find_statements, split_lead_units, split_units
+from extractor.rules.compiled import compile_rule
 from extractor.rules.dates import find_dates
 from extractor.rules.figures import context_patterns, extract_figures
 from extractor.rules.status import row_status
@@ -20,12 +19,12 @@ CONTENT_FIELDS = ("task", "progress", "issues", "plan")
 # Columns of names, numbers and dates that are no figures (序号, units, leaders, deadlines …).
 NAME_FIELDS = frozenset({"seq", "lead_units", "partner_units", "lead_leaders", "responsible", "deadline", "category"})
 # A unit a header names for the bare numbers under it: "总投资（万元）", "完成进度(%)", "完成率%".
-HEADER_UNIT = regex.compile(r"[（(]\s*([^（）()、,，;；]{1,6}?)\s*[)）]\s*$|(%|％)\s*$")
-BARE_NUMBER = regex.compile(r"^\s*([-+−]?\d[\d,，]*(?:\.\d+)?)\s*$")
+HEADER_UNIT = compile_rule(r"[（(]\s*([^（）()、,，;；]{1,6}?)\s*[)）]\s*$|(%|％)\s*$")
+BARE_NUMBER = compile_rule(r"^\s*([-+−]?\d[\d,，]*(?:\.\d+)?)\s*$")
 # A 计量单位 cell: a short unit of measure (万人, 公里, %, 元/月/人), no digit.
-MEASURE_CELL = regex.compile(r"[^\d\s,;。]{1,8}")
+MEASURE_CELL = compile_rule(r"[^\d\s,;。]{1,8}")
 # What an indicator's name ends with that is no part of its name: notes (（按可比价格计算）, [1]).
-INDICATOR_NOTE = regex.compile(r"(?:\s*[(（\[［【][^()（）\[\]［］【】]*[)）\]］】])+\s*$")
+INDICATOR_NOTE = compile_rule(r"(?:\s*[(（\[［【][^()（）\[\]［］【】]*[)）\]］】])+\s*$")
 MAX_INDICATOR_NAME = 12  # characters of the name read before the number: enough for its head noun
 # Fields read for date mentions: the content, and the deadline column (完成时限).
 DATE_FIELDS = (*CONTENT_FIELDS, "deadline")

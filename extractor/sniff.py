@@ -39,6 +39,14 @@ EXTENSIONS = {
     ".htm": "html",
     ".txt": "txt",
     ".csv": "txt",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".bmp": "image",
+    ".gif": "image",
+    ".webp": "image",
 }
 FORMAT_NAMES = {
     "pdf": "a PDF",
@@ -48,6 +56,7 @@ FORMAT_NAMES = {
     "xls": "a legacy Excel workbook (.xls)",
     "html": "an HTML page",
     "txt": "plain text",
+    "image": "an image",
 }
 
 
@@ -79,7 +88,7 @@ def _ole_has_stream(data: bytes, name: str) -> bool:
     return False
 
 
-# Pictures, by the signature they start with: a scan saved as an image is no text to read.
+# Pictures, by the signature they start with: a scan saved as an image, read by OCR (readers/ocr.py).
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -109,13 +118,12 @@ def image_kind(data: bytes) -> str | None:
 
 
 def sniff(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Return 'pdf', 'docx', 'xlsx', 'html', 'doc', 'xls' or 'txt'; raise a typed error otherwise.
+    """Return 'pdf', 'docx', 'xlsx', 'html', 'doc', 'xls', 'image' or 'txt'; raise a typed error otherwise.
 
     A ZIP package is held to the ``limits`` on its members here, before any reader parses its XML.
     """
-    image = image_kind(data)
-    if image:
-        raise UnsupportedFormatError(f"{image} image: needs OCR, which extractor does not do")
+    if image_kind(data):
+        return "image"
     head = data[:1024]
     if PDF_MAGIC in head:
         return "pdf"

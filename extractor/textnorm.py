@@ -14,13 +14,14 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 
-_SPACE_RUN = regex.compile(r"[\s\u3000]+")
+_SPACE_RUN = compile_rule(r"[\s\u3000]+")
 # Characters between which a space is real: Latin letters and digits (words, "2.5 km").
-_LATIN = regex.compile(r"[A-Za-z0-9]")
+_LATIN = compile_rule(r"[A-Za-z0-9]")
 # ①②③ and ⑴⒈ are enumerators; NFKC would turn them into plain digits.
-_ENCLOSED = regex.compile(r"[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]")
+_ENCLOSED = compile_rule(r"[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]")
 
 
 def collapse_layout_space(text: str) -> str:
@@ -36,7 +37,7 @@ def collapse_layout_space(text: str) -> str:
 
 # Every character Unicode counts as ending a line (what str.splitlines splits on, \x1c-\x1e aside):
 # a file that separates its lines with U+2028 or NEL is as many lines as one that uses \n.
-LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+LINE_BREAK = compile_rule(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:
@@ -85,7 +86,10 @@ class _ViewTable(dict[int, str]):
 _VIEW_TABLE = _ViewTable()
 
 
-@lru_cache(maxsize=1024)  # figures, problems and statements each ask for the same cell's view
+# Figures, problems, statements, dates and status each ask for the same cell's view, within one row:
+# a few rows' cells suffice. Kept small because a cell may hold 20,000 characters (records.py's cap)
+# and the cache keeps its text and view alive after the row.
+@lru_cache(maxsize=128)
 def match_view(text: str) -> str:
     """Same-length view for rule matching: full-width → half-width, traditional → simplified,
     zero-width characters → spaces."""

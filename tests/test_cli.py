@@ -191,10 +191,10 @@ def _stuck_or_crashing(path: str, limits: object = None, columns: object = None,
 def test_stuck_and_dead_workers_are_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import extractor.cli
+    import extractor.batch
 
-    monkeypatch.setattr(extractor.cli, "parse", _stuck_or_crashing)
-    monkeypatch.setattr(extractor.cli, "GRACE", 0.5)
+    monkeypatch.setattr(extractor.batch, "parse", _stuck_or_crashing)
+    monkeypatch.setattr(extractor.batch, "GRACE", 0.5)
     for name in ("stuck.txt", "crash.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     seed = str(SAMPLES / "seed.txt")
@@ -217,9 +217,9 @@ def test_stuck_and_dead_workers_are_replaced(
 def test_internal_error_is_one_line_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import extractor.cli
+    import extractor.batch
 
-    monkeypatch.setattr(extractor.cli, "parse", _stuck_or_crashing)
+    monkeypatch.setattr(extractor.batch, "parse", _stuck_or_crashing)
     bug = tmp_path / "bug.txt"
     bug.write_text("x", encoding="utf-8")
     files = [str(bug), str(SAMPLES / "seed.txt")]

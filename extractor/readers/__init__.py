@@ -19,13 +19,15 @@ from extractor.readers.raw import RawDocument
 READERS: dict[str, tuple[str, str]] = {
     "txt": ("extractor.readers.text", "read_text"),
     "docx": ("extractor.readers.docx", "read_docx"),
-    "pdf": ("extractor.readers.pdf", "read_pdf"),
+    # PDFs go through the OCR reader, which reads the text layer and OCRs only as ReadOptions.ocr says.
+    "pdf": ("extractor.readers.ocr", "read_pdf_with_ocr"),
     "xlsx": ("extractor.readers.xlsx", "read_xlsx"),
     "html": ("extractor.readers.html", "read_html"),
     "doc": ("extractor.readers.legacy", "read_doc"),
     "xls": ("extractor.readers.legacy", "read_xls"),
+    "image": ("extractor.readers.ocr", "read_image"),
 }
-LIMITED = {"pdf"}
+LIMITED = {"pdf", "image"}
 
 
 def read(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:

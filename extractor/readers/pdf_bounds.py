@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextvars
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -176,3 +177,42 @@ def install() -> None:
     ):
         setattr(cmap_class, method, _counted(getattr(cmap_class, method)))
     _installed = True
+
+
+# A stream's data starts after "stream" and its end of line (PDF 7.3.8.1: CRLF or LF; CR alone seen too).
+_STREAM_START = re.compile(rb"stream(?:\r\n|\n|\r)")
+# Filters that expand their input many times over and that PDFium decodes without a bound we can set.
+_UNBOUNDED_FILTERS = re.compile(rb"/(?:LZWDecode|RunLengthDecode|LZW|RL)\b")
+_CHUNK = 1 << 20
+
+
+def check_streams(data: bytes, limit: int | None) -> bool:
+    """Before PDFium reads ``data``: every deflate stream inflated, chunk by chunk and dropped, to
+    at most ``limit`` bytes each (over it: TooLargeError, as pdfminer's bounded decoders say).
+
+    Returns whether the file names a filter PDFium would decode without a bound (LZW, RunLength):
+    such a file is for pdfminer's bounded decoders. What does not inflate (not deflate data, or
+    damaged) is left to the reader.
+    """
+    view = memoryview(data)
+    for match in _STREAM_START.finditer(data):
+        decompressor = zlib.decompressobj()
+        produced = 0
+        pending: bytes | memoryview = view[match.end() :]
+        try:
+            while pending:
+                produced += len(decompressor.decompress(pending, _CHUNK))
+                if limit is not None and produced > limit:
+                    raise _too_large_for(limit, "stream")
+                if decompressor.eof:
+                    break
+                pending = decompressor.unconsumed_tail
+        except zlib.error:
+            continue
+    return _UNBOUNDED_FILTERS.search(data) is not None
+
+
+def _too_large_for(limit: int, what: str) -> TooLargeError:
+    return TooLargeError(
+        f"a PDF {what} decodes to more than {limit / MB:g} MB (a decompression bomb?; raise it with --max-stream-size)"
+    )

@@ -18,6 +18,11 @@ class RawCell:
 
     text: str | None
     merge: Merge | None = None  # which way the covering cell lies, when the reader knows
+    # Provenance a reader of page images knows (OCR): the page, the cell's box in points from the
+    # page's top left (x0, y0, x1, y1), and how sure the recogniser was of its text (0–1).
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from functools import cache
 import regex
 
 from extractor.models import Assessment, Figure, Period
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
 from extractor.textnorm import match_view
 
@@ -42,19 +43,25 @@ EPSILON = 1e-9
 
 @cache
 def _not_a_target() -> regex.Pattern[str]:
-    return regex.compile(load("assess")["not_a_target"])
+    return compile_rule(load("assess")["not_a_target"])
+
+
+@cache
+def _not_a_target_before() -> regex.Pattern[str]:
+    """A project-size word before a figure, with no clause break between them."""
+    return compile_rule(f"(?:{_not_a_target().pattern})[^,，。;；]*$")
 
 
 @cache
 def _forecast_cue() -> regex.Pattern[str]:
-    return regex.compile(load("assess")["full_year_forecast"])
+    return compile_rule(load("assess")["full_year_forecast"])
 
 
 # Where a figure's clause starts; a clause opening with one of _CONTINUATION (占年度计划的95%, 达…)
 # continues the clause before it.
-_CLAUSE_BREAK = regex.compile(expand("{CLAUSE_BREAK}"))  # data/shared.toml: never 1,200
-_SENTENCE_BREAK = regex.compile(expand("{SENTENCE_BREAK}"))
-_CONTINUATION = regex.compile(r"\s*(?:占|达|为)")
+_CLAUSE_BREAK = compile_rule(expand("{CLAUSE_BREAK}"))  # data/shared.toml: never 1,200
+_SENTENCE_BREAK = compile_rule(expand("{SENTENCE_BREAK}"))
+_CONTINUATION = compile_rule(r"\s*(?:占|达|为)")
 
 
 def full_year_forecast(text: str, start: int) -> bool:
@@ -79,7 +86,7 @@ def _project_size(target: Figure, task: str) -> bool:
     """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
     pattern = _not_a_target()
     before = match_view(task)[max(0, target.span[0] - 8) : target.span[0]] if target.field == "task" else ""
-    return bool(pattern.search(target.subject or "") or regex.search(f"(?:{pattern.pattern})[^,，。;；]*$", before))
+    return bool(pattern.search(target.subject or "") or _not_a_target_before().search(before))
 
 
 def assess(

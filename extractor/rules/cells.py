@@ -7,17 +7,21 @@ same-length matching view (data/cells.toml holds the patterns).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from extractor.headers import looks_like_person, looks_like_units
 from extractor.models import Item, Statement
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
 # Whitespace trimmed off an item's edges, including the zero-width spaces web pages leave.
 _EDGE = " \t\n\u3000\xa0\u200b\u200c\u200d\u2060\ufeff"
+_WORD = compile_rule(r"\w")
+_SPACE = compile_rule(r"\s")
+_SPACE_RUN = compile_rule(r"[\s\u3000\xa0]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class CellRules:
     clause_min: int
     clause_lead: regex.Pattern[str]
     kinds: tuple[tuple[str, regex.Pattern[str]], ...]
+    any_kind: regex.Pattern[str]  # every kind's cue in one alternation: no match, no kind's cue matches
     field_kinds: dict[str, tuple[str, bool]]
     labels: tuple[tuple[regex.Pattern[str], str, bool], ...]
     response_kind: str
@@ -53,45 +58,50 @@ def cell_rules() -> CellRules:
     enumerators = "|".join(f"(?:{e})" for e in issues["enumerators"])
     suffixes = "|".join(regex.escape(s) for s in sorted(units["suffixes"], key=len, reverse=True))
     return CellRules(
-        marker=regex.compile(issues["marker"]),
-        end_marker=regex.compile(issues["end_marker"]),
+        marker=compile_rule(issues["marker"]),
+        end_marker=compile_rule(issues["end_marker"]),
         # An enumerator opens the region or follows a boundary; "." only as a full stop (资金不足.(二)…),
         # never after a digit (1.2、 is no enumerator 2、).
-        enumerator=regex.compile(
+        enumerator=compile_rule(
             rf"(?|(?:^|(?<=[。;:,，!?！？\n\s]|(?<![\d.])\.))\s*(?P<enum>{enumerators})|(?P<enum>{issues['circled_enumerator']}))"
         ),
-        item_separator=regex.compile(issues["item_separators"]),
-        elaboration=regex.compile(issues["elaboration"]),
-        response=regex.compile(issues["response"]),
-        no_problem=regex.compile(issues["no_problem"]),
-        sentence_end=regex.compile(statements["sentence_end"]),
-        clause_break=regex.compile(
+        item_separator=compile_rule(issues["item_separators"]),
+        elaboration=compile_rule(issues["elaboration"]),
+        response=compile_rule(issues["response"]),
+        no_problem=compile_rule(issues["no_problem"]),
+        sentence_end=compile_rule(statements["sentence_end"]),
+        clause_break=compile_rule(
             statements["clause_break"].replace("{OPENERS}", "|".join(f"(?:{k['opener']})" for k in statements["kind"]))
         ),
         clause_min=int(statements["clause_min"]),
-        clause_lead=regex.compile(statements["clause_lead"]),
+        clause_lead=compile_rule(statements["clause_lead"]),
         kinds=tuple((k["kind"], _kind_cue(k, statements["lead"])) for k in statements["kind"]),
+        any_kind=compile_rule("|".join(f"(?:{_kind_cue_source(k, statements['lead'])})" for k in statements["kind"])),
         field_kinds={f: (v["kind"], bool(v["fixed"])) for f, v in statements["field_kinds"].items()},
         labels=tuple(
-            (regex.compile(statements["label_boundary"] + f"(?:{label['pattern']})"), label["kind"], label["fixed"])
+            (compile_rule(statements["label_boundary"] + f"(?:{label['pattern']})"), label["kind"], label["fixed"])
             for label in statements["label"]
         ),
         response_kind=statements["response_kind"],
         problem_fields=frozenset(statements["problem_fields"]),
-        unit_separators=regex.compile(units["separators"]),
-        unit_conjunction=regex.compile(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
+        unit_separators=compile_rule(units["separators"]),
+        unit_conjunction=compile_rule(rf"(?<=(?:{suffixes})[)）>]?)(?:{units['conjunctions']})(?=.{{2,}})"),
         # Spaces between two unit names ("運輸署 路政署"): a unit suffix on both sides.
-        bare_unit=regex.compile(units["bare"]),
-        lead_mark=regex.compile(units["lead_mark"]),
-        etc=regex.compile(units["etc"]),
-        unit_space=regex.compile(
+        bare_unit=compile_rule(units["bare"]),
+        lead_mark=compile_rule(units["lead_mark"]),
+        etc=compile_rule(units["etc"]),
+        unit_space=compile_rule(
             rf"(?<=(?:{suffixes}))[ \t\u3000]+(?=\p{{Han}}[^\s、,;/]*(?:{suffixes})(?:[\s、,;/]|$))"
         ),
     )
 
 
+def _kind_cue_source(kind: dict[str, str], lead: str) -> str:
+    return kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead)
+
+
 def _kind_cue(kind: dict[str, str], lead: str) -> regex.Pattern[str]:
-    return regex.compile(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead))
+    return compile_rule(_kind_cue_source(kind, lead))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -218,7 +228,7 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
     for gap_start, gap_end in _gaps(len(text), skipped):
         for s, e, kind in _statement_pieces(view, gap_start, gap_end, regions):
             s, e = _trimmed(text, s, e)
-            if e <= s or (s, e) in labels or not regex.search(r"\w", _strip_enumerator(view[s:e])):
+            if e <= s or (s, e) in labels or not _WORD.search(_strip_enumerator(view[s:e])):
                 continue  # blank, a label alone on its line, or an enumerator
             if answers and answers[0] <= s and e <= answers[1] and rules.no_problem.match(view[s:e]):
                 continue  # no problem
@@ -228,7 +238,10 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
 
 def statement_kind(piece: str, default: str = "progress") -> str:
     """The kind a piece of text (matching view) gets from its cues, or ``default``."""
-    return next((name for name, cue in cell_rules().kinds if cue.search(piece)), default)
+    rules = cell_rules()
+    if not rules.any_kind.search(piece):
+        return default
+    return next((name for name, cue in rules.kinds if cue.search(piece)), default)
 
 
 def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -262,7 +275,7 @@ def _statement_pieces(
             continue
         cuts = [s]
         for match in rules.clause_break.finditer(view, s, e):
-            before = regex.sub(r"\s", "", view[cuts[-1] : match.start()])
+            before = _SPACE.sub("", view[cuts[-1] : match.start()])
             if len(before) >= rules.clause_min and not rules.clause_lead.match(before):
                 cuts.append(match.end())
         sentence: list[tuple[int, int, str]] = []
@@ -293,6 +306,13 @@ def _bracket_depths(view: str) -> list[int]:
 
 def split_units(text: str) -> list[str]:
     """区商务委、区发展改革委 → two units; 区交通局和区财政局 → two units."""
+    return list(_split_units(text))
+
+
+# A document names the same few units in row after row, and the records stage reads each units cell
+# twice (home_scope over the document, then the row): one split per distinct cell text.
+@lru_cache(maxsize=512)
+def _split_units(text: str) -> tuple[str, ...]:
     rules = cell_rules()
     view = match_view(text)
     units: list[str] = []
@@ -314,7 +334,7 @@ def split_units(text: str) -> list[str]:
             piece_start = match.end()
         units.append(part[piece_start:].strip(_EDGE))
         cursor = resume
-    return _join_bare_units(_drop_person_names([_without_etc(u) for u in units if u]))
+    return tuple(_join_bare_units(_drop_person_names([_without_etc(u) for u in units if u])))
 
 
 def _without_etc(unit: str) -> str:
@@ -344,7 +364,7 @@ def _drop_person_names(units: list[str]) -> list[str]:
     """A unit cell that names its leader too ("市民政局 伍泽国"): the person is not a unit."""
     out = []
     for unit in units:
-        head, _, tail = regex.sub(r"[\s\u3000\xa0]+", " ", unit).rpartition(" ")
+        head, _, tail = _SPACE_RUN.sub(" ", unit).rpartition(" ")
         if head and _person(tail) and not _person(head):
             unit = unit[: len(unit.rstrip()) - len(tail)].rstrip(" \u3000\xa0\t")
         if unit and not _person(unit):

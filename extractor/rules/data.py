@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from pydantic import ValidationError
 
-from extractor.rules.schema import MODELS, PATTERN_FILES, orphan_examples
+from extractor.rules.compiled import cached_data, keep_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -27,10 +26,13 @@ class RuleDataError(ValueError):
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed contents of ``extractor/data/<name>.toml``, validated."""
-    path = DATA_DIR / f"{name}.toml"
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    validate(name, data)
+    data = cached_data(name)  # parsed and validated by an earlier run, from these same bytes
+    if data is None:
+        path = DATA_DIR / f"{name}.toml"
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        validate(name, data)
+        keep_data(name, data)
     return data
 
 
@@ -40,13 +42,16 @@ def shared_vocabulary() -> dict[str, str]:
     return dict(load("shared")["vocabulary"])
 
 
+_PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
+
+
 def expand(pattern: str, vocabulary: dict[str, str] | None = None, file: str = "rule data") -> str:
     """``pattern`` with its {PLACEHOLDER}s replaced: a file's own vocabulary first, then the shared
     pieces. Entries may use placeholders too; an unknown name is an error naming the file."""
     words = {**shared_vocabulary(), **(vocabulary or {})}
     for _ in range(6):
         try:
-            pattern, found = regex.subn(r"\{([A-Z_]+)\}", lambda m: f"(?:{words[m.group(1)]})", pattern)
+            pattern, found = _PLACEHOLDER.subn(lambda m: f"(?:{words[m.group(1)]})", pattern)
         except KeyError as exc:
             raise RuleDataError(f"{file}: unknown placeholder {{{exc.args[0]}}}") from None
         if not found:
@@ -56,6 +61,11 @@ def expand(pattern: str, vocabulary: dict[str, str] | None = None, file: str = "
 
 def validate(name: str, data: dict[str, Any]) -> None:
     """Raise RuleDataError naming the file and the key when ``data`` breaks the file's model."""
+    # The models are imported here, not at start-up: a run served by the rule cache never needs them.
+    from pydantic import ValidationError
+
+    from extractor.rules.schema import MODELS, PATTERN_FILES, orphan_examples
+
     model = MODELS.get(name)
     if model is not None:
         try:

@@ -36,6 +36,7 @@ from typing import Any
 import regex
 
 from extractor.models import DateMention, Period
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
@@ -107,14 +108,14 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
         return expand_placeholders(pattern, vocabulary, "dates.toml")
 
     def optional(entry: dict[str, Any], key: str) -> regex.Pattern[str] | None:
-        return regex.compile(expand(entry[key])) if key in entry else None
+        return compile_rule(expand(entry[key])) if key in entry else None
 
     date_rules = tuple(
         DateRule(
             r["id"],
             r["kind"],
             r["grain"],
-            regex.compile(expand(r["pattern"])),
+            compile_rule(expand(r["pattern"])),
             optional(r, "veto_before"),
             optional(r, "veto_after"),
             bool(r.get("deadline_cue", True)),
@@ -141,11 +142,11 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
             raise ValueError(f"dates.toml: holiday {name} lists a year twice")
     context = data["context"]
     lexicon = Lexicon(
-        sentence_end=regex.compile(expand(context["sentence_end"])),
-        deadline_after=regex.compile(context["deadline_after"]),
-        past_before=regex.compile(context["past_before"]),
-        fact_after=regex.compile(context["fact_after"]),
-        plan_before=regex.compile(context["plan_before"]),
+        sentence_end=compile_rule(expand(context["sentence_end"])),
+        deadline_after=compile_rule(context["deadline_after"]),
+        past_before=compile_rule(context["past_before"]),
+        fact_after=compile_rule(context["fact_after"]),
+        plan_before=compile_rule(context["plan_before"]),
         relative_years={k: int(v) for k, v in data["relative_years"].items()},
         holiday_aliases=dict(holidays["aliases"]),
         holiday_fixed={k: (int(v[:2]), int(v[3:])) for k, v in holidays["fixed"].items()},
@@ -453,7 +454,7 @@ class Dateline:
 @cache
 def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = load("dates")["dateline"]
-    return regex.compile(data["labelled"]), regex.compile(data["line"])
+    return compile_rule(data["labelled"]), compile_rule(data["line"])
 
 
 def find_dateline(text: str, labelled_only: bool = False) -> Dateline | None:

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from extractor.models import Figure
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
@@ -67,7 +68,9 @@ class FigureSpan:
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # Longest first; words of one length cannot both match at one place, so their order is free: by
+    # the words, not the set's (hash-seeded) order, so a pattern's text is the same in every run.
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # A number never starts inside another number: after a digit, a decimal point or a thousands comma
@@ -131,7 +134,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
         FigureRule(
             r["id"],
             r["kind"],
-            regex.compile(expand(r["pattern"])),
+            compile_rule(expand(r["pattern"])),
             tuple(r.get("examples", ())),
             r.get("basis"),
             r.get("unit"),
@@ -141,11 +144,11 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
     vetoes = tuple(
         Veto(
             v["id"],
-            regex.compile(v["before"]) if "before" in v else None,
-            regex.compile(v["after"]) if "after" in v else None,
-            regex.compile(v["head"]) if "head" in v else None,
+            compile_rule(v["before"]) if "before" in v else None,
+            compile_rule(v["after"]) if "after" in v else None,
+            compile_rule(v["head"]) if "head" in v else None,
             tuple(v.get("examples", ())),
-            regex.compile(v["unless_before"]) if "unless_before" in v else None,
+            compile_rule(v["unless_before"]) if "unless_before" in v else None,
         )
         for v in data["veto"]
     )
@@ -187,7 +190,7 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
 def masks() -> regex.Pattern[str]:
     """The [masks] of data/figures.toml as one pattern: stretches where no figure is read."""
     patterns = [p for name, p in load("figures")["masks"].items() if name != "examples"]
-    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+    return compile_rule("|".join(f"(?:{p})" for p in patterns))
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
@@ -204,7 +207,7 @@ def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
 @cache
 def context_patterns() -> dict[str, regex.Pattern[str]]:
     """The [context] patterns of data/figures.toml: clause_break, scope, unit_level, target_cue, target_label."""
-    return {name: regex.compile(expand(pattern)) for name, pattern in load("figures")["context"].items()}
+    return {name: compile_rule(expand(pattern)) for name, pattern in load("figures")["context"].items()}
 
 
 def parse_figure(
@@ -224,7 +227,7 @@ def parse_figure(
     _, _, lexicon = rules()
     parts = span.parts
     kind = span.rule.kind
-    unit = span.rule.unit or regex.sub(r"\s", "", parts.get("unit") or "%")  # 个 百 分 点 as spaced on some pages
+    unit = span.rule.unit or _SPACE.sub("", parts.get("unit") or "%")  # 个 百 分 点 as spaced on some pages
     value, value_max = _values(parts, span.rule.id)
     if value is None:
         return None
@@ -294,6 +297,7 @@ def parse_figure(
 
 
 _MINUS = frozenset(("-", "−", "负"))
+_SPACE = compile_rule(r"\s")
 
 
 def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, float | None]:
@@ -327,7 +331,7 @@ def _values(parts: dict[str, str | None], rule_id: str) -> tuple[float | None, f
     if value is not None and parts.get("half"):  # 一吨半
         value += 0.5
     if value is not None and parts.get("sub"):
-        value += sum((parse_number(n) or 0.0) * _SUB_UNITS[u] for n, u in regex.findall(_SUB_UNIT_PART, parts["sub"]))
+        value += sum((parse_number(n) or 0.0) * _SUB_UNITS[u] for n, u in _sub_unit_part().findall(parts["sub"]))
     return value, value_max
 
 
@@ -345,6 +349,11 @@ _PLACE_VALUES = {
 }
 _SUB_UNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "美分": 0.01}
 _SUB_UNIT_PART = r"(\d{1,2}|[零〇一二两三四五六七八九])(角|毛|美分|分)"
+
+
+@cache
+def _sub_unit_part() -> regex.Pattern[str]:
+    return compile_rule(_SUB_UNIT_PART)
 
 
 def _lower_end(num: str, num_max: str, scale: str, value_max: float, rule_id: str) -> float | None:
@@ -498,12 +507,10 @@ LIST_REACH = 60  # characters before a figure searched for the bare numbers that
 def compiled_table(table: str) -> dict[str, regex.Pattern[str]]:
     """The patterns of a table of data/figures.toml ([shared_unit], [distribution], [reference_basis]),
     placeholders expanded and compiled once; its examples and word lists are left out."""
-    return {
-        key: regex.compile(expand(value)) for key, value in load("figures")[table].items() if isinstance(value, str)
-    }
+    return {key: compile_rule(expand(value)) for key, value in load("figures")[table].items() if isinstance(value, str)}
 
 
-_LINE_START = regex.compile(r"(?:^|[\n。;；:：])\s*\Z")
+_LINE_START = compile_rule(r"(?:^|[\n。;；:：])\s*\Z")
 
 
 def _enumerates(view: str, start: int) -> bool:
@@ -513,7 +520,7 @@ def _enumerates(view: str, start: int) -> bool:
 
 @cache
 def _enumerator() -> regex.Pattern[str]:
-    return regex.compile(expand("{ENUMERATOR}"))
+    return compile_rule(expand("{ENUMERATOR}"))
 
 
 def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
@@ -577,7 +584,7 @@ def absolute_change_rules() -> AbsoluteChangeRules:
     data = load("figures")["absolute_change"]
     own = "|".join(regex.escape(w) for w in sorted(data["up"] + data["down"], key=len, reverse=True))
     before = expand(data["before"].replace("{OWN_VERBS}", own))
-    return AbsoluteChangeRules(before=regex.compile(before), down=frozenset(data["down"]))
+    return AbsoluteChangeRules(before=compile_rule(before), down=frozenset(data["down"]))
 
 
 def _distribute(figures: list[Figure], view: str) -> list[Figure]:
@@ -620,7 +627,7 @@ def _distribute(figures: list[Figure], view: str) -> list[Figure]:
     return out
 
 
-_MONTH_BEFORE = regex.compile(r"上月|上季")
+_MONTH_BEFORE = compile_rule(r"上月|上季")
 
 
 def _basis_of(word: str) -> str:
@@ -652,12 +659,12 @@ def subject_rules() -> SubjectRules:
     """The [subject] table of data/figures.toml, compiled."""
     data = load("figures")["subject"]
     return SubjectRules(
-        lead=regex.compile(expand("(?:" + "|".join(f"(?:{p})" for p in data["lead"]) + ")")),
-        trail=regex.compile(expand("(?:" + "|".join(f"(?:{p})" for p in data["trail"]) + r")\Z")),
-        place=regex.compile(expand(data["place"])),
-        reject=regex.compile(expand(data["reject"])),
-        change_before=regex.compile(expand(data["change_before"])),
-        share_between=regex.compile(expand(data["share_between"])),
+        lead=compile_rule(expand("(?:" + "|".join(f"(?:{p})" for p in data["lead"]) + ")")),
+        trail=compile_rule(expand("(?:" + "|".join(f"(?:{p})" for p in data["trail"]) + r")\Z")),
+        place=compile_rule(expand(data["place"])),
+        reject=compile_rule(expand(data["reject"])),
+        change_before=compile_rule(expand(data["change_before"])),
+        share_between=compile_rule(expand(data["share_between"])),
         min_length=int(data["min_length"]),
         max_length=int(data["max_length"]),
         max_stretch=int(data["max_stretch"]),
@@ -747,8 +754,8 @@ def home_currency_rules() -> HomeCurrencyRules:
         min_traditional_share=float(data["min_traditional_share"]),
         min_currency_names=int(data["min_currency_names"]),
         min_place_marks=int(data["min_place_marks"]),
-        currency_names={code: regex.compile(_alternation(words)) for code, words in data["currency_names"].items()},
-        places={code: regex.compile(_alternation(words)) for code, words in data["places"].items()},
+        currency_names={code: compile_rule(_alternation(words)) for code, words in data["currency_names"].items()},
+        places={code: compile_rule(_alternation(words)) for code, words in data["places"].items()},
     )
 
 

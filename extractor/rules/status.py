@@ -18,13 +18,15 @@ import regex
 from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast
 from extractor.rules.cells import find_issues, find_statements
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
 from extractor.textnorm import match_view
 
 # Where a cue's clause starts: the negator must stand inside the cue's own clause (data/shared.toml).
-_CLAUSE_BREAK = regex.compile(expand("{CLAUSE_BREAK}"))
+_CLAUSE_BREAK = compile_rule(expand("{CLAUSE_BREAK}"))
 # Fields read when the caller gives no statements.
 _TEXT_FIELDS = ("progress", "issues", "plan")
+_SPACES = compile_rule(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,9 @@ class Tier:
     status: str
     scope: frozenset[str]
     cues: tuple[Cue, ...]
+    # Every cue of the tier in one alternation: it finds nothing exactly when no cue does, so a piece
+    # pays one scan per tier, and the cues one by one only where one of them matches.
+    any_cue: regex.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,7 @@ class VerdictRules:
 
     def read_cell(self, text: str) -> str | None:
         """The status a status cell's whole text names (spaces and end punctuation ignored)."""
-        return self._first(regex.sub(r"\s+", "", self._trimmed(text)), self.column)
+        return self._first(_SPACES.sub("", self._trimmed(text)), self.column)
 
     def read_heading(self, text: str) -> str | None:
         """The status a section or table title gives every row under it (its enumerator stripped)."""
@@ -103,12 +108,13 @@ def status_rules() -> StatusRules:
             cues=tuple(
                 Cue(
                     id=c["id"],
-                    pattern=regex.compile(c["pattern"]),
+                    pattern=compile_rule(c["pattern"]),
                     examples=tuple(c.get("examples", ())),
                     counter_examples=tuple(c.get("counter_examples", ())),
                 )
                 for c in t["cue"]
             ),
+            any_cue=compile_rule("|".join(f"(?:{c['pattern']})" for c in t["cue"])),
         )
         for t in data["tier"]
     }
@@ -121,25 +127,25 @@ def status_rules() -> StatusRules:
     return StatusRules(
         order=tuple(data["order"]),
         verdict=VerdictRules(
-            enumerator=regex.compile(expand(verdict["enumerator"])),
-            end=regex.compile(verdict["end"]),
-            column={k: regex.compile(verdict["column"][k]) for k in statuses},
-            heading={k: regex.compile(verdict["heading"][k]) for k in statuses},
+            enumerator=compile_rule(expand(verdict["enumerator"])),
+            end=compile_rule(verdict["end"]),
+            column={k: compile_rule(verdict["column"][k]) for k in statuses},
+            heading={k: compile_rule(verdict["heading"][k]) for k in statuses},
         ),
         tiers=tiers,
-        negator=regex.compile(data["negator"]),
-        resumed=regex.compile(data["resumed"]["pattern"]),
+        negator=compile_rule(data["negator"]),
+        resumed=compile_rule(data["resumed"]["pattern"]),
         tolerance=float(data["schedule_tolerance"]),
         milestone=Milestone(
             id=milestone["id"],
-            task=regex.compile(milestone["task"]),
-            reached=regex.compile(milestone["reached"]),
-            preparation=regex.compile(milestone["preparation"]),
+            task=compile_rule(milestone["task"]),
+            reached=compile_rule(milestone["reached"]),
+            preparation=compile_rule(milestone["preparation"]),
         ),
         completion_id=data["completion"]["id"],
         completion_forecast_id=data["completion"]["forecast_id"],
         completion_scope=frozenset(data["completion"]["scope"]),
-        completion=regex.compile(data["completion"]["pattern"]),
+        completion=compile_rule(data["completion"]["pattern"]),
         figures=data["figures"],
     )
 
@@ -204,9 +210,7 @@ _OTHER_COLUMN_KEYS = frozenset(
 # Side columns read per row: real tables have a few; a hostile one with 10,000 must not cost 10,000
 # reads of every cue per row.
 MAX_SIDE_COLUMNS = 16
-_ASKED = regex.compile(
-    r"目标|计划|任务|要求|内容|指标|时限|时间|单位|领导|责任|名称|类别|措施|打算|安排|金额|投资|规模"
-)
+_ASKED = compile_rule(r"目标|计划|任务|要求|内容|指标|时限|时间|单位|领导|责任|名称|类别|措施|打算|安排|金额|投资|规模")
 
 
 def _side_columns(cells: dict[str, str]) -> list[str]:
@@ -353,7 +357,8 @@ def _row_status(
     for name, tier in rules.tiers.items():
         for piece in pieces:
             if piece.kind in tier.scope:
-                evidence.add(name, *cue_items(piece, tier.cues))
+                found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
+                evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _completion_shares(pieces, period, evidence)
     _bare_shares(cells, figures, period, evidence)
@@ -458,10 +463,10 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
 
 # A column whose number is a completion share: 完成率, 完成比例, 完成进度, 形象进度, 占年度计划%,
 # 占年任务之比, 完成目标(%).
-_RATE_COLUMN = regex.compile(
+_RATE_COLUMN = compile_rule(
     r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}(?:计划|任务|目标)|之比|完成(?:目标|计划|任务)?\s*[(]?\s*%"
 )
-_BARE_SHARE = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
+_BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
 
 
 def _bare_shares(cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence) -> None:

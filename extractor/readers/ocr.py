@@ -1,0 +1,110 @@
+"""Pictures (PNG, JPEG, TIFF …) and scanned PDF pages, read by OCR (the optional ``ocr`` extra).
+
+``read_image`` is the reader of format "image". For PDFs, :func:`read_pdf_with_ocr` decides by
+``ReadOptions.ocr``: ``always`` reads every page by OCR; ``auto`` reads the text layer and OCRs
+only the pages without one (or the whole file when no page has one); ``never`` is the text layer
+alone. A PDF with a text layer on every page never reaches OCR under ``auto``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.errors import NoTextLayerError, OcrUnavailableError, UnsupportedFormatError
+from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.options import DEFAULT_OPTIONS, ReadOptions
+from extractor.readers.raw import Paragraph, RawDocument, RawTable, RawWarning
+
+EXTRA_HINT = "install the OCR extra: pip install 'extractor[ocr]'"
+_NO_TEXT_PAGE = regex.compile(r"^page (\d+) has no text layer")
+
+
+def read_image(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:
+    from extractor.sniff import image_kind
+
+    kind = image_kind(data) or "picture"
+    if options.ocr == "never":
+        raise UnsupportedFormatError(f"{kind} image: needs OCR, which --ocr never turns off")
+    try:
+        from extractor import ocr
+    except ImportError:
+        raise OcrUnavailableError(f"{kind} image: needs OCR, which is not installed: {EXTRA_HINT}") from None
+    try:
+        ocr.require()
+    except OcrUnavailableError as exc:
+        raise OcrUnavailableError(f"{kind} image: needs OCR: {exc}") from None
+    return ocr.ocr_image(data, limits)
+
+
+def read_pdf_with_ocr(
+    data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS
+) -> RawDocument:
+    from extractor.readers.pdf import read_pdf
+
+    if options.ocr == "never":
+        return read_pdf(data, limits=limits, options=options)
+    if options.ocr == "always":
+        ocr = _ocr_or_raise(OcrUnavailableError, "OCR requested (--ocr always)")
+        return ocr.ocr_pdf(data, limits)
+    try:
+        document = read_pdf(data, limits=limits, options=options)
+    except NoTextLayerError:
+        ocr = _ocr_or_raise(NoTextLayerError, "no text layer (scanned pages?)")
+        return ocr.ocr_pdf(data, limits)
+    missing = [
+        int(m.group(1))
+        for w in document.warnings
+        if w.code == "no_text_layer" and (m := _NO_TEXT_PAGE.match(w.message))
+    ]
+    if not missing or not _ocr_available():
+        return document
+    return _with_pages(document, missing, data)
+
+
+def _scanned_page(warning: RawWarning) -> regex.Match | None:
+    """The page number in the text-layer reader's warning about a page without text."""
+    return _NO_TEXT_PAGE.match(warning.message) if warning.code == "no_text_layer" else None
+
+
+def _ocr_available() -> bool:
+    try:
+        from extractor import ocr
+
+        ocr.require()
+    except (ImportError, OcrUnavailableError):
+        return False
+    return True
+
+
+def _ocr_or_raise(error: type[Exception], why: str):
+    try:
+        from extractor import ocr
+
+        ocr.require()
+    except (ImportError, OcrUnavailableError):
+        raise error(f"{why}: OCR is not installed: {EXTRA_HINT}") from None
+    return ocr
+
+
+def _with_pages(document: RawDocument, numbers: list[int], data: bytes) -> RawDocument:
+    """The text-layer reading, with the pages that had none read by OCR and put in their place."""
+    from extractor import ocr
+
+    results = ocr.ocr_pdf_pages(data, numbers)
+    blocks = list(document.blocks)
+    for result in results:
+        at = next((i for i, block in enumerate(blocks) if (_page_of(block) or 0) > result.number), len(blocks))
+        blocks[at:at] = result.blocks
+    # A page OCR found nothing on keeps its no_text_layer warning.
+    read = {r.number for r in results if r.blocks}
+    warnings = [w for w in document.warnings if not ((m := _scanned_page(w)) and int(m.group(1)) in read)]
+    warnings.append(ocr.ocr_note(results))
+    for result in results:
+        warnings.extend(ocr.page_warnings(result))
+    return RawDocument(format=document.format, blocks=blocks, encoding=document.encoding, warnings=warnings)
+
+
+def _page_of(block: Paragraph | RawTable) -> int | None:
+    if isinstance(block, Paragraph):
+        return block.page
+    return next((row.page for row in block.rows if row.page is not None), None)
