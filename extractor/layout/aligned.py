@@ -43,6 +43,7 @@ from extractor.headers import (
 from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
 from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify, is_measure
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
 
 # Boundary strengths: what separates a piece from the one before it.
@@ -69,23 +70,23 @@ PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its col
 DEFINITE = frozenset(
     {"seq", "number", "percent", "measure", "unit", "person", "date"}
 )  # the kinds of part judged alone
-BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
-SENTENCE_END = regex.compile(r"(?:[。；;！？!?]|(?<!\d)\.)$")
-ENUMERATED_HEADING = regex.compile(
+BRACKET_UNIT = compile_rule(r"^[（(][^（）()]{0,8}[)）]$")
+SENTENCE_END = compile_rule(r"(?:[。；;！？!?]|(?<!\d)\.)$")
+ENUMERATED_HEADING = compile_rule(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*\S"
 )
-YEAR = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
-LOOKS_DECIMAL = regex.compile(r"^\s*[*＊]?\s*\d+[.．]\d")
-LOOSE_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
+YEAR = compile_rule(r"^\s*(?:19|20)\d\d\s*$")
+LOOKS_DECIMAL = compile_rule(r"^\s*[*＊]?\s*\d+[.．]\d")
+LOOSE_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
 # In a row written without separators: a number between two words (its 序号), and a unit's name
 # opening a sentence ("区发展改革委西城区…": the unit, then the progress).
-GLUED_SEQ = regex.compile(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
+GLUED_SEQ = compile_rule(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
 GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社")
 GLUED_UNIT_MAX = 14  # characters of a unit's name
-LETTER_SPACED = regex.compile(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
+LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
-SPACED_NUMBER = regex.compile(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
-LATIN_EDGE = regex.compile(r"[A-Za-z0-9%]")
+SPACED_NUMBER = compile_rule(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
+LATIN_EDGE = compile_rule(r"[A-Za-z0-9%]")
 
 
 @dataclass(slots=True)

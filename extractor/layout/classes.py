@@ -14,6 +14,7 @@ import regex
 
 from extractor.headers import layout_patterns, looks_like_person, looks_like_units, parse_seq
 from extractor.layout.base import SENTENCE
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
@@ -32,11 +33,11 @@ CLASSES = (
     "short",
     "prose",
 )
-SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")  # (decimals: see aligned)
-STARRED_SEQ = regex.compile(r"^\s*(\d{1,4})\s*[*＊]\s*$")
-NUMBER = regex.compile(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
-PERCENT = regex.compile(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
-DIGIT = regex.compile(r"\d")
+SEQ_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")  # (decimals: see aligned)
+STARRED_SEQ = compile_rule(r"^\s*(\d{1,4})\s*[*＊]\s*$")
+NUMBER = compile_rule(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
+PERCENT = compile_rule(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
+DIGIT = compile_rule(r"\d")
 MAX_STATUS = 10  # a status word is short ("已完成", "超额完成", "持续推进")
 MAX_SHORT = 15
 
@@ -93,7 +94,7 @@ def _measure_pattern() -> regex.Pattern[str]:
     word = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     scale = "|".join(regex.escape(s) for s in sorted(units["scales"], key=len, reverse=True))
     per = r"(?:/(?:" + word + r"|月|年|日|天|周|季度?))*"
-    return regex.compile(rf"^(?:{scale})?(?:{word}){per}$")
+    return compile_rule(rf"^(?:{scale})?(?:{word}){per}$")
 
 
 def is_measure(text: str) -> bool:

@@ -51,18 +51,19 @@ from extractor.headers import (
 )
 from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_key, match_view
 
 # Where the task name ends in an unlabelled head: a colon.
-NAME_END_COLON = regex.compile(r"[:]")
+NAME_END_COLON = compile_rule(r"[:]")
 MAX_TASK_NAME = 40
 MAX_HEADING = 40  # a heading line (an item's title over its text) is no longer than this
 MIN_RESULT_HAN = 8  # a report of results under a title has at least this many Han characters
 MAX_TARGET_TITLE = 80  # a task's title over its results (新增…5萬個,改造…2萬間) may run this long
 MAX_LABEL = 10  # characters of a label before its colon
 # A unit label's value ends at the end of its sentence or bracket.
-UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
+UNIT_VALUE_END = compile_rule(r"[。;\n)]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
 # The made-up header: one label per field, in this order.
 HEADER_LABELS = {
@@ -83,36 +84,36 @@ HEADER_LABELS = {
 LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
 PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label: a short run of Han characters and a colon, at the start of a line or after a separator.
-LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
 # A first sentence naming what the item reports on, ending in the report's word: the task is
 # what comes before that word.
-TAILED_TITLE = regex.compile(
+TAILED_TITLE = compile_rule(
     r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
 )
-GLUED_RUN = regex.compile(r"(\p{Han}{5,16})\s*:")
-GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
+GLUED_RUN = compile_rule(r"(\p{Han}{5,16})\s*:")
+GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
 # (A unit's name alone on a line is more often the unit of the item above it, and with a colon the
 # report's addressee ("区政府："): only a count says it heads the items below.)
-UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
+UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
-DECORATED_LABEL = regex.compile(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
-REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
-PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
+DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
+REPORTING_HEADING = compile_rule(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
+PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
 # "其中超额完成任务的已有10项：": a clause announcing how many items the list after its colon holds.
-COUNTED_LIST = regex.compile(
+COUNTED_LIST = compile_rule(
     r"(?:^|(?<=[。;,\s]))[^。;:,]{0,30}?(?<![\d.])(?P<count>\d{1,3}|[一二三四五六七八九十两]{1,3})\s*[项個个件条項]"
     r"[^。;:,\d]{0,6}:\s*"
 )
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
-AMONG = regex.compile(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
+AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
-TOPIC_LINE = regex.compile(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
-ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
-CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
+TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
+ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
+CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
-TRAILING_UNITS = regex.compile(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
+TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
 @cache
@@ -550,7 +551,7 @@ def _rows_of_text(item: _Item, first: str, body: list[Line]) -> list[tuple[str |
 
 def _first_sentence_end(text: str) -> int | None:
     """Where an item's first sentence ends (after its 。), when more text follows; None otherwise."""
-    stop = _outside_brackets(regex.compile(r"。"), _sentence_view(text))
+    stop = _outside_brackets(compile_rule(r"。"), _sentence_view(text))
     if stop is None or not _clean(text[stop + 1 :]):
         return None
     return stop + 1
@@ -685,7 +686,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         if cuts[0] > 0 and trim(line.text[: cuts[0]]):
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
         # The list ends at the first full stop after its last item: what follows is not that item's.
-        stop = _outside_brackets(regex.compile(r"。"), view[cuts[-1] :])
+        stop = _outside_brackets(compile_rule(r"。"), view[cuts[-1] :])
         end, shared, after = len(line.text), None, ""
         if stop is not None and trim(line.text[cuts[-1] + stop + 1 :]):
             end = cuts[-1] + stop + 1
@@ -721,7 +722,7 @@ def _shared_report(text: str, items: int) -> tuple[str | None, str]:
     """(the first sentence after a list when it reports on all its items, the rest): "目前，3个任务
     按照节点目标要求都已完成。" after 一是…二是…三是…; (None, text) otherwise."""
     view = match_view(text)
-    stop = _outside_brackets(regex.compile(r"。"), view)
+    stop = _outside_brackets(compile_rule(r"。"), view)
     sentence = text[: stop + 1] if stop is not None else text
     sentence_view = match_view(sentence)
     opens = prose_patterns()["progress_opener"].match(sentence_view)
@@ -1058,7 +1059,7 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # came of it.
         # It ends at its first comma, or sooner where what was done starts: a word of progress
         # ("重点前期项目已开工2项") or a bracket that reports ("竣工项目13项（主体已完工6项）").
-        comma = _outside_brackets(regex.compile(r"[,;]"), view)
+        comma = _outside_brackets(compile_rule(r"[,;]"), view)
         ends = [comma] if comma is not None else []
         word = prose_patterns()["progress_word"].search(view)
         if word is not None and word.start() >= 2:

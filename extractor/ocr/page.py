@@ -166,9 +166,7 @@ def _detected_lines(grey: np.ndarray, ink: np.ndarray, dpi: float, crops: list, 
     return indices
 
 
-def _paragraphs(
-    indices: list[int], texts: list, boxes: list, page: PageImage, *, positioned: bool
-) -> list[Paragraph]:
+def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *, positioned: bool) -> list[Paragraph]:
     """Lines outside tables; segments of one line (same height band) joined with wide spaces.
 
     On a page without rules (``positioned``) each segment starts at the display column of its
