@@ -1203,3 +1203,33 @@ def test_a_count_that_does_not_match_the_parts_is_no_list(count: str) -> None:
     text = COUNTED.replace("4项", count)
     with pytest.raises(NoTableError):
         _rows(text)
+
+
+PLAN_ITEMS = (
+    "1.进一步扩大就业。全市城镇新增就业5.85万人，确保零就业家庭至少有一人就业。（责任单位：市人社局）\n"
+    "2.加大职工技能培训力度。开展职业技能提升行动6.74万人次，其中创业培训1.7万人次。（责任单位：市人社局）\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "南昌市人民政府关于印发2021年民生实事工程安排意见的通知",
+        "2024年为民实事实施方案",
+        "2023年重点工作要点",
+        "2022年民生實事項目計劃",
+    ],
+)
+def test_a_plan_reports_no_progress(title: str) -> None:
+    """In a document that sets out a plan, the text after an item's title describes its target."""
+    for text in (f"{title}\n{PLAN_ITEMS}", _ascii(f"{title}\n{PLAN_ITEMS}")):
+        rows = _rows(text)
+        assert [r.progress or "" for r in rows] == ["", ""]
+        assert [r.task for r in rows] == ["进一步扩大就业", "加大职工技能培训力度"]
+        assert [r.lead_units for r in rows] == [["市人社局"], ["市人社局"]]
+
+
+def test_a_report_on_a_plan_keeps_its_progress() -> None:
+    title = "2021年民生实事工程安排意见落实情况"
+    rows = _rows(f"{title}\n{PLAN_ITEMS}")
+    assert [bool(r.progress) for r in rows] == [True, True]

@@ -61,6 +61,7 @@ MAX_TASK_NAME = 40
 MAX_HEADING = 40  # a heading line (an item's title over its text) is no longer than this
 MIN_RESULT_HAN = 8  # a report of results under a title has at least this many Han characters
 MAX_TARGET_TITLE = 80  # a task's title over its results (新增…5萬個,改造…2萬間) may run this long
+MAX_PLAN_TITLE = 60  # a document's title line ("南昌市人民政府关于印发…安排意见的通知") is no longer
 MAX_LABEL = 10  # characters of a label before its colon
 # A unit label's value ends at the end of its sentence or bracket.
 UNIT_VALUE_END = compile_rule(r"[。;\n)]|\s")
@@ -134,6 +135,7 @@ class _Item:
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
     reports: bool = False  # its headings (or the document's title) say the text reports results
+    plans: bool = False  # the document's title says it sets out a plan (安排意见, 工作要点): no results in it
     units: str | None = None  # the unit a heading over it assigns it to ("省编办牵头的工作")
 
 
@@ -373,6 +375,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     items: list[_Item] = []
     stack: list[_Item] = []  # the open items, outermost first
     preamble_reports = False
+    preamble_plans = False
     group: tuple[str, str] | None = None  # a unit's line over the items after it: (line, unit)
     for index, line in enumerate(lines):
         entry = numbered.get(index)
@@ -388,6 +391,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             item = _Item(seq=number, marker_end=end, lines=[line], level=level)
             # "一、2013年工作回顾" / "关于…的整改情况": what the text under it is, results or plans.
             item.reports = preamble_reports or any(_reporting_heading(_heading_text(s)) for s in stack)
+            item.plans = preamble_plans and not item.reports
             item.units = next((u for s in reversed(stack) if (u := _assigned_unit(s)) is not None), None)
             if stack:
                 stack[-1].children += 1
@@ -407,6 +411,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
         elif line.text.strip():
             blocks.append(Paragraph(trim(line.text), page=line.page))
             preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
+            preamble_plans = preamble_plans or _plan_title(trim(line.text))
     items = _fold_result_parts(items)
     leaves = [item for item in items if not item.children and not _narrative(item, items)]
     if len(leaves) < 2:
@@ -625,6 +630,15 @@ def _reporting_heading(text: str) -> bool:
     return bool(REPORTING_HEADING.search(view)) and not PLAN_HEADING.search(view)
 
 
+def _plan_title(text: str) -> bool:
+    """A title that says the document sets out a plan ("关于印发…民生实事工程安排意见的通知", "…工作要点"),
+    not a report on one (a title with 情况, 完成, 进展 … reports)."""
+    view = match_view(text)
+    if len(view) > MAX_PLAN_TITLE or regex.search(r"[。;]", view):
+        return False
+    return bool(PLAN_HEADING.search(view)) and not REPORTING_HEADING.search(view)
+
+
 def _heading_text(item: _Item) -> str:
     return trim(item.lines[0].text)
 
@@ -758,7 +772,7 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     if body and _heading_like(first) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
     else:
-        fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports)
+        fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports, plans=item.plans)
     # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
     note = prose_patterns()["leading_note"].match(match_view(marker))
     marker = marker[note.end() :] if note else marker
@@ -834,8 +848,12 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     return out
 
 
-def _fields(text: str, heading: str | None = None, run_in: bool = False, reports: bool = False) -> dict[str, str]:
-    """An item's text (and its heading line, if any) → task, progress and the labelled fields."""
+def _fields(
+    text: str, heading: str | None = None, run_in: bool = False, reports: bool = False, plans: bool = False
+) -> dict[str, str]:
+    """An item's text (and its heading line, if any) → task, progress and the labelled fields. In a
+    document that sets out a plan (``plans``), the text after an item's title describes the task
+    ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
     text, bracket_units = _trailing_units(text)
     labels = _labels(text)
     names = _resolve_units([(match.group(1), name) for match, name in labels])
@@ -887,13 +905,20 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False, reports
         if whole_head:
             task, rest, reference, titled = _clean(head) or None, "", None, False
         else:
-            task, rest, reference, titled = _split_head(head, run_in)
+            task, rest, reference, titled = _split_head(head, run_in, plans)
         if reference:
             fields["reference"] = reference
     if task and "task" not in fields:
         fields["task"] = task
     rest_text = _clean(rest)
-    if rest_text and heading is None and titled and not reports and not _reports(rest_text) and not unlabelled:
+    left = any(_clean(piece) for piece in unlabelled)  # text after a label's value: a report
+    if (
+        rest_text
+        and heading is None
+        and titled
+        and (plans or not (reports or _reports(rest_text) or unlabelled))
+        and not left
+    ):
         # The rest of a task list's item describes the task; it reports nothing. (Under a heading
         # that says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
         fields["description"] = rest_text
@@ -1019,12 +1044,13 @@ def _sentence_view(text: str) -> str:
     return ASCII_STOP.sub("。", match_view(text))
 
 
-def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool]:
+def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[str | None, str, str | None, bool]:
     """(task, rest, item reference, whether a title sentence was split off) of an item's
     unlabelled head.
 
     The task ends at an item reference ("（第6项）", kept apart), or at a colon after a name, or
-    before the first clause that reports progress; a head with none of these is all task."""
+    before the first clause that reports progress (none does in a plan, ``plans``); a head with
+    none of these is all task."""
     view = _sentence_view(head)
     stripped = _clean(head)
     if not stripped:
@@ -1041,8 +1067,8 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on;
         # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
         return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, False
-    opener = _progress_start(view)
-    reporting = _first_reporting_sentence(view)
+    opener = None if plans else _progress_start(view)
+    reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
         opener = reporting  # "…达到50%以上。我县对…进行了改建，…目前入住…": the report starts sooner
     if opener:
