@@ -897,3 +897,21 @@ def test_a_line_with_a_rows_worth_of_cells_after_a_short_row_is_a_sub_row(
     ]
     assert rows[2].progress == "106345" and rows[3].progress == "3.49"
     assert rows[2].cells["占年任务之比"] == "114.1%" and rows[3].cells["占年任务之比"] == "105.3%"
+
+
+@pytest.mark.parametrize("value", ["民生实事", "重点工作", "工作任务"])
+def test_a_metadata_form_above_the_table_is_not_its_header(value: str) -> None:
+    """A page's metadata form ("组配分类 | 民生实事 | 主题分类 | …") whose values read as header words
+    names fewer fields than the table's own header below it, which numbers rows and names progress."""
+    text = (
+        f"索引号 | 11330283734263790N/2025-164263 | 组配分类 | {value} | 主题分类 | 政务公开 |\n"
+        "发布机构 | 区发改局 | 发文日期 | 2025-08-07 |\n"
+        "民生实事项目进展表\n"
+        "序号 | 项目名称 | 具体内容 | 截至6月底进展 | 责任单位 |\n"
+        "1 | 新建城市书房 | 新建城市书房10家 | 已建成6家 | 区文广旅体局 |\n"
+        "2 | 改造老旧小区 | 改造老旧小区12个 | 已开工9个 | 区住建局 |\n"
+    )
+    rows = extractor.parse(text.encode()).tables[0].rows
+    assert [r.task for r in rows] == ["新建城市书房", "改造老旧小区"]
+    assert [r.progress for r in rows] == ["已建成6家", "已开工9个"]
+    assert [r.lead_units for r in rows] == [["区文广旅体局"], ["区住建局"]]

@@ -58,6 +58,14 @@ MAX_PIECES = 4000  # pieces beyond this: the document is too big for this readin
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
 MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
+# The period a header names before its word ("2024年", "截至6月底", "1-9月", "第三季度").
+HEADER_PERIOD = compile_rule(
+    r"^(?:截至|截止|至)?(?:\d{4}\s*年(?:度)?)?(?:\d{1,2}\s*(?:[-~至]\s*\d{1,2}\s*)?月(?:份|底|末)?(?:\d{1,2}\s*日)?)?"
+    r"(?:第?[一二三四1-4]\s*季度)?"
+)
+# Fields that weigh more in choosing among header runs (序号 triple, progress double): a table's
+# own header numbers its rows and names their progress; a metadata form above it does neither.
+HEADER_ANCHORS = frozenset({"seq", "progress"})
 WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
 # A cell joined across a line break into a line that holds a row's worth of cells (at least
 # MIN_ROW_LINE_CELLS) costs this instead of LINE's -0.45.
@@ -241,7 +249,9 @@ def _header_piece(piece: Piece) -> bool:
     if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
-        return bool(regex.fullmatch(r"\d{4}年.{1,10}", match_view(text)))  # "2024年推进情况"
+        # "2024年推进情况", "截至6月底进展", "1-9月完成情况": a period before a header word
+        undated = HEADER_PERIOD.sub("", match_view(text), count=1)
+        return bool(undated) and not DIGIT.search(undated) and _meaning(text) is not None
     return True
 
 
@@ -334,8 +344,22 @@ def _synonym_cells(text: str) -> list[str] | None:
 
 
 def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
-    """The first run of header pieces naming at least two fields, one of them a core field. Where
-    lines carry delimiters, a header does not run on past a blank line (a metadata table above)."""
+    """The run of header pieces naming the most fields (at least two, one of them a core field),
+    the first of equals. Where lines carry delimiters, a header does not run on past a blank line
+    (a metadata table above). A metadata form above the table ("组配分类 | 民生实事 | 主题分类"),
+    whose values can read as header words, names fewer fields than the table's own header."""
+    found: list[tuple[int, _Header]] = []
+    for header in _header_runs(pieces, mode):
+        fields = {_meaning(c) for c in header.cells} - {None}
+        found.append((len(fields) + len(fields & HEADER_ANCHORS) + ("seq" in fields), header))
+    if not found:
+        return None
+    best = max(score for score, _ in found)
+    return next(header for score, header in found if score == best)
+
+
+def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
+    """Every run of header pieces naming at least two fields, one of them a core field."""
     i = 0
     while i < len(pieces):
         if not _header_piece(pieces[i]) or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1])):
@@ -359,9 +383,8 @@ def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
         cells = _join_header(pieces[i:j])
         fields = {_meaning(c) for c in cells} - {None}
         if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces):
-            return _Header(i, j, cells, [p.text for p in pieces[i:j]])
+            yield _Header(i, j, cells, [p.text for p in pieces[i:j]])
         i = max(j, i + 1)
-    return None
 
 
 # ----------------------------------------------------------------- rows
