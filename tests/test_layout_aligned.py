@@ -915,3 +915,11 @@ def test_a_metadata_form_above_the_table_is_not_its_header(value: str) -> None:
     assert [r.task for r in rows] == ["新建城市书房", "改造老旧小区"]
     assert [r.progress for r in rows] == ["已建成6家", "已开工9个"]
     assert [r.lead_units for r in rows] == [["区文广旅体局"], ["区住建局"]]
+
+
+@pytest.mark.parametrize("span", ["2024-2025", "2022—2026年", "2024 - 2025", "2023年至2025年"])
+def test_a_span_of_years_is_a_date(span: str) -> None:
+    from extractor.layout.classes import classify
+
+    assert classify(span) == "date"
+    assert classify("2025") == "number"  # a year alone may be a count
