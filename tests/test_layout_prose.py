@@ -1233,3 +1233,17 @@ def test_a_report_on_a_plan_keeps_its_progress() -> None:
     title = "2021年民生实事工程安排意见落实情况"
     rows = _rows(f"{title}\n{PLAN_ITEMS}")
     assert [bool(r.progress) for r in rows] == [True, True]
+
+
+@pytest.mark.parametrize(("open_", "close"), [("〔", "〕"), ("（", "）"), ("(", ")"), ("「", "」")])
+@pytest.mark.parametrize("duty", ["按职责分工负责", "按照职责分工负责", "负责", "按各自职责负责"])
+def test_a_bracketed_unit_label_with_its_duty_phrase(open_: str, close: str, duty: str) -> None:
+    text = (
+        "现代流通体系建设实施方案\n"
+        f"（一）加强市场体系建设。推进高标准市场体系建设。{open_}责任单位：省发展改革委、省市场监管局{duty}。"
+        f"具体任务均涉及相关市（州）人民政府，下同。{close}\n"
+        f"（二）优化市场准入环境。实施“证照分离”改革全覆盖。{open_}责任单位：省市场监管局{close}\n"
+    )
+    rows = _rows(text)
+    assert [r.lead_units for r in rows] == [["省发展改革委", "省市场监管局"], ["省市场监管局"]]
+    assert [r.progress or "" for r in rows] == ["", ""]  # a plan: the note after the units is no progress

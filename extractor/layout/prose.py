@@ -64,7 +64,7 @@ MAX_TARGET_TITLE = 80  # a task's title over its results (新增…5萬個,改�
 MAX_PLAN_TITLE = 60  # a document's title line ("南昌市人民政府关于印发…安排意见的通知") is no longer
 MAX_LABEL = 10  # characters of a label before its colon
 # A unit label's value ends at the end of its sentence or bracket.
-UNIT_VALUE_END = compile_rule(r"[。;\n)]|\s")
+UNIT_VALUE_END = compile_rule(r"[。;\n)〕」]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
 # The made-up header: one label per field, in this order.
 HEADER_LABELS = {
@@ -85,7 +85,7 @@ HEADER_LABELS = {
 LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
 PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label: a short run of Han characters and a colon, at the start of a line or after a separator.
-LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【〔「]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
 # A first sentence naming what the item reports on, ending in the report's word: the task is
 # what comes before that word.
 TAILED_TITLE = compile_rule(
@@ -924,7 +924,9 @@ def _fields(
         fields["description"] = rest_text
         rest = ""
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
-    if progress and "progress" not in fields:
+    if progress and plans and "progress" not in fields:
+        fields["description"] = "\n".join(v for v in (fields.get("description"), progress) if v)
+    elif progress and "progress" not in fields:
         fields["progress"] = progress
     elif progress:
         # Text besides a labelled progress (the target under a name: "推进“美丽家园”建设" / "完成10万
@@ -1027,9 +1029,10 @@ def _strength(label: str) -> float:
 
 
 def _lead_phrase(value: str) -> tuple[str | None, str]:
-    """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner."""
+    """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner ("X、Y按职责
+    分工负责": X and Y lead, the duty phrase is no part of a name)."""
     view = match_view(value)
-    match = regex.search(r"(?:牵头|主办|负责)(?:[,，;；、]|$)", view.rstrip("。. "))
+    match = regex.search(r"(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头|主办|负责)(?:[,，;；、]|$)", view.rstrip("。. "))
     if match is None or match.start() == 0:
         return None, ""
     lead = value[: match.start()].strip(" ,，、")
