@@ -923,3 +923,49 @@ def test_a_span_of_years_is_a_date(span: str) -> None:
 
     assert classify(span) == "date"
     assert classify("2025") == "number"  # a year alone may be a count
+
+
+def _closed_rows_text(lead_a: str, lead_b: str, spaced: bool) -> str:
+    def head(word: str) -> str:
+        return " ".join(word) if spaced else word
+
+    return "\n".join(
+        [
+            head("牵头单位"),
+            "| " + head("目标任务"),
+            "| " + head("责任单位"),
+            "|",
+            *lead_a.split("/"),
+            "| 强化行政监督，优质高效办理人大代表建议",
+            "| 市直各单位",
+            "|",
+            "推进国家安全工作发展",  # the lead unit merged from the row above: simply missing
+            "| 市直各单位、各区县市",
+            "|",
+            *lead_b.split("/"),
+            "| 推进河西商业配套建设",
+            "| 商务局、高新区",
+            "|",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lead_a", "lead_b", "spaced"),
+    [
+        ("市政/府办/公厅", "长沙/先导/区管委会", True),
+        ("市政府办公厅", "先导区管委会", False),
+        ("市政府办/公厅", "市商务局", True),
+    ],
+)
+def test_rows_closed_by_a_pipe_alone_with_a_merged_cell_missing(lead_a: str, lead_b: str, spaced: bool) -> None:
+    """Cells one a line led by "|", each row closed by a "|" alone; a unit merged over two rows is
+    written once: the row without it starts at its task, not in the unit's column."""
+    rows = extractor.parse(_closed_rows_text(lead_a, lead_b, spaced).encode()).tables[0].rows
+    assert [r.task for r in rows] == [
+        "强化行政监督，优质高效办理人大代表建议",
+        "推进国家安全工作发展",
+        "推进河西商业配套建设",
+    ]
+    assert [r.cells.get("责任单位") for r in rows] == ["市直各单位", "市直各单位、各区县市", "商务局、高新区"]
+    assert "".join(rows[0].lead_units) == lead_a.replace("/", "")

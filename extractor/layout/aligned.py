@@ -496,6 +496,22 @@ def _line_rows(pieces: list[Piece], start: int) -> list[int]:
     return starts
 
 
+def _closed_rows(pieces: list[Piece], start: int, width: int) -> list[int]:
+    """Rows closed by a "|" alone on its line, cells one a line led by "|" ("市政府办公厅" / "| 强化
+    行政监督…" / "| 市直各单位" / "|"): each such close ends a row, the piece after it opens the
+    next — when they close the rows regularly (every row at most a header's width of cells, a
+    merged cell simply missing) and the header's own line closes the same way."""
+    closes = [
+        k for k in range(start, len(pieces)) if not pieces[k].text and pieces[k].before == CELL and _alone(pieces, k)
+    ]
+    if len(closes) < 2 or closes[0] != start:
+        return []
+    # A row's cells: its pieces a delimiter opens (a cell wrapped over lines is one: "市政" / "府办").
+    if any(sum(p.before == CELL for p in pieces[a + 1 : b]) > width for a, b in itertools.pairwise(closes)):
+        return []
+    return [k + 1 for k in closes if k + 1 < len(pieces)]
+
+
 def _line_start(pieces: list[Piece], k: int, floor: int) -> int:
     """The first piece of ``k``'s line, unless a heading opens the line (then it heads the row)."""
     if _after_heading(pieces, k):
@@ -578,7 +594,8 @@ def _glued_parts(text: str) -> list[str]:
 def _cell_text(pieces: list[Piece]) -> str:
     text = pieces[0].text
     for piece in pieces[1:]:
-        text += _joiner(piece.before) + piece.text
+        if piece.text:  # an empty piece (a "|" alone closing the row) adds no break to the cell
+            text += _joiner(piece.before) + piece.text if text else piece.text
     return text
 
 
@@ -851,6 +868,8 @@ def _read_rows(
 ) -> tuple[float, list[Block]] | None:
     columns = _columns(cells)
     starts = _row_starts(pieces, header.end, len(columns))
+    if len(starts) < 2 and mode == "delimited":
+        starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
         starts = _line_rows(pieces, header.end)
     # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
@@ -904,7 +923,15 @@ def _read_rows(
 
 
 def _anchor_column(alignments: list[_Alignment]) -> int | None:
-    """The column where most rows' first piece (their 序号, or the cell numbered "1、…") stands."""
+    """The column where most rows' first piece (their 序号, or the cell numbered "1、…") stands.
+    Rows that open with no number anchor nothing: where a merged cell is simply missing, their
+    first piece stands in one column or another (a unit's name, or the task under it)."""
+    firsts = [next((cell for cell in a.rows[0] if cell), None) for a in alignments if a.rows and a.rows[0]]
+    numbered = sum(
+        1 for cell in firsts if cell and (classify(cell[0].text) == "seq" or SEQ_PREFIX.match(match_view(cell[0].text)))
+    )
+    if 2 * numbered < len(firsts):
+        return None
     columns = Counter(
         next((c for c, cell in enumerate(a.rows[0]) if cell), None) for a in alignments if a.rows and a.rows[0]
     )
