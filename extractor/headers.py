@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_key, match_view
@@ -23,12 +24,12 @@ MIN_HEADER_FIELDS = 2
 CORE_FIELDS = frozenset({"seq", "task", "progress"})
 MAX_HEADER_TEXT = 24  # characters: a longer cell is content even when it contains a header word
 MAX_KNOWN_HEADER_CELL = 20  # a single cell naming a known field may be this long
-_SENTENCE = regex.compile(r"[。；;！？!?]")
-_DIGIT = regex.compile(r"\d")
+_SENTENCE = compile_rule(r"[。；;！？!?]")
+_DIGIT = compile_rule(r"\d")
 # A 序号 written at the start of a cell ("1、地区生产总值增长率", "*2.居民消费价格涨幅"), not a
 # decimal ("3.90%的…").
-SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．](?!\d)\s*(?=\S)")
-NOMINAL_TAIL = regex.compile(r"(?:数|数量|量|率|值|额|比例|占比|之比|时间|时限|日期|期限)$")
+SEQ_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．](?!\d)\s*(?=\S)")
+NOMINAL_TAIL = compile_rule(r"(?:数|数量|量|率|值|额|比例|占比|之比|时间|时限|日期|期限)$")
 
 
 @cache
@@ -52,23 +53,23 @@ def label_synonyms() -> list[tuple[str, str]]:
 def layout_patterns() -> dict[str, regex.Pattern[str]]:
     data = load("layout")
     return {
-        "attachment": regex.compile(data["attachment"]),
-        "seq": regex.compile(data["seq"]),
-        "furniture": regex.compile("|".join(f"(?:{p})" for p in data["furniture"])),
-        "title_cue": regex.compile("(?:" + "|".join(map(regex.escape, data["title_cues"])) + r")\W*$"),
-        "title_reject": regex.compile("|".join(f"(?:{p})" for p in data["title_reject"])),
-        "heading": regex.compile(data["heading"]),
-        "group_header": regex.compile(data["group_header"]),
-        "unit_like": regex.compile(data["unit_like"]),
-        "note": regex.compile(data["note"]),
-        "deadline_like": regex.compile(data["deadline_like"]),
-        "form_title": regex.compile(data["form_title"]),
-        "person_name": regex.compile(data["person_name"]),
-        "continues_forward": regex.compile(data["continues_forward"]),
-        "status_word": regex.compile(data["status_word"]),
-        "status_phrase": regex.compile(data["status_phrase"]),
-        "count_note": regex.compile(data["count_note"]),
-        "report_opener": regex.compile(data["report_opener"]),
+        "attachment": compile_rule(data["attachment"]),
+        "seq": compile_rule(data["seq"]),
+        "furniture": compile_rule("|".join(f"(?:{p})" for p in data["furniture"])),
+        "title_cue": compile_rule("(?:" + "|".join(map(regex.escape, data["title_cues"])) + r")\W*$"),
+        "title_reject": compile_rule("|".join(f"(?:{p})" for p in data["title_reject"])),
+        "heading": compile_rule(data["heading"]),
+        "group_header": compile_rule(data["group_header"]),
+        "unit_like": compile_rule(data["unit_like"]),
+        "note": compile_rule(data["note"]),
+        "deadline_like": compile_rule(data["deadline_like"]),
+        "form_title": compile_rule(data["form_title"]),
+        "person_name": compile_rule(data["person_name"]),
+        "continues_forward": compile_rule(data["continues_forward"]),
+        "status_word": compile_rule(data["status_word"]),
+        "status_phrase": compile_rule(data["status_phrase"]),
+        "count_note": compile_rule(data["count_note"]),
+        "report_opener": compile_rule(data["report_opener"]),
     }
 
 
@@ -77,7 +78,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
     """Numbered-prose vocabulary (``[prose]`` in data/layout.toml); styles keep their level order."""
     data = load("layout")["prose"]
     out = {
-        name: regex.compile(data[name])
+        name: compile_rule(data[name])
         for name in (
             "item_reference",
             "run_in",
@@ -93,8 +94,8 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "unit_heading",
         )
     }
-    out |= {name: regex.compile(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}
-    out |= {f"style:{name}": regex.compile(pattern) for name, pattern in data["styles"].items()}
+    out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}
+    out |= {f"style:{name}": compile_rule(pattern) for name, pattern in data["styles"].items()}
     return out
 
 
@@ -117,7 +118,7 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
         if name not in ("weak", "examples", "content_openers"):
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words))), claims
+    return compile_rule("|".join(map(regex.escape, words))), claims
 
 
 @lru_cache(maxsize=4096)
@@ -149,7 +150,7 @@ def morpheme_head(text: str) -> str | None:
 
 @cache
 def _header_words_run() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_morphemes()[0].pattern})+")
+    return compile_rule(f"(?:{_morphemes()[0].pattern})+")
 
 
 def header_word_tail(text: str) -> int | None:
@@ -196,7 +197,7 @@ def _content_openers() -> tuple[str, ...]:
 def _synonym_pattern() -> regex.Pattern[str]:
     """Every synonym of two characters or more, for finding all of them in a header in one pass."""
     words = sorted((s for s in _synonyms() if len(s) >= 2), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
+    return compile_rule("|".join(map(regex.escape, words)))
 
 
 # Columns a user named (``--columns '工作内容=task,落实情况=progress'``): header key → field, or
@@ -235,7 +236,7 @@ def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str
 
 
 # Words that join fields into a list in one header cell.
-COORDINATION = regex.compile(r"[、,;/及和与并暨]|以及")
+COORDINATION = compile_rule(r"[、,;/及和与并暨]|以及")
 
 
 @lru_cache(maxsize=65536)  # the same header cells are read by every layout candidate
@@ -284,7 +285,7 @@ def _header_candidates(
 
 @cache
 def _period_header() -> regex.Pattern[str]:
-    return regex.compile(load("headers")["period_header"])
+    return compile_rule(load("headers")["period_header"])
 
 
 def field_for_header(header: str) -> str | None:
@@ -319,8 +320,8 @@ def header_cell_like(text: str, *, max_unknown: int) -> bool:
 
 # A header or label naming a target (工作目标, 任务目标, 年度目标): beside a name column or an item's
 # name, the target is a cell of its own and the name is the task.
-TARGET_HEADER = regex.compile(r"目标")
-ROMAN_SEQ = regex.compile(r"^\s*\(\s*([IVX]{1,5}|[ivx]{1,5})\s*\)\s*$")
+TARGET_HEADER = compile_rule(r"目标")
+ROMAN_SEQ = compile_rule(r"^\s*\(\s*([IVX]{1,5}|[ivx]{1,5})\s*\)\s*$")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 

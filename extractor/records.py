@@ -23,6 +23,11 @@ NAME_FIELDS = frozenset({"seq", "lead_units", "partner_units", "lead_leaders", "
 # A unit a header names for the bare numbers under it: "总投资（万元）", "完成进度(%)", "完成率%".
 HEADER_UNIT = compile_rule(r"[（(]\s*([^（）()、,，;；]{1,6}?)\s*[)）]\s*$|(%|％)\s*$")
 BARE_NUMBER = compile_rule(r"^\s*([-+−]?\d[\d,，]*(?:\.\d+)?)\s*$")
+# A 计量单位 cell: a short unit of measure (万人, 公里, %, 元/月/人), no digit.
+MEASURE_CELL = compile_rule(r"[^\d\s,;。]{1,8}")
+# What an indicator's name ends with that is no part of its name: notes (（按可比价格计算）, [1]).
+INDICATOR_NOTE = compile_rule(r"(?:\s*[(（\[［【][^()（）\[\]［］【】]*[)）\]］】])+\s*$")
+MAX_INDICATOR_NAME = 12  # characters of the name read before the number: enough for its head noun
 # Fields read for date mentions: the content, and the deadline column (完成时限).
 DATE_FIELDS = (*CONTENT_FIELDS, "deadline")
 
@@ -128,12 +133,19 @@ def build_row(
         found = extract_figures(text, key, home_scope=scope, home_currency=currency)
         if not found and headers:
             found = header_unit_figures(text, key, headers.get(key, key), currency)
+        if not found and key != "measure":
+            found = measured_figures(text, key, cells.get("measure", ""), cells.get("task") or "", currency)
         figures.extend(found)
     if headers:
         for field in ("task", "progress"):
             text = cells.get(field, "")
             if text.strip() and not any(f.field == field for f in figures):
                 figures.extend(header_unit_figures(text, field, headers.get(field, field), currency))
+    progress = cells.get("progress", "")
+    if progress.strip() and not any(f.field == "progress" for f in figures):
+        figures.extend(
+            measured_figures(progress, "progress", cells.get("measure", ""), cells.get("task") or "", currency)
+        )
     dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     headings = [h for h in (section, title) if h]  # the nearest first: a section's verdict, then the title's
@@ -190,6 +202,26 @@ def number_rows(tables: list[Table]) -> None:
         return
     for position, row in enumerate(rows, 1):
         row.seq = position
+
+
+def measured_figures(text: str, field: str, measure: str, subject: str, currency: str | None = None) -> list[Figure]:
+    """A bare number in a row whose 计量单位 (单位) cell names its unit: 7.23 beside 万人 is 72,300
+    人. It is read after the row's indicator name, so the name says what kind of figure it is
+    (…增长率 7.2 with % is a change, …比重 55.75 a percent). The figure's text is the number."""
+    number = BARE_NUMBER.match(text)
+    unit = measure.strip()
+    if number is None or not MEASURE_CELL.fullmatch(match_view(unit)):
+        return []
+    written = number.group(1)
+    name = INDICATOR_NOTE.sub("", subject.strip())[-MAX_INDICATOR_NAME:]
+    read = [f for f in extract_figures(name + written + unit, field, home_currency=currency) if f.span[1] > len(name)]
+    if len(read) != 1 or read[0].span[0] > len(name) or read[0].span[1] <= len(name) + len(written):
+        return []  # no figure, or one that leaves the number or its unit out
+    start = number.start(1)
+    figure = read[0].model_copy(
+        update={"text": written, "span": (start, start + len(written)), "rule": "figure.measure_cell", "subject": None}
+    )
+    return [figure]
 
 
 def header_unit_figures(text: str, field: str, header: str, currency: str | None = None) -> list[Figure]:

@@ -43,13 +43,14 @@ from extractor.headers import (
 )
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 # A column that names the task (an indicator, a project) and one that states its target.
-NAME_HEADER = regex.compile(r"名称|指标|项目|事项|实事|工程|承诺")
+NAME_HEADER = compile_rule(r"名称|指标|项目|事项|实事|工程|承诺")
 # Levels of a hierarchy of indicators or tasks in the headers: 一级指标, 二级指标, 三级指标.
 LEVELS = "一二三四"
-LEVEL_HEADER = regex.compile(r"^([一二三四])级")
+LEVEL_HEADER = compile_rule(r"^([一二三四])级")
 # A sub-header cell the synonyms don't know may be this long ("截至9月底进展" is known anyway).
 MAX_SUB_HEADER = 16
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
@@ -310,7 +311,7 @@ def assemble(document: RawDocument) -> Assembly:
 def _unit_label() -> regex.Pattern[str]:
     """ "责任单位：…" at a sentence boundary, matched on the matching view."""
     words = "|".join(regex.escape(match_view(w)) for w, f in label_synonyms() if f == "lead_units")
-    return regex.compile(rf"(?:^|(?<=[。;,\s]))(?:{words})\s*:\s*")
+    return compile_rule(rf"(?:^|(?<=[。;,\s]))(?:{words})\s*:\s*")
 
 
 def _units_from_labels(table: AssembledTable) -> None:
@@ -446,7 +447,7 @@ def _fields_by_content(table: AssembledTable) -> None:
         if len(texts) < 2:
             continue
         if column.field == "lead_units" and sum(is_measure(t) or t in "-—/" for t in texts) >= 0.6 * len(texts):
-            table.columns[position] = ColumnSpec(header=column.header, field=None, key=column.header)
+            table.columns[position] = ColumnSpec(header=column.header, field="measure", key="measure")
         elif (
             column.field == "status"
             and table.column_of("progress") is None
@@ -471,7 +472,7 @@ def _fields_by_content(table: AssembledTable) -> None:
                 break
 
 
-RATE_HEADER = regex.compile(r"率|比例|比重|占比|进度|%")
+RATE_HEADER = compile_rule(r"率|比例|比重|占比|进度|%")
 
 
 def _names_as_task(table: AssembledTable) -> None:
@@ -487,7 +488,7 @@ def _names_as_task(table: AssembledTable) -> None:
         table.columns[category] = ColumnSpec(header=table.columns[category].header, field="task", key="task")
 
 
-TOTAL_ROW = regex.compile(r"^\s*(?:小计|合计|总计|共计|全[市区县省州盟旗]合计|总体)\s*(?:[(（][^()（）]*[)）])?\s*$")
+TOTAL_ROW = compile_rule(r"^\s*(?:小计|合计|总计|共计|全[市区县省州盟旗]合计|总体)\s*(?:[(（][^()（）]*[)）])?\s*$")
 
 
 def _totals_aside(table: AssembledTable) -> None:
@@ -956,8 +957,8 @@ def _join(row: TableRow, texts: list[str | None], page: int | None) -> None:
         row.pages.append(page)
 
 
-_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+_LATIN_END = compile_rule(r"[A-Za-z0-9]$")
+_LATIN_START = compile_rule(r"^[A-Za-z0-9]")
 
 
 def join_fragments(before: str, after: str) -> str:

@@ -858,3 +858,114 @@ def test_a_heading_wrapped_before_its_count_heads_the_rows_after_it(count: str) 
         "完成1826人,完成率26%",
     ]
     assert table.rows[4].section == "三、健康口腔行动" + count
+
+
+def _sub_row_table(unit: str, lead: str, other: str, sep: str = " ") -> str:
+    rows = [
+        ["1", "城镇新增就业", unit, "5.2", "7.23", "139.1%", "市人社局"],
+        ["2", "新增农村通自来水人口", unit, "4.52", "5.52", "122.0%", "市水利局"],
+        ["3", "农村适龄妇女免费检查", "93215", "106345", "114.1%", lead],  # no unit of measure
+        ["孕产妇免费产前筛查", unit, "3.31", "3.49", "105.3%", other],  # a sub-row: no 序号 of its own
+        ["4", "新建城市书房", "个", "20", "24", "120.0%", "市文旅局"],
+    ]
+    header = sep.join(["序号", "考核指标", "单位", "工作目标", "已完成数", "占年任务之比", "备注"])
+    return "\n".join(["民生实事落实情况", header, *(sep.join(r) for r in rows)]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("unit", "lead", "other", "sep"),
+    [
+        ("万人", "市妇联", "市卫健委", " "),
+        ("万人次", "县妇联", "县卫生健康局", " "),
+        ("萬人", "市婦聯", "市衛健委", " "),
+        ("万人", "市妇联", "市卫健委", "  "),
+    ],
+)
+def test_a_line_with_a_rows_worth_of_cells_after_a_short_row_is_a_sub_row(
+    unit: str, lead: str, other: str, sep: str
+) -> None:
+    """A row missing one cell is not glued to the line after it when that line holds a row's worth
+    of cells: the line is a sub-row under the 序号 above."""
+    rows = extractor.parse(_sub_row_table(unit, lead, other, sep).encode()).tables[0].rows
+    tasks = [r.task for r in rows]
+    assert tasks == [
+        "城镇新增就业",
+        "新增农村通自来水人口",
+        "农村适龄妇女免费检查",
+        "孕产妇免费产前筛查",
+        "新建城市书房",
+    ]
+    assert rows[2].progress == "106345" and rows[3].progress == "3.49"
+    assert rows[2].cells["占年任务之比"] == "114.1%" and rows[3].cells["占年任务之比"] == "105.3%"
+
+
+@pytest.mark.parametrize("value", ["民生实事", "重点工作", "工作任务"])
+def test_a_metadata_form_above_the_table_is_not_its_header(value: str) -> None:
+    """A page's metadata form ("组配分类 | 民生实事 | 主题分类 | …") whose values read as header words
+    names fewer fields than the table's own header below it, which numbers rows and names progress."""
+    text = (
+        f"索引号 | 11330283734263790N/2025-164263 | 组配分类 | {value} | 主题分类 | 政务公开 |\n"
+        "发布机构 | 区发改局 | 发文日期 | 2025-08-07 |\n"
+        "民生实事项目进展表\n"
+        "序号 | 项目名称 | 具体内容 | 截至6月底进展 | 责任单位 |\n"
+        "1 | 新建城市书房 | 新建城市书房10家 | 已建成6家 | 区文广旅体局 |\n"
+        "2 | 改造老旧小区 | 改造老旧小区12个 | 已开工9个 | 区住建局 |\n"
+    )
+    rows = extractor.parse(text.encode()).tables[0].rows
+    assert [r.task for r in rows] == ["新建城市书房", "改造老旧小区"]
+    assert [r.progress for r in rows] == ["已建成6家", "已开工9个"]
+    assert [r.lead_units for r in rows] == [["区文广旅体局"], ["区住建局"]]
+
+
+@pytest.mark.parametrize("span", ["2024-2025", "2022—2026年", "2024 - 2025", "2023年至2025年"])
+def test_a_span_of_years_is_a_date(span: str) -> None:
+    from extractor.layout.classes import classify
+
+    assert classify(span) == "date"
+    assert classify("2025") == "number"  # a year alone may be a count
+
+
+def _closed_rows_text(lead_a: str, lead_b: str, spaced: bool) -> str:
+    def head(word: str) -> str:
+        return " ".join(word) if spaced else word
+
+    return "\n".join(
+        [
+            head("牵头单位"),
+            "| " + head("目标任务"),
+            "| " + head("责任单位"),
+            "|",
+            *lead_a.split("/"),
+            "| 强化行政监督，优质高效办理人大代表建议",
+            "| 市直各单位",
+            "|",
+            "推进国家安全工作发展",  # the lead unit merged from the row above: simply missing
+            "| 市直各单位、各区县市",
+            "|",
+            *lead_b.split("/"),
+            "| 推进河西商业配套建设",
+            "| 商务局、高新区",
+            "|",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lead_a", "lead_b", "spaced"),
+    [
+        ("市政/府办/公厅", "长沙/先导/区管委会", True),
+        ("市政府办公厅", "先导区管委会", False),
+        ("市政府办/公厅", "市商务局", True),
+    ],
+)
+def test_rows_closed_by_a_pipe_alone_with_a_merged_cell_missing(lead_a: str, lead_b: str, spaced: bool) -> None:
+    """Cells one a line led by "|", each row closed by a "|" alone; a unit merged over two rows is
+    written once: the row without it starts at its task, not in the unit's column."""
+    rows = extractor.parse(_closed_rows_text(lead_a, lead_b, spaced).encode()).tables[0].rows
+    assert [r.task for r in rows] == [
+        "强化行政监督，优质高效办理人大代表建议",
+        "推进国家安全工作发展",
+        "推进河西商业配套建设",
+    ]
+    assert [r.cells.get("责任单位") for r in rows] == ["市直各单位", "市直各单位、各区县市", "商务局、高新区"]
+    assert "".join(rows[0].lead_units) == lead_a.replace("/", "")

@@ -1119,3 +1119,131 @@ def test_roman_numerals_in_brackets_number_items(prefix: str, roman: tuple[str, 
         (n + 1, f"({numeral})", name) for n, (numeral, name) in enumerate(zip(roman, names, strict=True))
     ]
     assert rows[3].progress == "二零一五年共有6項工程竣工。"  # the bullet opening it is no text
+
+
+TARGET = "新增公办学校学位3万个，改造教室照明1万间"
+RESULT_PARTS = (
+    "2023年为民办实事项目实施情况\n"
+    "一、新增公办学校学位3万个，改造教室照明1万间\n"
+    "省级财政补助资金下达2.1亿元，完成年度计划的102%。\n"
+    "（一）推进主城区学校扩容建设，投用后新增学位3.2万个，完成年度计划的107%。\n"
+    "（二）实施教室照明改造工程，全省完成改造10400间。\n"
+    "二、新建公办幼儿园80所\n"
+    "省级财政补助资金下达1.3亿元，开工新建公办幼儿园86所。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(RESULT_PARTS, id="full-width"),
+        pytest.param(_ascii(RESULT_PARTS), id="ascii"),
+        pytest.param(_ascii(RESULT_PARTS, full_stop=True), id="ascii-full-stop"),
+        pytest.param(RESULT_PARTS.replace("（一）", "1.").replace("（二）", "2."), id="arabic-parts"),
+    ],
+)
+def test_numbered_parts_under_a_reported_target_are_its_progress(text: str) -> None:
+    """A target with its own result paragraph before numbered sub-items: the sub-items are its progress."""
+    rows = _rows(text)
+    assert [r.task for r in rows] == [
+        _ascii("新增公办学校学位3万个，改造教室照明1万间")
+        if "," in text
+        else "新增公办学校学位3万个，改造教室照明1万间",
+        "新建公办幼儿园80所",
+    ]
+    first = rows[0].progress or ""
+    assert "学位3.2万个" in first and "10400间" in first and first.index("2.1亿元") < first.index("10400间")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        # sub-items that name their own lead unit are tasks of their own
+        "（一）推进学校扩容建设。（牵头单位：省教育厅）\n（二）实施照明改造工程。（牵头单位：省财政厅）\n",
+        # sub-items with sub-items of their own: a section over tasks
+        "（一）学校建设\n1.推进扩容建设，新增学位3.2万个。\n2.实施照明改造，完成10400间。\n"
+        "（二）幼儿园建设\n1.新建幼儿园86所。\n2.改扩建幼儿园40所。\n",
+    ],
+)
+def test_sub_items_that_are_tasks_are_not_folded(parts: str) -> None:
+    text = "一、教育惠民项目\n省级财政补助资金下达2.1亿元，完成年度计划的102%。\n" + parts
+    assert len(_rows(text)) >= 2
+
+
+COUNTED = (
+    "全县民生工程进展情况\n"
+    "今年以来，各项工程有序推进。\n"
+    "其中超额完成任务的已有4项：零工驿站建设完成3个，完成率150%；为困难残疾人提供康复救助2100名，"
+    "完成率105%；新增托位620个，完成率124%。资助家庭经济困难学生9800名，完成率112%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(COUNTED, id="full-width"),
+        pytest.param(_ascii(COUNTED), id="ascii"),
+        pytest.param(COUNTED.replace("4项", "四项"), id="chinese-count"),
+        pytest.param(COUNTED.replace("4项", "4個").replace("全县", "全縣"), id="traditional-classifier"),
+    ],
+)
+def test_a_list_whose_count_is_announced_gives_that_many_rows(text: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 4
+    assert [r.section for r in rows] == [rows[0].section] * 4
+    assert (rows[0].section or "").endswith(("4项", "四项", "4個"))
+    assert "零工驿站" in (rows[0].task or "") and "9800名" in (rows[3].task or "") + (rows[3].progress or "")
+
+
+@pytest.mark.parametrize(
+    "count",
+    ["3项", "5项"],  # the parts do not number what was announced: no evidence they are the items
+)
+def test_a_count_that_does_not_match_the_parts_is_no_list(count: str) -> None:
+    text = COUNTED.replace("4项", count)
+    with pytest.raises(NoTableError):
+        _rows(text)
+
+
+PLAN_ITEMS = (
+    "1.进一步扩大就业。全市城镇新增就业5.85万人，确保零就业家庭至少有一人就业。（责任单位：市人社局）\n"
+    "2.加大职工技能培训力度。开展职业技能提升行动6.74万人次，其中创业培训1.7万人次。（责任单位：市人社局）\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "南昌市人民政府关于印发2021年民生实事工程安排意见的通知",
+        "2024年为民实事实施方案",
+        "2023年重点工作要点",
+        "2022年民生實事項目計劃",
+    ],
+)
+def test_a_plan_reports_no_progress(title: str) -> None:
+    """In a document that sets out a plan, the text after an item's title describes its target."""
+    for text in (f"{title}\n{PLAN_ITEMS}", _ascii(f"{title}\n{PLAN_ITEMS}")):
+        rows = _rows(text)
+        assert [r.progress or "" for r in rows] == ["", ""]
+        assert [r.task for r in rows] == ["进一步扩大就业", "加大职工技能培训力度"]
+        assert [r.lead_units for r in rows] == [["市人社局"], ["市人社局"]]
+
+
+def test_a_report_on_a_plan_keeps_its_progress() -> None:
+    title = "2021年民生实事工程安排意见落实情况"
+    rows = _rows(f"{title}\n{PLAN_ITEMS}")
+    assert [bool(r.progress) for r in rows] == [True, True]
+
+
+@pytest.mark.parametrize(("open_", "close"), [("〔", "〕"), ("（", "）"), ("(", ")"), ("「", "」")])
+@pytest.mark.parametrize("duty", ["按职责分工负责", "按照职责分工负责", "负责", "按各自职责负责"])
+def test_a_bracketed_unit_label_with_its_duty_phrase(open_: str, close: str, duty: str) -> None:
+    text = (
+        "现代流通体系建设实施方案\n"
+        f"（一）加强市场体系建设。推进高标准市场体系建设。{open_}责任单位：省发展改革委、省市场监管局{duty}。"
+        f"具体任务均涉及相关市（州）人民政府，下同。{close}\n"
+        f"（二）优化市场准入环境。实施“证照分离”改革全覆盖。{open_}责任单位：省市场监管局{close}\n"
+    )
+    rows = _rows(text)
+    assert [r.lead_units for r in rows] == [["省发展改革委", "省市场监管局"], ["省市场监管局"]]
+    assert [r.progress or "" for r in rows] == ["", ""]  # a plan: the note after the units is no progress

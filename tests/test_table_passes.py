@@ -39,7 +39,7 @@ MEASURE_ROWS = [
     "measures",
     [("万人", "公里", "元/年/人"), ("萬人", "公里", "元/月/人"), ("户", "-", "%"), ("亿元", "个", "平方米")],
 )
-def test_a_unit_column_of_measures_is_not_the_lead_unit(measures: tuple[str, str, str]) -> None:
+def test_a_unit_column_of_measures_is_the_measure_not_the_lead_unit(measures: tuple[str, str, str]) -> None:
     rows = [[*r[:2], m, *r[3:]] for r, m in zip(MEASURE_ROWS, measures, strict=True)]
     table = _table(
         [
@@ -53,8 +53,8 @@ def test_a_unit_column_of_measures_is_not_the_lead_unit(measures: tuple[str, str
         rows,
     )
     _fields_by_content(table)
-    assert _fields(table) == ["seq", "task", None, None, "progress", "remarks"]
-    assert table.columns[2].key == "单位"
+    assert _fields(table) == ["seq", "task", "measure", None, "progress", "remarks"]
+    assert table.columns[2].key == "measure" and table.columns[2].header == "单位"
     # …and the 备注 of unit names then gives the lead units
     _units_from_remarks(table)
     assert table.columns[5].field == "lead_units"

@@ -43,6 +43,7 @@ from extractor.headers import (
 from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
 from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify, is_measure
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
 
 # Boundary strengths: what separates a piece from the one before it.
@@ -57,7 +58,19 @@ MAX_PIECES = 4000  # pieces beyond this: the document is too big for this readin
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
 MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
+# The period a header names before its word ("2024年", "截至6月底", "1-9月", "第三季度").
+HEADER_PERIOD = compile_rule(
+    r"^(?:截至|截止|至)?(?:\d{4}\s*年(?:度)?)?(?:\d{1,2}\s*(?:[-~至]\s*\d{1,2}\s*)?月(?:份|底|末)?(?:\d{1,2}\s*日)?)?"
+    r"(?:第?[一二三四1-4]\s*季度)?"
+)
+# Fields that weigh more in choosing among header runs (序号 triple, progress double): a table's
+# own header numbers its rows and names their progress; a metadata form above it does neither.
+HEADER_ANCHORS = frozenset({"seq", "progress"})
 WRAP_PENALTY = -2.5  # starting a sub-row under merged cells
+# A cell joined across a line break into a line that holds a row's worth of cells (at least
+# MIN_ROW_LINE_CELLS) costs this instead of LINE's -0.45.
+MIN_ROW_LINE_CELLS = 3
+LINE_ROWS_JOIN = -2.0
 MERGED_SKIP = -0.3  # a cell a sub-row leaves to the merged cell above
 SECTION_COST = -1.0  # reading a line between rows as a heading rather than as more of a cell
 HEADING_COST = -0.4  # the same for a line that reads as a heading ("二、…", "已完成的项目")
@@ -65,23 +78,23 @@ PIECE_WEIGHT = 1.0  # how much the parts of a joined cell must each suit its col
 DEFINITE = frozenset(
     {"seq", "number", "percent", "measure", "unit", "person", "date"}
 )  # the kinds of part judged alone
-BRACKET_UNIT = regex.compile(r"^[（(][^（）()]{0,8}[)）]$")
-SENTENCE_END = regex.compile(r"(?:[。；;！？!?]|(?<!\d)\.)$")
-ENUMERATED_HEADING = regex.compile(
+BRACKET_UNIT = compile_rule(r"^[（(][^（）()]{0,8}[)）]$")
+SENTENCE_END = compile_rule(r"(?:[。；;！？!?]|(?<!\d)\.)$")
+ENUMERATED_HEADING = compile_rule(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*\S"
 )
-YEAR = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
-LOOKS_DECIMAL = regex.compile(r"^\s*[*＊]?\s*\d+[.．]\d")
-LOOSE_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
+YEAR = compile_rule(r"^\s*(?:19|20)\d\d\s*$")
+LOOKS_DECIMAL = compile_rule(r"^\s*[*＊]?\s*\d+[.．]\d")
+LOOSE_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
 # In a row written without separators: a number between two words (its 序号), and a unit's name
 # opening a sentence ("区发展改革委西城区…": the unit, then the progress).
-GLUED_SEQ = regex.compile(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
+GLUED_SEQ = compile_rule(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
 GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社")
 GLUED_UNIT_MAX = 14  # characters of a unit's name
-LETTER_SPACED = regex.compile(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
+LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
-SPACED_NUMBER = regex.compile(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
-LATIN_EDGE = regex.compile(r"[A-Za-z0-9%]")
+SPACED_NUMBER = compile_rule(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
+LATIN_EDGE = compile_rule(r"[A-Za-z0-9%]")
 
 
 @dataclass(slots=True)
@@ -236,7 +249,9 @@ def _header_piece(piece: Piece) -> bool:
     if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
-        return bool(regex.fullmatch(r"\d{4}年.{1,10}", match_view(text)))  # "2024年推进情况"
+        # "2024年推进情况", "截至6月底进展", "1-9月完成情况": a period before a header word
+        undated = HEADER_PERIOD.sub("", match_view(text), count=1)
+        return bool(undated) and not DIGIT.search(undated) and _meaning(text) is not None
     return True
 
 
@@ -329,8 +344,22 @@ def _synonym_cells(text: str) -> list[str] | None:
 
 
 def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
-    """The first run of header pieces naming at least two fields, one of them a core field. Where
-    lines carry delimiters, a header does not run on past a blank line (a metadata table above)."""
+    """The run of header pieces naming the most fields (at least two, one of them a core field),
+    the first of equals. Where lines carry delimiters, a header does not run on past a blank line
+    (a metadata table above). A metadata form above the table ("组配分类 | 民生实事 | 主题分类"),
+    whose values can read as header words, names fewer fields than the table's own header."""
+    found: list[tuple[int, _Header]] = []
+    for header in _header_runs(pieces, mode):
+        fields = {_meaning(c) for c in header.cells} - {None}
+        found.append((len(fields) + len(fields & HEADER_ANCHORS) + ("seq" in fields), header))
+    if not found:
+        return None
+    best = max(score for score, _ in found)
+    return next(header for score, header in found if score == best)
+
+
+def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
+    """Every run of header pieces naming at least two fields, one of them a core field."""
     i = 0
     while i < len(pieces):
         if not _header_piece(pieces[i]) or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1])):
@@ -354,9 +383,8 @@ def _find_header(pieces: list[Piece], mode: str) -> _Header | None:
         cells = _join_header(pieces[i:j])
         fields = {_meaning(c) for c in cells} - {None}
         if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces):
-            return _Header(i, j, cells, [p.text for p in pieces[i:j]])
+            yield _Header(i, j, cells, [p.text for p in pieces[i:j]])
         i = max(j, i + 1)
-    return None
 
 
 # ----------------------------------------------------------------- rows
@@ -468,6 +496,22 @@ def _line_rows(pieces: list[Piece], start: int) -> list[int]:
     return starts
 
 
+def _closed_rows(pieces: list[Piece], start: int, width: int) -> list[int]:
+    """Rows closed by a "|" alone on its line, cells one a line led by "|" ("市政府办公厅" / "| 强化
+    行政监督…" / "| 市直各单位" / "|"): each such close ends a row, the piece after it opens the
+    next — when they close the rows regularly (every row at most a header's width of cells, a
+    merged cell simply missing) and the header's own line closes the same way."""
+    closes = [
+        k for k in range(start, len(pieces)) if not pieces[k].text and pieces[k].before == CELL and _alone(pieces, k)
+    ]
+    if len(closes) < 2 or closes[0] != start:
+        return []
+    # A row's cells: its pieces a delimiter opens (a cell wrapped over lines is one: "市政" / "府办").
+    if any(sum(p.before == CELL for p in pieces[a + 1 : b]) > width for a, b in itertools.pairwise(closes)):
+        return []
+    return [k + 1 for k in closes if k + 1 < len(pieces)]
+
+
 def _line_start(pieces: list[Piece], k: int, floor: int) -> int:
     """The first piece of ``k``'s line, unless a heading opens the line (then it heads the row)."""
     if _after_heading(pieces, k):
@@ -550,16 +594,25 @@ def _glued_parts(text: str) -> list[str]:
 def _cell_text(pieces: list[Piece]) -> str:
     text = pieces[0].text
     for piece in pieces[1:]:
-        text += _joiner(piece.before) + piece.text
+        if piece.text:  # an empty piece (a "|" alone closing the row) adds no break to the cell
+            text += _joiner(piece.before) + piece.text if text else piece.text
     return text
 
 
-def _join_cost(left: Piece, right: Piece) -> float:
+def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset()) -> float:
     """The cost of reading two pieces as one cell (nothing for a space between a number and its
-    unit, much for an explicit delimiter)."""
+    unit, much for an explicit delimiter; a break before a line that holds a row's worth of cells,
+    ``row_lines``, much too)."""
     if not right.text or not left.text:
         return -0.5  # an empty cell a delimiter closed: its place matters less than its neighbours
-    base = {CELL: -3.0, BLANK: -0.9, LINE: -0.45, WIDE: -0.8, SPACE: -0.2, GLUE: -0.05}[right.before]
+    base = {
+        CELL: -3.0,
+        BLANK: -0.9,
+        LINE: LINE_ROWS_JOIN if right.line in row_lines else -0.45,
+        WIDE: -0.8,
+        SPACE: -0.2,
+        GLUE: -0.05,
+    }[right.before]
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -0.05  # "控制在" / "10410人内": the phrase goes on
     if SENTENCE_END.search(left.text) and right.before <= LINE:
@@ -608,6 +661,7 @@ def _align(
     first_column: int,
     cut_off: bool = False,
     anchor: tuple[int, int] | None = None,
+    row_lines: frozenset[int] = frozenset(),
 ) -> _Alignment:
     """Best assignment of a row's pieces to the columns (see the module docstring). In a row the
     document ends inside (``cut_off``), the columns after its last cell cost nothing: they were
@@ -627,7 +681,7 @@ def _align(
     def cell(i: int, j: int) -> tuple[float, str]:
         key = (i, j)
         if key not in cls_cache:
-            joins = sum(_join_cost(span[m - 1], span[m]) for m in range(i + 1, j))
+            joins = sum(_join_cost(span[m - 1], span[m], row_lines) for m in range(i + 1, j))
             cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
@@ -684,7 +738,9 @@ def _align(
                         skipped = skip(0, range(first_column, target))
                         new_sub = 0
                     elif wrap:
-                        skipped = skip(sub, range(c + 1, k)) + WRAP_PENALTY
+                        # A sub-row that opens a line holding a row's worth of cells is what that line shows.
+                        opens_row_line = span[i].before >= LINE and span[i].line in row_lines
+                        skipped = skip(sub, range(c + 1, k)) + (0.0 if opens_row_line else WRAP_PENALTY)
                         new_sub = 1
                     else:
                         skipped = skip(sub, range(c + 1, target))
@@ -812,6 +868,8 @@ def _read_rows(
 ) -> tuple[float, list[Block]] | None:
     columns = _columns(cells)
     starts = _row_starts(pieces, header.end, len(columns))
+    if len(starts) < 2 and mode == "delimited":
+        starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
         starts = _line_rows(pieces, header.end)
     # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
@@ -835,9 +893,10 @@ def _read_rows(
     if mode == "spaces" and len(exact) >= 2:
         _learn(columns, [_Alignment(0.0, [[[piece] for piece in span]]) for span in exact])
     # Two passes: align with the header's expectations, learn what each column holds, align again.
-    alignments = [_align(span, columns, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
+    row_lines = _row_lines(pieces, len(columns)) if mode == "spaces" else frozenset()
+    alignments = [_align(span, columns, 0, c, row_lines=row_lines) for (span, _), c in zip(spans, cut, strict=True)]
     _learn(columns, alignments)
-    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments))
+    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments), row_lines)
     fit = sum(a.score for a in alignments) / (len(alignments) * len(columns))
     rows_cells = [
         [[None if cell is None else (_cell_text(cell) if cell else "") for cell in row] for row in alignment.rows]
@@ -864,7 +923,15 @@ def _read_rows(
 
 
 def _anchor_column(alignments: list[_Alignment]) -> int | None:
-    """The column where most rows' first piece (their 序号, or the cell numbered "1、…") stands."""
+    """The column where most rows' first piece (their 序号, or the cell numbered "1、…") stands.
+    Rows that open with no number anchor nothing: where a merged cell is simply missing, their
+    first piece stands in one column or another (a unit's name, or the task under it)."""
+    firsts = [next((cell for cell in a.rows[0] if cell), None) for a in alignments if a.rows and a.rows[0]]
+    numbered = sum(
+        1 for cell in firsts if cell and (classify(cell[0].text) == "seq" or SEQ_PREFIX.match(match_view(cell[0].text)))
+    )
+    if 2 * numbered < len(firsts):
+        return None
     columns = Counter(
         next((c for c, cell in enumerate(a.rows[0]) if cell), None) for a in alignments if a.rows and a.rows[0]
     )
@@ -890,8 +957,21 @@ def _section_lines(sections: list[Piece]) -> list[tuple[str, int | None]]:
     return out
 
 
+def _row_lines(pieces: list[Piece], width: int) -> frozenset[int]:
+    """The lines that hold a row's worth of cells on their own (all the columns but two, three at
+    least), where spaces separate cells: such a line after a row is a row of its own (a sub-row
+    under merged cells), not the rest of a cell ("5 …检查 93215 106345 114.1% 妇联" / "孕产妇免费
+    产前筛查 万人 3.31 3.49 105.3% 卫健委")."""
+    counts = Counter(piece.line for piece in pieces if piece.text)
+    return frozenset(line for line, count in counts.items() if count >= max(MIN_ROW_LINE_CELLS, width - 2))
+
+
 def _shift_leading_cells(
-    spans: list[tuple[list[Piece], list[Piece]]], columns: list[Column], cut: list[bool], anchor: int | None
+    spans: list[tuple[list[Piece], list[Piece]]],
+    columns: list[Column],
+    cut: list[bool],
+    anchor: int | None,
+    row_lines: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[_Alignment]]:
     """Rows open at their 序号, but a cell standing before it (a category: 大类 | 序号 | …) ends the
     span of the row above, or stands between the header and the first row. The last one or two
@@ -899,7 +979,7 @@ def _shift_leading_cells(
     rows then fit their columns better."""
 
     def align(span: list[Piece], moved: int, cut_off: bool) -> _Alignment:
-        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None)
+        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None, row_lines)
 
     spans = [(list(span), list(sections)) for span, sections in spans]
     alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from extractor.readers.raw import Paragraph, RawTable
+from extractor.rules.compiled import compile_rule
 
 Block = Paragraph | RawTable
 
-PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-PIPE_ONLY = regex.compile(r"^\s*[|｜]\s*$")
-SENTENCE = regex.compile(r"[。；;！？!?]")
+PIPE_SEPARATOR = compile_rule(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+PIPE_ONLY = compile_rule(r"^\s*[|｜]\s*$")
+SENTENCE = compile_rule(r"[。；;！？!?]")
 # A header cell is short; a longer text without a known header word is content. (A stream's cells
 # are judged alone, so these are stricter than the table stage's limits for a whole header row.)
 MAX_HEADER_CELL = 12

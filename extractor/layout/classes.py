@@ -14,6 +14,7 @@ import regex
 
 from extractor.headers import layout_patterns, looks_like_person, looks_like_units, parse_seq
 from extractor.layout.base import SENTENCE
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 from extractor.textnorm import match_view
 
@@ -32,11 +33,12 @@ CLASSES = (
     "short",
     "prose",
 )
-SEQ_PREFIX = regex.compile(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")  # (decimals: see aligned)
-STARRED_SEQ = regex.compile(r"^\s*(\d{1,4})\s*[*＊]\s*$")
-NUMBER = regex.compile(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
-PERCENT = regex.compile(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
-DIGIT = regex.compile(r"\d")
+SEQ_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,4})\s*[、.．]\s*(?=\S)")  # (decimals: see aligned)
+STARRED_SEQ = compile_rule(r"^\s*(\d{1,4})\s*[*＊]\s*$")
+NUMBER = compile_rule(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
+PERCENT = compile_rule(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
+DIGIT = compile_rule(r"\d")
+YEAR_SPAN = compile_rule(r"^(?:19|20)\d{2}\s*年?\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?$")
 MAX_STATUS = 10  # a status word is short ("已完成", "超额完成", "持续推进")
 MAX_SHORT = 15
 
@@ -61,6 +63,8 @@ def classify(text: str) -> str:
     prefix = SEQ_PREFIX.match(view)
     if prefix:  # "1、地区生产总值增长率": the number is the row's, the rest is what the cell holds
         text, view = text[prefix.end() :], view[prefix.end() :]
+    if YEAR_SPAN.match(view):
+        return "date"  # "2024-2025", "2022—2026年": a project's years, what a 起止年限 column holds
     if NUMBER.match(view):
         return "number"
     if PERCENT.match(view):
@@ -90,10 +94,11 @@ def _measure_pattern() -> regex.Pattern[str]:
     currencies and measure words, optionally per one of them."""
     units = load("units")
     words = [*units["currencies"], *units["measure_words"]["count"], *units["measure_words"]["quantity"], "%"]
-    word = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    scale = "|".join(regex.escape(s) for s in sorted(units["scales"], key=len, reverse=True))
+    # (sorted by length, then text: the same pattern every run, so the rule cache keeps it)
+    word = "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    scale = "|".join(regex.escape(s) for s in sorted(units["scales"], key=lambda s: (-len(s), s)))
     per = r"(?:/(?:" + word + r"|月|年|日|天|周|季度?))*"
-    return regex.compile(rf"^(?:{scale})?(?:{word}){per}$")
+    return compile_rule(rf"^(?:{scale})?(?:{word}){per}$")
 
 
 def is_measure(text: str) -> bool:

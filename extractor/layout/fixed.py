@@ -24,12 +24,13 @@ import regex
 
 from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 
 MIN_PIECES = 3  # pieces on a line of the table's body
 MIN_LINES = 3  # table lines in a block
 MAX_GAP_LINES = 2  # other lines (a wrapped cell, a group label) inside a block
-GAP = regex.compile(r"(?:[ \u3000\xa0]{2,}|\t+|\u3000+)")
-LETTER = regex.compile(r"^\p{Han}$")
+GAP = compile_rule(r"(?:[ \u3000\xa0]{2,}|\t+|\u3000+)")
+LETTER = compile_rule(r"^\p{Han}$")
 
 
 @dataclass(slots=True)

@@ -5,8 +5,6 @@ Each run becomes a two-column table, for the table stage to read as records.
 
 from __future__ import annotations
 
-import regex
-
 from extractor.headers import (
     field_for_header,
     header_candidates,
@@ -16,9 +14,10 @@ from extractor.headers import (
 from extractor.layout.base import SENTENCE, Block, Line
 from extractor.layout.stream import Token, stream_tokens
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key
 
-_LETTER_SPACED = regex.compile(r"^\s*\S(?:\s+\S)+\s*$")
+_LETTER_SPACED = compile_rule(r"^\s*\S(?:\s+\S)+\s*$")
 MAX_LABEL_PART = 6  # characters of one line of a label written over several lines
 MAX_LABEL_PREFIX = 4  # "我市" before "任务": a short qualifier in front of a label
 

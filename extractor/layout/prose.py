@@ -51,16 +51,20 @@ from extractor.headers import (
 )
 from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_key, match_view
 
 # Where the task name ends in an unlabelled head: a colon.
-NAME_END_COLON = regex.compile(r"[:]")
+NAME_END_COLON = compile_rule(r"[:]")
 MAX_TASK_NAME = 40
 MAX_HEADING = 40  # a heading line (an item's title over its text) is no longer than this
+MIN_RESULT_HAN = 8  # a report of results under a title has at least this many Han characters
+MAX_TARGET_TITLE = 80  # a task's title over its results (新增…5萬個,改造…2萬間) may run this long
+MAX_PLAN_TITLE = 60  # a document's title line ("南昌市人民政府关于印发…安排意见的通知") is no longer
 MAX_LABEL = 10  # characters of a label before its colon
 # A unit label's value ends at the end of its sentence or bracket.
-UNIT_VALUE_END = regex.compile(r"[。;\n)]|\s")
+UNIT_VALUE_END = compile_rule(r"[。;\n)〕」]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
 # The made-up header: one label per field, in this order.
 HEADER_LABELS = {
@@ -81,31 +85,36 @@ HEADER_LABELS = {
 LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
 PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label: a short run of Han characters and a colon, at the start of a line or after a separator.
-LABEL = regex.compile(rf"(?:^|(?<=[\s,.;。、(\[【]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【〔「]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
 # A first sentence naming what the item reports on, ending in the report's word: the task is
 # what comes before that word.
-TAILED_TITLE = regex.compile(
+TAILED_TITLE = compile_rule(
     r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
 )
-GLUED_RUN = regex.compile(r"(\p{Han}{5,16})\s*:")
-GLUED_LABEL = regex.compile(r"(\p{Han}+)\s*:")
+GLUED_RUN = compile_rule(r"(\p{Han}{5,16})\s*:")
+GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
 # (A unit's name alone on a line is more often the unit of the item above it, and with a colon the
 # report's addressee ("区政府："): only a count says it heads the items below.)
-UNIT_GROUP = regex.compile(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
+UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
-DECORATED_LABEL = regex.compile(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
-REPORTING_HEADING = regex.compile(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
-PLAN_HEADING = regex.compile(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
+DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
+REPORTING_HEADING = compile_rule(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
+PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
+# "其中超额完成任务的已有10项：": a clause announcing how many items the list after its colon holds.
+COUNTED_LIST = compile_rule(
+    r"(?:^|(?<=[。;,\s]))[^。;:,]{0,30}?(?<![\d.])(?P<count>\d{1,3}|[一二三四五六七八九十两]{1,3})\s*[项個个件条項]"
+    r"[^。;:,\d]{0,6}:\s*"
+)
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
-AMONG = regex.compile(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
+AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
-TOPIC_LINE = regex.compile(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
-ASCII_STOP = regex.compile(r"(?<!\d)\.(?!\d)")
-CATEGORY_TAG = regex.compile(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
+TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
+ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
+CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
-TRAILING_UNITS = regex.compile(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
+TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
 @cache
@@ -126,6 +135,7 @@ class _Item:
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
     reports: bool = False  # its headings (or the document's title) say the text reports results
+    plans: bool = False  # the document's title says it sets out a plan (安排意见, 工作要点): no results in it
     units: str | None = None  # the unit a heading over it assigns it to ("省编办牵头的工作")
 
 
@@ -172,6 +182,20 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             # A paragraph that ends announcing a list ("…其中："): it is context, the list follows.
             listing, section = True, None
             blocks.append(Paragraph(text, page=line.page))
+            continue
+        counted = _counted_list(text) if inline_parts else None
+        if counted is not None:
+            # "其中超额完成任务的已有10项：A…200%；B…100.27%；…": a list whose count is announced and
+            # whose parts number exactly that: each part is an item, the announcement its section.
+            lead, announcement, parts = counted
+            if _clean(lead):
+                blocks.append(Paragraph(trim(lead), page=line.page))
+            table_at = len(blocks) if table_at is None else table_at
+            for part in parts:
+                item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(part, line.page)], section=announcement)
+                item.inline = True
+                items.append(item)
+            listing = False
             continue
         among = AMONG.search(view) if inline_parts else None
         if among:
@@ -232,7 +256,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
     return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
-def _parts(text: str, start: int) -> list[str]:
+def _parts(text: str, start: int, stops: str = ";") -> list[str]:
     """The ;-separated parts of ``text`` from ``start`` (outside brackets), trimmed, empty ones dropped."""
     view = match_view(text)
     cuts, depth = [start], 0
@@ -240,11 +264,26 @@ def _parts(text: str, start: int) -> list[str]:
         ch = view[index]
         depth += ch in "(["
         depth -= ch in ")]" and depth > 0
-        if ch == ";" and depth == 0:
+        if ch in stops and depth == 0:
             cuts.append(index + 1)
     cuts.append(len(text) + 1)
     pieces = (text[a : b - 1] for a, b in itertools.pairwise(cuts))
     return [piece.strip() for piece in pieces if _clean(piece)]
+
+
+def _counted_list(text: str) -> tuple[str, str, list[str]] | None:
+    """A sentence announcing a count of items before a colon, then exactly that many parts, each
+    with a figure (separated by ；or 。): (the text before the announcement, the announcement, the
+    parts); None otherwise. The count is the evidence that the parts are the items."""
+    view = match_view(text)
+    for found in COUNTED_LIST.finditer(view):
+        count = parse_number(found.group("count"))
+        if count is None or count < 2:
+            continue
+        parts = _parts(text, found.end(), stops=";。")
+        if len(parts) == count and all(regex.search(r"\d", match_view(part)) for part in parts):
+            return text[: found.start()], _clean(text[found.start() : found.end()]).rstrip(":："), parts
+    return None
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:
@@ -336,6 +375,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     items: list[_Item] = []
     stack: list[_Item] = []  # the open items, outermost first
     preamble_reports = False
+    preamble_plans = False
     group: tuple[str, str] | None = None  # a unit's line over the items after it: (line, unit)
     for index, line in enumerate(lines):
         entry = numbered.get(index)
@@ -351,6 +391,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             item = _Item(seq=number, marker_end=end, lines=[line], level=level)
             # "一、2013年工作回顾" / "关于…的整改情况": what the text under it is, results or plans.
             item.reports = preamble_reports or any(_reporting_heading(_heading_text(s)) for s in stack)
+            item.plans = preamble_plans and not item.reports
             item.units = next((u for s in reversed(stack) if (u := _assigned_unit(s)) is not None), None)
             if stack:
                 stack[-1].children += 1
@@ -370,6 +411,8 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
         elif line.text.strip():
             blocks.append(Paragraph(trim(line.text), page=line.page))
             preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
+            preamble_plans = preamble_plans or _plan_title(trim(line.text))
+    items = _fold_result_parts(items)
     leaves = [item for item in items if not item.children and not _narrative(item, items)]
     if len(leaves) < 2:
         return None
@@ -383,6 +426,75 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     return blocks
+
+
+def _fold_result_parts(items: list[_Item]) -> list[_Item]:
+    """Items whose numbered sub-items are parts of their result, not tasks of their own, with the
+    sub-items folded back into their text.
+
+    A row carries a result. An item named like a task (a title: a target or an indicator, not a
+    heading that says what its text is, …完成情况) that reports results in a paragraph of its own
+    before its sub-items ("一、新增学位5万个" / "省级财政补助资金下达…" / "（一）…（二）…") is the task,
+    and what is numbered under it is its progress in parts. An item whose sub-items have sub-items
+    of their own, or name their own units, is a section over tasks.
+
+    Not folded (tried, withdrawn): a titled item with no text of its own, beside siblings that
+    report under their titles ("一、地区生产总值" / "据市统计局…" next to "二、…收入及支出" / "1. 收入
+    508.17亿元…"); it read one dev document right and lowered the test split.
+    """
+    spans: dict[int, int] = {}  # an item's index → the index past its last descendant
+    for index, item in enumerate(items):
+        end = index + 1
+        while end < len(items) and items[end].level > item.level:
+            end += 1
+        spans[index] = end
+
+    def titled(item: _Item) -> bool:
+        # A target is written as one clause list without a full stop, and may run longer than a heading.
+        heading = trim(item.lines[0].text[item.marker_end :])
+        return (
+            0 < len(heading) <= MAX_TARGET_TITLE
+            and not regex.search(r"[。；;]", match_view(heading))
+            and not _reporting_heading(heading)
+            and _assigned_unit(item) is None
+        )
+
+    def body(item: _Item) -> str:
+        return "\n".join(line.text for line in item.lines[1:] if line.text.strip())
+
+    def reports_in_own_text(item: _Item) -> bool:
+        text = body(item)
+        if len(regex.findall(r"\p{Han}", text)) < MIN_RESULT_HAN:  # cell furniture ("|", "1"), not a report
+            return False
+        return _reports(text) or bool(regex.search(r"\d", match_view(text)))
+
+    def own_task(part: _Item) -> bool:
+        """A sub-item that names its own units (（牵头单位：X）, 牵头部门：) is a task of its own."""
+        text = "\n".join(line.text for line in part.lines)[part.marker_end :]
+        labelled = any(_label_field(m.group(1)) in UNIT_FIELDS for m in LABEL.finditer(match_view(text)))
+        return labelled or _trailing_units(text)[1] is not None
+
+    folded: list[_Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        end = spans[index]
+        parts = items[index + 1 : end]
+        if (
+            parts
+            and titled(item)
+            and all(part.level == parts[0].level for part in parts)  # no sub-item has sub-items
+            and not any(own_task(part) for part in parts)
+            and reports_in_own_text(item)
+        ):
+            item.lines = [line for part in [item, *parts] for line in part.lines]
+            item.children = 0
+            folded.append(item)
+            index = end
+            continue
+        folded.append(item)
+        index += 1
+    return folded
 
 
 def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]:
@@ -444,7 +556,7 @@ def _rows_of_text(item: _Item, first: str, body: list[Line]) -> list[tuple[str |
 
 def _first_sentence_end(text: str) -> int | None:
     """Where an item's first sentence ends (after its 。), when more text follows; None otherwise."""
-    stop = _outside_brackets(regex.compile(r"。"), _sentence_view(text))
+    stop = _outside_brackets(compile_rule(r"。"), _sentence_view(text))
     if stop is None or not _clean(text[stop + 1 :]):
         return None
     return stop + 1
@@ -518,6 +630,15 @@ def _reporting_heading(text: str) -> bool:
     return bool(REPORTING_HEADING.search(view)) and not PLAN_HEADING.search(view)
 
 
+def _plan_title(text: str) -> bool:
+    """A title that says the document sets out a plan ("关于印发…民生实事工程安排意见的通知", "…工作要点"),
+    not a report on one (a title with 情况, 完成, 进展 … reports)."""
+    view = match_view(text)
+    if len(view) > MAX_PLAN_TITLE or regex.search(r"[。;]", view):
+        return False
+    return bool(PLAN_HEADING.search(view)) and not REPORTING_HEADING.search(view)
+
+
 def _heading_text(item: _Item) -> str:
     return trim(item.lines[0].text)
 
@@ -579,7 +700,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         if cuts[0] > 0 and trim(line.text[: cuts[0]]):
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
         # The list ends at the first full stop after its last item: what follows is not that item's.
-        stop = _outside_brackets(regex.compile(r"。"), view[cuts[-1] :])
+        stop = _outside_brackets(compile_rule(r"。"), view[cuts[-1] :])
         end, shared, after = len(line.text), None, ""
         if stop is not None and trim(line.text[cuts[-1] + stop + 1 :]):
             end = cuts[-1] + stop + 1
@@ -615,7 +736,7 @@ def _shared_report(text: str, items: int) -> tuple[str | None, str]:
     """(the first sentence after a list when it reports on all its items, the rest): "目前，3个任务
     按照节点目标要求都已完成。" after 一是…二是…三是…; (None, text) otherwise."""
     view = match_view(text)
-    stop = _outside_brackets(regex.compile(r"。"), view)
+    stop = _outside_brackets(compile_rule(r"。"), view)
     sentence = text[: stop + 1] if stop is not None else text
     sentence_view = match_view(sentence)
     opens = prose_patterns()["progress_opener"].match(sentence_view)
@@ -651,7 +772,7 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     if body and _heading_like(first) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
     else:
-        fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports)
+        fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports, plans=item.plans)
     # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
     note = prose_patterns()["leading_note"].match(match_view(marker))
     marker = marker[note.end() :] if note else marker
@@ -727,8 +848,12 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     return out
 
 
-def _fields(text: str, heading: str | None = None, run_in: bool = False, reports: bool = False) -> dict[str, str]:
-    """An item's text (and its heading line, if any) → task, progress and the labelled fields."""
+def _fields(
+    text: str, heading: str | None = None, run_in: bool = False, reports: bool = False, plans: bool = False
+) -> dict[str, str]:
+    """An item's text (and its heading line, if any) → task, progress and the labelled fields. In a
+    document that sets out a plan (``plans``), the text after an item's title describes the task
+    ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
     text, bracket_units = _trailing_units(text)
     labels = _labels(text)
     names = _resolve_units([(match.group(1), name) for match, name in labels])
@@ -780,19 +905,28 @@ def _fields(text: str, heading: str | None = None, run_in: bool = False, reports
         if whole_head:
             task, rest, reference, titled = _clean(head) or None, "", None, False
         else:
-            task, rest, reference, titled = _split_head(head, run_in)
+            task, rest, reference, titled = _split_head(head, run_in, plans)
         if reference:
             fields["reference"] = reference
     if task and "task" not in fields:
         fields["task"] = task
     rest_text = _clean(rest)
-    if rest_text and heading is None and titled and not reports and not _reports(rest_text) and not unlabelled:
+    left = any(_clean(piece) for piece in unlabelled)  # text after a label's value: a report
+    if (
+        rest_text
+        and heading is None
+        and titled
+        and (plans or not (reports or _reports(rest_text) or unlabelled))
+        and not left
+    ):
         # The rest of a task list's item describes the task; it reports nothing. (Under a heading
         # that says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
         fields["description"] = rest_text
         rest = ""
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
-    if progress and "progress" not in fields:
+    if progress and plans and "progress" not in fields:
+        fields["description"] = "\n".join(v for v in (fields.get("description"), progress) if v)
+    elif progress and "progress" not in fields:
         fields["progress"] = progress
     elif progress:
         # Text besides a labelled progress (the target under a name: "推进“美丽家园”建设" / "完成10万
@@ -895,9 +1029,10 @@ def _strength(label: str) -> float:
 
 
 def _lead_phrase(value: str) -> tuple[str | None, str]:
-    """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner."""
+    """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner ("X、Y按职责
+    分工负责": X and Y lead, the duty phrase is no part of a name)."""
     view = match_view(value)
-    match = regex.search(r"(?:牵头|主办|负责)(?:[,，;；、]|$)", view.rstrip("。. "))
+    match = regex.search(r"(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头|主办|负责)(?:[,，;；、]|$)", view.rstrip("。. "))
     if match is None or match.start() == 0:
         return None, ""
     lead = value[: match.start()].strip(" ,，、")
@@ -912,12 +1047,13 @@ def _sentence_view(text: str) -> str:
     return ASCII_STOP.sub("。", match_view(text))
 
 
-def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool]:
+def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[str | None, str, str | None, bool]:
     """(task, rest, item reference, whether a title sentence was split off) of an item's
     unlabelled head.
 
     The task ends at an item reference ("（第6项）", kept apart), or at a colon after a name, or
-    before the first clause that reports progress; a head with none of these is all task."""
+    before the first clause that reports progress (none does in a plan, ``plans``); a head with
+    none of these is all task."""
     view = _sentence_view(head)
     stripped = _clean(head)
     if not stripped:
@@ -934,8 +1070,8 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on;
         # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
         return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, False
-    opener = _progress_start(view)
-    reporting = _first_reporting_sentence(view)
+    opener = None if plans else _progress_start(view)
+    reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
         opener = reporting  # "…达到50%以上。我县对…进行了改建，…目前入住…": the report starts sooner
     if opener:
@@ -952,7 +1088,7 @@ def _split_head(head: str, run_in: bool = False) -> tuple[str | None, str, str |
         # came of it.
         # It ends at its first comma, or sooner where what was done starts: a word of progress
         # ("重点前期项目已开工2项") or a bracket that reports ("竣工项目13项（主体已完工6项）").
-        comma = _outside_brackets(regex.compile(r"[,;]"), view)
+        comma = _outside_brackets(compile_rule(r"[,;]"), view)
         ends = [comma] if comma is not None else []
         word = prose_patterns()["progress_word"].search(view)
         if word is not None and word.start() >= 2:

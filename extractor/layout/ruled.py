@@ -20,13 +20,14 @@ import regex
 
 from extractor.layout.base import Block, Line, trim
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 
 VERTICAL = "│┃║╎╏┆┇┊┋"
 # A rule line: drawing characters (and + - = : for ASCII grids) only, with at least three of them.
-RULE = regex.compile(r"^\s*[─━═┄┅┈┉┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬+\-=:|│┃║\s]{3,}$")
-RULE_MARK = regex.compile(r"[─━═┄┅┈┉┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬]|[+][-=]|[-=]{3}")
-BOX_ROW = regex.compile(rf"[{VERTICAL}]")
-ASCII_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+RULE = compile_rule(r"^\s*[─━═┄┅┈┉┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬+\-=:|│┃║\s]{3,}$")
+RULE_MARK = compile_rule(r"[─━═┄┅┈┉┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬]|[+][-=]|[-=]{3}")
+BOX_ROW = compile_rule(rf"[{VERTICAL}]")
+ASCII_ROW = compile_rule(r"^\s*\|.*\|\s*$")
 
 
 def _is_rule(text: str) -> bool:

@@ -11,8 +11,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
-
 from extractor.headers import (
     field_for_header,
     header_candidates,
@@ -27,6 +25,7 @@ from extractor.headers import (
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
 from extractor.layout.subrows import align
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
 
 
@@ -300,7 +299,7 @@ def _rows_under_merged_cells(span: list[Token], fields: list[str | None]) -> lis
     return found[1]
 
 
-CLOSING_DATE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+CLOSING_DATE = compile_rule(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
 def _last_row_goes_on(tokens: list[Token], span: tuple[int, int], fields: list[str | None]) -> bool:
