@@ -191,10 +191,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             if _clean(lead):
                 blocks.append(Paragraph(trim(lead), page=line.page))
             table_at = len(blocks) if table_at is None else table_at
-            for part in parts:
-                item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(part, line.page)], section=announcement)
-                item.inline = True
-                items.append(item)
+            items.extend(_inline_items(parts, len(items), line.page, announcement))
             listing = False
             continue
         among = AMONG.search(view) if inline_parts else None
@@ -206,10 +203,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
                 if _clean(text[: among.start()]):
                     blocks.append(Paragraph(trim(text[: among.start()]), page=line.page))
                 table_at = len(blocks) if table_at is None else table_at
-                for part in parts:
-                    item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(part, line.page)], section=section)
-                    item.inline = True
-                    items.append(item)
+                items.extend(_inline_items(parts, len(items), line.page, section))
                 listing = False
                 continue
             if not _clean(view[: among.start()]) and regex.search(r"\d", view):
@@ -269,6 +263,16 @@ def _parts(text: str, start: int, stops: str = ";") -> list[str]:
     cuts.append(len(text) + 1)
     pieces = (text[a : b - 1] for a, b in itertools.pairwise(cuts))
     return [piece.strip() for piece in pieces if _clean(piece)]
+
+
+def _inline_items(parts: list[str], before: int, page: int | None, section: str | None) -> list[_Item]:
+    """The parts of one sentence as items (split like run-in items), numbered after ``before``."""
+    items = []
+    for n, part in enumerate(parts, before + 1):
+        item = _Item(seq=n, marker_end=0, lines=[Line(part, page)], section=section)
+        item.inline = True
+        items.append(item)
+    return items
 
 
 def _counted_list(text: str) -> tuple[str, str, list[str]] | None:
