@@ -625,3 +625,20 @@ def test_marked_lead_units_in_a_parsed_table() -> None:
 @pytest.mark.parametrize(("text", "expected"), load("cells")["units"]["etc_examples"])
 def test_etc_after_the_last_unit_names_none(text: str, expected: list[str]) -> None:
     assert split_units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "units"),
+    [
+        ("市政\n府办\n公厅", ["市政府办公厅"]),  # a narrow column wraps one name every two characters
+        ("市人力资源\n社会保障局", ["市人力资源社会保障局"]),
+        ("長沙\n先導\n區管委會", ["長沙先導區管委會"]),
+        ("市\n监\n察\n局", ["市监察局"]),
+        ("区发改局\n区统计局", ["区发改局", "区统计局"]),  # each line a name of its own
+        ("区发改局、\n区统计局", ["区发改局", "区统计局"]),
+        ("县教育局\n县卫健局\n县财政局", ["县教育局", "县卫健局", "县财政局"]),
+        ("市人力资源社会保障局\n市财政局", ["市人力资源社会保障局", "市财政局"]),  # lines of other widths
+    ],
+)
+def test_a_unit_name_wrapped_by_a_narrow_column_is_one_name(cell: str, units: list[str]) -> None:
+    assert split_lead_units(cell) == (units, [])

@@ -311,8 +311,14 @@ def split_units(text: str) -> list[str]:
 
 # A document names the same few units in row after row, and the records stage reads each units cell
 # twice (home_scope over the document, then the row): one split per distinct cell text.
+# A column this narrow (characters a line) wraps a unit's name; a line holding a separator is a list.
+MAX_WRAP_WIDTH = 6
+_SEPARATED = regex.compile(r"[、,，;；/\s]")
+
+
 @lru_cache(maxsize=512)
 def _split_units(text: str) -> tuple[str, ...]:
+    text = _unwrapped(text)
     rules = cell_rules()
     view = match_view(text)
     units: list[str] = []
@@ -344,6 +350,19 @@ def _without_etc(unit: str) -> str:
         return unit
     rest = unit[: match.start()].rstrip()
     return rest if looks_like_units(rest) else unit
+
+
+def _unwrapped(text: str) -> str:
+    """A unit's name wrapped by a narrow column, joined: lines of one width (the last may be
+    shorter or longer) whose first is no unit's name on its own ("市政" / "府办" / "公厅", "市人力资源"
+    / "社会保障局"). Lines that are names each ("区发改局" / "区统计局") stay apart."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) < 2 or not all(lines) or any(_SEPARATED.search(line) for line in lines):
+        return text
+    widths = {len(line) for line in lines[:-1]}
+    if len(widths) != 1 or widths.pop() > MAX_WRAP_WIDTH or looks_like_units(lines[0]):
+        return text
+    return "".join(lines)
 
 
 def split_lead_units(text: str) -> tuple[list[str], list[str]]:
