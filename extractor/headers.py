@@ -70,6 +70,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "status_phrase": compile_rule(data["status_phrase"]),
         "count_note": compile_rule(data["count_note"]),
         "report_opener": compile_rule(data["report_opener"]),
+        "header_period": compile_rule(data["header_period"]),
     }
 
 
@@ -92,6 +93,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "actual_clause",
             "leading_note",
             "unit_heading",
+            "counted_list",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

@@ -1156,18 +1156,29 @@ def test_numbered_parts_under_a_reported_target_are_its_progress(text: str) -> N
 
 
 @pytest.mark.parametrize(
-    "parts",
+    ("parts", "tasks"),
     [
         # sub-items that name their own lead unit are tasks of their own
-        "（一）推进学校扩容建设。（牵头单位：省教育厅）\n（二）实施照明改造工程。（牵头单位：省财政厅）\n",
+        (
+            "（一）推进学校扩容建设。（牵头单位：省教育厅）\n（二）实施照明改造工程。（牵头单位：省财政厅）\n",
+            ["推进学校扩容建设。", "实施照明改造工程。"],
+        ),
         # sub-items with sub-items of their own: a section over tasks
-        "（一）学校建设\n1.推进扩容建设，新增学位3.2万个。\n2.实施照明改造，完成10400间。\n"
-        "（二）幼儿园建设\n1.新建幼儿园86所。\n2.改扩建幼儿园40所。\n",
+        (
+            "（一）学校建设\n1.推进扩容建设，新增学位3.2万个。\n2.实施照明改造，完成10400间。\n"
+            "（二）幼儿园建设\n1.新建幼儿园86所。\n2.改扩建幼儿园40所。\n",
+            [
+                "推进扩容建设，新增学位3.2万个。",
+                "实施照明改造，完成10400间。",
+                "新建幼儿园86所。",
+                "改扩建幼儿园40所。",
+            ],
+        ),
     ],
 )
-def test_sub_items_that_are_tasks_are_not_folded(parts: str) -> None:
+def test_sub_items_that_are_tasks_are_not_folded(parts: str, tasks: list[str]) -> None:
     text = "一、教育惠民项目\n省级财政补助资金下达2.1亿元，完成年度计划的102%。\n" + parts
-    assert len(_rows(text)) >= 2
+    assert [r.task for r in _rows(text)] == tasks
 
 
 COUNTED = (

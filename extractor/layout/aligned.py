@@ -58,11 +58,6 @@ MAX_PIECES = 4000  # pieces beyond this: the document is too big for this readin
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
 MAX_CELL_PIECES = 40  # pieces one cell may join
 MAX_HEADER_PIECES = 16
-# The period a header names before its word ("2024年", "截至6月底", "1-9月", "第三季度").
-HEADER_PERIOD = compile_rule(
-    r"^(?:截至|截止|至)?(?:\d{4}\s*年(?:度)?)?(?:\d{1,2}\s*(?:[-~至]\s*\d{1,2}\s*)?月(?:份|底|末)?(?:\d{1,2}\s*日)?)?"
-    r"(?:第?[一二三四1-4]\s*季度)?"
-)
 # Fields that weigh more in choosing among header runs (序号 triple, progress double): a table's
 # own header numbers its rows and names their progress; a metadata form above it does neither.
 HEADER_ANCHORS = frozenset({"seq", "progress"})
@@ -250,7 +245,7 @@ def _header_piece(piece: Piece) -> bool:
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
         # "2024年推进情况", "截至6月底进展", "1-9月完成情况": a period before a header word
-        undated = HEADER_PERIOD.sub("", match_view(text), count=1)
+        undated = layout_patterns()["header_period"].sub("", match_view(text), count=1)
         return bool(undated) and not DIGIT.search(undated) and _meaning(text) is not None
     return True
 

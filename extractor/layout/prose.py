@@ -100,11 +100,6 @@ ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their li
 DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
 REPORTING_HEADING = compile_rule(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
 PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
-# "其中超额完成任务的已有10项：": a clause announcing how many items the list after its colon holds.
-COUNTED_LIST = compile_rule(
-    r"(?:^|(?<=[。;,\s]))[^。;:,]{0,30}?(?<![\d.])(?P<count>\d{1,3}|[一二三四五六七八九十两]{1,3})\s*[项個个件条項]"
-    r"[^。;:,\d]{0,6}:\s*"
-)
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
@@ -280,7 +275,7 @@ def _counted_list(text: str) -> tuple[str, str, list[str]] | None:
     with a figure (separated by ；or 。): (the text before the announcement, the announcement, the
     parts); None otherwise. The count is the evidence that the parts are the items."""
     view = match_view(text)
-    for found in COUNTED_LIST.finditer(view):
+    for found in prose_patterns()["counted_list"].finditer(view):
         count = parse_number(found.group("count"))
         if count is None or count < 2:
             continue
