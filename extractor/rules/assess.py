@@ -53,6 +53,43 @@ def _not_a_target_before() -> regex.Pattern[str]:
 
 
 @cache
+def _target_column_pattern() -> regex.Pattern[str]:
+    return compile_rule(load("assess")["target_column"])
+
+
+def target_column(key: str) -> bool:
+    """Whether a column no field claims names the row's target (年度目标, 年度计划, 指标要求): its
+    figures are targets, answered by the progress's, as the task cell's are."""
+    return key not in _FIELD_NAMES and bool(_target_column_pattern().search(match_view(key)))
+
+
+# Cells of a claimed field are keyed by the field's name; only the other keys are a column's header.
+_FIELD_NAMES = frozenset(
+    {
+        "seq",
+        "task",
+        "progress",
+        "issues",
+        "plan",
+        "status",
+        "lead_units",
+        "partner_units",
+        "lead_leaders",
+        "responsible",
+        "deadline",
+        "category",
+        "measure",
+        "remarks",
+    }
+)
+
+
+def targets_of(figures: list[Figure]) -> list[Figure]:
+    """The row's target figures: those read as targets (the task's, 目标…) and those of a target column."""
+    return [f for f in figures if f.role == "target" or (f.field != "task" and target_column(f.field))]
+
+
+@cache
 def _forecast_cue() -> regex.Pattern[str]:
     return compile_rule(load("assess")["full_year_forecast"])
 
@@ -85,7 +122,7 @@ def _forecast(figure: Figure, cells: Mapping[str, str] | None) -> bool:
 def _project_size(target: Figure, task: str) -> bool:
     """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
     pattern = _not_a_target()
-    before = match_view(task)[max(0, target.span[0] - 8) : target.span[0]] if target.field == "task" else ""
+    before = match_view(task)[max(0, target.span[0] - 8) : target.span[0]]
     return bool(pattern.search(target.subject or "") or _not_a_target_before().search(before))
 
 
@@ -105,8 +142,12 @@ def assess(
     if canonical is None:
         from extractor.rules.figures import canonical_subject as canonical
     task = task or (cells or {}).get("task") or ""
-    targets = [f for f in figures if f.role == "target" and not (f.kind != "change" and _project_size(f, task))]
-    actuals = [f for f in figures if f.role != "target" and f.scope is None]
+    targets = [
+        f
+        for f in targets_of(figures)
+        if not (f.kind != "change" and _project_size(f, task if f.field == "task" else (cells or {}).get(f.field, "")))
+    ]
+    actuals = [f for f in figures if f.role != "target" and f.scope is None and not target_column(f.field)]
     # actuals to date first; full-year forecasts answer only when no actual to date does
     to_date = [f for f in actuals if not _forecast(f, cells)]
     forecasts = [f for f in actuals if f not in to_date]
@@ -164,6 +205,11 @@ def _compare(target: Figure, actual: Figure | None, subject: str | None, period:
         elif target.qualifier == "below":
             met = actual.value < target.value
         return Assessment(subject=subject, target=target, actual=actual, met=met, gap=round(gap, 6), gap_unit="pp")
+    if target.qualifier in ("at_most", "below"):
+        # A ceiling (控制在10410人以内) is kept or broken at any date; a share of it says nothing.
+        met = actual.value <= target.value + EPSILON if target.qualifier == "at_most" else actual.value < target.value
+        gap = round(gap, 6)
+        return Assessment(subject=subject, target=target, actual=actual, met=met, gap=gap, gap_unit=target.unit)
     share = actual.value / target.value if target.value else None
     year_over = period is not None and period.elapsed is not None and period.elapsed >= 1
     met = actual.value >= target.value - EPSILON if year_over else None

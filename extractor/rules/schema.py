@@ -379,6 +379,9 @@ class AssessFile(_Strict):
     full_year_forecast: str
     full_year_forecast_examples: Examples
     full_year_forecast_counter_examples: Examples
+    target_column: str
+    target_column_examples: Examples
+    target_column_counter_examples: Examples
 
 
 class HeaderField(_Strict):

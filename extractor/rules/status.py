@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
-from extractor.rules.assess import assess, full_year_forecast
+from extractor.rules.assess import assess, full_year_forecast, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
@@ -361,9 +361,9 @@ def _row_status(
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _completion_shares(pieces, period, evidence)
-    _bare_shares(cells, figures, period, evidence)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
+    _bare_shares(cells, figures, period, evidence, assessments)
     _assessed(assessments, pieces, period, evidence, cells, figures)
 
     # Progress on the task's main action: done and on_track evidence outside preparation statements
@@ -475,18 +475,26 @@ _RATE_COLUMN = compile_rule(
 _BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
 
 
-def _bare_shares(cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence) -> None:
+def _bare_shares(
+    cells: dict[str, str],
+    figures: list[Figure],
+    period: Period | None,
+    evidence: _Evidence,
+    assessments: list[Assessment],
+) -> None:
     """A number alone as a completion share: in the status cell (a 完成进度 or 完成率 column: 51, 95%),
     or a percent alone as the whole progress of a task that sets no rate of its own (95% of 建设某项目;
-    28.97% against 增长6%以上 is the rate achieved, which assess.py pairs with its target)."""
+    28.97% against 增长6%以上, in the task or a 年度目标 column, is the rate achieved, which assess.py
+    pairs with its target)."""
     rule = status_rules().completion_id
+    rated = any(a.gap_unit == "pp" and a.actual is not None and a.actual.field == "progress" for a in assessments)
     rate_columns = [key for key in _side_columns(cells) if _RATE_COLUMN.search(match_view(key))]
     for key in ("status", "progress", *rate_columns):
         text = cells.get(key) or ""
         match = _BARE_SHARE.match(match_view(text))
         if match is None or (key == "progress" and not match.group("percent")):
             continue
-        if key == "progress" and any(f.field == "task" and f.kind in ("change", "percent") for f in figures):
+        if key == "progress" and (rated or any(f.field == "task" and f.kind in ("change", "percent") for f in figures)):
             continue
         share = float(match.group("num")) / 100
         item = Item(text=text[match.start("num") : match.end()].rstrip(), field=key, span=(0, 0), rule=rule)
@@ -509,6 +517,11 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+def _row_target(target: Figure) -> bool:
+    """A target the row is held to: the task's, or a target column's (年度目标)."""
+    return target.field == "task" or target_column(target.field)
 
 
 def _in_scope(figure: Figure, pieces: list[Piece], kinds: frozenset[str]) -> bool:
@@ -534,22 +547,30 @@ def _assessed(
     scope = frozenset(config["scope"])
     kinds = set(config["share_kinds"])
     paired = {(a.actual.field, a.actual.span) for a in assessments if a.actual is not None}
-    targets = [a for a in assessments if a.target.field == "task"]
+    targets = [a for a in assessments if _row_target(a.target)]
     for figure in (f for f in figures if _in_scope(f, pieces, scope)):
         if figure.kind in ("change", "percent") and (figure.field, figure.span) not in paired:
             reason = "no target of the same subject in the task" if targets else "the task sets no target"
             evidence.set_aside(reason, _figure_item(figure, "figure.unpaired"))
     for assessment in assessments:
         target, actual = assessment.target, assessment.actual
-        if actual is None or target.field != "task" or not _in_scope(actual, pieces, scope):
+        if actual is None or not _row_target(target) or not _in_scope(actual, pieces, scope):
             continue
-        if assessment.gap_unit == "pp" and target.kind == "change":
+        year_over = period is not None and (period.elapsed or 0) >= 1
+        level = assessment.gap_unit == "pp" and target.kind != "change"
+        ceiling = assessment.gap_unit != "pp" and assessment.share is None and assessment.met is not None
+        if level or ceiling:
+            # a level (覆盖率95%, 6%以上) or a ceiling (控制在10410人以内): kept or not at any date
+            rule = config["below_target"] if assessment.met is False else config["meets_target"]
+            tier = "behind" if assessment.met is False else ("done" if year_over else "on_track")
+            evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
+        elif assessment.gap_unit == "pp" and target.kind == "change":
             if target.value * actual.value < 0:
                 rule, tier = config["direction"], "behind"
             else:
                 rule = config["below_target"] if assessment.met is False else config["meets_target"]
                 tier = "behind" if assessment.met is False else "on_track"
-                if tier == "on_track" and period is not None and (period.elapsed or 0) >= 1:
+                if tier == "on_track" and year_over:
                     tier = "done"  # the whole year is over and the target is met
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
         elif assessment.share is not None and target.kind in kinds and target.value > 0:

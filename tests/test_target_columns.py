@@ -1,0 +1,89 @@
+"""A column whose header names the row's target (年度目标, 全年目标, 指标要求 …) is read like the task's
+targets: its figures are answered by the progress's, and the answer decides the row's status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extractor
+from extractor.models import Row
+from extractor.rules.assess import target_column
+from extractor.rules.data import load
+
+ASSESS = load("assess")
+
+
+@pytest.mark.parametrize("header", ASSESS["target_column_examples"])
+def test_target_column_examples(header: str) -> None:
+    assert target_column(header)
+
+
+@pytest.mark.parametrize("header", ASSESS["target_column_counter_examples"])
+def test_target_column_counter_examples(header: str) -> None:
+    assert not target_column(header)
+
+
+def _rows(text: str, folder: Path) -> dict[int, Row]:
+    path = folder / "table.txt"
+    path.write_text(text, encoding="utf-8")
+    document = extractor.parse(path)
+    return {row.seq: row for table in document.tables for row in table.rows if row.seq is not None}
+
+
+TABLE = """{title}
+{seq}{sep}指标名称{sep}{target}{sep}完成情况{sep}责任单位
+1{sep}区级财政收入增长率{sep}6{pct}以上{sep}28.97{pct}{sep}区财政局
+2{sep}外商直接投资到位金额增长率{sep}15{pct}{sep}13.01{pct}{sep}区商务委
+3{sep}城乡登记失业人数{sep}控制在10410人以内{sep}12000人{sep}区人社局
+4{sep}城镇调查失业率{sep}5.5{pct}以内{sep}4.8{pct}{sep}区人社局
+"""
+
+VARIANTS = [
+    {"title": "表1:上半年主要指标完成情况", "seq": "序号", "sep": "|", "target": "年度目标", "pct": "%"},
+    {"title": "表1：上半年主要指标完成情况", "seq": "序号", "sep": "｜", "target": "全年目标", "pct": "％"},
+    {"title": "上半年主要指標完成情況", "seq": "序號", "sep": " | ", "target": "年度目標", "pct": "%"},
+    {"title": "2021年上半年主要指标完成情况", "seq": "序号", "sep": "\t", "target": "指标要求", "pct": "%"},
+]
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v["target"] + repr(v["sep"]))
+def test_a_target_column_decides_the_status(variant: dict[str, str], tmp_path: Path) -> None:
+    rows = _rows(TABLE.format(**variant), tmp_path)
+    # a level target reached (28.97% against 6%以上), mid-year: on track, not done
+    assert rows[1].status.value == "on_track"
+    assert [(e.text, e.rule) for e in rows[1].status.evidence] == [
+        ("6" + variant["pct"] + "以上", "figure.meets_target"),
+        ("28.97" + variant["pct"], "figure.meets_target"),
+    ]
+    assert rows[1].status.completion is None  # the rate achieved is no share of the task
+    # a level missed: behind, with the gap in points
+    assert rows[2].status.value == "behind"
+    (assessment,) = rows[2].assessments
+    assert (assessment.met, assessment.gap, assessment.gap_unit) == (False, pytest.approx(-1.99), "pp")
+    # a ceiling broken, and one kept
+    assert rows[3].status.value == "behind"
+    assert rows[3].assessments[0].met is False and rows[3].assessments[0].share is None
+    assert rows[4].status.value == "on_track"
+
+
+def test_without_a_target_column_a_bare_percent_is_a_share(tmp_path: Path) -> None:
+    """The same percent under a table with no target column is the task's completion share."""
+    text = (
+        "上半年重点项目推进情况\n序号|项目名称|完成情况|责任单位\n"
+        "1|建设某某大桥|28.97%|区交通局\n2|建设某某公园|60%|区住建局\n"
+    )
+    rows = _rows(text, tmp_path)
+    assert (rows[1].status.value, rows[1].status.completion) == ("behind", pytest.approx(0.2897))
+    assert rows[2].status.value == "on_track"
+
+
+def test_a_column_of_what_was_done_is_no_target(tmp_path: Path) -> None:
+    """累计完成 beside 完成情况 holds actuals, never targets: nothing is assessed against it."""
+    text = (
+        "上半年主要指标完成情况\n序号|指标名称|累计完成|完成情况|责任单位\n"
+        "1|财政收入增长率|6%|28.97%|区财政局\n2|投资增长率|5%|13%|区发改委\n"
+    )
+    rows = _rows(text, tmp_path)
+    assert rows[1].assessments == []
