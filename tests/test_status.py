@@ -580,3 +580,27 @@ def test_set_aside_is_bounded_and_every_item_is_in_its_cell() -> None:
     assert len(status.set_aside) <= 12
     for aside in status.set_aside:
         assert progress[aside.item.span[0] : aside.item.span[1]] == aside.item.text
+
+
+# One part still in preparation while another moves, in ONE statement: the clause, not the statement,
+# tells preparation from progress (Status 4: behind, not not_started).
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "加装电梯已开工12台，屋面改造处于前期工作阶段。",
+        "加裝電梯已開工12台，屋面改造處於前期工作階段。",
+        "西二路已完成路基施工, 北一路、北二路正在开展前期工作",
+        "其中2个项目已竣工；其余8个项目进入前期工作阶段。",
+    ],
+)
+def test_a_part_in_preparation_beside_a_moving_part_is_behind(progress: str) -> None:
+    status = _status(progress, task="实施老旧小区综合改造")
+    assert status.value == "behind"
+    assert any(e.rule == "not_started.explicit" for e in status.evidence)
+
+
+@pytest.mark.parametrize(
+    "progress", ["项目处于前期工作阶段，正在编制可研报告。", "項目處於前期工作階段，正在編制可研報告。"]
+)
+def test_preparation_only_is_not_started(progress: str) -> None:
+    assert _status(progress, task="建设某某大桥").value == "not_started"

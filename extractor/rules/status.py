@@ -366,15 +366,15 @@ def _row_status(
     _bare_shares(cells, figures, period, evidence, assessments)
     _assessed(assessments, pieces, period, evidence, cells, figures)
 
-    # Progress on the task's main action: done and on_track evidence outside preparation statements
-    # (正在编制实施方案 is work, but not on a task to 开工).
-    preparatory = [p for p in pieces if rules.milestone.preparation.search(p.view)]
+    # Progress on the task's main action: done and on_track evidence outside preparation clauses
+    # (正在编制实施方案 is work, but not on a task to 开工). The clause, not the statement: in
+    # 加装电梯已开工12台，屋面改造处于前期工作阶段 the lifts move while the roofs wait (Status 4).
     stated = evidence.tiers.get("not_started", [])
     progress = [
         item
         for name in ("done", "on_track", "done_part", "reported")
         for item in evidence.tiers.get(name, [])
-        if not any(_contains(p, item) for p in preparatory) and not any(_one_clause(item, n, cells) for n in stated)
+        if not _preparatory(item, cells) and not any(_one_clause(item, n, cells) for n in stated)
     ]
     not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
@@ -446,6 +446,21 @@ def _one_clause(a: Item, b: Item, cells: dict[str, str]) -> bool:
         return False
     low, high = min(a.span[0], b.span[0]), max(a.span[1], b.span[1])
     return not _CLAUSE_BREAK.search(cells.get(a.field, "")[low:high])
+
+
+def _clause(item: Item, cells: dict[str, str]) -> str:
+    """The matching view of the clause of its cell an item stands in."""
+    view = match_view(cells.get(item.field) or item.text)
+    if view[item.span[0] : item.span[1]] != match_view(item.text):
+        return match_view(item.text)  # an item not of the cell's text (a caller's own): itself
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, item.span[0])), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(view, item.span[1])), len(view))
+    return view[start:end]
+
+
+def _preparatory(item: Item, cells: dict[str, str]) -> bool:
+    """Whether an item's clause reports preparation (可研, 招标, 前期工作), not the main action."""
+    return bool(status_rules().milestone.preparation.search(_clause(item, cells)))
 
 
 def _contains(piece: Piece, item: Item) -> bool:
