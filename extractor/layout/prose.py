@@ -124,6 +124,7 @@ class _Item:
     marker_end: int  # offset in the first line where the text after the enumerator starts
     lines: list[Line] = field(default_factory=list)
     level: int = 0
+    bullet: bool = False  # opened by a bullet, numbered by position
     children: int = 0
     section: str | None = None
     topic_end: int | None = None  # "交通方面：…": where the topic label (the task) ends in the first line
@@ -305,8 +306,56 @@ def _split_inline_items(lines: list[Line]) -> list[Line]:
     return out
 
 
+BULLET_STYLE = "bullet"  # the style whose items count by position (data/layout.toml)
+
+
+def _bullet_starts(lines: list[Line]) -> list[tuple[int, int, int]]:
+    """(line index, position, end of the bullet) of each bullet line standing alone between lines
+    of text, with text of its own below it: an item's title. Runs of bullets (• 听全文 / • 分享到,
+    or a list of points inside an item) open nothing."""
+    pattern = _style_patterns()[BULLET_STYLE]
+    others = [p for name, p in _style_patterns().items() if name != BULLET_STYLE]
+    marked = [pattern.match(match_view(line.text)) for line in lines]
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    out: list[tuple[int, int, int]] = []
+    for position, index in enumerate(filled):
+        match = marked[index]
+        if match is None or match.end() >= len(lines[index].text.rstrip()):
+            continue
+        if DECORATED_LABEL.match(match_view(lines[index].text)):
+            continue  # "●進展情況●": a label between bullets, not an item
+        following = filled[position + 1] if position + 1 < len(filled) else None
+        if position > 0 and marked[filled[position - 1]] is not None:
+            continue  # the last point of a run of bullets
+        # (a bullet over a numbered line, "• 舉辦綠化活動。" / "3.2 (I) …", ends a list of points)
+        if following is not None and marked[following] is None and not _opens_item(lines[following], others):
+            out.append((index, len(out) + 1, match.end()))
+    return out
+
+
+def _section_before_bullet(
+    lines: list[Line], index: int, numbered: dict[int, tuple[int, int, int]], bullet_level: int
+) -> bool:
+    """Whether line ``index`` is a heading (short, no sentence end, no label) right over a bulleted item."""
+    text = lines[index].text
+    if not _heading_like(text) or ":" in match_view(text):
+        return False
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+    return following is not None and following in numbered and numbered[following][0] == bullet_level
+
+
+def _opens_item(line: Line, styles: list[regex.Pattern[str]]) -> bool:
+    """Whether a line starts with an enumerator of one of ``styles`` (after a note such as "3.2")."""
+    view = match_view(line.text)
+    note = prose_patterns()["leading_note"].match(view)
+    rest = view[note.end() :] if note else view
+    return any(style.match(view) or style.match(rest) for style in styles)
+
+
 def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
     """(line index, number, end of the enumerator) of each line starting with ``style``."""
+    if style == BULLET_STYLE:
+        return _bullet_starts(lines)
     pattern = _style_patterns()[style]
     out = []
     last = max((i for i, line in enumerate(lines) if line.text.strip()), default=-1)
@@ -370,12 +419,13 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     numbered = _active_styles(lines)
     if not numbered:
         return None
+    bullet_level = list(_style_patterns()).index(BULLET_STYLE)
     blocks: list[Block] = []
     items: list[_Item] = []
     stack: list[_Item] = []  # the open items, outermost first
     preamble_reports = False
     preamble_plans = False
-    group: tuple[str, str] | None = None  # a unit's line over the items after it: (line, unit)
+    group: tuple[str, str | None] | None = None  # a unit's or section's line over the items after it: (line, unit)
     for index, line in enumerate(lines):
         entry = numbered.get(index)
         if entry is not None:
@@ -387,7 +437,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
                 continue
             while stack and stack[-1].level >= level:
                 stack.pop()
-            item = _Item(seq=number, marker_end=end, lines=[line], level=level)
+            item = _Item(seq=number, marker_end=end, lines=[line], level=level, bullet=level == bullet_level)
             # "一、2013年工作回顾" / "关于…的整改情况": what the text under it is, results or plans.
             item.reports = preamble_reports or any(_reporting_heading(_heading_text(s)) for s in stack)
             item.plans = preamble_plans and not item.reports
@@ -400,6 +450,13 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             item.units = item.units or (group[1] if group else None)
             stack.append(item)
             items.append(item)
+        elif (not stack or (stack[-1].bullet and len(stack[-1].lines) > 1)) and _section_before_bullet(
+            lines, index, numbered, bullet_level
+        ):
+            # "已启动实施项目" over bulleted items: a section over the items after it (a bullet list
+            # has no enumerator of a higher level to say so).
+            # (kept as the rows' section; not a paragraph, which would title the whole table)
+            group, stack = (trim(line.text), None), []
         elif (unit := _unit_group(line.text)) is not None:
             # "区委办公室（8项）" on a line of its own over numbered items: the unit leads them.
             group, stack = (trim(line.text), unit), []
@@ -768,7 +825,8 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     # text is its progress, a plan stated in it too ("一、市级重点项目进展情况" over "全市安排重点
     # 项目458个…1-8月共完成投资622.2亿元": the reading of two analysts out of three; several
     # such paragraphs under one heading are rows of their own, see _rows_of).
-    if body and _heading_like(first) and not _labels(first):
+    # A bulleted line opens an item only with text below it (_bullet_starts): it is the title.
+    if body and (_heading_like(first) or item.bullet) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
     else:
         fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports, plans=item.plans)
@@ -847,6 +905,21 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     return out
 
 
+def _parts_reported_by_name(
+    text: str, labels: list[tuple[regex.Match[str], str | None]]
+) -> list[tuple[regex.Match[str], str | None]]:
+    """The labels left once the parts of a task reported under their own names are taken as text:
+    "东昌路东延：于3月初开工…" / "艳阳路西延：已于4月初完工…" name no field, and their values report
+    what was done — with no progress label in the item, they are its progress, names included."""
+    if any(name == "progress" for _, name in labels):
+        return labels
+    parts = [n for n, (_, name) in enumerate(labels) if name is None]
+    ends = [labels[n + 1][0].start() if n + 1 < len(labels) else len(text) for n in range(len(labels))]
+    if not any(_reports(text[labels[n][0].end() : ends[n]]) for n in parts):
+        return labels
+    return [pair for n, pair in enumerate(labels) if n not in parts]
+
+
 def _fields(
     text: str, heading: str | None = None, run_in: bool = False, reports: bool = False, plans: bool = False
 ) -> dict[str, str]:
@@ -854,7 +927,7 @@ def _fields(
     document that sets out a plan (``plans``), the text after an item's title describes the task
     ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
     text, bracket_units = _trailing_units(text)
-    labels = _labels(text)
+    labels = _parts_reported_by_name(text, _labels(text))
     names = _resolve_units([(match.group(1), name) for match, name in labels])
     fields: dict[str, str] = {}
     unlabelled: list[str] = []
