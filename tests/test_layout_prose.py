@@ -594,7 +594,7 @@ RUN_IN = (
 RUN_IN_ROWS = [
     (1, "深化改革", "网上可办率达98.5%"),
     (2, "扩大开放", "实际利用外资2.3亿美元"),
-    (3, "强化保障", "发放贷款36亿元"),
+    (3, "强化保障", "发放贷款36亿元。"),  # the item's sentence keeps its full stop
 ]
 
 
@@ -605,7 +605,7 @@ RUN_IN_ROWS = [
         pytest.param(_ascii(RUN_IN), _ascii(RUN_IN_ROWS), id="ascii"),
         pytest.param(
             "一是實施教室照明改造工程（第三項）正在編製招標文件；二是實施疫苗免費接種項目試點（第六項）預計9月份開始接種。\n",
-            [(1, "實施教室照明改造工程", "正在編製招標文件"), (2, "實施疫苗免費接種項目試點", "預計9月份開始接種")],
+            [(1, "實施教室照明改造工程", "正在編製招標文件"), (2, "實施疫苗免費接種項目試點", "預計9月份開始接種。")],
             id="traditional-with-references",
         ),
         pytest.param(
@@ -614,14 +614,19 @@ RUN_IN_ROWS = [
                 (1, "新建充电桩420个", ""),
                 (2, "改造燃气管网35公里", ""),
                 (3, "新增公共停车位1800个", ""),
-                (4, "建成口袋公园9个", ""),
+                (4, "建成口袋公园9个。", ""),
             ],
             id="four-items-no-comma",
         ),
         pytest.param(
             _ascii(RUN_IN, full_stop=True),
-            _ascii(RUN_IN_ROWS),
+            _ascii(RUN_IN_ROWS, full_stop=True),
             id="ascii-full-stop",
+        ),
+        pytest.param(
+            "一是新建项目前期手续基本完成。二是改造项目已完工。三是扩建项目正在施工。\n",
+            [(1, "新建项目前期手续基本完成。", ""), (2, "改造项目", "已完工。"), (3, "扩建项目", "正在施工。")],
+            id="items-ending-in-full-stops",
         ),
     ],
 )

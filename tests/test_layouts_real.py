@@ -216,7 +216,7 @@ def test_run_in_items_outnumber_the_headings() -> None:
     assert _rows(RUN_IN_AFTER_HEADINGS) == [
         (1, "实施教室照明改造工程", "正在编制招标文件", []),
         (2, "实施疫苗免费接种项目试点", "预计9月份开始接种", []),
-        (3, "综合治理海漂垃圾", "建设2公里未启动", []),
+        (3, "综合治理海漂垃圾", "建设2公里未启动。", []),  # the item's sentence keeps its full stop
     ]
     references = [r.cells["项目编号"] for t in extractor.parse(RUN_IN_AFTER_HEADINGS.encode()).tables for r in t.rows]
     assert references == ["（第三项）", "（第六项）", "（第二十三项）"]

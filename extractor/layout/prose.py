@@ -766,10 +766,11 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             piece = line.text[a:b]
             marker = prose_patterns()["run_in"].match(match_view(piece))
             assert marker is not None
-            # The separator between run-in items (；, and 。 after the last) belongs to the list.
-            piece = piece.rstrip().rstrip(";；。")
-            if piece.endswith(".") and not piece[-2:-1].isdigit():
-                piece = piece[:-1]  # an ASCII full stop ends the list the same way
+            # The separator between run-in items (；) belongs to the list, as does the full stop
+            # that ends the list before text of its own; any other full stop ends the item's sentence.
+            piece = piece.rstrip().rstrip(";；")
+            if b == end and end < len(line.text):
+                piece = piece.rstrip("。")
             body.append(_Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)]))
         for item in body[first:]:
             item.shared = shared
