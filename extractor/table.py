@@ -100,6 +100,7 @@ class AssembledTable:
     # that ends there was cut off.
     short_tail: tuple[int, int] | None = None
     row_lengths: list[int] = field(default_factory=list)  # cells each row arrived with
+    longest_row: int = 0  # max(row_lengths), kept as rows are added: no scan per row
     warnings: list[TableWarning] = field(default_factory=list)
 
     @property
@@ -794,8 +795,9 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
         # A category cell merged over its group's rows is written once: the rows under it follow.
         table.current_section = section
     table.rows.append(TableRow(texts=filled, pages=pages, section=section))
+    usual = table.longest_row if table.row_lengths else width  # the rows before this one
     table.row_lengths.append(len(fitted))
-    usual = max(table.row_lengths[:-1] or [width])
+    table.longest_row = max(table.longest_row, len(fitted))
     table.short_tail = (len(fitted), width) if len(fitted) < min(width, usual) else None
 
 

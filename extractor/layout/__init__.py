@@ -81,7 +81,8 @@ class LayoutChoice:
 def choose_layout(lines: list[Line]) -> LayoutChoice:
     """Every proposer's segmentation of ``lines``, weighed; the best one."""
     candidates: list[Candidate] = []
-    total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
+    # characters neither space nor a cell delimiter (str.split() splits exactly where isspace() holds)
+    total = sum(len("".join(line.text.split())) - line.text.count("|") - line.text.count("｜") for line in lines)
     for name, propose in PROPOSERS:
         blocks = propose(lines)
         if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
