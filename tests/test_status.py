@@ -604,3 +604,28 @@ def test_a_part_in_preparation_beside_a_moving_part_is_behind(progress: str) -> 
 )
 def test_preparation_only_is_not_started(progress: str) -> None:
     assert _status(progress, task="建设某某大桥").value == "not_started"
+
+
+# A rise written in the progress of a row whose task sets no target: the indicator moves (on_track,
+# lowest tier). A decline, another area's rise, or a bare value is no such sign.
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("1-11月固定资产投资同比增长6.3%，全市第3位。", "on_track"),
+        ("1-11月固定資產投資同比增長6.3%,全市第3位.", "on_track"),
+        ("一般公共预算收入55.31亿元，同比增长6.7％。", "on_track"),
+        ("1-11月固定资产投资同比下降6.3%。", "unknown"),
+        ("全省固定资产投资同比增长6.3%。", "unknown"),
+        ("7.2", "unknown"),
+    ],
+)
+def test_a_rise_reported_without_a_target_is_on_track(progress: str, value: str) -> None:
+    status = _status(progress, task="固定资产投资")
+    assert status.value == value
+    if value == "on_track":
+        assert [e.rule for e in status.evidence] == ["figure.growth"]
+
+
+def test_a_rise_short_of_the_tasks_target_is_behind_not_moving() -> None:
+    status = _status("1-9月固定资产投资同比增长3.1%。", task="固定资产投资增长8%", period=JAN_SEP)
+    assert status.value == "behind"

@@ -215,6 +215,7 @@ class Completion(_Strict):
 
 
 class StatusFigures(_Strict):
+    growth: str
     direction: str
     below_target: str
     meets_target: str

@@ -534,6 +534,22 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
     return [task_item, *found]
 
 
+def _growth(figure: Figure) -> bool:
+    """A rise written as one (同比增长6.3%) of the document's own area, year on year or on an unstated
+    basis; a bare value under a 增长率 column (7.2) states a level, no movement."""
+    written = bool(_HAN.search(figure.text))
+    return (
+        written
+        and figure.kind == "change"
+        and figure.value > 0
+        and figure.scope is None
+        and figure.basis in (None, "yoy")
+    )
+
+
+_HAN = compile_rule(r"\p{Han}")
+
+
 def _row_target(target: Figure) -> bool:
     """A target the row is held to: the task's, or a target column's (年度目标)."""
     return target.field == "task" or target_column(target.field)
@@ -565,6 +581,10 @@ def _assessed(
     targets = [a for a in assessments if _row_target(a.target)]
     for figure in (f for f in figures if _in_scope(f, pieces, scope)):
         if figure.kind in ("change", "percent") and (figure.field, figure.span) not in paired:
+            if not targets and _growth(figure):
+                # A rise reported (同比增长6.3%) with no target to hold it to: the indicator moves.
+                evidence.add("reported", _figure_item(figure, config["growth"]))
+                continue
             reason = "no target of the same subject in the task" if targets else "the task sets no target"
             evidence.set_aside(reason, _figure_item(figure, "figure.unpaired"))
     for assessment in assessments:
