@@ -629,3 +629,25 @@ def test_a_rise_reported_without_a_target_is_on_track(progress: str, value: str)
 def test_a_rise_short_of_the_tasks_target_is_behind_not_moving() -> None:
     status = _status("1-9月固定资产投资同比增长3.1%。", task="固定资产投资增长8%", period=JAN_SEP)
     assert status.value == "behind"
+
+
+_BENCHMARK = load("status")["benchmark"]
+
+
+@pytest.mark.parametrize("example", _BENCHMARK["examples"], ids=lambda e: e["progress"][:12])
+def test_benchmark_examples(example: dict[str, str]) -> None:
+    status = _status(example["progress"], task=example["task"], period=Q1)
+    assert status.value == example["value"]
+    assert any(e.rule.startswith("benchmark.") for e in status.evidence)
+
+
+@pytest.mark.parametrize("example", _BENCHMARK["counter_examples"], ids=lambda e: e["progress"][:12])
+def test_benchmark_counter_examples(example: dict[str, str]) -> None:
+    status = _status(example["progress"], task=example["task"], period=Q1)
+    assert not any(e.rule.startswith("benchmark.") for e in status.evidence)
+
+
+def test_a_benchmark_met_at_the_year_end_is_done_and_the_gap_is_evidence() -> None:
+    year = Period(text="2021年", source="title", year=2021, elapsed=1.0)
+    status = _status("全年增长9%，高于全省平均增幅0.2个百分点。", task="一般公共预算收入增速高于全省平均水平", period=year)
+    assert (status.value, [e.text for e in status.evidence]) == ("done", ["高于全省平均增幅0.2个百分点"])

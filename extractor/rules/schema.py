@@ -227,6 +227,22 @@ class StatusFigures(_Strict):
     counter_examples: Examples = Field(default_factory=list)
 
 
+class BenchmarkExample(_Strict):
+    task: str
+    progress: str
+    value: str | None = None
+
+
+class Benchmark(_Strict):
+    id_met: str
+    id_missed: str
+    task: str
+    above: str
+    below: str
+    examples: list[BenchmarkExample]
+    counter_examples: list[BenchmarkExample]
+
+
 class StatusFile(_Strict):
     order: list[str]
     negator: str
@@ -237,6 +253,7 @@ class StatusFile(_Strict):
     verdict: Verdict
     completion: Completion
     figures: StatusFigures
+    benchmark: Benchmark
 
 
 # --------------------------------------------------------------------------------------------

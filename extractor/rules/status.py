@@ -82,6 +82,17 @@ class VerdictRules:
 
 
 @dataclass(frozen=True, slots=True)
+class BenchmarkRules:
+    """A target held against a benchmark area (高于全省平均) and the progress's comparisons with one."""
+
+    id_met: str
+    id_missed: str
+    task: regex.Pattern[str]
+    above: regex.Pattern[str]
+    below: regex.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class StatusRules:
     order: tuple[str, ...]
     verdict: VerdictRules
@@ -95,6 +106,7 @@ class StatusRules:
     completion_scope: frozenset[str]
     completion: regex.Pattern[str]
     figures: dict[str, Any]
+    benchmark: BenchmarkRules
 
 
 @cache
@@ -147,6 +159,13 @@ def status_rules() -> StatusRules:
         completion_scope=frozenset(data["completion"]["scope"]),
         completion=compile_rule(data["completion"]["pattern"]),
         figures=data["figures"],
+        benchmark=BenchmarkRules(
+            id_met=data["benchmark"]["id_met"],
+            id_missed=data["benchmark"]["id_missed"],
+            task=compile_rule(data["benchmark"]["task"]),
+            above=compile_rule(data["benchmark"]["above"]),
+            below=compile_rule(data["benchmark"]["below"]),
+        ),
     )
 
 
@@ -365,6 +384,7 @@ def _row_status(
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments)
     _assessed(assessments, pieces, period, evidence, cells, figures)
+    _benchmarked(cells, pieces, period, evidence)
 
     # Progress on the task's main action: done and on_track evidence outside preparation clauses
     # (正在编制实施方案 is work, but not on a task to 开工). The clause, not the statement: in
@@ -532,6 +552,28 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
+    """A task held against a benchmark area (增速高于全省平均) answered by the progress's comparison
+    with that same area: 高于全省0.7个百分点 meets it (done once the year is over), 低于全省0.1个百分点
+    misses it (behind). Comparisons with another area (高于全市) answer nothing."""
+    rules = status_rules().benchmark
+    target = rules.task.search(match_view(cells.get("task") or ""))
+    if target is None:
+        return
+    area = target.group("area")
+    year_over = period is not None and (period.elapsed or 0) >= 1
+    for piece in pieces:
+        if piece.kind not in ("progress", "forecast"):
+            continue
+        for pattern, tier, rule in (
+            (rules.above, "done" if year_over else "on_track", rules.id_met),
+            (rules.below, "behind", rules.id_missed),
+        ):
+            for match in pattern.finditer(piece.view):
+                if match.group("area") == area and not _negated(piece.view, match.start()):
+                    evidence.add(tier, _item(piece, *match.span(), rule))
 
 
 def _growth(figure: Figure) -> bool:
