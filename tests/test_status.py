@@ -649,5 +649,7 @@ def test_benchmark_counter_examples(example: dict[str, str]) -> None:
 
 def test_a_benchmark_met_at_the_year_end_is_done_and_the_gap_is_evidence() -> None:
     year = Period(text="2021年", source="title", year=2021, elapsed=1.0)
-    status = _status("全年增长9%，高于全省平均增幅0.2个百分点。", task="一般公共预算收入增速高于全省平均水平", period=year)
+    status = _status(
+        "全年增长9%，高于全省平均增幅0.2个百分点。", task="一般公共预算收入增速高于全省平均水平", period=year
+    )
     assert (status.value, [e.text for e in status.evidence]) == ("done", ["高于全省平均增幅0.2个百分点"])
