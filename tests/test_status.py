@@ -653,3 +653,18 @@ def test_a_benchmark_met_at_the_year_end_is_done_and_the_gap_is_evidence() -> No
         "全年增长9%，高于全省平均增幅0.2个百分点。", task="一般公共预算收入增速高于全省平均水平", period=year
     )
     assert (status.value, [e.text for e in status.evidence]) == ("done", ["高于全省平均增幅0.2个百分点"])
+
+
+_START_RATE = load("status")["start_rate"]
+
+
+@pytest.mark.parametrize("example", _START_RATE["examples"], ids=lambda e: e["text"][:12])
+def test_start_rate_examples(example: dict[str, str]) -> None:
+    status = _status(example["text"], task="重点项目开复工", period=Q1)
+    assert status.value == example["value"]
+    assert "start_rate" in [e.rule for e in status.evidence]
+
+
+@pytest.mark.parametrize("text", _START_RATE["counter_examples"])
+def test_start_rate_counter_examples(text: str) -> None:
+    assert "start_rate" not in [e.rule for e in _status(text, task="重点项目开复工", period=Q1).evidence]

@@ -243,6 +243,18 @@ class Benchmark(_Strict):
     counter_examples: list[BenchmarkExample]
 
 
+class StartRateExample(_Strict):
+    text: str
+    value: str
+
+
+class StartRate(_Strict):
+    id: str
+    pattern: str
+    examples: list[StartRateExample]
+    counter_examples: Examples
+
+
 class StatusFile(_Strict):
     order: list[str]
     negator: str
@@ -254,6 +266,7 @@ class StatusFile(_Strict):
     completion: Completion
     figures: StatusFigures
     benchmark: Benchmark
+    start_rate: StartRate
 
 
 # --------------------------------------------------------------------------------------------

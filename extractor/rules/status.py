@@ -107,6 +107,8 @@ class StatusRules:
     completion: regex.Pattern[str]
     figures: dict[str, Any]
     benchmark: BenchmarkRules
+    start_rate_id: str
+    start_rate: regex.Pattern[str]
 
 
 @cache
@@ -166,6 +168,8 @@ def status_rules() -> StatusRules:
             above=compile_rule(data["benchmark"]["above"]),
             below=compile_rule(data["benchmark"]["below"]),
         ),
+        start_rate_id=data["start_rate"]["id"],
+        start_rate=compile_rule(data["start_rate"]["pattern"]),
     )
 
 
@@ -385,6 +389,7 @@ def _row_status(
     _bare_shares(cells, figures, period, evidence, assessments)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
+    _start_rates(pieces, evidence)
 
     # Progress on the task's main action: done and on_track evidence outside preparation clauses
     # (正在编制实施方案 is work, but not on a task to 开工). The clause, not the statement: in
@@ -574,6 +579,18 @@ def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | No
             for match in pattern.finditer(piece.view):
                 if match.group("area") == area and not _negated(piece.view, match.start()):
                     evidence.add(tier, _item(piece, *match.span(), rule))
+
+
+def _start_rates(pieces: list[Piece], evidence: _Evidence) -> None:
+    """开复工率78%: some of the row's projects not begun while the others move (behind); 100%: all move."""
+    rules = status_rules()
+    for piece in pieces:
+        if piece.kind not in ("progress", "forecast", "column"):
+            continue
+        for match in rules.start_rate.finditer(piece.view):
+            if not _negated(piece.view, match.start()):
+                share = float(match.group("num")) / 100
+                evidence.add("behind" if share < 1 else "on_track", _item(piece, *match.span(), rules.start_rate_id))
 
 
 def _growth(figure: Figure) -> bool:
