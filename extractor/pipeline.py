@@ -40,6 +40,7 @@ from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import build_table, home_scope, number_rows
 from extractor.rules.dates import anchor_period, find_dateline, find_period, most_named_year
 from extractor.rules.figures import HOME_CURRENCY_SAMPLE, home_currency
+from extractor.rules.status import running_year
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
 from extractor.textnorm import split_lines
@@ -236,7 +237,7 @@ def report_period(assembly: Assembly, opening: str = "") -> Period | None:
     prose = "\n".join([*titles, *paragraphs])[:HOME_CURRENCY_SAMPLE]
     # a labelled date (发布时间：…) counts wherever the reader put it, a metadata block read as cells too
     dateline = find_dateline(prose) or find_dateline(opening, labelled_only=True)
-    return anchor_period(period, dateline, most_named_year(prose))
+    return running_year(anchor_period(period, dateline, most_named_year(prose)), titles[0] if titles else None)
 
 
 def parse_bytes(

@@ -668,3 +668,26 @@ def test_start_rate_examples(example: dict[str, str]) -> None:
 @pytest.mark.parametrize("text", _START_RATE["counter_examples"])
 def test_start_rate_counter_examples(text: str) -> None:
     assert "start_rate" not in [e.rule for e in _status(text, task="重点项目开复工", period=Q1).evidence]
+
+
+_RUNNING = load("status")["running_year"]
+
+
+@pytest.mark.parametrize(
+    ("title", "running"),
+    [(t, True) for t in _RUNNING["title_examples"]] + [(t, False) for t in _RUNNING["title_counter_examples"]],
+)
+def test_a_title_naming_a_year_under_way_leaves_the_time_elapsed_unknown(
+    title: str, running: bool, tmp_path: Path
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{title}\n序号|项目名称|进展情况|责任单位\n1|建设某某大桥|主体工程已完成60%|县交通局\n", "utf-8")
+    document = extractor.parse(path)
+    (row,) = document.tables[0].rows
+    if running:
+        assert document.period.elapsed is None and document.period.year is not None
+        assert row.status.schedule is None and row.status.value != "behind"
+        assert "a share with no report date to compare it with" in [a.reason for a in row.status.set_aside]
+    else:
+        assert document.period.elapsed == 1.0
+        assert row.status.value == "behind"

@@ -255,6 +255,12 @@ class StartRate(_Strict):
     counter_examples: Examples
 
 
+class RunningYear(_Strict):
+    title: str
+    title_examples: Examples
+    title_counter_examples: Examples
+
+
 class StatusFile(_Strict):
     order: list[str]
     negator: str
@@ -267,6 +273,7 @@ class StatusFile(_Strict):
     figures: StatusFigures
     benchmark: Benchmark
     start_rate: StartRate
+    running_year: RunningYear
 
 
 # --------------------------------------------------------------------------------------------

@@ -306,6 +306,22 @@ class _Evidence:
         self.add("behind" if share < 1 - status_rules().tolerance else "on_track", *items)
 
 
+@cache
+def _running_title() -> regex.Pattern[str]:
+    return compile_rule(load("status")["running_year"]["title"])
+
+
+def running_year(period: Period | None, title: str | None) -> Period | None:
+    """The report period with no share of the year elapsed when it is a whole year named by a title
+    that says its report is under way (2025年…进展情况) and nothing dated the report inside it."""
+    if period is None or period.source != "title" or period.elapsed is None or period.elapsed < 1:
+        return period
+    whole_year = (period.start or "").endswith("-01-01") and (period.end or "").endswith("-12-31")
+    if not whole_year or not title or not _running_title().search(match_view(title)):
+        return period
+    return period.model_copy(update={"elapsed": None})
+
+
 def row_status(
     cells: dict[str, str],
     figures: list[Figure],
