@@ -189,7 +189,9 @@ def test_seed_without_period_keeps_the_share_but_not_the_schedule(seed_rows: dic
 
 STYLES = [
     pytest.param("项目达序推进。", "", None, "on_track", ["达序推进"], id="da-xu"),
-    pytest.param("投资完成超序时进度5个百分点。", "", None, "on_track", ["超序时进度"], id="chao-xu-shi"),
+    pytest.param(
+        "投资完成超序时进度5个百分点。", "", None, "on_track", ["超序时进度", "超序时进度5个百分点"], id="chao-xu-shi"
+    ),
     pytest.param("项目序时推进。", "", None, "on_track", ["序时推进"], id="xu-shi-tui-jin"),
     pytest.param("项目进展顺利。", "", None, "on_track", ["进展顺利"], id="progress-smooth"),
     pytest.param("项目已完成。", "", None, "done", ["已完成"], id="done"),
@@ -691,3 +693,41 @@ def test_a_title_naming_a_year_under_way_leaves_the_time_elapsed_unknown(
     else:
         assert document.period.elapsed == 1.0
         assert row.status.value == "behind"
+
+
+_PLANNED = load("status")["planned"]
+
+
+@pytest.mark.parametrize("example", _PLANNED["examples"], ids=lambda e: e["text"][:12])
+def test_planned_progress_examples(example: dict[str, str]) -> None:
+    """A share held against the schedule the row states, not the share of the year elapsed (一季度)."""
+    status = _status(example["text"], task="建设某某工程", period=Q1)
+    assert status.value == example["value"]
+    assert "completion.planned" in [e.rule for e in status.evidence]
+
+
+@pytest.mark.parametrize("text", _PLANNED["counter_examples"])
+def test_planned_progress_counter_examples(text: str) -> None:
+    assert "completion.planned" not in [e.rule for e in _status(text, task="建设某某工程", period=Q1).evidence]
+
+
+def test_a_planned_share_is_no_completion() -> None:
+    status = _status("实际完成进度55%，计划完成进度60%。", task="建设某某工程", period=Q1)
+    assert (status.value, status.completion, status.schedule) == ("behind", 0.55, 0.6)
+
+
+@pytest.mark.parametrize(
+    ("progress", "met", "value"),
+    [
+        ("完成投资5亿元，滞后序时进度5个百分点。", False, "behind"),
+        ("完成投資5億元，滯後序時進度5個百分點。", False, "behind"),
+        ("完成投资3亿元，超序时进度3.2个百分点。", True, "on_track"),
+    ],
+)
+def test_a_stated_gap_to_schedule_is_an_assessment(progress: str, met: bool, value: str) -> None:
+    figures = extract_figures(progress, "progress", "全区")
+    from extractor.rules.assess import assess
+
+    (gap,) = [a for a in assess(figures, Q1) if a.target.basis == "schedule"]
+    assert (gap.actual, gap.met, gap.gap_unit) == (gap.target, met, "pp")
+    assert _status(progress, task="建设某某工程", period=Q1).value == value

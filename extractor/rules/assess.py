@@ -161,7 +161,22 @@ def assess(
         if actual is None and subject is None:
             continue
         out.append(_compare(target, actual, subject, period))
-    return out
+    return out + stated_gaps(figures)
+
+
+# A gap the text states against the schedule or the target (滞后序时进度5个百分点, 低于目标2个百分点):
+# both sides in one phrase.
+GAP_BASES = frozenset({"schedule", "target"})
+
+
+def stated_gaps(figures: list[Figure]) -> list[Assessment]:
+    """The gaps to schedule or target the row states, as assessments whose target and actual are the
+    one figure that states them: met when the gap is not negative (超序时进度3.2个百分点)."""
+    return [
+        Assessment(subject=f.subject, target=f, actual=f, met=f.value >= 0, gap=f.value, gap_unit=f.unit)
+        for f in figures
+        if f.basis in GAP_BASES and f.role != "target"
+    ]
 
 
 def _comparable(target: Figure, actual: Figure) -> bool:

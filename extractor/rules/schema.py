@@ -261,6 +261,19 @@ class RunningYear(_Strict):
     title_counter_examples: Examples
 
 
+class PlannedExample(_Strict):
+    text: str
+    value: str
+
+
+class Planned(_Strict):
+    id: str
+    pattern: str
+    column: str
+    examples: list[PlannedExample]
+    counter_examples: Examples
+
+
 class StatusFile(_Strict):
     order: list[str]
     negator: str
@@ -274,6 +287,7 @@ class StatusFile(_Strict):
     benchmark: Benchmark
     start_rate: StartRate
     running_year: RunningYear
+    planned: Planned
 
 
 # --------------------------------------------------------------------------------------------

@@ -109,6 +109,9 @@ class StatusRules:
     benchmark: BenchmarkRules
     start_rate_id: str
     start_rate: regex.Pattern[str]
+    planned_id: str
+    planned: regex.Pattern[str]
+    planned_column: regex.Pattern[str]
 
 
 @cache
@@ -170,6 +173,9 @@ def status_rules() -> StatusRules:
         ),
         start_rate_id=data["start_rate"]["id"],
         start_rate=compile_rule(data["start_rate"]["pattern"]),
+        planned_id=data["planned"]["id"],
+        planned=compile_rule(data["planned"]["pattern"]),
+        planned_column=compile_rule(data["planned"]["column"]),
     )
 
 
@@ -282,6 +288,8 @@ class _Evidence:
     completion: float | None = None
     schedule: float | None = None
     aside: list[SetAside] = field(default_factory=list)
+    # the schedule the row states itself (预定进度89.01%) and the item stating it
+    planned: tuple[float, Item] | None = None
 
     def set_aside(self, reason: str, *items: Item) -> None:
         self.aside.extend(SetAside(item=item, reason=reason) for item in items)
@@ -295,6 +303,10 @@ class _Evidence:
         self.completion = share if self.completion is None else min(self.completion, share)
         if share >= 1:
             self.add("done", *items)
+        elif self.planned is not None:
+            planned, stated = self.planned
+            self.schedule = planned
+            self.add("behind" if share < planned - rules.tolerance else "on_track", *items, stated)
         elif period is not None and period.elapsed is not None:
             self.schedule = period.elapsed
             self.add("behind" if share < period.elapsed - rules.tolerance else "on_track", *items)
@@ -399,6 +411,7 @@ def _row_status(
                 found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
+    evidence.planned = _planned(pieces, cells)
     _completion_shares(pieces, period, evidence)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
@@ -508,13 +521,41 @@ def _contains(piece: Piece, item: Item) -> bool:
     return item.field == piece.field and piece.start <= item.span[0] and item.span[1] <= piece.start + len(piece.text)
 
 
+def _planned(pieces: list[Piece], cells: dict[str, str]) -> tuple[float, Item] | None:
+    """The schedule the row states: 预定进度89.01% in its text, or a number under a 预定进度 column."""
+    rules = status_rules()
+    for piece in pieces:
+        match = rules.planned.search(piece.view)
+        if match is not None and not _negated(piece.view, match.start()):
+            return float(match.group("num")) / 100, _item(piece, *match.span(), rules.planned_id)
+    for key in _side_columns(cells):
+        if rules.planned_column.search(match_view(key)):
+            text = cells[key]
+            match = _BARE_SHARE.match(match_view(text))
+            if match is not None:
+                start, end = match.start("num"), match.end("percent") if match.group("percent") else match.end("num")
+                return float(match.group("num")) / 100, Item(
+                    text=text[start:end], field=key, span=(start, end), rule=rules.planned_id
+                )
+    return None
+
+
+def _within_planned(piece: Piece, match: regex.Match[str], evidence: _Evidence) -> bool:
+    """Whether a share read is the planned one (计划完成进度60%): the schedule, not a completion."""
+    if evidence.planned is None:
+        return False
+    planned = evidence.planned[1]
+    start, end = piece.start + match.start(), piece.start + match.end()
+    return planned.field == piece.field and planned.span[0] <= start and end <= planned.span[1]
+
+
 def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
     rules = status_rules()
     for piece in pieces:
         if piece.kind not in rules.completion_scope:
             continue
         for match in rules.completion.finditer(piece.view):
-            if _negated(piece.view, match.start()):
+            if _negated(piece.view, match.start()) or _within_planned(piece, match, evidence):
                 continue
             share = float(match.group("num")) / 100
             if full_year_forecast(piece.text, match.start()):  # 预计全年…，占年度计划的95%
@@ -664,6 +705,11 @@ def _assessed(
             evidence.set_aside(reason, _figure_item(figure, "figure.unpaired"))
     for assessment in assessments:
         target, actual = assessment.target, assessment.actual
+        if actual == target and assessment.met is not None and _in_scope(actual, pieces, scope):
+            # a gap stated against the schedule or the target (滞后序时进度5个百分点)
+            rule = config["meets_target"] if assessment.met else config["below_target"]
+            evidence.add("on_track" if assessment.met else "behind", _figure_item(actual, rule))
+            continue
         if actual is None or not _row_target(target) or not _in_scope(actual, pieces, scope):
             continue
         year_over = period is not None and (period.elapsed or 0) >= 1
