@@ -35,6 +35,7 @@ import regex
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA = Path(__file__).resolve().parent / "schema.py"  # the file models: cached files were validated by them
+SPANS = Path(__file__).resolve().parent / "spans.py"  # reads the required characters kept in the cache
 CACHE_ENV = "EXTRACTOR_CACHE_DIR"
 FORMAT = 1
 # A cache that grew past this many patterns (rule edits during development) starts afresh.
@@ -67,7 +68,7 @@ def cache_key() -> str:
     """A hash of every rule file's name and bytes, and of the models that validate them: an edited
     file or model starts a new cache."""
     digest = hashlib.blake2b(digest_size=12)
-    for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA]:
+    for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA, SPANS]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -127,6 +128,28 @@ def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         found = regex.compile(pattern, flags)
         with _lock:
             patterns[key] = found
+            _changed()
+    return found
+
+
+REQUIRED_KEY = "(required characters)"  # the data entry of required_chars, beside the rule files
+
+
+def required_chars_of(pattern: regex.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """:func:`~extractor.rules.spans.required_chars` of a compiled pattern, kept in the cache with
+    the patterns (reading a pattern's syntax costs about a millisecond a rule at start-up)."""
+    _loaded()
+    key = (pattern.pattern, pattern.flags)
+    known = _State.data.get(REQUIRED_KEY)
+    if not isinstance(known, dict):
+        known = _State.data[REQUIRED_KEY] = {}
+    found = known.get(key)
+    if not (isinstance(found, tuple) and all(isinstance(s, frozenset) for s in found)):
+        from extractor.rules.spans import required_chars
+
+        found = required_chars(pattern.pattern, pattern.flags)
+        with _lock:
+            known[key] = found
             _changed()
     return found
 
