@@ -31,7 +31,8 @@ a file, every deflate stream in it is inflated (and dropped) up to ``Limits.max_
 from __future__ import annotations
 
 import io
-from bisect import bisect_left
+import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
@@ -274,12 +275,13 @@ def _read_page(
         message = f"page {number}: {unmapped} glyphs without a Unicode mapping, shown as U+FFFD: check this page"
         warnings.append(RawWarning("undecodable_glyphs", message))
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    extracted = [table_cells(table, page.chars) for table in tables]
+    placed = _Placed(page.chars)
+    extracted = [placed.table_cells(table) for table in tables]
     if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page)):
         blocks, carry, found = pdf_layout.read_page(page, number, carry)
         if found:
             return blocks, carry
-    return _ruled_blocks(page, tables, extracted), None
+    return _ruled_blocks(page, placed, tables, extracted), None
 
 
 def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
@@ -287,25 +289,52 @@ def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
     the page's characters per row and per cell. The same characters, in the page's order: a
     character belongs to the row and cell its middle is in, left/top edge included, right/bottom
     excluded (pdfplumber's ``char_in_bbox``)."""
-    middle_x = [(c["x0"] + c["x1"]) / 2 for c in chars]
-    middle_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
-    order = sorted(range(len(chars)), key=middle_y.__getitem__)
-    keys = [middle_y[i] for i in order]
-    out: list[list[str | None]] = []
-    for row in table.rows:
-        x0, top, x1, bottom = row.bbox
-        found = sorted(order[bisect_left(keys, top) : bisect_left(keys, bottom)])
-        in_row = [i for i in found if x0 <= middle_x[i] < x1]
-        cells: list[str | None] = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append(None)
-                continue
-            left, upper, right, lower = cell
-            inside = [chars[i] for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
-            cells.append(cell_text(inside) if inside else "")
-        out.append(cells)
-    return out
+    return _Placed(chars).table_cells(table)
+
+
+class _Placed:
+    """A page's characters by the middle of their box, for finding those of a cell."""
+
+    __slots__ = ("chars", "keys", "middle_x", "middle_y", "order", "reach")
+
+    def __init__(self, chars: list[dict]) -> None:
+        self.chars = chars
+        self.middle_x = [(c["x0"] + c["x1"]) / 2 for c in chars]
+        self.middle_y = middle_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.order = sorted(range(len(chars)), key=middle_y.__getitem__)
+        self.keys = [middle_y[i] for i in self.order]
+        heights = [c["bottom"] - c["top"] for c in chars]
+        spread = sum(middle_y) + sum(heights)  # NaN or infinite when any coordinate is
+        self.reach = (max(map(abs, heights), default=0.0) / 2 + 1.0) if math.isfinite(spread) else None
+
+    def near(self, y0: float, y1: float) -> list[dict]:
+        """The characters reaching into the band from y0 to y1 (bottom ≥ y0, top ≤ y1), in the page's order."""
+        chars = self.chars
+        if self.reach is None:  # a coordinate that is not a finite number: no bisection on it
+            return [c for c in chars if c["bottom"] >= y0 and c["top"] <= y1]
+        # A character reaching into the band has its middle at most half its height outside it.
+        keys, order, reach = self.keys, self.order, self.reach
+        candidates = order[bisect_left(keys, y0 - reach) : bisect_right(keys, y1 + reach)]
+        found = sorted(i for i in candidates if chars[i]["bottom"] >= y0 and chars[i]["top"] <= y1)
+        return [chars[i] for i in found]
+
+    def table_cells(self, table: Table) -> list[list[str | None]]:
+        chars, middle_x, middle_y, order, keys = self.chars, self.middle_x, self.middle_y, self.order, self.keys
+        out: list[list[str | None]] = []
+        for row in table.rows:
+            x0, top, x1, bottom = row.bbox
+            found = sorted(order[bisect_left(keys, top) : bisect_left(keys, bottom)])
+            in_row = [i for i in found if x0 <= middle_x[i] < x1]
+            cells: list[str | None] = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append(None)
+                    continue
+                left, upper, right, lower = cell
+                inside = [chars[i] for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
+                cells.append(cell_text(inside) if inside else "")
+            out.append(cells)
+        return out
 
 
 TOLERANCE = 3  # pdfplumber's default x and y tolerance (points) in extract_text
@@ -316,61 +345,60 @@ def cell_text(chars: list[dict]) -> str:
     pass: lines are the characters clustered by top (3 pt, chained), each sorted left to right; a
     blank character, a step back, a gap over 3 pt or a top 3 pt away starts a word; words are
     clustered into lines again by their top. Text that is not all upright goes to pdfplumber."""
-    if not all(c["upright"] for c in chars):
+    upright = True
+    for char in chars:
+        if not char["upright"]:
+            upright = False
+            break
+    if not upright:
         return extract_text(chars)
+    # (top, x0, x1, text): tuples, sorted by x0 within a line below, read without dict lookups
+    items = [(c["top"], c["x0"], c["x1"], c["text"]) for c in chars]
     words: list[tuple[float, str]] = []  # (top, text)
-    for line in _clusters(chars, _top):
-        word: list[dict] = []
-        for char in sorted(line, key=_left):
-            text = char["text"]
+    for line in _clusters(items):
+        line.sort(key=_x0)  # stable: characters at one x keep the page's order
+        word: list[str] = []
+        word_top = last_x0 = last_x1 = last_top = 0.0
+        for top, x0, x1, text in line:
             if text.isspace():
-                _close_word(word, words)
-                word = []
-                continue
-            if word:
-                last = word[-1]
-                x = char["x0"]
-                if x < last["x0"] or x > last["x1"] + TOLERANCE or abs(char["top"] - last["top"]) > TOLERANCE:
-                    _close_word(word, words)
+                if word:
+                    words.append((word_top, "".join(word)))
                     word = []
-            word.append(char)
-        _close_word(word, words)
-    lines = _clusters(words, _first)
-    return "\n".join(" ".join(text for _, text in line) for line in lines)
+                continue
+            if word and (x0 < last_x0 or x0 > last_x1 + TOLERANCE or abs(top - last_top) > TOLERANCE):
+                words.append((word_top, "".join(word)))
+                word = []
+            word_top = min(word_top, top) if word else top
+            word.append(LIGATURES.get(text, text or ""))
+            last_x0, last_x1, last_top = x0, x1, top
+        if word:
+            words.append((word_top, "".join(word)))
+    return "\n".join(" ".join(text for _, text in line) for line in _clusters(words))
 
 
-def _top(item: dict) -> float:
-    return item["top"]
+def _x0(item: tuple[float, float, float, str]) -> float:
+    return item[1]
 
 
-def _left(char: dict) -> tuple[float, float]:
-    return char["x0"], char["x0"]
-
-
-def _first(item: tuple[float, str]) -> float:
-    return item[0]
-
-
-def _close_word(word: list[dict], words: list[tuple[float, str]]) -> None:
-    if word:
-        text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in word)
-        words.append((min(c["top"] for c in word), text))
-
-
-def _clusters(items: list, key: Callable) -> list[list]:
-    """pdfplumber's ``cluster_objects(items, key, 3)``: values chained within the tolerance, the
-    clusters in value order, each keeping its items in their given order."""
-    values = sorted({key(item) for item in items})
+def _clusters(items: list) -> list[list]:
+    """pdfplumber's ``cluster_objects(items, key, 3)`` keyed by each item's first element: values
+    chained within the tolerance, the clusters in value order, each keeping its items in their
+    given order."""
+    if not items:
+        return []
+    values = sorted({item[0] for item in items})
+    if values[-1] - values[0] <= TOLERANCE:  # one line: the common case of a cell or a word list
+        return [list(items)]
     index: dict[float, int] = {}
-    group, last = 0, None
+    group, last = 0, values[0]
     for value in values:
-        if last is not None and value > last + TOLERANCE:
+        if value > last + TOLERANCE:
             group += 1
         index[value] = group
         last = value
-    clusters: list[list] = [[] for _ in range(group + 1)] if values else []
+    clusters: list[list] = [[] for _ in range(group + 1)]
     for item in items:
-        clusters[index[key(item)]].append(item)
+        clusters[index[item[0]]].append(item)
     return clusters
 
 
@@ -383,30 +411,32 @@ def _header_hint(page: Page) -> bool:
     return any(looks_like_header(line) for line in (page.extract_text() or "").split("\n"))
 
 
-def _ruled_blocks(page: Page, tables: list, extracted: list[list[list[str | None]]]) -> list[Paragraph | RawTable]:
+def _ruled_blocks(
+    page: Page, placed: _Placed, tables: list, extracted: list[list[list[str | None]]]
+) -> list[Paragraph | RawTable]:
     number = page.page_number
     _, top, _, bottom = page.bbox
     blocks: list[Paragraph | RawTable] = []
     cursor = top
     for table, cells_by_row in zip(tables, extracted, strict=True):
-        blocks.extend(_paragraphs(page, cursor, table.bbox[1], number))
+        blocks.extend(_paragraphs(page, placed, cursor, table.bbox[1], number))
         rows = []
         for cells in cells_by_row:
             clean = [RawCell(None) if c is None else RawCell(clean_text(c)) for c in cells]
             rows.append(RawRow(clean, page=number))
         blocks.append(RawTable(rows, layout="pdf-ruled"))
         cursor = max(cursor, table.bbox[3])
-    blocks.extend(_paragraphs(page, cursor, bottom, number))
+    blocks.extend(_paragraphs(page, placed, cursor, bottom, number))
     return blocks
 
 
-def _paragraphs(page: Page, y0: float, y1: float, number: int) -> list[Paragraph]:
+def _paragraphs(page: Page, placed: _Placed, y0: float, y1: float, number: int) -> list[Paragraph]:
     if y1 - y0 < 1:
         return []
     x0, _, x1, _ = page.bbox
     # page.crop(box).extract_text(), without clipping every object of the page: only characters
     # reaching into the band can overlap the box, and crop_to_bbox decides for them as crop does.
-    near = [c for c in page.chars if c["bottom"] >= y0 and c["top"] <= y1]
+    near = placed.near(y0, y1)
     box = (x0, y0, x1, y1)
     textmap = chars_to_textmap(crop_to_bbox(near, box), layout_bbox=box, layout_width=x1 - x0, layout_height=y1 - y0)
     text = textmap.as_string or ""
