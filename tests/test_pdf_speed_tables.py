@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdfplumber.table import edges_to_intersections, intersections_to_cells
+from pdfplumber.table import TableFinder, edges_to_intersections, intersections_to_cells
 
 from extractor.readers import pdfium
 from extractor.readers.pdf import _Placed
@@ -52,8 +52,12 @@ def test_cells_are_pdfplumbers_on_every_fixture_page(path: Path) -> None:
         assert pdfium._cells(intersections) == intersections_to_cells(intersections)
         found += len(intersections)
         tables = page.find_tables()
-        reference = [t.cells for t in super(pdfium.PdfiumPage, page).find_tables()]
-        assert [t.cells for t in tables] == reference
+        reference = TableFinder(page).tables  # pdfplumber's finder on the same objects
+        assert [t.cells for t in tables] == [t.cells for t in reference]
+        assert [[(r.cells, r.bbox) for r in t.rows] for t in tables] == [
+            [(r.cells, r.bbox) for r in t.rows] for t in reference
+        ]
+        assert [t.bbox for t in tables] == [t.bbox for t in reference]
     if path.name in RULED:
         assert found > 0
 

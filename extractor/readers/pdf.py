@@ -32,18 +32,11 @@ from __future__ import annotations
 
 import io
 import math
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
-from pdfplumber.page import Page
-from pdfplumber.table import Table
-from pdfplumber.utils import chars_to_textmap, crop_to_bbox, extract_text
-from pdfplumber.utils.text import LIGATURES
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError, TooLargeError
 from extractor.headers import is_furniture, is_header_row
@@ -52,6 +45,14 @@ from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.readers import pdf_bounds, pdf_layout, pdfium
 from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
+
+if TYPE_CHECKING:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfplumber.table import Table
+
+# A page of either engine: a pdfplumber ``Page`` or a ``pdfium.PdfiumPage`` (the same object model).
+Page = Any
 
 HEADER_ROWS = 5  # a ruled table's header is among its first rows (the table stage looks as far)
 
@@ -121,8 +122,18 @@ def _has_headed_table(document: RawDocument) -> bool:
     )
 
 
+def _pdfminer() -> None:
+    """Import pdfminer (and pdfplumber) with ``pdf_bounds``' decoders in place. Only the reference
+    engine and a page tree PDFium's reading cannot vouch for need them: the PDFium path never
+    pays their import (10 MiB, 0.1 s: pdfminer loads ``cryptography``)."""
+    import pdfminer.pdfdocument  # noqa: F401
+
+    pdf_bounds.install()
+
+
 @contextmanager
 def _plumber_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
+    _pdfminer()
     with _opened(data) as pdf:
         check_pages(_counted_pages(pdf.doc, limits.max_pdf_pages), limits, counted_to_limit=True)
         pages = pdf.pages  # the page tree walked (a /Count may lie), no page content read yet
@@ -148,18 +159,27 @@ def _pdfium_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
         raise pdfium.Unsupported("a stream too large to give PDFium") from None
     if unbounded:
         raise pdfium.Unsupported("a stream filter only pdfminer's bounded decoders read")
-    tree = PDFDocument(PDFParser(io.BytesIO(data)))
-    counted = _counted_pages(tree, limits.max_pdf_pages)
-    check_pages(counted, limits, counted_to_limit=True)
-    del tree
     with pdfium.opened(data) as document:
         total = pdfium.page_count(document)
+        if not pdfium.vouched_pages(data, document, total, limits.max_pdf_pages):
+            counted = _counted_leaves(data, limits.max_pdf_pages)
+            check_pages(counted, limits, counted_to_limit=True)
+            check_pages(total, limits)
+            if total != counted:  # 0: pdfminer cannot read the page tree; the reference decides what is there
+                raise pdfium.Unsupported(f"PDFium finds {total} pages, the page tree {counted}")
         check_pages(total, limits)
         if total <= 0:
             raise CorruptFileError("damaged PDF (no pages could be found)")
-        if total != counted:  # 0: pdfminer cannot read the page tree; the reference decides what is there
-            raise pdfium.Unsupported(f"PDFium finds {total} pages, the page tree {counted}")
         yield _pdfium_each(document, total)
+
+
+def _counted_leaves(data: bytes, cap: int | None) -> int:
+    """The page tree's leaves as pdfminer reads them (see :func:`_counted_pages`)."""
+    _pdfminer()
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    return _counted_pages(PDFDocument(PDFParser(io.BytesIO(data))), cap)
 
 
 def _pdfium_each(document: object, total: int) -> Iterator[Page]:
@@ -174,6 +194,8 @@ def _pdfium_each(document: object, total: int) -> Iterator[Page]:
 def _opened(data: bytes) -> Iterator[pdfplumber.PDF]:
     """pdfplumber's PDF, closed without the walk over every page its ``close`` does (100,000 pages
     refused by the page limit took 10 s to close) when no page was asked for."""
+    import pdfplumber
+
     pdf = pdfplumber.open(io.BytesIO(data))
     try:
         yield pdf
@@ -191,6 +213,8 @@ def _counted_pages(document: PDFDocument, cap: int | None) -> int:
     leaf, 10 s for 100,000) is trusted with a hostile file. 0 when the tree is unreadable: then
     pdfminer's fallback finds the pages and ``len(pdf.pages)`` is checked instead.
     """
+    from pdfminer.pdftypes import resolve1
+
     try:
         todo = [document.catalog["Pages"]]
     except Exception:  # a damaged catalog
@@ -234,6 +258,10 @@ def _in_chain(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> Bas
 
 def _encrypted(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it wraps) is pdfminer's password error."""
+    if "pdfminer.pdfdocument" not in sys.modules:  # pdfminer never ran: none of its errors
+        return False
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     return _in_chain(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
 
 
@@ -261,7 +289,7 @@ def _has_text(page: Page) -> bool:
     text = "".join(c["text"] for c in chars)
     if not text.strip():
         return False
-    return any(line.strip() and not is_furniture(line) for line in (page.extract_text() or "").split("\n"))
+    return any(line.strip() and not is_furniture(line) for line in _page_text(page).split("\n"))
 
 
 def _read_page(
@@ -351,6 +379,8 @@ def cell_text(chars: list[dict]) -> str:
             upright = False
             break
     if not upright:
+        from pdfplumber.utils import extract_text
+
         return extract_text(chars)
     # (top, x0, x1, text): tuples, sorted by x0 within a line below, read without dict lookups
     items = [(c["top"], c["x0"], c["x1"], c["text"]) for c in chars]
@@ -374,6 +404,42 @@ def cell_text(chars: list[dict]) -> str:
         if word:
             words.append((word_top, "".join(word)))
     return "\n".join(" ".join(text for _, text in line) for line in _clusters(words))
+
+
+# pdfplumber's ligatures (pdfplumber.utils.text.LIGATURES), expanded in extracted text.
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def band_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    """``chars_to_textmap(crop_to_bbox(chars, box), layout_bbox=box, …).as_string`` as
+    ``page.crop(box).extract_text()`` gives it: the characters clipped to the box, then
+    :func:`cell_text` (pdfplumber's own text map for text that is not all upright)."""
+    clipped = [c for c in (_clipped(char, box) for char in chars) if c is not None]
+    if all(c["upright"] for c in clipped):
+        return cell_text(clipped)
+    from pdfplumber.utils import chars_to_textmap
+
+    x0, top, x1, bottom = box
+    textmap = chars_to_textmap(clipped, layout_bbox=box, layout_width=x1 - x0, layout_height=bottom - top)
+    return textmap.as_string or ""
+
+
+def _clipped(char: dict, box: tuple[float, float, float, float]) -> dict | None:
+    """pdfplumber's ``clip_obj``: the part of ``char`` inside ``box`` (None when they do not overlap)."""
+    left = max(char["x0"], box[0])
+    right = min(char["x1"], box[2])
+    bottom = min(char["bottom"], box[3])
+    top = max(char["top"], box[1])
+    width, height = right - left, bottom - top
+    if not (height >= 0 and width >= 0 and height + width > 0):
+        return None
+    copy = dict(char)
+    copy["x0"], copy["top"], copy["x1"], copy["bottom"] = left, top, right, bottom
+    if "doctop" in copy:
+        copy["doctop"] = char["doctop"] + (top - char["top"])
+    copy["width"] = copy["x1"] - copy["x0"]
+    copy["height"] = copy["bottom"] - copy["top"]
+    return copy
 
 
 def _x0(item: tuple[float, float, float, str]) -> float:
@@ -408,7 +474,16 @@ def _headed(rows: list[list[str | None]]) -> bool:
 
 
 def _header_hint(page: Page) -> bool:
-    return any(looks_like_header(line) for line in (page.extract_text() or "").split("\n"))
+    return any(looks_like_header(line) for line in _page_text(page).split("\n"))
+
+
+def _page_text(page: Page) -> str:
+    """``page.extract_text()``: pdfplumber's text map without layout, which for upright text is
+    the text of :func:`cell_text` (the same lines and words; tests/test_pdf_speed_text.py)."""
+    chars = page.chars
+    if all(c["upright"] for c in chars):
+        return cell_text(chars)
+    return page.extract_text() or ""
 
 
 def _ruled_blocks(
@@ -437,9 +512,7 @@ def _paragraphs(page: Page, placed: _Placed, y0: float, y1: float, number: int) 
     # page.crop(box).extract_text(), without clipping every object of the page: only characters
     # reaching into the band can overlap the box, and crop_to_bbox decides for them as crop does.
     near = placed.near(y0, y1)
-    box = (x0, y0, x1, y1)
-    textmap = chars_to_textmap(crop_to_bbox(near, box), layout_bbox=box, layout_width=x1 - x0, layout_height=y1 - y0)
-    text = textmap.as_string or ""
+    text = band_text(near, (x0, y0, x1, y1))
     lines = (clean_text(line) for line in text.split("\n"))
     # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
     return [Paragraph(line, page=number) for line in lines if line]

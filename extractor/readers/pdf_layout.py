@@ -52,8 +52,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pdfplumber
 import regex
 
 # The table stage's vocabulary (data/headers.toml, data/layout.toml), so that a "header" and a
@@ -71,6 +71,9 @@ from extractor.headers import (
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.data import load
 from extractor.textnorm import collapse_layout_space, match_key
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 Block = Paragraph | RawTable
 

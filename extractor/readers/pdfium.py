@@ -30,24 +30,16 @@ checks a file's streams before handing it to PDFium (:func:`pdf_bounds.check_str
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
+import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
 import pypdfium2.raw as pdfium
-from pdfplumber.page import Page
-from pdfplumber.table import (
-    Table,
-    TableFinder,
-    TableSettings,
-    cells_to_tables,
-    edges_to_intersections,
-    intersections_to_cells,
-)
 
 from extractor.errors import CorruptFileError, EncryptedFileError
 
@@ -61,6 +53,8 @@ _ROTATIONS = {
     270: lambda x0, y0, x1, y1: (0, 1, -1, 0, y1, -x0),
 }
 Matrix = tuple[float, float, float, float, float, float]
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -110,52 +104,360 @@ def page_count(document: Any) -> int:
     return int(pdfium.FPDF_GetPageCount(document))
 
 
-class PdfiumPage(Page):
-    """A pdfplumber page over objects PDFium read: pdfplumber's table finder and text extraction run on it.
+# A page object's dictionary: "/Type /Page" and a name's end (whitespace, a delimiter, the end of the file).
+_PAGE_DICT = re.compile(rb"/Type\s*/Page(?![^\x00\t\n\x0c\r /<>\[\]()%{}])")
 
-    pdfplumber's ``Page.__init__`` reads pdfminer's page object; this sets the same attributes from
-    PDFium's page (number, box, doctop) and serves ``objects`` from the lists read here.
+
+def vouched_pages(data: bytes, document: Any, total: int, cap: int | None) -> bool:
+    """Whether PDFium's page count can stand for the page tree's leaves as pdfminer counts them,
+    so that pdfminer need not read the tree (pdf.py reads it when this says no).
+
+    PDFium trusts a tree's /Count, and rebuilds a damaged cross-reference table that pdfminer may
+    not read. Its count is taken when the file gives no cause to doubt it: its cross-reference
+    table is whole, it is not encrypted (pdfminer may refuse a security handler PDFium reads), the
+    count is within the page limit, and the file holds as many page dictionaries in the open as
+    that count (an incremental update, pages in compressed object streams, a /Count that lies, or a
+    page dictionary outside the tree: all make these differ).
+    """
+    if total <= 0 or (cap is not None and total > cap):
+        return False
+    if not pdfium.FPDF_DocumentHasValidCrossReferenceTable(document):
+        return False
+    if pdfium.FPDF_GetSecurityHandlerRevision(document) != -1:
+        return False
+    return len(_PAGE_DICT.findall(data)) == total
+
+
+class PdfiumPage:
+    """A page PDFium read, in pdfplumber's object model: its ``chars``, ``lines``, ``rects``,
+    ``curves``, ``images`` and ``edges`` are the dicts a pdfplumber ``Page`` has, and
+    ``find_tables``/``extract_text`` give what pdfplumber's give with their default settings
+    (:class:`TableFinder` below is its table finder on these objects). Nothing here imports
+    pdfplumber or pdfminer (their imports are 10 MiB and 0.1 s of a PDF's start-up); other table
+    settings, and text that is not all upright, are handed to pdfplumber's own code.
     """
 
     def __init__(self, number: int, bbox: tuple[float, float, float, float], doctop: float, objects: dict) -> None:
-        self.pdf = None
-        self.root_page = self
-        self.page_obj = None
         self.page_number = number
         self.initial_doctop = doctop
         self.rotation = 0
         self.mediabox = self.cropbox = self.bbox = bbox
-        self._objects = objects
-        self.get_textmap = lru_cache()(self._get_textmap)  # as pdfplumber's Page sets it up
+        self.objects: dict[str, list[dict[str, Any]]] = objects
+        self._edges: list[dict[str, Any]] | None = None
 
     @property
-    def objects(self) -> dict[str, list[dict[str, Any]]]:
-        return self._objects
+    def width(self) -> float:
+        return self.bbox[2] - self.bbox[0]
 
-    def find_tables(self, table_settings: Any = None) -> list[Table]:
-        """pdfplumber's ``find_tables``; with its default settings, its cells found by :func:`_cells`
-        (the same cells as its ``intersections_to_cells``, without its repeated scans)."""
+    @property
+    def height(self) -> float:
+        return self.bbox[3] - self.bbox[1]
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        return self.objects.get("char", [])
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        return self.objects.get("line", [])
+
+    @property
+    def rects(self) -> list[dict[str, Any]]:
+        return self.objects.get("rect", [])
+
+    @property
+    def curves(self) -> list[dict[str, Any]]:
+        return self.objects.get("curve", [])
+
+    @property
+    def images(self) -> list[dict[str, Any]]:
+        return self.objects.get("image", [])
+
+    @property
+    def edges(self) -> list[dict[str, Any]]:
+        """pdfplumber's ``Page.edges``: the lines', then the rects', then the curves' edges."""
+        if self._edges is None:
+            edges = [_line_edge(line) for line in self.lines]
+            for rect in self.rects:
+                edges.extend(_rect_edges(rect))
+            for curve in self.curves:
+                edges.extend(_curve_edges(curve))
+            self._edges = edges
+        return self._edges
+
+    @property
+    def horizontal_edges(self) -> list[dict[str, Any]]:
+        return [e for e in self.edges if e["orientation"] == "h"]
+
+    @property
+    def vertical_edges(self) -> list[dict[str, Any]]:
+        return [e for e in self.edges if e["orientation"] == "v"]
+
+    def find_tables(self, table_settings: Any = None) -> list[Any]:
+        """pdfplumber's ``find_tables``: with its default settings, by :class:`TableFinder`."""
         if table_settings is not None:
-            return super().find_tables(table_settings)
-        finder = TableFinder.__new__(TableFinder)  # TableFinder.__init__'s steps, one of them ours
-        finder.page, finder.settings = self, TableSettings.resolve(None)
-        finder.edges = finder.get_edges()
-        tolerance = finder.settings.intersection_x_tolerance, finder.settings.intersection_y_tolerance
-        finder.intersections = edges_to_intersections(finder.edges, *tolerance)
-        finder.cells = _cells(finder.intersections)
-        finder.tables = [Table(self, group) for group in cells_to_tables(finder.cells)]
-        return finder.tables
+            from pdfplumber.table import TableFinder as PlumberFinder
+
+            return PlumberFinder(self, table_settings).tables  # type: ignore[arg-type]
+        return TableFinder(self.edges).tables
+
+    def extract_text(self) -> str:
+        """pdfplumber's ``Page.extract_text()`` (its text map without layout)."""
+        from pdfplumber.utils import chars_to_textmap
+
+        width, height = self.width, self.height
+        textmap = chars_to_textmap(self.chars, layout_bbox=self.bbox, layout_width=width, layout_height=height)
+        return textmap.as_string
 
     def close(self) -> None:
-        """Drop the objects, and what refers back to the page (its text-map cache, ``root_page``:
-        cycles only the garbage collector would break), so the page is freed when the reader lets go."""
-        self._objects = {}
-        super().close()
-        self.__dict__.pop("get_textmap", None)
-        self.__dict__.pop("root_page", None)
+        """Drop the objects, so that memory stays flat in pages whoever still holds the page."""
+        self.objects = {}
+        self._edges = None
 
 
-Point = tuple[float, float]
+# --------------------------------------------------------------------------------------------
+# pdfplumber's table finder (its "lines" strategy, default settings), on the objects above.
+# The steps and their arithmetic are pdfplumber's (0.11, MIT licence), in the same order, so the
+# tables are the same to the last bit; tests/test_pdf_speed_tables.py compares them on every page
+# of the fixtures and on random grids.
+
+SNAP, JOIN, MIN_LENGTH, PREFILTER_LENGTH, INTERSECTION = 3, 3, 3, 1, 3
+
+
+def _line_edge(line: dict[str, Any]) -> dict[str, Any]:
+    edge = dict(line)
+    edge["orientation"] = "h" if (line["top"] == line["bottom"]) else "v"
+    return edge
+
+
+def _rect_edges(rect: dict[str, Any]) -> list[dict[str, Any]]:
+    top, bottom, left, right = (dict(rect) for _ in range(4))
+    top.update({"object_type": "rect_edge", "height": 0, "y0": rect["y1"], "bottom": rect["top"], "orientation": "h"})
+    bottom.update(
+        {
+            "object_type": "rect_edge",
+            "height": 0,
+            "y1": rect["y0"],
+            "top": rect["top"] + rect["height"],
+            "doctop": rect["doctop"] + rect["height"],
+            "orientation": "h",
+        }
+    )
+    left.update({"object_type": "rect_edge", "width": 0, "x1": rect["x0"], "orientation": "v"})
+    right.update({"object_type": "rect_edge", "width": 0, "x0": rect["x1"], "orientation": "v"})
+    return [top, bottom, left, right]
+
+
+def _curve_edges(curve: dict[str, Any]) -> list[dict[str, Any]]:
+    points = curve["pts"]
+    return [
+        {
+            "object_type": "curve_edge",
+            "x0": min(p0[0], p1[0]),
+            "x1": max(p0[0], p1[0]),
+            "top": min(p0[1], p1[1]),
+            "doctop": min(p0[1], p1[1]) + (curve["doctop"] - curve["top"]),
+            "bottom": max(p0[1], p1[1]),
+            "width": abs(p0[0] - p1[0]),
+            "height": abs(p0[1] - p1[1]),
+            "orientation": "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None),
+        }
+        for p0, p1 in itertools.pairwise(points)
+    ]
+
+
+def _long_enough(edges: list[dict[str, Any]], orientation: str | None, length: float) -> list[dict[str, Any]]:
+    """pdfplumber's ``filter_edges`` (any edge type)."""
+    out = []
+    for e in edges:
+        dim = "height" if e["orientation"] == "v" else "width"
+        if (orientation is None or e["orientation"] == orientation) and e[dim] >= length:
+            out.append(e)
+    return out
+
+
+def _cluster_objects(items: list[dict[str, Any]], attr: str, tolerance: float) -> list[list[dict[str, Any]]]:
+    """pdfplumber's ``cluster_objects(items, itemgetter(attr), tolerance)``."""
+    values = sorted(set(map(itemgetter(attr), items)))
+    index: dict[float, int] = {}
+    if tolerance == 0 or len(values) < 2:
+        index = {value: i for i, value in enumerate(values)}
+    else:
+        group, last = 0, values[0]
+        for value in values:
+            if not value <= last + tolerance:
+                group += 1
+            index[value] = group
+            last = value
+    keyed = sorted(((item, index.get(item[attr])) for item in items), key=itemgetter(1))
+    return [[item for item, _ in members] for _, members in itertools.groupby(keyed, key=itemgetter(1))]
+
+
+def _snapped(items: list[dict[str, Any]], attr: str) -> list[dict[str, Any]]:
+    """pdfplumber's ``snap_objects``: each cluster moved to its mean."""
+    out = []
+    for cluster in _cluster_objects(items, attr, SNAP):
+        mean = sum(map(itemgetter(attr), cluster)) / len(cluster)
+        for item in cluster:
+            shift = mean - item[attr]
+            moved = dict(item)
+            if attr == "x0":
+                moved["x0"], moved["x1"] = item["x0"] + shift, item["x1"] + shift
+            else:
+                moved["top"], moved["bottom"] = item["top"] + shift, item["bottom"] + shift
+                if "doctop" in item:
+                    moved["doctop"] = item["doctop"] + shift
+                if "y0" in item:
+                    moved["y0"], moved["y1"] = item["y0"] - shift, item["y1"] - shift
+            out.append(moved)
+    return out
+
+
+def _joined(edges: Iterable[dict[str, Any]], orientation: str) -> list[dict[str, Any]]:
+    """pdfplumber's ``join_edge_group``: edges on one line within the tolerance made one."""
+    low, high = ("x0", "x1") if orientation == "h" else ("top", "bottom")
+    ordered = sorted(edges, key=itemgetter(low))
+    joined = [ordered[0]]
+    for e in ordered[1:]:
+        last = joined[-1]
+        if e[low] <= (last[high] + JOIN):
+            if e[high] > last[high]:
+                joined[-1] = _resized(last, high, e[high])
+        else:
+            joined.append(e)
+    return joined
+
+
+def _resized(edge: dict[str, Any], key: str, value: float) -> dict[str, Any]:
+    """pdfplumber's ``resize_object`` for an edge's far end (x1 or bottom)."""
+    out = dict(edge)
+    out[key] = value
+    if key == "x1":
+        assert value >= edge["x0"]
+        out["width"] = value - edge["x0"]
+    else:
+        assert value >= edge["top"]
+        diff = value - edge["bottom"]
+        out["height"] = edge["height"] + diff
+        if "y0" in edge:
+            out["y0"] = edge["y0"] - diff
+    return out
+
+
+def _group(edge: dict[str, Any]) -> tuple[str, float]:
+    return ("h", edge["top"]) if edge["orientation"] == "h" else ("v", edge["x0"])
+
+
+def _merged(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's ``merge_edges``: snapped, then joined along each line."""
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    edges = _snapped(vertical, "x0") + _snapped(horizontal, "top")
+    out: list[dict[str, Any]] = []
+    for key, items in itertools.groupby(sorted(edges, key=_group), key=_group):
+        out.extend(_joined(items, key[0]))
+    return out
+
+
+def _intersections(edges: list[dict[str, Any]]) -> dict[Point, dict[str, list[dict[str, Any]]]]:
+    """pdfplumber's ``edges_to_intersections``."""
+    found: dict[Point, dict[str, list[dict[str, Any]]]] = {}
+    vertical = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    horizontal = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    for v in vertical:
+        v_top, v_bottom, v_x = v["top"], v["bottom"], v["x0"]
+        for h in horizontal:
+            h_top = h["top"]
+            if (
+                (v_top <= (h_top + INTERSECTION))
+                and (v_bottom >= (h_top - INTERSECTION))
+                and (v_x >= (h["x0"] - INTERSECTION))
+                and (v_x <= (h["x1"] + INTERSECTION))
+            ):
+                vertex = (v_x, h_top)
+                if vertex not in found:
+                    found[vertex] = {"v": [], "h": []}
+                found[vertex]["v"].append(v)
+                found[vertex]["h"].append(h)
+    return found
+
+
+def _tables(cells: list[Box]) -> list[list[Box]]:
+    """pdfplumber's ``cells_to_tables``: cells grouped by shared corners, top to bottom."""
+    remaining = list(cells)
+    corners: set[Point] = set()
+    current: list[Box] = []
+    tables = []
+    while remaining:
+        before = len(current)
+        for cell in list(remaining):
+            x0, top, x1, bottom = cell
+            cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or any(c in corners for c in cell_corners):
+                corners |= set(cell_corners)
+                current.append(cell)
+                remaining.remove(cell)
+        if len(current) == before:
+            tables.append(list(current))
+            corners.clear()
+            current.clear()
+    if current:
+        tables.append(list(current))
+    ordered = sorted(tables, key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in ordered if len(t) > 1]
+
+
+class CellGroup:
+    """A row of a table: its cells (None where a merged cell covers the position) and their box."""
+
+    __slots__ = ("bbox", "cells")
+
+    def __init__(self, cells: list[Box | None]) -> None:
+        self.cells = cells
+        present = [c for c in cells if c]
+        self.bbox = (
+            min(c[0] for c in present),
+            min(c[1] for c in present),
+            max(c[2] for c in present),
+            max(c[3] for c in present),
+        )
+
+
+class Table:
+    """pdfplumber's ``Table``: its cells, box and rows (``extract`` is ``pdf.table_cells``)."""
+
+    def __init__(self, page: Any, cells: list[Box]) -> None:
+        self.page = page
+        self.cells = cells
+
+    @property
+    def bbox(self) -> Box:
+        c = self.cells
+        return (min(b[0] for b in c), min(b[1] for b in c), max(b[2] for b in c), max(b[3] for b in c))
+
+    @property
+    def rows(self) -> list[CellGroup]:
+        ordered = sorted(self.cells, key=itemgetter(1, 0))
+        xs = sorted({cell[0] for cell in self.cells})
+        rows = []
+        for _, row_cells in itertools.groupby(ordered, itemgetter(1)):
+            by_x = {cell[0]: cell for cell in row_cells}
+            rows.append(CellGroup([by_x.get(x) for x in xs]))
+        return rows
+
+
+class TableFinder:
+    """pdfplumber's ``TableFinder`` with its default settings, on a page's edges."""
+
+    def __init__(self, page_edges: list[dict[str, Any]]) -> None:
+        vertical = _long_enough(page_edges, "v", PREFILTER_LENGTH)
+        horizontal = _long_enough(page_edges, "h", PREFILTER_LENGTH)
+        self.edges = _long_enough(_merged(vertical + horizontal), None, MIN_LENGTH)
+        self.intersections = _intersections(self.edges)
+        self.cells = _cells(self.intersections)
+        self.tables = [Table(None, group) for group in _tables(self.cells)]
+
+
 _BBOX = itemgetter("x0", "top", "x1", "bottom")
 
 
@@ -168,6 +470,8 @@ def _cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[
     edge sets are made once."""
     points = sorted(intersections)
     if not all(math.isfinite(x) and math.isfinite(y) for x, y in points):
+        from pdfplumber.table import intersections_to_cells
+
         return intersections_to_cells(intersections)  # NaN does not sort: pdfplumber's own scan
     vertical = {p: {_BBOX(e) for e in edges["v"]} for p, edges in intersections.items()}
     horizontal = {p: {_BBOX(e) for e in edges["h"]} for p, edges in intersections.items()}
