@@ -40,7 +40,7 @@ from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
-from extractor.rules.spans import longest_first, may_match, trimmed, view_chars
+from extractor.rules.spans import CharGate, longest_first, may_match, trimmed
 from extractor.textnorm import match_view
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -169,7 +169,7 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     view = match_view(text) if view is None else view
     date_rules, vetoes, _ = rules()
     candidates: list[tuple[int, DateSpan]] = []
-    chars = view_chars(view)
+    chars = _gate().present(view)
     for order, rule in enumerate(date_rules):
         if not may_match(rule.required, chars):
             continue  # a character every match holds is not in the text: the rule finds nothing
@@ -183,6 +183,11 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
                 continue
             candidates.append((order, span))
     return longest_first(candidates)
+
+
+@cache
+def _gate() -> CharGate:
+    return CharGate([rule.required for rule in rules()[0]])
 
 
 def _vetoed(view: str, span: DateSpan, vetoes: tuple[Veto, ...]) -> bool:

@@ -20,7 +20,7 @@ from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
-from extractor.rules.spans import longest_first, may_match, trimmed, view_chars
+from extractor.rules.spans import CharGate, longest_first, may_match, trimmed
 from extractor.textnorm import match_key, match_view
 
 
@@ -176,7 +176,7 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     figure_rules, vetoes, _ = rules()
     masked = [m.span() for m in masks().finditer(view)]
     candidates: list[tuple[int, FigureSpan]] = []
-    chars = view_chars(view)
+    chars = _gate().present(view)
     for order, rule in enumerate(figure_rules):
         if not may_match(rule.required, chars):
             continue  # a character every match holds is not in the text: the rule finds nothing
@@ -189,6 +189,11 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
             unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
             candidates.append((order, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
     return longest_first(candidates)
+
+
+@cache
+def _gate() -> CharGate:
+    return CharGate([rule.required for rule in rules()[0]])
 
 
 @cache

@@ -72,10 +72,19 @@ def required_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     return _simplified(_required(list(parsed)))
 
 
-@lru_cache(maxsize=16)
-def view_chars(view: str) -> frozenset[str]:
-    """The characters of a cell's view, once for every rule family that reads the cell."""
-    return frozenset(view)
+class CharGate:
+    """The characters of a text that some rule of a family requires, found by one scan (a class of
+    those characters) instead of a set of every character of the text."""
+
+    def __init__(self, required: list[tuple[frozenset[str], ...]]) -> None:
+        import re
+
+        wanted = sorted(set().union(*(s for sets in required for s in sets)))
+        self._class = re.compile("[" + "".join(re.escape(c) for c in wanted) + "]") if wanted else None
+        self.present = lru_cache(maxsize=16)(self._present)  # a row's cells: every rule of a family reads them
+
+    def _present(self, view: str) -> frozenset[str]:
+        return frozenset(self._class.findall(view)) if self._class is not None else frozenset()
 
 
 def may_match(required: tuple[frozenset[str], ...], chars: frozenset[str] | set[str]) -> bool:
