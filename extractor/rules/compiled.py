@@ -40,6 +40,7 @@ CACHE_ENV = "EXTRACTOR_CACHE_DIR"
 FORMAT = 1
 # A cache that grew past this many patterns (rule edits during development) starts afresh.
 MAX_PATTERNS = 5000
+KEPT_CACHES = 4  # caches of different rule files kept in the folder (the newest, this one included)
 
 _lock = threading.Lock()
 
@@ -186,13 +187,24 @@ def save() -> None:
             temporary = Path(handle.name)
             pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-        for stale in path.parent.glob(f"{_prefix()}*.pickle"):  # caches of rule files since edited
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _forget_old_caches(path)
     except Exception:  # unwritable, full, removed meanwhile: the cache is never required
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+def _forget_old_caches(kept: Path) -> None:
+    """Remove the caches of rule files since edited, all but the newest few: two installed versions
+    (a checkout and a worktree, two virtualenvs) that share the folder each keep theirs, instead of
+    each deleting the other's and compiling every rule again on every run."""
+    others = []
+    for path in kept.parent.glob(f"{_prefix()}*.pickle"):
+        if path != kept:
+            with contextlib.suppress(OSError):
+                others.append((path.stat().st_mtime, path))
+    for _, stale in sorted(others, reverse=True)[KEPT_CACHES - 1 :]:
+        stale.unlink(missing_ok=True)
 
 
 def reset() -> None:
