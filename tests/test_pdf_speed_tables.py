@@ -17,7 +17,7 @@ import pytest
 from pdfplumber.table import TableFinder, edges_to_intersections, intersections_to_cells
 
 from extractor.readers import pdfium
-from extractor.readers.pdf import _Placed
+from extractor.readers.pdf import _Placed, glyphs_of
 from tests.helpers import FIXTURES, SAMPLES
 
 PDFS = sorted([SAMPLES / "seed.pdf", *(p for p in FIXTURES.rglob("*.pdf") if p.name != "seed1100.pdf")])
@@ -112,6 +112,10 @@ def test_cells_with_a_coordinate_that_is_no_number_fall_back_to_pdfplumber() -> 
     assert pdfium._cells(intersections) == intersections_to_cells(intersections) == [(0, 0, 10, 10)]
 
 
+def _near(placed: _Placed, chars: list[dict], y0: float, y1: float) -> list[dict]:
+    return [chars[i] for i in placed.near(y0, y1)]
+
+
 def _near_by_scan(chars: list[dict], y0: float, y1: float) -> list[dict]:
     return [c for c in chars if c["bottom"] >= y0 and c["top"] <= y1]
 
@@ -120,10 +124,10 @@ def _near_by_scan(chars: list[dict], y0: float, y1: float) -> list[dict]:
 def test_characters_near_a_band_are_the_scans_on_every_fixture_page(path: Path) -> None:
     for page in _pages(path):
         chars = page.chars
-        placed = _Placed(chars)
+        placed = _Placed(page.glyphs, lambda chars=chars: chars)
         for y0 in range(-20, int(page.height) + 20, 13):
             for height in (0.5, 4, 30, 200):
-                assert placed.near(y0, y0 + height) == _near_by_scan(chars, y0, y0 + height)
+                assert _near(placed, chars, y0, y0 + height) == _near_by_scan(chars, y0, y0 + height)
 
 
 def _char(top: float, bottom: float, x0: float = 0.0) -> dict[str, Any]:
@@ -133,14 +137,14 @@ def _char(top: float, bottom: float, x0: float = 0.0) -> dict[str, Any]:
 def test_characters_near_a_band_tall_and_short_and_touching() -> None:
     # A tall character (a big 序号) reaches far past its middle; a band touching a box edge counts.
     chars = [_char(100, 160), _char(10, 20, 30), _char(20, 30, 40), _char(300, 310), _char(155, 165, 50)]
-    placed = _Placed(chars)
+    placed = _Placed(glyphs_of(chars), lambda: chars)
     for y0, y1 in ((0, 10), (30, 30), (95, 100), (158, 159), (161, 170), (160, 160), (311, 400), (-5, 9.99)):
-        assert placed.near(y0, y1) == _near_by_scan(chars, y0, y1)
-    assert placed.near(95, 100) == [chars[0]]
+        assert _near(placed, chars, y0, y1) == _near_by_scan(chars, y0, y1)
+    assert _near(placed, chars, 95, 100) == [chars[0]]
 
 
 def test_characters_near_a_band_with_a_coordinate_that_is_no_number() -> None:
     chars = [_char(10, 20), _char(float("nan"), 30), _char(40, float("inf")), _char(50, 60)]
-    placed = _Placed(chars)
+    placed = _Placed(glyphs_of(chars), lambda: chars)
     for y0, y1 in ((0, 15), (25, 45), (55, 100)):
-        assert placed.near(y0, y1) == _near_by_scan(chars, y0, y1)
+        assert _near(placed, chars, y0, y1) == _near_by_scan(chars, y0, y1)

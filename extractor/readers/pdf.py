@@ -93,9 +93,10 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
         with pdf_bounds.bounded(limits.max_stream_bytes), engine(data, limits) as pages:
             carry: pdf_layout.OpenTable | None = None
             for page in pages:
-                if _has_text(page):
+                glyphs = _page_glyphs(page)
+                if _has_text(page, glyphs):
                     text_pages += 1
-                    page_blocks, carry = _read_page(page, warnings, carry)
+                    page_blocks, carry = _read_page(page, glyphs, warnings, carry)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
                     # An open borderless table stays open: the page after may continue it.
@@ -281,31 +282,48 @@ def _failure(exc: Exception) -> BaseException:
     return CorruptFileError(f"damaged PDF ({exc or type(exc).__name__})")
 
 
-def _has_text(page: Page) -> bool:
+# A character as the shared code reads it: (top, x0, x1, text, bottom, upright, font, size, advance),
+# pdfplumber's coordinates. PDFium's pages are read into these (``PdfiumPage.glyphs``; their char
+# dicts are made only if asked for); a pdfplumber page's char dicts are turned into them once.
+Glyph = tuple[float, float, float, str, float, bool, str, Any, Any]
+
+
+def glyphs_of(chars: list[dict]) -> list[Glyph]:
+    """pdfplumber's char dicts as glyphs, in their order."""
+    return [
+        (c["top"], c["x0"], c["x1"], c["text"], c["bottom"], c["upright"], c.get("fontname", ""), c.get("size"), None)
+        for c in chars
+    ]
+
+
+def _page_glyphs(page: Page) -> list[Glyph]:
+    glyphs = getattr(page, "glyphs", None)  # a PdfiumPage's own
+    return glyphs_of(page.chars) if glyphs is None else glyphs
+
+
+def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
     """Text beyond page furniture: a scanned page may still carry a typed page number."""
-    chars = page.chars
-    if len(chars) >= FEW_CHARS:
+    if len(glyphs) >= FEW_CHARS:
         return True
-    text = "".join(c["text"] for c in chars)
+    text = "".join(g[3] for g in glyphs)
     if not text.strip():
         return False
-    return any(line.strip() and not is_furniture(line) for line in _page_text(page).split("\n"))
+    return any(line.strip() and not is_furniture(line) for line in _page_text(page, glyphs).split("\n"))
 
 
 def _read_page(
-    page: Page, warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
+    page: Page, glyphs: list[Glyph], warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None]:
     number = page.page_number
-    chars = page.chars
-    joined = "".join(c["text"] for c in chars)  # one search when nothing is unmapped, as on most pages
-    unmapped = sum(1 for c in chars if CID.search(c["text"])) if CID.search(joined) else 0
+    joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
+    unmapped = sum(1 for g in glyphs if CID.search(g[3])) if CID.search(joined) else 0
     if unmapped:
         message = f"page {number}: {unmapped} glyphs without a Unicode mapping, shown as U+FFFD: check this page"
         warnings.append(RawWarning("undecodable_glyphs", message))
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    placed = _Placed(page.chars)
+    placed = _Placed(glyphs, lambda: page.chars)
     extracted = [placed.table_cells(table) for table in tables]
-    if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page)):
+    if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page, glyphs)):
         blocks, carry, found = pdf_layout.read_page(page, number, carry)
         if found:
             return blocks, carry
@@ -317,37 +335,59 @@ def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
     the page's characters per row and per cell. The same characters, in the page's order: a
     character belongs to the row and cell its middle is in, left/top edge included, right/bottom
     excluded (pdfplumber's ``char_in_bbox``)."""
-    return _Placed(chars).table_cells(table)
+    return _Placed(glyphs_of(chars), lambda: chars).table_cells(table)
 
 
 class _Placed:
-    """A page's characters by the middle of their box, for finding those of a cell."""
+    """A page's glyphs by the middle of their box, for finding those of a cell or a band.
+    ``chars`` gives the page's char dicts, for pdfplumber's code on text that is not upright."""
 
-    __slots__ = ("chars", "keys", "middle_x", "middle_y", "order", "reach")
+    __slots__ = ("chars", "glyphs", "keys", "middle_x", "middle_y", "order", "reach", "upright")
 
-    def __init__(self, chars: list[dict]) -> None:
-        self.chars = chars
-        self.middle_x = [(c["x0"] + c["x1"]) / 2 for c in chars]
-        self.middle_y = middle_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
-        self.order = sorted(range(len(chars)), key=middle_y.__getitem__)
+    def __init__(self, glyphs: list[Glyph], chars: Callable[[], list[dict]]) -> None:
+        self.glyphs, self.chars = glyphs, chars
+        self.middle_x = [(g[1] + g[2]) / 2 for g in glyphs]
+        self.middle_y = middle_y = [(g[0] + g[4]) / 2 for g in glyphs]
+        self.order = sorted(range(len(glyphs)), key=middle_y.__getitem__)
         self.keys = [middle_y[i] for i in self.order]
-        heights = [c["bottom"] - c["top"] for c in chars]
+        self.upright = all(g[5] for g in glyphs)
+        heights = [g[4] - g[0] for g in glyphs]
         spread = sum(middle_y) + sum(heights)  # NaN or infinite when any coordinate is
         self.reach = (max(map(abs, heights), default=0.0) / 2 + 1.0) if math.isfinite(spread) else None
 
-    def near(self, y0: float, y1: float) -> list[dict]:
-        """The characters reaching into the band from y0 to y1 (bottom ≥ y0, top ≤ y1), in the page's order."""
-        chars = self.chars
+    def near(self, y0: float, y1: float) -> list[int]:
+        """The glyphs reaching into the band from y0 to y1 (bottom ≥ y0, top ≤ y1), in the page's order."""
+        glyphs = self.glyphs
         if self.reach is None:  # a coordinate that is not a finite number: no bisection on it
-            return [c for c in chars if c["bottom"] >= y0 and c["top"] <= y1]
-        # A character reaching into the band has its middle at most half its height outside it.
+            return [i for i, g in enumerate(glyphs) if g[4] >= y0 and g[0] <= y1]
+        # A glyph reaching into the band has its middle at most half its height outside it.
         keys, order, reach = self.keys, self.order, self.reach
         candidates = order[bisect_left(keys, y0 - reach) : bisect_right(keys, y1 + reach)]
-        found = sorted(i for i in candidates if chars[i]["bottom"] >= y0 and chars[i]["top"] <= y1)
-        return [chars[i] for i in found]
+        return sorted(i for i in candidates if glyphs[i][4] >= y0 and glyphs[i][0] <= y1)
+
+    def text(self, found: list[int]) -> str:
+        """:func:`cell_text` of the glyphs ``found`` (indices in the page's order)."""
+        glyphs = self.glyphs
+        inside = [glyphs[i] for i in found]
+        if self.upright or all(g[5] for g in inside):
+            return _glyph_text(inside)
+        from pdfplumber.utils import extract_text
+
+        chars = self.chars()
+        return extract_text([chars[i] for i in found])
+
+    def band_text(self, box: tuple[float, float, float, float]) -> str:
+        """The text of the glyphs clipped to ``box`` (see :func:`band_text`)."""
+        found = self.near(box[1], box[3])
+        glyphs = self.glyphs
+        clipped = [c for c in (_clip(glyphs[i], box) for i in found) if c is not None]
+        if self.upright or all(g[5] for g in clipped):
+            return _glyph_text(clipped)
+        chars = self.chars()
+        return _plumber_band_text([chars[i] for i in found], box)
 
     def table_cells(self, table: Table) -> list[list[str | None]]:
-        chars, middle_x, middle_y, order, keys = self.chars, self.middle_x, self.middle_y, self.order, self.keys
+        middle_x, middle_y, order, keys = self.middle_x, self.middle_y, self.order, self.keys
         out: list[list[str | None]] = []
         for row in table.rows:
             x0, top, x1, bottom = row.bbox
@@ -359,8 +399,8 @@ class _Placed:
                     cells.append(None)
                     continue
                 left, upper, right, lower = cell
-                inside = [chars[i] for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
-                cells.append(cell_text(inside) if inside else "")
+                inside = [i for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
+                cells.append(self.text(inside) if inside else "")
             out.append(cells)
         return out
 
@@ -373,23 +413,22 @@ def cell_text(chars: list[dict]) -> str:
     pass: lines are the characters clustered by top (3 pt, chained), each sorted left to right; a
     blank character, a step back, a gap over 3 pt or a top 3 pt away starts a word; words are
     clustered into lines again by their top. Text that is not all upright goes to pdfplumber."""
-    upright = True
-    for char in chars:
-        if not char["upright"]:
-            upright = False
-            break
-    if not upright:
-        from pdfplumber.utils import extract_text
+    glyphs = glyphs_of(chars)
+    if all(g[5] for g in glyphs):
+        return _glyph_text(glyphs)
+    from pdfplumber.utils import extract_text
 
-        return extract_text(chars)
-    # (top, x0, x1, text): tuples, sorted by x0 within a line below, read without dict lookups
-    items = [(c["top"], c["x0"], c["x1"], c["text"]) for c in chars]
+    return extract_text(chars)
+
+
+def _glyph_text(glyphs: list[Glyph]) -> str:
+    """:func:`cell_text` of upright glyphs."""
     words: list[tuple[float, str]] = []  # (top, text)
-    for line in _clusters(items):
+    for line in _clusters(glyphs):
         line.sort(key=_x0)  # stable: characters at one x keep the page's order
         word: list[str] = []
         word_top = last_x0 = last_x1 = last_top = 0.0
-        for top, x0, x1, text in line:
+        for top, x0, x1, text, _, _, _, _, _ in line:
             if text.isspace():
                 if word:
                     words.append((word_top, "".join(word)))
@@ -414,35 +453,36 @@ def band_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
     """``chars_to_textmap(crop_to_bbox(chars, box), layout_bbox=box, …).as_string`` as
     ``page.crop(box).extract_text()`` gives it: the characters clipped to the box, then
     :func:`cell_text` (pdfplumber's own text map for text that is not all upright)."""
-    clipped = [c for c in (_clipped(char, box) for char in chars) if c is not None]
-    if all(c["upright"] for c in clipped):
-        return cell_text(clipped)
-    from pdfplumber.utils import chars_to_textmap
+    clipped = [c for c in (_clip(g, box) for g in glyphs_of(chars)) if c is not None]
+    if all(g[5] for g in clipped):
+        return _glyph_text(clipped)
+    return _plumber_band_text(chars, box)
+
+
+def _plumber_band_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    from pdfplumber.utils import chars_to_textmap, crop_to_bbox
 
     x0, top, x1, bottom = box
-    textmap = chars_to_textmap(clipped, layout_bbox=box, layout_width=x1 - x0, layout_height=bottom - top)
+    textmap = chars_to_textmap(
+        crop_to_bbox(chars, box), layout_bbox=box, layout_width=x1 - x0, layout_height=bottom - top
+    )
     return textmap.as_string or ""
 
 
-def _clipped(char: dict, box: tuple[float, float, float, float]) -> dict | None:
-    """pdfplumber's ``clip_obj``: the part of ``char`` inside ``box`` (None when they do not overlap)."""
-    left = max(char["x0"], box[0])
-    right = min(char["x1"], box[2])
-    bottom = min(char["bottom"], box[3])
-    top = max(char["top"], box[1])
+def _clip(glyph: Glyph, box: tuple[float, float, float, float]) -> Glyph | None:
+    """pdfplumber's ``clip_obj``: the part of ``glyph`` inside ``box`` (None when they do not overlap)."""
+    top0, x0, x1, text, bottom0, upright, font, size, advance = glyph
+    left = max(x0, box[0])
+    right = min(x1, box[2])
+    bottom = min(bottom0, box[3])
+    top = max(top0, box[1])
     width, height = right - left, bottom - top
     if not (height >= 0 and width >= 0 and height + width > 0):
         return None
-    copy = dict(char)
-    copy["x0"], copy["top"], copy["x1"], copy["bottom"] = left, top, right, bottom
-    if "doctop" in copy:
-        copy["doctop"] = char["doctop"] + (top - char["top"])
-    copy["width"] = copy["x1"] - copy["x0"]
-    copy["height"] = copy["bottom"] - copy["top"]
-    return copy
+    return (top, left, right, text, bottom, upright, font, size, advance)
 
 
-def _x0(item: tuple[float, float, float, str]) -> float:
+def _x0(item: Glyph) -> float:
     return item[1]
 
 
@@ -473,16 +513,17 @@ def _headed(rows: list[list[str | None]]) -> bool:
     return any(is_header_row([clean_text(c or "") for c in row]) for row in rows[:HEADER_ROWS])
 
 
-def _header_hint(page: Page) -> bool:
-    return any(looks_like_header(line) for line in _page_text(page).split("\n"))
+def _header_hint(page: Page, glyphs: list[Glyph]) -> bool:
+    return any(looks_like_header(line) for line in _page_text(page, glyphs).split("\n"))
 
 
-def _page_text(page: Page) -> str:
+def _page_text(page: Page, glyphs: list[Glyph] | None = None) -> str:
     """``page.extract_text()``: pdfplumber's text map without layout, which for upright text is
     the text of :func:`cell_text` (the same lines and words; tests/test_pdf_speed_text.py)."""
-    chars = page.chars
-    if all(c["upright"] for c in chars):
-        return cell_text(chars)
+    if glyphs is None:
+        glyphs = _page_glyphs(page)
+    if all(g[5] for g in glyphs):
+        return _glyph_text(glyphs)
     return page.extract_text() or ""
 
 
@@ -511,8 +552,7 @@ def _paragraphs(page: Page, placed: _Placed, y0: float, y1: float, number: int) 
     x0, _, x1, _ = page.bbox
     # page.crop(box).extract_text(), without clipping every object of the page: only characters
     # reaching into the band can overlap the box, and crop_to_bbox decides for them as crop does.
-    near = placed.near(y0, y1)
-    text = band_text(near, (x0, y0, x1, y1))
+    text = placed.band_text((x0, y0, x1, y1))
     lines = (clean_text(line) for line in text.split("\n"))
     # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
     return [Paragraph(line, page=number) for line in lines if line]

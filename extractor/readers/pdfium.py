@@ -83,8 +83,10 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 @contextmanager
 def opened(data: bytes) -> Iterator[Any]:
     """The PDFium document of ``data`` (kept alive while it is open), closed after."""
-    buffer = ctypes.create_string_buffer(data, len(data))  # PDFium reads from it lazily
-    document = pdfium.FPDF_LoadMemDocument64(buffer, len(data), None)
+    # PDFium reads from the file's bytes lazily, in place: held here until the document is closed
+    # (immutable, so no copy is needed; a copy held a second file-sized buffer all along).
+    buffer = data if type(data) is bytes else bytes(data)
+    document = pdfium.FPDF_LoadMemDocument64(buffer, len(buffer), None)
     if not document:
         error = pdfium.FPDF_GetLastError()
         if error == pdfium.FPDF_ERR_PASSWORD:
@@ -137,12 +139,23 @@ class PdfiumPage:
     settings, and text that is not all upright, are handed to pdfplumber's own code.
     """
 
-    def __init__(self, number: int, bbox: tuple[float, float, float, float], doctop: float, objects: dict) -> None:
+    def __init__(
+        self,
+        number: int,
+        bbox: tuple[float, float, float, float],
+        doctop: float,
+        glyphs: list[tuple[Any, ...]],
+        drawn: dict[str, list[dict[str, Any]]],
+    ) -> None:
         self.page_number = number
         self.initial_doctop = doctop
         self.rotation = 0
         self.mediabox = self.cropbox = self.bbox = bbox
-        self.objects: dict[str, list[dict[str, Any]]] = objects
+        # The characters as pdf.py reads them, (top, x0, x1, text, bottom, upright, font, size,
+        # advance); their pdfplumber dicts are made when ``chars`` is first asked for.
+        self.glyphs = glyphs
+        self._chars: list[dict[str, Any]] | None = None
+        self._drawn = drawn
         self._edges: list[dict[str, Any]] | None = None
 
     @property
@@ -154,24 +167,52 @@ class PdfiumPage:
         return self.bbox[3] - self.bbox[1]
 
     @property
+    def objects(self) -> dict[str, list[dict[str, Any]]]:
+        return {"char": self.chars, **self._drawn}
+
+    @property
     def chars(self) -> list[dict[str, Any]]:
-        return self.objects.get("char", [])
+        """The characters as pdfplumber's char dicts (what pdfminer's would be)."""
+        if self._chars is None:
+            number, doctop, y_base = self.page_number, self.initial_doctop, self.bbox[3]
+            self._chars = [
+                {
+                    "object_type": "char",
+                    "page_number": number,
+                    "text": text,
+                    "fontname": font,
+                    "size": size,
+                    "upright": upright,
+                    "x0": x0,
+                    "x1": x1,
+                    "top": top,
+                    "bottom": bottom,
+                    "doctop": top + doctop,
+                    "y0": y_base - bottom,
+                    "y1": y_base - top,
+                    "width": x1 - x0,
+                    "height": bottom - top,
+                    "adv": advance,
+                }
+                for top, x0, x1, text, bottom, upright, font, size, advance in self.glyphs
+            ]
+        return self._chars
 
     @property
     def lines(self) -> list[dict[str, Any]]:
-        return self.objects.get("line", [])
+        return self._drawn.get("line", [])
 
     @property
     def rects(self) -> list[dict[str, Any]]:
-        return self.objects.get("rect", [])
+        return self._drawn.get("rect", [])
 
     @property
     def curves(self) -> list[dict[str, Any]]:
-        return self.objects.get("curve", [])
+        return self._drawn.get("curve", [])
 
     @property
     def images(self) -> list[dict[str, Any]]:
-        return self.objects.get("image", [])
+        return self._drawn.get("image", [])
 
     @property
     def edges(self) -> list[dict[str, Any]]:
@@ -211,8 +252,7 @@ class PdfiumPage:
 
     def close(self) -> None:
         """Drop the objects, so that memory stays flat in pages whoever still holds the page."""
-        self.objects = {}
-        self._edges = None
+        self.glyphs, self._chars, self._drawn, self._edges = [], None, {}, None
 
 
 # --------------------------------------------------------------------------------------------
@@ -528,10 +568,7 @@ def read_page(document: Any, index: int, doctop: float) -> PdfiumPage:
         left, top = (y0, x0) if rotation in (90, 270) else (x0, y0)
         bbox = (left, top, left + width, top + height)
         frame = _Frame(to_device, left, top, height, index + 1, doctop)
-        objects: dict[str, list[dict[str, Any]]] = {"char": _chars(page, frame)}
-        for kind, items in _drawn(page, frame).items():
-            objects[kind] = items
-        return PdfiumPage(index + 1, bbox, doctop, objects)
+        return PdfiumPage(index + 1, bbox, doctop, _glyphs(page, frame), _drawn(page, frame))
     finally:
         pdfium.FPDF_ClosePage(page)
 
@@ -550,7 +587,7 @@ class _Frame:
         return dx + self.left, self.height - dy + self.top
 
 
-def _chars(page: Any, frame: _Frame) -> list[dict[str, Any]]:
+def _glyphs(page: Any, frame: _Frame) -> list[tuple[Any, ...]]:
     text_page = pdfium.FPDFText_LoadPage(page)
     if not text_page:
         return []
@@ -592,7 +629,8 @@ _PLACE = struct.Struct("4f2d")  # FS_RECTF (left, top, right, bottom), then the 
 assert _PLACE.size == ctypes.sizeof(_Place)
 
 
-def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
+def _read_chars(text_page: Any, frame: _Frame) -> list[tuple[Any, ...]]:
+    """The page's characters as glyphs (top, x0, x1, text, bottom, upright, font, size, advance)."""
     count = pdfium.FPDFText_CountChars(text_page)
     if count <= 0:
         return []
@@ -605,13 +643,12 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
     style_of = _Styles(page_ref, frame.device).of
     last_object = None
     font, size, upright, horizontal, straight, unit = "", 0.0, True, True, True, _UPRIGHT
-    device, number, doctop_offset = frame.device, frame.number, frame.doctop
+    device = frame.device
     plain = device[:4] == (1, 0, 0, 1)
     shift_x = device[4] + frame.left
     flip = frame.height + frame.top - device[5]  # pdfplumber's top of a user-space y is flip - y
-    y_base = frame.height + frame.top  # pdfplumber's y0/y1 of a top/bottom
     texts = _page_text(text_page, count)
-    chars: list[dict[str, Any]] = []
+    chars: list[tuple[Any, ...]] = []
     append = chars.append
     for index in range(count):
         text_object = get_object(page_ref, index)
@@ -639,26 +676,7 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[dict[str, Any]]:
             top = bottom - size
         else:
             x0, x1, top, bottom = _turned(frame, unit, x, y, advance, size)
-        append(
-            {
-                "object_type": "char",
-                "page_number": number,
-                "text": text,
-                "fontname": font,
-                "size": size,
-                "upright": upright,
-                "x0": x0,
-                "x1": x1,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top + doctop_offset,
-                "y0": y_base - bottom,
-                "y1": y_base - top,
-                "width": x1 - x0,
-                "height": bottom - top,
-                "adv": advance,
-            }
-        )
+        append((top, x0, x1, text, bottom, upright, font, size, advance))
     return chars
 
 
