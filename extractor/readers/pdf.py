@@ -1,12 +1,16 @@
 """PDF tables: ruled tables by pdfplumber's ``lines`` strategy, borderless ones from text positions.
 
 Two engines read a page's characters and ruling lines: PDFium (``pdfium.py``, fast) and pdfminer
-through pdfplumber (the reference). Both give a pdfplumber ``Page``, and everything after (the
-table finder, cell text, the header tests, the borderless reader, stitching across pages) is one
-set of functions here and in ``pdf_layout``. ``ReadOptions.pdf_engine``: "pdfium" or "pdfplumber"
-force one; "auto" reads with PDFium and reads again with pdfplumber when PDFium's reading has no
-table with a header, or PDFium cannot open the file, or the file needs a decoder only pdfminer's
-bounded ones run (LZW, RunLength). Pages are read one at a time and closed as we go.
+through pdfplumber (the reference). Both give a page in pdfplumber's object model (a pdfplumber
+``Page``, or a ``PdfiumPage`` with the same objects), and everything after (cell text, the header
+tests, the borderless reader, stitching across pages) is one set of functions here and in
+``pdf_layout``, reading the page's characters as glyph tuples (``Glyph``). The table finder is
+pdfplumber's on its pages and the port of it in ``pdfium.py`` on PDFium's (the same tables: tests/
+test_pdf_speed_tables.py), so the PDFium path never imports pdfplumber or pdfminer.
+``ReadOptions.pdf_engine``: "pdfium" or "pdfplumber" force one; "auto" reads with PDFium and reads
+again with pdfplumber when PDFium's reading has no table with a header, or PDFium cannot open the
+file, or the file needs a decoder only pdfminer's bounded ones run (LZW, RunLength). Pages are read
+one at a time and closed as we go.
 
 Per page: the tables (cells as pdfplumber extracts them, None under merged cells) and the text
 outside them (attachment label and title above, notes below). Layout spaces and wraps are removed
@@ -24,8 +28,10 @@ Encryption: an encrypted PDF is opened with the empty user password, so a PDF pr
 an owner password (printing or copying restricted) is read like any other; one that needs a user
 password is refused (EncryptedFileError). Pages are counted from the page tree, leaf by leaf (not
 its /Count), before any page is read, and a PDF over ``Limits.max_pdf_pages`` is refused
-(TooLargeError). Streams: pdfminer's decoders are bounded by ``pdf_bounds``; before PDFium reads
-a file, every deflate stream in it is inflated (and dropped) up to ``Limits.max_stream_bytes``.
+(TooLargeError); PDFium's count stands for that count only when the file gives no cause to doubt
+it (``pdfium.vouched_pages``), else pdfminer reads the tree. Streams: pdfminer's decoders are
+bounded by ``pdf_bounds``; before PDFium reads a file, every deflate stream in it is inflated (and
+dropped) up to ``Limits.max_stream_bytes``.
 """
 
 from __future__ import annotations

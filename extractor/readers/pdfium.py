@@ -2,10 +2,16 @@
 
 pdfminer spends most of a PDF's reading time building its layout objects in Python (22 s for the
 261 pages of seed1100.pdf, 2.6 s through PDFium). This module reads each page's characters (text,
-box, font, size, orientation) and path objects (the ruling lines) through PDFium and gives them to
-:class:`PdfiumPage`, a pdfplumber ``Page`` whose objects come from here instead of pdfminer. So
-the table finder, the cell text and the page text are pdfplumber's own code on both engines, and
-``pdf.py``/``pdf_layout.py`` do not know which engine read the page.
+box, font, size, orientation) and path objects (the ruling lines) through PDFium into a
+:class:`PdfiumPage`: the characters as glyph tuples (pdfplumber's char dicts made only if asked
+for), the paths as pdfplumber's objects and edges, and :class:`TableFinder`, pdfplumber's table
+finder step for step. ``pdf.py``/``pdf_layout.py`` read both engines' pages with the same code, and
+nothing on this path imports pdfplumber or pdfminer (10 MiB and 0.1 s of start-up: pdfminer loads
+``cryptography``); other table settings and text that is not upright go to pdfplumber's own code.
+
+Per character, four calls into PDFium (its text object, loose box, origin and whether its glyph
+has a Unicode mapping) through ctypes prototypes without declared arguments (``_bare``); the
+page's text comes in one call (``FPDFText_GetText``), each text object's style in three.
 
 The objects are made to equal pdfminer's:
 
