@@ -9,11 +9,13 @@ from typing import Any
 import pydantic_core
 
 from extractor.errors import ExtractorError
+from extractor.limits import fewer_collections
 from extractor.models import Document
 
 
 def document_dict(document: Document) -> dict[str, Any]:
-    return document.model_dump(mode="json")
+    with fewer_collections():  # a dict for every record: none in a cycle (see limits.fewer_collections)
+        return document.model_dump(mode="json")
 
 
 def error_dict(path: str, error: ExtractorError) -> dict[str, Any]:

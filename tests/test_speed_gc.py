@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor import pipeline, records
+from extractor import limits, pipeline, records
 from extractor.errors import ExtractorError
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed.txt"
@@ -38,7 +38,7 @@ def thresholds() -> Iterator[list[tuple[int, ...]]]:
 def test_raised_while_parsing_and_restored(thresholds: list[tuple[int, ...]]) -> None:
     gc.set_threshold(700, 10, 10)
     extractor.parse(SEED)
-    assert thresholds == [(pipeline.YOUNG_COLLECTION_THRESHOLD, 10, 10)]
+    assert thresholds == [(limits.YOUNG_COLLECTION_THRESHOLD, 10, 10)]
     assert gc.get_threshold() == (700, 10, 10)
 
 
@@ -76,7 +76,7 @@ def test_parses_in_threads_restore_it_once_all_are_done(thresholds: list[tuple[i
     for worker in workers:
         worker.join()
     assert errors == []
-    assert thresholds == [(pipeline.YOUNG_COLLECTION_THRESHOLD, 10, 10)] * 4
+    assert thresholds == [(limits.YOUNG_COLLECTION_THRESHOLD, 10, 10)] * 4
     assert gc.get_threshold() == (700, 10, 10)
 
 
