@@ -148,3 +148,50 @@ def test_characters_near_a_band_with_a_coordinate_that_is_no_number() -> None:
     placed = _Placed(glyphs_of(chars), lambda: chars)
     for y0, y1 in ((0, 15), (25, 45), (55, 100)):
         assert _near(placed, chars, y0, y1) == _near_by_scan(chars, y0, y1)
+
+
+class _Holder:
+    """What pdfplumber's ``Table.extract`` asks of a page: its chars."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
+
+
+def _text_char(text: str, x0: float, top: float, size: float = 8.0) -> dict[str, Any]:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + size,
+        "top": top,
+        "bottom": top + size,
+        "doctop": top,
+        "upright": True,
+        "width": size,
+        "height": size,
+    }
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        pytest.param([(0, 0, 50, 20), (50, 0, 100, 20), (0, 20, 100, 40)], id="merged-across-columns"),
+        pytest.param([(0, 0, 50, 40), (50, 0, 100, 20), (50, 20, 100, 40)], id="merged-down-rows"),
+        pytest.param([(0, 0, 60, 20), (40, 0, 100, 20), (0, 20, 40, 40), (40, 20, 100, 40)], id="overlapping"),
+        pytest.param([(0, 0, 30, 20), (30, 0, 60, 20), (60, 0, 100, 20), (0, 20, 100, 40)], id="three-columns"),
+    ],
+)
+def test_table_cells_are_pdfplumbers_extract_on_made_up_grids(cells: list[tuple[float, ...]]) -> None:
+    from pdfplumber.table import Table as PlumberTable
+
+    from extractor.readers.pdf import table_cells
+
+    rng = random.Random(len(cells))
+    chars = [
+        _text_char(rng.choice("完成情况目标任务12%"), rng.uniform(-10, 105), rng.uniform(-5, 42)) for _ in range(400)
+    ]
+    chars += [_text_char("边", 46, 5), _text_char("界", 50, 20), _text_char("角", 0, 0)]  # on the edges
+    holder = _Holder(chars)
+    reference = PlumberTable(holder, cells)  # type: ignore[arg-type]
+    ours = pdfium.Table(holder, cells)
+    assert table_cells(ours, chars) == reference.extract()
+    assert any(text for row in reference.extract() for text in row)

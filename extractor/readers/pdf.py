@@ -37,6 +37,7 @@ dropped) up to ``Limits.max_stream_bytes``.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import sys
 from bisect import bisect_left, bisect_right
@@ -292,6 +293,7 @@ def _failure(exc: Exception) -> BaseException:
 # pdfplumber's coordinates. PDFium's pages are read into these (``PdfiumPage.glyphs``; their char
 # dicts are made only if asked for); a pdfplumber page's char dicts are turned into them once.
 Glyph = tuple[float, float, float, str, float, bool, str, Any, Any]
+Box = tuple[float, float, float, float]
 
 
 def glyphs_of(chars: list[dict]) -> list[Glyph]:
@@ -393,22 +395,40 @@ class _Placed:
         return _plumber_band_text([chars[i] for i in found], box)
 
     def table_cells(self, table: Table) -> list[list[str | None]]:
-        middle_x, middle_y, order, keys = self.middle_x, self.middle_y, self.order, self.keys
+        middle_x, order, keys = self.middle_x, self.order, self.keys
         out: list[list[str | None]] = []
         for row in table.rows:
             x0, top, x1, bottom = row.bbox
             found = sorted(order[bisect_left(keys, top) : bisect_left(keys, bottom)])
             in_row = [i for i in found if x0 <= middle_x[i] < x1]
-            cells: list[str | None] = []
-            for cell in row.cells:
-                if cell is None:
-                    cells.append(None)
-                    continue
-                left, upper, right, lower = cell
-                inside = [i for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
-                cells.append(self.text(inside) if inside else "")
-            out.append(cells)
+            members = self._members(row.cells, in_row)
+            out.append([None if found is None else (self.text(found) if found else "") for found in members])
         return out
+
+    def _members(self, cells: list[Box | None], in_row: list[int]) -> list[list[int] | None]:
+        """The glyphs (of ``in_row``, in its order) whose middle each cell holds: a cell's left and
+        top edge included, right and bottom excluded; None for a covered position. Cells side by
+        side are found by bisection on their left edges, one test per glyph."""
+        middle_x, middle_y = self.middle_x, self.middle_y
+        present = [cell for cell in cells if cell is not None]
+        if any(a[2] > b[0] for a, b in itertools.pairwise(present)):  # cells that overlap: each tests all
+            return [
+                None
+                if cell is None
+                else [i for i in in_row if cell[0] <= middle_x[i] < cell[2] and cell[1] <= middle_y[i] < cell[3]]
+                for cell in cells
+            ]
+        lefts = [cell[0] for cell in present]
+        members: list[list[int]] = [[] for _ in present]
+        for i in in_row:
+            x = middle_x[i]
+            k = bisect_right(lefts, x) - 1
+            if k >= 0:
+                _, upper, right, lower = present[k]
+                if x < right and upper <= middle_y[i] < lower:
+                    members[k].append(i)
+        found = iter(members)
+        return [None if cell is None else next(found) for cell in cells]
 
 
 TOLERANCE = 3  # pdfplumber's default x and y tolerance (points) in extract_text
@@ -437,22 +457,38 @@ def _glyph_text(glyphs: list[Glyph]) -> str:
         for top, x0, x1, text, _, _, _, _, _ in line:
             if text.isspace():
                 if word:
-                    words.append((word_top, "".join(word)))
+                    words.append((word_top, _word(word)))
                     word = []
                 continue
-            if word and (x0 < last_x0 or x0 > last_x1 + TOLERANCE or abs(top - last_top) > TOLERANCE):
-                words.append((word_top, "".join(word)))
-                word = []
-            word_top = min(word_top, top) if word else top
-            word.append(LIGATURES.get(text, text or ""))
+            if word:
+                if x0 < last_x0 or x0 > last_x1 + TOLERANCE or abs(top - last_top) > TOLERANCE:
+                    words.append((word_top, _word(word)))
+                    word = [text]
+                    word_top = top
+                else:
+                    word.append(text)
+                    if top < word_top:
+                        word_top = top
+            else:
+                word = [text]
+                word_top = top
             last_x0, last_x1, last_top = x0, x1, top
         if word:
-            words.append((word_top, "".join(word)))
+            words.append((word_top, _word(word)))
     return "\n".join(" ".join(text for _, text in line) for line in _clusters(words))
+
+
+def _word(texts: list[str]) -> str:
+    """A word's characters joined, each ligature expanded (pdfplumber's ``LIGATURES``)."""
+    word = "".join(texts)
+    if _LIGATURE_CHARS.isdisjoint(word):
+        return word
+    return "".join(LIGATURES.get(text, text or "") for text in texts)
 
 
 # pdfplumber's ligatures (pdfplumber.utils.text.LIGATURES), expanded in extracted text.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_CHARS = frozenset(LIGATURES)
 
 
 def band_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
