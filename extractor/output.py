@@ -18,6 +18,13 @@ def document_dict(document: Document) -> dict[str, Any]:
         return document.model_dump(mode="json")
 
 
+def document_json(document: Document) -> bytes:
+    """``to_json(document_dict(document))`` in UTF-8, made from the document without the dict
+    between: a 20,000-row record's dict (120 MB) and its text as a str (225 MB) are never held."""
+    with fewer_collections():
+        return _python_small_floats(document.__pydantic_serializer__.to_json(document, indent=2))
+
+
 def error_dict(path: str, error: ExtractorError) -> dict[str, Any]:
     """The record written in a failed file's place, so nothing is silently skipped."""
     return {"source": {"path": path}, "error": {"code": error.code, "message": error.message}}

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import extractor
-from extractor.output import document_dict, to_json
+from extractor.output import document_dict, document_json, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,3 +91,20 @@ def test_generated_records() -> None:
     for _ in range(3000):
         record = {"a": _value(rng, 0), "b": [_value(rng, 1)]}
         assert to_json(record) == _reference(record)
+
+
+@pytest.mark.parametrize("path", ["samples/seed.txt", "samples/seed.docx", "tests/fixtures/variant7.txt"])
+def test_document_json_is_the_record_s_text(path: str) -> None:
+    document = extractor.parse(ROOT / path)
+    assert document_json(document) == to_json(document_dict(document)).encode("utf-8")
+
+
+def test_document_json_of_numbers_only_python_writes() -> None:
+    """A value under 1e-4 and an infinite one (a hostile cell's 400 digits) as json.dumps writes them."""
+    document = extractor.parse("序号\t目标任务\t完成情况\n1\t任务\t完成投资3亿元\n".encode())
+    figure = document.tables[0].rows[0].figures[0]
+    small = figure.model_copy(update={"value": 7e-08, "value_max": float("inf")})
+    document.tables[0].rows[0].figures.append(small)
+    text = document_json(document).decode("utf-8")
+    assert text == to_json(document_dict(document))
+    assert '"value": 7e-08' in text and '"value_max": Infinity' in text
