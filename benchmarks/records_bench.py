@@ -7,7 +7,8 @@ usage: records_bench.py [--rows 1000,10000,20000] [--runs 3] [--compare REV] [--
 Rows are generated from the rows of samples/seed.txt with every number and many units varied
 (a seeded random generator), so no cache keyed by a cell's text can answer a row it has seen. For
 each size, one child process per size (a fresh interpreter, rules warmed on samples/seed.txt, not
-timed) reads and assembles the text, then times ``build_table`` alone; its peak memory is the
+timed) reads and assembles the text, then times ``build_table`` alone (under the garbage collector's
+threshold a parse sets, ``limits.fewer_collections``); its peak memory is the
 tracemalloc peak of the records stage and the process's peak RSS. Cost per row should stay flat
 from 1k to 20k rows (linear cost); records memory per row is the peak over the rows.
 
@@ -23,6 +24,7 @@ time is the figure to compare on a shared machine; wall time is printed beside i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -109,9 +111,15 @@ def worker_records(rows: int) -> dict[str, Any]:
     _, assembly, _ = find_structure(read(data, sniff(data)))
     found = sum(len(t.rows) for t in assembly.tables)
 
+    try:  # the collector as a parse runs it (a revision before fewer_collections: as it ran then)
+        from extractor.limits import fewer_collections
+    except ImportError:
+        fewer_collections = contextlib.nullcontext
+
     def records() -> list[Any]:
         scope = home_scope(assembly.tables)
-        return [build_table(table, index, scope) for index, table in enumerate(assembly.tables)]
+        with fewer_collections():
+            return [build_table(table, index, scope) for index, table in enumerate(assembly.tables)]
 
     rss_before = _peak_rss_mib()
     wall, cpu = time.perf_counter(), time.process_time()

@@ -23,7 +23,9 @@ Role = Literal["target", "actual"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # ser_json_inf_nan: pydantic's JSON writes an infinite value as json.dumps does (Infinity, not
+    # null), so output.document_json is the record's text exactly.
+    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants")
 
 
 class Item(_Model):

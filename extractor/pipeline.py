@@ -29,6 +29,7 @@ from extractor.limits import (
     TimeLimitExpired,
     Timer,
     check_size,
+    fewer_collections,
     memory_error,
     out_of_memory,
     time_limit,
@@ -249,7 +250,8 @@ def parse_bytes(
     try:
         with time_limit(limits.seconds) as timer:
             try:
-                return _parse_bytes(data, path, limits, options or DEFAULT_OPTIONS)
+                with fewer_collections():
+                    return _parse_bytes(data, path, limits, options or DEFAULT_OPTIONS)
             except ExtractorError as exc:
                 if timer.expired and not isinstance(exc, ParseTimeoutError):
                     raise timer.error(path) from exc  # a reader took the timeout for a damaged file

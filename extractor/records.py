@@ -157,7 +157,7 @@ def build_row(
         [*status.evidence, *status.set_aside, *(a.item for a in status.set_aside)]
         + [f for a in assessments for f in (a.target, a.actual) if f is not None]
     )
-    return Row(
+    row = Row(
         seq=parse_seq(seq_text) if seq_text else None,
         seq_text=seq_text,
         section=section,
@@ -174,6 +174,8 @@ def build_row(
         assessments=assessments,
         pages=pages,
     )
+    _share_field_sets([row])  # every field given: seq assigned later (number_rows) is already in the set
+    return row
 
 
 # pydantic gives every instance a set of its own of the fields it was given (216 bytes, a third of a

@@ -1,12 +1,16 @@
 """PDF tables: ruled tables by pdfplumber's ``lines`` strategy, borderless ones from text positions.
 
 Two engines read a page's characters and ruling lines: PDFium (``pdfium.py``, fast) and pdfminer
-through pdfplumber (the reference). Both give a pdfplumber ``Page``, and everything after (the
-table finder, cell text, the header tests, the borderless reader, stitching across pages) is one
-set of functions here and in ``pdf_layout``. ``ReadOptions.pdf_engine``: "pdfium" or "pdfplumber"
-force one; "auto" reads with PDFium and reads again with pdfplumber when PDFium's reading has no
-table with a header, or PDFium cannot open the file, or the file needs a decoder only pdfminer's
-bounded ones run (LZW, RunLength). Pages are read one at a time and closed as we go.
+through pdfplumber (the reference). Both give a page in pdfplumber's object model (a pdfplumber
+``Page``, or a ``PdfiumPage`` with the same objects), and everything after (cell text, the header
+tests, the borderless reader, stitching across pages) is one set of functions here and in
+``pdf_layout``, reading the page's characters as glyph tuples (``Glyph``). The table finder is
+pdfplumber's on its pages and the port of it in ``pdfium.py`` on PDFium's (the same tables: tests/
+test_pdf_speed_tables.py), so the PDFium path never imports pdfplumber or pdfminer.
+``ReadOptions.pdf_engine``: "pdfium" or "pdfplumber" force one; "auto" reads with PDFium and reads
+again with pdfplumber when PDFium's reading has no table with a header, or PDFium cannot open the
+file, or the file needs a decoder only pdfminer's bounded ones run (LZW, RunLength). Pages are read
+one at a time and closed as we go.
 
 Per page: the tables (cells as pdfplumber extracts them, None under merged cells) and the text
 outside them (attachment label and title above, notes below). Layout spaces and wraps are removed
@@ -24,25 +28,22 @@ Encryption: an encrypted PDF is opened with the empty user password, so a PDF pr
 an owner password (printing or copying restricted) is read like any other; one that needs a user
 password is refused (EncryptedFileError). Pages are counted from the page tree, leaf by leaf (not
 its /Count), before any page is read, and a PDF over ``Limits.max_pdf_pages`` is refused
-(TooLargeError). Streams: pdfminer's decoders are bounded by ``pdf_bounds``; before PDFium reads
-a file, every deflate stream in it is inflated (and dropped) up to ``Limits.max_stream_bytes``.
+(TooLargeError); PDFium's count stands for that count only when the file gives no cause to doubt
+it (``pdfium.vouched_pages``), else pdfminer reads the tree. Streams: pdfminer's decoders are
+bounded by ``pdf_bounds``; before PDFium reads a file, every deflate stream in it is inflated (and
+dropped) up to ``Limits.max_stream_bytes``.
 """
 
 from __future__ import annotations
 
 import io
-from bisect import bisect_left
+import itertools
+import math
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
-from pdfplumber.page import Page
-from pdfplumber.table import Table
-from pdfplumber.utils import chars_to_textmap, crop_to_bbox, extract_text
-from pdfplumber.utils.text import LIGATURES
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError, TooLargeError
 from extractor.headers import is_furniture, is_header_row
@@ -51,6 +52,14 @@ from extractor.options import DEFAULT_OPTIONS, ReadOptions
 from extractor.readers import pdf_bounds, pdf_layout, pdfium
 from extractor.readers.pdf_layout import CID, clean_text, looks_like_header
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable, RawWarning
+
+if TYPE_CHECKING:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfplumber.table import Table
+
+# A page of either engine: a pdfplumber ``Page`` or a ``pdfium.PdfiumPage`` (the same object model).
+Page = Any
 
 HEADER_ROWS = 5  # a ruled table's header is among its first rows (the table stage looks as far)
 
@@ -91,9 +100,10 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
         with pdf_bounds.bounded(limits.max_stream_bytes), engine(data, limits) as pages:
             carry: pdf_layout.OpenTable | None = None
             for page in pages:
-                if _has_text(page):
+                glyphs = _page_glyphs(page)
+                if _has_text(page, glyphs):
                     text_pages += 1
-                    page_blocks, carry = _read_page(page, warnings, carry)
+                    page_blocks, carry = _read_page(page, glyphs, warnings, carry)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
                     # An open borderless table stays open: the page after may continue it.
@@ -120,8 +130,18 @@ def _has_headed_table(document: RawDocument) -> bool:
     )
 
 
+def _pdfminer() -> None:
+    """Import pdfminer (and pdfplumber) with ``pdf_bounds``' decoders in place. Only the reference
+    engine and a page tree PDFium's reading cannot vouch for need them: the PDFium path never
+    pays their import (10 MiB, 0.1 s: pdfminer loads ``cryptography``)."""
+    import pdfminer.pdfdocument  # noqa: F401
+
+    pdf_bounds.install()
+
+
 @contextmanager
 def _plumber_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
+    _pdfminer()
     with _opened(data) as pdf:
         check_pages(_counted_pages(pdf.doc, limits.max_pdf_pages), limits, counted_to_limit=True)
         pages = pdf.pages  # the page tree walked (a /Count may lie), no page content read yet
@@ -147,18 +167,27 @@ def _pdfium_pages(data: bytes, limits: Limits) -> Iterator[Iterator[Page]]:
         raise pdfium.Unsupported("a stream too large to give PDFium") from None
     if unbounded:
         raise pdfium.Unsupported("a stream filter only pdfminer's bounded decoders read")
-    tree = PDFDocument(PDFParser(io.BytesIO(data)))
-    counted = _counted_pages(tree, limits.max_pdf_pages)
-    check_pages(counted, limits, counted_to_limit=True)
-    del tree
     with pdfium.opened(data) as document:
         total = pdfium.page_count(document)
+        if not pdfium.vouched_pages(data, document, total, limits.max_pdf_pages):
+            counted = _counted_leaves(data, limits.max_pdf_pages)
+            check_pages(counted, limits, counted_to_limit=True)
+            check_pages(total, limits)
+            if total != counted:  # 0: pdfminer cannot read the page tree; the reference decides what is there
+                raise pdfium.Unsupported(f"PDFium finds {total} pages, the page tree {counted}")
         check_pages(total, limits)
         if total <= 0:
             raise CorruptFileError("damaged PDF (no pages could be found)")
-        if total != counted:  # 0: pdfminer cannot read the page tree; the reference decides what is there
-            raise pdfium.Unsupported(f"PDFium finds {total} pages, the page tree {counted}")
         yield _pdfium_each(document, total)
+
+
+def _counted_leaves(data: bytes, cap: int | None) -> int:
+    """The page tree's leaves as pdfminer reads them (see :func:`_counted_pages`)."""
+    _pdfminer()
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    return _counted_pages(PDFDocument(PDFParser(io.BytesIO(data))), cap)
 
 
 def _pdfium_each(document: object, total: int) -> Iterator[Page]:
@@ -173,6 +202,8 @@ def _pdfium_each(document: object, total: int) -> Iterator[Page]:
 def _opened(data: bytes) -> Iterator[pdfplumber.PDF]:
     """pdfplumber's PDF, closed without the walk over every page its ``close`` does (100,000 pages
     refused by the page limit took 10 s to close) when no page was asked for."""
+    import pdfplumber
+
     pdf = pdfplumber.open(io.BytesIO(data))
     try:
         yield pdf
@@ -190,6 +221,8 @@ def _counted_pages(document: PDFDocument, cap: int | None) -> int:
     leaf, 10 s for 100,000) is trusted with a hostile file. 0 when the tree is unreadable: then
     pdfminer's fallback finds the pages and ``len(pdf.pages)`` is checked instead.
     """
+    from pdfminer.pdftypes import resolve1
+
     try:
         todo = [document.catalog["Pages"]]
     except Exception:  # a damaged catalog
@@ -233,6 +266,10 @@ def _in_chain(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> Bas
 
 def _encrypted(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it wraps) is pdfminer's password error."""
+    if "pdfminer.pdfdocument" not in sys.modules:  # pdfminer never ran: none of its errors
+        return False
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     return _in_chain(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
 
 
@@ -252,34 +289,53 @@ def _failure(exc: Exception) -> BaseException:
     return CorruptFileError(f"damaged PDF ({exc or type(exc).__name__})")
 
 
-def _has_text(page: Page) -> bool:
+# A character as the shared code reads it: (top, x0, x1, text, bottom, upright, font, size, advance),
+# pdfplumber's coordinates. PDFium's pages are read into these (``PdfiumPage.glyphs``; their char
+# dicts are made only if asked for); a pdfplumber page's char dicts are turned into them once.
+Glyph = tuple[float, float, float, str, float, bool, str, Any, Any]
+Box = tuple[float, float, float, float]
+
+
+def glyphs_of(chars: list[dict]) -> list[Glyph]:
+    """pdfplumber's char dicts as glyphs, in their order."""
+    return [
+        (c["top"], c["x0"], c["x1"], c["text"], c["bottom"], c["upright"], c.get("fontname", ""), c.get("size"), None)
+        for c in chars
+    ]
+
+
+def _page_glyphs(page: Page) -> list[Glyph]:
+    glyphs = getattr(page, "glyphs", None)  # a PdfiumPage's own
+    return glyphs_of(page.chars) if glyphs is None else glyphs
+
+
+def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
     """Text beyond page furniture: a scanned page may still carry a typed page number."""
-    chars = page.chars
-    if len(chars) >= FEW_CHARS:
+    if len(glyphs) >= FEW_CHARS:
         return True
-    text = "".join(c["text"] for c in chars)
+    text = "".join(g[3] for g in glyphs)
     if not text.strip():
         return False
-    return any(line.strip() and not is_furniture(line) for line in (page.extract_text() or "").split("\n"))
+    return any(line.strip() and not is_furniture(line) for line in _page_text(page, glyphs).split("\n"))
 
 
 def _read_page(
-    page: Page, warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
+    page: Page, glyphs: list[Glyph], warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None]:
     number = page.page_number
-    chars = page.chars
-    joined = "".join(c["text"] for c in chars)  # one search when nothing is unmapped, as on most pages
-    unmapped = sum(1 for c in chars if CID.search(c["text"])) if CID.search(joined) else 0
+    joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
+    unmapped = sum(1 for g in glyphs if CID.search(g[3])) if CID.search(joined) else 0
     if unmapped:
         message = f"page {number}: {unmapped} glyphs without a Unicode mapping, shown as U+FFFD: check this page"
         warnings.append(RawWarning("undecodable_glyphs", message))
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    extracted = [table_cells(table, page.chars) for table in tables]
-    if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page)):
+    placed = _Placed(glyphs, lambda: page.chars)
+    extracted = [placed.table_cells(table) for table in tables]
+    if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page, glyphs)):
         blocks, carry, found = pdf_layout.read_page(page, number, carry)
         if found:
             return blocks, carry
-    return _ruled_blocks(page, tables, extracted), None
+    return _ruled_blocks(page, placed, tables, extracted), None
 
 
 def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
@@ -287,25 +343,92 @@ def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
     the page's characters per row and per cell. The same characters, in the page's order: a
     character belongs to the row and cell its middle is in, left/top edge included, right/bottom
     excluded (pdfplumber's ``char_in_bbox``)."""
-    middle_x = [(c["x0"] + c["x1"]) / 2 for c in chars]
-    middle_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
-    order = sorted(range(len(chars)), key=middle_y.__getitem__)
-    keys = [middle_y[i] for i in order]
-    out: list[list[str | None]] = []
-    for row in table.rows:
-        x0, top, x1, bottom = row.bbox
-        found = sorted(order[bisect_left(keys, top) : bisect_left(keys, bottom)])
-        in_row = [i for i in found if x0 <= middle_x[i] < x1]
-        cells: list[str | None] = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append(None)
-                continue
-            left, upper, right, lower = cell
-            inside = [chars[i] for i in in_row if left <= middle_x[i] < right and upper <= middle_y[i] < lower]
-            cells.append(cell_text(inside) if inside else "")
-        out.append(cells)
-    return out
+    return _Placed(glyphs_of(chars), lambda: chars).table_cells(table)
+
+
+class _Placed:
+    """A page's glyphs by the middle of their box, for finding those of a cell or a band.
+    ``chars`` gives the page's char dicts, for pdfplumber's code on text that is not upright."""
+
+    __slots__ = ("chars", "glyphs", "keys", "middle_x", "middle_y", "order", "reach", "upright")
+
+    def __init__(self, glyphs: list[Glyph], chars: Callable[[], list[dict]]) -> None:
+        self.glyphs, self.chars = glyphs, chars
+        self.middle_x = [(g[1] + g[2]) / 2 for g in glyphs]
+        self.middle_y = middle_y = [(g[0] + g[4]) / 2 for g in glyphs]
+        self.order = sorted(range(len(glyphs)), key=middle_y.__getitem__)
+        self.keys = [middle_y[i] for i in self.order]
+        self.upright = all(g[5] for g in glyphs)
+        heights = [g[4] - g[0] for g in glyphs]
+        spread = sum(middle_y) + sum(heights)  # NaN or infinite when any coordinate is
+        self.reach = (max(map(abs, heights), default=0.0) / 2 + 1.0) if math.isfinite(spread) else None
+
+    def near(self, y0: float, y1: float) -> list[int]:
+        """The glyphs reaching into the band from y0 to y1 (bottom ≥ y0, top ≤ y1), in the page's order."""
+        glyphs = self.glyphs
+        if self.reach is None:  # a coordinate that is not a finite number: no bisection on it
+            return [i for i, g in enumerate(glyphs) if g[4] >= y0 and g[0] <= y1]
+        # A glyph reaching into the band has its middle at most half its height outside it.
+        keys, order, reach = self.keys, self.order, self.reach
+        candidates = order[bisect_left(keys, y0 - reach) : bisect_right(keys, y1 + reach)]
+        return sorted(i for i in candidates if glyphs[i][4] >= y0 and glyphs[i][0] <= y1)
+
+    def text(self, found: list[int]) -> str:
+        """:func:`cell_text` of the glyphs ``found`` (indices in the page's order)."""
+        glyphs = self.glyphs
+        inside = [glyphs[i] for i in found]
+        if self.upright or all(g[5] for g in inside):
+            return _glyph_text(inside)
+        from pdfplumber.utils import extract_text
+
+        chars = self.chars()
+        return extract_text([chars[i] for i in found])
+
+    def band_text(self, box: tuple[float, float, float, float]) -> str:
+        """The text of the glyphs clipped to ``box`` (see :func:`band_text`)."""
+        found = self.near(box[1], box[3])
+        glyphs = self.glyphs
+        clipped = [c for c in (_clip(glyphs[i], box) for i in found) if c is not None]
+        if self.upright or all(g[5] for g in clipped):
+            return _glyph_text(clipped)
+        chars = self.chars()
+        return _plumber_band_text([chars[i] for i in found], box)
+
+    def table_cells(self, table: Table) -> list[list[str | None]]:
+        middle_x, order, keys = self.middle_x, self.order, self.keys
+        out: list[list[str | None]] = []
+        for row in table.rows:
+            x0, top, x1, bottom = row.bbox
+            found = sorted(order[bisect_left(keys, top) : bisect_left(keys, bottom)])
+            in_row = [i for i in found if x0 <= middle_x[i] < x1]
+            members = self._members(row.cells, in_row)
+            out.append([None if found is None else (self.text(found) if found else "") for found in members])
+        return out
+
+    def _members(self, cells: list[Box | None], in_row: list[int]) -> list[list[int] | None]:
+        """The glyphs (of ``in_row``, in its order) whose middle each cell holds: a cell's left and
+        top edge included, right and bottom excluded; None for a covered position. Cells side by
+        side are found by bisection on their left edges, one test per glyph."""
+        middle_x, middle_y = self.middle_x, self.middle_y
+        present = [cell for cell in cells if cell is not None]
+        if any(a[2] > b[0] for a, b in itertools.pairwise(present)):  # cells that overlap: each tests all
+            return [
+                None
+                if cell is None
+                else [i for i in in_row if cell[0] <= middle_x[i] < cell[2] and cell[1] <= middle_y[i] < cell[3]]
+                for cell in cells
+            ]
+        lefts = [cell[0] for cell in present]
+        members: list[list[int]] = [[] for _ in present]
+        for i in in_row:
+            x = middle_x[i]
+            k = bisect_right(lefts, x) - 1
+            if k >= 0:
+                _, upper, right, lower = present[k]
+                if x < right and upper <= middle_y[i] < lower:
+                    members[k].append(i)
+        found = iter(members)
+        return [None if cell is None else next(found) for cell in cells]
 
 
 TOLERANCE = 3  # pdfplumber's default x and y tolerance (points) in extract_text
@@ -316,61 +439,114 @@ def cell_text(chars: list[dict]) -> str:
     pass: lines are the characters clustered by top (3 pt, chained), each sorted left to right; a
     blank character, a step back, a gap over 3 pt or a top 3 pt away starts a word; words are
     clustered into lines again by their top. Text that is not all upright goes to pdfplumber."""
-    if not all(c["upright"] for c in chars):
-        return extract_text(chars)
+    glyphs = glyphs_of(chars)
+    if all(g[5] for g in glyphs):
+        return _glyph_text(glyphs)
+    from pdfplumber.utils import extract_text
+
+    return extract_text(chars)
+
+
+def _glyph_text(glyphs: list[Glyph]) -> str:
+    """:func:`cell_text` of upright glyphs."""
     words: list[tuple[float, str]] = []  # (top, text)
-    for line in _clusters(chars, _top):
-        word: list[dict] = []
-        for char in sorted(line, key=_left):
-            text = char["text"]
+    for line in _clusters(glyphs):
+        line.sort(key=_x0)  # stable: characters at one x keep the page's order
+        word: list[str] = []
+        word_top = last_x0 = last_x1 = last_top = 0.0
+        for top, x0, x1, text, _, _, _, _, _ in line:
             if text.isspace():
-                _close_word(word, words)
-                word = []
+                if word:
+                    words.append((word_top, _word(word)))
+                    word = []
                 continue
             if word:
-                last = word[-1]
-                x = char["x0"]
-                if x < last["x0"] or x > last["x1"] + TOLERANCE or abs(char["top"] - last["top"]) > TOLERANCE:
-                    _close_word(word, words)
-                    word = []
-            word.append(char)
-        _close_word(word, words)
-    lines = _clusters(words, _first)
-    return "\n".join(" ".join(text for _, text in line) for line in lines)
+                if x0 < last_x0 or x0 > last_x1 + TOLERANCE or abs(top - last_top) > TOLERANCE:
+                    words.append((word_top, _word(word)))
+                    word = [text]
+                    word_top = top
+                else:
+                    word.append(text)
+                    if top < word_top:
+                        word_top = top
+            else:
+                word = [text]
+                word_top = top
+            last_x0, last_x1, last_top = x0, x1, top
+        if word:
+            words.append((word_top, _word(word)))
+    return "\n".join(" ".join(text for _, text in line) for line in _clusters(words))
 
 
-def _top(item: dict) -> float:
-    return item["top"]
+def _word(texts: list[str]) -> str:
+    """A word's characters joined, each ligature expanded (pdfplumber's ``LIGATURES``)."""
+    word = "".join(texts)
+    if _LIGATURE_CHARS.isdisjoint(word):
+        return word
+    return "".join(LIGATURES.get(text, text or "") for text in texts)
 
 
-def _left(char: dict) -> tuple[float, float]:
-    return char["x0"], char["x0"]
+# pdfplumber's ligatures (pdfplumber.utils.text.LIGATURES), expanded in extracted text.
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_CHARS = frozenset(LIGATURES)
 
 
-def _first(item: tuple[float, str]) -> float:
-    return item[0]
+def band_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    """``chars_to_textmap(crop_to_bbox(chars, box), layout_bbox=box, …).as_string`` as
+    ``page.crop(box).extract_text()`` gives it: the characters clipped to the box, then
+    :func:`cell_text` (pdfplumber's own text map for text that is not all upright)."""
+    clipped = [c for c in (_clip(g, box) for g in glyphs_of(chars)) if c is not None]
+    if all(g[5] for g in clipped):
+        return _glyph_text(clipped)
+    return _plumber_band_text(chars, box)
 
 
-def _close_word(word: list[dict], words: list[tuple[float, str]]) -> None:
-    if word:
-        text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in word)
-        words.append((min(c["top"] for c in word), text))
+def _plumber_band_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    from pdfplumber.utils import chars_to_textmap, crop_to_bbox
+
+    x0, top, x1, bottom = box
+    textmap = chars_to_textmap(
+        crop_to_bbox(chars, box), layout_bbox=box, layout_width=x1 - x0, layout_height=bottom - top
+    )
+    return textmap.as_string or ""
 
 
-def _clusters(items: list, key: Callable) -> list[list]:
-    """pdfplumber's ``cluster_objects(items, key, 3)``: values chained within the tolerance, the
-    clusters in value order, each keeping its items in their given order."""
-    values = sorted({key(item) for item in items})
+def _clip(glyph: Glyph, box: tuple[float, float, float, float]) -> Glyph | None:
+    """pdfplumber's ``clip_obj``: the part of ``glyph`` inside ``box`` (None when they do not overlap)."""
+    top0, x0, x1, text, bottom0, upright, font, size, advance = glyph
+    left = max(x0, box[0])
+    right = min(x1, box[2])
+    bottom = min(bottom0, box[3])
+    top = max(top0, box[1])
+    width, height = right - left, bottom - top
+    if not (height >= 0 and width >= 0 and height + width > 0):
+        return None
+    return (top, left, right, text, bottom, upright, font, size, advance)
+
+
+def _x0(item: Glyph) -> float:
+    return item[1]
+
+
+def _clusters(items: list) -> list[list]:
+    """pdfplumber's ``cluster_objects(items, key, 3)`` keyed by each item's first element: values
+    chained within the tolerance, the clusters in value order, each keeping its items in their
+    given order."""
+    if not items:
+        return []
+    values = sorted({item[0] for item in items})
+    if values[-1] - values[0] <= TOLERANCE:  # one line: the common case of a cell or a word list
+        return [list(items)]
     index: dict[float, int] = {}
-    group, last = 0, None
+    group, last = 0, values[0]
     for value in values:
-        if last is not None and value > last + TOLERANCE:
+        if value > last + TOLERANCE:
             group += 1
         index[value] = group
         last = value
-    clusters: list[list] = [[] for _ in range(group + 1)] if values else []
+    clusters: list[list] = [[] for _ in range(group + 1)]
     for item in items:
-        clusters[index[key(item)]].append(item)
+        clusters[index[item[0]]].append(item)
     return clusters
 
 
@@ -379,37 +555,46 @@ def _headed(rows: list[list[str | None]]) -> bool:
     return any(is_header_row([clean_text(c or "") for c in row]) for row in rows[:HEADER_ROWS])
 
 
-def _header_hint(page: Page) -> bool:
-    return any(looks_like_header(line) for line in (page.extract_text() or "").split("\n"))
+def _header_hint(page: Page, glyphs: list[Glyph]) -> bool:
+    return any(looks_like_header(line) for line in _page_text(page, glyphs).split("\n"))
 
 
-def _ruled_blocks(page: Page, tables: list, extracted: list[list[list[str | None]]]) -> list[Paragraph | RawTable]:
+def _page_text(page: Page, glyphs: list[Glyph] | None = None) -> str:
+    """``page.extract_text()``: pdfplumber's text map without layout, which for upright text is
+    the text of :func:`cell_text` (the same lines and words; tests/test_pdf_speed_text.py)."""
+    if glyphs is None:
+        glyphs = _page_glyphs(page)
+    if all(g[5] for g in glyphs):
+        return _glyph_text(glyphs)
+    return page.extract_text() or ""
+
+
+def _ruled_blocks(
+    page: Page, placed: _Placed, tables: list, extracted: list[list[list[str | None]]]
+) -> list[Paragraph | RawTable]:
     number = page.page_number
     _, top, _, bottom = page.bbox
     blocks: list[Paragraph | RawTable] = []
     cursor = top
     for table, cells_by_row in zip(tables, extracted, strict=True):
-        blocks.extend(_paragraphs(page, cursor, table.bbox[1], number))
+        blocks.extend(_paragraphs(page, placed, cursor, table.bbox[1], number))
         rows = []
         for cells in cells_by_row:
             clean = [RawCell(None) if c is None else RawCell(clean_text(c)) for c in cells]
             rows.append(RawRow(clean, page=number))
         blocks.append(RawTable(rows, layout="pdf-ruled"))
         cursor = max(cursor, table.bbox[3])
-    blocks.extend(_paragraphs(page, cursor, bottom, number))
+    blocks.extend(_paragraphs(page, placed, cursor, bottom, number))
     return blocks
 
 
-def _paragraphs(page: Page, y0: float, y1: float, number: int) -> list[Paragraph]:
+def _paragraphs(page: Page, placed: _Placed, y0: float, y1: float, number: int) -> list[Paragraph]:
     if y1 - y0 < 1:
         return []
     x0, _, x1, _ = page.bbox
     # page.crop(box).extract_text(), without clipping every object of the page: only characters
     # reaching into the band can overlap the box, and crop_to_bbox decides for them as crop does.
-    near = [c for c in page.chars if c["bottom"] >= y0 and c["top"] <= y1]
-    box = (x0, y0, x1, y1)
-    textmap = chars_to_textmap(crop_to_bbox(near, box), layout_bbox=box, layout_width=x1 - x0, layout_height=y1 - y0)
-    text = textmap.as_string or ""
+    text = placed.band_text((x0, y0, x1, y1))
     lines = (clean_text(line) for line in text.split("\n"))
     # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
     return [Paragraph(line, page=number) for line in lines if line]

@@ -19,13 +19,12 @@ from __future__ import annotations
 import contextvars
 import io
 import re
+import sys
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
 from typing import Any
-
-from pdfminer import cmapdb, lzw, pdftypes
 
 from extractor.errors import CorruptFileError, TooLargeError
 from extractor.limits import DEFAULT_LIMITS, MB
@@ -40,8 +39,10 @@ _installed = False
 
 @contextmanager
 def bounded(limit: int | None) -> Iterator[None]:
-    """Decode this file's streams with at most ``limit`` bytes each (None: no limit)."""
-    install()
+    """Decode this file's streams with at most ``limit`` bytes each (None: no limit). The bounded
+    decoders are put in place if pdfminer is loaded (whoever loads it later calls :func:`install`)."""
+    if "pdfminer.pdftypes" in sys.modules:
+        install()
     token = STREAM_LIMIT.set(limit)
     try:
         yield
@@ -92,6 +93,8 @@ def inflate_damaged(data: bytes) -> bytes:
 
 def lzw_decode(data: bytes) -> bytes:
     """pdfminer's LZW decoder, stopped at the stream limit (LZW expands up to ~4,000-fold)."""
+    from pdfminer import lzw
+
     limit = STREAM_LIMIT.get()
     out = bytearray()
     for piece in lzw.LZWDecoder(io.BytesIO(data)).run():
@@ -163,6 +166,8 @@ def install() -> None:
     global _installed
     if _installed:
         return
+    from pdfminer import cmapdb, pdftypes
+
     pdftypes.zlib = SimpleNamespace(  # type: ignore[assignment]
         decompress=inflate, decompressobj=zlib.decompressobj, error=zlib.error
     )

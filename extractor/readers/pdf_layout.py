@@ -52,8 +52,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pdfplumber
 import regex
 
 # The table stage's vocabulary (data/headers.toml, data/layout.toml), so that a "header" and a
@@ -71,6 +71,9 @@ from extractor.headers import (
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.data import load
 from extractor.textnorm import collapse_layout_space, match_key
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 Block = Paragraph | RawTable
 
@@ -133,11 +136,19 @@ def _join(chars: Sequence[Char], size: float) -> str:
 
 def page_lines(page: pdfplumber.page.Page) -> tuple[list[Line], float]:
     """The page's text lines, top to bottom, and the median font size (0 when there is no text)."""
-    chars = [
-        Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
-        for c in page.chars
-        if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
-    ]
+    glyphs = getattr(page, "glyphs", None)  # a PDFium page's characters, without making their dicts
+    if glyphs is not None:
+        chars = [
+            Char(text, x0, x1, top, bottom, font)
+            for top, x0, x1, text, bottom, upright, font, _, _ in glyphs
+            if upright and text.strip()
+        ]
+    else:
+        chars = [
+            Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
+            for c in page.chars
+            if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
+        ]
     if not chars:
         return [], 0.0
     size = statistics.median(c.bottom - c.top for c in chars)

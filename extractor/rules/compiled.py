@@ -35,10 +35,12 @@ import regex
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA = Path(__file__).resolve().parent / "schema.py"  # the file models: cached files were validated by them
+SPANS = Path(__file__).resolve().parent / "spans.py"  # reads the required characters kept in the cache
 CACHE_ENV = "EXTRACTOR_CACHE_DIR"
 FORMAT = 1
 # A cache that grew past this many patterns (rule edits during development) starts afresh.
 MAX_PATTERNS = 5000
+KEPT_CACHES = 4  # caches of different rule files kept in the folder (the newest, this one included)
 
 _lock = threading.Lock()
 
@@ -67,7 +69,7 @@ def cache_key() -> str:
     """A hash of every rule file's name and bytes, and of the models that validate them: an edited
     file or model starts a new cache."""
     digest = hashlib.blake2b(digest_size=12)
-    for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA]:
+    for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA, SPANS]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -131,6 +133,28 @@ def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return found
 
 
+REQUIRED_KEY = "(required characters)"  # the data entry of required_chars, beside the rule files
+
+
+def required_chars_of(pattern: regex.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """:func:`~extractor.rules.spans.required_chars` of a compiled pattern, kept in the cache with
+    the patterns (reading a pattern's syntax costs about a millisecond a rule at start-up)."""
+    _loaded()
+    key = (pattern.pattern, pattern.flags)
+    known = _State.data.get(REQUIRED_KEY)
+    if not isinstance(known, dict):
+        known = _State.data[REQUIRED_KEY] = {}
+    found = known.get(key)
+    if not (isinstance(found, tuple) and all(isinstance(s, frozenset) for s in found)):
+        from extractor.rules.spans import required_chars
+
+        found = required_chars(pattern.pattern, pattern.flags)
+        with _lock:
+            known[key] = found
+            _changed()
+    return found
+
+
 def cached_data(name: str) -> Any | None:
     """The parsed, validated contents of rule file ``name`` as an earlier run kept them, or None."""
     _loaded()
@@ -163,13 +187,24 @@ def save() -> None:
             temporary = Path(handle.name)
             pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-        for stale in path.parent.glob(f"{_prefix()}*.pickle"):  # caches of rule files since edited
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _forget_old_caches(path)
     except Exception:  # unwritable, full, removed meanwhile: the cache is never required
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+def _forget_old_caches(kept: Path) -> None:
+    """Remove the caches of rule files since edited, all but the newest few: two installed versions
+    (a checkout and a worktree, two virtualenvs) that share the folder each keep theirs, instead of
+    each deleting the other's and compiling every rule again on every run."""
+    others = []
+    for path in kept.parent.glob(f"{_prefix()}*.pickle"):
+        if path != kept:
+            with contextlib.suppress(OSError):
+                others.append((path.stat().st_mtime, path))
+    for _, stale in sorted(others, reverse=True)[KEPT_CACHES - 1 :]:
+        stale.unlink(missing_ok=True)
 
 
 def reset() -> None:

@@ -36,11 +36,11 @@ from typing import Any
 import regex
 
 from extractor.models import DateMention, Period
-from extractor.rules.compiled import compile_rule
+from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
-from extractor.rules.spans import longest_first, trimmed
+from extractor.rules.spans import CharGate, longest_first, may_match, trimmed
 from extractor.textnorm import match_view
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -62,6 +62,7 @@ class DateRule:
     veto_after: regex.Pattern[str] | None
     deadline_cue: bool  # a completion verb after a point makes it a deadline
     examples: tuple[dict[str, Any], ...]
+    required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +116,12 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
             r["id"],
             r["kind"],
             r["grain"],
-            compile_rule(expand(r["pattern"])),
+            pattern := compile_rule(expand(r["pattern"])),
             optional(r, "veto_before"),
             optional(r, "veto_after"),
             bool(r.get("deadline_cue", True)),
             tuple(r.get("examples", ())),
+            required_chars_of(pattern),
         )
         for r in data["rule"]
     )
@@ -167,7 +169,10 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     view = match_view(text) if view is None else view
     date_rules, vetoes, _ = rules()
     candidates: list[tuple[int, DateSpan]] = []
+    chars = _gate().present(view)
     for order, rule in enumerate(date_rules):
+        if not may_match(rule.required, chars):
+            continue  # a character every match holds is not in the text: the rule finds nothing
         for match in rule.pattern.finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start:
@@ -178,6 +183,11 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
                 continue
             candidates.append((order, span))
     return longest_first(candidates)
+
+
+@cache
+def _gate() -> CharGate:
+    return CharGate([rule.required for rule in rules()[0]])
 
 
 def _vetoed(view: str, span: DateSpan, vetoes: tuple[Veto, ...]) -> bool:

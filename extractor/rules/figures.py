@@ -16,11 +16,11 @@ from typing import Any
 import regex
 
 from extractor.models import Figure
-from extractor.rules.compiled import compile_rule
+from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
-from extractor.rules.spans import longest_first, trimmed
+from extractor.rules.spans import CharGate, longest_first, may_match, trimmed
 from extractor.textnorm import match_key, match_view
 
 
@@ -32,6 +32,7 @@ class FigureRule:
     examples: tuple[dict[str, Any], ...]
     basis: str | None = None  # a basis the rule itself tells (a gap to a target)
     unit: str | None = None  # a unit the rule itself tells (华氏温度98.6度 → 华氏度)
+    required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +135,11 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
         FigureRule(
             r["id"],
             r["kind"],
-            compile_rule(expand(r["pattern"])),
+            pattern := compile_rule(expand(r["pattern"])),
             tuple(r.get("examples", ())),
             r.get("basis"),
             r.get("unit"),
+            required_chars_of(pattern),
         )
         for r in data["rule"]
     )
@@ -174,7 +176,10 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     figure_rules, vetoes, _ = rules()
     masked = [m.span() for m in masks().finditer(view)]
     candidates: list[tuple[int, FigureSpan]] = []
+    chars = _gate().present(view)
     for order, rule in enumerate(figure_rules):
+        if not may_match(rule.required, chars):
+            continue  # a character every match holds is not in the text: the rule finds nothing
         for match in rule.pattern.finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
@@ -184,6 +189,11 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
             unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
             candidates.append((order, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
     return longest_first(candidates)
+
+
+@cache
+def _gate() -> CharGate:
+    return CharGate([rule.required for rule in rules()[0]])
 
 
 @cache

@@ -7,7 +7,8 @@ reading order.
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from functools import lru_cache
+from typing import Any, Protocol, TypeVar
 
 
 class _Span(Protocol):
@@ -37,3 +38,156 @@ def longest_first(candidates: list[tuple[int, S]]) -> list[S]:
         if all(span.end <= s.start or span.start >= s.end for s in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
+
+
+# --- Required characters: a cheap test that a pattern cannot match a text --------------------------
+#
+# A rule pattern is tried at every position of a cell, and most rules find nothing in most cells
+# (a percent rule in a cell without %). Which characters a match must consume follows from the
+# pattern's syntax: a literal must be there, one branch of an alternation must, a repeat of at
+# least one must. ``required_chars`` reads that from the parsed pattern as a conjunction of
+# character sets (each set: at least one of its characters is in every match); ``may_match``
+# tests it against the characters of a text. The test is a necessary condition, never a
+# sufficient one: skipping a pattern it rules out changes no result.
+
+_MAX_RANGE = 4096  # a class range wider than this ([一-龥]) is too wide to be worth a set
+
+
+def required_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of characters, one character of each of which every match of ``pattern`` consumes.
+
+    Empty when nothing is known (a pattern the standard parser cannot read, case-insensitive
+    matching, a pattern that may match without consuming a named character)."""
+    import re
+    from re import _parser as parser  # the standard library's regex parser: syntax shared with ``regex``
+
+    if flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = parser.parse(_unnamed_groups(pattern), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+    except Exception:  # syntax of the ``regex`` module only (\p{Han}): no test, every text is tried
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    return _simplified(_required(list(parsed)))
+
+
+class CharGate:
+    """The characters of a text that some rule of a family requires, found by one scan (a class of
+    those characters) instead of a set of every character of the text."""
+
+    def __init__(self, required: list[tuple[frozenset[str], ...]]) -> None:
+        import re
+
+        wanted = sorted(set().union(*(s for sets in required for s in sets)))
+        self._class = re.compile("[" + "".join(re.escape(c) for c in wanted) + "]") if wanted else None
+        self.present = lru_cache(maxsize=16)(self._present)  # a row's cells: every rule of a family reads them
+
+    def _present(self, view: str) -> frozenset[str]:
+        return frozenset(self._class.findall(view)) if self._class is not None else frozenset()
+
+
+def may_match(required: tuple[frozenset[str], ...], chars: frozenset[str] | set[str]) -> bool:
+    """Whether a text holding ``chars`` has a character of every required set."""
+    for needed in required:  # noqa: SIM110 - a loop: no generator per call (called per rule per cell)
+        if chars.isdisjoint(needed):
+            return False
+    return True
+
+
+def _unnamed_groups(pattern: str) -> str:
+    # The standard parser refuses a group name used twice (alternatives of one rule share names);
+    # names do not change what a pattern consumes. A named back-reference keeps its name, so a
+    # pattern with one fails to parse and is simply not tested.
+    import re
+
+    return re.sub(r"(?<!\\)((?:\\\\)*)\(\?P?<(?![=!])\w+>", r"\1(?:", pattern)
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """The required sets of a sequence: every item's, since every item is matched."""
+    out: list[frozenset[str]] = []
+    for op, av in items:
+        out.extend(_required_of(op, av))
+    return out
+
+
+def _required_of(op: Any, av: Any) -> list[frozenset[str]]:
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return [frozenset(chr(av))]
+    if op is c.IN:
+        members = _class_members(av)
+        return [members] if members else []
+    if op is c.BRANCH:
+        return _either([list(branch) for branch in av[1]])
+    if op is c.SUBPATTERN:
+        _, add_flags, _, inner = av
+        return [] if add_flags & c.SRE_FLAG_IGNORECASE else _required(list(inner))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, inner = av
+        return _required(list(inner)) if low >= 1 else []
+    if op is c.ATOMIC_GROUP:
+        return _required(list(av))
+    if op is c.GROUPREF_EXISTS:
+        _, yes, no = av
+        return _either([list(yes), list(no)]) if no is not None else []
+    return []  # ANY, NOT_LITERAL, AT, lookarounds (they consume nothing), references: no requirement
+
+
+def _either(branches: list[list[tuple[Any, Any]]]) -> list[frozenset[str]]:
+    """One of the branches matches: the union of one required set of each. A branch whose set is
+    already in the union adds nothing (美元 beside 元); otherwise its set of the rarest characters."""
+    choices: list[list[frozenset[str]]] = []
+    for branch in branches:
+        required = _required(branch)
+        if not required:
+            return []
+        choices.append(required)
+    union: set[str] = set()
+    for required in sorted(choices, key=len):  # a branch of one set has no choice: first
+        if any(needed <= union for needed in required):
+            continue
+        union |= min(required, key=lambda s: (sum(c in _COMMON for c in s), len(s)))
+    return [frozenset(union)]
+
+
+# The commonest characters of Chinese text (and of these reports: digits): a set of rarer ones rules
+# out more cells. Only the speed of the test depends on this list, never its answer.
+_COMMON = frozenset(
+    "0123456789的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
+    "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去"
+    "把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气"
+    "第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管"
+    "特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队"
+    "南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切"
+    "打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群"
+    "广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约"
+    "支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却"
+    "专状育厂京识适属圆包火住调满县局照参红细引听该铁价严，。、；：%"
+)
+
+
+def _class_members(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    from re import _constants as c
+
+    members: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            members.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] <= _MAX_RANGE:
+            members.update(map(chr, range(av[0], av[1] + 1)))
+        else:  # NEGATE, a category (\d, \s), a wide range: any character may be it
+            return None
+    return frozenset(members)
+
+
+def _simplified(required: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """Without repeats and without a set that holds another (the smaller already says it), smallest first."""
+    unique = sorted(set(required), key=lambda s: (len(s), sorted(s)))
+    kept: list[frozenset[str]] = []
+    for needed in unique:
+        if not any(other <= needed for other in kept):
+            kept.append(needed)
+    return tuple(kept)

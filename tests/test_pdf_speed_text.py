@@ -1,0 +1,181 @@
+"""The PDFium path without pdfplumber and pdfminer: the same text, and the same page count.
+
+``pdf._page_text`` and ``pdf.band_text`` stand in for pdfplumber's ``Page.extract_text()`` and
+``chars_to_textmap(crop_to_bbox(…))``, on both engines' pages; ``pdfium.vouched_pages`` decides
+when PDFium's page count may stand for pdfminer's count of the page tree's leaves, and must say
+no whenever the two could differ.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.errors import ExtractorError
+from extractor.limits import Limits
+from extractor.options import ReadOptions
+from extractor.readers import pdfium
+from extractor.readers.pdf import _page_text, band_text, read_pdf
+from extractor.readers.raw import RawTable
+from tests.conftest_helpers import pdf_from_objects
+from tests.helpers import FIXTURES, SAMPLES
+
+PDFS = sorted([SAMPLES / "seed.pdf", *(p for p in FIXTURES.rglob("*.pdf") if p.name != "seed1100.pdf")])
+READABLE = [p for p in PDFS if "encrypted_user" not in p.name]
+PDFIUM = ReadOptions(pdf_engine="pdfium")
+PLUMBER = ReadOptions(pdf_engine="pdfplumber")
+
+
+def _both_engines_pages(path: Path) -> list[Any]:
+    import pdfplumber
+
+    pages: list[Any] = []
+    with pdfplumber.open(path) as pdf:
+        pages.extend(pdf.pages)
+        with pdfium.opened(path.read_bytes()) as document:
+            pages.extend(pdfium.read_page(document, i, 0.0) for i in range(pdfium.page_count(document)))
+        for page in pages:  # read while the file is open
+            page.chars  # noqa: B018
+    return pages
+
+
+@pytest.mark.parametrize("path", READABLE, ids=lambda p: p.name)
+def test_page_text_is_pdfplumbers_on_both_engines(path: Path) -> None:
+    from pdfplumber.utils import chars_to_textmap, crop_to_bbox
+
+    for page in _both_engines_pages(path):
+        width, height = page.width, page.height
+        reference = chars_to_textmap(page.chars, layout_bbox=page.bbox, layout_width=width, layout_height=height)
+        assert _page_text(page) == reference.as_string
+        assert page.extract_text() == reference.as_string
+        x0, top, x1, bottom = page.bbox
+        for y0 in range(int(top) - 5, int(bottom), 23):  # bands cutting through lines of text
+            for y1 in (y0 + 1.5, y0 + 17, y0 + 120):
+                box = (x0, y0, x1, y1)
+                clipped = crop_to_bbox(page.chars, box)
+                expected = chars_to_textmap(clipped, layout_bbox=box, layout_width=x1 - x0, layout_height=y1 - y0)
+                assert band_text(page.chars, box) == expected.as_string
+
+
+def _char(text: str, x0: float, top: float, upright: bool = True) -> dict[str, Any]:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + 6,
+        "top": top,
+        "bottom": top + 10,
+        "doctop": top,
+        "upright": upright,
+        "width": 6,
+        "height": 10,
+    }
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [
+        pytest.param([_char("完", 10, 20), _char("成", 16, 21), _char("情", 40, 20)], id="cjk-gap"),
+        pytest.param([_char("A", 10, 5), _char("B", 10, 40), _char("C", 17, 5.5)], id="two-lines-out-of-order"),
+        pytest.param([_char("\ufb01", 10, 5), _char("x", 16, 5)], id="ligature"),
+        pytest.param([_char("A", 10, 5), _char("B", 16, 5, upright=False)], id="not-upright"),
+        pytest.param([_char("1", 10, -4), _char("2", 16, 2), _char("3", 22, 8)], id="clipped-at-the-top"),
+        pytest.param([], id="empty"),
+    ],
+)
+def test_band_text_is_pdfplumbers_crop_and_text(chars: list[dict[str, Any]]) -> None:
+    from pdfplumber.utils import chars_to_textmap, crop_to_bbox
+
+    box = (0.0, 0.0, 100.0, 30.0)
+    expected = chars_to_textmap(crop_to_bbox(chars, box), layout_bbox=box, layout_width=100, layout_height=30)
+    assert band_text(chars, box) == expected.as_string
+
+
+def test_the_pdfium_path_loads_neither_pdfplumber_nor_pdfminer() -> None:
+    code = (
+        "import sys; from extractor.readers.pdf import read_pdf; "
+        f"document = read_pdf(open({str(SAMPLES / 'seed.pdf')!r}, 'rb').read()); "
+        "assert document.blocks; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfplumber', 'pdfminer', 'cryptography')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------------------------
+# the page count
+
+PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
+)
+
+
+def _pages_pdf(leaves: int, declared: int, orphans: int = 0) -> bytes:
+    """``leaves`` pages of text in the tree, whose /Count says ``declared``; ``orphans`` more page
+    dictionaries outside the tree (an incremental update leaves the old ones behind)."""
+    font = 3 + 2 * (leaves + orphans)
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(leaves))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, declared)]
+    for index in range(leaves + orphans):
+        content = b"BT /F1 12 Tf 20 150 Td (Page %d of the report, with enough text to read) Tj ET" % (index + 1)
+        objects.append(PAGE % (4 + 2 * index, font))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return pdf_from_objects(objects)
+
+
+def _vouched(data: bytes, cap: int | None = 2000) -> bool:
+    with pdfium.opened(data) as document:
+        return pdfium.vouched_pages(data, document, pdfium.page_count(document), cap)
+
+
+def _outcome(data: bytes, options: ReadOptions, limits: Limits | None = None) -> Any:
+    try:
+        document = read_pdf(data, limits or Limits(), options)
+    except ExtractorError as error:
+        return error.code, str(error)
+    return [
+        [[c.text for c in row.cells] for row in block.rows] if isinstance(block, RawTable) else (block.text, block.page)
+        for block in document.blocks
+    ]
+
+
+def test_an_honest_page_tree_is_vouched_for() -> None:
+    assert _vouched(_pages_pdf(3, 3))
+    assert _vouched((SAMPLES / "seed.pdf").read_bytes())
+    assert _vouched((FIXTURES / "seed1100.pdf").read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        pytest.param(lambda: _pages_pdf(3, 2), "a /Count lower than the leaves", id="count-low"),
+        pytest.param(lambda: _pages_pdf(3, 5), "a /Count higher than the leaves", id="count-high"),
+        pytest.param(lambda: _pages_pdf(3, 3, orphans=1), "a page dictionary outside the tree", id="orphan"),
+        pytest.param(
+            lambda: (FIXTURES / "hostile" / "encrypted_owner_only.pdf").read_bytes(), "encrypted", id="encrypted"
+        ),
+    ],
+)
+def test_a_page_count_in_doubt_is_left_to_pdfminer(data: Any, why: str) -> None:
+    content = data()
+    assert not _vouched(content), why
+    assert _outcome(content, PDFIUM) == _outcome(content, PLUMBER)
+
+
+def test_a_damaged_cross_reference_table_is_not_vouched_for() -> None:
+    data = (SAMPLES / "seed.pdf").read_bytes()
+    at = data.index(b"\nxref")
+    garbled = data[:at] + data[at:].replace(b"0000", b"9x9x", 20)
+    assert not _vouched(garbled)
+
+
+def test_a_count_over_the_limit_is_counted_by_pdfminer_and_refused_alike() -> None:
+    data = _pages_pdf(3, 3)
+    assert not _vouched(data, cap=2)
+    refused = _outcome(data, PDFIUM, Limits(max_pdf_pages=2))
+    assert refused[0] == "too_large" and "more than 2 pages" in refused[1]
+    assert refused == _outcome(data, PLUMBER, Limits(max_pdf_pages=2))
