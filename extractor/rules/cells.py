@@ -13,8 +13,9 @@ import regex
 
 from extractor.headers import looks_like_person, looks_like_units
 from extractor.models import Item, Statement
-from extractor.rules.compiled import compile_rule
+from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import load
+from extractor.rules.spans import CharGate, may_match
 from extractor.textnorm import match_view
 
 # Whitespace trimmed off an item's edges, including the zero-width spaces web pages leave.
@@ -241,7 +242,21 @@ def statement_kind(piece: str, default: str = "progress") -> str:
     """The kind a piece of text (matching view) gets from its cues, or ``default``."""
     # No one alternation of the kinds first (as for the status tiers): every kind's cue opens with the
     # same {LEAD}, whose backtracking is the cost, so an alternation costs as much as the cues one by one.
-    return next((name for name, cue in cell_rules().kinds if cue.search(piece)), default)
+    # A kind whose cue needs a character the piece lacks is not tried (spans.required_chars: exact).
+    chars = _kind_gate().present(piece)
+    kinds = zip(cell_rules().kinds, _kind_required(), strict=True)
+    return next((name for (name, cue), needed in kinds if may_match(needed, chars) and cue.search(piece)), default)
+
+
+@cache
+def _kind_required() -> tuple[tuple[frozenset[str], ...], ...]:
+    """The characters every match of each statement kind's cue holds."""
+    return tuple(required_chars_of(cue) for _, cue in cell_rules().kinds)
+
+
+@cache
+def _kind_gate() -> CharGate:
+    return CharGate(list(_kind_required()))
 
 
 def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
