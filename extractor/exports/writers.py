@@ -53,12 +53,13 @@ class JsonWriter(RecordWriter):
 
     def write(self, record: Record) -> None:
         text = self.dumps(record)  # whole before anything is written: a MemoryError leaves no half record
+        # The separators are written on their own: joining them to a record of 100 MB would copy it.
         if self.array:
-            text = ("[\n" if self.count == 0 else ",\n") + text
-        else:
-            text += "\n"
+            self.stream.write("[\n" if self.count == 0 else ",\n")
         self.count += 1
         self.stream.write(text)
+        if not self.array:
+            self.stream.write("\n")
         self.stream.flush()
 
     def close(self) -> None:
