@@ -94,6 +94,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "leading_note",
             "unit_heading",
             "counted_list",
+            "report_start",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

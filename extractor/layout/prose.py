@@ -128,6 +128,7 @@ class _Item:
     children: int = 0
     section: str | None = None
     topic_end: int | None = None  # "交通方面：…": where the topic label (the task) ends in the first line
+    name_end: int | None = None  # "西庄五保家园建设已完成…": where the name it reports on ends (no colon)
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
     reports: bool = False  # its headings (or the document's title) say the text reports results
@@ -190,6 +191,23 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             items.extend(_inline_items(parts, len(items), line.page, announcement))
             listing = False
             continue
+        listed = _semicolon_list(text) if inline_parts else None
+        if listed is not None:
+            # "新建项目，A项目正在进行设备安装；B已完成主体建设；…。续建项目，…其中，C预计6月份建成投用；…":
+            # sentences whose ；-parts each name a project and report on it; a short lead-in before
+            # the first is the section of the parts after it.
+            before, parts, after = listed
+            if _clean(before):
+                blocks.append(Paragraph(trim(before), page=line.page))
+            table_at = len(blocks) if table_at is None else table_at
+            for part_section, part in parts:
+                (item,) = _inline_items([part], len(items), line.page, part_section or section)
+                item.name_end = _report_start(part)
+                items.append(item)
+            if _clean(after):
+                blocks.append(Paragraph(trim(after), page=line.page))
+            listing = False
+            continue
         among = AMONG.search(view) if inline_parts else None
         if among:
             # "…54项，完成投资164.8亿元。其中：计划新开工22项，已开工15项…；在建项目13项，…": the
@@ -244,6 +262,85 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
         rows.append((section, page, cells))
     assert table_at is not None
     return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
+
+
+MIN_LISTED_PARTS = 3  # ；-parts that name a project and report on it, for a sentence list to be read
+LEAD_IN_CLAUSE = 12  # characters of a clause before the first part's name ("新建项目", "其中")
+
+
+def _report_start(part: str, comma: bool = True) -> int | None:
+    """Where the report starts in a ；-part that names what it reports on, then reports ("西庄五保家园
+    建设已完成主体建设"): after a name of two or more Han characters with no clause break in it and
+    no report word of its own at its start; with ``comma``, a comma right before the report is the
+    name's ("…一条街项目，正在进行…"). None otherwise."""
+    view = match_view(part)
+    pattern = prose_patterns()["report_start"]
+    found = pattern.search(view, 2)
+    if found is None or found.start() > MAX_TASK_NAME or pattern.match(view):
+        return None
+    name = view[: found.start()].rstrip()
+    if comma:
+        name = name.removesuffix(",")
+    if len(regex.findall(r"\p{Han}", name)) < 2 or regex.search(r"[,:;。]", name):
+        return None
+    return found.start()
+
+
+def _named_report(part: str) -> bool:
+    return _report_start(part) is not None
+
+
+def _lead_in(part: str) -> int | None:
+    """Where the named report of a list's first part starts after short lead-in clauses ("新建项目，"
+    / "续建项目，均已复工建设，其中，"): the last clause start from which a name with no comma of its
+    own reports; else 0 when the whole part is a named report; None when it is none."""
+    view = match_view(part)
+    starts = [0]
+    while (comma := view.find(",", starts[-1])) >= 0 and comma - starts[-1] <= LEAD_IN_CLAUSE:
+        starts.append(comma + 1)
+    for start in reversed(starts[1:]):
+        if _report_start(part[start:], comma=False) is not None:
+            return start
+    return 0 if _named_report(part) else None
+
+
+def _semicolon_list(text: str) -> tuple[str, list[tuple[str | None, str]], str] | None:
+    """(text before, the parts with the lead-in that heads them, text after) of a paragraph whose
+    sentences list projects by ；-parts that each name one and report on it; None otherwise.
+
+    Each listing sentence has two or more parts, each a named report (its first after a lead-in);
+    together they hold at least MIN_LISTED_PARTS. Sentences before the first listing one are the
+    paragraph's opening, those after the last its close."""
+    view = match_view(text)
+    bounds, depth, begin = [], 0, 0
+    for index, ch in enumerate(view):
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == "。" and depth == 0:
+            bounds.append((begin, index + 1))
+            begin = index + 1
+    if begin < len(text):
+        bounds.append((begin, len(text)))
+    listing: list[tuple[int, int, list[tuple[str | None, str]]]] = []
+    for start, end in bounds:
+        parts = _parts(text[start:end].rstrip("。"), 0)
+        if len(parts) < 2:
+            continue
+        lead = _lead_in(parts[0])
+        if lead is None or not all(_named_report(part) for part in parts[1:]):
+            continue
+        section = _clean(parts[0][:lead]).rstrip(",，") or None
+        first = parts[0][lead:]
+        listing.append((start, end, [(section, first), *((section, part) for part in parts[1:])]))
+    if sum(len(found) for _, _, found in listing) < MIN_LISTED_PARTS:
+        return None
+    # only consecutive listing sentences form the list; others between them end it
+    first_start, last_end = listing[0][0], listing[-1][1]
+    starts = {start for start, _, _ in listing}
+    if any(start not in starts for start, _ in bounds if first_start <= start < last_end):
+        return None
+    parts = [item for _, _, found in listing for item in found]
+    return text[:first_start], parts, text[last_end:]
 
 
 def _parts(text: str, start: int, stops: str = ";") -> list[str]:
@@ -627,7 +724,8 @@ def _split_like_siblings(leaves: list[_Item], rows: list[list[tuple[str | None, 
     texts = []
     for item, item_rows in zip(leaves, rows, strict=True):
         single = len(item_rows) == 1 and not any(line.text.strip() for line in item.lines[1:])
-        texts.append(_clean(item.lines[0].text[item.marker_end :]) if single and item.topic_end is None else None)
+        own = item.topic_end is None and item.name_end is None  # a label or a name already ends its task
+        texts.append(_clean(item.lines[0].text[item.marker_end :]) if single and own else None)
     groups: dict[tuple[int, str | None], list[int]] = {}
     for index, item in enumerate(leaves):
         groups.setdefault((item.level, item.section), []).append(index)
@@ -818,6 +916,10 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     tag = CATEGORY_TAG.match(match_view(first))
     if tag:  # 【托幼育人】: the item's category, not its task
         section, first = tag.group(1).strip(), first[tag.end() :]
+    if item.name_end is not None:
+        # A named report of a ；-list: the name, then what is reported on it.
+        fields = _fields(trim("\n".join([first[item.name_end :], *body])), heading=first[: item.name_end])
+        return section, page, {"seq": str(item.seq), **fields}
     if item.topic_end is not None:
         # A topic label names the task; all the text after it reports on it.
         fields = _fields(trim("\n".join([first[item.topic_end + 1 :], *body])), heading=first[: item.topic_end])
