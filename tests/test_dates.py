@@ -110,8 +110,7 @@ BRIEF_CASES = [
     ("中旬", 2024, "point", "relative", U, U, False),
     ("下旬", 2024, "point", "relative", U, U, False),
     ("6月上旬", 2024, "point", "month", "2024-06-01", "2024-06-10", True),
-    ("截至3月31日", 2024, "period", "day", "2024-01-01", "2024-03-31", True),
-    ("下一步", 2024, "period", "relative", U, U, False),
+    ("截至3月31日", 2024, "point", "day", "2024-03-31", "2024-03-31", True),
     ("近期", 2024, "period", "relative", U, U, False),
     ("2024年一季度", None, "period", "quarter", "2024-01-01", "2024-03-31", True),
     ("今年", 2024, "period", "year", "2024-01-01", "2024-12-31", True),
@@ -371,7 +370,6 @@ SEED_DATES = {
     ],
     3: [("progress", "一季度", "period", "quarter")],
     4: [("progress", "一季度", "period", "quarter")],
-    5: [("progress", "下一步", "period", "relative")],
     7: [("progress", "2022年", "period", "year"), ("progress", "一季度", "period", "quarter")],
     10: [("progress", "8月底", "deadline", "month")],
 }
@@ -522,3 +520,17 @@ def test_the_year_named_most_outside_the_tables() -> None:
 def test_a_full_date_beside_a_coarser_period_in_a_title_is_when_it_was_written() -> None:
     found = find_period("2021年上半年重点工作推进情况 2021-07-08")
     assert found is not None and found.end == "2021-06-30"
+
+
+@pytest.mark.parametrize("text", ["下一步，将加快推进。", "下步打算：加快进度", "下一階段將加快推進", "下步"])
+def test_next_steps_name_no_time(text: str) -> None:
+    """下一步 / 下步打算 say what comes next, not when: no date (issue 13)."""
+    assert find_dates(text, period=_period(2024)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "end"), [("截至3月底，完成投资2亿元", "2024-03-31"), ("截止到6月30日，已完成", "2024-06-30")]
+)
+def test_a_cutoff_in_a_cell_is_the_point_a_figure_stands_at(text: str, end: str) -> None:
+    (mention,) = find_dates(text, period=_period(2024))
+    assert (mention.kind, mention.start, mention.end) == ("point", end, end)

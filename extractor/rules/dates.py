@@ -358,8 +358,10 @@ def _read(span: DateSpan, view: str, period: Period | None, carried: int | None)
     kind, grain = rule.kind, rule.grain
     part = parts.get("part")
     ranged = any(parts.get(k) for k in ("month_from", "quarter_from", "first"))
-    if parts.get("cutoff"):
-        kind = "period"
+    if parts.get("cutoff") and not ranged:
+        kind = "point"  # 截至3月底 in a cell: the point a figure stands at (the report period is read apart)
+    elif parts.get("cutoff"):
+        kind = "period"  # 截至1-8月: the months it names
     elif parts.get("before") or parts.get("within"):
         kind = "deadline"
     elif part in _ENDS and not ranged:
@@ -398,7 +400,7 @@ def _read(span: DateSpan, view: str, period: Period | None, carried: int | None)
         end = end if inclusive else start - timedelta(days=1)
         start = date(end.year, 1, 1)
     elif parts.get("cutoff"):
-        start = date(end.year, 1, 1)
+        start = start if ranged else end
     return _Reading(kind, grain, start, end, True, written is not None)
 
 
