@@ -152,9 +152,71 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     run_in = _run_in_items(lines)
     outline_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in outline or [])
     run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
+    titled = _titled_items(lines)
+    titled_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in titled or [])
+    if titled is not None and titled_count > max(outline_count, run_in_count):
+        return titled
     if outline is not None and (run_in is None or outline_count >= run_in_count):
         return outline
     return run_in or _listed_items(lines)
+
+
+MIN_TITLED = 3  # title lines over reports, for a document to be read as titled items
+MAX_ITEM_TITLE = 30  # characters of an unnumbered item title
+MIN_REPORT = 20  # characters of the report paragraph under it
+# A line that titles the whole document, not one item: it names a year (2021年…全面完成), or says it
+# reports (…情况, …通报).
+DOCUMENT_TITLE = compile_rule(r"(?:19|20)\d{2}\s*年")
+
+
+def _title_line(text: str) -> bool:
+    """A short line with no sentence or clause punctuation (建设全省重大疫情救治基地)."""
+    view = match_view(text)
+    return (
+        4 <= len(view) <= MAX_ITEM_TITLE
+        and not regex.search(r"[。;,:!?]", view)
+        and not DOCUMENT_TITLE.search(view)
+        and not _reporting_heading(text)
+        and len(header_candidates(text, morphemes=True)) < 2  # no header run together (工作內容說明近期執行概況說明)
+        and bool(regex.search(r"\p{Han}{4}", view))
+    )
+
+
+def _report_paragraph(text: str) -> bool:
+    view = match_view(text)
+    return len(view) >= MIN_REPORT and "。" in view and (_reports(text) or bool(regex.search(r"\d", view)))
+
+
+def _titled_items(lines: list[Line]) -> list[Block] | None:
+    """Items with no number: a short title line over the paragraphs that report on it ("建设全省重大
+    疫情救治基地" / "省级财政补助资金下达3.6亿元，完成年度计划的112.5%。" / "（一）…"), at least
+    MIN_TITLED of them. What is numbered under a title is part of its report."""
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    styles = list(_style_patterns().values())
+    titles: list[int] = []
+    for position, index in enumerate(filled):
+        text = trim(lines[index].text)
+        if not _title_line(text) or _opens_item(lines[index], styles):
+            continue
+        following = filled[position + 1] if position + 1 < len(filled) else None
+        if following is None or not _report_paragraph(trim(lines[following].text)):
+            continue
+        titles.append(index)
+    if len(titles) < MIN_TITLED:
+        return None
+    opening = [line for line in lines[: titles[0]] if line.text.strip()]
+    blocks: list[Block] = [Paragraph(trim(line.text), page=line.page) for line in opening]
+    rows = []
+    items = []
+    for n, start in enumerate(titles):
+        end = titles[n + 1] if n + 1 < len(titles) else len(lines)
+        items.append(_Item(seq=n + 1, marker_end=0, lines=[line for line in lines[start:end] if line.text.strip()]))
+    closing = _closing_lines(items[-1])
+    for item in items:
+        section, page, cells = _row(item)
+        del cells["seq"]  # titled, not numbered: rows count by position
+        rows.append((section, page, cells))
+    return [*blocks, _table(rows, numbered=False), *closing]
 
 
 def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] | None:

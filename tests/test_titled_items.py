@@ -1,0 +1,53 @@
+"""Items with no number: a short title line over the paragraphs that report on it; what is numbered
+under a title is part of its report; the document's own title (it names a year) is no item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extractor
+from extractor.models import Row
+
+TEXT = """2021年为民办实事项目全面完成
+近日{c}省政府发布关于为民办实事项目实施情况的通报{c}29项为民办实事项目全面完成{s}
+建设全省重大疫情救治基地
+省级财政补助资金下达3.6亿元{c}完成年度计划的112.5%{s}
+（一）省立医院二期项目{colon}感染楼主体结构封顶{s}
+（二）协和医院二期项目{colon}感染楼主体结构施工至四层{s}
+提升卫生应急救援处置能力
+全省各地均按要求细化项目实施方案{c}完成95支应急队伍组建和装备配备{s}
+提升疾控机构实验室检测能力
+在漳州等地建设的6个生物安全二级实验室均已通过验收{c}达到使用要求{s}
+"""
+VARIANTS = [
+    {"c": "，", "s": "。", "colon": "："},
+    {"c": ",", "s": "。", "colon": ":"},
+]
+
+
+def _rows(text: str, folder: Path) -> list[Row]:
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [row for table in extractor.parse(path).tables for row in table.rows]
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=["full-width", "ascii"])
+def test_title_lines_over_reports_are_rows(variant: dict[str, str], tmp_path: Path) -> None:
+    rows = _rows(TEXT.format(**variant), tmp_path)
+    assert [(row.seq, row.task) for row in rows] == [
+        (1, "建设全省重大疫情救治基地"),
+        (2, "提升卫生应急救援处置能力"),
+        (3, "提升疾控机构实验室检测能力"),
+    ]
+    # the numbered lines under the first title are its report
+    assert rows[0].progress.startswith("省级财政补助资金下达3.6亿元")
+    assert "（一）省立医院二期项目" in rows[0].progress and "（二）协和医院二期项目" in rows[0].progress
+    assert rows[2].status.value == "done"
+
+
+def test_two_titles_are_too_few(tmp_path: Path) -> None:
+    text = "\n".join(TEXT.format(c="，", s="。", colon="：").splitlines()[:9]) + "\n"
+    with pytest.raises(extractor.errors.ExtractorError):
+        _rows(text.replace("（一）", "").replace("（二）", ""), tmp_path)
