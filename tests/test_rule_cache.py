@@ -89,14 +89,36 @@ def test_an_edited_rule_file_changes_the_key(tmp_path: Path, monkeypatch: pytest
     data.mkdir()
     (data / "a.toml").write_text('x = "1"\n', "utf-8")
     monkeypatch.setattr(compiled, "DATA_DIR", data)
+    compiled.reset()
     before = compiled.cache_key()
     (data / "a.toml").write_text('x = "2"\n', "utf-8")
+    assert compiled.cache_key() == before  # one snapshot a process: the bytes its rules were parsed from
+    compiled.reset()
     edited = compiled.cache_key()
     assert edited != before
     schema = tmp_path / "schema.py"  # the models that validated the cached files
     schema.write_text("A = 1\n", "utf-8")
     monkeypatch.setattr(compiled, "SCHEMA", schema)
+    compiled.reset()
     assert compiled.cache_key() != edited
+    compiled.reset()
+
+
+def test_rules_are_parsed_from_the_bytes_the_key_was_made_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule file edited while a process runs: the process parses the bytes it hashed, never the
+    edited ones under the old key (a shared cache then served one version's rules under another's key)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.toml").write_text('x = "1"\n', "utf-8")
+    monkeypatch.setattr(compiled, "DATA_DIR", data)
+    compiled.reset()
+    key = compiled.cache_key()
+    (data / "a.toml").write_text('x = "2"\n', "utf-8")  # edited after the key was made
+    assert compiled.rule_file_bytes("a") == b'x = "1"\n'
+    assert compiled.cache_key() == key
+    with pytest.raises(FileNotFoundError):
+        compiled.rule_file_bytes("missing")
+    compiled.reset()
 
 
 def test_switched_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

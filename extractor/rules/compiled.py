@@ -42,7 +42,7 @@ FORMAT = 1
 MAX_PATTERNS = 5000
 KEPT_CACHES = 4  # caches of different rule files kept in the folder (the newest, this one included)
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entered: loading the cache computes its key under the lock
 
 
 class _State:
@@ -50,6 +50,7 @@ class _State:
     data: ClassVar[dict[str, Any]] = {}
     dirty: ClassVar[bool] = False
     registered: ClassVar[bool] = False
+    snapshot: ClassVar[tuple[str, dict[str, bytes]] | None] = None
 
 
 def cache_folder() -> Path | None:
@@ -65,14 +66,38 @@ def _prefix() -> str:
     return f"rules-v{FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}-"
 
 
+def _snapshot() -> tuple[str, dict[str, bytes]]:
+    """The rule files' bytes as this process reads them, once, and the hash of them and of the
+    models that validate them. The rules are parsed from these bytes (``rule_file_bytes``) and the
+    cache is saved under this hash: a file edited while a process runs can never pair one version's
+    parsed rules with another version's key."""
+    if _State.snapshot is None:
+        with _lock:
+            if _State.snapshot is None:
+                digest = hashlib.blake2b(digest_size=12)
+                files: dict[str, bytes] = {}
+                for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA, SPANS]:
+                    content = path.read_bytes()
+                    digest.update(path.name.encode())
+                    digest.update(content)
+                    if path.suffix == ".toml":
+                        files[path.stem] = content
+                _State.snapshot = (digest.hexdigest(), files)
+    return _State.snapshot
+
+
 def cache_key() -> str:
     """A hash of every rule file's name and bytes, and of the models that validate them: an edited
     file or model starts a new cache."""
-    digest = hashlib.blake2b(digest_size=12)
-    for path in [*sorted(DATA_DIR.glob("*.toml")), SCHEMA, SPANS]:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return _snapshot()[0]
+
+
+def rule_file_bytes(name: str) -> bytes:
+    """The bytes of ``extractor/data/<name>.toml`` this process hashed into its cache key."""
+    files = _snapshot()[1]
+    if name not in files:
+        raise FileNotFoundError(DATA_DIR / f"{name}.toml")
+    return files[name]
 
 
 def cache_file() -> Path | None:
@@ -213,3 +238,4 @@ def reset() -> None:
         _State.patterns = None
         _State.data = {}
         _State.dirty = False
+        _State.snapshot = None

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from extractor.rules.compiled import cached_data, keep_data
+from extractor.rules.compiled import cached_data, keep_data, rule_file_bytes
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -28,9 +28,8 @@ def load(name: str) -> dict[str, Any]:
     """The parsed contents of ``extractor/data/<name>.toml``, validated."""
     data = cached_data(name)  # parsed and validated by an earlier run, from these same bytes
     if data is None:
-        path = DATA_DIR / f"{name}.toml"
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        # the bytes hashed into the cache key, not a second read that an edit could change
+        data = tomllib.loads(rule_file_bytes(name).decode("utf-8"))
         validate(name, data)
         keep_data(name, data)
     return data
