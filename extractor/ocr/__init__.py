@@ -192,8 +192,33 @@ def _has_text(block: Paragraph | RawTable) -> bool:
     return any(cell.text and cell.text.strip() for row in block.rows for cell in row.cells)
 
 
+def read_unruled(results: list) -> None:
+    """Pages without rules read by the borderless table reader of text PDFs, in page order.
+
+    Their recognised lines, placed on the page, go through the same reader as a PDF's characters
+    (header, columns from the white rivers, rows centred on their numbers, a table going on over
+    the next page). A page where it finds no table keeps its lines as positioned paragraphs,
+    for the layout stage.
+    """
+    from extractor.readers.pdf_layout import read_lines
+
+    carry = None
+    for result in results:
+        if not result.lines:
+            carry = None  # a ruled page (or an empty one) ends an open borderless table
+            continue
+        blocks, carry, found = read_lines(result.lines, result.size, [], result.number, carry)
+        if found:
+            for block in blocks:
+                if isinstance(block, RawTable):
+                    block.layout = "ocr-unruled"
+            result.blocks = blocks
+        result.lines = None  # read: the characters are not needed any more
+
+
 def _document(fmt: str, pages: Callable | Iterator) -> RawDocument:
     results = list(pages)
+    read_unruled(results)
     blocks = [block for result in results for block in result.blocks]
     if not any(_has_text(block) for block in blocks):  # blank pages, or a grid of rules with empty cells
         raise NoTextLayerError("no text found by OCR (a blank or unreadable scan)")
