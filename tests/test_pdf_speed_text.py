@@ -179,3 +179,45 @@ def test_a_count_over_the_limit_is_counted_by_pdfminer_and_refused_alike() -> No
     refused = _outcome(data, PDFIUM, Limits(max_pdf_pages=2))
     assert refused[0] == "too_large" and "more than 2 pages" in refused[1]
     assert refused == _outcome(data, PLUMBER, Limits(max_pdf_pages=2))
+
+
+# --------------------------------------------------------------------------------------------
+# text that is not upright goes to pdfplumber's own code, with the right characters
+
+ROTATED_IN_A_CELL = (
+    b"0.5 w 20 40 260 120 re S 150 40 m 150 160 l S 20 100 m 280 100 l S "
+    b"BT /F1 12 Tf 30 130 Td (Number) Tj ET BT /F1 12 Tf 160 130 Td (Task) Tj ET "
+    b"BT /F1 12 Tf 30 70 Td (1) Tj ET BT /F1 12 Tf 0 1 -1 0 200 50 Tm (Road) Tj ET "
+    b"BT /F1 12 Tf 230 70 Td (ok) Tj ET BT /F1 9 Tf 0 1 -1 0 12 170 Tm (Draft) Tj ET"
+)
+
+
+def test_text_turned_in_a_cell_is_read_by_pdfplumbers_code_on_pdfium_characters() -> None:
+    from pdfplumber.table import Table as PlumberTable
+    from pdfplumber.utils import chars_to_textmap, crop_to_bbox
+
+    from extractor.readers.pdf import _Placed
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ROTATED_IN_A_CELL), ROTATED_IN_A_CELL),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = pdf_from_objects(objects)
+    with pdfium.opened(data) as document:
+        page = pdfium.read_page(document, 0, 0.0)
+    assert not all(g[5] for g in page.glyphs)  # "Road" and "Draft" run upwards
+    placed = _Placed(page.glyphs, lambda: page.chars)
+    (table,) = page.find_tables()
+    cells = placed.table_cells(table)
+    assert cells == PlumberTable(page, table.cells).extract()
+    assert cells[1][0] == "1" and "daoR" in (cells[1][1] or "")
+    for box in ((0.0, 0.0, 300.0, 40.0), (0.0, 20.0, 300.0, 200.0), (0.0, 0.0, 300.0, 200.0)):
+        clipped = crop_to_bbox(page.chars, box)
+        expected = chars_to_textmap(clipped, layout_bbox=box, layout_width=box[2], layout_height=box[3] - box[1])
+        assert placed.band_text(box) == expected.as_string
+    assert _page_text(page) == page.extract_text()
+    assert "tfarD" in _page_text(page)
