@@ -114,3 +114,25 @@ def test_characters_are_placed_where_they_were_read(gap: str) -> None:
     (even,), _ = _placed_lines([0], [(text, 0.99, ())], [box], ink, page)
     assert [c.text for c in even.chars] == list("目标任务完成情况")
     assert even.chars[0].x0 == pytest.approx(100 * 72 / dpi) and even.chars[-1].x1 == pytest.approx(1000 * 72 / dpi)
+
+
+@needs_ocr
+def test_low_confidence_lines_of_a_page_without_rules_are_named(monkeypatch) -> None:
+    from PIL import Image, ImageDraw
+
+    from extractor.ocr import engine
+    from tests.test_ocr import _png
+
+    page = Image.new("RGB", (1400, 1000), "white")
+    draw = ImageDraw.Draw(page)
+    boxes = [(150, 150, 600, 190), (150, 300, 900, 340), (150, 450, 500, 490)]
+    for x0, y0, x1, y1 in boxes:  # three lines of "characters" (squares too short to be rules)
+        for x in range(x0, x1 - 20, 28):
+            draw.rectangle((x, y0 + 10, x + 20, y1 - 10), fill="black")
+    readings = iter([("第一行文字清楚", 0.97, ()), ("第二行文字模糊不清的一段较长文字", 0.52, ()), ("第三行", 0.9, ())])
+    monkeypatch.setenv("EXTRACTOR_OCR_JOBS", "0")  # read here, where the engine is replaced
+    monkeypatch.setattr(engine, "detect_lines", lambda grey: list(boxes))
+    monkeypatch.setattr(engine, "recognise", lambda crops: [next(readings) for _ in crops])
+    document = read(_png(page), "image")
+    (warning,) = [w for w in document.warnings if w.code == "low_confidence_text"]
+    assert warning.message == "page 1: lines read by OCR with low confidence: line 2 “第二行文字模糊不清的一段…” (0.52)"

@@ -176,7 +176,8 @@ def page_warnings(result) -> list[RawWarning]:
         named = ", ".join(result.low_confidence[:MAX_NAMED_CELLS])
         more = len(result.low_confidence) - MAX_NAMED_CELLS
         tail = f" and {more} more" if more > 0 else ""
-        message = f"page {result.number}: cells read by OCR with low confidence: {named}{tail}"
+        what = "cells" if result.ruled else "lines"  # a page without rules: its lines, before cells are found
+        message = f"page {result.number}: {what} read by OCR with low confidence: {named}{tail}"
         warnings.append(RawWarning("low_confidence_text", message))
     return warnings
 

@@ -84,6 +84,7 @@ def read_page(page: PageImage) -> PageResult:
             result.blocks.extend(lines)
             if not grids:
                 result.lines, result.size = _placed_lines(indices, texts, boxes, text_ink, page)  # type: ignore[arg-type]
+                result.low_confidence.extend(_unsure_lines(indices, texts, boxes))  # type: ignore[arg-type]
         else:
             result.blocks.append(_table(grid, indices, texts, page, result))  # type: ignore[arg-type]
     return result
@@ -412,6 +413,22 @@ def _placed_lines(
         top, bottom = min(c.top for c in flat), max(c.bottom for c in flat)
         lines.append(Line(flat, top, bottom, text, "ocr", is_furniture(text)))
     return lines, size
+
+
+def _unsure_lines(indices: list[int], texts: list, boxes: list) -> list[str]:
+    """Lines of a page without rules read with low confidence, named by their place and first words
+    (their cells are found later, by the borderless reader, which keeps no confidence)."""
+    out = []
+    kept = [i for i in indices if _kept(boxes[i], texts[i])]
+    for number, index in enumerate(sorted(kept, key=lambda i: (boxes[i][1], boxes[i][0])), start=1):
+        text, confidence = _text(texts[index][0]), texts[index][1]
+        if confidence < LOW_CONFIDENCE:
+            shown = text if len(text) <= UNSURE_SHOWN else text[:UNSURE_SHOWN] + "…"
+            out.append(f"line {number} “{shown}” ({confidence:.2f})")
+    return out
+
+
+UNSURE_SHOWN = 12  # characters of an unsure line shown in the warning
 
 
 def _ink_extent(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
