@@ -221,3 +221,24 @@ def test_text_turned_in_a_cell_is_read_by_pdfplumbers_code_on_pdfium_characters(
         assert placed.band_text(box) == expected.as_string
     assert _page_text(page) == page.extract_text()
     assert "tfarD" in _page_text(page)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进重点项目建设，一季度完成投资 12.5 亿元",
+        "⼀季度完成⼯业投资",  # Kangxi radicals for 一 and 工
+        "(cid:12)(cid:345) 完成 \ufffd",
+        "⼈ (cid:7) 员",
+        "",
+        "Total 123  (cid:x) (cid:)",
+    ],
+)
+def test_clean_text_reads_unmapped_glyphs_and_radicals(text: str) -> None:
+    import unicodedata
+
+    from extractor.readers.pdf_layout import CID, clean_text
+    from extractor.textnorm import collapse_layout_space
+
+    radicals = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    assert clean_text(text) == collapse_layout_space(CID.sub("\ufffd", text).translate(radicals))
