@@ -136,3 +136,22 @@ def test_low_confidence_lines_of_a_page_without_rules_are_named(monkeypatch) -> 
     document = read(_png(page), "image")
     (warning,) = [w for w in document.warnings if w.code == "low_confidence_text"]
     assert warning.message == "page 1: lines read by OCR with low confidence: line 2 “第二行文字模糊不清的一段…” (0.52)"
+
+
+@needs_ocr
+def test_a_scan_ruled_only_across_reads_between_its_rules() -> None:
+    """Rows between horizontal rules, no column rules: no grid; the rules are taken off the text
+    (not read as 一 or —) and cut the rows, as in a text PDF ruled so. Pages 2 and 3: row 8 goes
+    on at the top of page 3, above its first rule."""
+    hrules = ROOT / "tests" / "fixtures" / "pdf" / "seed_hrules.pdf"
+    born = rows_of(extractor.parse(hrules))
+    damages = [Damage(dpi=200, rotate=-0.7, blur=0.6, speckle=0.0005, seed=24), Damage(dpi=200, rotate=0.5, seed=25)]
+    document = extractor.parse(save(scan(hrules.read_bytes(), damages, pages=[1, 2]), "PDF", 200))
+    assert {table.layout for table in document.tables} == {"ocr-unruled"}
+    # the scan opens with the end of row 5 (no number, nothing before it), so seq counts places
+    rows = [row for row in rows_of(document) if row.seq_text]
+    assert [row.seq_text for row in rows] == ["6", "7", "8", "9", "10", "11"]
+    assert [row.lead_units for row in rows] == [row.lead_units for row in born[5:]]
+    assert rows[2].progress.endswith("且缺乏统一的接入管理平台。")  # row 8, from page 2 onto page 3
+    for got, want in zip(rows[3:], born[8:], strict=True):
+        assert _similarity(got.task + got.progress, want.task + want.progress) >= 0.95, got.seq

@@ -201,14 +201,15 @@ def read_unruled(results: list) -> None:
     the next page). A page where it finds no table keeps its lines as positioned paragraphs,
     for the layout stage.
     """
-    from extractor.readers.pdf_layout import read_lines
+    from extractor.readers.pdf_layout import Rule, read_lines
 
     carry = None
     for result in results:
         if not result.lines:
             carry = None  # a ruled page (or an empty one) ends an open borderless table
             continue
-        blocks, carry, found = read_lines(result.lines, result.size, [], result.number, carry)
+        rules = [Rule(y, x0, x1) for y, x0, x1 in result.rules]
+        blocks, carry, found = read_lines(result.lines, result.size, rules, result.number, carry)
         if found:
             for block in blocks:
                 if isinstance(block, RawTable):

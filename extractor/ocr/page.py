@@ -17,7 +17,7 @@ import regex
 
 from extractor.headers import is_furniture
 from extractor.ocr import engine
-from extractor.ocr.grid import Grid, find_grids
+from extractor.ocr.grid import MIN_TABLE_INCH, Grid, find_grids, rule_masks
 from extractor.ocr.image import PageImage, binarise
 from extractor.readers.pdf_layout import LINE_TOLERANCE, Char, Line, clean_text
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
@@ -39,6 +39,7 @@ class PageResult:
     # table reader, which runs over the pages in order (a table goes on from page to page).
     lines: list[Line] | None = None
     size: float = 0.0  # the lines' usual character height (points)
+    rules: list[tuple[float, ...]] = field(default_factory=list)  # horizontal rules (y, x0, x1), points
 
 
 def read_page(page: PageImage) -> PageResult:
@@ -48,6 +49,9 @@ def read_page(page: PageImage) -> PageResult:
     text_ink = ink.copy()
     for grid in grids:
         grid.erase_rules(grey, text_ink)
+    # A table ruled only across (rows between horizontal rules, no columns drawn) has no grid:
+    # its rules are taken off the page, as a grid's are, and kept for the borderless reader.
+    rules = [] if grids else _horizontal_rules(ink, page.dpi, grey, text_ink)
     text_ink = _despeckled(text_ink, page.dpi)
     # Line images show only the ink kept (with a margin for soft edges): specks are paper.
     # A wide margin: a thin stroke lighter than the ink threshold (a Song face's hairline) stays.
@@ -84,10 +88,30 @@ def read_page(page: PageImage) -> PageResult:
             result.blocks.extend(lines)
             if not grids:
                 result.lines, result.size = _placed_lines(indices, texts, boxes, text_ink, page)  # type: ignore[arg-type]
-                result.low_confidence.extend(_unsure_lines(indices, texts, boxes))  # type: ignore[arg-type]
+                result.rules = [tuple(v * 72 / page.dpi for v in rule) for rule in rules]
+                result.low_confidence.extend(_unsure_lines(indices, texts, boxes, height))  # type: ignore[arg-type]
         else:
             result.blocks.append(_table(grid, indices, texts, page, result))  # type: ignore[arg-type]
     return result
+
+
+def _horizontal_rules(
+    ink: np.ndarray, dpi: float, grey: np.ndarray, text_ink: np.ndarray
+) -> list[tuple[int, int, int]]:
+    """Horizontal rules at least MIN_TABLE_INCH long, as (y, x0, x1) in pixels, whitened on the
+    grey page and taken off the text's ink."""
+    horizontal, _ = rule_masks(ink, dpi)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(horizontal)
+    rules = []
+    for label in range(1, count):
+        x, y, w, h, _ = stats[label]
+        if w >= MIN_TABLE_INCH * dpi and h <= 0.05 * dpi:
+            rules.append((y + h // 2, x, x + w))
+    if rules:
+        erase = cv2.dilate(horizontal, np.ones((3, 3), np.uint8)) > 0
+        grey[erase] = 255
+        text_ink[erase] = 0
+    return rules
 
 
 def _despeckled(ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -224,8 +248,9 @@ def _detected_lines(grey: np.ndarray, ink: np.ndarray, dpi: float, boxes: list) 
         # What the detector missed, on a page scaled down for it: a lone thin digit (the "1" of a
         # row's 序号), found by projection on the ink no detected box covers.
         rest = ink.copy()
+        near = int(0.04 * dpi)  # and not what is left of a character at a box's edge
         for x0, y0, x1, y1 in found:
-            rest[max(0, y0) : y1, max(0, x0) : x1] = 0
+            rest[max(0, y0 - near) : y1 + near, max(0, x0 - near) : x1 + near] = 0
         found += [box for box in _lines(rest, page, dpi, True) if _enough_ink(rest, box, dpi)]
     else:
         found = _lines(ink, page, dpi, True)
@@ -415,14 +440,14 @@ def _placed_lines(
     return lines, size
 
 
-def _unsure_lines(indices: list[int], texts: list, boxes: list) -> list[str]:
+def _unsure_lines(indices: list[int], texts: list, boxes: list, height: int) -> list[str]:
     """Lines of a page without rules read with low confidence, named by their place and first words
     (their cells are found later, by the borderless reader, which keeps no confidence)."""
     out = []
     kept = [i for i in indices if _kept(boxes[i], texts[i])]
     for number, index in enumerate(sorted(kept, key=lambda i: (boxes[i][1], boxes[i][0])), start=1):
         text, confidence = _text(texts[index][0]), texts[index][1]
-        if confidence < LOW_CONFIDENCE:
+        if confidence < LOW_CONFIDENCE and not _page_number(text, boxes[index][1], boxes[index][3], height):
             shown = text if len(text) <= UNSURE_SHOWN else text[:UNSURE_SHOWN] + "…"
             out.append(f"line {number} “{shown}” ({confidence:.2f})")
     return out
