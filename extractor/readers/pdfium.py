@@ -40,6 +40,7 @@ import itertools
 import math
 import re
 import struct
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from operator import itemgetter
@@ -123,8 +124,8 @@ def vouched_pages(data: bytes, document: Any, total: int, cap: int | None) -> bo
     PDFium trusts a tree's /Count, and rebuilds a damaged cross-reference table that pdfminer may
     not read. Its count is taken when the file gives no cause to doubt it: its cross-reference
     table is whole, it is not encrypted (pdfminer may refuse a security handler PDFium reads), the
-    count is within the page limit, and the file holds as many page dictionaries in the open as
-    that count (an incremental update, pages in compressed object streams, a /Count that lies, or a
+    count is within the page limit, and the file holds as many page dictionaries (in the open and
+    in its deflated object streams) as that count (an incremental update, a /Count that lies, or a
     page dictionary outside the tree: all make these differ).
     """
     if total <= 0 or (cap is not None and total > cap):
@@ -133,7 +134,39 @@ def vouched_pages(data: bytes, document: Any, total: int, cap: int | None) -> bo
         return False
     if pdfium.FPDF_GetSecurityHandlerRevision(document) != -1:
         return False
-    return len(_PAGE_DICT.findall(data)) == total
+    return _page_dicts(data) == total
+
+
+# A stream's data starts after the "stream" keyword and its end of line (not "endstream").
+_STREAM_DATA = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm(?![^\x00\t\n\x0c\r /<>\[\]()%{}])")
+_DICTIONARY_REACH = 4096  # bytes before a stream searched for its dictionary
+_OBJECT_STREAM_BYTES = 8 << 20  # an object stream inflated past this is not counted (no vouching)
+
+
+def _page_dicts(data: bytes) -> int | None:
+    """The page dictionaries the file holds: in the open, and inside its deflated object streams
+    (Word and WPS put them there). None when an object stream cannot be inflated: no count."""
+    count = len(_PAGE_DICT.findall(data))
+    if b"/ObjStm" not in data:
+        return count
+    for match in _STREAM_DATA.finditer(data):
+        start = match.start()
+        head = data.rfind(b"obj", max(0, start - _DICTIONARY_REACH), start)
+        dictionary = data[head:start] if head >= 0 else b""
+        if not _OBJECT_STREAM.search(dictionary):
+            continue
+        if b"/FlateDecode" not in dictionary:
+            return None
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data[match.end() :], _OBJECT_STREAM_BYTES)
+        except zlib.error:
+            return None
+        if not inflater.eof:  # damaged, or larger than an object stream of page dictionaries needs
+            return None
+        count += len(_PAGE_DICT.findall(inflated))
+    return count
 
 
 class PdfiumPage:
