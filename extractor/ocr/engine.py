@@ -1,10 +1,11 @@
-"""Text recognition of line images, behind one call: ``recognise(crops) -> [(text, confidence)]``.
+"""Text recognition of line images, behind one call: ``recognise(crops) -> [(text, confidence, places)]``.
 
-RapidOCR (PP-OCRv4 models inside the ``rapidocr-onnxruntime`` wheel, run by onnxruntime) is the
-default; Tesseract (Debian's ``tesseract-ocr`` with ``chi_sim``) is the alternative the benchmark
-compares it with (``EXTRACTOR_OCR_ENGINE=tesseract``). Neither downloads anything at run time.
-Lines are found by the page stage, so only the recogniser runs here, never a detector, except for
-pages without rules, where RapidOCR's detector finds the text boxes.
+RapidOCR's PP-OCRv4 models (inside the ``rapidocr-onnxruntime`` wheel) run by onnxruntime in
+sessions of our own are the default; Tesseract (Debian's ``tesseract-ocr`` with ``chi_sim``) is
+the alternative the benchmark compares it with (``EXTRACTOR_OCR_ENGINE=tesseract``). Neither
+downloads anything at run time. Lines are found by the page stage, so only the recogniser is
+loaded, never the detector or the classifier, except for pages without rules, where the
+detector finds the text boxes.
 """
 
 from __future__ import annotations

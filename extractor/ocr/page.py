@@ -1,8 +1,13 @@
 """One page image → blocks: ruled tables cell by cell, the text around them as paragraphs.
 
 Every text line is cut out of the grey page (rules whitened first) and all of a page's lines go
-to the recogniser in one batch. Cells keep their page, their box (points from the page's top
-left, on the deskewed page) and their confidence (the lowest of their lines).
+to the recogniser together. Cells keep their page, their box (points from the page's top left,
+on the deskewed page) and their confidence (the lowest of their lines).
+
+A page without a grid is read by the text detector; its lines, each character placed where the
+recogniser read it, are kept (``PageResult.lines``) for the borderless table reader, which
+``extractor.ocr.read_unruled`` runs over the pages in order; its horizontal rules, if any, cut
+the rows there.
 """
 
 from __future__ import annotations
