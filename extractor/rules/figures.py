@@ -184,10 +184,11 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
             start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
                 continue
-            if any(low < end and start < high for low, high in masked):
+            if masked and any(low < end and start < high for low, high in masked):
                 continue
-            unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
-            candidates.append((order, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
+            parts = match.groupdict()
+            unit_span = match.span("unit") if parts.get("unit") else None
+            candidates.append((order, FigureSpan(start, end, rule, parts, unit_span)))
     return longest_first(candidates)
 
 
