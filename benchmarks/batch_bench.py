@@ -9,6 +9,10 @@ ratio; target ≥ 1.6× on two free cores. On a shared machine the wall-clock ra
 the CPU the others leave: compare the CPU seconds with the wall-clock ones to see it.
 
     python benchmarks/batch_bench.py [--files 200] [--repeat 2]
+    python benchmarks/batch_bench.py --pdf 40     # issue 16: 40 copies of a 110-row PDF (target ≥ 1.8×)
+
+``--pdf N`` times N copies of a 110-row, 26-page PDF instead (the first 26 pages of
+tests/fixtures/seed1100.pdf, as ``bench.py`` makes it without LibreOffice).
 """
 
 from __future__ import annotations
@@ -63,6 +67,19 @@ def make_files(folder: Path, count: int, seed: int = 15) -> None:
         shutil.copyfile(SAMPLES / "seed.pdf", folder / f"report{i:03d}.pdf")
 
 
+def make_pdfs(folder: Path, count: int) -> None:
+    """``count`` copies of the first 26 pages (110 rows) of seed1100.pdf."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(ROOT / "tests" / "fixtures" / "seed1100.pdf")
+    pages = pdfium.PdfDocument.new()
+    pages.import_pages(source, list(range(26)))
+    first = folder / "seed110-000.pdf"
+    pages.save(first)
+    for i in range(1, count):
+        shutil.copyfile(first, folder / f"seed110-{i:03d}.pdf")
+
+
 def timed(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     """Wall-clock seconds of the command, and the CPU seconds it and its workers used."""
     command = [sys.executable, "-m", "extractor.cli", "parse", str(folder), "--jobs", str(jobs), "-o", str(out)]
@@ -105,11 +122,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--pdf", type=int, default=0, metavar="N", help="N copies of a 110-row PDF instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "reports"
         folder.mkdir()
-        make_files(folder, args.files)
+        if args.pdf:
+            make_pdfs(folder, args.pdf)
+        else:
+            make_files(folder, args.files)
         times: dict[int, list[float]] = {1: [], 2: []}
         cpu: dict[int, list[float]] = {1: [], 2: []}
         order = [1, 2, 2, 1] * args.repeat
@@ -120,7 +141,8 @@ def main() -> None:
         one, two = min(times[1]), min(times[2])
         parent, workers = serial_share(folder, Path(temp) / "inprocess.jsonl")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"files: {args.files}  cores: {os.cpu_count()}  load average (1 min) at the end: {load:.1f}")
+    files = f"{args.pdf} PDFs of 110 rows" if args.pdf else args.files
+    print(f"files: {files}  cores: {os.cpu_count()}  load average (1 min) at the end: {load:.1f}")
     if _autogroup() and load > (os.cpu_count() or 1):
         print(
             "note: the kernel groups a session's processes for CPU (sched_autogroup) and other sessions keep the "

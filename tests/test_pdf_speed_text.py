@@ -179,3 +179,149 @@ def test_a_count_over_the_limit_is_counted_by_pdfminer_and_refused_alike() -> No
     refused = _outcome(data, PDFIUM, Limits(max_pdf_pages=2))
     assert refused[0] == "too_large" and "more than 2 pages" in refused[1]
     assert refused == _outcome(data, PLUMBER, Limits(max_pdf_pages=2))
+
+
+# --------------------------------------------------------------------------------------------
+# text that is not upright goes to pdfplumber's own code, with the right characters
+
+ROTATED_IN_A_CELL = (
+    b"0.5 w 20 40 260 120 re S 150 40 m 150 160 l S 20 100 m 280 100 l S "
+    b"BT /F1 12 Tf 30 130 Td (Number) Tj ET BT /F1 12 Tf 160 130 Td (Task) Tj ET "
+    b"BT /F1 12 Tf 30 70 Td (1) Tj ET BT /F1 12 Tf 0 1 -1 0 200 50 Tm (Road) Tj ET "
+    b"BT /F1 12 Tf 230 70 Td (ok) Tj ET BT /F1 9 Tf 0 1 -1 0 12 170 Tm (Draft) Tj ET"
+)
+
+
+def test_text_turned_in_a_cell_is_read_by_pdfplumbers_code_on_pdfium_characters() -> None:
+    from pdfplumber.table import Table as PlumberTable
+    from pdfplumber.utils import chars_to_textmap, crop_to_bbox
+
+    from extractor.readers.pdf import _Placed
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ROTATED_IN_A_CELL), ROTATED_IN_A_CELL),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = pdf_from_objects(objects)
+    with pdfium.opened(data) as document:
+        page = pdfium.read_page(document, 0, 0.0)
+    assert not all(g[5] for g in page.glyphs)  # "Road" and "Draft" run upwards
+    placed = _Placed(page.glyphs, lambda: page.chars)
+    (table,) = page.find_tables()
+    cells = placed.table_cells(table)
+    assert cells == PlumberTable(page, table.cells).extract()
+    assert cells[1][0] == "1" and "daoR" in (cells[1][1] or "")
+    for box in ((0.0, 0.0, 300.0, 40.0), (0.0, 20.0, 300.0, 200.0), (0.0, 0.0, 300.0, 200.0)):
+        clipped = crop_to_bbox(page.chars, box)
+        expected = chars_to_textmap(clipped, layout_bbox=box, layout_width=box[2], layout_height=box[3] - box[1])
+        assert placed.band_text(box) == expected.as_string
+    assert _page_text(page) == page.extract_text()
+    assert "tfarD" in _page_text(page)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进重点项目建设，一季度完成投资 12.5 亿元",
+        "⼀季度完成⼯业投资",  # Kangxi radicals for 一 and 工
+        "(cid:12)(cid:345) 完成 \ufffd",
+        "⼈ (cid:7) 员",
+        "",
+        "Total 123  (cid:x) (cid:)",
+    ],
+)
+def test_clean_text_reads_unmapped_glyphs_and_radicals(text: str) -> None:
+    import unicodedata
+
+    from extractor.readers.pdf_layout import CID, clean_text
+    from extractor.textnorm import collapse_layout_space
+
+    radicals = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    assert clean_text(text) == collapse_layout_space(CID.sub("\ufffd", text).translate(radicals))
+
+
+def _object_stream_pdf(leaves: int, declared: int) -> bytes:
+    """A PDF 1.5 whose page dictionaries sit in a deflated object stream, found through a
+    cross-reference stream (as Word and WPS write them)."""
+    import zlib
+
+    font = 3 + 2 * leaves
+    objstm, xref_number = font + 1, font + 2
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(leaves))
+    plain = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, declared),
+        font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    for index in range(leaves):
+        content = b"BT /F1 12 Tf 20 150 Td (Page %d of the report, with enough text to read) Tj ET" % (index + 1)
+        plain[3 + leaves + index] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+    packed = [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents %d 0 R"
+        b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (3 + leaves + index, font)
+        for index in range(leaves)
+    ]
+    offsets, body = [], b""
+    for item in packed:
+        offsets.append(len(body))
+        body += item + b"\n"
+    header = b" ".join(b"%d %d" % (3 + i, offset) for i, offset in enumerate(offsets)) + b"\n"
+    stream = zlib.compress(header + body)
+    plain[objstm] = b"<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+        leaves,
+        len(header),
+        len(stream),
+        stream,
+    )
+    out = bytearray(b"%PDF-1.5\n")
+    where: dict[int, int] = {}
+    for number in sorted(plain):
+        where[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, plain[number])
+    where[xref_number] = len(out)
+    rows = b""
+    for number in range(xref_number + 1):
+        if number == 0:
+            rows += bytes([0]) + (0).to_bytes(4, "big") + (65535).to_bytes(2, "big")
+        elif 3 <= number < 3 + leaves:
+            rows += bytes([2]) + objstm.to_bytes(4, "big") + (number - 3).to_bytes(2, "big")
+        else:
+            rows += bytes([1]) + where[number].to_bytes(4, "big") + (0).to_bytes(2, "big")
+    out += (
+        b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n"
+        % (
+            xref_number,
+            xref_number + 1,
+            len(rows),
+            rows,
+        )
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % where[xref_number]
+    return bytes(out)
+
+
+def test_page_dictionaries_in_an_object_stream_are_counted() -> None:
+    honest = _object_stream_pdf(3, 3)
+    assert _vouched(honest)
+    assert _outcome(honest, PDFIUM) == _outcome(honest, PLUMBER)
+    assert [b for b in _outcome(honest, PDFIUM) if isinstance(b, tuple) and "Page 3" in (b[0] or "")]
+    lying = _object_stream_pdf(3, 2)
+    assert not _vouched(lying)
+    assert _outcome(lying, PDFIUM) == _outcome(lying, PLUMBER)
+
+
+def test_an_object_stream_that_does_not_inflate_gives_no_count() -> None:
+    import zlib
+
+    inside = zlib.compress(b"3 0\n<< /Type /Page /Parent 2 0 R >>\n")
+    stream = b"5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n"
+    assert pdfium._page_dicts(stream % inside) == 1
+    assert pdfium._page_dicts(stream % inside[:-6]) is None  # cut short: no end of the deflate data
+    assert pdfium._page_dicts(stream % (b"\xff" * 20)) is None  # not deflate data
+    ascii_hex = stream.replace(b"/FlateDecode", b"/ASCIIHexDecode") % inside.hex().encode()
+    assert pdfium._page_dicts(ascii_hex) is None
+    assert pdfium._page_dicts(b"<< /Type /Page >> << /Type /Pages >> << /Type/Page/Parent 2 0 R >>") == 2

@@ -106,3 +106,18 @@ def test_the_same_spans_as_without_the_test(family: str, views: list[str], monke
     every_rule = [[(s.start, s.end, s.rule.id) for s in find(view, view)] for view in views]
     assert gated == every_rule
     assert sum(map(len, gated)) > 1000
+
+
+def test_rules_rebuilt_get_their_own_gate() -> None:
+    """The gate follows the rule table it was made from: rebuilt rules are never read through an old gate."""
+    figures.rules.cache_clear()
+    try:
+        first = figures.rules()[0]
+        assert [f.value for f in figures.extract_figures("投资43亿元，增长5%")] == [4.3e9, 5.0]
+        old_gate = figures._gate_of(first)
+        figures.rules.cache_clear()
+        rebuilt = figures.rules()[0]
+        assert rebuilt is not first and figures._gate_of(rebuilt) is not old_gate
+        assert [f.value for f in figures.extract_figures("投资43亿元，增长5%")] == [4.3e9, 5.0]
+    finally:
+        figures.rules.cache_clear()

@@ -176,7 +176,8 @@ def page_warnings(result) -> list[RawWarning]:
         named = ", ".join(result.low_confidence[:MAX_NAMED_CELLS])
         more = len(result.low_confidence) - MAX_NAMED_CELLS
         tail = f" and {more} more" if more > 0 else ""
-        message = f"page {result.number}: cells read by OCR with low confidence: {named}{tail}"
+        what = "cells" if result.ruled else "lines"  # a page without rules: its lines, before cells are found
+        message = f"page {result.number}: {what} read by OCR with low confidence: {named}{tail}"
         warnings.append(RawWarning("low_confidence_text", message))
     return warnings
 
@@ -192,8 +193,34 @@ def _has_text(block: Paragraph | RawTable) -> bool:
     return any(cell.text and cell.text.strip() for row in block.rows for cell in row.cells)
 
 
+def read_unruled(results: list) -> None:
+    """Pages without rules read by the borderless table reader of text PDFs, in page order.
+
+    Their recognised lines, placed on the page, go through the same reader as a PDF's characters
+    (header, columns from the white rivers, rows centred on their numbers, a table going on over
+    the next page). A page where it finds no table keeps its lines as positioned paragraphs,
+    for the layout stage.
+    """
+    from extractor.readers.pdf_layout import Rule, read_lines
+
+    carry = None
+    for result in results:
+        if not result.lines:
+            carry = None  # a ruled page (or an empty one) ends an open borderless table
+            continue
+        rules = [Rule(y, x0, x1) for y, x0, x1 in result.rules]
+        blocks, carry, found = read_lines(result.lines, result.size, rules, result.number, carry)
+        if found:
+            for block in blocks:
+                if isinstance(block, RawTable):
+                    block.layout = "ocr-unruled"
+            result.blocks = blocks
+        result.lines = None  # read: the characters are not needed any more
+
+
 def _document(fmt: str, pages: Callable | Iterator) -> RawDocument:
     results = list(pages)
+    read_unruled(results)
     blocks = [block for result in results for block in result.blocks]
     if not any(_has_text(block) for block in blocks):  # blank pages, or a grid of rules with empty cells
         raise NoTextLayerError("no text found by OCR (a blank or unreadable scan)")

@@ -1,10 +1,11 @@
-"""Text recognition of line images, behind one call: ``recognise(crops) -> [(text, confidence)]``.
+"""Text recognition of line images, behind one call: ``recognise(crops) -> [(text, confidence, places)]``.
 
-RapidOCR (PP-OCRv4 models inside the ``rapidocr-onnxruntime`` wheel, run by onnxruntime) is the
-default; Tesseract (Debian's ``tesseract-ocr`` with ``chi_sim``) is the alternative the benchmark
-compares it with (``EXTRACTOR_OCR_ENGINE=tesseract``). Neither downloads anything at run time.
-Lines are found by the page stage, so only the recogniser runs here, never a detector, except for
-pages without rules, where RapidOCR's detector finds the text boxes.
+RapidOCR's PP-OCRv4 models (inside the ``rapidocr-onnxruntime`` wheel) run by onnxruntime in
+sessions of our own are the default; Tesseract (Debian's ``tesseract-ocr`` with ``chi_sim``) is
+the alternative the benchmark compares it with (``EXTRACTOR_OCR_ENGINE=tesseract``). Neither
+downloads anything at run time. Lines are found by the page stage, so only the recogniser is
+loaded, never the detector or the classifier, except for pages without rules, where the
+detector finds the text boxes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 from extractor.errors import OcrUnavailableError
 
 ENGINES = ("rapidocr", "tesseract")
+Reading = tuple[str, float, tuple[float, ...]]  # a line's text, confidence, its characters' places
 DETECT_SIDE = 1280  # a page goes to the text detector with its long side at most this
 EXTRA_HINT = "install the OCR extra: pip install 'extractor[ocr]'"
 
@@ -125,7 +127,7 @@ class _Recogniser:
         characters = self.session.get_modelmeta().custom_metadata_map["character"].splitlines()
         self.characters = ["", *characters, " "]  # index 0 is CTC's blank; the last a space
 
-    def __call__(self, grey: np.ndarray) -> tuple[str, float]:
+    def __call__(self, grey: np.ndarray) -> Reading:
         import cv2
 
         height, width = grey.shape[:2]
@@ -134,17 +136,23 @@ class _Recogniser:
         batch = np.zeros((1, 3, REC_HEIGHT, max(scaled, MIN_REC_WIDTH)), np.float32)
         batch[0, :, :, :scaled] = line
         (scores,) = self.session.run(None, {self.input: batch})
-        return self._decoded(scores[0])
+        return self._decoded(scores[0], batch.shape[3] / scaled)
 
-    def _decoded(self, scores: np.ndarray) -> tuple[str, float]:
-        """CTC: the best class at each step, repeats merged, blanks dropped; confidence their mean."""
+    def _decoded(self, scores: np.ndarray, width: float) -> Reading:
+        """CTC: the best class at each step, repeats merged, blanks dropped; confidence their mean.
+
+        Each character's place is the middle of the step where it was read, as a share of the
+        line image's width (``width``: the model's input width over the line's).
+        """
         best = scores.argmax(axis=1)
         keep = best != 0
         keep[1:] &= best[1:] != best[:-1]
         if not keep.any():
-            return "", 0.0
+            return "", 0.0, ()
         text = "".join(self.characters[i] for i in best[keep])
-        return text, float(scores.max(axis=1)[keep].mean())
+        steps = np.flatnonzero(keep)
+        places = tuple(min(1.0, float(v)) for v in (steps + 0.5) / len(best) * width)
+        return text, float(scores.max(axis=1)[keep].mean()), places
 
 
 @cache
@@ -164,8 +172,9 @@ def _detector() -> object:
     return detector
 
 
-def recognise(crops: Sequence[np.ndarray]) -> list[tuple[str, float]]:
-    """Text and confidence (0–1) of each grey line image."""
+def recognise(crops: Sequence[np.ndarray]) -> list[Reading]:
+    """Text, confidence (0–1) and the characters' places (shares of the width; empty when the
+    engine does not tell) of each grey line image."""
     if not crops:
         return []
     if engine_name() == "tesseract":
@@ -216,7 +225,7 @@ def _out_of_memory_is_memory_error() -> Iterator[None]:
         raise
 
 
-def _tesseract(crops: Sequence[np.ndarray]) -> list[tuple[str, float]]:
+def _tesseract(crops: Sequence[np.ndarray]) -> list[Reading]:
     """Each line by ``tesseract --psm 7`` (one text line), chi_sim; confidence from its words."""
     import pytesseract
     from PIL import Image
@@ -229,5 +238,5 @@ def _tesseract(crops: Sequence[np.ndarray]) -> list[tuple[str, float]]:
         words = [(w, float(c)) for w, c in zip(data["text"], data["conf"], strict=True) if w.strip() and float(c) >= 0]
         text = "".join(w for w, _ in words)
         confidence = min((c for _, c in words), default=0.0) / 100
-        out.append((text, confidence))
+        out.append((text, confidence, ()))
     return out

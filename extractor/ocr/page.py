@@ -1,8 +1,13 @@
 """One page image → blocks: ruled tables cell by cell, the text around them as paragraphs.
 
 Every text line is cut out of the grey page (rules whitened first) and all of a page's lines go
-to the recogniser in one batch. Cells keep their page, their box (points from the page's top
-left, on the deskewed page) and their confidence (the lowest of their lines).
+to the recogniser together. Cells keep their page, their box (points from the page's top left,
+on the deskewed page) and their confidence (the lowest of their lines).
+
+A page without a grid is read by the text detector; its lines, each character placed where the
+recogniser read it, are kept (``PageResult.lines``) for the borderless table reader, which
+``extractor.ocr.read_unruled`` runs over the pages in order; its horizontal rules, if any, cut
+the rows there.
 """
 
 from __future__ import annotations
@@ -15,10 +20,11 @@ import cv2
 import numpy as np
 import regex
 
+from extractor.headers import is_furniture
 from extractor.ocr import engine
-from extractor.ocr.grid import Grid, find_grids
+from extractor.ocr.grid import MIN_TABLE_INCH, Grid, find_grids, rule_masks
 from extractor.ocr.image import PageImage, binarise
-from extractor.readers.pdf_layout import clean_text
+from extractor.readers.pdf_layout import LINE_TOLERANCE, Char, Line, clean_text
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 
 LOW_CONFIDENCE = 0.80  # a cell read with less than this is named in a low_confidence_text warning
@@ -34,6 +40,11 @@ class PageResult:
     seal: bool = False
     skew: float = 0.0
     ruled: bool = False
+    # A page without rules: its text lines as placed characters (points), for the borderless
+    # table reader, which runs over the pages in order (a table goes on from page to page).
+    lines: list[Line] | None = None
+    size: float = 0.0  # the lines' usual character height (points)
+    rules: list[tuple[float, ...]] = field(default_factory=list)  # horizontal rules (y, x0, x1), points
 
 
 def read_page(page: PageImage) -> PageResult:
@@ -43,6 +54,9 @@ def read_page(page: PageImage) -> PageResult:
     text_ink = ink.copy()
     for grid in grids:
         grid.erase_rules(grey, text_ink)
+    # A table ruled only across (rows between horizontal rules, no columns drawn) has no grid:
+    # its rules are taken off the page, as a grid's are, and kept for the borderless reader.
+    rules = [] if grids else _horizontal_rules(ink, page.dpi, grey, text_ink)
     text_ink = _despeckled(text_ink, page.dpi)
     # Line images show only the ink kept (with a margin for soft edges): specks are paper.
     # A wide margin: a thin stroke lighter than the ink threshold (a Song face's hairline) stays.
@@ -77,9 +91,32 @@ def read_page(page: PageImage) -> PageResult:
         if kind == "paragraphs":
             lines = _paragraphs(indices, texts, boxes, page, positioned=not grids)  # type: ignore[arg-type]
             result.blocks.extend(lines)
+            if not grids:
+                result.lines, result.size = _placed_lines(indices, texts, boxes, text_ink, page)  # type: ignore[arg-type]
+                result.rules = [tuple(v * 72 / page.dpi for v in rule) for rule in rules]
+                result.low_confidence.extend(_unsure_lines(indices, texts, boxes, height))  # type: ignore[arg-type]
         else:
             result.blocks.append(_table(grid, indices, texts, page, result))  # type: ignore[arg-type]
     return result
+
+
+def _horizontal_rules(
+    ink: np.ndarray, dpi: float, grey: np.ndarray, text_ink: np.ndarray
+) -> list[tuple[int, int, int]]:
+    """Horizontal rules at least MIN_TABLE_INCH long, as (y, x0, x1) in pixels, whitened on the
+    grey page and taken off the text's ink."""
+    horizontal, _ = rule_masks(ink, dpi)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(horizontal)
+    rules = []
+    for label in range(1, count):
+        x, y, w, h, _ = stats[label]
+        if w >= MIN_TABLE_INCH * dpi and h <= 0.05 * dpi:
+            rules.append((y + h // 2, x, x + w))
+    if rules:
+        erase = cv2.dilate(horizontal, np.ones((3, 3), np.uint8)) > 0
+        grey[erase] = 255
+        text_ink[erase] = 0
+    return rules
 
 
 def _despeckled(ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -210,10 +247,27 @@ def _split_tall(runs: list[tuple[int, int]], rows: np.ndarray, typical: float) -
 
 def _detected_lines(grey: np.ndarray, ink: np.ndarray, dpi: float, boxes: list) -> list[int]:
     """A page without rules: text boxes by the detector (or by projection), in reading order."""
-    found = engine.detect_lines(grey) or _lines(ink, (0, 0, grey.shape[1], grey.shape[0]), dpi, True)
+    page = (0, 0, grey.shape[1], grey.shape[0])
+    found = engine.detect_lines(grey)
+    if found:
+        # What the detector missed, on a page scaled down for it: a lone thin digit (the "1" of a
+        # row's 序号), found by projection on the ink no detected box covers.
+        rest = ink.copy()
+        near = int(0.04 * dpi)  # and not what is left of a character at a box's edge
+        for x0, y0, x1, y1 in found:
+            rest[max(0, y0 - near) : y1 + near, max(0, x0 - near) : x1 + near] = 0
+        found += [box for box in _lines(rest, page, dpi, True) if _enough_ink(rest, box, dpi)]
+    else:
+        found = _lines(ink, page, dpi, True)
     found.sort(key=lambda b: ((b[1] + b[3]) / 2, b[0]))
     boxes.extend(found)
     return list(range(len(boxes) - len(found), len(boxes)))
+
+
+def _enough_ink(ink: np.ndarray, box: tuple[int, int, int, int], dpi: float) -> bool:
+    """Whether a box holds a character's worth of ink (at least a short stroke), not a speck or an edge."""
+    x0, y0, x1, y1 = box
+    return y1 - y0 >= 0.06 * dpi and int(np.count_nonzero(ink[y0:y1, x0:x1])) >= (0.04 * dpi) ** 2
 
 
 def _crops(grey: np.ndarray, boxes: list[tuple[int, int, int, int]], dpi: float) -> list[np.ndarray]:
@@ -228,11 +282,19 @@ def _crops(grey: np.ndarray, boxes: list[tuple[int, int, int, int]], dpi: float)
     pad = max(2, int(PAD_INCH * dpi))
     height, width = grey.shape
     crops = []
-    for x0, y0, x1, y1 in boxes:
+    for box in boxes:
+        _, y0, _, y1 = box
         grow = max(0.0, 0.9 * usual - (y1 - y0)) / 2
         top, bottom = int(y0 - grow) - pad, int(y1 + grow) + pad
-        crops.append(grey[max(0, top) : min(height, bottom), max(0, x0 - pad) : min(width, x1 + pad)])
+        left, right = _crop_columns(box, dpi, width)
+        crops.append(grey[max(0, top) : min(height, bottom), left:right])
     return crops
+
+
+def _crop_columns(box: tuple[int, int, int, int], dpi: float, width: int) -> tuple[int, int]:
+    """The left and right edges of a line's image on the page: its box and a margin."""
+    pad = max(2, int(PAD_INCH * dpi))
+    return max(0, box[0] - pad), min(width, box[2] + pad)
 
 
 def _paragraphs(indices: list[int], texts: list, boxes: list, page: PageImage, *, positioned: bool) -> list[Paragraph]:
@@ -315,6 +377,101 @@ def _page_number(text: str, top: int, bottom: int, page_height: int) -> bool:
     return in_margin and len(text) <= 10 and bool(_PAGE_NUMBER.match(text))
 
 
+def _placed_lines(
+    indices: list[int], texts: list, boxes: list, ink: np.ndarray, page: PageImage
+) -> tuple[list[Line], float]:
+    """The recognised lines of a page without rules as characters placed on it, in points.
+
+    The recogniser gives a line's text, not where each character is: they are laid along the
+    line's ink from left to right, a wide (CJK) character twice as wide as a narrow one. The
+    pieces of a line (one per cell) keep their places, which is what the borderless reader
+    needs to find the columns and cut the rows.
+    """
+    to_points = 72 / page.dpi
+    height = page.grey.shape[0]
+    extents = {index: _ink_extent(ink, boxes[index]) for index in indices}
+    # A wide character is about as wide as a line is high: the page's usual line, since a
+    # detector's box may hold the lines of two cells side by side, a little apart in height.
+    em = float(np.median([y1 - y0 for _, y0, _, y1 in extents.values()])) if extents else 0.0
+    pieces = []
+    for index in indices:
+        text = _text(texts[index][0])
+        if not _kept(boxes[index], texts[index]) or not text.strip():
+            continue
+        x0, y0, x1, y1 = extents[index]
+        if _page_number(text, y0, y1, height):
+            continue
+        top, bottom = y0 * to_points, y1 * to_points
+        units = [_display_width(ch) for ch in text]
+        read = texts[index][0]
+        places = texts[index][2] if len(texts[index]) > 2 else ()
+        chars = []
+        if len(places) == len(read):
+            # Where the recogniser read each character: a gap between two cells stays a gap.
+            left, right = _crop_columns(boxes[index], page.dpi, page.grey.shape[1])
+            for ch, place in zip(read, places, strict=True):
+                if ch.isspace():
+                    continue
+                ch = _text(ch) or ch
+                # A Latin letter or digit is wider than half a CJK character: at half, "RCEP" read as "R CEP".
+                middle, half = left + place * (right - left), em * (0.5 if _display_width(ch) == 2 else 0.35)
+                chars.append(Char(ch, (middle - half) * to_points, (middle + half) * to_points, top, bottom, "ocr"))
+        else:  # laid along the ink from left to right
+            step = (x1 - x0) / max(1, sum(units))
+            x = float(x0)
+            for ch, unit in zip(text, units, strict=True):
+                if not ch.isspace():
+                    chars.append(Char(ch, x * to_points, (x + unit * step) * to_points, top, bottom, "ocr"))
+                x += unit * step
+        pieces.append(chars)
+    if not pieces:
+        return [], 0.0
+    size = float(np.median([c.bottom - c.top for chars in pieces for c in chars]))
+    # Pieces whose tops are this close are one line, as the text-layer reader groups characters.
+    pieces.sort(key=lambda chars: chars[0].top)
+    groups: list[list[list[Char]]] = []
+    for chars in pieces:
+        if groups and chars[0].top - groups[-1][0][0].top <= LINE_TOLERANCE * size:
+            groups[-1].append(chars)
+        else:
+            groups.append([chars])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda chars: chars[0].x0)
+        text = " ".join("".join(c.text for c in chars) for chars in group)
+        flat = [c for chars in group for c in chars]
+        top, bottom = min(c.top for c in flat), max(c.bottom for c in flat)
+        lines.append(Line(flat, top, bottom, text, "ocr", is_furniture(text)))
+    return lines, size
+
+
+def _unsure_lines(indices: list[int], texts: list, boxes: list, height: int) -> list[str]:
+    """Lines of a page without rules read with low confidence, named by their place and first words
+    (their cells are found later, by the borderless reader, which keeps no confidence)."""
+    out = []
+    kept = [i for i in indices if _kept(boxes[i], texts[i])]
+    for number, index in enumerate(sorted(kept, key=lambda i: (boxes[i][1], boxes[i][0])), start=1):
+        text, confidence = _text(texts[index][0]), texts[index][1]
+        if confidence < LOW_CONFIDENCE and not _page_number(text, boxes[index][1], boxes[index][3], height):
+            shown = text if len(text) <= UNSURE_SHOWN else text[:UNSURE_SHOWN] + "…"
+            out.append(f"line {number} “{shown}” ({confidence:.2f})")
+    return out
+
+
+UNSURE_SHOWN = 12  # characters of an unsure line shown in the warning
+
+
+def _ink_extent(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The box shrunk to the ink inside it (a detector's box has a margin around the characters)."""
+    x0, y0, x1, y1 = box
+    area = ink[max(0, y0) : y1, max(0, x0) : x1] > 0
+    rows, cols = np.flatnonzero(area.any(axis=1)), np.flatnonzero(area.any(axis=0))
+    if rows.size == 0:
+        return box
+    x0, y0 = max(0, x0), max(0, y0)
+    return x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1
+
+
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -327,8 +484,8 @@ def _table(grid: Grid, cell_lines: list[list[int]], texts: list, page: PageImage
             for c in range(cell.col, cell.col + cell.colspan):
                 rows[r][c] = RawCell(None, merge="above" if r > cell.row else "left")
         read = [texts[i] for i in indices if texts[i][0].strip()]
-        text = _joined([t for t, _ in read])
-        confidence = min((score for _, score in read), default=1.0)
+        text = _joined([reading[0] for reading in read])
+        confidence = min((reading[1] for reading in read), default=1.0)
         box = tuple(round(v * to_points, 1) for v in cell.box)
         rows[cell.row][cell.col] = RawCell(text, page=page.number, box=box, confidence=round(confidence, 3))
         if read and confidence < LOW_CONFIDENCE:

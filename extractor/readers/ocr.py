@@ -91,6 +91,7 @@ def _with_pages(document: RawDocument, numbers: list[int], data: bytes) -> RawDo
     from extractor import ocr
 
     results = ocr.ocr_pdf_pages(data, numbers)
+    ocr.read_unruled(results)
     blocks = list(document.blocks)
     for result in results:
         at = next((i for i, block in enumerate(blocks) if (_page_of(block) or 0) > result.number), len(blocks))

@@ -131,9 +131,9 @@ def _has_headed_table(document: RawDocument) -> bool:
 
 
 def _pdfminer() -> None:
-    """Import pdfminer (and pdfplumber) with ``pdf_bounds``' decoders in place. Only the reference
-    engine and a page tree PDFium's reading cannot vouch for need them: the PDFium path never
-    pays their import (10 MiB, 0.1 s: pdfminer loads ``cryptography``)."""
+    """Import pdfminer with ``pdf_bounds``' decoders put in place. Only the reference engine and a
+    page count PDFium's reading cannot vouch for need pdfminer: the PDFium path otherwise never
+    pays its import or pdfplumber's (10 MiB, 0.1 s: pdfminer loads ``cryptography``)."""
     import pdfminer.pdfdocument  # noqa: F401
 
     pdf_bounds.install()

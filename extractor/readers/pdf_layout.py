@@ -81,6 +81,7 @@ CID = regex.compile(r"\(cid:\d+\)|\ufffd")
 # Kangxi radicals (U+2F00–U+2FD5) that fonts without a ToUnicode map produce instead of the
 # unified ideograph ("⼀" for "一"); NFKC maps each to its ideograph.
 _RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+_RADICAL = regex.compile("[\u2f00-\u2fd5]")
 
 LINE_TOLERANCE = 0.35  # × font size: characters whose tops differ less are on one line
 SEGMENT_GAP = 0.5  # × font size: a wider horizontal gap separates two pieces of text
@@ -96,7 +97,11 @@ def clean_text(text: str) -> str:
     read as text, and its digits as a figure. U+FFFD keeps the glyph's place (one character, so the
     damage is visible) without pretending to be text. The reader warns once per page.
     """
-    return collapse_layout_space(CID.sub("\ufffd", text).translate(_RADICALS))
+    if "(cid:" in text:
+        text = CID.sub("\ufffd", text)
+    if _RADICAL.search(text):  # rare: translate() looks up every character of the text
+        text = text.translate(_RADICALS)
+    return collapse_layout_space(text)
 
 
 # --------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ import itertools
 import math
 import re
 import struct
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from operator import itemgetter
@@ -123,8 +124,8 @@ def vouched_pages(data: bytes, document: Any, total: int, cap: int | None) -> bo
     PDFium trusts a tree's /Count, and rebuilds a damaged cross-reference table that pdfminer may
     not read. Its count is taken when the file gives no cause to doubt it: its cross-reference
     table is whole, it is not encrypted (pdfminer may refuse a security handler PDFium reads), the
-    count is within the page limit, and the file holds as many page dictionaries in the open as
-    that count (an incremental update, pages in compressed object streams, a /Count that lies, or a
+    count is within the page limit, and the file holds as many page dictionaries (in the open and
+    in its deflated object streams) as that count (an incremental update, a /Count that lies, or a
     page dictionary outside the tree: all make these differ).
     """
     if total <= 0 or (cap is not None and total > cap):
@@ -133,7 +134,39 @@ def vouched_pages(data: bytes, document: Any, total: int, cap: int | None) -> bo
         return False
     if pdfium.FPDF_GetSecurityHandlerRevision(document) != -1:
         return False
-    return len(_PAGE_DICT.findall(data)) == total
+    return _page_dicts(data) == total
+
+
+# A stream's data starts after the "stream" keyword and its end of line (not "endstream").
+_STREAM_DATA = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm(?![^\x00\t\n\x0c\r /<>\[\]()%{}])")
+_DICTIONARY_REACH = 4096  # bytes before a stream searched for its dictionary
+_OBJECT_STREAM_BYTES = 8 << 20  # an object stream inflated past this is not counted (no vouching)
+
+
+def _page_dicts(data: bytes) -> int | None:
+    """The page dictionaries the file holds: in the open, and inside its deflated object streams
+    (Word and WPS put them there). None when an object stream cannot be inflated: no count."""
+    count = len(_PAGE_DICT.findall(data))
+    if b"/ObjStm" not in data:
+        return count
+    for match in _STREAM_DATA.finditer(data):
+        start = match.start()
+        head = data.rfind(b"obj", max(0, start - _DICTIONARY_REACH), start)
+        dictionary = data[head:start] if head >= 0 else b""
+        if not _OBJECT_STREAM.search(dictionary):
+            continue
+        if b"/FlateDecode" not in dictionary:
+            return None
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data[match.end() :], _OBJECT_STREAM_BYTES)
+        except zlib.error:
+            return None
+        if not inflater.eof:  # damaged, or larger than an object stream of page dictionaries needs
+            return None
+        count += len(_PAGE_DICT.findall(inflated))
+    return count
 
 
 class PdfiumPage:
@@ -799,30 +832,32 @@ def _drawn(page: Any, frame: _Frame) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _matrix(item: Any) -> Matrix:
-    matrix = pdfium.FS_MATRIX()
-    if not pdfium.FPDFPageObj_GetMatrix(item, ctypes.byref(matrix)):
+_OBJECT_MATRIX = _fast(pdfium.FPDFPageObj_GetMatrix, _INT, _VOID, _VOID)
+
+
+def _matrix(address: int) -> Matrix:
+    found = pdfium.FS_MATRIX()
+    if not _OBJECT_MATRIX(address, ctypes.addressof(found)):
         return _IDENTITY
-    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+    return _MATRIX.unpack_from(found)
 
 
 def _walk(objects: Any, outer: Matrix, frame: _Frame, out: dict[str, list[dict[str, Any]]], depth: int) -> None:
     """Paths, images and the forms holding them; ``objects`` are addresses (most are text: one
-    type call each, through a plain prototype; the few drawn ones get pypdfium2's typed handle)."""
+    type call each, through a plain prototype; images and forms get pypdfium2's typed handle)."""
     for address in objects:
         if not address:
             continue
         kind = _OBJECT_TYPE(address)
         if kind != _PATH and kind != _IMAGE and kind != _FORM:
             continue
-        item = ctypes.cast(address, pdfium.FPDF_PAGEOBJECT)
         if kind == _PATH:
-            _path(item, _multiply(_matrix(item), outer), frame, out)
+            _path(address, _multiply(_matrix(address), outer), frame, out)
         elif kind == _IMAGE:
-            out["image"].append(_image(item, frame))
+            out["image"].append(_image(ctypes.cast(address, pdfium.FPDF_PAGEOBJECT), frame))
         elif depth < MAX_FORM_DEPTH:
-            inner = _multiply(_matrix(item), outer)
-            count = pdfium.FPDFFormObj_CountObjects(item)
+            inner = _multiply(_matrix(address), outer)
+            count = pdfium.FPDFFormObj_CountObjects(ctypes.cast(address, pdfium.FPDF_PAGEOBJECT))
             children = (_FORM_OBJECT(address, i) for i in range(max(count, 0)))
             _walk(children, inner, frame, out, depth + 1)
 
@@ -833,31 +868,41 @@ def _image(item: Any, frame: _Frame) -> dict[str, Any]:
     return _boxed("image", [frame.point(left.value, bottom.value), frame.point(right.value, top.value)], frame)
 
 
-def _path(item: Any, matrix: Matrix, frame: _Frame, out: dict[str, list[dict[str, Any]]]) -> None:
+_DRAW_MODE = _fast(pdfium.FPDFPath_GetDrawMode, _INT, _VOID, _VOID, _VOID)
+_COUNT_SEGMENTS = _fast(pdfium.FPDFPath_CountSegments, _INT, _VOID)
+_SEGMENT = _fast(pdfium.FPDFPath_GetPathSegment, _VOID, _VOID, _INT)
+_SEGMENT_POINT = _fast(pdfium.FPDFPathSegment_GetPoint, _INT, _VOID, _VOID, _VOID)
+_SEGMENT_TYPE = _fast(pdfium.FPDFPathSegment_GetType, _INT, _VOID)
+_SEGMENT_CLOSE = _fast(pdfium.FPDFPathSegment_GetClose, _INT, _VOID)
+_MOVETO, _BEZIERTO = pdfium.FPDF_SEGMENT_MOVETO, pdfium.FPDF_SEGMENT_BEZIERTO
+
+
+def _path(address: int, matrix: Matrix, frame: _Frame, out: dict[str, list[dict[str, Any]]]) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    painted = pdfium.FPDFPath_GetDrawMode(item, ctypes.byref(fill), ctypes.byref(stroke))
+    painted = _DRAW_MODE(address, ctypes.addressof(fill), ctypes.addressof(stroke))
     if painted and not fill.value and not stroke.value:
         return  # a path painted neither way (pdfminer paints none either)
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
     subpaths: list[list[tuple[str, tuple[float, float]]]] = []
     pending = 0  # Bézier points still to come in the current "c"
-    for index in range(max(pdfium.FPDFPath_CountSegments(item), 0)):
-        segment = pdfium.FPDFPath_GetPathSegment(item, index)
-        if not segment or not pdfium.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+    for index in range(max(_COUNT_SEGMENTS(address), 0)):
+        segment = _SEGMENT(address, index)
+        if not segment or not _SEGMENT_POINT(segment, x_at, y_at):
             continue
         point = frame.point(*_apply(matrix, x.value, y.value))
-        kind = pdfium.FPDFPathSegment_GetType(segment)
-        if kind == pdfium.FPDF_SEGMENT_MOVETO or not subpaths:
+        kind = _SEGMENT_TYPE(segment)
+        if kind == _MOVETO or not subpaths:
             subpaths.append([("m", point)])
             pending = 0
-        elif kind == pdfium.FPDF_SEGMENT_BEZIERTO:
+        elif kind == _BEZIERTO:
             # PDFium keeps a curve as three points; pdfminer's "c" counts as its last one.
             pending = pending - 1 if pending else 2
             if pending == 0:
                 subpaths[-1].append(("c", point))
         else:
             subpaths[-1].append(("l", point))
-        if pdfium.FPDFPathSegment_GetClose(segment):
+        if _SEGMENT_CLOSE(segment):
             subpaths[-1].append(("h", subpaths[-1][0][1]))
     for subpath in subpaths:
         kind, points = _classed(subpath)

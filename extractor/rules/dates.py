@@ -169,7 +169,7 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     view = match_view(text) if view is None else view
     date_rules, vetoes, _ = rules()
     candidates: list[tuple[int, DateSpan]] = []
-    chars = _gate().present(view)
+    chars = _gate_of(date_rules).present(view)
     for order, rule in enumerate(date_rules):
         if not may_match(rule.required, chars):
             continue  # a character every match holds is not in the text: the rule finds nothing
@@ -185,9 +185,14 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     return longest_first(candidates)
 
 
-@cache
-def _gate() -> CharGate:
-    return CharGate([rule.required for rule in rules()[0]])
+_GATE: list[tuple[tuple[DateRule, ...], CharGate]] = []
+
+
+def _gate_of(rule_table: tuple[DateRule, ...]) -> CharGate:
+    """The gate of these rules, kept with the very tuple it was made from (rules() rebuilt: a new gate)."""
+    if not _GATE or _GATE[0][0] is not rule_table:
+        _GATE[:] = [(rule_table, CharGate([rule.required for rule in rule_table]))]
+    return _GATE[0][1]
 
 
 def _vetoed(view: str, span: DateSpan, vetoes: tuple[Veto, ...]) -> bool:

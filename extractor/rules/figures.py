@@ -176,7 +176,7 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     figure_rules, vetoes, _ = rules()
     masked = [m.span() for m in masks().finditer(view)]
     candidates: list[tuple[int, FigureSpan]] = []
-    chars = _gate().present(view)
+    chars = _gate_of(figure_rules).present(view)
     for order, rule in enumerate(figure_rules):
         if not may_match(rule.required, chars):
             continue  # a character every match holds is not in the text: the rule finds nothing
@@ -184,16 +184,22 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
             start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
                 continue
-            if any(low < end and start < high for low, high in masked):
+            if masked and any(low < end and start < high for low, high in masked):
                 continue
-            unit_span = match.span("unit") if "unit" in match.groupdict() and match.group("unit") else None
-            candidates.append((order, FigureSpan(start, end, rule, match.groupdict(), unit_span)))
+            parts = match.groupdict()
+            unit_span = match.span("unit") if parts.get("unit") else None
+            candidates.append((order, FigureSpan(start, end, rule, parts, unit_span)))
     return longest_first(candidates)
 
 
-@cache
-def _gate() -> CharGate:
-    return CharGate([rule.required for rule in rules()[0]])
+_GATE: list[tuple[tuple[FigureRule, ...], CharGate]] = []
+
+
+def _gate_of(rule_table: tuple[FigureRule, ...]) -> CharGate:
+    """The gate of these rules, kept with the very tuple it was made from (rules() rebuilt: a new gate)."""
+    if not _GATE or _GATE[0][0] is not rule_table:
+        _GATE[:] = [(rule_table, CharGate([rule.required for rule in rule_table]))]
+    return _GATE[0][1]
 
 
 @cache
