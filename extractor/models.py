@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"  # 1.6: Row.sources (OCR cells: page, box, confidence)
 
 Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls", "image"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
@@ -104,7 +104,8 @@ class Status(_Model):
 
 
 class Assessment(_Model):
-    """A target figure and the actual figure that answers it (same subject)."""
+    """A target figure and the actual figure that answers it (same subject). A gap the text states
+    against the schedule or target (滞后序时进度5个百分点) is one whose target and actual are that figure."""
 
     subject: str | None = Field(description="The metric, in its canonical name.")
     target: Figure
@@ -128,6 +129,16 @@ class Column(_Model):
     field: str | None = Field(description="Canonical field, or null for a column kept under its header.")
 
 
+class CellSource(_Model):
+    """Where an OCR'd cell stands on its scanned page, and how sure the recogniser was of it."""
+
+    page: int
+    box: tuple[float, float, float, float] = Field(
+        description="x0, y0, x1, y1 in points from the top left of the page, as turned level before reading."
+    )
+    confidence: float = Field(description="The lowest confidence (0-1) of the cell's recognised lines.")
+
+
 class Row(_Model):
     seq: int | None = Field(
         description="The printed 序号 when every row of the document has one of its own; else (rows without a "
@@ -148,6 +159,12 @@ class Row(_Model):
     status: Status = Field(default_factory=lambda: Status(value="unknown"))
     assessments: list[Assessment] = Field(default_factory=list)
     pages: list[int] = Field(default_factory=list)
+    sources: dict[str, list[CellSource]] | None = Field(
+        default=None,
+        exclude_if=lambda value: not value,  # absent from the JSON unless the row was OCR'd
+        description="OCR only: each cell's place on its scanned page and the recogniser's confidence, keyed "
+        "as cells; a cell continued on the next page has one per page.",
+    )
 
 
 class Table(_Model):

@@ -6,7 +6,7 @@ from collections import Counter
 
 from pydantic import BaseModel
 
-from extractor.models import Column, Figure, Period, Row, Table, Warning
+from extractor.models import CellSource, Column, Figure, Period, Row, Table, Warning
 from extractor.rules.assess import assess
 from extractor.rules.cells import find_issues, find_statements, split_lead_units, split_units
 from extractor.rules.compiled import compile_rule
@@ -64,6 +64,12 @@ def build_table(
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         headers = {column.key: column.header for column in table.columns}
         row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
+        if raw.sources:
+            row.sources = {
+                column.key: [CellSource(page=page, box=box, confidence=confidence) for page, box, confidence in found]
+                for column, found in zip(table.columns, raw.sources, strict=True)
+                if found
+            }
         for key, text in cells.items():
             if len(text) > MAX_ANALYSED_CELL:
                 warnings.append(

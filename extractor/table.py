@@ -75,6 +75,8 @@ class TableRow:
     texts: list[str]
     pages: list[int]
     section: str | None = None
+    # OCR: per column, (page, box, confidence) of the cells it was read from (empty otherwise)
+    sources: list[list[tuple[int, tuple[float, float, float, float], float]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -741,6 +743,7 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
         )
         cells[-1] = RawCell((cells[-1].text or "") + extra)
     texts = [c.text for c in cells]
+    sources = [_source(c) for c in cells]
     if not any(texts):
         return
     if header_key(texts) in table.header_keys:
@@ -750,7 +753,7 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     previous = table.rows[-1] if table.rows else None
     if may_continue and previous is not None and not seq_text.strip():
         if _follows(previous, raw.page):
-            _join(previous, texts, raw.page)
+            _join(previous, texts, raw.page, sources)
         else:
             # The row it ends is on a page that gave no table (a scanned page): keep the text apart.
             fragment = "\n".join(t for t in texts if t)
@@ -794,7 +797,8 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
         section = filled[category_column]
         # A category cell merged over its group's rows is written once: the rows under it follow.
         table.current_section = section
-    table.rows.append(TableRow(texts=filled, pages=pages, section=section))
+    kept = sources if any(sources) else []
+    table.rows.append(TableRow(texts=filled, pages=pages, section=section, sources=kept))
     usual = table.longest_row if table.row_lengths else width  # the rows before this one
     table.row_lengths.append(len(fitted))
     table.longest_row = max(table.longest_row, len(fitted))
@@ -951,12 +955,21 @@ def _section_heading(texts: list[str | None]) -> str | None:
     return present[0] if others_covered and (merged or is_heading(present[0])) else None
 
 
-def _join(row: TableRow, texts: list[str | None], page: int | None) -> None:
+def _join(row: TableRow, texts: list[str | None], page: int | None, sources: list | None = None) -> None:
     for index, text in enumerate(texts):
         if text:
             row.texts[index] = join_fragments(row.texts[index], text)
+            if sources and sources[index] and row.sources:
+                row.sources[index] = row.sources[index] + sources[index]
     if page and page not in row.pages:
         row.pages.append(page)
+
+
+def _source(cell: RawCell) -> list[tuple[int, tuple[float, float, float, float], float]]:
+    """An OCR'd cell's page, box and confidence (a list: a cell continued on the next page adds one)."""
+    if cell.page is None or cell.box is None or cell.confidence is None or not cell.text:
+        return []
+    return [(cell.page, cell.box, cell.confidence)]
 
 
 _LATIN_END = compile_rule(r"[A-Za-z0-9]$")

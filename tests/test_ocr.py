@@ -19,6 +19,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 
 import extractor
+import extractor.output
 from extractor.errors import ExtractorError, NoTextLayerError, OcrUnavailableError, UnsupportedFormatError
 from extractor.options import ReadOptions
 from extractor.readers import read
@@ -106,6 +107,26 @@ def test_a_seal_over_a_cell_does_not_become_characters(seed, scanned) -> None:
     want, got = rows_of(seed)[1].progress, rows_of(scanned)[1].progress
     assert abs(len(got) - len(want)) <= 3
     assert "★" not in got and "○" not in got
+
+
+@needs_ocr
+def test_rows_carry_their_cells_page_box_and_confidence(scanned) -> None:
+    """Row.sources (schema 1.6): where each OCR'd cell stands and how sure the recogniser was."""
+    row = rows_of(scanned)[2]
+    (lead,) = row.sources["lead_units"]
+    assert lead.page == 1 and 0 < lead.confidence <= 1
+    assert 0 <= lead.box[0] < lead.box[2] <= 596 and 0 <= lead.box[1] < lead.box[3] <= 842
+    assert set(row.sources) <= set(row.cells)
+    # a row continued on the next page keeps a source per page for the cells it continues
+    for row in rows_of(scanned):
+        for found in row.sources.values():
+            assert [s.page for s in found] == sorted(s.page for s in found)
+
+
+def test_rows_read_from_text_have_no_sources() -> None:
+    document = extractor.parse(ROOT / "samples" / "seed.txt")
+    assert all(row.sources is None for table in document.tables for row in table.rows)
+    assert '"sources"' not in extractor.output.to_json(extractor.output.document_dict(document))
 
 
 @needs_ocr
