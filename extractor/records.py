@@ -64,7 +64,7 @@ def build_table(
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         headers = {column.key: column.header for column in table.columns}
         row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
-        if raw.sources:
+        if raw.sources and len(raw.sources) == len(table.columns):  # one per column, kept in step by table.py
             row.sources = {
                 column.key: [CellSource(page=page, box=box, confidence=confidence) for page, box, confidence in found]
                 for column, found in zip(table.columns, raw.sources, strict=True)
@@ -186,7 +186,8 @@ def build_row(
 
 # pydantic gives every instance a set of its own of the fields it was given (216 bytes, a third of a
 # small record), read only by ``exclude_unset``, which no output uses. The items, figures and dates of
-# a row are never assigned to after it is built, so instances given the same fields share one set:
+# a row are never assigned to after it is built (a Row's ``sources`` is, for OCR'd rows: harmless for
+# the same reason), so instances given the same fields share one set:
 # a row's records keep about half the memory (benchmarks/records_bench.py), the JSON is unchanged.
 _FIELD_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
 

@@ -329,6 +329,7 @@ def _units_from_labels(table: AssembledTable) -> None:
     if not any(found):
         return
     table.columns.append(ColumnSpec(header="牵头单位", field="lead_units", key="lead_units"))
+    _sources_in_step(table, len(table.columns) - 1)
     for row, match in zip(table.rows, found, strict=True):
         text = row.texts[task]
         if match is None:
@@ -415,6 +416,8 @@ def _category_shifted(table: AssembledTable) -> None:
         # Its last cell is empty, or it arrived a cell short (a pipe row under a merge).
         if moved and (not row.texts[-1].strip() or length < width):
             row.texts[:] = ["", *row.texts[:-1]]
+            if row.sources:
+                row.sources[:] = [[], *row.sources[:-1]]
 
 
 def _seq_from_task_prefix(table: AssembledTable) -> None:
@@ -427,6 +430,7 @@ def _seq_from_task_prefix(table: AssembledTable) -> None:
     if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
         return
     table.columns.insert(0, ColumnSpec(header="序号", field="seq", key="seq"))
+    _sources_in_step(table, 0)
     for row, prefix in zip(table.rows, prefixes, strict=True):
         text = row.texts[task]
         number = text[: prefix.end()].strip() if prefix else ""
@@ -669,6 +673,7 @@ def _merge_columns(table: AssembledTable, columns: list[ColumnSpec]) -> list[int
         )
         if match is None:
             table.columns.append(ColumnSpec(header=column.header, field=None, key=column.key))
+            _sources_in_step(table, len(table.columns) - 1)
             for row in table.rows:
                 row.texts.append("")
             match = len(table.columns) - 1
@@ -963,6 +968,14 @@ def _join(row: TableRow, texts: list[str | None], page: int | None, sources: lis
                 row.sources[index] = row.sources[index] + sources[index]
     if page and page not in row.pages:
         row.pages.append(page)
+
+
+def _sources_in_step(table: AssembledTable, index: int) -> None:
+    """A column added at ``index``: each OCR'd row's sources gain an empty entry there, so they stay
+    one per column (a pass adds the column's texts itself)."""
+    for row in table.rows:
+        if row.sources:
+            row.sources.insert(index, [])
 
 
 def _source(cell: RawCell) -> list[tuple[int, tuple[float, float, float, float], float]]:

@@ -731,3 +731,40 @@ def test_a_stated_gap_to_schedule_is_an_assessment(progress: str, met: bool, val
     (gap,) = [a for a in assess(figures, Q1) if a.target.basis == "schedule"]
     assert (gap.actual, gap.met, gap.gap_unit) == (gap.target, met, "pp")
     assert _status(progress, task="建设某某工程", period=Q1).value == value
+
+
+# Review findings (each a bug fixed): inputs that read wrong before the fix.
+def test_a_planned_date_column_is_no_schedule() -> None:
+    cells = {"task": "建设某某工程", "progress": "主体工程已完成60%", "预定完成时间": "2024"}
+    status = row_status(cells, [], [], [], Q1)
+    assert (status.value, status.schedule) == ("on_track", 0.25)
+
+
+def test_a_ceiling_against_a_benchmark_is_no_floor() -> None:
+    status = _status("低于全省0.3个百分点。", task="居民消费价格涨幅不高于全省平均水平", period=Q1)
+    assert not any(e.rule.startswith("benchmark.") for e in status.evidence)
+
+
+@pytest.mark.parametrize(("task", "value"), [("增速高于全市平均", "behind"), ("增速不低于全市平均", "on_track")])
+def test_level_with_the_benchmark_meets_only_a_floor(task: str, value: str) -> None:
+    assert _status("增速与全市持平。", task=task, period=Q1).value == value
+
+
+def test_a_share_of_the_plan_is_no_level_of_the_indicator() -> None:
+    status = _status("已完成年度计划的30%。", task="农村自来水普及率达到95%", period=Q1)
+    assert (status.value, [e.rule for e in status.evidence]) == ("on_track", ["completion.share"])
+
+
+def test_a_negated_gap_to_schedule_is_no_gap() -> None:
+    assert _status("完成投资未滞后序时进度5个百分点。", period=Q1).value != "behind"
+
+
+def test_a_clause_going_on_from_preparation_is_preparation() -> None:
+    assert _status("正在编制可研报告，目前已完成初稿。", task="力争开工某某快速通道", period=Q1).value == "not_started"
+
+
+@pytest.mark.parametrize("title", ["截至2024年底重点项目进展情况", "2024年1-12月重点项目推进情况"])
+def test_a_title_dated_at_the_year_end_keeps_the_time_elapsed(title: str, tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{title}\n序号|项目名称|进展情况|责任单位\n1|建设某某大桥|主体工程已完成60%|县交通局\n", "utf-8")
+    assert extractor.parse(path).period.elapsed == 1.0

@@ -307,3 +307,25 @@ def test_unit_names_one_a_line_are_one_units_cell(units: list[str]) -> None:
         "12月底前",
     )
     assert [r.lead_units for r in rows[1:]] == [["县住建局"], ["县文体广新局"]]
+
+
+def test_ocr_sources_stay_one_per_column_when_a_pass_adds_a_column() -> None:
+    """A 序号 column made from the task's prefix: each OCR'd row's sources gain an empty entry in
+    step, so Row.sources keys every cell's box under its own column (review finding: the records
+    stage refused the row, or put the boxes under the wrong columns)."""
+    from extractor.records import build_table
+
+    box = (120.0, 10.0, 170.0, 20.0)
+    sources = [[(1, (0.0, 10.0, 50.0, 20.0), 0.9)], [(1, (60.0, 10.0, 110.0, 20.0), 0.9)], [(1, box, 0.8)]]
+    table = _table(
+        [("目标任务", "task"), ("完成情况", "progress"), ("牵头单位", "lead_units")],
+        [[f"{n}.建设某某工程{n}", f"已完成{n}0%", "县交通局"] for n in (1, 2, 3)],
+    )
+    for row in table.rows:
+        row.sources = [list(s) for s in sources]
+    _seq_from_task_prefix(table)
+    assert _fields(table)[0] == "seq" and all(len(r.sources) == len(table.columns) for r in table.rows)
+    record, _ = build_table(table, 0, None)
+    for row in record.rows:
+        assert row.sources is not None and "seq" not in row.sources
+        assert row.sources["lead_units"][0].box == box and row.sources["lead_units"][0].confidence == 0.8

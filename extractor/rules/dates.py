@@ -8,8 +8,10 @@ every span is an offset pair into the cell), ``read_date`` turns a span into a
 Decisions (data/dates.toml says more, next to the rules):
 
 - kind: ``point`` a day or a month as a moment (3月10日, 6月, 6月底); ``period`` a span (一季度,
-  1-8月, 上半年, “五一”期间, 2023年, 截至3月31日: year to date); ``deadline`` by when (年底前, 6月底前,
-  年内, and a point followed by a completion verb: 预计8月底完成; not 已于6月底完成).
+  1-8月, 上半年, “五一”期间, 2023年, 截至1-8月); ``deadline`` by when (年底前, 6月底前, 年内, and a
+  point followed by a completion verb: 预计8月底完成; not 已于6月底完成). 截至 before a date that is
+  no range (截至3月31日, 截至6月底, 截至上半年) is the point a figure stands at; the report period
+  reads 截至 in a title as the year to date (``find_period``).
 - A deadline's ``end`` is inclusive for a day, an end (底/末) or a part of a month (6月中旬前 →
   06-20); a whole span before 前 is excluded (6月前 → 05-31, 国庆前 → 09-30). Its ``start`` is
   1 January of its end's year, so 年内 reads as the whole year.
@@ -17,8 +19,8 @@ Decisions (data/dates.toml says more, next to the rules):
   a three-digit year before a month: 105年8月19日 → 2016), relative to the report period's year
   (今年, 去年/上年, 年内, 年底), carried from a written year-and-month earlier in the same sentence
   (2023年3月启动，6月完成), or the report period's year. Never guessed: ``year_known`` is False
-  otherwise. Relative words (下一步, 近期, 截至目前, a 月底 with no month) have grain ``relative`` and
-  no dates; 去年同期 is the report period one year earlier (grain ``relative``).
+  otherwise. Relative words (近期, 截至目前, a 月底 with no month) have grain ``relative`` and no
+  dates; 去年同期 is the report period one year earlier (grain ``relative``). 下一步 names no time.
 - Not dates: durations (3个月, 两个季度, 五年内, 提前3个月), 5G, 第6项, 1.5倍, dates inside a
   document title (《2021年度…》). 十一五…十五五 are five-year plans: periods of grain year.
 - Holidays have grain ``holiday`` and a conventional window (春节 除夕..初六, 五一 05-01..05-05,

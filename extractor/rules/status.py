@@ -24,6 +24,7 @@ from extractor.textnorm import match_view
 
 # Where a cue's clause starts: the negator must stand inside the cue's own clause (data/shared.toml).
 _CLAUSE_BREAK = compile_rule(expand("{CLAUSE_BREAK}"))
+_SENTENCE_BREAK = compile_rule(expand("{SENTENCE_BREAK}"))
 # Fields read when the caller gives no statements.
 _TEXT_FIELDS = ("progress", "issues", "plan")
 _SPACES = compile_rule(r"\s+")
@@ -318,6 +319,9 @@ class _Evidence:
         self.add("behind" if share < 1 - status_rules().tolerance else "on_track", *items)
 
 
+_BARE_YEAR = compile_rule(r"^\s*(?:19|20)\d{2}\s*年度?\s*$")
+
+
 @cache
 def _running_title() -> regex.Pattern[str]:
     return compile_rule(load("status")["running_year"]["title"])
@@ -328,6 +332,8 @@ def running_year(period: Period | None, title: str | None) -> Period | None:
     that says its report is under way (2025年…进展情况) and nothing dated the report inside it."""
     if period is None or period.source != "title" or period.elapsed is None or period.elapsed < 1:
         return period
+    if not _BARE_YEAR.match(match_view(period.text)):
+        return period  # 截至2024年底, 1-12月, 全年: the title dates the report at the year's end
     whole_year = (period.start or "").endswith("-01-01") and (period.end or "").endswith("-12-31")
     if not whole_year or not title or not _running_title().search(match_view(title)):
         return period
@@ -513,8 +519,21 @@ def _clause(item: Item, cells: dict[str, str]) -> str:
 
 
 def _preparatory(item: Item, cells: dict[str, str]) -> bool:
-    """Whether an item's clause reports preparation (可研, 招标, 前期工作), not the main action."""
-    return bool(status_rules().milestone.preparation.search(_clause(item, cells)))
+    """Whether an item's clause reports preparation (可研, 招标, 前期工作), not the main action, or
+    goes on from a clause of its sentence that does (正在编制可研报告，目前已完成初稿)."""
+    preparation = status_rules().milestone.preparation
+    if preparation.search(_clause(item, cells)):
+        return True
+    view = match_view(cells.get(item.field) or item.text)
+    if view[item.span[0] : item.span[1]] != match_view(item.text):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, item.span[0])), default=0)
+    sentence_start = max((m.end() for m in _SENTENCE_BREAK.finditer(view, 0, item.span[0])), default=0)
+    if clause_start <= sentence_start:
+        return False  # the sentence's first clause
+    breaks = _CLAUSE_BREAK.finditer(view, sentence_start, clause_start - 1)
+    previous_start = max((m.end() for m in breaks), default=sentence_start)
+    return bool(preparation.search(view[previous_start:clause_start]))
 
 
 def _contains(piece: Piece, item: Item) -> bool:
@@ -532,7 +551,7 @@ def _planned(pieces: list[Piece], cells: dict[str, str]) -> tuple[float, Item] |
         if rules.planned_column.search(match_view(key)):
             text = cells[key]
             match = _BARE_SHARE.match(match_view(text))
-            if match is not None:
+            if match is not None and float(match.group("num")) <= 100:  # a share, not a year or a day
                 start, end = match.start("num"), match.end("percent") if match.group("percent") else match.end("num")
                 return float(match.group("num")) / 100, Item(
                     text=text[start:end], field=key, span=(start, end), rule=rules.planned_id
@@ -624,7 +643,7 @@ def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | No
     target = rules.task.search(match_view(cells.get("task") or ""))
     if target is None:
         return
-    area = target.group("area")
+    area, floor = target.group("area"), bool(target.group("floor"))
     year_over = period is not None and (period.elapsed or 0) >= 1
     for piece in pieces:
         if piece.kind not in ("progress", "forecast"):
@@ -634,8 +653,13 @@ def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | No
             (rules.below, "behind", rules.id_missed),
         ):
             for match in pattern.finditer(piece.view):
-                if match.group("area") == area and not _negated(piece.view, match.start()):
-                    evidence.add(tier, _item(piece, *match.span(), rule))
+                if match.group("area") != area or _negated(piece.view, match.start()):
+                    continue
+                if pattern is rules.above and match.group("equal") and not floor:
+                    # level with the benchmark (与全市持平) meets 不低于全市, not 高于全市
+                    evidence.add("behind", _item(piece, *match.span(), rules.id_missed))
+                    continue
+                evidence.add(tier, _item(piece, *match.span(), rule))
 
 
 def _start_rates(pieces: list[Piece], evidence: _Evidence) -> None:
@@ -664,6 +688,16 @@ def _growth(figure: Figure) -> bool:
 
 
 _HAN = compile_rule(r"\p{Han}")
+
+
+def _within_share(figure: Figure, evidence: _Evidence) -> bool:
+    """Whether a figure lies inside a completion share read from the text (完成年度计划的30%)."""
+    completion_id = status_rules().completion_id
+    return any(
+        i.rule == completion_id and i.field == figure.field and i.span[0] <= figure.span[0] <= i.span[1]
+        for items in evidence.tiers.values()
+        for i in items
+    )
 
 
 def _row_target(target: Figure) -> bool:
@@ -706,6 +740,8 @@ def _assessed(
     for assessment in assessments:
         target, actual = assessment.target, assessment.actual
         if actual == target and assessment.met is not None and _in_scope(actual, pieces, scope):
+            if _negated(match_view(cells.get(actual.field) or ""), actual.span[0]):
+                continue  # 未滞后序时进度: no gap
             # a gap stated against the schedule or the target (滞后序时进度5个百分点)
             rule = config["meets_target"] if assessment.met else config["below_target"]
             evidence.add("on_track" if assessment.met else "behind", _figure_item(actual, rule))
@@ -715,6 +751,8 @@ def _assessed(
         year_over = period is not None and (period.elapsed or 0) >= 1
         level = assessment.gap_unit == "pp" and target.kind != "change"
         ceiling = assessment.gap_unit != "pp" and assessment.share is None and assessment.met is not None
+        if level and _within_share(actual, evidence):
+            continue  # 已完成年度计划的30% is a share of the plan, no level of the indicator
         if level or ceiling:
             # a level (覆盖率95%, 6%以上) or a ceiling (控制在10410人以内): kept or not at any date
             rule = config["below_target"] if assessment.met is False else config["meets_target"]
