@@ -31,6 +31,7 @@ from functools import cache
 
 import regex
 
+from extractor.headers import known_fields
 from extractor.models import Assessment, Figure, Period
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
@@ -59,29 +60,9 @@ def _target_column_pattern() -> regex.Pattern[str]:
 
 def target_column(key: str) -> bool:
     """Whether a column no field claims names the row's target (年度目标, 年度计划, 指标要求): its
-    figures are targets, answered by the progress's, as the task cell's are."""
-    return key not in _FIELD_NAMES and bool(_target_column_pattern().search(match_view(key)))
-
-
-# Cells of a claimed field are keyed by the field's name; only the other keys are a column's header.
-_FIELD_NAMES = frozenset(
-    {
-        "seq",
-        "task",
-        "progress",
-        "issues",
-        "plan",
-        "status",
-        "lead_units",
-        "partner_units",
-        "lead_leaders",
-        "responsible",
-        "deadline",
-        "category",
-        "measure",
-        "remarks",
-    }
-)
+    figures are targets, answered by the progress's, as the task cell's are. (Cells of a claimed
+    field are keyed by the field's name; only the other keys are a column's header.)"""
+    return key not in known_fields() and bool(_target_column_pattern().search(match_view(key)))
 
 
 def targets_of(figures: list[Figure]) -> list[Figure]:
