@@ -2,8 +2,9 @@
 
 ``read_image`` is the reader of format "image". For PDFs, :func:`read_pdf_with_ocr` decides by
 ``ReadOptions.ocr``: ``always`` reads every page by OCR; ``auto`` reads the text layer and OCRs
-only the pages without one (or the whole file when no page has one); ``never`` is the text layer
-alone. A PDF with a text layer on every page never reaches OCR under ``auto``.
+only the pages without one (or the whole file when no page has one) and the pages whose text layer
+is mostly glyphs without a Unicode mapping; ``never`` is the text layer alone. A PDF whose pages all
+have a readable text layer never reaches OCR under ``auto``.
 """
 
 from __future__ import annotations
@@ -56,14 +57,43 @@ def read_pdf_with_ocr(
         for w in document.warnings
         if w.code == "no_text_layer" and (m := _NO_TEXT_PAGE.match(w.message))
     ]
-    if not missing or not _ocr_available():
+    garbled = garbled_pages(document)
+    if not (missing or garbled) or not _ocr_available():
         return document
-    return _with_pages(document, missing, data)
+    return _with_pages(document, sorted({*missing, *garbled}), data, replaced=garbled)
+
+
+GARBLED_SHARE = 0.5  # of a page's characters unmapped (U+FFFD): its text layer says nothing readable
+MIN_GARBLED = 10  # characters, for a page to be judged by its share
+
+
+def garbled_pages(document: RawDocument) -> set[int]:
+    """The pages whose text layer is mostly glyphs without a Unicode mapping (shown as U+FFFD): a
+    font embedded without its map; the page is read by OCR instead, under ``--ocr auto``."""
+    counts: dict[int, list[int]] = {}
+    for block in document.blocks:
+        page = _page_of(block)
+        if page is None:
+            continue
+        texts = [block.text] if isinstance(block, Paragraph) else [c.text or "" for r in block.rows for c in r.cells]
+        seen = counts.setdefault(page, [0, 0])
+        for text in texts:
+            characters = [c for c in text if not c.isspace()]
+            seen[0] += sum(c == "\ufffd" for c in characters)
+            seen[1] += len(characters)
+    return {page for page, (bad, total) in counts.items() if total >= MIN_GARBLED and bad >= GARBLED_SHARE * total}
 
 
 def _scanned_page(warning: RawWarning) -> regex.Match | None:
     """The page number in the text-layer reader's warning about a page without text."""
     return _NO_TEXT_PAGE.match(warning.message) if warning.code == "no_text_layer" else None
+
+
+_GARBLED_PAGE = regex.compile(r"^page (\d+): \d+ glyphs without a Unicode mapping")
+
+
+def _garbled_page(warning: RawWarning) -> regex.Match | None:
+    return _GARBLED_PAGE.match(warning.message) if warning.code == "undecodable_glyphs" else None
 
 
 def _ocr_available() -> bool:
@@ -86,19 +116,24 @@ def _ocr_or_raise(error: type[Exception], why: str):
     return ocr
 
 
-def _with_pages(document: RawDocument, numbers: list[int], data: bytes) -> RawDocument:
-    """The text-layer reading, with the pages that had none read by OCR and put in their place."""
+def _with_pages(
+    document: RawDocument, numbers: list[int], data: bytes, replaced: set[int] | frozenset[int] = frozenset()
+) -> RawDocument:
+    """The text-layer reading, with the pages that had none read by OCR and put in their place;
+    the ``replaced`` pages' unreadable text-layer blocks give way to what OCR read on them."""
     from extractor import ocr
 
     results = ocr.ocr_pdf_pages(data, numbers)
     ocr.read_unruled(results)
-    blocks = list(document.blocks)
+    read = {r.number for r in results if r.blocks}
+    blocks = [b for b in document.blocks if not ((page := _page_of(b)) in replaced and page in read)]
     for result in results:
         at = next((i for i, block in enumerate(blocks) if (_page_of(block) or 0) > result.number), len(blocks))
         blocks[at:at] = result.blocks
-    # A page OCR found nothing on keeps its no_text_layer warning.
-    read = {r.number for r in results if r.blocks}
-    warnings = [w for w in document.warnings if not ((m := _scanned_page(w)) and int(m.group(1)) in read)]
+    # A page OCR found nothing on keeps its no_text_layer (or undecodable_glyphs) warning.
+    warnings = [
+        w for w in document.warnings if not ((m := _scanned_page(w) or _garbled_page(w)) and int(m.group(1)) in read)
+    ]
     warnings.append(ocr.ocr_note(results))
     for result in results:
         warnings.extend(ocr.page_warnings(result))
