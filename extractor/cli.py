@@ -15,6 +15,7 @@ import argparse
 import fnmatch
 import json
 import logging
+import os
 import sys
 import traceback
 from collections import Counter
@@ -355,10 +356,23 @@ def _settings(args: argparse.Namespace, want: str) -> Settings:
     )
 
 
+OCR_JOBS = "EXTRACTOR_OCR_JOBS"
+
+
+def _spare_jobs_to_ocr(jobs: int, files: int) -> bool:
+    """--jobs beyond the files' count read a scan's pages in parallel (EXTRACTOR_OCR_JOBS, unless
+    set); True when it was set here, to be unset when the batch ends."""
+    if jobs <= files or OCR_JOBS in os.environ:
+        return False
+    os.environ[OCR_JOBS] = str(jobs // max(files, 1))
+    return True
+
+
 def _outcomes(files: list[str], args: argparse.Namespace, want: str) -> Iterator[Result]:
     """Each file's Result, in input order; failures already reported on stderr (one line each)."""
     settings = _settings(args, want)
     items, unread = _inputs(files, settings.limits)
+    spared = _spare_jobs_to_ocr(args.jobs, len(items))
     progress = Progress([name_of_item(item) for item in items])
     try:
         for index, result in enumerate(results(items, settings, args.jobs)):
@@ -369,6 +383,8 @@ def _outcomes(files: list[str], args: argparse.Namespace, want: str) -> Iterator
             yield result
     finally:
         progress.close()
+        if spared:
+            os.environ.pop(OCR_JOBS, None)
 
 
 def name_of_item(item: str | Input) -> str:

@@ -5,6 +5,7 @@ bar on a terminal only, the review subcommand."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import types
@@ -255,3 +256,15 @@ def test_review_subcommand_writes_the_real_page(tmp_path: Path) -> None:
 def test_dash_output_is_standard_output() -> None:
     result = run("parse", str(SAMPLES / "seed.txt"), "-o", "-")
     assert result.returncode == 0 and json.loads(result.stdout)["source"]["format"] == "txt"
+
+
+def test_spare_jobs_read_a_scans_pages_in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs beyond the number of files go to OCR's page workers (issue 17), unless the variable is set."""
+    from extractor import cli
+
+    monkeypatch.delenv("EXTRACTOR_OCR_JOBS", raising=False)
+    assert cli._spare_jobs_to_ocr(4, 1) is True and os.environ["EXTRACTOR_OCR_JOBS"] == "4"
+    monkeypatch.delenv("EXTRACTOR_OCR_JOBS")
+    assert cli._spare_jobs_to_ocr(2, 2) is False and "EXTRACTOR_OCR_JOBS" not in os.environ
+    monkeypatch.setenv("EXTRACTOR_OCR_JOBS", "0")
+    assert cli._spare_jobs_to_ocr(4, 1) is False and os.environ["EXTRACTOR_OCR_JOBS"] == "0"
