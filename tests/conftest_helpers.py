@@ -199,3 +199,10 @@ def pdf_from_objects(objects: list[bytes]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def rows_of_text(text: str) -> list:
+    """The rows extractor reads from ``text`` (UTF-8 bytes, as a .txt file would give them), all tables."""
+    import extractor
+
+    return [row for table in extractor.parse(text.encode("utf-8")).tables for row in table.rows]

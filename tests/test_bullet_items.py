@@ -4,12 +4,9 @@ page furniture or points, never rows; parts reported under their own names are t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import extractor
-from extractor.models import Row
+from tests.conftest_helpers import rows_of_text
 
 ITEMS = """{intro}
 {head_done}
@@ -69,15 +66,9 @@ VARIANTS = [
 ]
 
 
-def _rows(text: str, folder: Path) -> list[Row]:
-    path = folder / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return [row for table in extractor.parse(path).tables for row in table.rows]
-
-
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v["b"].strip())
-def test_bulleted_items_are_rows(variant: dict[str, str], tmp_path: Path) -> None:
-    rows = _rows(ITEMS.format(**variant), tmp_path)
+def test_bulleted_items_are_rows(variant: dict[str, str]) -> None:
+    rows = rows_of_text(ITEMS.format(**variant))
     assert [row.seq for row in rows] == [1, 2, 3, 4]
     assert rows[0].task == "老旧路灯改造出新工程项目"
     assert rows[0].progress.startswith("对478盏路灯") and rows[0].progress.endswith("完成" + variant["stop"])
@@ -103,8 +94,8 @@ PAGE_FURNITURE = """  • 听全文
 """
 
 
-def test_bullet_runs_are_no_rows(tmp_path: Path) -> None:
-    rows = _rows(PAGE_FURNITURE, tmp_path)
+def test_bullet_runs_are_no_rows() -> None:
+    rows = rows_of_text(PAGE_FURNITURE)
     assert [(row.seq, row.task) for row in rows] == [(1, "推进老旧小区改造"), (2, "建设便民停车泊位")]
 
 
@@ -119,6 +110,6 @@ POINTS = """3.1 我們從下列三方面入手:
 """
 
 
-def test_a_list_of_points_over_numbered_items_opens_no_item(tmp_path: Path) -> None:
-    rows = _rows(POINTS, tmp_path)
+def test_a_list_of_points_over_numbered_items_opens_no_item() -> None:
+    rows = rows_of_text(POINTS)
     assert [row.task for row in rows] == ["提供環境宜人的休憩用地", "美化現有園景區"]

@@ -3,12 +3,10 @@ per part; a short lead-in before the first part (新建项目，/ 续建项目�
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import extractor
-from extractor.models import Row
+from tests.conftest_helpers import rows_of_text
 
 TEXT = (
     "{title}\n"
@@ -24,16 +22,10 @@ VARIANTS = [
 ]
 
 
-def _rows(text: str, folder: Path) -> list[Row]:
-    path = folder / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    return [row for table in extractor.parse(path).tables for row in table.rows]
-
-
 @pytest.mark.parametrize("variant", VARIANTS, ids=["full-width", "ascii", "title-traditional"])
-def test_a_semicolon_list_of_named_reports_gives_rows(variant: dict[str, str], tmp_path: Path) -> None:
+def test_a_semicolon_list_of_named_reports_gives_rows(variant: dict[str, str]) -> None:
     c = variant["c"]
-    rows = _rows(TEXT.format(**variant), tmp_path)
+    rows = rows_of_text(TEXT.format(**variant))
     assert [(row.task, row.progress) for row in rows] == [
         ("甲乙公司年产5万吨建材加工项目", "正在进行设备安装"),
         ("西庄五保家园建设", "已完成主体建设"),
@@ -46,7 +38,7 @@ def test_a_semicolon_list_of_named_reports_gives_rows(variant: dict[str, str], t
     assert all(row.section.startswith("续建项目") for row in rows[4:])
 
 
-def test_parts_that_name_nothing_are_no_list(tmp_path: Path) -> None:
+def test_parts_that_name_nothing_are_no_list() -> None:
     """Results joined by ；with no name before them are one report, not a list of projects."""
     text = (
         "某县重点工作进展情况\n"
@@ -54,4 +46,4 @@ def test_parts_that_name_nothing_are_no_list(tmp_path: Path) -> None:
         "下一步，将继续加快推进。\n"
     )
     with pytest.raises(extractor.errors.ExtractorError):
-        _rows(text, tmp_path)
+        rows_of_text(text)

@@ -3,14 +3,12 @@ targets: its figures are answered by the progress's, and the answer decides the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import extractor
 from extractor.models import Row
 from extractor.rules.assess import target_column
 from extractor.rules.data import load
+from tests.conftest_helpers import rows_of_text
 
 ASSESS = load("assess")
 
@@ -25,11 +23,8 @@ def test_target_column_counter_examples(header: str) -> None:
     assert not target_column(header)
 
 
-def _rows(text: str, folder: Path) -> dict[int, Row]:
-    path = folder / "table.txt"
-    path.write_text(text, encoding="utf-8")
-    document = extractor.parse(path)
-    return {row.seq: row for table in document.tables for row in table.rows if row.seq is not None}
+def _rows_by_seq(text: str) -> dict[int, Row]:
+    return {row.seq: row for row in rows_of_text(text) if row.seq is not None}
 
 
 TABLE = """{title}
@@ -49,8 +44,8 @@ VARIANTS = [
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v["target"] + repr(v["sep"]))
-def test_a_target_column_decides_the_status(variant: dict[str, str], tmp_path: Path) -> None:
-    rows = _rows(TABLE.format(**variant), tmp_path)
+def test_a_target_column_decides_the_status(variant: dict[str, str]) -> None:
+    rows = _rows_by_seq(TABLE.format(**variant))
     # a level target reached (28.97% against 6%以上), mid-year: on track, not done
     assert rows[1].status.value == "on_track"
     assert [(e.text, e.rule) for e in rows[1].status.evidence] == [
@@ -68,22 +63,22 @@ def test_a_target_column_decides_the_status(variant: dict[str, str], tmp_path: P
     assert rows[4].status.value == "on_track"
 
 
-def test_without_a_target_column_a_bare_percent_is_a_share(tmp_path: Path) -> None:
+def test_without_a_target_column_a_bare_percent_is_a_share() -> None:
     """The same percent under a table with no target column is the task's completion share."""
     text = (
         "上半年重点项目推进情况\n序号|项目名称|完成情况|责任单位\n"
         "1|建设某某大桥|28.97%|区交通局\n2|建设某某公园|60%|区住建局\n"
     )
-    rows = _rows(text, tmp_path)
+    rows = _rows_by_seq(text)
     assert (rows[1].status.value, rows[1].status.completion) == ("behind", pytest.approx(0.2897))
     assert rows[2].status.value == "on_track"
 
 
-def test_a_column_of_what_was_done_is_no_target(tmp_path: Path) -> None:
+def test_a_column_of_what_was_done_is_no_target() -> None:
     """累计完成 beside 完成情况 holds actuals, never targets: nothing is assessed against it."""
     text = (
         "上半年主要指标完成情况\n序号|指标名称|累计完成|完成情况|责任单位\n"
         "1|财政收入增长率|6%|28.97%|区财政局\n2|投资增长率|5%|13%|区发改委\n"
     )
-    rows = _rows(text, tmp_path)
+    rows = _rows_by_seq(text)
     assert rows[1].assessments == []

@@ -3,12 +3,10 @@ under a title is part of its report; the document's own title (it names a year) 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import extractor
-from extractor.models import Row
+from tests.conftest_helpers import rows_of_text
 
 TEXT = """2021年为民办实事项目全面完成
 近日{c}省政府发布关于为民办实事项目实施情况的通报{c}29项为民办实事项目全面完成{s}
@@ -27,15 +25,9 @@ VARIANTS = [
 ]
 
 
-def _rows(text: str, folder: Path) -> list[Row]:
-    path = folder / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return [row for table in extractor.parse(path).tables for row in table.rows]
-
-
 @pytest.mark.parametrize("variant", VARIANTS, ids=["full-width", "ascii"])
-def test_title_lines_over_reports_are_rows(variant: dict[str, str], tmp_path: Path) -> None:
-    rows = _rows(TEXT.format(**variant), tmp_path)
+def test_title_lines_over_reports_are_rows(variant: dict[str, str]) -> None:
+    rows = rows_of_text(TEXT.format(**variant))
     assert [(row.seq, row.task) for row in rows] == [
         (1, "建设全省重大疫情救治基地"),
         (2, "提升卫生应急救援处置能力"),
@@ -47,7 +39,7 @@ def test_title_lines_over_reports_are_rows(variant: dict[str, str], tmp_path: Pa
     assert rows[2].status.value == "done"
 
 
-def test_two_titles_are_too_few(tmp_path: Path) -> None:
+def test_two_titles_are_too_few() -> None:
     text = "\n".join(TEXT.format(c="，", s="。", colon="：").splitlines()[:9]) + "\n"
     with pytest.raises(extractor.errors.ExtractorError):
-        _rows(text.replace("（一）", "").replace("（二）", ""), tmp_path)
+        rows_of_text(text.replace("（一）", "").replace("（二）", ""))
