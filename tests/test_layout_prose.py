@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import regex
 
 import extractor
 from extractor.errors import NoTableError
@@ -349,14 +350,14 @@ def test_progress_after_a_bracket_ending_with_a_data_unit_label(after: str) -> N
 
 
 # ------------------------------------------------------------------ 5. a closing bracket of unit names
-# (a short title sentence that names the task drops its full stop; a target with a number keeps it)
+# (an item of a task list that reports nothing is all task, its title and its target, as printed)
 
 CLOSING_UNITS = """1.提高养老金待遇。全面落实国家部署要求。（市人社局、市财政局）
 2.扩大普惠托育服务供给。新增托位1000个以上。（市卫健委、市教育局）
 """
 CLOSING_UNITS_ROWS = [
-    ("提高养老金待遇", "", ["市人社局", "市财政局"], [], "全面落实国家部署要求。"),
-    ("扩大普惠托育服务供给", "", ["市卫健委", "市教育局"], [], "新增托位1000个以上。"),
+    ("提高养老金待遇。全面落实国家部署要求。", "", ["市人社局", "市财政局"], [], None),
+    ("扩大普惠托育服务供给。新增托位1000个以上。", "", ["市卫健委", "市教育局"], [], None),
 ]
 
 
@@ -369,8 +370,8 @@ CLOSING_UNITS_ROWS = [
             "1.提高養老金待遇。全面落實國家部署要求。（市人社局、市財政局）\n"
             "2.實施老舊管網改造。改造供水管網60公里。（市住建局牽頭，市水務集團配合）\n",
             [
-                ("提高養老金待遇", "", ["市人社局", "市財政局"], [], "全面落實國家部署要求。"),
-                ("實施老舊管網改造", "", ["市住建局"], ["市水務集團"], "改造供水管網60公里。"),
+                ("提高養老金待遇。全面落實國家部署要求。", "", ["市人社局", "市財政局"], [], None),
+                ("實施老舊管網改造。改造供水管網60公里。", "", ["市住建局"], ["市水務集團"], None),
             ],
             id="traditional-lead-and-partner",
         ),
@@ -892,7 +893,8 @@ def test_what_follows_a_title_sentence_reports_under_a_reporting_heading(heading
     rest = "专利申请量12936件，排名全市第三；获市级以上科技进步奖12项。"
     text = f"{heading}\n1.创新能力明显提高。{rest}\n2.高端项目加快布局。出台构建现代产业体系文件，新引进项目8个。\n"
     rows = _rows(text)
-    assert rows[0].task == "创新能力明显提高"
+    # Under a heading that reports, the rest is the title's result; under a plan's, the target it sets.
+    assert rows[0].task == ("创新能力明显提高" if reports else f"创新能力明显提高。{rest}")
     assert rows[0].progress == (rest if reports else "")
 
 
@@ -945,8 +947,8 @@ def test_a_bracket_of_units_cut_off_with_the_document_still_names_them(close: st
     )
     rows = _rows(text)
     assert rows[1].lead_units == ["市医疗保障局", "市卫生健康委"]
-    assert rows[1].task == "提高财政补助标准"
-    assert "市卫生健康委" not in (rows[1].progress or "") + rows[1].cells.get("description", "")
+    assert rows[1].task == "提高财政补助标准。城乡居民医保补助标准提高到700元。"
+    assert "市卫生健康委" not in (rows[1].progress or "") + rows[1].cells.get("任务内容", "")
 
 
 @pytest.mark.parametrize("glue", ["\n", "", " "])
@@ -1237,11 +1239,14 @@ PLAN_ITEMS = (
     ],
 )
 def test_a_plan_reports_no_progress(title: str) -> None:
-    """In a document that sets out a plan, the text after an item's title describes its target."""
+    """In a document that sets out a plan, the text after an item's title states its target: the
+    item as printed, up to its bracket of units, is the task."""
     for text in (f"{title}\n{PLAN_ITEMS}", _ascii(f"{title}\n{PLAN_ITEMS}")):
         rows = _rows(text)
         assert [r.progress or "" for r in rows] == ["", ""]
-        assert [r.task for r in rows] == ["进一步扩大就业", "加大职工技能培训力度"]
+        items = [regex.sub(r"^\d\.|[(（]责任单位[:：]市人社局[)）]$", "", line) for line in text.splitlines()[1:]]
+        assert [r.task for r in rows] == items
+        assert items[0].startswith("进一步扩大就业") and "5.85万人" in items[0]
         assert [r.lead_units for r in rows] == [["市人社局"], ["市人社局"]]
 
 
@@ -1263,3 +1268,23 @@ def test_a_bracketed_unit_label_with_its_duty_phrase(open_: str, close: str, dut
     rows = _rows(text)
     assert [r.lead_units for r in rows] == [["省发展改革委", "省市场监管局"], ["省市场监管局"]]
     assert [r.progress or "" for r in rows] == ["", ""]  # a plan: the note after the units is no progress
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("〔", "〕"), ("【", "】"), ("（", "）"), ("(", ")")])
+def test_a_unit_label_inside_brackets_leaves_the_bracket_out_of_the_task(opening: str, closing: str) -> None:
+    """"…新制度。〔责任单位：省市场监管局〕": the bracket belongs to the label, not to the task before it;
+    in a plan, a note inside the bracket after the units ("…按职责分工负责。具体任务…下同。") reports
+    nothing, so the item before it stays whole."""
+    text = (
+        "某省现代流通体系建设实施方案\n"
+        f"（一）加强市场体系建设。推进高标准市场体系建设，全面融入全国统一大市场。{opening}责任单位：省发展改革委、"
+        f"省市场监管局按职责分工负责。具体任务均涉及相关市人民政府，不再做分工，下同。{closing}\n"
+        f"（二）优化市场准入环境。实施“证照分离”改革全覆盖。{opening}责任单位：省市场监管局{closing}\n"
+    )
+    rows = _rows(text)
+    assert [r.task for r in rows] == [
+        "加强市场体系建设。推进高标准市场体系建设，全面融入全国统一大市场。",
+        "优化市场准入环境。实施“证照分离”改革全覆盖。",
+    ]
+    assert rows[1].lead_units == ["省市场监管局"]
+    assert [r.progress or "" for r in rows] == ["", ""]

@@ -1148,7 +1148,9 @@ def _fields(
     if task and "task" not in fields:
         fields["task"] = task
     rest_text = _clean(rest)
-    left = any(_clean(piece) for piece in unlabelled)  # text after a label's value: a report
+    # Text after a label's value is a report, except in a plan, which reports nothing ("〔责任单位：
+    # X按职责分工负责。具体任务均涉及…，下同。〕": a note on the units).
+    left = not plans and any(_clean(piece) for piece in unlabelled)
     if (
         rest_text
         and heading is None
@@ -1156,9 +1158,10 @@ def _fields(
         and (plans or not (reports or _reports(rest_text) or unlabelled))
         and not left
     ):
-        # The rest of a task list's item describes the task; it reports nothing. (Under a heading
-        # that says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
-        fields["description"] = rest_text
+        # The rest of a task list's item describes the task; it reports nothing, so the item as
+        # printed is the task ("进一步扩大就业。全市城镇新增就业5.85万人…"). (Under a heading that
+        # says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
+        fields["task"] = _clean(head)
         rest = ""
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
     if progress and plans and "progress" not in fields:
@@ -1403,7 +1406,7 @@ def _outside_brackets(pattern: regex.Pattern[str], view: str) -> int | None:
 
 def _clean(piece: str) -> str:
     """Trim a piece left by removing a label: spaces, separators, and brackets left unbalanced."""
-    piece = piece.strip(" \t\n\u3000\xa0,，;；、:：").rstrip("(（[【").strip()
+    piece = piece.strip(" \t\n\u3000\xa0,，;；、:：").rstrip("(（[【〔").strip()
     piece = piece.lstrip("•●◆■▪").strip()  # a bullet opening the piece marks a list, it says nothing
     view = match_view(piece)
     while view.endswith(("]", "】")) and view.count("]") + view.count("】") > view.count("[") + view.count("【"):
