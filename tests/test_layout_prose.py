@@ -1272,7 +1272,7 @@ def test_a_bracketed_unit_label_with_its_duty_phrase(open_: str, close: str, dut
 
 @pytest.mark.parametrize(("opening", "closing"), [("〔", "〕"), ("【", "】"), ("（", "）"), ("(", ")")])
 def test_a_unit_label_inside_brackets_leaves_the_bracket_out_of_the_task(opening: str, closing: str) -> None:
-    """"…新制度。〔责任单位：省市场监管局〕": the bracket belongs to the label, not to the task before it;
+    """ "…新制度。〔责任单位：省市场监管局〕": the bracket belongs to the label, not to the task before it;
     in a plan, a note inside the bracket after the units ("…按职责分工负责。具体任务…下同。") reports
     nothing, so the item before it stays whole."""
     text = (
@@ -1288,3 +1288,37 @@ def test_a_unit_label_inside_brackets_leaves_the_bracket_out_of_the_task(opening
     ]
     assert rows[1].lead_units == ["省市场监管局"]
     assert [r.progress or "" for r in rows] == ["", ""]
+
+
+@pytest.mark.parametrize("ascii_punctuation", [False, True])
+@pytest.mark.parametrize(
+    ("name", "report"),
+    [
+        ("宝通公司年产5000辆专用车改装扩建项目", "前期手续基本完成，计划5月开始动工。"),
+        ("张湾移民小区项目", "截至4月底累计完成投资1200万元。"),
+        ("城西污水处理厂提标改造工程", "主体已完工，正在调试设备。"),
+        ("寶通公司專用車改裝擴建項目", "目前已完成投資60%。"),
+    ],
+)
+def test_a_project_name_glued_to_its_report_ends_at_the_project_noun(
+    ascii_punctuation: bool, name: str, report: str
+) -> None:
+    text = (
+        "今年以来，园区狠抓项目建设，取得了可喜的成绩。\n"
+        f"一是{name}{report}二是园区道路项目正在开展前期工作。三是其他项目有序推进，均已开工。\n"
+    )
+    if ascii_punctuation:
+        text, report = _ascii(text), _ascii(report)
+    rows = _rows(text)
+    assert (rows[0].task, rows[0].progress) == (name, report)
+
+
+@pytest.mark.parametrize(
+    "rest", ["建设进展顺利，已完成投资2亿元。", "总投资5亿元，年度计划投资1.5亿元，1-4月完成投资7000万元。"]
+)
+def test_a_project_noun_that_goes_on_is_not_the_name_end(rest: str) -> None:
+    """ "…项目建设" continues the name; a plan's figure glued to it ("…项目总投资5亿元") is part of the task."""
+    text = f"一是城东片区棚户区改造项目{rest}二是园区道路项目正在开展前期工作。三是其他项目有序推进，均已开工。\n"
+    rows = _rows(text)
+    assert rows[0].task.startswith("城东片区棚户区改造项目")
+    assert rows[0].task != "城东片区棚户区改造项目"

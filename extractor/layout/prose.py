@@ -107,6 +107,11 @@ TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
 ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
+# A project's name ends at its project noun where a report follows it, glued ("宝通公司…扩建项目前期手续
+# 基本完成", "张湾移民小区项目截至4月…"); "…项目建设" goes on, and so does a plan's figure ("省重点项目总
+# 投资5亿元，年度计划投资…": what the task sets out). (A comma after the noun was tried as an end too:
+# it cut names off their own description as often as it helped, so it is left to the clause logic.)
+PROJECT_NAME = compile_rule(r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=累计|前期|已|截至|截止|目前|正在|现已|预计|主体)")
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
@@ -1310,6 +1315,11 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
         # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on;
         # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
         return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, False
+    project = None if plans else PROJECT_NAME.match(view)
+    if project is not None:
+        after = view[project.end() :]
+        if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
+            return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
     opener = None if plans else _progress_start(view)
     reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
