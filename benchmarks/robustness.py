@@ -1,0 +1,128 @@
+"""Accuracy under variation: the corpus split again, each document and its gold rewritten alike.
+
+    python benchmarks/robustness.py corpus/dev            # every variant, means beside the original
+    python benchmarks/robustness.py corpus/dev --variant traditional --worst 10
+
+A rule that holds only for the exact characters of the documents it was built on fails here first:
+the same document in the other script, with ASCII instead of full-width punctuation (or the other
+way round), with CRLF line ends or with tabs expanded to spaces should read the same. Each variant
+rewrites the text documents (``*.txt``) of a folder and the text fields of their gold (task,
+progress, units, issues, figure texts, cells) with one character mapping, so the gold stays the
+analyst's answer for the rewritten document; status labels are left out (their cues are verbatim
+text). The means are
+scored by benchmarks/accuracy.py's own ``run_split``. Run it on dev: it is a tool for finding
+brittle mechanisms, not a measure to report on test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from accuracy import KEYS, run_split
+
+from corpus import COMPANION_SUFFIXES
+
+DATA = Path(__file__).resolve().parents[1] / "extractor" / "data"
+VARIANT_PAIRS, T2S = DATA / "variants.toml", DATA / "t2s.toml"
+FULL_TO_ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+GOLD_TEXT_KEYS = frozenset(
+    {"task", "progress", "lead_units", "issues", "text", "seq_text", "cells", "title", "unit", "field", "columns"}
+)
+
+
+def _to_traditional() -> Callable[[str], str]:
+    """Simplified → traditional with the pairs the project folds the other way (variants.toml, the
+    hand-checked ones, then t2s.toml): the first traditional form of each simplified character."""
+    import tomllib
+
+    table: dict[int, str] = {}
+    for source in (VARIANT_PAIRS, T2S):
+        for pair in tomllib.loads(source.read_text("utf-8"))["pairs"].split():
+            traditional, simplified = pair[0], pair[1:]
+            if len(simplified) == 1:
+                table.setdefault(ord(simplified), traditional)
+    return lambda text: text.translate(table)
+
+
+def _to_full_width(text: str) -> str:
+    # Not inside numbers or times ("1,000", "10:30").
+    return regex.sub(r"(?<!\d)[,;:()]|[,;:](?!\d)|[()]", lambda m: ASCII_TO_FULL[m.group()], text)
+
+
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "ascii_punctuation": lambda text: text.translate(FULL_TO_ASCII),
+    "full_width_punctuation": _to_full_width,
+    "traditional": _to_traditional(),
+    "crlf": lambda text: text.replace("\r\n", "\n").replace("\n", "\r\n"),
+    "tabs_as_spaces": lambda text: text.expandtabs(4),
+}
+
+
+def _rewrite_gold(value: object, change: Callable[[str], str], key: str | None = None) -> object:
+    if isinstance(value, dict) and key == "cells":  # a cell is named by its header, rewritten too
+        return {change(k): _rewrite_gold(v, change, "cells") for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: _rewrite_gold(v, change, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rewrite_gold(v, change, key) for v in value]
+    if isinstance(value, str) and key in GOLD_TEXT_KEYS:
+        return change(value).replace("\r\n", "\n")  # a gold cell holds no line ends to rewrite
+    return value
+
+
+def _variant_folder(folder: Path, change: Callable[[str], str], into: Path) -> None:
+    for gold in sorted(folder.glob("*.gold.json")):
+        stem = gold.name.removesuffix(".gold.json")
+        documents = [p for p in folder.glob(stem + ".*") if not p.name.endswith(COMPANION_SUFFIXES)]
+        if len(documents) != 1 or documents[0].suffix != ".txt":
+            continue  # only text documents can be rewritten character by character
+        text = documents[0].read_bytes().decode("utf-8")
+        (into / documents[0].name).write_bytes(change(text).encode("utf-8"))
+        data = json.loads(gold.read_text("utf-8"))
+        (into / gold.name).write_text(json.dumps(_rewrite_gold(data, change), ensure_ascii=False), "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--variant", action="append", choices=sorted(VARIANTS), help="default: all of them")
+    parser.add_argument("--worst", type=int, default=5, help="documents that lose most, per variant")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        original = Path(tmp) / "original"
+        original.mkdir()
+        _variant_folder(args.folder, lambda text: text, original)
+        base = run_split(original)
+        print(f"{'variant':24}" + "".join(f"{k[:8]:>9}" for k in KEYS))
+        print(f"{'original':24}" + "".join(f"{base['mean'][k]:9.3f}" for k in KEYS))
+        for name in args.variant or sorted(VARIANTS):
+            into = Path(tmp) / name
+            into.mkdir()
+            _variant_folder(args.folder, VARIANTS[name], into)
+            result = run_split(into)
+            print(f"{name:24}" + "".join(f"{result['mean'][k]:9.3f}" for k in KEYS))
+            losses = []
+            for doc, scores in result["docs"].items():
+                before = base["docs"][doc]
+                loss = sum(before[k] - scores[k] for k in KEYS)
+                if loss > 1e-9:
+                    worst = max(KEYS, key=lambda k: before[k] - scores[k])
+                    losses.append((loss, doc, worst, before[worst], scores[worst]))
+            for loss, doc, worst, was, now in sorted(losses, reverse=True)[: args.worst]:
+                print(f"    {doc:28} loses {loss:5.2f} (most in {worst}: {was:.3f} → {now:.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""benchmarks/robustness.py: a variant rewrites a document and its gold alike, and keeps numbers whole."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+spec = importlib.util.spec_from_file_location("robustness", ROOT / "benchmarks" / "robustness.py")
+assert spec is not None and spec.loader is not None
+robustness = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(robustness)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("牵头单位:市发改委(市统计局),完成1,200万元", "牵头单位：市发改委（市统计局），完成1,200万元"),
+        ("10:30召开;同比增长5%", "10:30召开；同比增长5%"),
+    ],
+)
+def test_full_width_punctuation_leaves_numbers_and_times_whole(text: str, expected: str) -> None:
+    assert robustness.VARIANTS["full_width_punctuation"](text) == expected
+
+
+def test_traditional_variant_rewrites_simplified_characters() -> None:
+    assert robustness.VARIANTS["traditional"]("责任单位:市发展改革委,进展顺利") == "責任單位:市發展改革委,進展順利"
+
+
+def test_gold_is_rewritten_like_its_document(tmp_path: Path) -> None:
+    folder, into = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    into.mkdir()
+    (folder / "x-01.txt").write_text("序号 目标任务\n1 建设(一期)\n", "utf-8")
+    gold = {
+        "rows": [
+            {
+                "seq": 1,
+                "task": "建设(一期)",
+                "cells": {"完成目标(%)": "95"},
+                "figures": [{"field": "完成目标(%)", "text": "95", "kind": "percent", "value": 95, "unit": "%"}],
+            }
+        ]
+    }
+    (folder / "x-01.gold.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    robustness._variant_folder(folder, robustness.VARIANTS["full_width_punctuation"], into)
+    assert (into / "x-01.txt").read_text("utf-8") == "序号 目标任务\n1 建设（一期）\n"
+    row = json.loads((into / "x-01.gold.json").read_text("utf-8"))["rows"][0]
+    assert row["task"] == "建设（一期）"
+    assert row["cells"] == {"完成目标（%）": "95"}
+    assert row["figures"][0]["field"] == "完成目标（%）"
+    assert (row["figures"][0]["value"], row["figures"][0]["unit"]) == (95, "%")
