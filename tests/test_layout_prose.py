@@ -1322,3 +1322,30 @@ def test_a_project_noun_that_goes_on_is_not_the_name_end(rest: str) -> None:
     rows = _rows(text)
     assert rows[0].task.startswith("城东片区棚户区改造项目")
     assert rows[0].task != "城东片区棚户区改造项目"
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n", "\r\n"])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_run_in_items_one_a_line(between: str, script: str) -> None:
+    """ "一是…" / "二是…" / "三是…" opening one line each: a list of items, each line one item."""
+    items = [
+        "一是全市“两免一补”工作已圆满完成，支出资金885.1万元。",
+        "二是市、县两级财政筹资1000万元，设立了教育质量奖，目前奖金已经兑现。",
+        "三是提高了城镇居民最低生活保障标准，城区低保标准由150元提高到165元。",
+    ]
+    if script == "traditional":
+        items = [item.replace("两", "兩").replace("资", "資").replace("现", "現") for item in items]
+    rows = _rows(between.join(items) + "\n")
+    assert [r.seq for r in rows] == [1, 2, 3]
+    for row, item in zip(rows, items, strict=True):
+        text = item[2:]  # the item without its "一是"
+        assert row.task and text.startswith(row.task)
+        assert text.endswith(row.progress or "")  # the rest of the line, when any, is its progress
+    assert rows[2].task.startswith("提高了城镇居民最低生活保障标准")
+
+
+def test_a_lone_run_in_line_is_no_list() -> None:
+    """One "一是…" line, and a line that opens with "二是" only after a gap in the count: no items."""
+    text = "今年以来，各项工作有序推进。\n一是加强组织领导，成立了工作专班。\n全年完成投资5亿元。\n"
+    with pytest.raises(NoTableError):
+        _rows(text)

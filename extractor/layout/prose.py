@@ -906,7 +906,18 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     blocks: list[Block] = []
     trailing: list[Block] = []
     body: list[_Item] = []
-    for line in lines:
+    own_lines = _run_in_lines(lines)
+    for index, line in enumerate(lines):
+        if index in own_lines:
+            # "一是…\n二是…\n三是…": one item a line, the whole line its text.
+            view = match_view(line.text)
+            marker = prose_patterns()["run_in"].match(view, len(view) - len(view.lstrip()))
+            assert marker is not None
+            piece = line.text[marker.start() :].rstrip().rstrip(";；")
+            body.append(
+                _Item(seq=own_lines[index], marker_end=marker.end() - marker.start(), lines=[Line(piece, line.page)])
+            )
+            continue
         view = match_view(line.text)
         cuts = []
         expected = 1
@@ -952,6 +963,37 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table(rows))
     blocks.extend(trailing)
     return blocks
+
+
+def _run_in_lines(lines: list[Line]) -> dict[int, int]:
+    """Lines that each open with the next run-in number ("一是…" / "二是…" / "三是…", blank lines
+    between them allowed), as {line index: number}; a lone "一是" line with no "二是" line after it
+    is no list, nor a line that itself holds the next number (those are split inside the line)."""
+    found: dict[int, int] = {}
+    current: dict[int, int] = {}
+    expected = 1
+    for index, line in enumerate(lines):
+        view = match_view(line.text)
+        if not view.strip():
+            continue
+        marker = prose_patterns()["run_in"].match(view, len(view) - len(view.lstrip()))
+        number = _number(marker.group(1)) if marker is not None else None
+        if marker is not None and number in (1, expected):
+            # A line holding the next number as well is a paragraph of run-in items, not one item.
+            following = [
+                m for m in prose_patterns()["run_in"].finditer(view, marker.end()) if _number(m.group(1)) == number + 1
+            ]
+            if not following:
+                if number == 1 and expected != 1:
+                    found |= current if len(current) >= 2 else {}
+                    current = {}
+                current[index] = number
+                expected = number + 1
+                continue
+        found |= current if len(current) >= 2 else {}
+        current, expected = {}, 1
+    found |= current if len(current) >= 2 else {}
+    return found
 
 
 def _shared_report(text: str, items: int) -> tuple[str | None, str]:
