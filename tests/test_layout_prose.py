@@ -1349,3 +1349,18 @@ def test_a_lone_run_in_line_is_no_list() -> None:
     text = "今年以来，各项工作有序推进。\n一是加强组织领导，成立了工作专班。\n全年完成投资5亿元。\n"
     with pytest.raises(NoTableError):
         _rows(text)
+
+
+@pytest.mark.parametrize(
+    ("item", "task"),
+    [
+        ("“两免一补”工作已圆满完成，支出资金885.1万元", "“两免一补”工作"),
+        ("老旧小区改造正在加快推进，已完工12个", "老旧小区改造"),
+        ("城東污水管網改造現已全部完工", "城東污水管網改造"),
+    ],
+)
+def test_a_run_in_name_glued_to_its_report(item: str, task: str) -> None:
+    text = f"今年以来，各项民生工作有序推进：一是{item}；二是新建幼儿园3所，已投入使用；三是其他工作均已完成。\n"
+    rows = _rows(text)
+    assert rows[0].task == task
+    assert rows[0].progress == item[len(task) :]

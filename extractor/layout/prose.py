@@ -1366,6 +1366,9 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
     reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
         opener = reporting  # "…达到50%以上。我县对…进行了改建，…目前入住…": the report starts sooner
+    glued = _report_start(head, comma=False) if run_in and opener else None
+    if glued is not None and glued < opener:
+        opener = glued  # "一是老旧小区改造正在加快推进，已完工12个": the name's own report starts sooner
     if opener:
         task = _clean(head[:opener])
         title = regex.fullmatch(rf"([^。;,]{{2,{MAX_TITLE_SENTENCE}}})。", _sentence_view(task))
@@ -1385,6 +1388,9 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
         word = prose_patterns()["progress_word"].search(view)
         if word is not None and word.start() >= 2:
             ends.append(word.start())
+        glued = _report_start(head, comma=False)  # "“两免一补”工作已圆满完成": a name, then its report
+        if glued is not None:
+            ends.append(glued)
         bracket = regex.search(r"\(([^()]*)\)", view)
         if bracket is not None and bracket.start() >= 2 and _reports(bracket.group(1)):
             ends.append(bracket.start())
