@@ -114,6 +114,9 @@ MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提
 PROJECT_NAME = compile_rule(r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=累计|前期|已|截至|截止|目前|正在|现已|预计|主体)")
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
+# Words that end on the first character of a report word (项目前期, 题目前): a report word
+# starting there overlaps them and is not one.
+WORDS_ACROSS_REPORT_START = frozenset({"项目", "項目", "题目", "題目", "节目", "節目"})
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
@@ -343,6 +346,8 @@ def _report_start(part: str, comma: bool = True) -> int | None:
     view = match_view(part)
     pattern = prose_patterns()["report_start"]
     found = pattern.search(view, 2)
+    while found is not None and view[found.start() - 1 : found.start() + 1] in WORDS_ACROSS_REPORT_START:
+        found = pattern.search(view, found.start() + 1)  # "新建项目前期…": 目前 inside 项目前期 is no word
     if found is None or found.start() > MAX_TASK_NAME or pattern.match(view):
         return None
     name = view[: found.start()].rstrip()
