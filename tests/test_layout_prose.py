@@ -1364,3 +1364,37 @@ def test_a_run_in_name_glued_to_its_report(item: str, task: str) -> None:
     rows = _rows(text)
     assert rows[0].task == task
     assert rows[0].progress == item[len(task) :]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "各位代表，民生实事是人民幸福之基。乡政府将继续多方筹措资金。",
+        "请各市州抓紧项目建设进度，未开工项目7月份必须全部开工建设。\n特此通报。",
+        "下一步，我乡将科学安排下一年度民生实事项目。",
+    ],
+)
+def test_a_closing_paragraph_after_headed_items_is_the_reports(closing: str) -> None:
+    """Items of a heading and one paragraph each: a paragraph past that in the last item that closes
+    the report (addresses its readers) is not the last item's progress."""
+    text = (
+        "一、道路提升工程完成情况\n全长600米，路面拓宽至6米，现已建成使用。\n"
+        "二、农贸市场改造项目完成情况\n总投资29万元，现已改造成为智慧化农贸市场，并投入使用。\n"
+        f"{closing}\n"
+    )
+    rows = _rows(text)
+    assert [r.progress for r in rows] == [
+        "全长600米，路面拓宽至6米，现已建成使用。",
+        "总投资29万元，现已改造成为智慧化农贸市场，并投入使用。",
+    ]
+
+
+@pytest.mark.parametrize("bracket", ["（临潭县4个乡镇卫生院和卓尼县7个村卫生室）", "(城关镇3所、东坝镇2所)"])
+def test_a_closing_bracket_counting_places_names_no_units(bracket: str) -> None:
+    text = (
+        "1、陇南市灾后重建项目12个。截至7月17日，已开工10个。\n"
+        f"2、甘南州灾后重建项目20个。截至7月17日，还有5个项目未开工{bracket}。\n"
+    )
+    rows = _rows(text)
+    assert rows[1].lead_units == []
+    assert bracket in rows[1].progress

@@ -644,8 +644,8 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     # Items that each end with a line of unit names: the last one's is its own, not a signature.
     signed = 2 * sum(len(leaf.lines) > 1 and _units_line(leaf.lines[-1].text) for leaf in leaves[:-1]) < len(leaves) - 1
     closing = _closing_lines(leaves[-1], signatures=signed) if leaves[-1] is items[-1] else []
-    if leaves[-1] is items[-1] and all(_paragraphs(leaf) == 1 for leaf in leaves[:-1]):
-        closing = _closing_paragraphs(leaves[-1]) + closing
+    if leaves[-1] is items[-1] and len({_paragraphs(leaf) for leaf in leaves[:-1]}) == 1:
+        closing = _closing_paragraphs(leaves[-1], _paragraphs(leaves[0])) + closing
     rows = [_rows_of(item) for item in leaves]
     _split_like_siblings(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
@@ -873,10 +873,15 @@ def _paragraphs(item: _Item) -> int:
     return sum(bool(line.text.strip()) for line in item.lines)
 
 
-def _closing_paragraphs(item: _Item) -> list[Block]:
-    """The last item's paragraphs that close the whole report ("在今后的工作中，我局将…"), when its
-    siblings are one paragraph each: the report's, not the item's."""
-    for cut in range(1, len(item.lines)):
+def _closing_paragraphs(item: _Item, own: int = 1) -> list[Block]:
+    """The last item's paragraphs that close the whole report ("在今后的工作中，我局将…", "各位代表，…"),
+    past the ``own`` paragraphs each of its siblings has (a heading and its text are two): the
+    report's, not the item's."""
+    seen = 0
+    for cut in range(len(item.lines)):
+        seen += bool(item.lines[cut].text.strip())
+        if seen <= own:
+            continue
         if prose_patterns()["closing_paragraph"].match(match_view(item.lines[cut].text)):
             out: list[Block] = [
                 Paragraph(trim(line.text), page=line.page) for line in item.lines[cut:] if line.text.strip()
@@ -1280,6 +1285,8 @@ def _trailing_units(text: str) -> tuple[str, str | None]:
     parts = [p for p in regex.split(r"[、,，;；\s]+", named) if p]
     if not parts or not all(looks_like_units(p) for p in parts):
         return text, None
+    if regex.search(r"\d", named):
+        return text, None  # "（临潭县4个乡镇卫生院和卓尼县7个村卫生室）": a count of places, not units
     return text[: match.start()].rstrip(), inside
 
 
