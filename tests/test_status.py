@@ -485,11 +485,35 @@ def test_a_status_cell_holding_a_report_is_no_verdict(text: str) -> None:
     assert not any(e.rule.startswith("verdict.") for e in status.evidence)
 
 
-@pytest.mark.parametrize("example", VERDICT["heading"]["examples"], ids=lambda e: e["text"])
+@pytest.mark.parametrize(
+    "example", [e for e in VERDICT["heading"]["examples"] if "progress" not in e], ids=lambda e: e["text"]
+)
 def test_a_heading_that_classifies_its_rows_decides(example: dict) -> None:
     cells = {"task": "建设某项目", "progress": "正在施工。"}
     status = row_status(cells, [], [], [], None, headings=[example["text"]])
     assert (status.value, status.verdict, status.evidence) == (example["status"], example["text"], [])
+
+
+@pytest.mark.parametrize(
+    "example", [e for e in VERDICT["heading"]["examples"] if "progress" in e], ids=lambda e: e["progress"]
+)
+def test_a_more_specific_state_in_the_row_overrides_a_broad_heading(example: dict) -> None:
+    progress = example["progress"]
+    cells = {"task": "建设某项目", "progress": progress}
+    issues = find_issues(progress, "progress")
+    statements = find_statements(progress, "progress", issues)
+    figures = extract_figures(progress, "progress", "全市")
+    period = Period(text="1-8月", source="title", elapsed=8 / 12)
+    status = row_status(cells, figures, statements, issues, period, headings=[example["text"]])
+    # the row's own reading decides (no verdict), or the heading does when nothing more specific is read
+    heading_says = status_rules().verdict.read_heading(example["text"])
+    assert status.value == example["status"]
+    assert status.verdict == (example["text"] if status.value == heading_says else None)
+
+
+def test_a_status_cell_that_says_the_row_moves_is_not_overridden_by_a_done_reading() -> None:
+    cells = {"task": "建设某项目", "progress": "项目已全面完成。", "status": "正常推进"}
+    assert row_status(cells, [], [], [], None).value == "on_track"
 
 
 @pytest.mark.parametrize("text", VERDICT["heading"]["counter_examples"])

@@ -363,8 +363,8 @@ def row_status(
     if verdict is None:
         return read
     status, items, heading = verdict
-    if status == "behind" and read.value in ("stalled", "not_started"):
-        return read  # a more specific state read in the row overrides a verdict that only says behind
+    if read.value in _MORE_SPECIFIC.get(status if heading is not None else f"cell.{status}", ()):
+        return read  # a more specific state read in the row overrides a broad verdict
     overridden = [
         SetAside(item=i, reason=f"the document's verdict decides ({read.value} read in the row)") for i in read.evidence
     ]
@@ -378,6 +378,15 @@ def row_status(
     )
 
 
+# The states read in a row that override the document's verdict (gold conventions, Status 1): a
+# verdict that only says behind gives way to stalled or not started; a heading that says its rows
+# move (稳步推进, 持續的項目) to a row done, stalled or not started. A status cell saying the row
+# moves is the row's own word on itself ("cell." keys): a done read beside it does not override it.
+_MORE_SPECIFIC: dict[str, tuple[str, ...]] = {
+    "behind": ("stalled", "not_started"),
+    "cell.behind": ("stalled", "not_started"),
+    "on_track": ("done", "stalled", "not_started"),
+}
 _VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成); longer text is a report
 
 
