@@ -709,6 +709,17 @@ def _within_share(figure: Figure, evidence: _Evidence) -> bool:
     )
 
 
+def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str, str]) -> bool:
+    """Whether an actual's share of a target tells the row's standing: an amount or quantity; a count
+    only alone in its cell (年度目标 3家, progress 4家) — a count is too generic to pair inside a
+    report (新增5个 of what?), but a cell holding nothing but a count of the target's unit answers it."""
+    if target.kind in kinds:
+        return True
+    if target.kind != "count" or actual.kind != "count" or target.unit != actual.unit:
+        return False
+    return (cells.get(actual.field) or "").strip() == actual.text
+
+
 def _row_target(target: Figure) -> bool:
     """A target the row is held to: the task's, or a target column's (年度目标)."""
     return target.field == "task" or target_column(target.field)
@@ -776,7 +787,7 @@ def _assessed(
                 if tier == "on_track" and year_over:
                     tier = "done"  # the whole year is over and the target is met
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
-        elif assessment.share is not None and target.kind in kinds and target.value > 0:
+        elif assessment.share is not None and target.value > 0 and _shareable(target, actual, kinds, cells):
             text = cells.get(actual.field) or ""
             if text[actual.span[0] : actual.span[1]] == actual.text and full_year_forecast(text, actual.span[0]):
                 items = [_figure_item(target, config["forecast"]), _figure_item(actual, config["forecast"])]
