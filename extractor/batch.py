@@ -19,6 +19,7 @@ The CLI is a shell over this module; a pipeline uses it directly::
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 import time
@@ -33,15 +34,17 @@ from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
 from extractor.limits import DEFAULT_LIMITS, Limits, cap_memory, memory_ceiling, memory_error
 from extractor.models import Document
 from extractor.options import ReadOptions
-from extractor.output import document_dict, error_dict
+from extractor.output import document_dict, document_json_chunks, error_dict
 from extractor.pipeline import parse, parse_bytes
 
 # Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
 GRACE = 2.0
 
 # What a result carries: the Document, its JSON record (made in the worker, so the parent only
-# writes it), or only check's summary line (nothing large crosses the pipe).
-Want = Literal["document", "record", "summary"]
+# writes it), the text of that record as "json" (indented) or "jsonl" (one line) writes it, or only
+# check's summary line (nothing large crosses the pipe). For a text, a file parsed in this process
+# keeps its Document (the writer streams its JSON a row at a time); a worker sends the UTF-8 text.
+Want = Literal["document", "record", "json", "jsonl", "summary"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Result:
     path: str
     document: Document | None = None
     record: dict[str, Any] | None = None  # the JSON record: a document's, or the error record
+    text: bytes | None = None  # the document's record as JSON text in UTF-8 (want "json"/"jsonl", from a worker)
     error: ExtractorError | None = None
     trace: str | None = None  # an internal error's traceback
     summary: str = ""  # "1 table(s), 11 rows, 0 warning(s)"
@@ -75,6 +79,8 @@ class Result:
         """The JSON record the CLI writes for this file: the document's, or ``{source, error}``."""
         if self.record is not None:
             return self.record
+        if self.text is not None:
+            return json.loads(self.text)  # type: ignore[no-any-return]
         if self.document is not None:
             return document_dict(self.document)
         assert self.error is not None
@@ -157,7 +163,7 @@ def parse_one(item: str | Input, settings: Settings) -> Result:
     rows = sum(len(t.rows) for t in document.tables)
     return Result(
         path,
-        document=document if settings.want == "document" else None,
+        document=document if settings.want in ("document", "json", "jsonl") else None,
         record=record,
         summary=f"{len(document.tables)} table(s), {rows} rows, {len(document.warnings)} warning(s)",
         warnings=[(w.code, w.message) for w in document.warnings[:1]],
@@ -185,7 +191,14 @@ def _worker(conn: Connection, settings: Settings) -> None:
         if task is None:
             return
         index, item = task
-        conn.send((index, parse_one(item, settings)))
+        result = parse_one(item, settings)
+        if result.document is not None and settings.want in ("json", "jsonl"):
+            try:  # the text crosses the pipe (a Document would be pickled, and made again)
+                result.text = b"".join(document_json_chunks(result.document, compact=settings.want == "jsonl"))
+            except MemoryError:
+                result = failed(result.path, memory_error(result.path))
+            result.document = None
+        conn.send((index, result))
 
 
 @dataclass

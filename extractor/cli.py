@@ -488,7 +488,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     failed_count = 0
     try:
         with plan:
-            for result in _outcomes(files, args, want="record"):
+            for result in _outcomes(files, args, want=plan.want):
                 failed_count += plan.write(result, args) is not None
     except OutputError as exc:
         print(f"extractor: {exc}", file=sys.stderr)
@@ -540,6 +540,12 @@ class OutputPlan:
         self.names: set[str] = set()
         self.stems: Counter[str] = Counter()
 
+    @property
+    def want(self) -> str:
+        """What a result brings: JSON is written from the Document (or a worker's text of it), a row at a
+        time; the other formats read the record's dict."""
+        return self.fmt if self.fmt in ("json", "jsonl") else "record"
+
     def expect(self, files: list[str]) -> None:
         """The batch's files, before any is written: names for -o DIR/ are chosen knowing them all."""
         self.stems = Counter(Path(name).stem for name in files if name != STDIN)
@@ -575,7 +581,6 @@ class OutputPlan:
 
     def write(self, result: Result, args: argparse.Namespace) -> str | None:
         """Write the result's record; the error code when the file failed (here or before)."""
-        assert result.record is not None
         if self.folder:
             path = self._path_for(result.path)
             try:
@@ -600,9 +605,16 @@ class OutputPlan:
         return result.error.code if result.error else None
 
     def _write(self, writer: RecordWriter, result: Result) -> Result:
-        assert result.record is not None
+        given = (
+            result.text
+            if result.text is not None
+            else result.document
+            if result.document is not None
+            else result.record
+        )
+        assert given is not None
         try:
-            writer.write(result.record)
+            writer.write(given)
         except MemoryError:  # the record's text past the --max-memory ceiling: the file fails
             error = memory_error(result.path)
             _complain(result.path, f"{error.message} [{error.code}]")

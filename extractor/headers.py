@@ -118,7 +118,7 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     data = load("headers")["morphemes"]
     claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
     for name, words in data.items():
-        if name not in ("weak", "examples", "content_openers"):
+        if name not in ("weak", "examples", "content_openers", "never_first"):
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
     return compile_rule("|".join(map(regex.escape, words))), claims
@@ -189,6 +189,17 @@ def reads_as_header(text: str) -> str | None:
     if coverage < MIN_MORPHEME_COVERAGE or not claims or not matches or matches[-1].end() != len(key):
         return None
     return max(claims.items(), key=lambda item: item[1])[0]
+
+
+def opens_with_joiner(text: str) -> bool:
+    """Whether a cell opens with a word that only ends or joins compounds ("说明…", "及…"): no
+    header cell does, so a glued header is never cut before one."""
+    return match_key(text).startswith(_never_first())
+
+
+@cache
+def _never_first() -> tuple[str, ...]:
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["never_first"])
 
 
 @cache

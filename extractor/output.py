@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, overload
 
 import pydantic_core
 
@@ -21,8 +22,67 @@ def document_dict(document: Document) -> dict[str, Any]:
 def document_json(document: Document) -> bytes:
     """``to_json(document_dict(document))`` in UTF-8, made from the document without the dict
     between: a 20,000-row record's dict (120 MB) and its text as a str (225 MB) are never held."""
+    return _model_json(document, compact=False)
+
+
+# The indented JSON of a Row within a Document: {"tables": [{"rows": [ROW … at four levels of two spaces.
+_ROW_INDENT = b"\n" + b" " * 8
+_ROWS_INDENTED = b'\n      "rows": []'
+_ROWS_COMPACT = b',"rows":[]'
+
+
+def document_json_chunks(document: Document, compact: bool = False) -> Iterator[bytes]:
+    """``document_json(document)`` (or, ``compact``, ``to_jsonl(document_dict(document))`` in UTF-8)
+    in pieces that join to exactly that text: the document without its rows first, then each row as
+    it is written. A 20,000-row document's text (130 MB) is never held whole, only one row's."""
+    tables = document.tables
+    skeleton = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in tables]})
+    head = _model_json(skeleton, compact)
+    marker = _ROWS_COMPACT if compact else _ROWS_INDENTED
+    places: list[int] = []
+    found = head.find(marker)
+    while found != -1:  # a string holds no unescaped quote nor newline: each is a table's "rows"
+        places.append(found + len(marker) - 1)  # at the "]" of the empty list
+        found = head.find(marker, found + 1)
+    if len(places) != len(tables):  # cannot happen (see above); the whole text, to be safe
+        yield _model_json(document, compact)
+        return
+    done = 0
+    for place, table in zip(places, tables, strict=True):
+        if not table.rows:
+            continue
+        yield head[done:place]
+        for number, row in enumerate(table.rows):
+            text = _model_json(row, compact)
+            if compact:
+                yield text if number == 0 else b"," + text
+            else:
+                yield (_ROW_INDENT if number == 0 else b"," + _ROW_INDENT) + text.replace(b"\n", _ROW_INDENT)
+        yield b"" if compact else _ROW_INDENT[:-2]
+        done = place
+    yield head[done:]
+
+
+def _model_json(model: Document | Any, compact: bool) -> bytes:
+    """A model's JSON as Python's ``json.dumps`` of its ``model_dump(mode="json")`` writes it
+    (indented by 2, or compact), made by pydantic's serializer."""
+    try:
+        if not compact:
+            return _python_small_floats(model.__pydantic_serializer__.to_json(model, indent=2))
+        text = model.__pydantic_serializer__.to_json(model)
+    except pydantic_core.PydanticSerializationError:  # a lone surrogate (a file name): as Python writes it
+        return _python_json(model, compact)
+    if (b"e-" in text or b"0.0000" in text) and _SMALL_FLOAT_COMPACT.search(text):
+        # a number under 1e-4 (or its shape in a string: telling them apart needs a tokenizer): Python's text
+        return _python_json(model, compact)
+    return text
+
+
+def _python_json(model: Any, compact: bool) -> bytes:
     with fewer_collections():
-        return _python_small_floats(document.__pydantic_serializer__.to_json(document, indent=2))
+        record = model.model_dump(mode="json")
+    text = to_jsonl(record) if compact else json.dumps(record, ensure_ascii=False, indent=2)
+    return text.encode("utf-8")  # a lone surrogate raises here, as it did written to a UTF-8 stream
 
 
 def error_dict(path: str, error: ExtractorError) -> dict[str, Any]:
@@ -30,10 +90,19 @@ def error_dict(path: str, error: ExtractorError) -> dict[str, Any]:
     return {"source": {"path": path}, "error": {"code": error.code, "message": error.message}}
 
 
-def to_json(record: dict[str, Any]) -> str:
+@overload
+def to_json(record: dict[str, Any]) -> str: ...
+@overload
+def to_json(record: Document) -> Iterator[bytes]: ...
+
+
+def to_json(record: dict[str, Any] | Document) -> str | Iterator[bytes]:
     """The record as indented JSON, exactly as ``json.dumps(record, ensure_ascii=False, indent=2)``
     writes it, made by pydantic's serializer (Rust): ``json.dumps`` indents in Python, a small string
-    for every token (a 20,000-row record took 4 s and 700 MB on the way)."""
+    for every token (a 20,000-row record took 4 s and 700 MB on the way). A Document: the text of
+    its record in UTF-8 pieces (``document_json_chunks``), a row at a time."""
+    if isinstance(record, Document):
+        return document_json_chunks(record)
     if not isinstance(record, dict):
         return json.dumps(record, ensure_ascii=False, indent=2)
     try:
@@ -48,6 +117,8 @@ def to_json(record: dict[str, Any]) -> str:
 # array's line) and ends its line (a comma at most); a string ends in its quote on the same line, so
 # a match is never text inside a string.
 _SMALL_FLOAT = re.compile(rb"(?<= )(-?(?:\d+(?:\.\d+)?e-\d+|0\.0000\d*))(?=,?$)")
+# The same in compact JSON, where a number stands after ":" "," or "[" and before "," "]" or "}".
+_SMALL_FLOAT_COMPACT = re.compile(rb"[:,\[]-?(?:\d+(?:\.\d+)?e-\d+|0\.0000\d*)[,\]}]")
 
 
 def _python_small_floats(text: bytes) -> bytes:
@@ -77,7 +148,16 @@ def _python_float(match: re.Match[bytes]) -> bytes:
     return repr(float(match.group(1))).encode("ascii")  # both write the shortest text that reads back
 
 
-def to_jsonl(record: dict[str, Any]) -> str:
+@overload
+def to_jsonl(record: dict[str, Any]) -> str: ...
+@overload
+def to_jsonl(record: Document) -> Iterator[bytes]: ...
+
+
+def to_jsonl(record: dict[str, Any] | Document) -> str | Iterator[bytes]:
+    """The record as one line of JSON; a Document's record in UTF-8 pieces, a row at a time."""
+    if isinstance(record, Document):
+        return document_json_chunks(record, compact=True)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 

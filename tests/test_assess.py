@@ -8,6 +8,8 @@ import regex
 from extractor.models import Figure, Period
 from extractor.rules.assess import assess, full_year_forecast
 from extractor.rules.data import load
+from extractor.rules.figures import extract_figures
+from extractor.textnorm import match_view
 
 Q1 = Period(text="一季度", source="title", elapsed=0.25)
 YEAR = Period(text="2023年", source="title", year=2023, elapsed=1.0)
@@ -114,9 +116,27 @@ def test_project_size_is_not_a_target() -> None:
     assert assess([target, actual], Q1, canonical=same_name, task=task) == []
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "省级6项，概算投资140.16亿元，当年计划投资19亿元。",
+        "省級6項,概算投資140.16億元,當年計劃投資19億元。",
+        "市级5项，投资估算 140.16 亿元；当年计划投资 19 亿元",
+    ],
+)
+def test_an_estimated_project_size_is_no_target_but_the_years_plan_is(task: str) -> None:
+    """概算投资 (the projects' estimated size) beside 当年计划投资: the year's plan is what the year's
+    investment answers (28.78亿元 of 19亿元 is 151%, not 21% of 140.16亿元)."""
+    progress = "1-12月份完成投资28.78亿元，投资完成率151.47%。"
+    figures = [*extract_figures(task, "task"), *extract_figures(progress, "progress")]
+    year = Period(text="1-12月份", source="text", elapsed=1.0)
+    shares = [a.share for a in assess(figures, year, task=task) if a.share is not None]
+    assert shares == [pytest.approx(28.78 / 19, abs=1e-4)]
+
+
 @pytest.mark.parametrize("text", load("assess")["not_a_target_examples"])
 def test_not_a_target_examples(text: str) -> None:
-    assert regex.search(load("assess")["not_a_target"], text)
+    assert regex.search(load("assess")["not_a_target"], match_view(text))  # read on the matching view
 
 
 def _at(cell: str, text: str, **extra: object) -> Figure:

@@ -178,10 +178,14 @@ def test_seed_issue_with_zhengzai_is_no_progress(seed_rows: dict[int, Row]) -> N
     assert "on_track.ongoing" not in {e.rule for e in status.evidence}
 
 
-def test_seed_without_period_keeps_the_share_but_not_the_schedule(seed_rows: dict[int, Row]) -> None:
+def test_seed_without_period_dates_the_share_by_its_own_sentence(seed_rows: dict[int, Row]) -> None:
+    """Row 4 says 一季度，预计全区实际使用外资215万美元: with no report period the share (7%) stands at
+    the quarter its sentence names; with that quarter taken out, it is kept but not compared."""
     row = seed_rows[4]
     status = row_status(row.cells, row.figures, row.statements, row.issues, None)
-    assert (status.value, status.completion, status.schedule) == ("unknown", pytest.approx(0.0717), None)
+    assert (status.value, status.completion, status.schedule) == ("behind", pytest.approx(0.0717), 0.25)
+    undated = _status(row.cells["progress"].replace("一季度，", ""), row.cells["task"])
+    assert (undated.value, undated.completion, undated.schedule) == ("unknown", pytest.approx(0.0717), None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -390,6 +394,26 @@ def test_completion_examples(example: dict) -> None:
     assert _status(example["text"]).completion == pytest.approx(example["share"])
 
 
+JAN_AUG = Period(text="1-8月", source="title", elapsed=8 / 12)
+
+
+@pytest.mark.parametrize(
+    "example", [e for e in load("status")["completion"]["examples"] if "value" in e], ids=lambda e: e["text"]
+)
+def test_a_share_stands_at_the_date_its_sentence_states(example: dict) -> None:
+    status = _status(example["text"], period=JAN_AUG)
+    assert (status.value, status.completion) == (example["value"], pytest.approx(example["share"]))
+    assert status.schedule == pytest.approx(example["schedule"], abs=1e-4)
+    # with no report date, the sentence's own period still dates the share
+    if example["schedule"] != pytest.approx(8 / 12, abs=1e-4):
+        assert _status(example["text"]).value == example["value"]
+
+
+def test_a_period_in_an_earlier_sentence_does_not_date_a_share() -> None:
+    status = _status("1-5月完成投资4.28亿元。全年完成年度计划的30%。", period=Q1)
+    assert (status.value, status.schedule) == ("on_track", 0.25)
+
+
 @pytest.mark.parametrize("text", load("status")["completion"]["counter_examples"])
 def test_completion_counter_examples(text: str) -> None:
     assert _status(text).completion is None
@@ -485,11 +509,35 @@ def test_a_status_cell_holding_a_report_is_no_verdict(text: str) -> None:
     assert not any(e.rule.startswith("verdict.") for e in status.evidence)
 
 
-@pytest.mark.parametrize("example", VERDICT["heading"]["examples"], ids=lambda e: e["text"])
+@pytest.mark.parametrize(
+    "example", [e for e in VERDICT["heading"]["examples"] if "progress" not in e], ids=lambda e: e["text"]
+)
 def test_a_heading_that_classifies_its_rows_decides(example: dict) -> None:
     cells = {"task": "建设某项目", "progress": "正在施工。"}
     status = row_status(cells, [], [], [], None, headings=[example["text"]])
     assert (status.value, status.verdict, status.evidence) == (example["status"], example["text"], [])
+
+
+@pytest.mark.parametrize(
+    "example", [e for e in VERDICT["heading"]["examples"] if "progress" in e], ids=lambda e: e["progress"]
+)
+def test_a_more_specific_state_in_the_row_overrides_a_broad_heading(example: dict) -> None:
+    progress = example["progress"]
+    cells = {"task": "建设某项目", "progress": progress}
+    issues = find_issues(progress, "progress")
+    statements = find_statements(progress, "progress", issues)
+    figures = extract_figures(progress, "progress", "全市")
+    period = Period(text="1-8月", source="title", elapsed=8 / 12)
+    status = row_status(cells, figures, statements, issues, period, headings=[example["text"]])
+    # the row's own reading decides (no verdict), or the heading does when nothing more specific is read
+    heading_says = status_rules().verdict.read_heading(example["text"])
+    assert status.value == example["status"]
+    assert status.verdict == (example["text"] if status.value == heading_says else None)
+
+
+def test_a_status_cell_that_says_the_row_moves_is_not_overridden_by_a_done_reading() -> None:
+    cells = {"task": "建设某项目", "progress": "项目已全面完成。", "status": "正常推进"}
+    assert row_status(cells, [], [], [], None).value == "on_track"
 
 
 @pytest.mark.parametrize("text", VERDICT["heading"]["counter_examples"])

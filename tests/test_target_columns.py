@@ -82,3 +82,24 @@ def test_a_column_of_what_was_done_is_no_target() -> None:
     )
     rows = _rows_by_seq(text)
     assert rows[1].assessments == []
+
+
+COUNTS = """{title}
+{seq}{sep}指标名称{sep}{target}{sep}完成情况{sep}责任单位
+1{sep}新增跨国公司地区总部数{sep}3家{sep}4家{sep}区商务委
+2{sep}新建社区卫生服务站点{sep}2个{sep}1个{sep}区卫健委
+3{sep}新认定市级高新技术企业{sep}30家{sep}10家{sep}区科委
+4{sep}新增企业上市数{sep}2家{sep}年度指标{sep}区金融办
+"""
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v["target"] + repr(v["sep"]))
+def test_a_count_alone_answers_a_count_target(variant: dict[str, str]) -> None:
+    """A count target (3家) answered by a cell holding only a count of its unit (4家), at mid-year:
+    beyond the target is done, half of it on track, a third of it behind; a word is no answer."""
+    rows = _rows_by_seq(COUNTS.format(**variant))
+    assert (rows[1].status.value, rows[1].status.completion) == ("done", pytest.approx(4 / 3, abs=1e-4))
+    assert (rows[2].status.value, rows[2].status.completion) == ("on_track", pytest.approx(0.5))
+    assert (rows[3].status.value, rows[3].status.completion) == ("behind", pytest.approx(1 / 3, abs=1e-4))
+    assert [e.rule for e in rows[3].status.evidence] == ["figure.share", "figure.share"]
+    assert rows[4].status.value == "unknown"

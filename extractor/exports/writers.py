@@ -6,15 +6,19 @@ workbook is saved on close. ``EXTENSIONS`` names what ``-o DIR/`` writes for eac
 
 from __future__ import annotations
 
+import codecs
 import csv
+import itertools
 import json
+import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from extractor.exports.langextract import langextract_document
 from extractor.exports.rows import SHEETS, Record, figure_rows, task_rows
+from extractor.models import Document
 from extractor.output import to_json, to_jsonl
 
 FORMATS = ("json", "jsonl", "csv", "xlsx", "langextract")
@@ -37,27 +41,61 @@ def figures_path(tasks_path: Path) -> Path:
     return tasks_path.with_name(tasks_path.stem + ".figures" + (tasks_path.suffix or ".csv"))
 
 
+# What a writer is given: a JSON record, a parsed Document (its JSON written a row at a time), or the
+# JSON text of a record in UTF-8 (a worker process made it).
+Given = Record | Document | bytes
+# What ``dumps`` makes of it: the text whole, or in UTF-8 pieces (a Document's record).
+Text = str | bytes | Iterator[bytes]
+
+
 class RecordWriter:
-    def write(self, record: Record) -> None:
+    def write(self, record: Given) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
         """Finish the output (close brackets, save the workbook); the caller closes its own stream."""
 
 
+def _begun(text: Text) -> Text:
+    """``text`` with its first piece made: a MemoryError there leaves nothing written (no half record)."""
+    if isinstance(text, str | bytes):
+        return text
+    first = next(text, b"")
+    return itertools.chain([first], text)
+
+
+def _write_text(stream: IO[str], text: Text) -> None:
+    """Write ``text``; UTF-8 pieces go to the bytes below the stream when it writes UTF-8 with "\n"
+    line ends (no str of a 100 MB record is made), else decoded."""
+    if isinstance(text, str):
+        stream.write(text)
+        return
+    pieces = [text] if isinstance(text, bytes) else text
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if buffer is None or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        for piece in pieces:
+            stream.write(piece.decode("utf-8"))
+        return
+    stream.flush()  # what the text layer holds goes first
+    for piece in pieces:
+        buffer.write(piece)
+
+
 class JsonWriter(RecordWriter):
     """One record as a JSON document (``dumps``); with ``array``, every record in one JSON array."""
 
-    def __init__(self, stream: IO[str], array: bool, dumps: Callable[[Record], str] = to_json) -> None:
+    def __init__(self, stream: IO[str], array: bool, dumps: Callable[[Any], Text] = to_json) -> None:
         self.stream, self.array, self.count, self.dumps = stream, array, 0, dumps
 
-    def write(self, record: Record) -> None:
-        text = self.dumps(record)  # whole before anything is written: a MemoryError leaves no half record
+    def write(self, record: Given) -> None:
+        # a dict's text whole before anything is written: a MemoryError leaves no half record
+        text = _begun(record if isinstance(record, bytes) else self.dumps(record))
         # The separators are written on their own: joining them to a record of 100 MB would copy it.
         if self.array:
             self.stream.write("[\n" if self.count == 0 else ",\n")
         self.count += 1
-        self.stream.write(text)
+        _write_text(self.stream, text)
         if not self.array:
             self.stream.write("\n")
         self.stream.flush()
@@ -71,12 +109,19 @@ class JsonWriter(RecordWriter):
 class LinesWriter(RecordWriter):
     """One JSON object per line (``dumps``): the record itself (jsonl), or its LangExtract form."""
 
-    def __init__(self, stream: IO[str], langextract: bool = False, dumps: Callable[[Record], str] = to_jsonl) -> None:
+    def __init__(self, stream: IO[str], langextract: bool = False, dumps: Callable[[Any], Text] = to_jsonl) -> None:
         self.stream, self.langextract, self.dumps = stream, langextract, dumps
 
-    def write(self, record: Record) -> None:
-        line = self.dumps(langextract_document(record) if self.langextract else record) + "\n"
-        self.stream.write(line)
+    def write(self, record: Given) -> None:
+        if isinstance(record, bytes):
+            text: Text = record
+        else:
+            text = _begun(self.dumps(langextract_document(record) if self.langextract else record))  # type: ignore[arg-type]
+        if isinstance(text, str):
+            self.stream.write(text + "\n")
+        else:
+            _write_text(self.stream, text)
+            self.stream.write("\n")
         self.stream.flush()
 
 
@@ -192,7 +237,7 @@ def writer_for(
     stream: IO[str] | None,
     path: Path | None,
     array: bool = False,
-    dumps: Mapping[str, Callable[[Record], str]] | None = None,
+    dumps: Mapping[str, Callable[[Any], Text]] | None = None,
 ) -> RecordWriter:
     """The writer of ``fmt``: text formats on ``stream`` (``dumps``: the JSON texts, "json" and
     "jsonl", when the caller serialises), CSV and XLSX to ``path``."""

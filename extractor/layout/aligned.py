@@ -31,12 +31,14 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.headers import (
+    MAX_MORPHEME_HEADER,
     field_for_header,
     header_candidates,
     is_furniture,
     is_heading,
     label_synonyms,
     layout_patterns,
+    opens_with_joiner,
     parse_seq,
     reads_as_header,
 )
@@ -310,12 +312,69 @@ def _split_glued(pieces: list[Piece]) -> list[Piece]:
         key = match_view(piece.text)
         if 6 <= len(key) <= 60 and _alone(pieces, k) and not regex.search(r"[\s\d，,。；;:：、]", key):
             cells = _synonym_cells(piece.text)
+            if not (cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2):
+                cells = _morpheme_cells(piece.text) or cells
             if cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2:
                 before = [piece.before] + [CELL] * (len(cells) - 1)
                 out.extend(Piece(c, piece.line, piece.page, b) for c, b in zip(cells, before, strict=True))
                 continue
         out.append(piece)
     return out
+
+
+MAX_GLUED_CELLS = 8
+MAX_GLUED_SPLITS = 500  # splits of the fewest cells weighed; more than this: the first ones
+
+
+def _morpheme_cells(text: str) -> list[str] | None:
+    """A glued header no synonym cuts ("年度季別里程碑工作內容說明近期執行概況說明") cut into the
+    fewest cells (three at least) that each read as a header by their morphemes and name fields
+    of their own; of those cuts, the one weighed best (``weight``)."""
+    n = len(text)
+    if n > MAX_GLUED_CELLS * MAX_MORPHEME_HEADER:
+        return None
+    reads = {
+        (i, j): meaning
+        for i in range(n)
+        for j in range(i + 2, min(n, i + MAX_MORPHEME_HEADER) + 1)
+        if (meaning := reads_as_header(text[i:j]) or (_exact(text[i:j]) and _meaning(text[i:j])))
+    }
+    # can[i][m]: text[i:] can be cut into exactly m cells that each read
+    can = [[False] * (MAX_GLUED_CELLS + 1) for _ in range(n + 1)]
+    can[n][0] = True
+    for i in range(n - 1, -1, -1):
+        for m in range(1, MAX_GLUED_CELLS + 1):
+            can[i][m] = any(can[j][m - 1] for (a, j) in reads if a == i)
+    count = next((m for m in range(3, MAX_GLUED_CELLS + 1) if can[0][m]), None)
+    if count is None:
+        return None
+    splits: list[list[tuple[int, int]]] = []
+
+    def walk(i: int, left: int, cut: list[tuple[int, int]]) -> None:
+        if len(splits) >= MAX_GLUED_SPLITS:
+            return
+        if left == 0:
+            splits.append(list(cut))
+            return
+        for j in range(i + 2, min(n, i + MAX_MORPHEME_HEADER) + 1):
+            if (i, j) in reads and can[j][left - 1]:
+                walk(j, left - 1, [*cut, (i, j)])
+
+    walk(0, count, [])
+
+    def weight(cut: list[tuple[int, int]]) -> tuple[int, int, float]:
+        # No cell opening with a joining word; then cells of even length (a two-character cell
+        # beside a six-character one is more often one header cut in the wrong place); then claims.
+        claims = [header_candidates(text[i:j], morphemes=True) for i, j in cut]
+        joiners = sum(opens_with_joiner(text[i:j]) for i, j in cut)
+        return -joiners, min(j - i for i, j in cut), sum(c[0][1] for c in claims if c)
+
+    # A title reads as header words too ("重点|项目建设|进展情况"); a header names a field a cell.
+    splits = [cut for cut in splits if len({reads[c] for c in cut}) == len(cut)]
+    if not splits:
+        return None
+    best = max(splits, key=weight)
+    return [text[i:j] for i, j in best]
 
 
 def _synonym_cells(text: str) -> list[str] | None:
@@ -507,6 +566,16 @@ def _closed_rows(pieces: list[Piece], start: int, width: int) -> list[int]:
     return [k + 1 for k in closes if k + 1 < len(pieces)]
 
 
+def _row_before(pieces: list[Piece], start: int, first: int) -> bool:
+    """Whether a line between the header and the first numbered row reads as a row of its own:
+    two pieces or more, one of them a sentence (a heading or a category line has none)."""
+    lines: dict[int, list[str]] = {}
+    for piece in pieces[start:first]:
+        if piece.text:
+            lines.setdefault(piece.line, []).append(piece.text)
+    return any(len(texts) >= 2 and any(SENTENCE.search(t) for t in texts) for texts in lines.values())
+
+
 def _line_start(pieces: list[Piece], k: int, floor: int) -> int:
     """The first piece of ``k``'s line, unless a heading opens the line (then it heads the row)."""
     if _after_heading(pieces, k):
@@ -610,6 +679,8 @@ def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset(
     }[right.before]
     if right.before < CELL and layout_patterns()["continues_forward"].search(match_view(left.text)):
         return -0.05  # "控制在" / "10410人内": the phrase goes on
+    if right.before < CELL and _next_item(left.text, right.text):
+        return -0.05  # "1、…整平。" / "2、結案。": the cell's list goes on
     if SENTENCE_END.search(left.text) and right.before <= LINE:
         # A sentence ends and a space or break follows: where one cell ends and the next begins
         # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…"). Where nothing
@@ -618,6 +689,12 @@ def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset(
     if right.before == SPACE and _digit_adjacent(left, right):
         base += 0.0 if classify(left.text) in ("unit", "person") else 0.2
     return base
+
+
+def _next_item(left: str, right: str) -> bool:
+    """Whether ``right`` opens the item after the one ``left`` opens ("1、…" then "2、…")."""
+    a, b = SEQ_PREFIX.match(match_view(left)), SEQ_PREFIX.match(match_view(right))
+    return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _digit_adjacent(left: Piece, right: Piece) -> bool:
@@ -819,14 +896,12 @@ def aligned_rows(lines: list[Line]) -> list[Block] | None:
     from extractor.layout.evidence import weigh  # the same yardstick the layout stage uses
 
     total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
-    best: tuple[float, list[Block]] | None = None
-    for mode in _modes(lines):
-        blocks = _read(lines, mode)
-        if blocks is None:
-            continue
-        score = weigh(blocks, total).score
-        if best is None or score > best[0]:
-            best = (score, blocks)
+    readings = [(weigh(blocks, total), blocks) for mode in _modes(lines) if (blocks := _read(lines, mode))]
+    most_rows = max((evidence.good_rows for evidence, _ in readings), default=0)
+    for evidence, _ in readings:
+        # As the layout stage weighs proposers: a mode that swallows rows into cells reads fewer.
+        evidence.granularity = evidence.good_rows / most_rows if most_rows else 0.0
+    best = max(readings, key=lambda reading: reading[0].score, default=None)
     return best[1] if best else None
 
 
@@ -867,6 +942,11 @@ def _read_rows(
         starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
         starts = _line_rows(pieces, header.end)
+    elif mode != "lines" and _row_before(pieces, header.end, starts[0]):
+        # A whole row stands before the chain's first number: the chain numbers items inside
+        # cells ("1、…" / "2、…" in a milestone cell), and the rows are the lines.
+        by_line = _line_rows(pieces, header.end)
+        starts = by_line if len(by_line) >= 2 else starts
     # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
     # starts at its line's first piece.
     starts = sorted({_line_start(pieces, k, header.end) for k in starts})
@@ -1100,6 +1180,9 @@ def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:
     text = piece.text
     if layout_patterns()["note"].match(text) or (is_furniture(text) and not DIGIT.match(text.strip())):
         return True  # (a bare number, furniture as a page number, is a cell here)
+    line = " ".join([text, *(p.text for p in itertools.takewhile(lambda p: p.line == piece.line, following))])
+    if line != text and is_furniture(line) and not DIGIT.search(line):
+        return True  # furniture of several words ("Scroll To Top"), each a piece
     return mode == "delimited" and piece.before == BLANK and not any(p.delimited for p in following)
 
 
@@ -1112,7 +1195,9 @@ def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -
     pending: list[Piece] = [p for p in pieces[header.end : starts[0]] if p.text]
     for a, b in itertools.pairwise(bounds):
         span = [p for p in pieces[a:b]]
-        end = next((k for k, p in enumerate(span) if k and _ends_table(p, mode, pieces[a + k + 1 :])), None)
+        end = next((k for k, p in enumerate(span) if (k or out) and _ends_table(p, mode, pieces[a + k + 1 :])), None)
+        if end == 0:
+            break  # the row a line opens is furniture or a note: the table ended with the row before
         if end is not None:
             span = span[:end]
         # The header repeated inside the table (a new group or page) is dropped.

@@ -20,6 +20,7 @@ from extractor.rules.assess import assess, full_year_forecast, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
+from extractor.rules.dates import find_period
 from extractor.textnorm import match_view
 
 # Where a cue's clause starts: the negator must stand inside the cue's own clause (data/shared.toml).
@@ -363,8 +364,8 @@ def row_status(
     if verdict is None:
         return read
     status, items, heading = verdict
-    if status == "behind" and read.value in ("stalled", "not_started"):
-        return read  # a more specific state read in the row overrides a verdict that only says behind
+    if read.value in _MORE_SPECIFIC.get(status if heading is not None else f"cell.{status}", ()):
+        return read  # a more specific state read in the row overrides a broad verdict
     overridden = [
         SetAside(item=i, reason=f"the document's verdict decides ({read.value} read in the row)") for i in read.evidence
     ]
@@ -378,6 +379,15 @@ def row_status(
     )
 
 
+# The states read in a row that override the document's verdict (gold conventions, Status 1): a
+# verdict that only says behind gives way to stalled or not started; a heading that says its rows
+# move (稳步推进, 持續的項目) to a row done, stalled or not started. A status cell saying the row
+# moves is the row's own word on itself ("cell." keys): a done read beside it does not override it.
+_MORE_SPECIFIC: dict[str, tuple[str, ...]] = {
+    "behind": ("stalled", "not_started"),
+    "cell.behind": ("stalled", "not_started"),
+    "on_track": ("done", "stalled", "not_started"),
+}
 _VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成); longer text is a report
 
 
@@ -418,7 +428,7 @@ def _row_status(
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     evidence.planned = _planned(pieces, cells)
-    _completion_shares(pieces, period, evidence)
+    _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments)
@@ -568,7 +578,21 @@ def _within_planned(piece: Piece, match: regex.Match[str], evidence: _Evidence) 
     return planned.field == piece.field and planned.span[0] <= start and end <= planned.span[1]
 
 
-def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
+_LEADING_ENUMERATOR = compile_rule(expand(r"\s*{ENUMERATOR}"))  # used with .match at a sentence start
+
+
+def stated_period(text: str, start: int, period: Period | None) -> Period | None:
+    """The date a share at offset ``start`` of a cell stands at: the period its own sentence states
+    before it (1-6月，全市…支出318.54亿元，完成年初预算的54.8%; 截至9月底已完成…), else the report's.
+    A row may report a figure to another date than the title's, or the document may give none."""
+    view = match_view(text)
+    sentence = max((m.end() for m in _SENTENCE_BREAK.finditer(view, 0, start)), default=0)
+    head = _LEADING_ENUMERATOR.match(view, sentence)  # 2.1-6月: the item's number is no date
+    stated = find_period(None, [text[head.end() if head else sentence : start]])
+    return stated if stated is not None and stated.elapsed is not None else period
+
+
+def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Evidence, cells: dict[str, str]) -> None:
     rules = status_rules()
     for piece in pieces:
         if piece.kind not in rules.completion_scope:
@@ -580,7 +604,15 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
             if full_year_forecast(piece.text, match.start()):  # 预计全年…，占年度计划的95%
                 evidence.forecast(share, [_item(piece, *match.span(), rules.completion_forecast_id)])
             else:
-                evidence.share(share, [_item(piece, *match.span(), rules.completion_id)], period)
+                item = _item(piece, *match.span(), rules.completion_id)
+                evidence.share(share, [item], _period_at(item, cells, period))
+
+
+def _period_at(item: Item, cells: dict[str, str], period: Period | None) -> Period | None:
+    text = cells.get(item.field) or ""
+    if text[item.span[0] : item.span[1]] != item.text:
+        return period  # an item not of the cell's text (a caller's own)
+    return stated_period(text, item.span[0], period)
 
 
 # A column whose number is a completion share: 完成率, 完成比例, 完成进度, 形象进度, 占年度计划%,
@@ -700,6 +732,17 @@ def _within_share(figure: Figure, evidence: _Evidence) -> bool:
     )
 
 
+def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str, str]) -> bool:
+    """Whether an actual's share of a target tells the row's standing: an amount or quantity; a count
+    only alone in its cell (年度目标 3家, progress 4家) — a count is too generic to pair inside a
+    report (新增5个 of what?), but a cell holding nothing but a count of the target's unit answers it."""
+    if target.kind in kinds:
+        return True
+    if target.kind != "count" or actual.kind != "count" or target.unit != actual.unit:
+        return False
+    return (cells.get(actual.field) or "").strip() == actual.text
+
+
 def _row_target(target: Figure) -> bool:
     """A target the row is held to: the task's, or a target column's (年度目标)."""
     return target.field == "task" or target_column(target.field)
@@ -767,11 +810,11 @@ def _assessed(
                 if tier == "on_track" and year_over:
                     tier = "done"  # the whole year is over and the target is met
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
-        elif assessment.share is not None and target.kind in kinds and target.value > 0:
+        elif assessment.share is not None and target.value > 0 and _shareable(target, actual, kinds, cells):
             text = cells.get(actual.field) or ""
             if text[actual.span[0] : actual.span[1]] == actual.text and full_year_forecast(text, actual.span[0]):
                 items = [_figure_item(target, config["forecast"]), _figure_item(actual, config["forecast"])]
                 evidence.forecast(round(assessment.share, 4), items)
             else:
                 items = [_figure_item(target, config["share"]), _figure_item(actual, config["share"])]
-                evidence.share(round(assessment.share, 4), items, period)
+                evidence.share(round(assessment.share, 4), items, _period_at(items[1], cells, period))
