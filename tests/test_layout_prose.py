@@ -1398,3 +1398,28 @@ def test_a_closing_bracket_counting_places_names_no_units(bracket: str) -> None:
     rows = _rows(text)
     assert rows[1].lead_units == []
     assert bracket in rows[1].progress
+
+
+@pytest.mark.parametrize(
+    ("open_quote", "close_quote", "verb"), [("“", "”", "负责"), ("「", "」", "牵头"), ('"', '"', "负责")]
+)
+def test_tasks_named_in_quotes_after_their_units(open_quote: str, close_quote: str, verb: str) -> None:
+    """ "X负责的“task”report；Y、Z负责的“task”report": each quoted name a task, its units the lead."""
+    text = (
+        "一、总体情况\n县政府常务会议确定事项43件，已完成16件。\n二、工作要求\n"
+        f"督查发现需要加快推进的事项3件，如县发改局{verb}的{open_quote}按时完成项目前期工作。{close_quote}截至目前，"
+        f"30个项目已完成前期论证；县自然资源局、县水利局{verb}的{open_quote}加快推进国债项目实施。{close_quote}"
+        f"截至目前，开工2个，未开工3个；县文旅局{verb}的{open_quote}抓好茶宿项目建设。{close_quote}正在建设11家。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.lead_units, r.progress) for r in rows] == [
+        ("按时完成项目前期工作。", ["县发改局"], "截至目前，30个项目已完成前期论证"),
+        ("加快推进国债项目实施。", ["县自然资源局", "县水利局"], "截至目前，开工2个，未开工3个"),
+        ("抓好茶宿项目建设。", ["县文旅局"], "正在建设11家。"),
+    ]
+
+
+def test_one_quoted_task_is_no_list() -> None:
+    text = "会议要求，县发改局负责的“按时完成项目前期工作”要加快推进。\n全年完成投资5亿元。\n"
+    with pytest.raises(NoTableError):
+        _rows(text)

@@ -117,6 +117,11 @@ PROJECT_NAME = compile_rule(r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=累计|�
 # Words that end on the first character of a report word (项目前期, 题目前): a report word
 # starting there overlaps them and is not one.
 WORDS_ACROSS_REPORT_START = frozenset({"项目", "項目", "题目", "題目", "节目", "節目"})
+# A task named in quotes after the units that carry it: "县发改局负责的“严格落实…”", "由市住建局牵头的「…」".
+QUOTED_TASK = compile_rule(
+    r"(\p{Han}[\p{Han}、()]{1,60}?)(?:负责|牵头|承办|主办|落实)的\s*[“「\"]([^”」\"]{4,200})[”」\"]"
+)
+QUOTED_TASK_LEAD_IN = compile_rule(r"(?:如|例如|比如|其中|包括|以及|由)+")
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
@@ -164,9 +169,54 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     titled_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in titled or [])
     if titled is not None and titled_count > max(outline_count, run_in_count):
         return titled
+    quoted = _quoted_items(lines)
+    quoted_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in quoted or [])
+    if quoted is not None and quoted_count > max(outline_count, run_in_count):
+        return quoted
     if outline is not None and (run_in is None or outline_count >= run_in_count):
         return outline
     return run_in or _listed_items(lines)
+
+
+def _quoted_items(lines: list[Line]) -> list[Block] | None:
+    """Tasks named in quotes after the unit that carries them, inside a paragraph ("…如县发改局负责的
+    “严格落实…计划。”截至目前，…；县自然资源局、县水利局负责的“紧盯…”截至目前，…"): each quoted
+    name is a task, the units before it its lead units, the text up to the next one its progress.
+    A paragraph needs two of them to be read so; the text before the first is context."""
+    blocks: list[Block] = []
+    rows: list[tuple[str | None, int | None, dict[str, str]]] = []
+    table_at: int | None = None
+    for line in lines:
+        text = trim(line.text)
+        if not text:
+            continue
+        view = match_view(text)
+        found = []
+        for match in QUOTED_TASK.finditer(view):
+            units = match.group(1)
+            lead = QUOTED_TASK_LEAD_IN.match(units)
+            start = match.start(1) + (lead.end() if lead else 0)
+            units = view[start : match.end(1)]
+            if all(looks_like_units(part) for part in regex.split(r"[、,和及]", units) if part):
+                found.append((start, match))
+        if len(found) < 2:
+            blocks.append(Paragraph(text, page=line.page))
+            continue
+        if _clean(text[: found[0][0]]):
+            blocks.append(Paragraph(trim(text[: found[0][0]]), page=line.page))
+        table_at = len(blocks) if table_at is None else table_at
+        for (start, match), following in itertools.zip_longest(found, found[1:]):
+            end = following[0] if following else len(text)
+            cells = {
+                "task": _clean(text[match.start(2) : match.end(2)]),
+                "lead_units": _clean(text[start : match.end(1)]),
+                "progress": _clean(text[match.end() : end]),
+            }
+            rows.append((None, line.page, {k: v for k, v in cells.items() if v}))
+    if len(rows) < 2:
+        return None
+    assert table_at is not None
+    return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
 MIN_TITLED = 3  # title lines over reports, for a document to be read as titled items
