@@ -1423,3 +1423,22 @@ def test_one_quoted_task_is_no_list() -> None:
     text = "会议要求，县发改局负责的“按时完成项目前期工作”要加快推进。\n全年完成投资5亿元。\n"
     with pytest.raises(NoTableError):
         _rows(text)
+
+
+@pytest.mark.parametrize("joiner", [("、", "及"), ("，", "和"), ("、", "、")])
+def test_plans_named_in_quotes_after_their_agency_with_a_bracketed_report(joiner: tuple[str, str]) -> None:
+    """ "海委會「計畫」(cause)、經濟部「計畫」(cause)及環保署「計畫」(cause)": the agency leads, the bracket
+    after the name is its report; a count before a quote ("仍有4項計畫「…」") is no unit; after the last
+    bracket, the paragraph's own close is not the last plan's."""
+    comma, last = joiner
+    text = (
+        "第2季仍有3項計畫「年累計進度落後」，如海委會「海域生態環境守護計畫」(受疫情影響復育工作進度)"
+        f"{comma}經濟部「(L10502)天然氣接收站投資計畫」(未完成環境影響評估){last}交通部「臺鐵購置車輛計畫」"
+        "(受疫情影響交車)，本會已就前開計畫研提精進建議。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.lead_units, r.progress) for r in rows] == [
+        ("海域生態環境守護計畫", ["海委會"], "受疫情影響復育工作進度"),
+        ("(L10502)天然氣接收站投資計畫", ["經濟部"], "未完成環境影響評估"),
+        ("臺鐵購置車輛計畫", ["交通部"], "受疫情影響交車"),
+    ]

@@ -119,9 +119,10 @@ PROJECT_NAME = compile_rule(r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=累计|�
 WORDS_ACROSS_REPORT_START = frozenset({"项目", "項目", "题目", "題目", "节目", "節目"})
 # A task named in quotes after the units that carry it: "县发改局负责的“严格落实…”", "由市住建局牵头的「…」".
 QUOTED_TASK = compile_rule(
-    r"(\p{Han}[\p{Han}、()]{1,60}?)(?:负责|牵头|承办|主办|落实)的\s*[“「\"]([^”」\"]{4,200})[”」\"]"
+    r"(\p{Han}[\p{Han}、()]{1,60}?)(?:(?:负责|牵头|承办|主办|落实)的)?\s*[“「\"]([^”」\"]{4,200})[”」\"]"
 )
-QUOTED_TASK_LEAD_IN = compile_rule(r"(?:如|例如|比如|其中|包括|以及|由)+")
+LIST_LEAD_IN_END = compile_rule(r"[,:\s]*(?:如|例如|比如|包括)?[,:\s]*$")  # "…需要加快推进事项3件，如"
+QUOTED_TASK_LEAD_IN = compile_rule(r"(?:如|例如|比如|其中|包括|以及|及|和|由)+")
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
@@ -191,34 +192,65 @@ def _quoted_items(lines: list[Line]) -> list[Block] | None:
         if not text:
             continue
         view = match_view(text)
+        closing: list[Block] = []
         found = []
         for match in QUOTED_TASK.finditer(view):
-            units = match.group(1)
-            lead = QUOTED_TASK_LEAD_IN.match(units)
-            start = match.start(1) + (lead.end() if lead else 0)
-            units = view[start : match.end(1)]
-            if all(looks_like_units(part) for part in regex.split(r"[、,和及]", units) if part):
+            start = _units_before(view, match.start(1), match.end(1))
+            if start is not None:
                 found.append((start, match))
         if len(found) < 2:
             blocks.append(Paragraph(text, page=line.page))
             continue
-        if _clean(text[: found[0][0]]):
-            blocks.append(Paragraph(trim(text[: found[0][0]]), page=line.page))
+        before = text[: found[0][0]]
+        if _clean(before):
+            blocks.append(Paragraph(trim(before), page=line.page))
+        # The sentence that leads into the list says what its items are ("需要加快推进落实事项3件，
+        # 如…", "仍有4項計畫…年累計進度落後，如…"): it heads them, as a section heading would.
+        lead_in = before[match_view(before).rfind("。") + 1 :]
+        lead_in = lead_in[: len(lead_in) - len(LIST_LEAD_IN_END.search(match_view(lead_in)).group())]
+        section = _clean(lead_in) if 0 < len(_clean(lead_in)) <= MAX_LEAD_IN else None
         table_at = len(blocks) if table_at is None else table_at
         for (start, match), following in itertools.zip_longest(found, found[1:]):
             end = following[0] if following else len(text)
+            raw = text[match.end() : end]
+            raw = raw[: len(raw) - len(regex.search(r"[、和及,;\s]*$", match_view(raw)).group())]
+            progress = _clean(raw)
+            bracket = regex.match(r"\s*\(([^()]*)\)", match_view(raw))
+            if bracket is not None and (following is None or not _clean(raw[bracket.end() :])):
+                # "海委會「…計畫」(受疫情影響…進度)、經濟部「…」": the bracket after the name holds its
+                # report; after the last one, what follows the bracket is the paragraph's own close.
+                progress = _clean(raw[bracket.start(1) : bracket.end(1)])
+                if _clean(raw[bracket.end() :]):
+                    closing.append(Paragraph(trim(raw[bracket.end() :]), page=line.page))
             cells = {
                 "task": _clean(text[match.start(2) : match.end(2)]),
                 "lead_units": _clean(text[start : match.end(1)]),
-                "progress": _clean(text[match.end() : end]),
+                "progress": progress,
             }
-            rows.append((None, line.page, {k: v for k, v in cells.items() if v}))
+            rows.append((section, line.page, {k: v for k, v in cells.items() if v}))
+        blocks.extend(closing)
     if len(rows) < 2:
         return None
     assert table_at is not None
     return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
+def _units_before(view: str, begin: int, end: int) -> int | None:
+    """Where the unit names that end at ``end`` start: the longest run of names (joined by 、, 和, 及)
+    after a break or a lead-in (如, 其中, 及 …) in view[begin:end]; None when the text there ends in
+    no unit's name ("…仍有4项计画「…」": a count, not a unit)."""
+    offsets = [0] + [m.end() for m in regex.finditer(r"[、,和及()]", view[begin:end]) if m.end() < end - begin]
+    for offset in offsets:
+        start = begin + offset
+        lead = QUOTED_TASK_LEAD_IN.match(view, start, end)
+        start = lead.end() if lead else start
+        names = [part for part in regex.split(r"[、,和及]", view[start:end]) if part]
+        if names and all(looks_like_units(part) and not regex.search(r"[()]", part) for part in names):
+            return start
+    return None
+
+
+MAX_LEAD_IN = 150  # characters of the sentence leading into a list of quoted tasks, to head them
 MIN_TITLED = 3  # title lines over reports, for a document to be read as titled items
 MAX_ITEM_TITLE = 30  # characters of an unnumbered item title
 MIN_REPORT = 20  # characters of the report paragraph under it
