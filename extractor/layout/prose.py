@@ -98,8 +98,11 @@ GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
 UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
 DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
-REPORTING_HEADING = compile_rule(r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实")
-PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议")
+# (落实 alone is no report: "关于贯彻落实…的实施意见" sets out a plan; "落实情况" reports by its 情况.)
+REPORTING_HEADING = compile_rule(
+    r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
+)
+PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
