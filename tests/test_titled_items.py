@@ -43,3 +43,18 @@ def test_two_titles_are_too_few() -> None:
     text = "\n".join(TEXT.format(c="，", s="。", colon="：").splitlines()[:9]) + "\n"
     with pytest.raises(extractor.errors.ExtractorError):
         rows_of_text(text.replace("（一）", "").replace("（二）", ""))
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=["full-width", "ascii"])
+@pytest.mark.parametrize("cut", ["省级财政补助资金2.56亿元全部下", "已完成主体施工"])
+def test_a_last_item_cut_off_inside_its_report_is_a_row(variant: dict[str, str], cut: str) -> None:
+    """The document ends inside the last item's report: the item is there, its report as cut."""
+    rows = rows_of_text(TEXT.format(**variant) + f"增加省级优质医疗资源供给\n{cut}\n")
+    assert [row.task for row in rows][-1] == "增加省级优质医疗资源供给"
+    assert rows[-1].progress == cut
+
+
+@pytest.mark.parametrize("ending", ["2021年12月31日", "省卫生健康委员会办公室", "全部完成。"])
+def test_a_closing_line_after_a_short_last_line_is_no_cut_report(ending: str) -> None:
+    rows = rows_of_text(TEXT.format(**VARIANTS[0]) + f"附件材料共两份\n{ending}\n")
+    assert "附件材料共两份" not in [row.task for row in rows]

@@ -275,6 +275,15 @@ def _title_line(text: str) -> bool:
     )
 
 
+def _cut_report(text: str) -> bool:
+    """The document's last line, cut off inside a report ("省級財政補助資金2.56億元全部下"): it ends
+    with no sentence's end and reports or holds a figure; a closing date is none."""
+    view = match_view(text)
+    if prose_patterns()["closing_date"].match(view) or regex.search(r"[。!?)\]」”]\s*$", view):
+        return False
+    return len(regex.findall(r"\p{Han}", view)) >= 4 and (_reports(text) or bool(regex.search(r"\d", view)))
+
+
 def _report_paragraph(text: str) -> bool:
     view = match_view(text)
     return len(view) >= MIN_REPORT and "。" in view and (_reports(text) or bool(regex.search(r"\d", view)))
@@ -292,7 +301,11 @@ def _titled_items(lines: list[Line]) -> list[Block] | None:
         if not _title_line(text) or _opens_item(lines[index], styles):
             continue
         following = filled[position + 1] if position + 1 < len(filled) else None
-        if following is None or not _report_paragraph(trim(lines[following].text)):
+        if following is None:
+            continue
+        report = trim(lines[following].text)
+        cut = following == filled[-1] and _cut_report(report)
+        if not (_report_paragraph(report) or cut):
             continue
         titles.append(index)
     if len(titles) < MIN_TITLED:
