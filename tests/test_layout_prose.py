@@ -1316,14 +1316,30 @@ def test_a_project_name_glued_to_its_report_ends_at_the_project_noun(
 
 
 @pytest.mark.parametrize(
-    "rest", ["建设进展顺利，已完成投资2亿元。", "总投资5亿元，年度计划投资1.5亿元，1-4月完成投资7000万元。"]
+    ("name", "rest"),
+    [
+        ("城东片区棚户区改造项目", "建设进展顺利，已完成投资2亿元。"),  # "…项目建设" goes on
+        ("2016年我县省重点项目", "总投资5亿元，年度计划投资1.5亿元，1-4月完成投资7000万元。"),  # a class
+        ("全县千万元以上项目", "总投资286.9亿元，年度计划投资60亿元，1-4月完成投资10亿元。"),
+    ],
 )
-def test_a_project_noun_that_goes_on_is_not_the_name_end(rest: str) -> None:
-    """ "…项目建设" continues the name; a plan's figure glued to it ("…项目总投资5亿元") is part of the task."""
-    text = f"一是城东片区棚户区改造项目{rest}二是园区道路项目正在开展前期工作。三是其他项目有序推进，均已开工。\n"
+def test_a_project_noun_that_goes_on_is_not_the_name_end(name: str, rest: str) -> None:
+    """ "…项目建设" continues the name; a class of projects (重点项目, …以上项目) is no name, and the plan
+    glued to it ("…总投资5亿元，年度计划投资…") is part of the task."""
+    text = f"一是{name}{rest}二是园区道路项目正在开展前期工作。三是其他项目有序推进，均已开工。\n"
     rows = _rows(text)
-    assert rows[0].task.startswith("城东片区棚户区改造项目")
-    assert rows[0].task != "城东片区棚户区改造项目"
+    assert rows[0].task.startswith(name)
+    assert rows[0].task != name
+
+
+def test_a_named_project_ends_before_its_size() -> None:
+    text = (
+        "一是亨通铸造年产5万吨球墨铸件生产线项目计划总投资11000万元，已完成厂房建设。"
+        "二是园区公共服务平台项目总投资3278万，正在进行装修。三是其他项目有序推进，均已开工。\n"
+    )
+    rows = _rows(text)
+    assert [r.task for r in rows[:2]] == ["亨通铸造年产5万吨球墨铸件生产线项目", "园区公共服务平台项目"]
+    assert rows[0].progress.startswith("计划总投资11000万元")
 
 
 @pytest.mark.parametrize("between", ["\n", "\n\n", "\r\n"])

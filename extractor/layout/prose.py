@@ -110,11 +110,17 @@ TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
 ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
-# A project's name ends at its project noun where a report follows it, glued ("宝通公司…扩建项目前期手续
-# 基本完成", "张湾移民小区项目截至4月…"); "…项目建设" goes on, and so does a plan's figure ("省重点项目总
-# 投资5亿元，年度计划投资…": what the task sets out). (A comma after the noun was tried as an end too:
-# it cut names off their own description as often as it helped, so it is left to the clause logic.)
-PROJECT_NAME = compile_rule(r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=累计|前期|已|截至|截止|目前|正在|现已|预计|主体)")
+# A project's name ends at its project noun where its size or a report follows it, glued ("…生产线项目
+# 计划总投资11000万元", "宝通公司…扩建项目前期手续基本完成", "张湾移民小区项目截至4月…"); "…项目建设"
+# goes on. A class of projects (省重点项目, 千万元以上项目) is no name: the plan glued to it ("总投资5亿元，
+# 年度计划投资…") is what the task sets out. (A comma after the noun was tried as an end too: it cut
+# names off their own description as often as it helped, so it is left to the clause logic.)
+PROJECT_NAME = compile_rule(
+    r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=总投资|计划总投资|累计|前期|已|截至|截止|目前|正在|现已|预计|主体)"
+)
+PROJECT_CLASS = compile_rule(
+    r"(?:重点|以上|续建|新建|新开工|在建|竣工|产业|民生|基础设施|各类|所有|全部)(?:项目|工程)$"
+)
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 # Words that end on the first character of a report word (项目前期, 题目前): a report word
@@ -1468,6 +1474,8 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
         # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
         return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, False
     project = None if plans else PROJECT_NAME.match(view)
+    if project is not None and PROJECT_CLASS.search(project.group(1)):
+        project = None  # "我县省重点项目总投资5亿元，年度计划投资…": a class of projects and its plan
     if project is not None:
         after = view[project.end() :]
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
