@@ -141,6 +141,8 @@ def _header_of(rows: list[RawRow]) -> _Header | None:
         alone = is_header_row(_cell_texts(row))
         if not alone and (below is None or is_header_row(_cell_texts(below))):
             continue  # a title row above the header is not its first half
+        if below is not None:
+            below = _sub_header_moved_under_group(row, below) or below
         if below is not None and _is_sub_header(row, below):
             names = _merged_header(row, below)
             if alone or is_header_row([n for n, _ in names]):
@@ -148,6 +150,27 @@ def _header_of(rows: list[RawRow]) -> _Header | None:
         if alone:
             return _Header(index, 1, _columns(_single_header(row)), {header_key(row)})
     return None
+
+
+def _sub_header_moved_under_group(top: RawRow, below: RawRow) -> RawRow | None:
+    """A sub-header line flattened to the left ("截至6月底进展 | 7月工作计划 | ||||") under a header
+    whose last cell spans empty cells ("… | 2025年进展情况 | ||"): the sub-headers moved under
+    that group cell, where the grid had them. None when ``below`` is not such a line."""
+    tops, subs = _cell_texts(top), _cell_texts(below)
+    filled = [j for j, t in enumerate(subs) if t]
+    named = [j for j, t in enumerate(tops) if t]
+    if len(filled) < 2 or filled != list(range(len(filled))) or not named or len(filled) >= len(named):
+        return None
+    group = named[-1]
+    if len(tops) - group < len(filled) or group < len(filled):
+        return None  # the group's span (empty cells after it) must hold every sub-header
+    texts = [subs[j] or "" for j in filled]
+    if not all(header_cell_like(t, max_unknown=MAX_SUB_HEADER) and field_for_header(t) for t in texts):
+        return None
+    cells = [RawCell("") for _ in tops]
+    for offset, text in enumerate(texts):
+        cells[group + offset] = RawCell(text)
+    return RawRow(cells, page=below.page)
 
 
 def _single_header(row: RawRow) -> list[tuple[str, str | None]]:
@@ -231,7 +254,7 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
     """
     claims: list[tuple[float, int, str]] = []
     for position, (text, name) in enumerate(names):
-        for field_name, strength in header_candidates(text, morphemes=True):
+        for field_name, strength in _column_claims(text):
             bonus = 0.5 if field_name == name else 0.0
             claims.append((strength + bonus, position, field_name))
         if name and not any(f == name for _, p, f in claims if p == position):
@@ -250,6 +273,27 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
         field_name = assigned.get(position)
         columns.append(ColumnSpec(header=header, field=field_name, key=field_name or header))
     return columns
+
+
+DATED_PROGRESS = 0.1  # what a progress header dated within the year ("截至6月底进展") claims more
+
+
+def _column_claims(text: str) -> list[tuple[str, float]]:
+    """The fields a column's header claims. Under a group header that names the same field
+    ("2025年进展情况/截至6月底进展") the sub-header claims as strongly as it would alone; a
+    progress header dated within the year ("截至6月底进展", "1-9月完成情况") claims a little more
+    than an undated one ("具体完成情况"), since the report's progress is what stands at its date."""
+    claims = dict(header_candidates(text, morphemes=True))
+    group, _, sub = text.rpartition("/")
+    group_reading = header_candidates(group, morphemes=True) if group else ()
+    sub_reading = header_candidates(sub, morphemes=True) if group else ()
+    if group_reading and sub_reading and group_reading[0][0] == sub_reading[0][0]:
+        # the sub-header refines what its group names: it claims as it would alone
+        field_name, strength = sub_reading[0]
+        claims[field_name] = max(claims.get(field_name, 0.0), strength)
+    if "progress" in claims and layout_patterns()["dated_header"].search(match_view(sub or text)):
+        claims["progress"] += DATED_PROGRESS
+    return sorted(claims.items(), key=lambda item: -item[1])
 
 
 def _name_over_target(names: list[tuple[str, str | None]], assigned: dict[int, str]) -> None:

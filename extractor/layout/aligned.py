@@ -138,7 +138,8 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
         "status": {"status": 0.5, "short": 0.2, "percent": 0.1, "empty": 0.1},
         "category": {"short": 0.5, "empty": 0.3, "prose": 0.1},
         "issues": {"prose": 0.5, "short": 0.1, "report": 0.05, "empty": 0.3},
-        "plan": {"prose": 0.5, "short": 0.1, "empty": 0.25},
+        # a plan is written as actions, as a report is ("开工建设", "完成配备")
+        "plan": {"prose": 0.45, "report": 0.1, "short": 0.1, "status": 0.03, "empty": 0.25},
         "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05, "report": 0.05},
     }
     if field_name not in table:  # a header of no known meaning expects nothing in particular
@@ -930,12 +931,62 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
         read = _read_rows(lines, pieces, header, cells, mode)
         if read is not None and (best is None or read[0] > best[0]):
             best = read
+    # A second header line of fewer cells ("截至6月底进展 | 7月工作计划") names the sub-columns of
+    # a group cell of the first ("2025年进展情况"): each cell that could be the group is tried.
+    sub = _sub_header(pieces, header, mode)
+    if sub is not None:
+        end, subs = sub
+        below = _Header(header.start, end, header.cells, header.pieces)
+        cells = header.cells
+        tries = range(len(cells) - 1, max(0, len(cells) - 1 - MAX_GROUP_TRIES), -1)
+        last = pieces[header.end - 1]
+        if header.end < len(pieces) and not pieces[header.end].text and pieces[header.end].line == last.line:
+            tries = range(len(cells) - 1, len(cells) - 2, -1)  # "2025年进展情况 | |": its span left empty
+        for g in tries:
+            grouped = [*cells[:g], *subs, *cells[g + 1 :]]
+            groups: list[str | None] = [None] * g + [cells[g]] * len(subs) + [None] * (len(cells) - g - 1)
+            read = _read_rows(lines, pieces, below, grouped, mode, groups)
+            if read is not None and (best is None or read[0] > best[0]):
+                best = read
     return best[1] if best else None
 
 
+MAX_GROUP_TRIES = 3  # cells from the end of the first header line that may be a group cell
+
+
+def _sub_header(pieces: list[Piece], header: _Header, mode: str) -> tuple[int, list[str]] | None:
+    """(end, cells) of a line right under the header that is a header of fewer cells: two or more
+    header pieces, nothing else on the line (a delimited table's empty cells aside)."""
+    if mode not in ("delimited", "spaces"):
+        return None  # one cell a line: the header run already takes every header line
+    k = header.end
+    while k < len(pieces) and not pieces[k].text:
+        k += 1
+    if k >= len(pieces):
+        return None
+    line = pieces[k].line
+    end = k
+    while end < len(pieces) and pieces[end].line == line:
+        end += 1
+    texts = [p.text for p in pieces[k:end] if p.text]
+    if not 2 <= len(texts) < len(header.cells) or not all(_header_piece(p) for p in pieces[k:end] if p.text):
+        return None
+    if not all(_meaning(t) for t in texts):
+        return None
+    return end, texts
+
+
 def _read_rows(
-    lines: list[Line], pieces: list[Piece], header: _Header, cells: list[str], mode: str
+    lines: list[Line],
+    pieces: list[Piece],
+    header: _Header,
+    cells: list[str],
+    mode: str,
+    groups: list[str | None] | None = None,
 ) -> tuple[float, list[Block]] | None:
+    """The rows under ``header`` read as ``cells``; ``groups``: per cell, the group cell of a first
+    header line it stands under (None: a cell of the one line)."""
+    groups = list(groups) if groups else [None] * len(cells)
     columns = _columns(cells)
     starts = _row_starts(pieces, header.end, len(columns))
     if len(starts) < 2 and mode == "delimited":
@@ -957,6 +1008,7 @@ def _read_rows(
         if offset is not None and (seq := _seq_of(pieces[starts[0] + offset])) is not None and seq[1]:
             # A 序号 the header does not name, standing alone before (or after) the row's first cell.
             columns.insert(offset, Column("序号", "seq", _prior("seq", "序号")))
+            groups.insert(offset, None)
     spans = _spans(pieces, starts, header, mode)
     ends_inside = bool(spans) and not _paragraphs(lines, spans[-1][0][-1].line + 1, len(lines))
     cut = [ends_inside and k == len(spans) - 1 for k in range(len(spans))]
@@ -979,8 +1031,11 @@ def _read_rows(
     ]
     header_cells = [col.header for col in columns]
     if all(col.field != "seq" for col in columns):
+        inserted = len(header_cells)
         header_cells, rows_cells = _seq_from_prefix(header_cells, rows_cells)
-    rows = [RawRow([RawCell(h) for h in header_cells], page=pieces[header.start].page)]
+        if len(header_cells) > inserted:
+            groups.insert(header_cells.index("序号"), None)
+    rows = _header_rows(header_cells, groups, pieces[header.start].page)
     for (span, sections), row_cells, cut_off in zip(spans, rows_cells, cut, strict=True):
         for text, page in _section_lines(sections):
             rows.append(RawRow([RawCell(text)], page=page))
@@ -995,6 +1050,24 @@ def _read_rows(
     last_line = spans[-1][0][-1].line + 1 if spans and spans[-1][0] else pieces[header.end - 1].line + 1
     after = _paragraphs(lines, last_line, len(lines))
     return fit, [*before, table, *after]
+
+
+def _header_rows(cells: list[str], groups: list[str | None], page: int | None) -> list[RawRow]:
+    """The header as one row, or as two where group cells stand over sub-columns (the group over
+    its first sub-column, merged to the right over the others; the cells of one line above an
+    empty cell)."""
+    if not any(groups):
+        return [RawRow([RawCell(h) for h in cells], page=page)]
+    top: list[RawCell] = []
+    for k, (cell, group) in enumerate(zip(cells, groups, strict=True)):
+        if group is None:
+            top.append(RawCell(cell))
+        elif k and groups[k - 1] == group:
+            top.append(RawCell(None, merge="left"))
+        else:
+            top.append(RawCell(group))
+    bottom = [RawCell("" if group is None else cell) for cell, group in zip(cells, groups, strict=True)]
+    return [RawRow(top, page=page), RawRow(bottom, page=page)]
 
 
 def _anchor_column(alignments: list[_Alignment]) -> int | None:
