@@ -380,13 +380,17 @@ def test_cue_counter_examples(tier: str, cue_id: str, text: str) -> None:
 def test_milestone_examples(example: dict[str, str]) -> None:
     status = _status(example["progress"], example["task"])
     assert status.value == "not_started"
-    assert {e.rule for e in status.evidence} == {"not_started.milestone"}
-    assert status.evidence[0].field == "task"
+    rule = example.get("rule", "not_started.milestone")
+    assert {e.rule for e in status.evidence} == {rule}
+    # the milestone's evidence starts with the task's cue; preparation only is the progress's clauses
+    assert status.evidence[0].field == ("task" if rule == "not_started.milestone" else "progress")
 
 
 @pytest.mark.parametrize("example", load("status")["milestone"]["counter_examples"], ids=lambda e: e["task"])
 def test_milestone_counter_examples(example: dict[str, str]) -> None:
-    assert _status(example["progress"], example["task"]).value == "on_track"
+    status = _status(example["progress"], example["task"])
+    assert status.value == example.get("value", "on_track")
+    assert not {e.rule for e in status.evidence} & {"not_started.milestone", "not_started.preparation"}
 
 
 @pytest.mark.parametrize("example", load("status")["completion"]["examples"], ids=lambda e: e["text"])

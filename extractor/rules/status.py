@@ -446,7 +446,7 @@ def _row_status(
         for item in evidence.tiers.get(name, [])
         if not _preparatory(item, cells) and not any(_one_clause(item, n, cells) for n in stated)
     ]
-    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces)
+    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces) or _preparation_only(cells, evidence)
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -665,6 +665,29 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
+    """A row whose progress reports preparation only (已完成施工招标，正在办理施工许可证; 正在进行项目
+    选址): the main action has not begun (gold conventions, Status 2: not_started). The preparation
+    items, when every piece of progress evidence is one, none is in the progress's own column of
+    shares or figures, and the task is not itself the preparation (编制可研报告 is its main action)."""
+    milestone = status_rules().milestone
+    task = match_view(cells.get("task") or "")
+    if not task.strip() or milestone.preparation.search(task):
+        return []  # no main action named, or the task is the preparation itself
+    moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
+    if not moving or any(i.field not in ("progress", "issues", "plan") for i in moving):
+        return []
+    if milestone.reached.search(match_view(cells.get("progress") or "")):
+        return []
+    if not all(_preparatory(item, cells) for item in moving):
+        return []
+    rule = _PREPARATION_ONLY
+    return [item.model_copy(update={"rule": rule}) for item in moving]
+
+
+_PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
 
 
 def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
