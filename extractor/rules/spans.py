@@ -8,7 +8,7 @@ reading order.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 
 class _Span(Protocol):
@@ -85,6 +85,33 @@ class CharGate:
 
     def _present(self, view: str) -> frozenset[str]:
         return frozenset(self._class.findall(view)) if self._class is not None else frozenset()
+
+
+R = TypeVar("R")
+
+
+class RuleGate(CharGate, Generic[R]):
+    """A family's rules with their required characters: ``tried(view)`` lists (order, rule) of the
+    rules that may match the text, the same list for every text holding the same required characters."""
+
+    def __init__(self, rules: tuple[R, ...], required: list[tuple[frozenset[str], ...]]) -> None:
+        super().__init__(required)
+        self._rules = tuple(enumerate(rules))
+        self._required = required
+        self._tried: dict[frozenset[str], tuple[tuple[int, R], ...]] = {}
+
+    def tried(self, view: str) -> tuple[tuple[int, R], ...]:
+        chars = self.present(view)
+        found = self._tried.get(chars)
+        if found is None:
+            found = tuple(pair for pair in self._rules if may_match(self._required[pair[0]], chars))
+            if len(self._tried) >= _MAX_TRIED:  # texts of a thousand different mixes: start again
+                self._tried.clear()
+            self._tried[chars] = found
+        return found
+
+
+_MAX_TRIED = 4096  # required-character mixes remembered per family (each a tuple of rules)
 
 
 def may_match(required: tuple[frozenset[str], ...], chars: frozenset[str] | set[str]) -> bool:
