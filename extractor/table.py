@@ -466,13 +466,22 @@ def _category_shifted(table: AssembledTable) -> None:
 
 def _seq_from_task_prefix(table: AssembledTable) -> None:
     """No 序号 column, and most tasks open with their number ("1.地区生产总值增长率"): the number
-    becomes the row's 序号 cell and leaves the task."""
+    becomes the row's 序号 cell and leaves the task. A 序号 column written in few rows, a number
+    over a group of rows whose tasks number themselves ("1 | 主要预期目标 | 1.地区生产总值…", then
+    "2.一般公共预算…" with no 序号), gives way the same: its cells stay under its header."""
     task = table.column_of("task")
-    if task is None or table.column_of("seq") is not None or not table.rows:
+    seq = table.column_of("seq")
+    if task is None or not table.rows:
         return
     prefixes = [SEQ_PREFIX.match(match_view(row.texts[task])) for row in table.rows]
     if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
         return
+    if seq is not None:
+        written = sum(1 for row in table.rows if row.texts[seq].strip())
+        if 2 * written >= len(table.rows) or sum(1 for p in prefixes if p) < 0.8 * len(table.rows):
+            return
+        header = table.columns[seq].header
+        table.columns[seq] = ColumnSpec(header=header, field=None, key=header)
     table.columns.insert(0, ColumnSpec(header="序号", field="seq", key="seq"))
     _sources_in_step(table, 0)
     for row, prefix in zip(table.rows, prefixes, strict=True):
@@ -561,11 +570,11 @@ def _totals_aside(table: AssembledTable) -> None:
 TABLE_PASSES = (
     _fields_by_content,
     _category_shifted,
-    _seq_from_task_prefix,
     _units_from_remarks,
     _units_from_labels,
     _task_where_written,
     _names_as_task,
+    _seq_from_task_prefix,  # once the task column is settled: its numbers are the rows'
     _totals_aside,
 )
 
@@ -984,7 +993,18 @@ def _is_stray_line(texts: list[str | None], seq_column: int | None, previous: Ta
         and all(t is not None for t in texts)
         and parse_seq(filled[0]) is None
         and not is_heading(filled[0])
+        and not _numbers_next(previous, filled[0])
     )
+
+
+def _numbers_next(previous: TableRow, text: str) -> bool:
+    """Whether ``text`` opens with the number after the one a cell of ``previous`` opens with
+    ("12.强化…" after "11.不发生…"): a row of its own, its other cells merged or never written."""
+    found = SEQ_PREFIX.match(match_view(text))
+    if not found:
+        return False
+    numbers = [int(m.group(1)) for t in previous.texts if t and (m := SEQ_PREFIX.match(match_view(t)))]
+    return int(found.group(1)) - 1 in numbers
 
 
 def _section_heading(texts: list[str | None]) -> str | None:

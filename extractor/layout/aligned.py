@@ -56,6 +56,7 @@ WIDE = 1.5  # two or more spaces
 SPACE = 1.0  # one space
 GLUE = 0.5  # nothing at all: cells written one against the next (a table copied without separators)
 
+PIPE_RUN = compile_rule(r"^\s*[|｜](?:\s*[|｜])*\s*$")  # a line of nothing but cell delimiters
 MAX_PIECES = 4000  # pieces beyond this: the document is too big for this reading (others read it)
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
 MAX_CELL_PIECES = 40  # pieces one cell may join
@@ -170,12 +171,18 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
     pieces: list[Piece] = []
     blank = False
     closed = False  # the previous line ended with a delimiter: the next line starts a new cell
+    bare = False  # the previous line was text without any delimiter
+    # Delimiters only on lines of their own (never beside text): "|" lines separate cells written one
+    # a line. Where text lines carry them too ("| 市直各单位"), a "|" alone closes a row.
+    runs = sum(1 for line in lines if PIPE_RUN.match(line.text))
+    beside_text = sum(1 for line in lines if regex.search(r"[|｜]", line.text) and not PIPE_RUN.match(line.text))
+    separator_lines = mode == "delimited" and runs >= 4 and beside_text * 10 <= runs
     spaced: bool | None = None
     for index, line in enumerate(lines):
         text = line.text
         if not text.strip():
             blank = True
-            closed = False  # a blank line is a stronger boundary than a delimiter's
+            closed = bare = False  # a blank line is a stronger boundary than a delimiter's
             continue
         start = BLANK if blank else LINE
         blank = False
@@ -183,11 +190,15 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
             if PIPE_SEPARATOR.match(text) and "|" in text:
                 closed = True
                 continue
-            if PIPE_ONLY.match(text):
+            if PIPE_RUN.match(text):
                 # A "|" alone closes an empty cell where every cell line ends with "|", else
-                # separates the cells of a stream (each case is read: the piece is empty).
-                pieces.append(Piece("", index, line.page, CELL))
-                closed = True
+                # separates the cells of a stream (each case is read: the piece is empty). After
+                # a line of text with no delimiter (cells one a line, "|" lines between them) the
+                # first "|" closes that line's cell; each further one closes an empty cell ("||||":
+                # a row's trailing cells left empty).
+                count = len(regex.findall(r"[|｜]", text)) - (1 if bare and separator_lines else 0)
+                pieces.extend(Piece("", index, line.page, CELL) for _ in range(count))
+                closed, bare = True, False
                 continue
             body = text.strip(" \u3000\xa0")
             parts = regex.split(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*", body)
@@ -202,6 +213,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 strength = (CELL if closed else start) if k == 0 else CELL
                 pieces.append(Piece(trim(part), index, line.page, strength, marked))
             closed = ends_closed
+            bare = not regex.search(r"[|｜\t]", text)
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         elif mode == "glued":
@@ -417,7 +429,11 @@ def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
     """Every run of header pieces naming at least two fields, one of them a core field."""
     i = 0
     while i < len(pieces):
-        if not _header_piece(pieces[i]) or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1])):
+        if (
+            not _header_piece(pieces[i])
+            or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1]))
+            or BRACKET_UNIT.match(pieces[i].text)  # "（共118项）", "（万元）": a note on a cell or a title
+        ):
             i += 1
             continue
         j = i + 1
@@ -521,6 +537,15 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
             # it comes before the number that would continue the count.
             ones = [j for j, n in following if n == 1]
             restart = [(j, 1) for j in ones[:1] if any(n == 2 and i > j for i, n in following)]
+            if (
+                restart
+                and current == 1
+                and _numbered_inside(pieces[restart[0][0]])
+                and _cells_between(pieces, position, restart[0][0]) < max(2, width // 2)
+            ):
+                # "1 | 主要预期目标 | 1.地区生产总值…": a group's 序号 and its name, then the first item
+                # of the group numbered inside its cell; a 1 after so short a row is no new section.
+                restart = []
             if restart and (not near or restart[0][0] < min(j for j, _ in near)):
                 near = restart
             if not near:
@@ -532,6 +557,16 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         chains.append(chain)
     best = max(chains, key=len)
     return best
+
+
+def _numbered_inside(piece: Piece) -> bool:
+    """A cell that opens with its number ("1.地区生产总值…"), not a bare 序号."""
+    found = _seq_of(piece)
+    return found is not None and not found[1]
+
+
+def _cells_between(pieces: list[Piece], a: int, b: int) -> int:
+    return sum(1 for piece in pieces[a + 1 : b] if piece.text)
 
 
 def _after_heading(pieces: list[Piece], k: int) -> bool:
@@ -1023,7 +1058,11 @@ def _read_rows(
     row_lines = _row_lines(pieces, len(columns)) if mode == "spaces" else frozenset()
     alignments = [_align(span, columns, 0, c, row_lines=row_lines) for (span, _), c in zip(spans, cut, strict=True)]
     _learn(columns, alignments)
-    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments), row_lines)
+    anchor, inside = _anchor_column(alignments), _inside_column(alignments)
+    if inside is not None:
+        # rows that open with a bare 序号 say where it stands; the others open inside a cell
+        anchor = _anchor_column([a for a in alignments if _opens_with_bare_seq(a)])
+    spans, alignments = _shift_leading_cells(spans, columns, cut, anchor, row_lines, inside)
     fit = sum(a.score for a in alignments) / (len(alignments) * len(columns))
     rows_cells = [
         [[None if cell is None else (_cell_text(cell) if cell else "") for cell in row] for row in alignment.rows]
@@ -1068,6 +1107,34 @@ def _header_rows(cells: list[str], groups: list[str | None], page: int | None) -
             top.append(RawCell(group))
     bottom = [RawCell("" if group is None else cell) for cell, group in zip(cells, groups, strict=True)]
     return [RawRow(top, page=page), RawRow(bottom, page=page)]
+
+
+def _first_piece(alignment: _Alignment) -> Piece | None:
+    row = alignment.rows[0] if alignment.rows else []
+    cell = next((cell for cell in row if cell), None)
+    return cell[0] if cell else None
+
+
+def _opens_with_bare_seq(alignment: _Alignment) -> bool:
+    first = _first_piece(alignment)
+    return first is not None and classify(first.text) == "seq"
+
+
+def _inside_column(alignments: list[_Alignment]) -> int | None:
+    """Where a cell numbered inside ("1.地区生产总值…") stands in the rows that open with a bare
+    序号 ("1 | 主要预期目标 | 1.地区生产总值… | …": a group's number, its name, then its first item),
+    when rows under the merged group cells open with such cells ("2.一般公共预算…"); else None."""
+    columns = Counter[int]()
+    for alignment in alignments:
+        if not _opens_with_bare_seq(alignment):
+            continue
+        found = next((c for c, cell in enumerate(alignment.rows[0]) if c and cell and _numbered_inside(cell[0])), None)
+        if found is not None:
+            columns[found] += 1
+    opening_inside = sum(1 for a in alignments if (first := _first_piece(a)) is not None and _numbered_inside(first))
+    if not columns or opening_inside < 2:
+        return None
+    return columns.most_common(1)[0][0]
 
 
 def _anchor_column(alignments: list[_Alignment]) -> int | None:
@@ -1120,14 +1187,17 @@ def _shift_leading_cells(
     cut: list[bool],
     anchor: int | None,
     row_lines: frozenset[int] = frozenset(),
+    inside: int | None = None,
 ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[_Alignment]]:
     """Rows open at their 序号, but a cell standing before it (a category: 大类 | 序号 | …) ends the
     span of the row above, or stands between the header and the first row. The last one or two
     short pieces of a span (or of what stands before the first row) move to the next row when both
-    rows then fit their columns better."""
+    rows then fit their columns better. A row that opens with a cell numbered inside ("2.一般…")
+    under merged cells is anchored at ``inside``, where such cells stand in the complete rows."""
 
     def align(span: list[Piece], moved: int, cut_off: bool) -> _Alignment:
-        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None, row_lines)
+        column = inside if inside is not None and moved < len(span) and _numbered_inside(span[moved]) else anchor
+        return _align(span, columns, 0, cut_off, (moved, column) if column is not None else None, row_lines)
 
     spans = [(list(span), list(sections)) for span, sections in spans]
     alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
