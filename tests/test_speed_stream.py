@@ -135,3 +135,28 @@ def test_cli_writes_the_records(tmp_path: Path, jobs: str, fmt: str) -> None:
         lines = text.splitlines()
         assert lines[:2] == [to_jsonl(r) for r in records]
         assert json.loads(lines[2])["error"]["code"] == missing["error"]["code"]
+
+
+def test_a_worker_failing_mid_text_fails_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A MemoryError while a worker sends a record's text: that file fails (too_large), whole; the next
+    file's text arrives whole. (Workers are forked: they run the function patched here.)"""
+    import extractor.batch as batch
+
+    if batch.multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched function reaches the workers only when they are forked")
+    real = batch.document_json_chunks
+
+    def failing(document: Document, compact: bool = False):  # type: ignore[no-untyped-def]
+        pieces = real(document, compact)
+        yield next(pieces)
+        if document.source.format == "txt":
+            raise MemoryError
+        yield from pieces
+
+    monkeypatch.setattr(batch, "document_json_chunks", failing)
+    files = [SAMPLES / "seed.txt", SAMPLES / "seed.docx"]
+    settings = batch.Settings(want="jsonl")
+    results = list(batch.results([str(f) for f in files], settings, jobs=2))
+    assert results[0].error is not None and results[0].error.code == "too_large" and results[0].text is None
+    assert results[1].error is None and results[1].text is not None
+    assert b"".join(results[1].text) == to_jsonl(document_dict(extractor.parse(files[1]))).encode()
