@@ -259,6 +259,27 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
     ]
 
 
+# A sentence that reports rather than asks: work already done or going on, or a figure to a date.
+_REPORTING = compile_rule(r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截至|截止")
+
+
+def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
+    """With no progress cell, the task cell's sentences that report (截至11月30日…超额完成任务; 於112年
+    6月8日上午完成…設置。已於…完成): a table cut so that the report joined the task. A sentence
+    that only asks (完成投资10亿元) stays the task's."""
+    task = cells.get("task") or ""
+    if (cells.get("progress") or "").strip() or not task.strip():
+        return []
+    view = match_view(task)
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
+    ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
+    return [
+        Statement(text=task[start:end], field="task", span=(start, end), kind="progress", rule="statement.progress")
+        for start, end in zip(starts, ends, strict=True)
+        if end > start and _REPORTING.search(view, start, end)
+    ]
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -266,6 +287,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
                 found = find_issues(cells[field], field, labelled=field == "issues")
                 issues = [*issues, *found]
                 statements = [*statements, *find_statements(cells[field], field, found)]
+    statements = [*statements, *_reported_in_task(cells)]
     pieces = [Piece(s.field, s.span[0], s.kind, s.text, match_view(s.text)) for s in statements]
     seen = {(s.field, s.span) for s in statements}
     pieces += [
