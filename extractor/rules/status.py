@@ -469,6 +469,8 @@ def _row_status(
         if not _preparatory(item, cells) and not any(_one_clause(item, n, cells) for n in stated)
     ]
     not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces) or _preparation_only(cells, evidence)
+    if not not_started and not progress:
+        not_started = evidence.tiers["not_started"] = _planned_start(pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -687,6 +689,32 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+def _planned_start(pieces: list[Piece]) -> list[Item]:
+    """A start the progress only plans (计划5月开始动工, 预计下月开工) in a row reporting nothing done or
+    moving: the main action has not begun (not_started). Beside work reported, a planned start of
+    another part is no delay and is not read."""
+    task = status_rules().milestone.task
+    return [
+        _item(piece, *m.span(), _PLANNED_START)
+        for piece in pieces
+        if piece.kind in ("plan", "forecast") and piece.field == "progress" and not _reports_work(piece.view)
+        for m in task.finditer(piece.view)
+        if not _negated(piece.view, m.start())
+    ]
+
+
+_PLANNED_START = "not_started.planned"
+# A plan sentence that also reports (一期已建成，二期计划6月开工): a part moves, the start is another's.
+_DONE_OR_MOVING = compile_rule(r"已|正在|建成|完工|竣工|投用")
+
+
+def _reports_work(view: str) -> bool:
+    """Whether a clause of a plan sentence reports work done or moving other than preparation
+    (一期已建成 does; 已完成施工招标 does not)."""
+    preparation = status_rules().milestone.preparation
+    return any(_DONE_OR_MOVING.search(c) and not preparation.search(c) for c in _CLAUSE_BREAK.split(view))
 
 
 def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
