@@ -32,6 +32,7 @@ import regex
 
 from extractor.headers import (
     MAX_MORPHEME_HEADER,
+    TARGET_HEADER,
     field_for_header,
     header_candidates,
     is_furniture,
@@ -770,11 +771,17 @@ def _align(
     cut_off: bool = False,
     anchor: tuple[int, int] | None = None,
     row_lines: frozenset[int] = frozenset(),
+    rows_anywhere: bool = False,
+    max_cell: int = MAX_CELL_PIECES,
+    wrap_cost: float = WRAP_PENALTY,
+    line_join: float = 0.0,
 ) -> _Alignment:
     """Best assignment of a row's pieces to the columns (see the module docstring). In a row the
     document ends inside (``cut_off``), the columns after its last cell cost nothing: they were
     never written. ``anchor`` (piece, column): the piece that opens the row (its 序号) starts a
-    cell in the column where the other rows' 序号 stand."""
+    cell in the column where the other rows' 序号 stand. With ``rows_anywhere`` the span is a whole
+    table without 序号: a new row may open in the first column too (each row after the first is
+    read as a row under merged cells: what it leaves out is the cell above)."""
     n, k = len(span), len(columns)
     empty = [columns[c].fit("empty") for c in range(k)]
     trailing = [0.5 * e for e in empty] if cut_off else empty
@@ -790,6 +797,7 @@ def _align(
         key = (i, j)
         if key not in cls_cache:
             joins = sum(_join_cost(span[m - 1], span[m], row_lines) for m in range(i + 1, j))
+            joins += line_join * sum(1 for m in range(i + 1, j) if span[m].before == LINE and span[m].text)
             cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
@@ -827,7 +835,7 @@ def _align(
             c, sub = divmod(state, 2)
             # After the row's 序号 a space is a cell boundary whatever stands beside it.
             split = _split_cost(span[i - 1], span[i]) if i > 1 or (i == 1 and piece_classes[0] != "seq") else 0.0
-            for j in range(i + 1, min(n, i + MAX_CELL_PIECES) + 1):
+            for j in range(i + 1, min(n, i + max_cell) + 1):
                 if anchor is not None and i < anchor[0] < j:
                     break  # the row's 序号 opens a cell of its own
                 joins, cls = cell(i, j)
@@ -835,7 +843,9 @@ def _align(
                     targets = [(t, False) for t in range(first_column, k)]
                 else:
                     targets = [(t, False) for t in range(c + 1, k)]
-                    targets += [(t, True) for t in range(first_column + 1, c + 1)]
+                    # (without 序号 a row opens at its first cell: its name)
+                    wraps = [first_column] if rows_anywhere else range(first_column + 1, c + 1)
+                    targets += [(t, True) for t in wraps]
                 if anchor is not None:
                     if i == anchor[0]:
                         targets = [(t, w) for t, w in targets if t == anchor[1]]
@@ -848,7 +858,7 @@ def _align(
                     elif wrap:
                         # A sub-row that opens a line holding a row's worth of cells is what that line shows.
                         opens_row_line = span[i].before >= LINE and span[i].line in row_lines
-                        skipped = skip(sub, range(c + 1, k)) + (0.0 if opens_row_line else WRAP_PENALTY)
+                        skipped = skip(sub, range(c + 1, k)) + (0.0 if opens_row_line else wrap_cost)
                         new_sub = 1
                     else:
                         skipped = skip(sub, range(c + 1, target))
@@ -888,6 +898,9 @@ def _align(
 
 
 # ----------------------------------------------------------------- the proposer
+
+
+TARGET_PRIOR = {"figure": 0.25, "number": 0.2, "percent": 0.05, "short": 0.2, "prose": 0.2, "empty": 0.05}
 
 
 def _columns(cells: list[str]) -> list[Column]:
@@ -1033,6 +1046,8 @@ def _read_rows(
         # cells ("1、…" / "2、…" in a milestone cell), and the rows are the lines.
         by_line = _line_rows(pieces, header.end)
         starts = by_line if len(by_line) >= 2 else starts
+    if mode == "lines" and all(col.field != "seq" for col in columns) and _counts_not_numbers(pieces, header, starts):
+        return _read_unnumbered(lines, pieces, header, columns)
     # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
     # starts at its line's first piece.
     starts = sorted({_line_start(pieces, k, header.end) for k in starts})
@@ -1135,6 +1150,67 @@ def _inside_column(alignments: list[_Alignment]) -> int | None:
     if not columns or opening_inside < 2:
         return None
     return columns.most_common(1)[0][0]
+
+
+MAX_UNNUMBERED = 300  # pieces of a table without 序号 read as one span (the reading is quadratic-ish)
+UNNUMBERED_CELL = 6  # lines one cell may join there
+NAME_PRIOR = {"short": 0.35, "prose": 0.25, "report": 0.15, "figure": 0.15, "empty": 0.01}
+UNNUMBERED_ROW = -0.5  # opening a row there: rows are what the table is made of
+UNNUMBERED_JOIN = -1.0  # what joining two lines into one cell costs there beyond LINE's (a cell a line)
+
+
+def _counts_not_numbers(pieces: list[Piece], header: _Header, starts: list[int]) -> bool:
+    """Under a header that names no 序号, whether the numbers the rows were found by are a column
+    of counts (分值 3, 3, 2, 1 …): most bare numbers after the header stay out of the chain."""
+    bare = sum(1 for p in pieces[header.end :] if (seq := _seq_of(p)) is not None and seq[1])
+    return bare >= 4 and len(starts) * 2 < bare
+
+
+def _read_unnumbered(
+    lines: list[Line], pieces: list[Piece], header: _Header, columns: list[Column]
+) -> tuple[float, list[Block]] | None:
+    """A table written one cell a line with no 序号 (an indicator list: 项目 | 分值 | 目标任务 |
+    责任单位): the whole body aligned as one span, a row opening wherever the next piece fits the
+    first column better than the cell it would go on (each row after the first read as a row under
+    merged cells, so a target or unit written once over several rows belongs to each)."""
+    body = [p for p in pieces[header.end :] if p.text]
+    end = next((k for k, p in enumerate(body) if k and _ends_table(p, "lines", body[k + 1 :])), len(body))
+    body = body[:end]
+    if len(body) < 2 * len(columns) or len(body) > MAX_UNNUMBERED:
+        return None
+    if columns[0].field == "task":
+        # the rows' names: an indicator's or a project's name reads as anything ("完成重点项目…")
+        columns[0].expect = {c: NAME_PRIOR.get(c, 0.01) for c in CLASSES}
+        for column in columns[1:]:
+            if column.field == "task" and TARGET_HEADER.search(match_key(column.header)):
+                # a target column right of the names (项目 | 分值 | 目标任务): the targets' figures
+                column.expect = {c: TARGET_PRIOR.get(c, 0.01) for c in CLASSES}
+
+    def read() -> _Alignment:
+        return _align(
+            body,
+            columns,
+            0,
+            rows_anywhere=True,
+            max_cell=UNNUMBERED_CELL,
+            wrap_cost=UNNUMBERED_ROW,
+            line_join=UNNUMBERED_JOIN,
+        )
+
+    _learn(columns, [read()])  # what each column holds, learned from a first reading
+    alignment = read()
+    if len(alignment.rows) < 2:
+        return None
+    fit = alignment.score / (len(alignment.rows) * len(columns))
+    rows = [RawRow([RawCell(col.header) for col in columns], page=pieces[header.start].page)]
+    for row in alignment.rows:
+        cells = [RawCell(None, merge="above") if c is None else RawCell(_cell_text(c) if c else "") for c in row]
+        page = next((cell[0].page for cell in row if cell), None)
+        rows.append(RawRow(cells, page=page))
+    table = RawTable(rows, kind="stream", layout="aligned-lines")
+    before = _paragraphs(lines, 0, pieces[header.start].line)
+    after = _paragraphs(lines, body[-1].line + 1, len(lines))
+    return fit, [*before, table, *after]
 
 
 def _anchor_column(alignments: list[_Alignment]) -> int | None:
