@@ -820,3 +820,24 @@ def test_a_title_dated_at_the_year_end_keeps_the_time_elapsed(title: str, tmp_pa
     path = tmp_path / "doc.txt"
     path.write_text(f"{title}\n序号|项目名称|进展情况|责任单位\n1|建设某某大桥|主体工程已完成60%|县交通局\n", "utf-8")
     assert extractor.parse(path).period.elapsed == 1.0
+
+
+@pytest.mark.parametrize(
+    ("task", "progress"),
+    [
+        ("地区生产总值增长率", "9.8%"),
+        ("城镇登记失业率（%）", " 3.2 % "),
+        ("民生支出占比", "75.3%"),
+        ("規上工業增加值增速", "6.1％"),
+    ],
+)
+def test_a_percent_alone_under_a_rate_indicator_is_its_level(task: str, progress: str) -> None:
+    """A rate indicator's percent (增长率 9.8%) is its level, no share of the task done: with no target
+    to hold it to, the row has no standing."""
+    status = _status(progress, task, JAN_SEP)
+    assert (status.value, status.completion) == ("unknown", None)
+
+
+@pytest.mark.parametrize("task", ["建设某某大桥", "完成率", "开工率"])
+def test_a_percent_alone_under_a_task_of_works_is_a_share(task: str) -> None:
+    assert _status("60%", task, JAN_SEP).completion == pytest.approx(0.6)

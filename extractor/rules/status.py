@@ -646,6 +646,9 @@ _RATE_COLUMN = compile_rule(
     r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}(?:计划|任务|目标)|之比|完成(?:目标|计划|任务)?\s*[(]?\s*%"
 )
 _BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
+# A task naming a rate indicator (地区生产总值增长率, 城镇登记失业率, 民生支出占比): a percent alone under its
+# progress is the indicator's level, not a completion share.
+_RATE_INDICATOR = compile_rule(r"(?<!完成|开工|开复工)率\s*(?:[(（]?\s*%\s*[)）]?)?\s*$|增速|增幅|比重|占比")
 
 
 def _bare_shares(
@@ -669,6 +672,8 @@ def _bare_shares(
             continue
         if key == "progress" and (rated or any(f.field == "task" and f.kind in ("change", "percent") for f in figures)):
             continue
+        if key == "progress" and _RATE_INDICATOR.search(match_view(cells.get("task") or "")):
+            continue  # 地区生产总值增长率 | 9.8%: the indicator's level, no share of the task done
         share = float(match.group("num")) / 100
         item = Item(text=text[match.start("num") : match.end()].rstrip(), field=key, span=(0, 0), rule=rule)
         item = item.model_copy(update={"span": (match.start("num"), match.start("num") + len(item.text))})
