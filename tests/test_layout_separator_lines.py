@@ -86,3 +86,18 @@ def test_a_pipe_line_after_a_row_led_by_a_pipe_still_closes_the_row() -> None:
         "固定资产投资增长20%",
         "单位地区生产总值综合能耗下降3.5%",
     ]
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "－"])
+def test_a_dash_cell_does_not_end_the_table(dash: str) -> None:
+    # cells closed by " |" one a line; a dash says there is nothing to report, it is no bullet
+    cells = [
+        "序号", "项目名称", "目标任务", "牵头单位", "累计完成",
+        "1", "促进重点群体稳定就业", "城镇新增就业1100人", "县人社局", dash,
+        "2", "支持毕业生求职创业", "发放求职创业补贴", "县人社局", "已完成公示",
+        "3", "放心家政行动", "培训家政服务人员613人次", "县商务局", "已培训626人次",
+    ]  # fmt: skip
+    text = "\n".join(f"{cell} |" for cell in cells) + "\n"
+    (table,) = extractor.parse(text.encode("utf-8")).tables
+    assert [r.seq for r in table.rows] == [1, 2, 3]
+    assert [r.lead_units for r in table.rows] == [["县人社局"], ["县人社局"], ["县商务局"]]

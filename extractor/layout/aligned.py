@@ -57,6 +57,7 @@ WIDE = 1.5  # two or more spaces
 SPACE = 1.0  # one space
 GLUE = 0.5  # nothing at all: cells written one against the next (a table copied without separators)
 
+NO_DATA = compile_rule(r"^\s*[-—–－/]{1,3}\s*$")  # a cell saying there is nothing to report
 PIPE_RUN = compile_rule(r"^\s*[|｜](?:\s*[|｜])*\s*$")  # a line of nothing but cell delimiters
 MAX_PIECES = 4000  # pieces beyond this: the document is too big for this reading (others read it)
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
@@ -1397,6 +1398,8 @@ def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:
     if piece.before < LINE:
         return False
     text = piece.text
+    if NO_DATA.match(text):
+        return False  # "-", "—": a cell with nothing to report, not a bullet or a rule
     if layout_patterns()["note"].match(text) or (is_furniture(text) and not DIGIT.match(text.strip())):
         return True  # (a bare number, furniture as a page number, is a cell here)
     line = " ".join([text, *(p.text for p in itertools.takewhile(lambda p: p.line == piece.line, following))])
