@@ -160,3 +160,33 @@ def test_a_worker_failing_mid_text_fails_that_file_only(monkeypatch: pytest.Monk
     assert results[0].error is not None and results[0].error.code == "too_large" and results[0].text is None
     assert results[1].error is None and results[1].text is not None
     assert b"".join(results[1].text) == to_jsonl(document_dict(extractor.parse(files[1]))).encode()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_written_document_is_let_go_before_the_next_file_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """A batch holds one file's Document at a time: the one written is freed before the next parse."""
+    import gc
+    import weakref
+
+    import extractor.batch as batch
+
+    parsed: list[weakref.ref[Document]] = []
+    alive_at_parse: list[int] = []
+    real = batch.parse
+
+    def tracked(*args: object, **kwargs: object) -> Document:
+        gc.collect()
+        alive_at_parse.append(sum(ref() is not None for ref in parsed))
+        document = real(*args, **kwargs)  # type: ignore[arg-type]
+        parsed.append(weakref.ref(document))
+        return document
+
+    monkeypatch.setattr(batch, "parse", tracked)
+    seed = str(SAMPLES / "seed.txt")
+    assert main(["parse", seed, seed, seed, "-o", str(tmp_path / "out.jsonl"), "--jobs", jobs]) == 0
+    if jobs == "1":  # with workers the documents live (and die) in the worker processes
+        assert alive_at_parse == [0, 0, 0]
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and len(set(lines)) == 1
