@@ -841,3 +841,24 @@ def test_a_percent_alone_under_a_rate_indicator_is_its_level(task: str, progress
 @pytest.mark.parametrize("task", ["建设某某大桥", "完成率", "开工率"])
 def test_a_percent_alone_under_a_task_of_works_is_a_share(task: str) -> None:
     assert _status("60%", task, JAN_SEP).completion == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("正在进行前期设计,年内完成建设", "not_started"),
+        ("正在進行前期設計，年內完成建設。", "not_started"),
+        ("项目已开工，年底前完成主体施工。", "on_track"),
+        ("正在进行棚改协议签订，完成后尽快组织开工建设。", "on_track"),
+    ],
+)
+def test_work_in_a_clause_of_what_is_yet_to_come_is_no_progress(progress: str, value: str) -> None:
+    status = _status(progress, task="某某广场建设")
+    assert status.value == value
+    assert not any(e.text in ("完成", "完成建设", "開工建設", "开工建设") for e in status.evidence)
+
+
+def test_a_clause_of_what_is_yet_to_come_is_set_aside_with_why() -> None:
+    status = _status("主体已封顶，年内完成验收。", task="某某广场建设")
+    assert status.value == "on_track"
+    assert ("完成", "a clause of what is yet to come, no report") in _aside(status)

@@ -449,6 +449,7 @@ def _row_status(
                 found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
+    _drop_planned_clauses(evidence, cells)
     evidence.planned = _planned(pieces, cells)
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
@@ -727,6 +728,23 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+# A clause that says what is yet to come (年内完成建设, 完成后尽快组织开工建设, 下一步将…): its work
+# verbs report nothing, though the statement around it reports.
+_FUTURE_CLAUSE = compile_rule(
+    r"^\s*(?:年内|年底前?|今年内|本年内|下一步|下步|将|计划|力争|争取|拟|预计|完成后|待\p{Han}{0,8}后)"
+)
+
+
+def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
+    """Work cues standing in a clause of what is yet to come are set aside, not read as progress."""
+    for name in ("done", "on_track", "done_part", "reported"):
+        items = evidence.tiers.get(name, [])
+        planned = [i for i in items if _FUTURE_CLAUSE.search(_clause(i, cells))]
+        if planned:
+            evidence.tiers[name] = [i for i in items if i not in planned]
+            evidence.set_aside("a clause of what is yet to come, no report", *planned)
 
 
 def _planned_start(pieces: list[Piece]) -> list[Item]:
