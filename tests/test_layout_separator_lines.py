@@ -88,9 +88,9 @@ def test_a_pipe_line_after_a_row_led_by_a_pipe_still_closes_the_row() -> None:
     ]
 
 
-@pytest.mark.parametrize("dash", ["-", "—", "－"])
+@pytest.mark.parametrize("dash", ["-", "—", "－", "-3.92", "- 8.2"])
 def test_a_dash_cell_does_not_end_the_table(dash: str) -> None:
-    # cells closed by " |" one a line; a dash says there is nothing to report, it is no bullet
+    # cells closed by " |" one a line; a dash says there is nothing to report (or signs a number): no bullet
     cells = [
         "序号", "项目名称", "目标任务", "牵头单位", "累计完成",
         "1", "促进重点群体稳定就业", "城镇新增就业1100人", "县人社局", dash,
