@@ -190,3 +190,15 @@ def test_a_written_document_is_let_go_before_the_next_file_is_parsed(
         assert alive_at_parse == [0, 0, 0]
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 and len(set(lines)) == 1
+
+
+def test_chunks_of_rows_read_by_ocr() -> None:
+    """A row's sources (OCR) are written as in the whole document, and left out when empty."""
+    from extractor.models import CellSource
+
+    document = _two_tables()
+    document.tables[0].rows[0].sources = {"task": [CellSource(page=1, box=(1.0, 2.0, 3.5, 4.0), confidence=0.91)]}
+    document.tables[2].rows[0].sources = {}
+    indented, reference, compact, line = _texts(document)
+    assert indented == reference and compact == line
+    assert indented.count(b'"sources"') == 2  # the row stands in the first table and the third
