@@ -101,3 +101,18 @@ def test_a_dash_cell_does_not_end_the_table(dash: str) -> None:
     (table,) = extractor.parse(text.encode("utf-8")).tables
     assert [r.seq for r in table.rows] == [1, 2, 3]
     assert [r.lead_units for r in table.rows] == [["县人社局"], ["县人社局"], ["县商务局"]]
+
+
+@pytest.mark.parametrize("count", ["626", "145"])
+def test_a_count_in_the_last_row_is_no_next_row(count: str) -> None:
+    # the numbering may jump (an extract of a longer list), but only a whole row on
+    cells = [
+        "序号", "项目名称", "目标任务", "牵头单位", "累计完成",
+        "1", "促进重点群体稳定就业", "城镇新增就业1100人", "县人社局", "1063",
+        "2", "支持毕业生求职创业", "发放求职创业补贴", "县人社局", "已完成公示",
+        "3", "放心家政行动", "培训家政服务人员613人次", "县商务局", count,
+    ]  # fmt: skip
+    text = "\n".join(f"{cell} |" for cell in cells) + "\n"
+    (table,) = extractor.parse(text.encode("utf-8")).tables
+    assert [r.seq for r in table.rows] == [1, 2, 3]
+    assert table.rows[-1].cells.get("累计完成") == count or table.rows[-1].progress == count

@@ -534,7 +534,9 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
             exact += [(j, n) for j, n in loose if j > position and n == current + 1]
             near = exact or [(j, n) for j, n in following if current < n <= current + 3]
             if not near:
-                near = [(j, n) for j, n in following if n > current][:1]
+                # a jump in the numbering (an extract of a longer list: 145, 249) a whole row away;
+                # a count in the row's own cells ("626" under 累计完成) is nearer
+                near = [(j, n) for j, n in following if n > current and j - position >= width][:1]
             # Numbering that starts again under the next section: a 1 with a 2 after it, taken when
             # it comes before the number that would continue the count.
             ones = [j for j, n in following if n == 1]
