@@ -861,14 +861,20 @@ def _within_share(figure: Figure, evidence: _Evidence) -> bool:
     )
 
 
+# A count's subject names what is counted only when it says more than a generic noun (项目, 企业).
+_NAMED_COUNT = 3
+
+
 def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str, str]) -> bool:
     """Whether an actual's share of a target tells the row's standing: an amount or quantity; a count
-    only alone in its cell (年度目标 3家, progress 4家) — a count is too generic to pair inside a
-    report (新增5个 of what?), but a cell holding nothing but a count of the target's unit answers it."""
+    only alone in its cell (年度目标 3家, progress 4家) or named alike on both sides — a count is too
+    generic to pair inside a report by its unit alone (新增5个 of what?)."""
     if target.kind in kinds:
         return True
     if target.kind != "count" or actual.kind != "count" or target.unit != actual.unit:
         return False
+    if target.subject and target.subject == actual.subject and len(target.subject) >= _NAMED_COUNT:
+        return True  # one name written on both sides (家庭屋顶光伏1.2万户 … 家庭屋顶光伏6232户)
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
