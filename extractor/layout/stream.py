@@ -146,7 +146,13 @@ def cell_stream(lines: list[Line]) -> list[Block] | None:
         before = _lines_before(source, tokens[start])
         if mode == "words" and before:
             before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
-        return before + [table] + [Paragraph(t.text, page=t.page) for t in after]
+        rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after]
+        if mode != "words" and after:
+            # Another table further on (附件1, then 附件2): the lines after this one, read again.
+            later = cell_stream(source[after[0].first_line :])
+            if later is not None:
+                rest = later
+        return [*before, table, *rest]
     return None
 
 
