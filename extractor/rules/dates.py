@@ -38,7 +38,7 @@ from typing import Any
 import regex
 
 from extractor.models import DateMention, Period
-from extractor.rules.compiled import compile_rule, required_chars_of
+from extractor.rules.compiled import compile_rule, required_chars_of, scanning
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
@@ -65,6 +65,7 @@ class DateRule:
     deadline_cue: bool  # a completion verb after a point makes it a deadline
     examples: tuple[dict[str, Any], ...]
     required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
+    scan: regex.Pattern[str] | None = None  # the pattern searched: the same matches (compiled.scanning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
             bool(r.get("deadline_cue", True)),
             tuple(r.get("examples", ())),
             required_chars_of(pattern),
+            scanning(pattern),
         )
         for r in data["rule"]
     )
@@ -173,7 +175,7 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     candidates: list[tuple[int, DateSpan]] = []
     # the rules whose required characters the text holds; the others find nothing (spans.may_match)
     for order, rule in _gate_of(date_rules).tried(view):
-        for match in rule.pattern.finditer(view):
+        for match in (rule.scan or rule.pattern).finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start:
                 continue
