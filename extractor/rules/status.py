@@ -623,7 +623,11 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
     for piece in pieces:
         if piece.kind not in rules.completion_scope:
             continue
-        for match in rules.completion.finditer(piece.view):
+        matches = list(rules.completion.finditer(piece.view))
+        if any(_EXPLICIT_RATE.match(m.group()) for m in matches):
+            # 完成30%，完成率100%: the stated rate is the task's share; a bare 完成30% beside it is a level
+            matches = [m for m in matches if not _BARE_DONE_SHARE.match(m.group())]
+        for match in matches:
             if _negated(piece.view, match.start()) or _within_planned(piece, match, evidence):
                 continue
             share = float(match.group("num")) / 100
@@ -632,6 +636,10 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
             else:
                 item = _item(piece, *match.span(), rules.completion_id)
                 evidence.share(share, [item], _period_at(item, cells, period))
+
+
+_EXPLICIT_RATE = compile_rule(r"完成率")
+_BARE_DONE_SHARE = compile_rule(r"(?:已|累计)?完成(?:了)?[ \t]{0,3}\d")
 
 
 def _period_at(item: Item, cells: dict[str, str], period: Period | None) -> Period | None:
