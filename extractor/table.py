@@ -886,7 +886,7 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         and parse_seq(texts[1]) is not None
     ):
         return cells[1:] if not raw.loose else _fit_loose(table, cells[1:]), texts[0]
-    if seq_column == 1 and len(cells) == width - 1 and parse_seq(texts[0]) is not None:
+    if seq_column == 1 and len(cells) == width - 1 and _next_number(table, texts[0]):
         return [RawCell(None, merge="above"), *cells], None
     written = len(texts) - next((k for k, t in enumerate(reversed(texts)) if t.strip()), len(texts))
     if seq_column == 0 and table.rows and 2 <= written < width - 1 and texts[0] and parse_seq(texts[0]) is None:
@@ -902,6 +902,18 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         if _fit_score(table, best) > _fit_score(table, [*cells[:width], *[RawCell("")] * (width - len(cells))]):
             return best, None
     return (_fit_loose(table, cells) if raw.loose else cells), None
+
+
+def _next_number(table: AssembledTable, text: str) -> bool:
+    """Whether ``text`` is a 序号 that goes on from the row above (the next number, or 1 again):
+    a row opening with it is numbered in the 序号 column, its cell in front merged above. A row
+    cut off by the document's end ("1996 | 7. | 在 1997 年…": its year first) is not shifted."""
+    number = parse_seq(text)
+    if number is None:
+        return False
+    seq_column = table.column_of("seq")
+    previous = parse_seq(table.rows[-1].texts[seq_column]) if table.rows and seq_column is not None else None
+    return previous is None or number in (previous + 1, 1)
 
 
 def _fit_loose(table: AssembledTable, cells: list[RawCell]) -> list[RawCell]:

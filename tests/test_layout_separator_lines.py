@@ -116,3 +116,17 @@ def test_a_count_in_the_last_row_is_no_next_row(count: str) -> None:
     (table,) = extractor.parse(text.encode("utf-8")).tables
     assert [r.seq for r in table.rows] == [1, 2, 3]
     assert table.rows[-1].cells.get("累计完成") == count or table.rows[-1].progress == count
+
+
+def test_a_row_cut_off_after_its_year_stays_in_place() -> None:
+    # 年份 | 序号 | 承諾 | 目前情況: the last row, cut short, opens with its year, not a 序号 going on
+    text = (
+        "年份 承諾 目前情況\n"
+        "已完成的項目\n"
+        "1996 1. 進一步推動禁毒運動。我們會改善法律架構。 有關條例草案已於 1997 年 3 月獲通過。\n"
+        "1996 2. 加強執法行動,增加巡查藥房的次數。 我們已增設 10 個藥劑師職位。\n"
+        "1996 3. 在 1997 年年中,評估"
+    )
+    (table,) = extractor.parse(text.encode("utf-8")).tables
+    assert [r.seq for r in table.rows] == [1, 2, 3]
+    assert table.rows[-1].task == "在 1997 年年中,評估"
