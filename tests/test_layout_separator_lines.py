@@ -130,3 +130,23 @@ def test_a_row_cut_off_after_its_year_stays_in_place() -> None:
     (table,) = extractor.parse(text.encode("utf-8")).tables
     assert [r.seq for r in table.rows] == [1, 2, 3]
     assert table.rows[-1].task == "在 1997 年年中,評估"
+
+
+def test_a_group_name_before_a_repeated_header_heads_the_rows_after_it() -> None:
+    # rows one a line, cells split by spaces; a topic's name, then the header again, then its rows
+    text = (
+        "幼稚園\n\n"
+        "年份 承諾 目前情況\n"
+        "已完成的項目\n"
+        "1996 1. 向幼稚園發出合訂的課程指引。 我們已在 1996 年 9 月發出指引。\n"
+        "1996 2. 增辦在職訓練課程。 約有 1 180 名教師已參加課程。\n\n"
+        "中小學\n\n"
+        "年份 承諾 目前情況\n"
+        "已完成的項目\n"
+        "1996 1. 完成全面檢討職業先修教育。 檢討已於 1997 年完成。\n"
+        "1996 2. 增設 20 間資訊科技學習中心。 中心已全部啟用。\n"
+    )
+    (table,) = extractor.parse(text.encode("utf-8")).tables
+    assert len(table.rows) == 4
+    assert table.rows[1].progress == "約有 1 180 名教師已參加課程。"  # the next group's name is not in it
+    assert all("年份" not in (r.progress or "") for r in table.rows)

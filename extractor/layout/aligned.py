@@ -1043,7 +1043,11 @@ def _read_rows(
     if len(starts) < 2 and mode == "delimited":
         starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
-        starts = _line_rows(pieces, header.end)
+        # (a line repeating the header is no row: it heads a group of rows, see _spans)
+        keys = [match_key(c) for c in header.cells]
+        starts = [
+            k for k in _line_rows(pieces, header.end) if [match_key(p.text) for p in pieces[k : k + len(keys)]] != keys
+        ]
     elif mode != "lines" and _row_before(pieces, header.end, starts[0]):
         # A whole row stands before the chain's first number: the chain numbers items inside
         # cells ("1、…" / "2、…" in a milestone cell), and the rows are the lines.
@@ -1424,12 +1428,15 @@ def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -
             break  # the row a line opens is furniture or a note: the table ended with the row before
         if end is not None:
             span = span[:end]
-        # The header repeated inside the table (a new group or page) is dropped.
+        # The header repeated inside the table (a new group or page) is dropped; what stands after
+        # it, and a short line right before it ("中小學"), head the rows that follow.
+        tail: list[Piece] = []
         for k in range(len(span) - len(keys) + 1):
             if keys and [match_key(p.text) for p in span[k : k + len(keys)]] == keys:
-                span = span[:k] + span[k + len(keys) :]
+                span, tail = span[:k], [p for p in span[k + len(keys) :] if p.text]
+                while len(span) > 2 and _alone_line(span, -1) and _group_line(span[-1]):
+                    tail.insert(0, span.pop())
                 break
-        tail: list[Piece] = []
         if len(span) > MAX_SPAN:
             span = span[:MAX_SPAN]
         out.append((span, pending))
@@ -1437,6 +1444,11 @@ def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -
         if end is not None:
             break
     return out
+
+
+def _group_line(piece: Piece) -> bool:
+    """A short line that is no sentence and no number: a group's name ("中小學", "維持治安")."""
+    return _cell_like(piece) and len(piece.text) <= 12 and _seq_of(piece) is None and not DIGIT.search(piece.text)
 
 
 def _heading_piece(piece: Piece) -> bool:
