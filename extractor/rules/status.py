@@ -881,8 +881,9 @@ def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str,
         return True
     if target.kind != "count" or actual.kind != "count" or target.unit != actual.unit:
         return False
-    if target.subject and target.subject == actual.subject and len(target.subject) >= _NAMED_COUNT:
-        return True  # one name written on both sides (家庭屋顶光伏1.2万户 … 家庭屋顶光伏6232户)
+    named = target.subject and actual.subject and len(target.subject) >= _NAMED_COUNT
+    if named and match_view(target.subject or "") == match_view(actual.subject or ""):
+        return True  # one name written on both sides, in either script (家庭屋顶光伏1.2万户 … 6232户)
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
