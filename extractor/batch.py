@@ -65,7 +65,7 @@ class Result:
     path: str
     document: Document | None = None
     record: dict[str, Any] | None = None  # the JSON record: a document's, or the error record
-    text: bytes | None = None  # the document's record as JSON text in UTF-8 (want "json"/"jsonl", from a worker)
+    text: list[bytes] | None = None  # the record as JSON text, UTF-8 pieces (want "json"/"jsonl", from a worker)
     error: ExtractorError | None = None
     trace: str | None = None  # an internal error's traceback
     summary: str = ""  # "1 table(s), 11 rows, 0 warning(s)"
@@ -80,7 +80,7 @@ class Result:
         if self.record is not None:
             return self.record
         if self.text is not None:
-            return json.loads(self.text)  # type: ignore[no-any-return]
+            return json.loads(b"".join(self.text))  # type: ignore[no-any-return]
         if self.document is not None:
             return document_dict(self.document)
         assert self.error is not None
@@ -192,13 +192,37 @@ def _worker(conn: Connection, settings: Settings) -> None:
             return
         index, item = task
         result = parse_one(item, settings)
-        if result.document is not None and settings.want in ("json", "jsonl"):
-            try:  # the text crosses the pipe (a Document would be pickled, and made again)
-                result.text = b"".join(document_json_chunks(result.document, compact=settings.want == "jsonl"))
-            except MemoryError:
-                result = failed(result.path, memory_error(result.path))
-            result.document = None
-        conn.send((index, result))
+        if result.document is None or settings.want not in ("json", "jsonl"):
+            conn.send((index, result, False))
+            continue
+        document, result.document = result.document, None
+        # The record's text crosses the pipe a row at a time (a Document would be pickled and made
+        # again; its whole text, and the pickle of it, would be held here beside the Document).
+        conn.send((index, result, True))
+        outcome = None
+        try:
+            for piece in document_json_chunks(document, compact=settings.want == "jsonl"):
+                if piece:
+                    conn.send_bytes(piece)
+        except MemoryError:
+            outcome = failed(result.path, memory_error(result.path))
+        del document
+        conn.send_bytes(b"")  # the end of the text; then the file's failure, if writing it failed
+        conn.send(outcome)
+
+
+def _received(conn: Connection) -> tuple[int, Result]:
+    """A worker's next result, its record's text read piece by piece when it streams one."""
+    index, result, streamed = conn.recv()
+    if streamed:
+        pieces = []
+        while piece := conn.recv_bytes():
+            pieces.append(piece)
+        outcome = conn.recv()
+        if outcome is not None:
+            return index, outcome
+        result.text = pieces
+    return index, result
 
 
 @dataclass
@@ -247,7 +271,7 @@ def _pool(items: list[str | Input], settings: Settings, jobs: int) -> Iterator[R
                 index, item = slot.task
                 if slot.conn in ready:
                     try:
-                        _, result = slot.conn.recv()
+                        _, result = _received(slot.conn)
                     except (EOFError, OSError):  # the worker died: a crash, or the OOM killer
                         slot.process.join()
                         died = f"internal error: worker process died (exit code {slot.process.exitcode})"

@@ -490,6 +490,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         with plan:
             for result in _outcomes(files, args, want=plan.want):
                 failed_count += plan.write(result, args) is not None
+                # written: the next file is parsed without this one's Document (both loops hold the Result)
+                result.document = result.text = None
     except OutputError as exc:
         print(f"extractor: {exc}", file=sys.stderr)
         return EXIT_USAGE

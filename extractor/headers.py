@@ -71,6 +71,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "count_note": compile_rule(data["count_note"]),
         "report_opener": compile_rule(data["report_opener"]),
         "header_period": compile_rule(data["header_period"]),
+        "dated_header": compile_rule(data["dated_header"]),
     }
 
 

@@ -60,9 +60,9 @@ def build_table(
 ) -> tuple[Table, list[Warning]]:
     warnings = [Warning(code=w.code, message=w.message, row=w.row, table=index) for w in table.warnings]
     rows = []
+    headers = {column.key: column.header for column in table.columns}
     for row_index, raw in enumerate(table.rows):
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
-        headers = {column.key: column.header for column in table.columns}
         row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
         if raw.sources and len(raw.sources) == len(table.columns):  # one per column, kept in step by table.py
             row.sources = {

@@ -141,6 +141,8 @@ def _header_of(rows: list[RawRow]) -> _Header | None:
         alone = is_header_row(_cell_texts(row))
         if not alone and (below is None or is_header_row(_cell_texts(below))):
             continue  # a title row above the header is not its first half
+        if below is not None:
+            below = _sub_header_moved_under_group(row, below) or below
         if below is not None and _is_sub_header(row, below):
             names = _merged_header(row, below)
             if alone or is_header_row([n for n, _ in names]):
@@ -148,6 +150,27 @@ def _header_of(rows: list[RawRow]) -> _Header | None:
         if alone:
             return _Header(index, 1, _columns(_single_header(row)), {header_key(row)})
     return None
+
+
+def _sub_header_moved_under_group(top: RawRow, below: RawRow) -> RawRow | None:
+    """A sub-header line flattened to the left ("截至6月底进展 | 7月工作计划 | ||||") under a header
+    whose last cell spans empty cells ("… | 2025年进展情况 | ||"): the sub-headers moved under
+    that group cell, where the grid had them. None when ``below`` is not such a line."""
+    tops, subs = _cell_texts(top), _cell_texts(below)
+    filled = [j for j, t in enumerate(subs) if t]
+    named = [j for j, t in enumerate(tops) if t]
+    if len(filled) < 2 or filled != list(range(len(filled))) or not named or len(filled) >= len(named):
+        return None
+    group = named[-1]
+    if len(tops) - group < len(filled) or group < len(filled):
+        return None  # the group's span (empty cells after it) must hold every sub-header
+    texts = [subs[j] or "" for j in filled]
+    if not all(header_cell_like(t, max_unknown=MAX_SUB_HEADER) and field_for_header(t) for t in texts):
+        return None
+    cells = [RawCell("") for _ in tops]
+    for offset, text in enumerate(texts):
+        cells[group + offset] = RawCell(text)
+    return RawRow(cells, page=below.page)
 
 
 def _single_header(row: RawRow) -> list[tuple[str, str | None]]:
@@ -231,7 +254,7 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
     """
     claims: list[tuple[float, int, str]] = []
     for position, (text, name) in enumerate(names):
-        for field_name, strength in header_candidates(text, morphemes=True):
+        for field_name, strength in _column_claims(text):
             bonus = 0.5 if field_name == name else 0.0
             claims.append((strength + bonus, position, field_name))
         if name and not any(f == name for _, p, f in claims if p == position):
@@ -250,6 +273,27 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
         field_name = assigned.get(position)
         columns.append(ColumnSpec(header=header, field=field_name, key=field_name or header))
     return columns
+
+
+DATED_PROGRESS = 0.1  # what a progress header dated within the year ("截至6月底进展") claims more
+
+
+def _column_claims(text: str) -> list[tuple[str, float]]:
+    """The fields a column's header claims. Under a group header that names the same field
+    ("2025年进展情况/截至6月底进展") the sub-header claims as strongly as it would alone; a
+    progress header dated within the year ("截至6月底进展", "1-9月完成情况") claims a little more
+    than an undated one ("具体完成情况"), since the report's progress is what stands at its date."""
+    claims = dict(header_candidates(text, morphemes=True))
+    group, _, sub = text.rpartition("/")
+    group_reading = header_candidates(group, morphemes=True) if group else ()
+    sub_reading = header_candidates(sub, morphemes=True) if group else ()
+    if group_reading and sub_reading and group_reading[0][0] == sub_reading[0][0]:
+        # the sub-header refines what its group names: it claims as it would alone
+        field_name, strength = sub_reading[0]
+        claims[field_name] = max(claims.get(field_name, 0.0), strength)
+    if "progress" in claims and layout_patterns()["dated_header"].search(match_view(sub or text)):
+        claims["progress"] += DATED_PROGRESS
+    return sorted(claims.items(), key=lambda item: -item[1])
 
 
 def _name_over_target(names: list[tuple[str, str | None]], assigned: dict[int, str]) -> None:
@@ -422,13 +466,22 @@ def _category_shifted(table: AssembledTable) -> None:
 
 def _seq_from_task_prefix(table: AssembledTable) -> None:
     """No 序号 column, and most tasks open with their number ("1.地区生产总值增长率"): the number
-    becomes the row's 序号 cell and leaves the task."""
+    becomes the row's 序号 cell and leaves the task. A 序号 column written in few rows, a number
+    over a group of rows whose tasks number themselves ("1 | 主要预期目标 | 1.地区生产总值…", then
+    "2.一般公共预算…" with no 序号), gives way the same: its cells stay under its header."""
     task = table.column_of("task")
-    if task is None or table.column_of("seq") is not None or not table.rows:
+    seq = table.column_of("seq")
+    if task is None or not table.rows:
         return
     prefixes = [SEQ_PREFIX.match(match_view(row.texts[task])) for row in table.rows]
     if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
         return
+    if seq is not None:
+        written = sum(1 for row in table.rows if row.texts[seq].strip())
+        if 2 * written >= len(table.rows) or sum(1 for p in prefixes if p) < 0.8 * len(table.rows):
+            return
+        header = table.columns[seq].header
+        table.columns[seq] = ColumnSpec(header=header, field=None, key=header)
     table.columns.insert(0, ColumnSpec(header="序号", field="seq", key="seq"))
     _sources_in_step(table, 0)
     for row, prefix in zip(table.rows, prefixes, strict=True):
@@ -517,11 +570,11 @@ def _totals_aside(table: AssembledTable) -> None:
 TABLE_PASSES = (
     _fields_by_content,
     _category_shifted,
-    _seq_from_task_prefix,
     _units_from_remarks,
     _units_from_labels,
     _task_where_written,
     _names_as_task,
+    _seq_from_task_prefix,  # once the task column is settled: its numbers are the rows'
     _totals_aside,
 )
 
@@ -833,7 +886,7 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         and parse_seq(texts[1]) is not None
     ):
         return cells[1:] if not raw.loose else _fit_loose(table, cells[1:]), texts[0]
-    if seq_column == 1 and len(cells) == width - 1 and parse_seq(texts[0]) is not None:
+    if seq_column == 1 and len(cells) == width - 1 and _next_number(table, texts[0]):
         return [RawCell(None, merge="above"), *cells], None
     written = len(texts) - next((k for k, t in enumerate(reversed(texts)) if t.strip()), len(texts))
     if seq_column == 0 and table.rows and 2 <= written < width - 1 and texts[0] and parse_seq(texts[0]) is None:
@@ -849,6 +902,18 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         if _fit_score(table, best) > _fit_score(table, [*cells[:width], *[RawCell("")] * (width - len(cells))]):
             return best, None
     return (_fit_loose(table, cells) if raw.loose else cells), None
+
+
+def _next_number(table: AssembledTable, text: str) -> bool:
+    """Whether ``text`` is a 序号 that goes on from the row above (the next number, or 1 again):
+    a row opening with it is numbered in the 序号 column, its cell in front merged above. A row
+    cut off by the document's end ("1996 | 7. | 在 1997 年…": its year first) is not shifted."""
+    number = parse_seq(text)
+    if number is None:
+        return False
+    seq_column = table.column_of("seq")
+    previous = parse_seq(table.rows[-1].texts[seq_column]) if table.rows and seq_column is not None else None
+    return previous is None or number in (previous + 1, 1)
 
 
 def _fit_loose(table: AssembledTable, cells: list[RawCell]) -> list[RawCell]:
@@ -940,7 +1005,18 @@ def _is_stray_line(texts: list[str | None], seq_column: int | None, previous: Ta
         and all(t is not None for t in texts)
         and parse_seq(filled[0]) is None
         and not is_heading(filled[0])
+        and not _numbers_next(previous, filled[0])
     )
+
+
+def _numbers_next(previous: TableRow, text: str) -> bool:
+    """Whether ``text`` opens with the number after the one a cell of ``previous`` opens with
+    ("12.强化…" after "11.不发生…"): a row of its own, its other cells merged or never written."""
+    found = SEQ_PREFIX.match(match_view(text))
+    if not found:
+        return False
+    numbers = [int(m.group(1)) for t in previous.texts if t and (m := SEQ_PREFIX.match(match_view(t)))]
+    return int(found.group(1)) - 1 in numbers
 
 
 def _section_heading(texts: list[str | None]) -> str | None:

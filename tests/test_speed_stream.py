@@ -135,3 +135,70 @@ def test_cli_writes_the_records(tmp_path: Path, jobs: str, fmt: str) -> None:
         lines = text.splitlines()
         assert lines[:2] == [to_jsonl(r) for r in records]
         assert json.loads(lines[2])["error"]["code"] == missing["error"]["code"]
+
+
+def test_a_worker_failing_mid_text_fails_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A MemoryError while a worker sends a record's text: that file fails (too_large), whole; the next
+    file's text arrives whole. (Workers are forked: they run the function patched here.)"""
+    import extractor.batch as batch
+
+    if batch.multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched function reaches the workers only when they are forked")
+    real = batch.document_json_chunks
+
+    def failing(document: Document, compact: bool = False):  # type: ignore[no-untyped-def]
+        pieces = real(document, compact)
+        yield next(pieces)
+        if document.source.format == "txt":
+            raise MemoryError
+        yield from pieces
+
+    monkeypatch.setattr(batch, "document_json_chunks", failing)
+    files = [SAMPLES / "seed.txt", SAMPLES / "seed.docx"]
+    settings = batch.Settings(want="jsonl")
+    results = list(batch.results([str(f) for f in files], settings, jobs=2))
+    assert results[0].error is not None and results[0].error.code == "too_large" and results[0].text is None
+    assert results[1].error is None and results[1].text is not None
+    assert b"".join(results[1].text) == to_jsonl(document_dict(extractor.parse(files[1]))).encode()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_written_document_is_let_go_before_the_next_file_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """A batch holds one file's Document at a time: the one written is freed before the next parse."""
+    import gc
+    import weakref
+
+    import extractor.batch as batch
+
+    parsed: list[weakref.ref[Document]] = []
+    alive_at_parse: list[int] = []
+    real = batch.parse
+
+    def tracked(*args: object, **kwargs: object) -> Document:
+        gc.collect()
+        alive_at_parse.append(sum(ref() is not None for ref in parsed))
+        document = real(*args, **kwargs)  # type: ignore[arg-type]
+        parsed.append(weakref.ref(document))
+        return document
+
+    monkeypatch.setattr(batch, "parse", tracked)
+    seed = str(SAMPLES / "seed.txt")
+    assert main(["parse", seed, seed, seed, "-o", str(tmp_path / "out.jsonl"), "--jobs", jobs]) == 0
+    if jobs == "1":  # with workers the documents live (and die) in the worker processes
+        assert alive_at_parse == [0, 0, 0]
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and len(set(lines)) == 1
+
+
+def test_chunks_of_rows_read_by_ocr() -> None:
+    """A row's sources (OCR) are written as in the whole document, and left out when empty."""
+    from extractor.models import CellSource
+
+    document = _two_tables()
+    document.tables[0].rows[0].sources = {"task": [CellSource(page=1, box=(1.0, 2.0, 3.5, 4.0), confidence=0.91)]}
+    document.tables[2].rows[0].sources = {}
+    indented, reference, compact, line = _texts(document)
+    assert indented == reference and compact == line
+    assert indented.count(b'"sources"') == 2  # the row stands in the first table and the third

@@ -380,13 +380,17 @@ def test_cue_counter_examples(tier: str, cue_id: str, text: str) -> None:
 def test_milestone_examples(example: dict[str, str]) -> None:
     status = _status(example["progress"], example["task"])
     assert status.value == "not_started"
-    assert {e.rule for e in status.evidence} == {"not_started.milestone"}
-    assert status.evidence[0].field == "task"
+    rule = example.get("rule", "not_started.milestone")
+    assert {e.rule for e in status.evidence} == {rule}
+    # the milestone's evidence starts with the task's cue; preparation only is the progress's clauses
+    assert status.evidence[0].field == ("task" if rule == "not_started.milestone" else "progress")
 
 
 @pytest.mark.parametrize("example", load("status")["milestone"]["counter_examples"], ids=lambda e: e["task"])
 def test_milestone_counter_examples(example: dict[str, str]) -> None:
-    assert _status(example["progress"], example["task"]).value == "on_track"
+    status = _status(example["progress"], example["task"])
+    assert status.value == example.get("value", "on_track")
+    assert not {e.rule for e in status.evidence} & {"not_started.milestone", "not_started.preparation"}
 
 
 @pytest.mark.parametrize("example", load("status")["completion"]["examples"], ids=lambda e: e["text"])
@@ -816,3 +820,45 @@ def test_a_title_dated_at_the_year_end_keeps_the_time_elapsed(title: str, tmp_pa
     path = tmp_path / "doc.txt"
     path.write_text(f"{title}\n序号|项目名称|进展情况|责任单位\n1|建设某某大桥|主体工程已完成60%|县交通局\n", "utf-8")
     assert extractor.parse(path).period.elapsed == 1.0
+
+
+@pytest.mark.parametrize(
+    ("task", "progress"),
+    [
+        ("地区生产总值增长率", "9.8%"),
+        ("城镇登记失业率（%）", " 3.2 % "),
+        ("民生支出占比", "75.3%"),
+        ("規上工業增加值增速", "6.1％"),
+    ],
+)
+def test_a_percent_alone_under_a_rate_indicator_is_its_level(task: str, progress: str) -> None:
+    """A rate indicator's percent (增长率 9.8%) is its level, no share of the task done: with no target
+    to hold it to, the row has no standing."""
+    status = _status(progress, task, JAN_SEP)
+    assert (status.value, status.completion) == ("unknown", None)
+
+
+@pytest.mark.parametrize("task", ["建设某某大桥", "完成率", "开工率"])
+def test_a_percent_alone_under_a_task_of_works_is_a_share(task: str) -> None:
+    assert _status("60%", task, JAN_SEP).completion == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("正在进行前期设计,年内完成建设", "not_started"),
+        ("正在進行前期設計，年內完成建設。", "not_started"),
+        ("项目已开工，年底前完成主体施工。", "on_track"),
+        ("正在进行棚改协议签订，完成后尽快组织开工建设。", "on_track"),
+    ],
+)
+def test_work_in_a_clause_of_what_is_yet_to_come_is_no_progress(progress: str, value: str) -> None:
+    status = _status(progress, task="某某广场建设")
+    assert status.value == value
+    assert not any(e.text in ("完成", "完成建设", "開工建設", "开工建设") for e in status.evidence)
+
+
+def test_a_clause_of_what_is_yet_to_come_is_set_aside_with_why() -> None:
+    status = _status("主体已封顶，年内完成验收。", task="某某广场建设")
+    assert status.value == "on_track"
+    assert ("完成", "a clause of what is yet to come, no report") in _aside(status)

@@ -103,3 +103,25 @@ def test_a_count_alone_answers_a_count_target(variant: dict[str, str]) -> None:
     assert (rows[3].status.value, rows[3].status.completion) == ("behind", pytest.approx(1 / 3, abs=1e-4))
     assert [e.rule for e in rows[3].status.evidence] == ["figure.share", "figure.share"]
     assert rows[4].status.value == "unknown"
+
+
+BARE = """{title}
+{seq}{sep}项目{sep}{target}{sep}完成情况{sep}责任单位
+1{sep}新建学校{sep}12所{sep}8{sep}区教育局
+2{sep}新增就业{sep}3万人{sep}1.2{sep}区人社局
+3{sep}完成造林{sep}5000亩{sep}5000{sep}区林业局
+4{sep}新建学校{sep}12所{sep}8%{sep}区教育局
+"""
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v["target"] + repr(v["sep"]))
+def test_a_number_alone_is_done_in_the_targets_own_scale(variant: dict[str, str]) -> None:
+    """A number alone under the progress, in a row held to one total, is that total's count done,
+    written in the target's scale (1.2 of 3万人): its share decides, at mid-year."""
+    rows = _rows_by_seq(BARE.format(**variant))
+    assert (rows[1].status.value, rows[1].status.completion) == ("on_track", pytest.approx(8 / 12, abs=1e-4))
+    assert [(e.text, e.field) for e in rows[1].status.evidence] == [("12所", variant["target"]), ("8", "progress")]
+    assert (rows[2].status.value, rows[2].status.completion) == ("behind", pytest.approx(0.4))
+    assert (rows[3].status.value, rows[3].status.completion) == ("done", 1.0)
+    # a percent alone is a completion share of its own, not a count of the target
+    assert rows[4].status.completion == pytest.approx(0.08)

@@ -42,10 +42,18 @@ def figures_path(tasks_path: Path) -> Path:
 
 
 # What a writer is given: a JSON record, a parsed Document (its JSON written a row at a time), or the
-# JSON text of a record in UTF-8 (a worker process made it).
-Given = Record | Document | bytes
+# JSON text of a record in UTF-8, whole or in pieces (a worker process made it).
+Given = Record | Document | bytes | list[bytes]
 # What ``dumps`` makes of it: the text whole, or in UTF-8 pieces (a Document's record).
 Text = str | bytes | Iterator[bytes]
+
+
+def _text_of(record: Given, dumps: Callable[[Any], Text]) -> Text:
+    if isinstance(record, bytes):
+        return record
+    if isinstance(record, list):
+        return iter(record)
+    return dumps(record)
 
 
 class RecordWriter:
@@ -90,7 +98,7 @@ class JsonWriter(RecordWriter):
 
     def write(self, record: Given) -> None:
         # a dict's text whole before anything is written: a MemoryError leaves no half record
-        text = _begun(record if isinstance(record, bytes) else self.dumps(record))
+        text = _begun(_text_of(record, self.dumps))
         # The separators are written on their own: joining them to a record of 100 MB would copy it.
         if self.array:
             self.stream.write("[\n" if self.count == 0 else ",\n")
@@ -113,10 +121,9 @@ class LinesWriter(RecordWriter):
         self.stream, self.langextract, self.dumps = stream, langextract, dumps
 
     def write(self, record: Given) -> None:
-        if isinstance(record, bytes):
-            text: Text = record
-        else:
-            text = _begun(self.dumps(langextract_document(record) if self.langextract else record))  # type: ignore[arg-type]
+        if self.langextract and not isinstance(record, bytes | list):
+            record = langextract_document(record)  # type: ignore[arg-type]
+        text = _begun(_text_of(record, self.dumps))
         if isinstance(text, str):
             self.stream.write(text + "\n")
         else:

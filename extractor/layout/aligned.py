@@ -32,6 +32,7 @@ import regex
 
 from extractor.headers import (
     MAX_MORPHEME_HEADER,
+    TARGET_HEADER,
     field_for_header,
     header_candidates,
     is_furniture,
@@ -56,6 +57,8 @@ WIDE = 1.5  # two or more spaces
 SPACE = 1.0  # one space
 GLUE = 0.5  # nothing at all: cells written one against the next (a table copied without separators)
 
+NO_DATA = compile_rule(r"^\s*[-—–－/]{1,3}\s*$")  # a cell saying there is nothing to report
+PIPE_RUN = compile_rule(r"^\s*[|｜](?:\s*[|｜])*\s*$")  # a line of nothing but cell delimiters
 MAX_PIECES = 4000  # pieces beyond this: the document is too big for this reading (others read it)
 MAX_SPAN = 80  # pieces in one row's span; a longer span is cut (the rest are paragraphs)
 MAX_CELL_PIECES = 40  # pieces one cell may join
@@ -138,7 +141,8 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
         "status": {"status": 0.5, "short": 0.2, "percent": 0.1, "empty": 0.1},
         "category": {"short": 0.5, "empty": 0.3, "prose": 0.1},
         "issues": {"prose": 0.5, "short": 0.1, "report": 0.05, "empty": 0.3},
-        "plan": {"prose": 0.5, "short": 0.1, "empty": 0.25},
+        # a plan is written as actions, as a report is ("开工建设", "完成配备")
+        "plan": {"prose": 0.45, "report": 0.1, "short": 0.1, "status": 0.03, "empty": 0.25},
         "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05, "report": 0.05},
     }
     if field_name not in table:  # a header of no known meaning expects nothing in particular
@@ -169,12 +173,18 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
     pieces: list[Piece] = []
     blank = False
     closed = False  # the previous line ended with a delimiter: the next line starts a new cell
+    bare = False  # the previous line was text without any delimiter
+    # Delimiters only on lines of their own (never beside text): "|" lines separate cells written one
+    # a line. Where text lines carry them too ("| 市直各单位"), a "|" alone closes a row.
+    runs = sum(1 for line in lines if PIPE_RUN.match(line.text))
+    beside_text = sum(1 for line in lines if regex.search(r"[|｜]", line.text) and not PIPE_RUN.match(line.text))
+    separator_lines = mode == "delimited" and runs >= 4 and beside_text * 10 <= runs
     spaced: bool | None = None
     for index, line in enumerate(lines):
         text = line.text
         if not text.strip():
             blank = True
-            closed = False  # a blank line is a stronger boundary than a delimiter's
+            closed = bare = False  # a blank line is a stronger boundary than a delimiter's
             continue
         start = BLANK if blank else LINE
         blank = False
@@ -182,11 +192,15 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
             if PIPE_SEPARATOR.match(text) and "|" in text:
                 closed = True
                 continue
-            if PIPE_ONLY.match(text):
+            if PIPE_RUN.match(text):
                 # A "|" alone closes an empty cell where every cell line ends with "|", else
-                # separates the cells of a stream (each case is read: the piece is empty).
-                pieces.append(Piece("", index, line.page, CELL))
-                closed = True
+                # separates the cells of a stream (each case is read: the piece is empty). After
+                # a line of text with no delimiter (cells one a line, "|" lines between them) the
+                # first "|" closes that line's cell; each further one closes an empty cell ("||||":
+                # a row's trailing cells left empty).
+                count = len(regex.findall(r"[|｜]", text)) - (1 if bare and separator_lines else 0)
+                pieces.extend(Piece("", index, line.page, CELL) for _ in range(count))
+                closed, bare = True, False
                 continue
             body = text.strip(" \u3000\xa0")
             parts = regex.split(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*", body)
@@ -201,6 +215,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 strength = (CELL if closed else start) if k == 0 else CELL
                 pieces.append(Piece(trim(part), index, line.page, strength, marked))
             closed = ends_closed
+            bare = not regex.search(r"[|｜\t]", text)
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         elif mode == "glued":
@@ -416,7 +431,11 @@ def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
     """Every run of header pieces naming at least two fields, one of them a core field."""
     i = 0
     while i < len(pieces):
-        if not _header_piece(pieces[i]) or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1])):
+        if (
+            not _header_piece(pieces[i])
+            or (pieces[i].before == SPACE and i and _header_piece(pieces[i - 1]))
+            or BRACKET_UNIT.match(pieces[i].text)  # "（共118项）", "（万元）": a note on a cell or a title
+        ):
             i += 1
             continue
         j = i + 1
@@ -515,11 +534,22 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
             exact += [(j, n) for j, n in loose if j > position and n == current + 1]
             near = exact or [(j, n) for j, n in following if current < n <= current + 3]
             if not near:
-                near = [(j, n) for j, n in following if n > current][:1]
+                # a jump in the numbering (an extract of a longer list: 145, 249) a whole row away;
+                # a count in the row's own cells ("626" under 累计完成) is nearer
+                near = [(j, n) for j, n in following if n > current and j - position >= width][:1]
             # Numbering that starts again under the next section: a 1 with a 2 after it, taken when
             # it comes before the number that would continue the count.
             ones = [j for j, n in following if n == 1]
             restart = [(j, 1) for j in ones[:1] if any(n == 2 and i > j for i, n in following)]
+            if (
+                restart
+                and current == 1
+                and _numbered_inside(pieces[restart[0][0]])
+                and _cells_between(pieces, position, restart[0][0]) < max(2, width // 2)
+            ):
+                # "1 | 主要预期目标 | 1.地区生产总值…": a group's 序号 and its name, then the first item
+                # of the group numbered inside its cell; a 1 after so short a row is no new section.
+                restart = []
             if restart and (not near or restart[0][0] < min(j for j, _ in near)):
                 near = restart
             if not near:
@@ -531,6 +561,16 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         chains.append(chain)
     best = max(chains, key=len)
     return best
+
+
+def _numbered_inside(piece: Piece) -> bool:
+    """A cell that opens with its number ("1.地区生产总值…"), not a bare 序号."""
+    found = _seq_of(piece)
+    return found is not None and not found[1]
+
+
+def _cells_between(pieces: list[Piece], a: int, b: int) -> int:
+    return sum(1 for piece in pieces[a + 1 : b] if piece.text)
 
 
 def _after_heading(pieces: list[Piece], k: int) -> bool:
@@ -734,11 +774,17 @@ def _align(
     cut_off: bool = False,
     anchor: tuple[int, int] | None = None,
     row_lines: frozenset[int] = frozenset(),
+    rows_anywhere: bool = False,
+    max_cell: int = MAX_CELL_PIECES,
+    wrap_cost: float = WRAP_PENALTY,
+    line_join: float = 0.0,
 ) -> _Alignment:
     """Best assignment of a row's pieces to the columns (see the module docstring). In a row the
     document ends inside (``cut_off``), the columns after its last cell cost nothing: they were
     never written. ``anchor`` (piece, column): the piece that opens the row (its 序号) starts a
-    cell in the column where the other rows' 序号 stand."""
+    cell in the column where the other rows' 序号 stand. With ``rows_anywhere`` the span is a whole
+    table without 序号: a new row may open in the first column too (each row after the first is
+    read as a row under merged cells: what it leaves out is the cell above)."""
     n, k = len(span), len(columns)
     empty = [columns[c].fit("empty") for c in range(k)]
     trailing = [0.5 * e for e in empty] if cut_off else empty
@@ -754,6 +800,7 @@ def _align(
         key = (i, j)
         if key not in cls_cache:
             joins = sum(_join_cost(span[m - 1], span[m], row_lines) for m in range(i + 1, j))
+            joins += line_join * sum(1 for m in range(i + 1, j) if span[m].before == LINE and span[m].text)
             cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
@@ -791,7 +838,7 @@ def _align(
             c, sub = divmod(state, 2)
             # After the row's 序号 a space is a cell boundary whatever stands beside it.
             split = _split_cost(span[i - 1], span[i]) if i > 1 or (i == 1 and piece_classes[0] != "seq") else 0.0
-            for j in range(i + 1, min(n, i + MAX_CELL_PIECES) + 1):
+            for j in range(i + 1, min(n, i + max_cell) + 1):
                 if anchor is not None and i < anchor[0] < j:
                     break  # the row's 序号 opens a cell of its own
                 joins, cls = cell(i, j)
@@ -799,7 +846,9 @@ def _align(
                     targets = [(t, False) for t in range(first_column, k)]
                 else:
                     targets = [(t, False) for t in range(c + 1, k)]
-                    targets += [(t, True) for t in range(first_column + 1, c + 1)]
+                    # (without 序号 a row opens at its first cell: its name)
+                    wraps = [first_column] if rows_anywhere else range(first_column + 1, c + 1)
+                    targets += [(t, True) for t in wraps]
                 if anchor is not None:
                     if i == anchor[0]:
                         targets = [(t, w) for t, w in targets if t == anchor[1]]
@@ -812,7 +861,7 @@ def _align(
                     elif wrap:
                         # A sub-row that opens a line holding a row's worth of cells is what that line shows.
                         opens_row_line = span[i].before >= LINE and span[i].line in row_lines
-                        skipped = skip(sub, range(c + 1, k)) + (0.0 if opens_row_line else WRAP_PENALTY)
+                        skipped = skip(sub, range(c + 1, k)) + (0.0 if opens_row_line else wrap_cost)
                         new_sub = 1
                     else:
                         skipped = skip(sub, range(c + 1, target))
@@ -852,6 +901,9 @@ def _align(
 
 
 # ----------------------------------------------------------------- the proposer
+
+
+TARGET_PRIOR = {"figure": 0.25, "number": 0.2, "percent": 0.05, "short": 0.2, "prose": 0.2, "empty": 0.05}
 
 
 def _columns(cells: list[str]) -> list[Column]:
@@ -930,23 +982,79 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
         read = _read_rows(lines, pieces, header, cells, mode)
         if read is not None and (best is None or read[0] > best[0]):
             best = read
+    # A second header line of fewer cells ("截至6月底进展 | 7月工作计划") names the sub-columns of
+    # a group cell of the first ("2025年进展情况"): each cell that could be the group is tried.
+    sub = _sub_header(pieces, header, mode)
+    if sub is not None:
+        end, subs = sub
+        below = _Header(header.start, end, header.cells, header.pieces)
+        cells = header.cells
+        tries = range(len(cells) - 1, max(0, len(cells) - 1 - MAX_GROUP_TRIES), -1)
+        last = pieces[header.end - 1]
+        if header.end < len(pieces) and not pieces[header.end].text and pieces[header.end].line == last.line:
+            tries = range(len(cells) - 1, len(cells) - 2, -1)  # "2025年进展情况 | |": its span left empty
+        for g in tries:
+            grouped = [*cells[:g], *subs, *cells[g + 1 :]]
+            groups: list[str | None] = [None] * g + [cells[g]] * len(subs) + [None] * (len(cells) - g - 1)
+            read = _read_rows(lines, pieces, below, grouped, mode, groups)
+            if read is not None and (best is None or read[0] > best[0]):
+                best = read
     return best[1] if best else None
 
 
+MAX_GROUP_TRIES = 3  # cells from the end of the first header line that may be a group cell
+
+
+def _sub_header(pieces: list[Piece], header: _Header, mode: str) -> tuple[int, list[str]] | None:
+    """(end, cells) of a line right under the header that is a header of fewer cells: two or more
+    header pieces, nothing else on the line (a delimited table's empty cells aside)."""
+    if mode not in ("delimited", "spaces"):
+        return None  # one cell a line: the header run already takes every header line
+    k = header.end
+    while k < len(pieces) and not pieces[k].text:
+        k += 1
+    if k >= len(pieces):
+        return None
+    line = pieces[k].line
+    end = k
+    while end < len(pieces) and pieces[end].line == line:
+        end += 1
+    texts = [p.text for p in pieces[k:end] if p.text]
+    if not 2 <= len(texts) < len(header.cells) or not all(_header_piece(p) for p in pieces[k:end] if p.text):
+        return None
+    if not all(_meaning(t) for t in texts):
+        return None
+    return end, texts
+
+
 def _read_rows(
-    lines: list[Line], pieces: list[Piece], header: _Header, cells: list[str], mode: str
+    lines: list[Line],
+    pieces: list[Piece],
+    header: _Header,
+    cells: list[str],
+    mode: str,
+    groups: list[str | None] | None = None,
 ) -> tuple[float, list[Block]] | None:
+    """The rows under ``header`` read as ``cells``; ``groups``: per cell, the group cell of a first
+    header line it stands under (None: a cell of the one line)."""
+    groups = list(groups) if groups else [None] * len(cells)
     columns = _columns(cells)
     starts = _row_starts(pieces, header.end, len(columns))
     if len(starts) < 2 and mode == "delimited":
         starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
-        starts = _line_rows(pieces, header.end)
+        # (a line repeating the header is no row: it heads a group of rows, see _spans)
+        keys = [match_key(c) for c in header.cells]
+        starts = [
+            k for k in _line_rows(pieces, header.end) if [match_key(p.text) for p in pieces[k : k + len(keys)]] != keys
+        ]
     elif mode != "lines" and _row_before(pieces, header.end, starts[0]):
         # A whole row stands before the chain's first number: the chain numbers items inside
         # cells ("1、…" / "2、…" in a milestone cell), and the rows are the lines.
         by_line = _line_rows(pieces, header.end)
         starts = by_line if len(by_line) >= 2 else starts
+    if mode == "lines" and all(col.field != "seq" for col in columns) and _counts_not_numbers(pieces, header, starts):
+        return _read_unnumbered(lines, pieces, header, columns)
     # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
     # starts at its line's first piece.
     starts = sorted({_line_start(pieces, k, header.end) for k in starts})
@@ -957,6 +1065,7 @@ def _read_rows(
         if offset is not None and (seq := _seq_of(pieces[starts[0] + offset])) is not None and seq[1]:
             # A 序号 the header does not name, standing alone before (or after) the row's first cell.
             columns.insert(offset, Column("序号", "seq", _prior("seq", "序号")))
+            groups.insert(offset, None)
     spans = _spans(pieces, starts, header, mode)
     ends_inside = bool(spans) and not _paragraphs(lines, spans[-1][0][-1].line + 1, len(lines))
     cut = [ends_inside and k == len(spans) - 1 for k in range(len(spans))]
@@ -971,7 +1080,11 @@ def _read_rows(
     row_lines = _row_lines(pieces, len(columns)) if mode == "spaces" else frozenset()
     alignments = [_align(span, columns, 0, c, row_lines=row_lines) for (span, _), c in zip(spans, cut, strict=True)]
     _learn(columns, alignments)
-    spans, alignments = _shift_leading_cells(spans, columns, cut, _anchor_column(alignments), row_lines)
+    anchor, inside = _anchor_column(alignments), _inside_column(alignments)
+    if inside is not None:
+        # rows that open with a bare 序号 say where it stands; the others open inside a cell
+        anchor = _anchor_column([a for a in alignments if _opens_with_bare_seq(a)])
+    spans, alignments = _shift_leading_cells(spans, columns, cut, anchor, row_lines, inside)
     fit = sum(a.score for a in alignments) / (len(alignments) * len(columns))
     rows_cells = [
         [[None if cell is None else (_cell_text(cell) if cell else "") for cell in row] for row in alignment.rows]
@@ -979,8 +1092,11 @@ def _read_rows(
     ]
     header_cells = [col.header for col in columns]
     if all(col.field != "seq" for col in columns):
+        inserted = len(header_cells)
         header_cells, rows_cells = _seq_from_prefix(header_cells, rows_cells)
-    rows = [RawRow([RawCell(h) for h in header_cells], page=pieces[header.start].page)]
+        if len(header_cells) > inserted:
+            groups.insert(header_cells.index("序号"), None)
+    rows = _header_rows(header_cells, groups, pieces[header.start].page)
     for (span, sections), row_cells, cut_off in zip(spans, rows_cells, cut, strict=True):
         for text, page in _section_lines(sections):
             rows.append(RawRow([RawCell(text)], page=page))
@@ -994,6 +1110,113 @@ def _read_rows(
     before = _paragraphs(lines, 0, pieces[header.start].line)
     last_line = spans[-1][0][-1].line + 1 if spans and spans[-1][0] else pieces[header.end - 1].line + 1
     after = _paragraphs(lines, last_line, len(lines))
+    return fit, [*before, table, *after]
+
+
+def _header_rows(cells: list[str], groups: list[str | None], page: int | None) -> list[RawRow]:
+    """The header as one row, or as two where group cells stand over sub-columns (the group over
+    its first sub-column, merged to the right over the others; the cells of one line above an
+    empty cell)."""
+    if not any(groups):
+        return [RawRow([RawCell(h) for h in cells], page=page)]
+    top: list[RawCell] = []
+    for k, (cell, group) in enumerate(zip(cells, groups, strict=True)):
+        if group is None:
+            top.append(RawCell(cell))
+        elif k and groups[k - 1] == group:
+            top.append(RawCell(None, merge="left"))
+        else:
+            top.append(RawCell(group))
+    bottom = [RawCell("" if group is None else cell) for cell, group in zip(cells, groups, strict=True)]
+    return [RawRow(top, page=page), RawRow(bottom, page=page)]
+
+
+def _first_piece(alignment: _Alignment) -> Piece | None:
+    row = alignment.rows[0] if alignment.rows else []
+    cell = next((cell for cell in row if cell), None)
+    return cell[0] if cell else None
+
+
+def _opens_with_bare_seq(alignment: _Alignment) -> bool:
+    first = _first_piece(alignment)
+    return first is not None and classify(first.text) == "seq"
+
+
+def _inside_column(alignments: list[_Alignment]) -> int | None:
+    """Where a cell numbered inside ("1.地区生产总值…") stands in the rows that open with a bare
+    序号 ("1 | 主要预期目标 | 1.地区生产总值… | …": a group's number, its name, then its first item),
+    when rows under the merged group cells open with such cells ("2.一般公共预算…"); else None."""
+    columns = Counter[int]()
+    for alignment in alignments:
+        if not _opens_with_bare_seq(alignment):
+            continue
+        found = next((c for c, cell in enumerate(alignment.rows[0]) if c and cell and _numbered_inside(cell[0])), None)
+        if found is not None:
+            columns[found] += 1
+    opening_inside = sum(1 for a in alignments if (first := _first_piece(a)) is not None and _numbered_inside(first))
+    if not columns or opening_inside < 2:
+        return None
+    return columns.most_common(1)[0][0]
+
+
+MAX_UNNUMBERED = 300  # pieces of a table without 序号 read as one span (the reading is quadratic-ish)
+UNNUMBERED_CELL = 6  # lines one cell may join there
+NAME_PRIOR = {"short": 0.35, "prose": 0.25, "report": 0.15, "figure": 0.15, "empty": 0.01}
+UNNUMBERED_ROW = -0.5  # opening a row there: rows are what the table is made of
+UNNUMBERED_JOIN = -1.0  # what joining two lines into one cell costs there beyond LINE's (a cell a line)
+
+
+def _counts_not_numbers(pieces: list[Piece], header: _Header, starts: list[int]) -> bool:
+    """Under a header that names no 序号, whether the numbers the rows were found by are a column
+    of counts (分值 3, 3, 2, 1 …): most bare numbers after the header stay out of the chain."""
+    bare = sum(1 for p in pieces[header.end :] if (seq := _seq_of(p)) is not None and seq[1])
+    return bare >= 4 and len(starts) * 2 < bare
+
+
+def _read_unnumbered(
+    lines: list[Line], pieces: list[Piece], header: _Header, columns: list[Column]
+) -> tuple[float, list[Block]] | None:
+    """A table written one cell a line with no 序号 (an indicator list: 项目 | 分值 | 目标任务 |
+    责任单位): the whole body aligned as one span, a row opening wherever the next piece fits the
+    first column better than the cell it would go on (each row after the first read as a row under
+    merged cells, so a target or unit written once over several rows belongs to each)."""
+    body = [p for p in pieces[header.end :] if p.text]
+    end = next((k for k, p in enumerate(body) if k and _ends_table(p, "lines", body[k + 1 :])), len(body))
+    body = body[:end]
+    if len(body) < 2 * len(columns) or len(body) > MAX_UNNUMBERED:
+        return None
+    if columns[0].field == "task":
+        # the rows' names: an indicator's or a project's name reads as anything ("完成重点项目…")
+        columns[0].expect = {c: NAME_PRIOR.get(c, 0.01) for c in CLASSES}
+        for column in columns[1:]:
+            if column.field == "task" and TARGET_HEADER.search(match_key(column.header)):
+                # a target column right of the names (项目 | 分值 | 目标任务): the targets' figures
+                column.expect = {c: TARGET_PRIOR.get(c, 0.01) for c in CLASSES}
+
+    def read() -> _Alignment:
+        return _align(
+            body,
+            columns,
+            0,
+            rows_anywhere=True,
+            max_cell=UNNUMBERED_CELL,
+            wrap_cost=UNNUMBERED_ROW,
+            line_join=UNNUMBERED_JOIN,
+        )
+
+    _learn(columns, [read()])  # what each column holds, learned from a first reading
+    alignment = read()
+    if len(alignment.rows) < 2:
+        return None
+    fit = alignment.score / (len(alignment.rows) * len(columns))
+    rows = [RawRow([RawCell(col.header) for col in columns], page=pieces[header.start].page)]
+    for row in alignment.rows:
+        cells = [RawCell(None, merge="above") if c is None else RawCell(_cell_text(c) if c else "") for c in row]
+        page = next((cell[0].page for cell in row if cell), None)
+        rows.append(RawRow(cells, page=page))
+    table = RawTable(rows, kind="stream", layout="aligned-lines")
+    before = _paragraphs(lines, 0, pieces[header.start].line)
+    after = _paragraphs(lines, body[-1].line + 1, len(lines))
     return fit, [*before, table, *after]
 
 
@@ -1047,14 +1270,17 @@ def _shift_leading_cells(
     cut: list[bool],
     anchor: int | None,
     row_lines: frozenset[int] = frozenset(),
+    inside: int | None = None,
 ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[_Alignment]]:
     """Rows open at their 序号, but a cell standing before it (a category: 大类 | 序号 | …) ends the
     span of the row above, or stands between the header and the first row. The last one or two
     short pieces of a span (or of what stands before the first row) move to the next row when both
-    rows then fit their columns better."""
+    rows then fit their columns better. A row that opens with a cell numbered inside ("2.一般…")
+    under merged cells is anchored at ``inside``, where such cells stand in the complete rows."""
 
     def align(span: list[Piece], moved: int, cut_off: bool) -> _Alignment:
-        return _align(span, columns, 0, cut_off, (moved, anchor) if anchor is not None else None, row_lines)
+        column = inside if inside is not None and moved < len(span) and _numbered_inside(span[moved]) else anchor
+        return _align(span, columns, 0, cut_off, (moved, column) if column is not None else None, row_lines)
 
     spans = [(list(span), list(sections)) for span, sections in spans]
     alignments = [align(span, 0, c) for (span, _), c in zip(spans, cut, strict=True)]
@@ -1178,6 +1404,8 @@ def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:
     if piece.before < LINE:
         return False
     text = piece.text
+    if NO_DATA.match(text):
+        return False  # "-", "—": a cell with nothing to report, not a bullet or a rule
     if layout_patterns()["note"].match(text) or (is_furniture(text) and not DIGIT.match(text.strip())):
         return True  # (a bare number, furniture as a page number, is a cell here)
     line = " ".join([text, *(p.text for p in itertools.takewhile(lambda p: p.line == piece.line, following))])
@@ -1200,12 +1428,15 @@ def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -
             break  # the row a line opens is furniture or a note: the table ended with the row before
         if end is not None:
             span = span[:end]
-        # The header repeated inside the table (a new group or page) is dropped.
+        # The header repeated inside the table (a new group or page) is dropped; what stands after
+        # it, and a short line right before it ("中小學"), head the rows that follow.
+        tail: list[Piece] = []
         for k in range(len(span) - len(keys) + 1):
             if keys and [match_key(p.text) for p in span[k : k + len(keys)]] == keys:
-                span = span[:k] + span[k + len(keys) :]
+                span, tail = span[:k], [p for p in span[k + len(keys) :] if p.text]
+                while len(span) > 2 and _alone_line(span, -1) and _group_line(span[-1]):
+                    tail.insert(0, span.pop())
                 break
-        tail: list[Piece] = []
         if len(span) > MAX_SPAN:
             span = span[:MAX_SPAN]
         out.append((span, pending))
@@ -1213,6 +1444,11 @@ def _spans(pieces: list[Piece], starts: list[int], header: _Header, mode: str) -
         if end is not None:
             break
     return out
+
+
+def _group_line(piece: Piece) -> bool:
+    """A short line that is no sentence and no number: a group's name ("中小學", "維持治安")."""
+    return _cell_like(piece) and len(piece.text) <= 12 and _seq_of(piece) is None and not DIGIT.search(piece.text)
 
 
 def _heading_piece(piece: Piece) -> bool:

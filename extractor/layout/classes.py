@@ -39,6 +39,9 @@ NUMBER = compile_rule(r"^[-+−]?\d[\d,，.]*$|^[-—–/]$")
 PERCENT = compile_rule(r"^[-+−]?\d[\d,，.]*\s*[%％]$")
 DIGIT = compile_rule(r"\d")
 YEAR_SPAN = compile_rule(r"^(?:19|20)\d{2}\s*年?\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?$")
+# A year alone, of the years these reports are about ("2025", "2024年"); an older four-digit number
+# is as likely a count ("1500", "2000").
+RECENT_YEAR = compile_rule(r"^20[1-3]\d\s*年?$")
 MAX_STATUS = 10  # a status word is short ("已完成", "超额完成", "持续推进")
 MAX_SHORT = 15
 
@@ -63,8 +66,8 @@ def classify(text: str) -> str:
     prefix = SEQ_PREFIX.match(view)
     if prefix:  # "1、地区生产总值增长率": the number is the row's, the rest is what the cell holds
         text, view = text[prefix.end() :], view[prefix.end() :]
-    if YEAR_SPAN.match(view):
-        return "date"  # "2024-2025", "2022—2026年": a project's years, what a 起止年限 column holds
+    if YEAR_SPAN.match(view) or RECENT_YEAR.match(view):
+        return "date"  # "2024-2025", "2022—2026年", "2025": a project's years, what a 起止年限 column holds
     if NUMBER.match(view):
         return "number"
     if PERCENT.match(view):

@@ -76,7 +76,7 @@ def line_tables(lines: list[Line]) -> list[Block]:
             rows.append(RawRow([RawCell(trim(c)) for c in cells], page=page))
             kind = "seed"
             continue
-        if _is_pipe_row(line):
+        if _is_pipe_row(line) or (kind == "pipe" and rows and _cut_pipe_row(texts, i)):
             if kind not in (None, "pipe"):
                 flush()
             if PIPE_SEPARATOR.match(line):
@@ -194,6 +194,12 @@ def _metadata_row(cells: list[str]) -> bool:
     """A row led by a page-metadata label ("索引号:", "发布机构："), not by a 序号 ("2")."""
     first = next((c for c in cells if c), "")
     return regex.search(r"[:：]\s*$", first) is not None and is_furniture(first)
+
+
+def _cut_pipe_row(texts: list[str], i: int) -> bool:
+    """The document's last line, inside a pipe table, cut off after its first cells ("持续推动生活
+    垃圾分类, | 引导村民…"): a row the document ends inside, not a paragraph after the table."""
+    return "|" in texts[i] and not any(t.strip() for t in texts[i + 1 :])
 
 
 def _is_pipe_row(line: str) -> bool:

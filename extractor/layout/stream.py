@@ -19,6 +19,7 @@ from extractor.headers import (
     is_header_row,
     is_heading,
     layout_patterns,
+    looks_like_units,
     parse_seq,
     reads_as_header,
 )
@@ -74,7 +75,31 @@ def stream_tokens(lines: list[Line], *, per_line: bool) -> list[Token]:
         group.append(line)
     if group:
         tokens.extend(_split_header_group(group, group_start))
-    return tokens
+    return _join_continued(tokens)
+
+
+LIST_OPEN = compile_rule(r"[、，,；;]$")  # a cell that ends inside a list of names goes on
+
+
+def _join_continued(tokens: list[Token]) -> list[Token]:
+    """A cell broken over paragraphs inside a list of names ("区科技局、" / "投促局、" / "十六里河
+    街道办事处"): a token ending with a list separator goes on in the next one, when both are
+    unit names."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.bare_seq is None
+            and token.bare_seq is None
+            and LIST_OPEN.search(previous.text)
+            and looks_like_units(previous.text.rstrip("、，,；;"))
+            and looks_like_units(token.text)
+        ):
+            out[-1] = Token(previous.text + token.text, previous.page, None, previous.first_line)
+            continue
+        out.append(token)
+    return out
 
 
 def _category_line(text: str) -> bool:
@@ -121,7 +146,13 @@ def cell_stream(lines: list[Line]) -> list[Block] | None:
         before = _lines_before(source, tokens[start])
         if mode == "words" and before:
             before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
-        return before + [table] + [Paragraph(t.text, page=t.page) for t in after]
+        rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after]
+        if mode != "words" and after:
+            # Another table further on (附件1, then 附件2): the lines after this one, read again.
+            later = cell_stream(source[after[0].first_line :])
+            if later is not None:
+                rest = later
+        return [*before, table, *rest]
     return None
 
 

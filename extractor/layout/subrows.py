@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.headers import layout_patterns
+from extractor.headers import layout_patterns, looks_like_units
 from extractor.layout.classes import classify
+from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_view
 
 # Coarse kinds: the text classes a task or progress cell can hold are one kind.
@@ -26,9 +27,9 @@ _EXPECTED: dict[str, frozenset[str]] = {
     "seq": frozenset({"seq"}),
     "task": frozenset({"text"}),
     "description": frozenset({"text"}),
-    "progress": frozenset({"text", "status"}),
-    "issues": frozenset({"text"}),
-    "plan": frozenset({"text"}),
+    "progress": frozenset({"text", "status", "labelled"}),
+    "issues": frozenset({"text", "labelled"}),
+    "plan": frozenset({"text", "labelled"}),
     "category": frozenset({"text"}),
     "lead_units": frozenset({"unit"}),
     "partner_units": frozenset({"unit"}),
@@ -40,6 +41,7 @@ _EXPECTED: dict[str, frozenset[str]] = {
 # Columns a row under merged cells leaves to the row above when it skips them in its middle.
 _MERGED = frozenset({"seq", "category", "lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
 _CONTENT = frozenset({"task", "progress"})  # a row under merged cells holds at least one of these
+_EXPECTED_LABELLED = frozenset({"progress", "issues", "plan"})
 
 MAX_PIECES_PER_COLUMN = 12  # a numbered row and its rows under merged cells: at most this many a column
 FIT, MISFIT = 2.0, -2.0
@@ -51,11 +53,18 @@ NEW_ROW = -2.0  # a row under merged cells opens
 
 
 def kind(text: str) -> str:
-    """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …"""
+    """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …;
+    "labelled": a unit's own report ("区投促局：对楼宇信息全面掌握…"), a progress cell."""
     if layout_patterns()["status_phrase"].match(match_view(text)):
         return "status"  # "已完成" opens like a report, but alone it is a status word
+    label = UNIT_LABEL.match(text)
+    if label and looks_like_units(label.group(1)):
+        return "labelled"
     found = classify(text)
     return "text" if found in _TEXT else found
+
+
+UNIT_LABEL = compile_rule(r"^\s*([^:：\n]{2,20})[:：]\s*\S")
 
 
 def _fit(piece_kind: str, field: str | None) -> float:
@@ -71,6 +80,7 @@ class _State:
     first: bool  # in the row that holds the 序号
     pieces: int  # pieces in the current row (counted up to 2)
     content: bool  # the current row has a piece in a task or progress column
+    labelled: bool = False  # the current row opened with a unit's own report in a progress column
 
 
 # For each state after a piece: the best score reaching it and how (the state before, the action).
@@ -83,7 +93,10 @@ def _offer(layer: _Layer, state: _State, score: float, back: tuple[_State, str])
 
 
 def _closable(state: _State) -> bool:
-    return state.first or (state.pieces >= 2 and state.content)
+    # A row under merged cells holds two pieces, one of them its task or progress (one piece alone
+    # is as likely a cell broken over paragraphs), or one unit's own report (each unit's progress
+    # a row of its own: "区投促局：…" / "大观园街道办事处：…").
+    return state.first or (state.pieces >= 2 and state.content) or (state.pieces == 1 and state.labelled)
 
 
 def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[str | None]]] | None:
@@ -103,7 +116,9 @@ def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[
         for state, (score, _) in layers[-1].items():
             column = state.column
             previous_kind = kinds[index - 1]
-            joined = _fit(piece, fields[column]) + (SAME_CELL if piece == previous_kind else MIXED_CELL)
+            # (a unit's own report opens a cell of its own: it never goes on the one before)
+            same = piece == previous_kind and piece != "labelled"
+            joined = _fit(piece, fields[column]) + (SAME_CELL if same else MIXED_CELL)
             _offer(layer, state, score + joined, (state, "same"))
             for target in range(column + 1, width):
                 skipped = sum(_skip_cost(fields[c], state.first) for c in range(column + 1, target))
@@ -113,18 +128,25 @@ def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[
             if _closable(state) and piece != "seq":
                 closed = score + EMPTY * (width - 1 - column) + NEW_ROW
                 for target in range(1, column + 1):
-                    opened = _State(target, False, 1, fields[target] in _CONTENT)
+                    labelled = piece == "labelled" and fields[target] in _EXPECTED_LABELLED
+                    opened = _State(target, False, 1, fields[target] in _CONTENT, labelled)
                     _offer(layer, opened, closed + _fit(piece, fields[target]), (state, "row"))
         layers.append(layer)
     ends = [
         (score + EMPTY * (width - 1 - state.column), state)
         for state, (score, _) in layers[-1].items()
-        if _closable(state)
+        if _closable(state) or _last_alone(state, fields)
     ]
     if not ends:
         return None
     score, state = max(ends, key=lambda pair: pair[0])
     return score, _rows(texts, fields, layers, state)
+
+
+def _last_alone(state: _State, fields: list[str | None]) -> bool:
+    """The last row under merged cells may be one text alone in a task or progress column (a unit's
+    progress paragraph printed after the merged unit cell): nothing else could hold it."""
+    return not state.first and state.pieces == 1 and fields[state.column] in _CONTENT
 
 
 def _skip_cost(field: str | None, first: bool) -> float:

@@ -180,6 +180,32 @@ def required_chars_of(pattern: regex.Pattern[str]) -> tuple[frozenset[str], ...]
     return found
 
 
+FIRST_KEY = "(first characters)"  # the data entry of first_chars, beside the required characters
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # an inline flag for the whole pattern: left alone
+
+
+def scanning(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` with a lookahead of the characters its matches start with in front
+    (:func:`~extractor.rules.spans.first_chars`): the same matches, found without trying every
+    position of a text; the pattern itself when they are not known. The characters are kept in
+    the cache as the required characters are."""
+    _loaded()
+    key = (pattern.pattern, pattern.flags)
+    known = _State.data.get(FIRST_KEY)
+    if not isinstance(known, dict):
+        known = _State.data[FIRST_KEY] = {}
+    if key in known and (known[key] is None or isinstance(known[key], str)):
+        first = known[key]
+    else:
+        from extractor.rules.spans import first_chars
+
+        first = None if _GLOBAL_FLAGS.match(pattern.pattern) else first_chars(pattern.pattern, pattern.flags)
+        with _lock:
+            known[key] = first
+            _changed()
+    return pattern if first is None else compile_rule(f"(?={first})(?:{pattern.pattern})", pattern.flags)
+
+
 def cached_data(name: str) -> Any | None:
     """The parsed, validated contents of rule file ``name`` as an earlier run kept them, or None."""
     _loaded()

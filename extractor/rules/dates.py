@@ -38,11 +38,11 @@ from typing import Any
 import regex
 
 from extractor.models import DateMention, Period
-from extractor.rules.compiled import compile_rule, required_chars_of
+from extractor.rules.compiled import compile_rule, required_chars_of, scanning
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
-from extractor.rules.spans import CharGate, longest_first, may_match, trimmed
+from extractor.rules.spans import RuleGate, longest_first, trimmed
 from extractor.textnorm import match_view
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -65,6 +65,7 @@ class DateRule:
     deadline_cue: bool  # a completion verb after a point makes it a deadline
     examples: tuple[dict[str, Any], ...]
     required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
+    scan: regex.Pattern[str] | None = None  # the pattern searched: the same matches (compiled.scanning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ def rules() -> tuple[tuple[DateRule, ...], tuple[Veto, ...], Lexicon]:
             bool(r.get("deadline_cue", True)),
             tuple(r.get("examples", ())),
             required_chars_of(pattern),
+            scanning(pattern),
         )
         for r in data["rule"]
     )
@@ -171,11 +173,9 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     view = match_view(text) if view is None else view
     date_rules, vetoes, _ = rules()
     candidates: list[tuple[int, DateSpan]] = []
-    chars = _gate_of(date_rules).present(view)
-    for order, rule in enumerate(date_rules):
-        if not may_match(rule.required, chars):
-            continue  # a character every match holds is not in the text: the rule finds nothing
-        for match in rule.pattern.finditer(view):
+    # the rules whose required characters the text holds; the others find nothing (spans.may_match)
+    for order, rule in _gate_of(date_rules).tried(view):
+        for match in (rule.scan or rule.pattern).finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start:
                 continue
@@ -187,13 +187,13 @@ def find_date_spans(text: str, view: str | None = None) -> list[DateSpan]:
     return longest_first(candidates)
 
 
-_GATE: list[tuple[tuple[DateRule, ...], CharGate]] = []
+_GATE: list[tuple[tuple[DateRule, ...], RuleGate[DateRule]]] = []
 
 
-def _gate_of(rule_table: tuple[DateRule, ...]) -> CharGate:
+def _gate_of(rule_table: tuple[DateRule, ...]) -> RuleGate[DateRule]:
     """The gate of these rules, kept with the very tuple it was made from (rules() rebuilt: a new gate)."""
     if not _GATE or _GATE[0][0] is not rule_table:
-        _GATE[:] = [(rule_table, CharGate([rule.required for rule in rule_table]))]
+        _GATE[:] = [(rule_table, RuleGate(rule_table, [rule.required for rule in rule_table]))]
     return _GATE[0][1]
 
 

@@ -20,7 +20,7 @@ from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
-from extractor.rules.spans import CharGate, longest_first, may_match, trimmed
+from extractor.rules.spans import RuleGate, longest_first, trimmed
 from extractor.textnorm import match_key, match_view
 
 
@@ -174,12 +174,10 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     """Non-overlapping figure spans in ``text``, in reading order (longest candidate wins)."""
     view = match_view(text) if view is None else view
     figure_rules, vetoes, _ = rules()
-    masked = [m.span() for m in masks().finditer(view)]
+    masked = _masked(view)
     candidates: list[tuple[int, FigureSpan]] = []
-    chars = _gate_of(figure_rules).present(view)
-    for order, rule in enumerate(figure_rules):
-        if not may_match(rule.required, chars):
-            continue  # a character every match holds is not in the text: the rule finds nothing
+    # the rules whose required characters the text holds; the others find nothing (spans.may_match)
+    for order, rule in _gate_of(figure_rules).tried(view):
         for match in rule.pattern.finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
@@ -192,13 +190,13 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     return longest_first(candidates)
 
 
-_GATE: list[tuple[tuple[FigureRule, ...], CharGate]] = []
+_GATE: list[tuple[tuple[FigureRule, ...], RuleGate[FigureRule]]] = []
 
 
-def _gate_of(rule_table: tuple[FigureRule, ...]) -> CharGate:
+def _gate_of(rule_table: tuple[FigureRule, ...]) -> RuleGate[FigureRule]:
     """The gate of these rules, kept with the very tuple it was made from (rules() rebuilt: a new gate)."""
     if not _GATE or _GATE[0][0] is not rule_table:
-        _GATE[:] = [(rule_table, CharGate([rule.required for rule in rule_table]))]
+        _GATE[:] = [(rule_table, RuleGate(rule_table, [rule.required for rule in rule_table]))]
     return _GATE[0][1]
 
 
@@ -207,6 +205,12 @@ def masks() -> regex.Pattern[str]:
     """The [masks] of data/figures.toml as one pattern: stretches where no figure is read."""
     patterns = [p for name, p in load("figures")["masks"].items() if name != "examples"]
     return compile_rule("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=16)
+def _masked(view: str) -> tuple[tuple[int, int], ...]:
+    """The masked stretches of a cell's view, found once for the cell (read again for list members)."""
+    return tuple(m.span() for m in masks().finditer(view))
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
@@ -564,7 +568,7 @@ def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
         members = list(rules_["member"].finditer(view, tail.start(), tail.end())) if tail else []
         if members and _enumerates(view, members[0].start()):
             members = members[1:]  # 1、2亿元用于建设: the 1 numbers the item
-        masked = [m.span() for m in masks().finditer(view)]
+        masked = _masked(view)
         if (
             not members
             or any(_vetoed(view, m.start(), m.end("num"), vetoes) for m in members)

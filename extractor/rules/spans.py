@@ -8,7 +8,7 @@ reading order.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 
 class _Span(Protocol):
@@ -87,12 +87,132 @@ class CharGate:
         return frozenset(self._class.findall(view)) if self._class is not None else frozenset()
 
 
+R = TypeVar("R")
+
+
+class RuleGate(CharGate, Generic[R]):
+    """A family's rules with their required characters: ``tried(view)`` lists (order, rule) of the
+    rules that may match the text, the same list for every text holding the same required characters."""
+
+    def __init__(self, rules: tuple[R, ...], required: list[tuple[frozenset[str], ...]]) -> None:
+        super().__init__(required)
+        self._rules = tuple(enumerate(rules))
+        self._required = required
+        self._tried: dict[frozenset[str], tuple[tuple[int, R], ...]] = {}
+
+    def tried(self, view: str) -> tuple[tuple[int, R], ...]:
+        chars = self.present(view)
+        found = self._tried.get(chars)
+        if found is None:
+            found = tuple(pair for pair in self._rules if may_match(self._required[pair[0]], chars))
+            if len(self._tried) >= _MAX_TRIED:  # texts of a thousand different mixes: start again
+                self._tried.clear()
+            self._tried[chars] = found
+        return found
+
+
+_MAX_TRIED = 4096  # required-character mixes remembered per family (each a tuple of rules)
+
+
 def may_match(required: tuple[frozenset[str], ...], chars: frozenset[str] | set[str]) -> bool:
     """Whether a text holding ``chars`` has a character of every required set."""
     for needed in required:  # noqa: SIM110 - a loop: no generator per call (called per rule per cell)
         if chars.isdisjoint(needed):
             return False
     return True
+
+
+# --- First characters: where a match may start ----------------------------------------------------
+#
+# A pattern that opens with optional parts or a lookbehind (截至…? (?<![\d.]) 2023年3月) is tried at
+# every position of a cell by the regex engine. The characters a match can start with follow from
+# the syntax, as the required characters do; a lookahead of them in front, ``(?=[…])(?:pattern)``,
+# lets the engine pass over every other position. It finds the same matches: a match starting at a
+# position consumes that position's character, which is one of them (a pattern that may match
+# nothing is left alone).
+
+
+class _Unknown(Exception):
+    """A part whose first characters are not known as a class (a negated class, ``.``, a reference)."""
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A character class (regex source) holding the first character of every match of ``pattern``,
+    or None when that is not known or a match may be empty."""
+    import re
+    from re import _parser as parser
+
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = parser.parse(_unnamed_groups(pattern), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        members, nullable = _first(list(parsed))
+    except Exception:  # syntax of the ``regex`` module only, or a part not known: no lookahead
+        return None
+    if nullable or not members:
+        return None
+    return "[" + "".join(dict.fromkeys(members)) + "]"
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[list[str], bool]:
+    """The class members a sequence may start with, and whether it may match nothing."""
+    members: list[str] = []
+    for op, av in items:
+        found, nullable = _first_of(op, av)
+        members += found
+        if not nullable:
+            return members, False
+    return members, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[list[str], bool]:
+    import re
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is c.IN:
+        return [_class_member(o, a) for o, a in av], False
+    if op is c.BRANCH:
+        members: list[str] = []
+        nullable = False
+        for branch in av[1]:
+            found, empty = _first(list(branch))
+            members += found
+            nullable |= empty
+        return members, nullable
+    if op is c.SUBPATTERN:
+        _, add_flags, _, inner = av
+        if add_flags & c.SRE_FLAG_IGNORECASE:
+            raise _Unknown(op)
+        return _first(list(inner))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, inner = av
+        found, empty = _first(list(inner))
+        return found, empty or low == 0
+    if op is c.ATOMIC_GROUP:
+        return _first(list(av))
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return [], True  # consumes nothing: the next part holds the first character
+    raise _Unknown(op)  # ANY, NOT_LITERAL, references, conditionals
+
+
+def _class_member(op: Any, av: Any) -> str:
+    import re
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return re.escape(chr(av))
+    if op is c.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    if op is c.CATEGORY and str(av) in _CATEGORIES:
+        return _CATEGORIES[str(av)]
+    raise _Unknown(op)  # a negated class, a negated category: too wide to be worth a lookahead
 
 
 def _unnamed_groups(pattern: str) -> str:

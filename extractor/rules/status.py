@@ -259,6 +259,27 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
     ]
 
 
+# A sentence that reports rather than asks: work already done or going on, or a figure to a date.
+_REPORTING = compile_rule(r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截至|截止")
+
+
+def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
+    """With no progress cell, the task cell's sentences that report (截至11月30日…超额完成任务; 於112年
+    6月8日上午完成…設置。已於…完成): a table cut so that the report joined the task. A sentence
+    that only asks (完成投资10亿元) stays the task's."""
+    task = cells.get("task") or ""
+    if (cells.get("progress") or "").strip() or not task.strip():
+        return []
+    view = match_view(task)
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
+    ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
+    return [
+        Statement(text=task[start:end], field="task", span=(start, end), kind="progress", rule="statement.progress")
+        for start, end in zip(starts, ends, strict=True)
+        if end > start and _REPORTING.search(view, start, end)
+    ]
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -266,6 +287,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
                 found = find_issues(cells[field], field, labelled=field == "issues")
                 issues = [*issues, *found]
                 statements = [*statements, *find_statements(cells[field], field, found)]
+    statements = [*statements, *_reported_in_task(cells)]
     pieces = [Piece(s.field, s.span[0], s.kind, s.text, match_view(s.text)) for s in statements]
     seen = {(s.field, s.span) for s in statements}
     pieces += [
@@ -427,11 +449,13 @@ def _row_status(
                 found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
+    _drop_planned_clauses(evidence, cells)
     evidence.planned = _planned(pieces, cells)
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments)
+    _bare_number_of_target(cells, figures, period, evidence)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -446,7 +470,9 @@ def _row_status(
         for item in evidence.tiers.get(name, [])
         if not _preparatory(item, cells) and not any(_one_clause(item, n, cells) for n in stated)
     ]
-    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces)
+    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces) or _preparation_only(cells, evidence)
+    if not not_started and not progress:
+        not_started = evidence.tiers["not_started"] = _planned_start(pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -597,7 +623,11 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
     for piece in pieces:
         if piece.kind not in rules.completion_scope:
             continue
-        for match in rules.completion.finditer(piece.view):
+        matches = list(rules.completion.finditer(piece.view))
+        if any(_EXPLICIT_RATE.match(m.group()) for m in matches):
+            # 完成30%，完成率100%: the stated rate is the task's share; a bare 完成30% beside it is a level
+            matches = [m for m in matches if not _BARE_DONE_SHARE.match(m.group())]
+        for match in matches:
             if _negated(piece.view, match.start()) or _within_planned(piece, match, evidence):
                 continue
             share = float(match.group("num")) / 100
@@ -606,6 +636,10 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
             else:
                 item = _item(piece, *match.span(), rules.completion_id)
                 evidence.share(share, [item], _period_at(item, cells, period))
+
+
+_EXPLICIT_RATE = compile_rule(r"完成率")
+_BARE_DONE_SHARE = compile_rule(r"(?:已|累计)?完成(?:了)?[ \t]{0,3}\d")
 
 
 def _period_at(item: Item, cells: dict[str, str], period: Period | None) -> Period | None:
@@ -621,6 +655,9 @@ _RATE_COLUMN = compile_rule(
     r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}(?:计划|任务|目标)|之比|完成(?:目标|计划|任务)?\s*[(]?\s*%"
 )
 _BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
+# A task naming a rate indicator (地区生产总值增长率, 城镇登记失业率, 民生支出占比): a percent alone under its
+# progress is the indicator's level, not a completion share.
+_RATE_INDICATOR = compile_rule(r"(?<!完成|开工|开复工)率\s*(?:[(（]?\s*%\s*[)）]?)?\s*$|增速|增幅|比重|占比")
 
 
 def _bare_shares(
@@ -644,10 +681,44 @@ def _bare_shares(
             continue
         if key == "progress" and (rated or any(f.field == "task" and f.kind in ("change", "percent") for f in figures)):
             continue
+        if key == "progress" and _RATE_INDICATOR.search(match_view(cells.get("task") or "")):
+            continue  # 地区生产总值增长率 | 9.8%: the indicator's level, no share of the task done
         share = float(match.group("num")) / 100
         item = Item(text=text[match.start("num") : match.end()].rstrip(), field=key, span=(0, 0), rule=rule)
         item = item.model_copy(update={"span": (match.start("num"), match.start("num") + len(item.text))})
         evidence.share(share, [item], period)
+
+
+_LEADING_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)")
+
+
+def _bare_number_of_target(
+    cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence
+) -> None:
+    """A number alone under the progress (8, 1.2) in a row held to one total (年度目标 12所, 3万人):
+    the number done, written in the target's own scale (1.2 of 3万人 is 1.2万), so its share of the
+    target's written number tells the standing, as a count or amount would."""
+    text = cells.get("progress") or ""
+    match = _BARE_SHARE.match(match_view(text))
+    if match is None or match.group("percent") or any(f.field == "progress" for f in figures):
+        return
+    targets = [f for f in figures if _row_target(f) and f.kind in ("count", "quantity", "amount") and f.value > 0]
+    targets = [f for f in targets if f.field != "task" or f.role == "target"]
+    if len(targets) != 1 or evidence.completion is not None:
+        return
+    (target,) = targets
+    written = _LEADING_NUMBER.match(match_view(target.text))
+    if written is None or float(written.group("num")) <= 0:
+        return
+    start = match.start("num")
+    actual = Item(
+        text=text[start : match.end("num")], field="progress", span=(start, match.end("num")), rule="figure.share"
+    )
+    evidence.share(
+        round(float(match.group("num")) / float(written.group("num")), 4),
+        [_figure_item(target, "figure.share"), actual],
+        period,
+    )
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
@@ -665,6 +736,72 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+# A clause that says what is yet to come (年内完成建设, 完成后尽快组织开工建设, 下一步将…): its work
+# verbs report nothing, though the statement around it reports.
+_FUTURE_CLAUSE = compile_rule(
+    r"^\s*(?:年内|年底前?|今年内|本年内|下一步|下步|将|计划|力争|争取|拟|预计|完成后|待\p{Han}{0,8}后)"
+)
+
+
+def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
+    """Work cues standing in a clause of what is yet to come are set aside, not read as progress."""
+    for name in ("done", "on_track", "done_part", "reported"):
+        items = evidence.tiers.get(name, [])
+        planned = [i for i in items if _FUTURE_CLAUSE.search(_clause(i, cells))]
+        if planned:
+            evidence.tiers[name] = [i for i in items if i not in planned]
+            evidence.set_aside("a clause of what is yet to come, no report", *planned)
+
+
+def _planned_start(pieces: list[Piece]) -> list[Item]:
+    """A start the progress only plans (计划5月开始动工, 预计下月开工) in a row reporting nothing done or
+    moving: the main action has not begun (not_started). Beside work reported, a planned start of
+    another part is no delay and is not read."""
+    task = status_rules().milestone.task
+    return [
+        _item(piece, *m.span(), _PLANNED_START)
+        for piece in pieces
+        if piece.kind in ("plan", "forecast") and piece.field == "progress" and not _reports_work(piece.view)
+        for m in task.finditer(piece.view)
+        if not _negated(piece.view, m.start())
+    ]
+
+
+_PLANNED_START = "not_started.planned"
+# A plan sentence that also reports (一期已建成，二期计划6月开工): a part moves, the start is another's.
+_DONE_OR_MOVING = compile_rule(r"已|正在|建成|完工|竣工|投用")
+
+
+def _reports_work(view: str) -> bool:
+    """Whether a clause of a plan sentence reports work done or moving other than preparation
+    (一期已建成 does; 已完成施工招标 does not)."""
+    preparation = status_rules().milestone.preparation
+    return any(_DONE_OR_MOVING.search(c) and not preparation.search(c) for c in _CLAUSE_BREAK.split(view))
+
+
+def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
+    """A row whose progress reports preparation only (已完成施工招标，正在办理施工许可证; 正在进行项目
+    选址): the main action has not begun (gold conventions, Status 2: not_started). The preparation
+    items, when every piece of progress evidence is one, none is in the progress's own column of
+    shares or figures, and the task is not itself the preparation (编制可研报告 is its main action)."""
+    milestone = status_rules().milestone
+    task = match_view(cells.get("task") or "")
+    if not task.strip() or milestone.preparation.search(task):
+        return []  # no main action named, or the task is the preparation itself
+    moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
+    if not moving or any(i.field not in ("progress", "issues", "plan") for i in moving):
+        return []
+    if milestone.reached.search(match_view(cells.get("progress") or "")):
+        return []
+    if not all(_preparatory(item, cells) for item in moving):
+        return []
+    rule = _PREPARATION_ONLY
+    return [item.model_copy(update={"rule": rule}) for item in moving]
+
+
+_PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
 
 
 def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
@@ -732,14 +869,21 @@ def _within_share(figure: Figure, evidence: _Evidence) -> bool:
     )
 
 
+# A count's subject names what is counted only when it says more than a generic noun (项目, 企业).
+_NAMED_COUNT = 3
+
+
 def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str, str]) -> bool:
     """Whether an actual's share of a target tells the row's standing: an amount or quantity; a count
-    only alone in its cell (年度目标 3家, progress 4家) — a count is too generic to pair inside a
-    report (新增5个 of what?), but a cell holding nothing but a count of the target's unit answers it."""
+    only alone in its cell (年度目标 3家, progress 4家) or named alike on both sides — a count is too
+    generic to pair inside a report by its unit alone (新增5个 of what?)."""
     if target.kind in kinds:
         return True
     if target.kind != "count" or actual.kind != "count" or target.unit != actual.unit:
         return False
+    named = target.subject and actual.subject and len(target.subject) >= _NAMED_COUNT
+    if named and match_view(target.subject or "") == match_view(actual.subject or ""):
+        return True  # one name written on both sides, in either script (家庭屋顶光伏1.2万户 … 6232户)
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
