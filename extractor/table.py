@@ -358,7 +358,7 @@ def assemble(document: RawDocument) -> Assembly:
 def _unit_label() -> regex.Pattern[str]:
     """ "责任单位：…" at a sentence boundary, matched on the matching view."""
     words = "|".join(regex.escape(match_view(w)) for w, f in label_synonyms() if f == "lead_units")
-    return compile_rule(rf"(?:^|(?<=[。;,\s]))(?:{words})\s*:\s*")
+    return compile_rule(rf"(?:^|(?<=[。;,\s])|(?<=[。;,\s]\())(?:{words})\s*:\s*")
 
 
 def _units_from_labels(table: AssembledTable) -> None:
@@ -379,8 +379,13 @@ def _units_from_labels(table: AssembledTable) -> None:
         if match is None:
             row.texts.append("")
             continue
-        row.texts[task] = text[: match.start()].rstrip()
-        row.texts.append(text[match.end() :].strip().rstrip("。.;；"))
+        before, units = text[: match.start()].rstrip(), text[match.end() :].strip()
+        if match_view(before).endswith("("):
+            # "…打造海上画廊。（牵头单位：市住建局）": the bracket holds the label and its units.
+            before, units = before[:-1].rstrip(), units.rstrip("。.;；")
+            units = units[:-1].rstrip() if match_view(units).endswith(")") else units
+        row.texts[task] = before
+        row.texts.append(units.rstrip("。.;；"))
     table.warnings.append(
         TableWarning("units_from_label", "lead units taken from a 责任单位 label inside the task cells")
     )

@@ -306,3 +306,22 @@ def test_report_forms_with_different_labels_are_one_table() -> None:
         (1, "新建城市绿道500公里", "已完成140公里。", "新建绿道130公里", None),
         (2, "增种林荫50处", "已完成51处。", "", "2024年市为民办实事项目进展情况月报表"),
     ]
+
+
+@pytest.mark.parametrize(("opening", "closing", "colon"), [("（", "）", "："), ("(", ")", ":"), ("（", "）", ":")])
+def test_a_bracketed_unit_label_closing_the_task_cell(opening: str, closing: str, colon: str) -> None:
+    """ "…打造海上画廊。（牵头单位：市住建局）" at the end of each task cell, no unit column: the
+    bracket and its label leave the task, the units fill a lead-unit column."""
+    text = (
+        "序号\n\n工作内容\n\n完成情况\n\n"
+        f"1\n\n慎终如始抓好疫情防控，确保不出现聚集性疫情。{opening}牵头单位{colon}市疫情防控办{closing}\n\n"
+        "①全市未发生本土疫情。\n\n"
+        f"2\n\n加快建设滨海城市带，打造海上画廊。{opening}牵头单位{colon}市住建局{closing}\n\n"
+        "①客运码头累计完成主体结构工程量的80%。\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    rows = document.tables[0].rows
+    assert [(r.task, r.lead_units) for r in rows] == [
+        ("慎终如始抓好疫情防控，确保不出现聚集性疫情。", ["市疫情防控办"]),
+        ("加快建设滨海城市带，打造海上画廊。", ["市住建局"]),
+    ]
