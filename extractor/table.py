@@ -824,7 +824,9 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
                 TableWarning("orphan_fragment", f"page {raw.page}: end of a row whose page gave no table: {fragment}")
             )
         return
-    if len(raw.cells) > 1 and _is_stray_line(texts, seq_column, previous):
+    # (The prose stage decides its rows itself: a row of one text there is a row, e.g. a target cut
+    # off with the document after the last bracket of units.)
+    if len(raw.cells) > 1 and table.kind != "prose" and _is_stray_line(texts, seq_column, previous):
         # One text alone in a numbered table, not a number and not a heading: the next paragraph
         # of the row above (a pipe or tab copy puts it on a line of its own, often in column 1).
         assert previous is not None and seq_column is not None

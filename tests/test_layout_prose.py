@@ -1460,3 +1460,39 @@ def test_plans_named_in_quotes_after_their_agency_with_a_bracketed_report(joiner
         ("(L10502)天然氣接收站投資計畫", ["經濟部"], "未完成環境影響評估"),
         ("臺鐵購置車輛計畫", ["交通部"], "受疫情影響交車"),
     ]
+
+
+UNIT_CLOSED = (
+    "关于分解下达2008年民生工程目标任务的通知 各县区人民政府: 现将目标分解下达给你们。 特此通知。 "
+    "2008年民生工程目标 一、扶贫解困工程。启动建设57个扶贫新村{o}市扶贫开发办、市以工代赈办{c}。"
+    "升钟库区完成新村扶贫帮扶7个{o}剑阁县政府{c}。 二、教育助学工程。开工建设20所农村寄宿制学校;"
+    "动工新建1所九年一贯制学校{o}市教育局{c}。 三、医疗卫生工程。完成15个乡镇卫生院建设{o}市卫生局{c}。"
+    "改{o}扩{c}建11个计划生育中心服务站;奖励农村独生子女家庭,每户每年60"
+)
+
+
+@pytest.mark.parametrize(("o", "c"), [("（", "）"), ("(", ")")])
+def test_targets_closed_by_their_units_under_headings_run_together(o: str, c: str) -> None:
+    """A text that lost its line breaks: 一、/二、/三、 headings inside it, each over targets closed by a
+    bracket of units; each target is a row under its heading (a heading with one target too, as its
+    siblings are written); the target the document's end cuts off is a row of its own."""
+    rows = _rows(UNIT_CLOSED.format(o=o, c=c))
+    assert [(r.task, r.lead_units) for r in rows] == [
+        ("启动建设57个扶贫新村", ["市扶贫开发办", "市以工代赈办"]),
+        ("升钟库区完成新村扶贫帮扶7个", ["剑阁县政府"]),
+        ("开工建设20所农村寄宿制学校;动工新建1所九年一贯制学校", ["市教育局"]),
+        ("完成15个乡镇卫生院建设", ["市卫生局"]),
+        (f"改{o}扩{c}建11个计划生育中心服务站;奖励农村独生子女家庭,每户每年60", []),
+    ]
+    assert [r.section for r in rows] == ["一、扶贫解困工程。"] * 2 + ["二、教育助学工程。"] + ["三、医疗卫生工程。"] * 2
+    assert [r.seq for r in rows] == [1, 2, 3, 4, 5]
+
+
+def test_arabic_items_run_on_past_a_heading_between_them() -> None:
+    text = (
+        "一、主要工作目标 1、地区生产总值增长11%(市发改委)。 2、地方一般预算收入增长13%(市财政局)。 "
+        "二、主要工作任务 (一)扎实开展项目建设年活动。 3、积极争取中省投资(责任单位:市发改委、市经委)。"
+    )
+    rows = _rows(text)
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert rows[2].lead_units == ["市发改委", "市经委"]

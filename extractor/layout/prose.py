@@ -132,6 +132,10 @@ QUOTED_TASK = compile_rule(
 )
 LIST_LEAD_IN_END = compile_rule(r"[,:\s]*(?:如|例如|比如|包括)?[,:\s]*$")  # "…需要加快推进事项3件，如"
 QUOTED_TASK_LEAD_IN = compile_rule(r"(?:如|例如|比如|其中|包括|以及|及|和|由)+")
+# A Chinese-numbered heading inside a line, after a sentence's end or a space: a text whose line breaks
+# were lost ("…特此通知。 二○○八年七月七日 …目标 一、扶贫解困工程。…(剑阁县政府)。 二、教育助学工程。…").
+INLINE_SECTION = compile_rule(r"(?:(?<=^)|(?<=[\s。]))([一二三四五六七八九十]{1,3})、(?=\S)")
+UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may hold unit names, and its stop
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
@@ -560,23 +564,27 @@ def _counted_list(text: str) -> tuple[str, str, list[str]] | None:
 
 
 def _split_inline_items(lines: list[Line]) -> list[Line]:
-    """Split a line holding several numbered items in sequence (1. … 2. … 3. …) into one per item."""
-    out: list[Line] = []
-    for line in lines:
-        view = match_view(line.text)
-        cuts: list[int] = []
-        expected = None
-        for match in prose_patterns()["inline_item"].finditer(view):
-            number = int(match.group(1))
-            if (expected is None and number == 1) or number == expected:
-                cuts.append(match.start())
-                expected = number + 1
-        if len(cuts) < 2:
-            out.append(line)
-            continue
-        bounds = [0, *cuts, len(line.text)] if cuts[0] > 0 else [*cuts, len(line.text)]
-        out.extend(Line(line.text[a:b].strip(), line.page) for a, b in itertools.pairwise(bounds))
-    return out
+    """Split a line holding several numbered items in sequence (1. … 2. … 3. …, or 一、… 二、… in a
+    text that lost its line breaks) into one per item."""
+    # Arabic items first: a run of them may go on past a heading between them ("…10、…。 二、… 11、…").
+    for pattern in (prose_patterns()["inline_item"], INLINE_SECTION):
+        out: list[Line] = []
+        for line in lines:
+            view = match_view(line.text)
+            cuts: list[int] = []
+            expected = None
+            for match in pattern.finditer(view):
+                number = _number(match.group(1))
+                if (expected is None and number == 1) or (number is not None and number == expected):
+                    cuts.append(match.start())
+                    expected = number + 1
+            if len(cuts) < 2:
+                out.append(line)
+                continue
+            bounds = [0, *cuts, len(line.text)] if cuts[0] > 0 else [*cuts, len(line.text)]
+            out.extend(Line(line.text[a:b].strip(), line.page) for a, b in itertools.pairwise(bounds))
+        lines = out
+    return lines
 
 
 BULLET_STYLE = "bullet"  # the style whose items count by position (data/layout.toml)
@@ -750,7 +758,10 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     closing = _closing_lines(leaves[-1], signatures=signed) if leaves[-1] is items[-1] else []
     if leaves[-1] is items[-1] and len({_paragraphs(leaf) for leaf in leaves[:-1]}) == 1:
         closing = _closing_paragraphs(leaves[-1], _paragraphs(leaves[0])) + closing
-    rows = [_rows_of(item) for item in leaves]
+    # Items of one list are written alike: when one holds two or more targets closed by their units,
+    # a sibling holding one is read the same way (its heading apart, its target a row).
+    closed = any(_unit_closed_pieces(_text_of(leaf)) for leaf in leaves)
+    rows = [_rows_of(item, closed_pieces=1 if closed else 2) for item in leaves]
     _split_like_siblings(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
@@ -826,7 +837,13 @@ def _fold_result_parts(items: list[_Item]) -> list[_Item]:
     return folded
 
 
-def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]:
+def _text_of(item: _Item) -> str:
+    """An item's text after its enumerator, its lines joined."""
+    body = [line.text for line in item.lines[1:] if line.text.strip()]
+    return "\n".join([item.lines[0].text[item.marker_end :], *body])
+
+
+def _rows_of(item: _Item, closed_pieces: int = 2) -> list[tuple[str | None, int | None, dict[str, str]]]:
     """An item's row; or, for a heading over several paragraphs each stating a plan and what was
     done ("二、省市重点项目进展情况" over the 省 and the 市 projects), one row per paragraph."""
     first = item.lines[0].text[item.marker_end :]
@@ -838,7 +855,7 @@ def _rows_of(item: _Item) -> list[tuple[str | None, int | None, dict[str, str]]]
         cells.setdefault("lead_units", own_unit)
         marker = item.lines[0].text[: item.marker_end].strip().rstrip(" :：")
         return [(trim(item.lines[0].text), body[0].page, {"seq": marker or str(item.seq), **cells})]
-    return [_with_unit(row, item.units) for row in _rows_of_text(item, first, body)]
+    return [_with_unit(row, item.units) for row in _rows_of_text(item, first, body, closed_pieces)]
 
 
 def _with_unit(
@@ -872,7 +889,16 @@ def _assigned_unit(item: _Item) -> str | None:
     return unit if looks_like_units(unit) and not looks_like_person(unit) else None
 
 
-def _rows_of_text(item: _Item, first: str, body: list[Line]) -> list[tuple[str | None, int | None, dict[str, str]]]:
+def _rows_of_text(
+    item: _Item, first: str, body: list[Line], closed_pieces: int = 2
+) -> list[tuple[str | None, int | None, dict[str, str]]]:
+    pieces = _unit_closed_pieces("\n".join([first, *(line.text for line in body)]), closed_pieces)
+    if pieces is not None:
+        # "一、扶贫解困工程。启动建设57个扶贫新村（市扶贫开发办、市以工代赈办）。升钟库区完成…（剑阁县
+        # 政府）。": a heading, then targets each closed by its units: each target is a row.
+        heading, parts = pieces
+        section = trim(item.lines[0].text[: item.marker_end] + heading)
+        return [(section, item.lines[0].page, {"seq": "", **_fields(part)}) for part in parts]
     if len(body) >= 2 and _heading_like(first) and all(_plan_and_actual(line.text) for line in body):
         section = trim(item.lines[0].text)
         rows = []
@@ -881,6 +907,27 @@ def _rows_of_text(item: _Item, first: str, body: list[Line]) -> list[tuple[str |
             rows.append((section, line.page, {"seq": "", **cells}))
         return rows
     return [_row(item)]
+
+
+def _unit_closed_pieces(text: str, minimum: int = 2) -> tuple[str, list[str]] | None:
+    """(the heading, the pieces) of a text made of a short heading sentence and ``minimum`` or more
+    targets each closed by a bracket of unit names (and what follows the last bracket, a target cut
+    off with the document); None otherwise."""
+    view = match_view(text)
+    heading = regex.match(rf"\s*([^。;,()]{{2,{MAX_HEADING}}})。", view)
+    if heading is None:
+        return None
+    cuts = []
+    for match in UNITS_BRACKET.finditer(view, heading.end()):
+        if _trailing_units(text[: match.end()])[1] is not None:
+            cuts.append(match.end())
+    if len(cuts) < minimum:
+        return None
+    bounds = [heading.end(), *cuts]
+    parts = [text[a:b] for a, b in itertools.pairwise(bounds)]
+    if _clean(text[cuts[-1] :]):
+        parts.append(text[cuts[-1] :])
+    return _clean(text[: heading.end()]), [part.strip() for part in parts if _clean(part)]
 
 
 def _first_sentence_end(text: str) -> int | None:
