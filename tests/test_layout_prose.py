@@ -1238,6 +1238,7 @@ PLAN_ITEMS = (
         "2022年民生實事項目計劃",
         "東莞市人民政府關于貫徹落實《廣東省進一步穩定和擴大就業若干政策措施》的實施意見",
         "关于贯彻落实稳就业工作的若干措施",
+        "关于印发政府工作报告若干重点工作任务的通知",
     ],
 )
 def test_a_plan_reports_no_progress(title: str) -> None:
@@ -1496,3 +1497,22 @@ def test_arabic_items_run_on_past_a_heading_between_them() -> None:
     rows = _rows(text)
     assert [r.seq for r in rows] == [1, 2, 3]
     assert rows[2].lead_units == ["市发改委", "市经委"]
+
+
+@pytest.mark.parametrize("separator", ["；", ";"])
+def test_a_titled_task_over_a_line_of_unit_labels_is_all_task(separator: str) -> None:
+    """ "5.做好园区扩容准备。加快…建设。" over "责任领导：…；责任单位：…；配合单位：…。": the labels' values end
+    at their separators and leave nothing behind, so nothing after the title reports: all task."""
+    text = (
+        "一、突出工业转型升级\n"
+        "1.推进总部中心建设。加快会展中心、物流中心建设。\n"
+        f"责任领导：张三{separator}责任单位：总部办、科技局{separator}配合单位：民政局。\n"
+        "2.做好园区扩容准备和总体功能区规划。加快工业用地批后工程建设，加强低零税收企业监控。\n"
+        f"责任领导：李四{separator}责任单位：经贸局、相关镇街区{separator}配合单位：财政局。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.progress or "") for r in rows] == [
+        ("推进总部中心建设。加快会展中心、物流中心建设。", ""),
+        ("做好园区扩容准备和总体功能区规划。加快工业用地批后工程建设，加强低零税收企业监控。", ""),
+    ]
+    assert [r.lead_units for r in rows] == [["总部办", "科技局"], ["经贸局", "相关镇街区"]]

@@ -98,11 +98,14 @@ GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
 UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
 DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
-# (落实 alone is no report: "关于贯彻落实…的实施意见" sets out a plan; "落实情况" reports by its 情况.)
+# (落实 alone is no report: "关于贯彻落实…的实施意见" sets out a plan; "落实情况" reports by its 情况.
+# Nor is a 政府工作报告, the speech a task list is cut from: "关于印发政府工作报告若干重点工作任务的通知".)
 REPORTING_HEADING = compile_rule(
-    r"情况|情形|进展|回顾|总结|通报|成效|报告|完成|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
+    r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
 )
-PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工")
+PLAN_HEADING = compile_rule(
+    r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发|工作任务|重点任务"
+)
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
@@ -1363,7 +1366,7 @@ def _fields(
         rest_text
         and heading is None
         and titled
-        and (plans or not (reports or _reports(rest_text) or unlabelled))
+        and (plans or not (reports or _reports(rest_text) or any(_clean(piece) for piece in unlabelled)))
         and not left
     ):
         # The rest of a task list's item describes the task; it reports nothing, so the item as
