@@ -1007,6 +1007,8 @@ def _reporting_heading(text: str) -> bool:
     view = match_view(text)
     if len(view) > MAX_HEADING or regex.search(r"[。;]", view):
         return False
+    if prose_patterns()["progress_tail"].search(view.rstrip()):
+        return True  # "2021年民生实事工程安排意见落实情况": a report on a plan
     return bool(REPORTING_HEADING.search(view)) and not PLAN_HEADING.search(view)
 
 
