@@ -1516,3 +1516,27 @@ def test_a_titled_task_over_a_line_of_unit_labels_is_all_task(separator: str) ->
         ("做好园区扩容准备和总体功能区规划。加快工业用地批后工程建设，加强低零税收企业监控。", ""),
     ]
     assert [r.lead_units for r in rows] == [["总部办", "科技局"], ["经贸局", "相关镇街区"]]
+
+
+@pytest.mark.parametrize(("open_", "close", "colon"), [("（", "）", "："), ("(", ")", ":")])
+def test_numbered_sub_items_that_are_the_items_labelled_fields(open_: str, close: str, colon: str) -> None:
+    """ "三、<task>" over "（一）责任领导：…" / "（二）责任单位：…" / "（三）协办单位：…" / "（四）项目内容及
+    任务分解：…": the sub-items are the task's fields, not tasks; the labelled content stays a cell."""
+    text = (
+        "关于印发2008年十件实事责任落实及任务分解方案的通知\n"
+        "三、实施农村寄宿制学校建设工程，对农村200所中小学实施改水、改厕\n"
+        f"{open_}一{close}责任领导{colon}高勤\n{open_}二{close}责任单位{colon}市教育局\n"
+        f"{open_}三{close}协办单位{colon}市财政局、农业局\n"
+        f"{open_}四{close}项目内容及任务分解{colon}农村中小学实施改水、改厕，计划安排200所。\n"
+        f"{open_}五{close}资金筹措{colon}预计需投入资金2000万左右。\n{open_}六{close}完成时限{colon}2008年内\n"
+        "四、建设通村水泥路1500公里\n"
+        f"{open_}一{close}责任领导{colon}梁吉祥\n{open_}二{close}责任单位{colon}市交通局\n"
+        f"{open_}三{close}项目内容及任务分解{colon}\n1、新建通村水泥路1500公里。\n2、将7500公里通村水泥路纳入养护范围。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.lead_units, r.partner_units) for r in rows] == [
+        ("实施农村寄宿制学校建设工程，对农村200所中小学实施改水、改厕", ["市教育局"], ["市财政局", "农业局"]),
+        ("建设通村水泥路1500公里", ["市交通局"], []),
+    ]
+    assert rows[0].cells["项目内容及任务分解"] == "农村中小学实施改水、改厕，计划安排200所。"
+    assert "1、新建通村水泥路1500公里。" in rows[1].cells["项目内容及任务分解"]

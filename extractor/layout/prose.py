@@ -36,7 +36,6 @@ from functools import cache
 import regex
 
 from extractor.headers import (
-    TARGET_HEADER,
     field_for_header,
     header_candidates,
     header_word_tail,
@@ -63,6 +62,7 @@ MIN_RESULT_HAN = 8  # a report of results under a title has at least this many H
 MAX_TARGET_TITLE = 80  # a task's title over its results (新增…5萬個,改造…2萬間) may run this long
 MAX_PLAN_TITLE = 60  # a document's title line ("南昌市人民政府关于印发…安排意见的通知") is no longer
 MAX_LABEL = 10  # characters of a label before its colon
+MIN_FORM_LABELS = 3  # labels naming fields in an item, for its other labels to be fields too
 # A unit label's value ends at the end of its sentence or bracket.
 UNIT_VALUE_END = compile_rule(r"[。;\n)〕」]|\s")
 UNIT_FIELDS = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible", "deadline"})
@@ -752,7 +752,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             blocks.append(Paragraph(trim(line.text), page=line.page))
             preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
             preamble_plans = preamble_plans or _plan_title(trim(line.text))
-    items = _fold_result_parts(items)
+    items = _fold_result_parts(_fold_labelled_parts(items))
     leaves = [item for item in items if not item.children and not _narrative(item, items)]
     if len(leaves) < 2:
         return None
@@ -769,6 +769,43 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     return blocks
+
+
+def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
+    """Items whose numbered sub-items are its labelled fields ("三、实施农村寄宿制学校建设工程…" over
+    "（一）责任领导：高勤" / "（二）责任单位：市教育局" / "（三）协办单位：…" / "（六）完成时限：…"), with the
+    sub-items folded back into their text, their numbers dropped: the item is the task, its fields
+    are labels, as when they stand unnumbered. Two or more direct sub-items that each open with a
+    label, one of them naming a unit field, are the evidence."""
+    folded: list[_Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        end = index + 1
+        while end < len(items) and items[end].level > item.level:
+            end += 1
+        parts = items[index + 1 : end]
+        direct = [part for part in parts if part.level == min((p.level for p in parts), default=0)]
+        labels = [_opening_label(part) for part in direct]
+        fields = [_label_field(label) for label in labels if label]
+        if len(direct) >= 2 and all(labels) and any(field in UNIT_FIELDS for field in fields):
+            for part in parts:
+                first = part.lines[0]
+                text = first.text[part.marker_end :] if part in direct else first.text
+                item.lines.extend([Line(text, first.page), *part.lines[1:]])
+            item.children = 0
+            folded.append(item)
+            index = end
+            continue
+        folded.append(item)
+        index += 1
+    return folded
+
+
+def _opening_label(item: _Item) -> str | None:
+    """The label opening an item's text ("责任单位：…" → 责任单位, "资金筹措：…"), or None."""
+    found = regex.match(rf"\s*(\p{{Han}}{{2,{MAX_LABEL * 2}}})\s*:", match_view(item.lines[0].text[item.marker_end :]))
+    return found.group(1) if found else None
 
 
 def _fold_result_parts(items: list[_Item]) -> list[_Item]:
@@ -1291,6 +1328,8 @@ def _parts_reported_by_name(
     what was done — with no progress label in the item, they are its progress, names included."""
     if any(name == "progress" for _, name in labels):
         return labels
+    if sum(name is not None for _, name in labels) >= MIN_FORM_LABELS:
+        return labels  # a form of fields (责任领导/责任单位/…/资金筹措/完成时限): an unknown label is one more
     parts = [n for n, (_, name) in enumerate(labels) if name is None]
     ends = [labels[n + 1][0].start() if n + 1 < len(labels) else len(text) for n in range(len(labels))]
     if not any(_reports(text[labels[n][0].end() : ends[n]]) for n in parts):
@@ -1311,9 +1350,10 @@ def _fields(
     unlabelled: list[str] = []
     head = text[: labels[0][0].start()] if labels else text
     for n, ((label, field_named), name) in enumerate(zip(labels, names, strict=True)):
-        if name == "task" and TARGET_HEADER.search(label.group(1)) and (heading is not None or _clean(head)):
-            # "三、新建300个公共充电桩项目 … 任务目标：2024年计划…完成300个": the item's name is the
-            # task; the target stays a cell of its own, as under a 任务目标 column beside a name.
+        if name == "task" and (heading is not None or _clean(head)):
+            # "三、新建300个公共充电桩项目 … 任务目标：2024年计划…完成300个", "（四）项目内容及任务分解：…":
+            # the item's name is the task; the labelled target or content stays a cell of its own, as
+            # under a 任务目标 column beside a name (gold conventions).
             name = text[label.start(1) : label.end(1)]  # as printed
         value_end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : value_end]
