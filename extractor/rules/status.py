@@ -342,6 +342,24 @@ class _Evidence:
         self.add("behind" if share < 1 - status_rules().tolerance else "on_track", *items)
 
 
+# A verdict sentence in the text around the tables is short (今年10项指标均符合预期目标); longer ones
+# report a row's content, not a class of rows.
+MAX_VERDICT_SENTENCE = 60
+_VERDICT_SENTENCE_BREAK = compile_rule(r"[。；;！!？?\n，,]")
+
+
+def prose_verdict(paragraphs: Sequence[str]) -> str | None:
+    """The first clause of the text around the tables that classifies the rows as a heading does
+    (2017年度11件民生实事共有20个子项，全部完成。; 我市今年上半年…实现“双过半”): the document's own
+    verdict, for the callers to pass as the farthest heading (after the section and the title)."""
+    rules = status_rules().verdict
+    for paragraph in paragraphs:
+        for clause in _VERDICT_SENTENCE_BREAK.split(paragraph):
+            if clause.strip() and len(clause) <= MAX_VERDICT_SENTENCE and rules.read_heading(clause) is not None:
+                return clause.strip()
+    return None
+
+
 _BARE_YEAR = compile_rule(r"^\s*(?:19|20)\d{2}\s*年度?\s*$")
 
 
