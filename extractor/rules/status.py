@@ -260,7 +260,10 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
 
 
 # A sentence that reports rather than asks: work already done or going on, or a figure to a date.
-_REPORTING = compile_rule(r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截至|截止")
+# (截至2025年底 in a task is its deadline, not the date of a report.)
+_REPORTING = compile_rule(
+    r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截[至止](?!\s*(?:\d{2,4}\s*年)?\s*(?:年底|年末|底|末))"
+)
 
 
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
@@ -707,6 +710,7 @@ def _bare_shares(
         evidence.share(share, [item], period)
 
 
+_YEAR = compile_rule(r"^(?:19|20)\d{2}$")
 _LEADING_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)")
 
 
@@ -720,6 +724,8 @@ def _bare_number_of_target(
     match = _BARE_SHARE.match(match_view(text))
     if match is None or match.group("percent") or any(f.field == "progress" for f in figures):
         return
+    if _YEAR.match(match.group("num")):
+        return  # 2024 alone is a year, no count
     targets = [f for f in figures if _row_target(f) and f.kind in ("count", "quantity", "amount") and f.value > 0]
     targets = [f for f in targets if f.field != "task" or f.role == "target"]
     if len(targets) != 1 or evidence.completion is not None:
