@@ -808,8 +808,9 @@ def _reports_work(view: str) -> bool:
 def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
     """A row whose progress reports preparation only (已完成施工招标，正在办理施工许可证; 正在进行项目
     选址): the main action has not begun (gold conventions, Status 2: not_started). The preparation
-    items, when every piece of progress evidence is one, none is in the progress's own column of
-    shares or figures, and the task is not itself the preparation (编制可研报告 is its main action)."""
+    items, when every piece of progress evidence is one, none comes from the task or a side column,
+    the progress names no works (milestone.reached) and the task is not itself the preparation
+    (编制可研报告 is its main action)."""
     milestone = status_rules().milestone
     task = match_view(cells.get("task") or "")
     if not task.strip() or milestone.preparation.search(task):
@@ -821,8 +822,7 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
         return []
     if not all(_preparatory(item, cells) for item in moving):
         return []
-    rule = _PREPARATION_ONLY
-    return [item.model_copy(update={"rule": rule}) for item in moving]
+    return [item.model_copy(update={"rule": _PREPARATION_ONLY}) for item in moving]
 
 
 _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
