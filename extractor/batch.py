@@ -34,16 +34,17 @@ from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
 from extractor.limits import DEFAULT_LIMITS, Limits, cap_memory, memory_ceiling, memory_error
 from extractor.models import Document
 from extractor.options import ReadOptions
-from extractor.output import document_dict, document_json_chunks, error_dict
-from extractor.pipeline import parse, parse_bytes
+from extractor.output import LeanDocument, RowTexts, document_dict, error_dict, to_json, to_jsonl
+from extractor.pipeline import parse, parse_bytes, rows_to
 
 # Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
 GRACE = 2.0
 
 # What a result carries: the Document, its JSON record (made in the worker, so the parent only
 # writes it), the text of that record as "json" (indented) or "jsonl" (one line) writes it, or only
-# check's summary line (nothing large crosses the pipe). For a text, a file parsed in this process
-# keeps its Document (the writer streams its JSON a row at a time); a worker sends the UTF-8 text.
+# check's summary line (nothing large crosses the pipe). For a text, the rows are kept as their JSON
+# text while the file is parsed, not as Row objects (a LeanDocument); a file parsed in this process
+# keeps that (the writer streams its JSON a row at a time), a worker sends the UTF-8 text.
 Want = Literal["document", "record", "json", "jsonl", "summary"]
 
 
@@ -64,6 +65,7 @@ class Result:
 
     path: str
     document: Document | None = None
+    lean: LeanDocument | None = None  # want "json"/"jsonl" in this process: the document, its rows as text
     record: dict[str, Any] | None = None  # the JSON record: a document's, or the error record
     text: list[bytes] | None = None  # the record as JSON text, UTF-8 pieces (want "json"/"jsonl", from a worker)
     error: ExtractorError | None = None
@@ -81,6 +83,8 @@ class Result:
             return self.record
         if self.text is not None:
             return json.loads(b"".join(self.text))  # type: ignore[no-any-return]
+        if self.lean is not None:
+            return json.loads(b"".join(to_jsonl(self.lean)))  # type: ignore[no-any-return]
         if self.document is not None:
             return document_dict(self.document)
         assert self.error is not None
@@ -147,12 +151,15 @@ def name_of(item: str | Input) -> str:
 def parse_one(item: str | Input, settings: Settings) -> Result:
     """Parse one file into a Result; never raises for a problem in the file (nor for a bug)."""
     path = name_of(item)
+    # JSON text is written a row at a time: the rows are kept as their text, not as Row objects
+    rows = RowTexts() if settings.want in ("json", "jsonl") else None
     try:
-        if isinstance(item, Input):
-            with _columns(settings.columns):
-                document = parse_bytes(item.data, path=path, limits=settings.limits, options=settings.options)
-        else:
-            document = parse(path, limits=settings.limits, columns=settings.columns, options=settings.options)
+        with rows_to(rows) if rows is not None else contextlib.nullcontext():
+            if isinstance(item, Input):
+                with _columns(settings.columns):
+                    document = parse_bytes(item.data, path=path, limits=settings.limits, options=settings.options)
+            else:
+                document = parse(path, limits=settings.limits, columns=settings.columns, options=settings.options)
         record = document_dict(document) if settings.want == "record" else None
     except ExtractorError as error:
         return failed(path, error)
@@ -160,12 +167,16 @@ def parse_one(item: str | Input, settings: Settings) -> Result:
         return failed(path, memory_error(path))
     except Exception as exc:  # a bug in extractor, not in the input: still one result
         return failed(path, InternalError(f"internal error: {type(exc).__name__}: {exc}"), traceback.format_exc())
-    rows = sum(len(t.rows) for t in document.tables)
+    # (a parse that kept its rows after all, as a test's stand-in may: the Document itself)
+    kept_apart = rows is not None and not any(table.rows for table in document.tables)
+    lean = LeanDocument(document, rows) if kept_apart and rows is not None else None
+    count = lean.row_count if lean is not None else sum(len(t.rows) for t in document.tables)
     return Result(
         path,
-        document=document if settings.want in ("document", "json", "jsonl") else None,
+        document=document if lean is None and settings.want in ("document", "json", "jsonl") else None,
+        lean=lean,
         record=record,
-        summary=f"{len(document.tables)} table(s), {rows} rows, {len(document.warnings)} warning(s)",
+        summary=f"{len(document.tables)} table(s), {count} rows, {len(document.warnings)} warning(s)",
         warnings=[(w.code, w.message) for w in document.warnings[:1]],
     )
 
@@ -192,21 +203,22 @@ def _worker(conn: Connection, settings: Settings) -> None:
             return
         index, item = task
         result = parse_one(item, settings)
-        if result.document is None or settings.want not in ("json", "jsonl"):
+        parsed: Document | LeanDocument | None = result.lean or result.document
+        if settings.want not in ("json", "jsonl") or parsed is None:
             conn.send((index, result, False))
             continue
-        document, result.document = result.document, None
+        result.lean = result.document = None
         # The record's text crosses the pipe a row at a time (a Document would be pickled and made
-        # again; its whole text, and the pickle of it, would be held here beside the Document).
+        # again; its whole text, and the pickle of it, would be held here beside the rows' text).
         conn.send((index, result, True))
         outcome = None
         try:
-            for piece in document_json_chunks(document, compact=settings.want == "jsonl"):
+            for piece in (to_jsonl if settings.want == "jsonl" else to_json)(parsed):
                 if piece:
                     conn.send_bytes(piece)
         except MemoryError:
             outcome = failed(result.path, memory_error(result.path))
-        del document
+        del parsed
         conn.send_bytes(b"")  # the end of the text; then the file's failure, if writing it failed
         conn.send(outcome)
 

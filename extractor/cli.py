@@ -491,7 +491,7 @@ def _run_parse(args: argparse.Namespace) -> int:
             for result in _outcomes(files, args, want=plan.want):
                 failed_count += plan.write(result, args) is not None
                 # written: the next file is parsed without this one's Document (both loops hold the Result)
-                result.document = result.text = None
+                result.document = result.lean = result.text = None
     except OutputError as exc:
         print(f"extractor: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -610,6 +610,8 @@ class OutputPlan:
         given = (
             result.text
             if result.text is not None
+            else result.lean
+            if result.lean is not None
             else result.document
             if result.document is not None
             else result.record

@@ -173,6 +173,7 @@ def morpheme_claims(header: str) -> dict[str, float]:
     return morpheme_reading(header)[0]
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the text: every layout reading asks it of the same pieces)
 def reads_as_header(text: str) -> str | None:
     """The field a short cell names when it reads as a header by its morphemes alone.
 

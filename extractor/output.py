@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, overload
 
 import pydantic_core
 
 from extractor.errors import ExtractorError
 from extractor.limits import fewer_collections
-from extractor.models import Document
+from extractor.models import Document, Row
+from extractor.records import by_position, printed_seq
 
 
 def document_dict(document: Document) -> dict[str, Any]:
@@ -25,18 +27,71 @@ def document_json(document: Document) -> bytes:
     return _model_json(document, compact=False)
 
 
+class RowTexts:
+    """A document's rows kept as the JSON text they are written as (a ``records.RowSink``): each
+    row's record on one line, in UTF-8 (about half the memory of its Row objects, which are let go
+    as each row is kept); ``document_json_chunks`` writes them, indented or not, byte for byte as it
+    writes the rows of a Document. ``number_rows`` is applied to the texts when they are written."""
+
+    def __init__(self) -> None:
+        self.tables: list[list[bytes | Row]] = []
+        self.printed: list[int | None] = []  # each row's printed 序号 (records.printed_seq)
+        self.by_position = False
+
+    def add(self, table: int, row: Row) -> None:
+        while len(self.tables) <= table:
+            self.tables.append([])
+        self.printed.append(printed_seq(row))
+        try:
+            kept: bytes | Row = _model_json(row, compact=True)
+        except UnicodeEncodeError:  # a lone surrogate, which no UTF-8 holds: the Row, raising as it is written
+            kept = row
+        self.tables[table].append(kept)
+
+    def number(self) -> None:
+        self.by_position = by_position(self.printed)
+        self.printed = []
+
+    def rows(self, table: int) -> Iterator[tuple[int, bytes | Row]]:
+        """Each row of ``table`` (from 0) with its ``seq`` when that is its position in the
+        document, else 0 (it keeps its own)."""
+        position = 1 + sum(len(rows) for rows in self.tables[:table])
+        for number, row in enumerate(self.tables[table] if table < len(self.tables) else []):
+            yield (position + number if self.by_position else 0), row
+
+
+@dataclass
+class LeanDocument:
+    """A parsed document whose rows were kept apart as JSON text (parsed within ``pipeline.rows_to``
+    a ``RowTexts``): what the CLI writes, its JSON the same as the Document's."""
+
+    document: Document  # every table without its rows
+    rows: RowTexts
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.rows.tables)
+
+
 # The indented JSON of a Row within a Document: {"tables": [{"rows": [ROW … at four levels of two spaces.
 _ROW_INDENT = b"\n" + b" " * 8
 _ROWS_INDENTED = b'\n      "rows": []'
 _ROWS_COMPACT = b',"rows":[]'
+_SEQ = b'{"seq":'  # how a row's compact text starts: seq is the first field of a Row
 
 
-def document_json_chunks(document: Document, compact: bool = False) -> Iterator[bytes]:
+def document_json_chunks(document: Document, compact: bool = False, rows: RowTexts | None = None) -> Iterator[bytes]:
     """``document_json(document)`` (or, ``compact``, ``to_jsonl(document_dict(document))`` in UTF-8)
     in pieces that join to exactly that text: the document without its rows first, then each row as
-    it is written. A 20,000-row document's text (130 MB) is never held whole, only one row's."""
+    it is written. A 20,000-row document's text (130 MB) is never held whole, only one row's.
+
+    ``rows``: the rows were kept apart as text (``RowTexts``), the ``document``'s tables have none;
+    the pieces are those of the document with them."""
     tables = document.tables
-    skeleton = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in tables]})
+    if rows is None:
+        skeleton = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in tables]})
+    else:
+        skeleton = document
     head = _model_json(skeleton, compact)
     marker = _ROWS_COMPACT if compact else _ROWS_INDENTED
     places: list[int] = []
@@ -45,22 +100,51 @@ def document_json_chunks(document: Document, compact: bool = False) -> Iterator[
         places.append(found + len(marker) - 1)  # at the "]" of the empty list
         found = head.find(marker, found + 1)
     if len(places) != len(tables):  # cannot happen (see above); the whole text, to be safe
-        yield _model_json(document, compact)
+        yield _model_json(document, compact) if rows is None else _python_json_with(document, rows, compact)
         return
     done = 0
-    for place, table in zip(places, tables, strict=True):
-        if not table.rows:
-            continue
-        yield head[done:place]
-        for number, row in enumerate(table.rows):
-            text = _model_json(row, compact)
+    for index, (place, table) in enumerate(zip(places, tables, strict=True)):
+        texts = rows.rows(index) if rows is not None else ((0, row) for row in table.rows)
+        first = True
+        for seq, row in texts:
+            if first:
+                yield head[done:place]
+            text = _row_json(row, compact, seq)
             if compact:
-                yield text if number == 0 else b"," + text
+                yield text if first else b"," + text
             else:
-                yield (_ROW_INDENT if number == 0 else b"," + _ROW_INDENT) + text.replace(b"\n", _ROW_INDENT)
+                yield (_ROW_INDENT if first else b"," + _ROW_INDENT) + text.replace(b"\n", _ROW_INDENT)
+            first = False
+        if first:  # no rows: the empty list stays as the head wrote it
+            continue
         yield b"" if compact else _ROW_INDENT[:-2]
         done = place
     yield head[done:]
+
+
+def _row_json(row: bytes | Row, compact: bool, seq: int) -> bytes:
+    """A row's JSON (indented by 2, or compact) from its Row or its kept compact text; ``seq`` (when
+    not 0) in place of the one it holds."""
+    if isinstance(row, Row):
+        if seq:
+            row.seq = seq
+        return _model_json(row, compact)
+    if seq:
+        end = row.index(b",", len(_SEQ))  # the value is a number or null: no comma inside it
+        row = b"%s%d%s" % (_SEQ, seq, row[end:])
+    if compact:
+        return row
+    record = json.loads(row)  # the same values the Row held, hence the same text (its floats read back exactly)
+    return to_json(record).encode("utf-8")
+
+
+def _python_json_with(document: Document, rows: RowTexts, compact: bool) -> bytes:
+    """The document's text with its kept rows, through the record (a fallback that does not happen)."""
+    record = document_dict(document)
+    for index, table in enumerate(record["tables"]):
+        table["rows"] = [json.loads(_row_json(row, True, seq)) for seq, row in rows.rows(index)]
+    text = to_jsonl(record) if compact else to_json(record)
+    return text.encode("utf-8")
 
 
 def _model_json(model: Document | Any, compact: bool) -> bytes:
@@ -93,16 +177,18 @@ def error_dict(path: str, error: ExtractorError) -> dict[str, Any]:
 @overload
 def to_json(record: dict[str, Any]) -> str: ...
 @overload
-def to_json(record: Document) -> Iterator[bytes]: ...
+def to_json(record: Document | LeanDocument) -> Iterator[bytes]: ...
 
 
-def to_json(record: dict[str, Any] | Document) -> str | Iterator[bytes]:
+def to_json(record: dict[str, Any] | Document | LeanDocument) -> str | Iterator[bytes]:
     """The record as indented JSON, exactly as ``json.dumps(record, ensure_ascii=False, indent=2)``
     writes it, made by pydantic's serializer (Rust): ``json.dumps`` indents in Python, a small string
     for every token (a 20,000-row record took 4 s and 700 MB on the way). A Document: the text of
     its record in UTF-8 pieces (``document_json_chunks``), a row at a time."""
     if isinstance(record, Document):
         return document_json_chunks(record)
+    if isinstance(record, LeanDocument):
+        return document_json_chunks(record.document, rows=record.rows)
     if not isinstance(record, dict):
         return json.dumps(record, ensure_ascii=False, indent=2)
     try:
@@ -151,13 +237,15 @@ def _python_float(match: re.Match[bytes]) -> bytes:
 @overload
 def to_jsonl(record: dict[str, Any]) -> str: ...
 @overload
-def to_jsonl(record: Document) -> Iterator[bytes]: ...
+def to_jsonl(record: Document | LeanDocument) -> Iterator[bytes]: ...
 
 
-def to_jsonl(record: dict[str, Any] | Document) -> str | Iterator[bytes]:
+def to_jsonl(record: dict[str, Any] | Document | LeanDocument) -> str | Iterator[bytes]:
     """The record as one line of JSON; a Document's record in UTF-8 pieces, a row at a time."""
     if isinstance(record, Document):
         return document_json_chunks(record, compact=True)
+    if isinstance(record, LeanDocument):
+        return document_json_chunks(record.document, compact=True, rows=record.rows)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 

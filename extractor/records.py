@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Protocol
 
 from pydantic import BaseModel
 
@@ -51,17 +52,33 @@ def home_scope(tables: list[AssembledTable]) -> str | None:
 MAX_ANALYSED_CELL = 20_000  # characters; real cells hold a few hundred, a hostile one millions
 
 
+class RowSink(Protocol):
+    """Where built rows go instead of their Table, one at a time (``output.RowTexts`` keeps each
+    row's JSON text: a 20,000-row document is never held as Row objects all at once)."""
+
+    def add(self, table: int, row: Row) -> None: ...
+
+    def number(self) -> None:
+        """``number_rows`` for the rows it was given, once the last is added."""
+
+
 def build_table(
     table: AssembledTable,
     index: int,
     scope: str | None,
     period: Period | None = None,
     currency: str | None = None,
+    sink: RowSink | None = None,
 ) -> tuple[Table, list[Warning]]:
+    """The table's record and its warnings; with a ``sink``, each row goes to it as it is built
+    (the Table's rows left empty) and the assembled row it came from is let go."""
     warnings = [Warning(code=w.code, message=w.message, row=w.row, table=index) for w in table.warnings]
     rows = []
     headers = {column.key: column.header for column in table.columns}
+    pages = table.pages  # read from the assembled rows, let go one by one below when there is a sink
     for row_index, raw in enumerate(table.rows):
+        if sink is not None:
+            table.rows[row_index] = None  # type: ignore[call-overload]  # its record is all that is kept
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
         row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
         if raw.sources and len(raw.sources) == len(table.columns):  # one per column, kept in step by table.py
@@ -89,7 +106,10 @@ def build_table(
                     code="unreadable_seq", message=f"序号 {cells['seq']!r} is not a number", row=row_index, table=index
                 )
             )
-        rows.append(row)
+        if sink is None:
+            rows.append(row)
+        else:
+            sink.add(index, row)
     columns = [Column(header=c.header, field=c.field) for c in table.columns]
     return Table(
         attachment=table.attachment,
@@ -97,7 +117,7 @@ def build_table(
         layout=table.layout,
         confidence=table.confidence,
         columns=columns,
-        pages=table.pages,
+        pages=pages,
         rows=rows,
     ), warnings
 
@@ -206,11 +226,21 @@ def number_rows(tables: list[Table]) -> None:
     without a number, numbering that starts again under each section or table) the row's position
     in the document, from 1. ``seq_text`` keeps what was printed either way."""
     rows = [row for table in tables for row in table.rows]
-    printed = [row.seq if row.seq_text else None for row in rows]
-    if all(seq is not None for seq in printed) and len(set(printed)) == len(printed):
+    if not by_position([printed_seq(row) for row in rows]):
         return
     for position, row in enumerate(rows, 1):
         row.seq = position
+
+
+def printed_seq(row: Row) -> int | None:
+    """The row's own 序号 as a number, None when it printed none (``seq`` is then its position)."""
+    return row.seq if row.seq_text else None
+
+
+def by_position(printed: list[int | None]) -> bool:
+    """True when the rows are numbered by their position (``number_rows``): a row has no printed
+    序号 of its own, or two rows print the same."""
+    return not (all(seq is not None for seq in printed) and len(set(printed)) == len(printed))
 
 
 def measured_figures(text: str, field: str, measure: str, subject: str, currency: str | None = None) -> list[Figure]:

@@ -144,16 +144,16 @@ def test_a_worker_failing_mid_text_fails_that_file_only(monkeypatch: pytest.Monk
 
     if batch.multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched function reaches the workers only when they are forked")
-    real = batch.document_json_chunks
+    real = batch.to_jsonl
 
-    def failing(document: Document, compact: bool = False):  # type: ignore[no-untyped-def]
-        pieces = real(document, compact)
+    def failing(parsed):  # type: ignore[no-untyped-def]
+        pieces = real(parsed)
         yield next(pieces)
-        if document.source.format == "txt":
+        if parsed.document.source.format == "txt":
             raise MemoryError
         yield from pieces
 
-    monkeypatch.setattr(batch, "document_json_chunks", failing)
+    monkeypatch.setattr(batch, "to_jsonl", failing)
     files = [SAMPLES / "seed.txt", SAMPLES / "seed.docx"]
     settings = batch.Settings(want="jsonl")
     results = list(batch.results([str(f) for f in files], settings, jobs=2))
@@ -171,8 +171,9 @@ def test_a_written_document_is_let_go_before_the_next_file_is_parsed(
     import weakref
 
     import extractor.batch as batch
+    from extractor import pipeline
 
-    parsed: list[weakref.ref[Document]] = []
+    parsed: list[weakref.ref[object]] = []  # each Document, and the text of its rows
     alive_at_parse: list[int] = []
     real = batch.parse
 
@@ -181,6 +182,7 @@ def test_a_written_document_is_let_go_before_the_next_file_is_parsed(
         alive_at_parse.append(sum(ref() is not None for ref in parsed))
         document = real(*args, **kwargs)  # type: ignore[arg-type]
         parsed.append(weakref.ref(document))
+        parsed.append(weakref.ref(pipeline._ROW_SINK.get()))  # the rows' text (output.RowTexts), kept apart
         return document
 
     monkeypatch.setattr(batch, "parse", tracked)

@@ -34,6 +34,9 @@ def test_a_report_in_the_task_cell_gives_the_standing(task: str, value: str, cue
         "已于2023年底前完成改造。",
         "已於2023年底前完成改造",
         "推进项目建设，年内建成投用。",
+        "截至2025年底，建成5G基站1000个。",
+        "截止2024年末完成改造",
+        "截至年底建成投用。",
     ],
 )
 def test_a_task_that_only_asks_gives_no_standing(task: str) -> None:

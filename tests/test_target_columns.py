@@ -111,6 +111,7 @@ BARE = """{title}
 2{sep}新增就业{sep}3万人{sep}1.2{sep}区人社局
 3{sep}完成造林{sep}5000亩{sep}5000{sep}区林业局
 4{sep}新建学校{sep}12所{sep}8%{sep}区教育局
+5{sep}新建学校{sep}12所{sep}2024{sep}区教育局
 """
 
 
@@ -123,5 +124,6 @@ def test_a_number_alone_is_done_in_the_targets_own_scale(variant: dict[str, str]
     assert [(e.text, e.field) for e in rows[1].status.evidence] == [("12所", variant["target"]), ("8", "progress")]
     assert (rows[2].status.value, rows[2].status.completion) == ("behind", pytest.approx(0.4))
     assert (rows[3].status.value, rows[3].status.completion) == ("done", 1.0)
-    # a percent alone is a completion share of its own, not a count of the target
+    # a percent alone is a completion share of its own, not a count of the target; a year is no count
     assert rows[4].status.completion == pytest.approx(0.08)
+    assert (rows[5].status.value, rows[5].status.completion) == ("unknown", None)

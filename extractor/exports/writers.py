@@ -19,7 +19,7 @@ from typing import IO, Any
 from extractor.exports.langextract import langextract_document
 from extractor.exports.rows import SHEETS, Record, figure_rows, task_rows
 from extractor.models import Document
-from extractor.output import to_json, to_jsonl
+from extractor.output import LeanDocument, to_json, to_jsonl
 
 FORMATS = ("json", "jsonl", "csv", "xlsx", "langextract")
 EXTENSIONS = {
@@ -41,9 +41,9 @@ def figures_path(tasks_path: Path) -> Path:
     return tasks_path.with_name(tasks_path.stem + ".figures" + (tasks_path.suffix or ".csv"))
 
 
-# What a writer is given: a JSON record, a parsed Document (its JSON written a row at a time), or the
-# JSON text of a record in UTF-8, whole or in pieces (a worker process made it).
-Given = Record | Document | bytes | list[bytes]
+# What a writer is given: a JSON record, a parsed Document or LeanDocument (its JSON written a row at a
+# time), or the JSON text of a record in UTF-8, whole or in pieces (a worker process made it).
+Given = Record | Document | LeanDocument | bytes | list[bytes]
 # What ``dumps`` makes of it: the text whole, or in UTF-8 pieces (a Document's record).
 Text = str | bytes | Iterator[bytes]
 

@@ -348,18 +348,29 @@ def _morpheme_cells(text: str) -> list[str] | None:
     n = len(text)
     if n > MAX_GLUED_CELLS * MAX_MORPHEME_HEADER:
         return None
+
+    def reading(i: int, j: int) -> str | None:
+        cell = text[i:j]
+        return reads_as_header(cell) or (_meaning(cell) if _exact(cell) else None)
+
+    # The last cell ends the line: no cut when no tail reads (most lines that are no header).
+    if not any(reading(i, n) for i in range(max(0, n - MAX_MORPHEME_HEADER), n - 1)):
+        return None
     reads = {
         (i, j): meaning
         for i in range(n)
         for j in range(i + 2, min(n, i + MAX_MORPHEME_HEADER) + 1)
-        if (meaning := reads_as_header(text[i:j]) or (_exact(text[i:j]) and _meaning(text[i:j])))
+        if (meaning := reading(i, j))
     }
+    ends: dict[int, list[int]] = {}
+    for i, j in reads:
+        ends.setdefault(i, []).append(j)
     # can[i][m]: text[i:] can be cut into exactly m cells that each read
     can = [[False] * (MAX_GLUED_CELLS + 1) for _ in range(n + 1)]
     can[n][0] = True
     for i in range(n - 1, -1, -1):
         for m in range(1, MAX_GLUED_CELLS + 1):
-            can[i][m] = any(can[j][m - 1] for (a, j) in reads if a == i)
+            can[i][m] = any(can[j][m - 1] for j in ends.get(i, ()))
     count = next((m for m in range(3, MAX_GLUED_CELLS + 1) if can[0][m]), None)
     if count is None:
         return None

@@ -260,7 +260,10 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
 
 
 # A sentence that reports rather than asks: work already done or going on, or a figure to a date.
-_REPORTING = compile_rule(r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截至|截止")
+# (截至2025年底 in a task is its deadline, not the date of a report.)
+_REPORTING = compile_rule(
+    r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截[至止](?!\s*(?:\d{2,4}\s*年)?\s*(?:年底|年末|底|末))"
+)
 
 
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
@@ -340,6 +343,24 @@ class _Evidence:
     def forecast(self, share: float, items: list[Item]) -> None:
         """A full-year forecast's share answers the year's target: against 1.0, and no completion."""
         self.add("behind" if share < 1 - status_rules().tolerance else "on_track", *items)
+
+
+# A verdict sentence in the text around the tables is short (今年10项指标均符合预期目标); longer ones
+# report a row's content, not a class of rows.
+MAX_VERDICT_SENTENCE = 60
+_VERDICT_SENTENCE_BREAK = compile_rule(r"[。；;！!？?\n，,]")
+
+
+def prose_verdict(paragraphs: Sequence[str]) -> str | None:
+    """The first clause of the text around the tables that classifies the rows as a heading does
+    (2017年度11件民生实事共有20个子项，全部完成。; 我市今年上半年…实现“双过半”): the document's own
+    verdict, for the callers to pass as the farthest heading (after the section and the title)."""
+    rules = status_rules().verdict
+    for paragraph in paragraphs:
+        for clause in _VERDICT_SENTENCE_BREAK.split(paragraph):
+            if clause.strip() and len(clause) <= MAX_VERDICT_SENTENCE and rules.read_heading(clause) is not None:
+                return clause.strip()
+    return None
 
 
 _BARE_YEAR = compile_rule(r"^\s*(?:19|20)\d{2}\s*年度?\s*$")
@@ -689,6 +710,7 @@ def _bare_shares(
         evidence.share(share, [item], period)
 
 
+_YEAR = compile_rule(r"^(?:19|20)\d{2}$")
 _LEADING_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)")
 
 
@@ -702,6 +724,8 @@ def _bare_number_of_target(
     match = _BARE_SHARE.match(match_view(text))
     if match is None or match.group("percent") or any(f.field == "progress" for f in figures):
         return
+    if _YEAR.match(match.group("num")):
+        return  # 2024 alone is a year, no count
     targets = [f for f in figures if _row_target(f) and f.kind in ("count", "quantity", "amount") and f.value > 0]
     targets = [f for f in targets if f.field != "task" or f.role == "target"]
     if len(targets) != 1 or evidence.completion is not None:
@@ -784,8 +808,9 @@ def _reports_work(view: str) -> bool:
 def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
     """A row whose progress reports preparation only (已完成施工招标，正在办理施工许可证; 正在进行项目
     选址): the main action has not begun (gold conventions, Status 2: not_started). The preparation
-    items, when every piece of progress evidence is one, none is in the progress's own column of
-    shares or figures, and the task is not itself the preparation (编制可研报告 is its main action)."""
+    items, when every piece of progress evidence is one, none comes from the task or a side column,
+    the progress names no works (milestone.reached) and the task is not itself the preparation
+    (编制可研报告 is its main action)."""
     milestone = status_rules().milestone
     task = match_view(cells.get("task") or "")
     if not task.strip() or milestone.preparation.search(task):
@@ -797,8 +822,7 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
         return []
     if not all(_preparatory(item, cells) for item in moving):
         return []
-    rule = _PREPARATION_ONLY
-    return [item.model_copy(update={"rule": rule}) for item in moving]
+    return [item.model_copy(update={"rule": _PREPARATION_ONLY}) for item in moving]
 
 
 _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
