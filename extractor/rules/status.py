@@ -476,7 +476,6 @@ def _row_status(
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments)
-    _bare_number_of_target(cells, figures, period, evidence)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -711,38 +710,6 @@ def _bare_shares(
 
 
 _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
-_LEADING_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)")
-
-
-def _bare_number_of_target(
-    cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence
-) -> None:
-    """A number alone under the progress (8, 1.2) in a row held to one total (年度目标 12所, 3万人):
-    the number done, written in the target's own scale (1.2 of 3万人 is 1.2万), so its share of the
-    target's written number tells the standing, as a count or amount would."""
-    text = cells.get("progress") or ""
-    match = _BARE_SHARE.match(match_view(text))
-    if match is None or match.group("percent") or any(f.field == "progress" for f in figures):
-        return
-    if _YEAR.match(match.group("num")):
-        return  # 2024 alone is a year, no count
-    targets = [f for f in figures if _row_target(f) and f.kind in ("count", "quantity", "amount") and f.value > 0]
-    targets = [f for f in targets if f.field != "task" or f.role == "target"]
-    if len(targets) != 1 or evidence.completion is not None:
-        return
-    (target,) = targets
-    written = _LEADING_NUMBER.match(match_view(target.text))
-    if written is None or float(written.group("num")) <= 0:
-        return
-    start = match.start("num")
-    actual = Item(
-        text=text[start : match.end("num")], field="progress", span=(start, match.end("num")), rule="figure.share"
-    )
-    evidence.share(
-        round(float(match.group("num")) / float(written.group("num")), 4),
-        [_figure_item(target, "figure.share"), actual],
-        period,
-    )
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
