@@ -43,10 +43,13 @@ from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import RowSink, build_table, home_scope, number_rows
 from extractor.rules.dates import anchor_period, find_dateline, find_period, most_named_year
 from extractor.rules.figures import HOME_CURRENCY_SAMPLE, home_currency
-from extractor.rules.status import running_year
+from extractor.rules.status import prose_verdict, running_year
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
 from extractor.textnorm import split_lines
+
+# Paragraphs around the tables read for the document's verdict (status.prose_verdict).
+VERDICT_PARAGRAPHS = 40
 
 # Paragraphs outside the tables read for the report period (a preamble: "现将1-9月…情况通报如下").
 PERIOD_PARAGRAPHS = 10
@@ -345,9 +348,13 @@ def _parse_bytes(
             warnings.insert(0, Warning(code="name_mismatch", message=mismatch))
         source = Source(path=path, format=fmt, sha256=sha256, size=size, encoding=raw.encoding)
         del raw  # the document as read: its tables are in the assembly
+        # The document's own verdict in the text around its tables (…实现“双过半”, …20个子项，全部完成):
+        # the farthest heading of every row, after its section and its table's title.
+        paragraphs = [p.text for p in assembly.unplaced if p.text.strip()][:VERDICT_PARAGRAPHS]
+        verdict = prose_verdict([*paragraphs, *(t.title for t in assembly.tables if t.title)])
         tables = []
         for index, table in enumerate(assembly.tables):
-            record, table_warnings = build_table(table, index, scope, period, currency, sink)
+            record, table_warnings = build_table(table, index, scope, period, currency, sink, verdict)
             tables.append(record)
             warnings.extend(table_warnings)
         if sink is None:

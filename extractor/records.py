@@ -69,6 +69,7 @@ def build_table(
     period: Period | None = None,
     currency: str | None = None,
     sink: RowSink | None = None,
+    verdict: str | None = None,
 ) -> tuple[Table, list[Warning]]:
     """The table's record and its warnings; with a ``sink``, each row goes to it as it is built
     (the Table's rows left empty) and the assembled row it came from is let go."""
@@ -80,7 +81,7 @@ def build_table(
         if sink is not None:
             table.rows[row_index] = None  # type: ignore[call-overload]  # its record is all that is kept
         cells = {column.key: text for column, text in zip(table.columns, raw.texts, strict=True)}
-        row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title)
+        row = build_row(cells, raw.section, raw.pages, scope, period, headers, currency, table.title, verdict)
         if raw.sources and len(raw.sources) == len(table.columns):  # one per column, kept in step by table.py
             row.sources = {
                 column.key: [CellSource(page=page, box=box, confidence=confidence) for page, box, confidence in found]
@@ -131,6 +132,7 @@ def build_row(
     headers: dict[str, str] | None = None,
     currency: str | None = None,
     title: str | None = None,
+    verdict: str | None = None,
 ) -> Row:
     full = cells
     # Rule work grows with a cell's length (clauses, candidates, pairs): a cell over the cap is kept
@@ -174,7 +176,8 @@ def build_row(
         )
     dates = [d for field in DATE_FIELDS if cells.get(field) for d in find_dates(cells[field], field, period)]
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
-    headings = [h for h in (section, title) if h]  # the nearest first: a section's verdict, then the title's
+    # the nearest first: a section's verdict, the title's, then the document's in the text around the tables
+    headings = [h for h in (section, title, verdict) if h]
     status = row_status(cells, figures, statements, issues, period, assessments, headings)
     seq_text = cells.get("seq")
     lead_units, partners = split_lead_units(cells.get("lead_units", ""))

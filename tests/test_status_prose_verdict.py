@@ -50,3 +50,30 @@ def test_the_prose_verdict_decides_as_the_farthest_heading() -> None:
     # a nearer heading that classifies decides first
     status = row_status(cells, [], [], [], None, headings=["二、进度滞后的项目", verdict])
     assert (status.value, status.verdict) == ("behind", "二、进度滞后的项目")
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("2017年度11件民生实事共有20个子项，全部完成。", "done"),
+        ("截至6月底，我市百城建设提质工程项目实现“双过半”。", "on_track"),
+        ("今年以来，我市扎实推进民生实事。", None),  # no verdict: each row's own words decide
+    ],
+)
+def test_the_documents_verdict_reaches_its_rows(sep: str, opening: str, expected: str | None) -> None:
+    """End to end: the clause before the table is the farthest heading of every row."""
+    import extractor
+
+    text = (
+        f"{opening}\n序号{sep}目标任务{sep}完成情况{sep}责任单位\n"
+        f"1{sep}新建学校2所{sep}主体工程基本完工{sep}市教育局\n"
+        f"2{sep}改造老旧小区10个{sep}已开工8个{sep}市住建局\n"
+    )
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    verdicts = [row.status.verdict for row in rows]
+    if expected is None:
+        assert verdicts == [None, None]
+    else:
+        assert [row.status.value for row in rows] == [expected, expected]
+        assert all(verdicts)
