@@ -1540,3 +1540,27 @@ def test_numbered_sub_items_that_are_the_items_labelled_fields(open_: str, close
     ]
     assert rows[0].cells["项目内容及任务分解"] == "农村中小学实施改水、改厕，计划安排200所。"
     assert "1、新建通村水泥路1500公里。" in rows[1].cells["项目内容及任务分解"]
+
+
+@pytest.mark.parametrize("dash", ["-", "—"])
+@pytest.mark.parametrize("joiner", [";", "、", "；"])
+def test_sub_projects_listed_inline_after_a_plans_name(dash: str, joiner: str) -> None:
+    """ "二、停車場專案-1.A;2.B" beside "一、金門大橋建設計畫。": the inline items after the dash are the
+    plan's sub-projects (rows under it as their section); a sibling that names one project is a row."""
+    text = (
+        "一、金門大橋建設計畫。\n"
+        f"二、停車場專案{dash}1.金城國中停車場{joiner}2.中正國小停車場{joiner}3.金湖立體停車場。\n"
+        "三、城鎮之心專案-後浦魅力營造計畫。\n"
+        f"四、教育提升專案{dash}1.開瑄國小校舍新建工程{joiner}2.古寧國小活動中心拆除重建工程。\n"
+    )
+    rows = _rows(text)
+    assert [r.task.rstrip("。;；、") for r in rows] == [
+        "金門大橋建設計畫",
+        "金城國中停車場",
+        "中正國小停車場",
+        "金湖立體停車場",
+        "城鎮之心專案-後浦魅力營造計畫",
+        "開瑄國小校舍新建工程",
+        "古寧國小活動中心拆除重建工程",
+    ]
+    assert rows[1].section.startswith("二、停車場專案")

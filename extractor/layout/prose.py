@@ -139,6 +139,8 @@ QUOTED_TASK_LEAD_IN = compile_rule(r"(?:如|例如|比如|其中|包括|以及|�
 # were lost ("…特此通知。 二○○八年七月七日 …目标 一、扶贫解困工程。…(剑阁县政府)。 二、教育助学工程。…").
 INLINE_SECTION = compile_rule(r"(?:(?<=^)|(?<=[\s。]))([一二三四五六七八九十]{1,3})、(?=\S)")
 UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may hold unit names, and its stop
+# A heading that names one project (…建设计划, …工程, …项目, 專案-…计划): a task among sections, not an overview.
+NAMED_PROJECT = compile_rule(r"\p{Han}{2,}(?:计[划画畫]|工程|项目|专案)[。.]?$")
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
@@ -1029,6 +1031,8 @@ def _narrative(item: _Item, items: list[_Item]) -> bool:
     if not any(other.children for other in siblings):
         return False
     heading = match_view(item.lines[0].text[item.marker_end :])
+    if NAMED_PROJECT.search(heading.strip()):
+        return False  # "一、金門大橋建設計畫。" beside "二、停車場專案-1.…;2.…": a project of its own
     return not prose_patterns()["progress_tail"].search(heading.strip())
 
 
