@@ -134,8 +134,9 @@ def _row_json(row: bytes | Row, compact: bool, seq: int) -> bytes:
         row = b"%s%d%s" % (_SEQ, seq, row[end:])
     if compact:
         return row
-    record = json.loads(row)  # the same values the Row held, hence the same text (its floats read back exactly)
-    return to_json(record).encode("utf-8")
+    # The same values the Row held (a float's shortest text reads back exactly), hence the same text;
+    # pydantic's reader (Rust) reads it in half the time json.loads takes.
+    return _python_small_floats(pydantic_core.to_json(pydantic_core.from_json(row), indent=2))
 
 
 def _python_json_with(document: Document, rows: RowTexts, compact: bool) -> bytes:
