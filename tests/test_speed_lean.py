@@ -206,3 +206,17 @@ def test_cli_writes_renumbered_rows_as_the_library_does(tmp_path: Path, jobs: st
     else:
         assert text == "".join(to_jsonl(r) + "\n" for r in records)
     assert '"seq": 4,' in text or '"seq":4,' in text
+
+
+def test_the_whole_text_when_the_rows_cannot_be_placed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were the tables' empty row lists not found in the head's text, the text is made whole from
+    the record, the kept rows put in it: still the same text."""
+    import extractor.output as output
+
+    document = _by_hand()
+    head, rows = _kept(document)
+    reference = b"".join(document_json_chunks(document)), b"".join(document_json_chunks(document, True))
+    monkeypatch.setattr(output, "_ROWS_INDENTED", b"no such text")
+    monkeypatch.setattr(output, "_ROWS_COMPACT", b"no such text")
+    assert [*document_json_chunks(head, rows=rows)] == [reference[0]]
+    assert [*document_json_chunks(head, True, rows)] == [reference[1]]
