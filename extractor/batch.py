@@ -168,8 +168,7 @@ def parse_one(item: str | Input, settings: Settings) -> Result:
     except Exception as exc:  # a bug in extractor, not in the input: still one result
         return failed(path, InternalError(f"internal error: {type(exc).__name__}: {exc}"), traceback.format_exc())
     # (a parse that kept its rows after all, as a test's stand-in may: the Document itself)
-    kept_apart = rows is not None and not any(table.rows for table in document.tables)
-    lean = LeanDocument(document, rows) if kept_apart and rows is not None else None
+    lean = LeanDocument(document, rows) if rows is not None and not any(t.rows for t in document.tables) else None
     count = lean.row_count if lean is not None else sum(len(t.rows) for t in document.tables)
     return Result(
         path,

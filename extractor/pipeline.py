@@ -110,11 +110,33 @@ def read_stream(stream: BinaryIO, limits: Limits) -> bytes:
 
     Read from where it stands; never more than ``max_bytes`` + 1 bytes, so an endless stream is refused.
     """
-    data = stream.read(limits.max_bytes + 1 if limits.max_bytes else -1)
-    if isinstance(data, str):
-        raise TypeError("parse() needs a binary file object: open the file with 'rb'")
+    data = _read_up_to(stream, limits.max_bytes + 1 if limits.max_bytes else None, READ_CHUNK)
     check_size(len(data), limits)
-    return bytes(data)
+    return data
+
+
+# Bytes asked of a stream at a time when its size is not known. ``read(n)`` allocates n bytes before
+# it reads: asking for the whole limit (200 MB) at once needs that much address space for a file of
+# 5 KB, which a process under a memory ceiling (--max-memory, RLIMIT_AS) may not have.
+READ_CHUNK = 1 << 20
+
+
+def _read_up_to(stream: BinaryIO, limit: int | None, first: int) -> bytes:
+    """The bytes of ``stream`` up to its end or ``limit`` bytes (None: no limit), ``first`` bytes
+    asked for first, then ``READ_CHUNK`` at a time (short reads, as a pipe's, go on to the end)."""
+    pieces: list[bytes] = []
+    total = 0
+    ask = first if limit is None else min(first, limit)
+    while ask > 0:
+        piece = stream.read(ask)
+        if isinstance(piece, str):
+            raise TypeError("parse() needs a binary file object: open the file with 'rb'")
+        if not piece:
+            break
+        pieces.append(bytes(piece))
+        total += len(piece)
+        ask = READ_CHUNK if limit is None else min(READ_CHUNK, limit - total)
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 
 def read_file(path: Path, limits: Limits) -> bytes:
@@ -143,8 +165,9 @@ def read_file(path: Path, limits: Limits) -> bytes:
             if not stat.S_ISREG(status.st_mode):
                 raise _not_a_file(status.st_mode)
             check_size(status.st_size, limits)
-            # Read one byte past the limit: a file that grows while it is read is still refused.
-            data = file.read(limits.max_bytes + 1 if limits.max_bytes else -1)
+            # The size it has and one byte more, then (a file that grows while it is read) on to one
+            # byte past the limit: such a file is still refused.
+            data = _read_up_to(file, limits.max_bytes + 1 if limits.max_bytes else None, status.st_size + 1)
     except PermissionError as exc:
         raise NotFoundError("cannot be read (permission denied)") from exc
     except IsADirectoryError as exc:
@@ -331,7 +354,7 @@ def _parse_bytes(
         size, sha256 = len(data), hashlib.sha256(data).hexdigest()
         fmt = sniff(data, limits)
         raw = read(data, fmt, limits, options)
-        del data
+        del data  # hashed, measured and read: not held while the records are built
         raw, assembly, choice = find_structure(raw)
         for table in assembly.tables:
             table.confidence = choice.confidence if choice is not None else 1.0

@@ -120,3 +120,38 @@ def test_names_run_together_split_at_a_unit_suffix() -> None:
     assert split_units("區委辦區政府辦") == ["區委辦", "區政府辦"]
     assert split_units("市委办公室") == ["市委办公室"]  # 市委 is no unit before 办公室
     assert split_units("县委宣传部") == ["县委宣传部"]
+
+
+def _paragraphs(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
+def test_a_seq_column_with_no_number_printed(traditional: bool) -> None:
+    # 序号 heads the table but no row has a number; a progress lists its items 1./2.
+    text = _paragraphs(
+        "2023年市政府工作报告重点工作三季度完成情况",
+        "序号",
+        "任务内容",
+        "牵头单位",
+        "三季度进展情况",
+        "一般公共预算收入与经济增长基本同步。",
+        "市财政局",
+        "前三季度,全市一般公共预算收入增长14.8%。",
+        "深化国资国企改革,提升市场化运作能力。",
+        "市国资委",
+        "1.持续完善国资监管制度体系,制定考核办法。",
+        "2.加强企业投资管理,已实施投资项目113个。",
+        "地区生产总值增长7%以上。",
+        "市发改委",
+        "1-6月,地区生产总值增长8.4%。",
+    )
+    if traditional:
+        text = text.translate(str.maketrans("务财发区资产总长强实项务内进况单监", "務財發區資產總長強實項務內進況單監"))
+    (table,) = extractor.parse(text.encode("utf-8")).tables
+    assert table.layout == "aligned-lines"
+    rows = table.rows
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert rows[1].task.startswith("深化")
+    assert rows[1].progress.startswith("1.") and "2." in rows[1].progress
+    assert [len(r.lead_units) for r in rows] == [1, 1, 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import weakref
 from pathlib import Path
 from typing import ClassVar
@@ -206,3 +207,70 @@ def test_cli_writes_renumbered_rows_as_the_library_does(tmp_path: Path, jobs: st
     else:
         assert text == "".join(to_jsonl(r) + "\n" for r in records)
     assert '"seq": 4,' in text or '"seq":4,' in text
+
+
+def test_the_whole_text_when_the_rows_cannot_be_placed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were the tables' empty row lists not found in the head's text, the text is made whole from
+    the record, the kept rows put in it: still the same text."""
+    import extractor.output as output
+
+    document = _by_hand()
+    head, rows = _kept(document)
+    reference = b"".join(document_json_chunks(document)), b"".join(document_json_chunks(document, True))
+    monkeypatch.setattr(output, "_ROWS_INDENTED", b"no such text")
+    monkeypatch.setattr(output, "_ROWS_COMPACT", b"no such text")
+    assert [*document_json_chunks(head, rows=rows)] == [reference[0]]
+    assert [*document_json_chunks(head, True, rows)] == [reference[1]]
+
+
+def test_a_small_file_is_read_with_little_address_space_left() -> None:
+    """``read(limit)`` would ask for the whole size limit (200 MB) up front: a worker with less room
+    left under its ceiling (one that has loaded the OCR engine) failed every file with too_large."""
+    resource = pytest.importorskip("resource")
+    from extractor.limits import DEFAULT_LIMITS, _address_space
+    from extractor.pipeline import read_file, read_stream
+
+    space = _address_space()
+    if not space:
+        pytest.skip("no /proc/self/statm")
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (space + 120 * 2**20, before[1]))
+    try:
+        data = read_file(SAMPLES / "seed.txt", DEFAULT_LIMITS)
+        with open(SAMPLES / "seed.docx", "rb") as stream:
+            streamed = read_stream(stream, DEFAULT_LIMITS)
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, before)
+    assert data == (SAMPLES / "seed.txt").read_bytes()
+    assert streamed == (SAMPLES / "seed.docx").read_bytes()
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe's reads: a few bytes at a time, whatever is asked."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data, self.step, self.asked = data, step, []
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        self.asked.append(size)
+        piece, self.data = self.data[: min(size, self.step)], self.data[min(size, self.step) :]
+        return piece
+
+
+def test_a_stream_is_read_to_its_end_in_bounded_pieces() -> None:
+    from extractor.errors import TooLargeError
+    from extractor.limits import Limits
+    from extractor.pipeline import READ_CHUNK, read_stream
+
+    data = "序号\t目标任务\n1\t任務一\n".encode() * 300
+    trickle = _Trickle(data, 1000)
+    assert read_stream(trickle, Limits()) == data  # type: ignore[arg-type]
+    assert max(trickle.asked) <= READ_CHUNK
+    with pytest.raises(TooLargeError):
+        read_stream(_Trickle(data, 1000), Limits(max_bytes=len(data) - 1))  # type: ignore[arg-type]
+    assert read_stream(_Trickle(data, 1000), Limits(max_bytes=len(data))) == data  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="'rb'"):
+        read_stream(io.StringIO("序号"), Limits())  # type: ignore[arg-type]

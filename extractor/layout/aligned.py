@@ -789,6 +789,7 @@ def _align(
     max_cell: int = MAX_CELL_PIECES,
     wrap_cost: float = WRAP_PENALTY,
     line_join: float = 0.0,
+    own_cells: frozenset[str] = frozenset(),
 ) -> _Alignment:
     """Best assignment of a row's pieces to the columns (see the module docstring). In a row the
     document ends inside (``cut_off``), the columns after its last cell cost nothing: they were
@@ -798,6 +799,9 @@ def _align(
     read as a row under merged cells: what it leaves out is the cell above)."""
     n, k = len(span), len(columns)
     empty = [columns[c].fit("empty") for c in range(k)]
+    # What a sub-row leaves out is the merged cell above; in a column of ``own_cells`` (each row's
+    # own progress) it is an empty cell.
+    merged = [empty[c] if columns[c].field in own_cells else MERGED_SKIP for c in range(k)]
     trailing = [0.5 * e for e in empty] if cut_off else empty
     NEG = -1e18
     piece_classes = [classify(p.text) for p in span]
@@ -839,7 +843,7 @@ def _align(
 
     def skip(sub: int, columns_skipped: range) -> float:
         # In a sub-row a column left out is a cell merged from the row above, not an empty one.
-        return MERGED_SKIP * len(columns_skipped) if sub else sum(empty[t] for t in columns_skipped)
+        return sum(merged[t] for t in columns_skipped) if sub else sum(empty[t] for t in columns_skipped)
 
     for i in range(n):
         for state in range(2 * k + 2):
@@ -885,7 +889,7 @@ def _align(
 
     def closing(state: int) -> float:
         c, sub = divmod(state, 2)
-        return best[n][state] + (MERGED_SKIP * (k - c - 1) if sub else sum(trailing[c + 1 :]))
+        return best[n][state] + (sum(merged[c + 1 :]) if sub else sum(trailing[c + 1 :]))
 
     end = max(range(2 * k), key=closing)
     total = closing(end)
@@ -1066,6 +1070,10 @@ def _read_rows(
         starts = by_line if len(by_line) >= 2 else starts
     if mode == "lines" and all(col.field != "seq" for col in columns) and _counts_not_numbers(pieces, header, starts):
         return _read_unnumbered(lines, pieces, header, columns)
+    unnumbered_seq = columns[0].field == "seq" and len(columns) >= 3
+    if mode == "lines" and unnumbered_seq and _no_numbers_printed(pieces, header, starts):
+        # A 序号 column with no number printed under it: the rows are read as a table without one.
+        return _read_unnumbered(lines, pieces, header, columns[1:])
     # A row whose 序号 stands after another cell on its line ("1996 | 1. | …", "大类 | 1 | …")
     # starts at its line's first piece.
     starts = sorted({_line_start(pieces, k, header.end) for k in starts})
@@ -1173,6 +1181,7 @@ def _inside_column(alignments: list[_Alignment]) -> int | None:
 MAX_UNNUMBERED = 300  # pieces of a table without 序号 read as one span (the reading is quadratic-ish)
 UNNUMBERED_CELL = 6  # lines one cell may join there
 NAME_PRIOR = {"short": 0.35, "prose": 0.25, "report": 0.15, "figure": 0.15, "empty": 0.01}
+OWN_CELLS = frozenset({"progress", "issues", "plan"})  # no cell of these spans rows there
 UNNUMBERED_ROW = -0.5  # opening a row there: rows are what the table is made of
 UNNUMBERED_JOIN = -1.0  # what joining two lines into one cell costs there beyond LINE's (a cell a line)
 
@@ -1182,6 +1191,17 @@ def _counts_not_numbers(pieces: list[Piece], header: _Header, starts: list[int])
     of counts (分值 3, 3, 2, 1 …): most bare numbers after the header stay out of the chain."""
     bare = sum(1 for p in pieces[header.end :] if (seq := _seq_of(p)) is not None and seq[1])
     return bare >= 4 and len(starts) * 2 < bare
+
+
+def _no_numbers_printed(pieces: list[Piece], header: _Header, starts: list[int]) -> bool:
+    """Under a header naming 序号, whether no row has a number of its own: no chain, or a chain of
+    items numbered inside cells ("1.持续完善…" / "2.加强…") with a whole row's cells before it."""
+    if len(starts) < 2:
+        return True
+    if any((seq := _seq_of(pieces[k])) is None or seq[1] for k in starts):
+        return False  # a bare number opens a row: the rows are numbered
+    before = sum(1 for p in pieces[header.end : starts[0]] if p.text)
+    return before >= len(header.cells) - 1
 
 
 def _read_unnumbered(
@@ -1213,6 +1233,7 @@ def _read_unnumbered(
             max_cell=UNNUMBERED_CELL,
             wrap_cost=UNNUMBERED_ROW,
             line_join=UNNUMBERED_JOIN,
+            own_cells=OWN_CELLS,
         )
 
     _learn(columns, [read()])  # what each column holds, learned from a first reading
