@@ -104,7 +104,7 @@ REPORTING_HEADING = compile_rule(
     r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
 )
 PLAN_HEADING = compile_rule(
-    r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发|工作任务|重点任务"
+    r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发"
 )
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
