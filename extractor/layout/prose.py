@@ -30,6 +30,7 @@ any other labelled field found), so the table stage treats it like any other tab
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -103,9 +104,7 @@ DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han
 REPORTING_HEADING = compile_rule(
     r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
 )
-PLAN_HEADING = compile_rule(
-    r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发"
-)
+PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
@@ -779,6 +778,26 @@ def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
     sub-items folded back into their text, their numbers dropped: the item is the task, its fields
     are labels, as when they stand unnumbered. Two or more direct sub-items that each open with a
     label, one of them naming a unit field, are the evidence."""
+
+    def fields_of(item: _Item, parts: list[_Item]) -> list[Line] | None:
+        direct = [part for part in parts if part.level == min((p.level for p in parts), default=0)]
+        labels = [_opening_label(part) for part in direct]
+        fields = [_label_field(label) for label in labels if label]
+        if len(direct) < 2 or not all(labels) or not any(field in UNIT_FIELDS for field in fields):
+            return None
+        lines = list(item.lines)
+        for part in parts:
+            first = part.lines[0]
+            text = first.text[part.marker_end :] if part in direct else first.text
+            lines.extend([Line(text, first.page), *part.lines[1:]])
+        return lines
+
+    return _fold_where(items, fields_of)
+
+
+def _fold_where(items: list[_Item], fold: Callable[[_Item, list[_Item]], list[Line] | None]) -> list[_Item]:
+    """The items with those whose sub-items ``fold`` takes in (it returns the item's new lines, or None
+    to leave it) made leaves, their sub-items gone into them."""
     folded: list[_Item] = []
     index = 0
     while index < len(items):
@@ -786,21 +805,13 @@ def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
         end = index + 1
         while end < len(items) and items[end].level > item.level:
             end += 1
-        parts = items[index + 1 : end]
-        direct = [part for part in parts if part.level == min((p.level for p in parts), default=0)]
-        labels = [_opening_label(part) for part in direct]
-        fields = [_label_field(label) for label in labels if label]
-        if len(direct) >= 2 and all(labels) and any(field in UNIT_FIELDS for field in fields):
-            for part in parts:
-                first = part.lines[0]
-                text = first.text[part.marker_end :] if part in direct else first.text
-                item.lines.extend([Line(text, first.page), *part.lines[1:]])
-            item.children = 0
-            folded.append(item)
-            index = end
-            continue
+        lines = fold(item, items[index + 1 : end])
         folded.append(item)
-        index += 1
+        if lines is None:
+            index += 1
+            continue
+        item.lines, item.children = lines, 0
+        index = end
     return folded
 
 
@@ -824,12 +835,6 @@ def _fold_result_parts(items: list[_Item]) -> list[_Item]:
     report under their titles ("一、地区生产总值" / "据市统计局…" next to "二、…收入及支出" / "1. 收入
     508.17亿元…"); it read one dev document right and lowered the test split.
     """
-    spans: dict[int, int] = {}  # an item's index → the index past its last descendant
-    for index, item in enumerate(items):
-        end = index + 1
-        while end < len(items) and items[end].level > item.level:
-            end += 1
-        spans[index] = end
 
     def titled(item: _Item) -> bool:
         # A target is written as one clause list without a full stop, and may run longer than a heading.
@@ -856,12 +861,7 @@ def _fold_result_parts(items: list[_Item]) -> list[_Item]:
         labelled = any(_label_field(m.group(1)) in UNIT_FIELDS for m in LABEL.finditer(match_view(text)))
         return labelled or _trailing_units(text)[1] is not None
 
-    folded: list[_Item] = []
-    index = 0
-    while index < len(items):
-        item = items[index]
-        end = spans[index]
-        parts = items[index + 1 : end]
+    def result_parts(item: _Item, parts: list[_Item]) -> list[Line] | None:
         if (
             parts
             and titled(item)
@@ -869,14 +869,10 @@ def _fold_result_parts(items: list[_Item]) -> list[_Item]:
             and not any(own_task(part) for part in parts)
             and reports_in_own_text(item)
         ):
-            item.lines = [line for part in [item, *parts] for line in part.lines]
-            item.children = 0
-            folded.append(item)
-            index = end
-            continue
-        folded.append(item)
-        index += 1
-    return folded
+            return [line for part in [item, *parts] for line in part.lines]
+        return None
+
+    return _fold_where(items, result_parts)
 
 
 def _text_of(item: _Item) -> str:
