@@ -30,6 +30,18 @@ SEED_TXT_DIRS = (TESTS / "fixtures", PROJECT / "samples", SHARED / "seed")
 SEED_TXT_NAMES = ("000_bff2104d8194f49d.txt", "seed.txt")
 
 
+def corpus_lines() -> list[str]:
+    """Every non-blank line of the accuracy corpus's text documents (dev, then test): real text for
+    the tests that check a fast path finds what the plain one finds."""
+    return [
+        line
+        for split in ("dev", "test")
+        for path in sorted((PROJECT / "corpus" / split).glob("*.txt"))
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 def find_fixture(name: str, dirs: Iterable[Path] = FIXTURE_DIRS) -> Path | None:
     """The first existing ``dir/name``, or None."""
     for directory in dirs:

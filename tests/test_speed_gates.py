@@ -7,15 +7,12 @@ its required characters.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractor.rules import dates, figures
 from extractor.rules.spans import RuleGate, may_match, required_chars
 from extractor.textnorm import match_view
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from tests.conftest_helpers import corpus_lines
 
 
 def _sets(pattern: str) -> list[str]:
@@ -53,13 +50,7 @@ def test_may_match() -> None:
 
 def _texts() -> list[str]:
     """Every line of the corpus's texts, and every rule example."""
-    lines = [
-        line
-        for split in ("dev", "test")
-        for path in sorted((CORPUS / split).glob("*.txt"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = corpus_lines()
     figure_rules, _, _ = figures.rules()
     date_rules, _, _ = dates.rules()
     examples = [e["text"] if isinstance(e, dict) else str(e) for r in (*figure_rules, *date_rules) for e in r.examples]

@@ -5,7 +5,6 @@ pattern finds: the characters a match may start with are read from the pattern's
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 import regex
@@ -14,8 +13,7 @@ from extractor.rules import dates
 from extractor.rules.compiled import scanning
 from extractor.rules.spans import first_chars
 from extractor.textnorm import match_view
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from tests.conftest_helpers import corpus_lines
 
 
 @pytest.mark.parametrize(
@@ -52,13 +50,7 @@ def test_scanning_keeps_a_pattern_it_cannot_read() -> None:
 def _views() -> list[str]:
     """Lines of the corpus's texts and every date rule's example, and every suffix of the short ones
     (a rule matching at a text's start, a lookbehind at its edge)."""
-    lines = [
-        line
-        for split in ("dev", "test")
-        for path in sorted((CORPUS / split).glob("*.txt"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = corpus_lines()
     examples = [e["text"] if isinstance(e, dict) else str(e) for r in dates.rules()[0] for e in r.examples]
     views = [match_view(t) for t in [*lines, *examples] if isinstance(t, str)]
     return views + [v[i:] for v in views if len(v) <= 40 for i in range(1, len(v))]
