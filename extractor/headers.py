@@ -96,6 +96,10 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "unit_heading",
             "counted_list",
             "report_start",
+            "project_name",
+            "project_class",
+            "named_project",
+            "quoted_task",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

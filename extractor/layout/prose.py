@@ -112,34 +112,17 @@ TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
 ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
 CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
-# A project's name ends at its project noun where its size or a report follows it, glued ("…生产线项目
-# 计划总投资11000万元", "宝通公司…扩建项目前期手续基本完成", "张湾移民小区项目截至4月…"); "…项目建设"
-# goes on. A class of projects (省重点项目, 千万元以上项目) is no name: the plan glued to it ("总投资5亿元，
-# 年度计划投资…") is what the task sets out. (A comma after the noun was tried as an end too: it cut
-# names off their own description as often as it helped, so it is left to the clause logic.)
-PROJECT_NAME = compile_rule(
-    r"\s*([^。;,:]{4,40}?(?:项目|工程))(?=总投资|计划总投资|累计|前期|已|截至|截止|目前|正在|现已|预计|主体)"
-)
-PROJECT_CLASS = compile_rule(
-    r"(?:重点|以上|续建|新建|新开工|在建|竣工|产业|民生|基础设施|各类|所有|全部)(?:项目|工程)$"
-)
-# A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
-# A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 # Words that end on the first character of a report word (项目前期, 题目前): a report word
 # starting there overlaps them and is not one.
 WORDS_ACROSS_REPORT_START = frozenset({"项目", "項目", "题目", "題目", "节目", "節目"})
-# A task named in quotes after the units that carry it: "县发改局负责的“严格落实…”", "由市住建局牵头的「…」".
-QUOTED_TASK = compile_rule(
-    r"(\p{Han}[\p{Han}、()]{1,60}?)(?:(?:负责|牵头|承办|主办|落实)的)?\s*[“「\"]([^”」\"]{4,200})[”」\"]"
-)
 LIST_LEAD_IN_END = compile_rule(r"[,:\s]*(?:如|例如|比如|包括)?[,:\s]*$")  # "…需要加快推进事项3件，如"
 QUOTED_TASK_LEAD_IN = compile_rule(r"(?:如|例如|比如|其中|包括|以及|及|和|由)+")
 # A Chinese-numbered heading inside a line, after a sentence's end or a space: a text whose line breaks
 # were lost ("…特此通知。 二○○八年七月七日 …目标 一、扶贫解困工程。…(剑阁县政府)。 二、教育助学工程。…").
 INLINE_SECTION = compile_rule(r"(?:(?<=^)|(?<=[\s。]))([一二三四五六七八九十]{1,3})、(?=\S)")
 UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may hold unit names, and its stop
-# A heading that names one project (…建设计划, …工程, …项目, 專案-…计划): a task among sections, not an overview.
-NAMED_PROJECT = compile_rule(r"\p{Han}{2,}(?:计[划画畫]|工程|项目|专案)[。.]?$")
+# A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
+# A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 
 
@@ -211,7 +194,7 @@ def _quoted_items(lines: list[Line]) -> list[Block] | None:
         view = match_view(text)
         closing: list[Block] = []
         found = []
-        for match in QUOTED_TASK.finditer(view):
+        for match in prose_patterns()["quoted_task"].finditer(view):
             start = _units_before(view, match.start(1), match.end(1))
             if start is not None:
                 found.append((start, match))
@@ -1027,7 +1010,7 @@ def _narrative(item: _Item, items: list[_Item]) -> bool:
     if not any(other.children for other in siblings):
         return False
     heading = match_view(item.lines[0].text[item.marker_end :])
-    if NAMED_PROJECT.search(heading.strip()):
+    if prose_patterns()["named_project"].search(heading.strip()):
         return False  # "一、金門大橋建設計畫。" beside "二、停車場專案-1.…;2.…": a project of its own
     return not prose_patterns()["progress_tail"].search(heading.strip())
 
@@ -1565,8 +1548,8 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
         # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on;
         # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
         return _clean(head[: tailed.end(1)]) or None, head[tailed.end() :], None, False
-    project = None if plans else PROJECT_NAME.match(view)
-    if project is not None and PROJECT_CLASS.search(project.group(1)):
+    project = None if plans else prose_patterns()["project_name"].match(view)
+    if project is not None and prose_patterns()["project_class"].search(project.group(1)):
         project = None  # "我县省重点项目总投资5亿元，年度计划投资…": a class of projects and its plan
     if project is not None:
         after = view[project.end() :]
