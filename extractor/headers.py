@@ -100,6 +100,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "project_class",
             "named_project",
             "quoted_task",
+            "bracket_deadline",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

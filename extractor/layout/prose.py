@@ -124,6 +124,7 @@ UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may ho
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
+UNITS_BRACKET_INSIDE = compile_rule(r"[(]([^()]{2,80})[)]")
 
 
 @cache
@@ -1326,12 +1327,21 @@ def _fields(
     """An item's text (and its heading line, if any) → task, progress and the labelled fields. In a
     document that sets out a plan (``plans``), the text after an item's title describes the task
     ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
-    text, bracket_units = _trailing_units(text)
+    text, bracket = _closing_bracket(text)
+    after_units = ""
+    if bracket is None and heading is None and (inside := _units_inside(text)) is not None:
+        text, bracket, after_units = inside
+    bracket = bracket or {}
+    bracket_units = bracket.get("units")
+    if bracket.get("status"):
+        after_units = "\n".join(v for v in (bracket["status"], after_units) if v)  # "（已完成）": its report
     labels = _parts_reported_by_name(text, _labels(text))
     names = _resolve_units([(match.group(1), name) for match, name in labels])
     fields: dict[str, str] = {}
     unlabelled: list[str] = []
     head = text[: labels[0][0].start()] if labels else text
+    if after_units:
+        unlabelled.append(after_units)  # the report after the units' bracket
     for n, ((label, field_named), name) in enumerate(zip(labels, names, strict=True)):
         if name == "task" and (heading is not None or _clean(head)):
             # "三、新建300个公共充电桩项目 … 任务目标：2024年计划…完成300个", "（四）项目内容及任务分解：…":
@@ -1361,6 +1371,8 @@ def _fields(
         # Two labels of one field (牵头单位：…；牵头部门：…) both count.
         joiner = "、" if name in UNIT_FIELDS else "\n"
         fields[name] = joiner.join(v for v in (fields.get(name), value) if v)
+    if bracket.get("deadline") and "deadline" not in fields:
+        fields["deadline"] = bracket["deadline"]
     if bracket_units and "lead_units" not in fields:
         lead, partners = _lead_phrase(bracket_units)
         fields["lead_units"] = lead if lead is not None else bracket_units
@@ -1448,25 +1460,80 @@ def _value_end(view: str) -> int | None:
 def _trailing_units(text: str) -> tuple[str, str | None]:
     """An item closing with a bracket of unit names, or with a line of them under its text ("新建
     学校2所。\n市教育局"): (the text without them, the names)."""
+    rest, found = _closing_bracket(text)
+    if found is not None and set(found) == {"units"}:
+        return rest, found["units"]
+    return text, None
+
+
+def _closing_bracket(text: str) -> tuple[str, dict[str, str] | None]:
+    """An item closing with a bracket that says who carries it, by when, or how it stands
+    ("（市人社局）", "（2023年底前完成）", "（市民政局，2023年底）", "（已完成）"), or with a line of unit
+    names under its text: (the text without them, what the bracket holds, by kind)."""
     head, _, last = text.rstrip().rpartition("\n")
     if head.strip() and _units_line(last):
-        return head.rstrip(), last.strip()
+        return head.rstrip(), {"units": last.strip()}
     match = TRAILING_UNITS.search(match_view(text))
     if match is None:
         return text, None
-    inside = text[match.start(1) : match.end(1)]
-    if LABEL.search(match_view(inside)):
-        return text, None  # "（牵头单位：X；共同责任单位：Y）": its labels say which unit is which
-    before = [name for label, name in _labels(text[: match.start()]) if label.end() <= match.start()]
-    if before and before[-1] in UNIT_FIELDS and not regex.search(r"[。;]\s*$", match_view(text[: match.start()])):
-        return text, None  # "责任单位：…各县(市、区)政府(管委会)": the bracket ends the last unit's name
-    named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", match_view(inside))
-    parts = [p for p in regex.split(r"[、,，;；\s]+", named) if p]
-    if not parts or not all(looks_like_units(p) for p in parts):
-        return text, None
-    if regex.search(r"\d", named):
-        return text, None  # "（临潭县4个乡镇卫生院和卓尼县7个村卫生室）": a count of places, not units
-    return text[: match.start()].rstrip(), inside
+    found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
+    return (text[: match.start()].rstrip(), found) if found else (text, None)
+
+
+def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
+    """An item whose task is followed by a bracket of its units (or its deadline) and then by its
+    report ("地区生产总值增长6%（市发改委）。上半年增长5.8%"): (the task, what the bracket holds, the
+    report). The bracket closes the item's first sentence: the task is what comes before it."""
+    view = match_view(text)
+    for match in UNITS_BRACKET_INSIDE.finditer(view, 0, 2 * MAX_TASK_NAME + 2):
+        before = view[: match.start()].rstrip()
+        if not before.strip() or regex.search(r"[。;!?]", before.rstrip("。;")):
+            return None
+        if view[match.end() : match.end() + 1] in (",", "、"):
+            continue  # "…其中乡镇卫生院37个（含X医院），村卫生室211个": a remark inside the sentence
+        if not _clean(text[match.end() :]).strip("。.;；"):
+            continue
+        found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
+        if found and "status" not in found:
+            return text[: match.start()].rstrip(), found, text[match.end() :]
+    return None
+
+
+def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None:
+    """What a bracket at ``start`` closing an item's task holds, when every part of it is a unit's
+    name, a deadline or a word of standing: {"units": …, "deadline": …, "status": …}; None for any
+    other bracket (a remark, a count, a size)."""
+    view = match_view(inside)
+    if LABEL.search(view):
+        return None  # "（牵头单位：X；共同责任单位：Y）": its labels say which unit is which
+    before = [name for label, name in _labels(text[:start]) if label.end() <= start]
+    if before and before[-1] in UNIT_FIELDS and not regex.search(r"[。;]\s*$", match_view(text[:start])):
+        return None  # "责任单位：…各县(市、区)政府(管委会)": the bracket ends the last unit's name
+    if regex.match(r"\s*(?:含|包括|包含|其中|即|如|例如|涉及)", view):
+        return None  # "（含宕昌县中医院）": what the count includes, not who is responsible
+    found: dict[str, list[str]] = {}
+    bounds = [0, *(i for m in regex.finditer(r"[,;]", view) for i in (m.start(), m.end())), len(view)]
+    for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
+        piece, part = inside[begin:end], view[begin:end].strip()
+        if not part:
+            continue
+        if prose_patterns()["bracket_deadline"].match(part):
+            found.setdefault("deadline", []).append(piece.strip())
+        elif layout_patterns()["status_phrase"].match(part):
+            found.setdefault("status", []).append(piece.strip())
+        elif _names_units(part):
+            found.setdefault("units", []).append(piece.strip())
+        else:
+            return None
+    return {kind: "，".join(parts) for kind, parts in found.items()} or None
+
+
+def _names_units(view: str) -> bool:
+    """Whether a bracket's part is made of unit names and nothing else ("市发改委、市统计局", "市商务局牵头")."""
+    named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", view)
+    parts = [p for p in regex.split(r"[、,;\s]+", named) if p]
+    # "（临潭县4个乡镇卫生院和卓尼县7个村卫生室）": a count of places, not units
+    return bool(parts) and all(looks_like_units(p) for p in parts) and not regex.search(r"\d", named)
 
 
 def _units_line(text: str) -> bool:
@@ -1666,6 +1733,9 @@ def _clean(piece: str) -> str:
         piece, view = piece[:-1].rstrip(" ,，;；、"), view[:-1].rstrip(" ,，;；、")
     while view.startswith(")"):
         piece, view = piece[1:].lstrip(), view[1:].lstrip()
+    if view.startswith("。"):
+        # The stop of a sentence closed before the piece ("（责任单位：X）。上半年…"): it goes with it.
+        piece, view = piece[1:].lstrip(" \u3000\xa0"), view[1:].lstrip(" \u3000\xa0")
     if view.endswith(("(", "（")):
         piece = piece[:-1].rstrip()
     return piece
