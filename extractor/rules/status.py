@@ -402,7 +402,7 @@ def row_status(
     ``headings``: the section and table title over the row, nearest first, whose verdict (已完成的
     項目, 进度滞后的项目) decides before the row's own text, as a status cell's does.
     """
-    read = _row_status(cells, figures, statements, issues, period, assessments)
+    read = _progress_word(cells, _row_status(cells, figures, statements, issues, period, assessments))
     verdict = _verdict(cells, headings)
     if verdict is None:
         return read
@@ -434,18 +434,46 @@ _MORE_SPECIFIC: dict[str, tuple[str, ...]] = {
 _VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成); longer text is a report
 
 
+def _status_word(cells: dict[str, str], key: str) -> tuple[str, Item] | None:
+    """The status a cell names when it holds nothing but a status word (正常推进, 办结, 项目完成。), with
+    the word as its item (spaces and end punctuation outside)."""
+    rules = status_rules().verdict
+    text = cells.get(key) or ""
+    status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
+    if status is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = max(start, rules.end.search(match_view(text)).start())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
+
+
+# The rules of the lowest tier, a generic verb of work (完成, 办理): a progress cell holding nothing but
+# a status word (项目完成, 办结) says more than they do.
+_GENERIC_WORK = frozenset({"on_track.reported", "on_track.works"})
+
+
+def _progress_word(cells: dict[str, str], read: Status) -> Status:
+    """A progress cell filled like a status column (办结, 项目完成。): its word decides where the row's
+    own reading found nothing, or only a generic verb of work."""
+    if read.value != "unknown" and not all(e.rule in _GENERIC_WORK for e in read.evidence):
+        return read
+    found = _status_word(cells, "progress")
+    if found is None:
+        return read
+    status, item = found
+    aside = [SetAside(item=i, reason="the progress cell's status word decides") for i in read.evidence]
+    set_aside = _bounded([*aside, *read.set_aside])
+    return read.model_copy(update={"value": status, "evidence": [item], "set_aside": set_aside})
+
+
 def _verdict(cells: dict[str, str], headings: Sequence[str]) -> tuple[str, list[Item], str | None] | None:
     """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
     rules = status_rules().verdict
     columns = ["status", *_side_columns(cells)]
     for key in columns:
-        text = cells.get(key) or ""
-        status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
-        if status is not None:
-            start = len(text) - len(text.lstrip())
-            end = len(text.rstrip())
-            item = Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
-            return status, [item], None
+        found = _status_word(cells, key)
+        if found is not None:
+            return found[0], [found[1]], None
     for heading in headings:
         status = rules.read_heading(heading) if heading else None
         if status is not None:
