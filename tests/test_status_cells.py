@@ -52,3 +52,44 @@ def test_a_status_word_in_the_progress_gives_way_to_a_share_beside_it() -> None:
 def test_a_status_cell_naming_its_subject_is_a_verdict(cell: str) -> None:
     status = row_status({"task": "新建某学校", "progress": "正在装修。", "status": cell}, [], [], [], None)
     assert (status.value, status.evidence[0].field) == ("done", "status")
+
+
+@pytest.mark.parametrize(
+    ("header", "answer", "value"),
+    [
+        ("是否达到序时进度(未达注明原因)", "否", "behind"),
+        ("是否達進度（未達進度注明原因）", "是", "on_track"),
+        ("进度是否滞后", "否", "on_track"),
+        ("进度是否滞后", " 是 ", "behind"),
+        ("有无滞后", "有", "behind"),
+        ("有無滯後", "无", "on_track"),
+        ("是否按期完成", "√", "done"),
+        ("是否按期完成", "×", "behind"),
+    ],
+)
+def test_a_yes_or_no_under_a_question_is_the_state_asked_or_its_opposite(header: str, answer: str, value: str) -> None:
+    cells = {"task": "建设某项目", "progress": "正在施工。", "status": answer}
+    status = row_status(cells, [], [], [], None, headers={"status": header})
+    assert status.value == value
+    (item,) = status.evidence
+    assert (item.field, item.text, answer[item.span[0] : item.span[1]]) == ("status", answer.strip(), answer.strip())
+
+
+@pytest.mark.parametrize("header", ["备注", "是否", "是否开工"])
+def test_a_yes_under_a_header_that_asks_no_state_decides_nothing(header: str) -> None:
+    cells = {"task": "建设某项目", "progress": "正在施工。", "status": "是"}
+    status = row_status(cells, [], [], [], None, headers={"status": header})
+    assert (status.value, [e.rule for e in status.evidence]) == ("on_track", ["on_track.ongoing"])
+
+
+def test_a_yes_to_on_schedule_gives_way_to_the_row_read_done() -> None:
+    """是否达到序时进度 | 是 says the row is not late; a row whose progress says it is finished is done."""
+    cells = {"task": "建设某项目", "progress": "项目已全面完成。", "status": "是"}
+    status = row_status(cells, [], [], [], None, headers={"status": "是否达到序时进度"})
+    assert status.value == "done"
+    assert status.verdict is None
+
+
+def test_without_headers_a_yes_is_no_verdict() -> None:
+    status = row_status({"task": "建设某项目", "progress": "", "status": "是"}, [], [], [], None)
+    assert status.value == "unknown"

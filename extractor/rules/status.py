@@ -8,7 +8,7 @@ the first tier of data/status.toml ``order`` that has evidence decide. The toml 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -392,6 +392,7 @@ def row_status(
     period: Period | None,
     assessments: list[Assessment] | None = None,
     headings: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
 ) -> Status:
     """How the row's task stands, with the cue items, figures and shares that decided it.
 
@@ -400,14 +401,16 @@ def row_status(
     report period, whose ``elapsed`` is the 序时进度 completion shares are compared with;
     ``assessments``: the row's target-against-actual pairs (computed here when not given);
     ``headings``: the section and table title over the row, nearest first, whose verdict (已完成的
-    項目, 进度滞后的项目) decides before the row's own text, as a status cell's does.
+    項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
+    cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
     read = _progress_word(cells, _row_status(cells, figures, statements, issues, period, assessments))
-    verdict = _verdict(cells, headings)
+    verdict = _verdict(cells, headings, headers or {})
     if verdict is None:
         return read
     status, items, heading = verdict
-    if read.value in _MORE_SPECIFIC.get(status if heading is not None else f"cell.{status}", ()):
+    kind = status if heading is not None else f"{items[0].rule.split('.')[1]}.{status}"  # cell.…, answer.…
+    if read.value in _MORE_SPECIFIC.get(kind, ()):
         return read  # a more specific state read in the row overrides a broad verdict
     overridden = [
         SetAside(item=i, reason=f"the document's verdict decides ({read.value} read in the row)") for i in read.evidence
@@ -430,6 +433,9 @@ _MORE_SPECIFIC: dict[str, tuple[str, ...]] = {
     "behind": ("stalled", "not_started"),
     "cell.behind": ("stalled", "not_started"),
     "on_track": ("done", "stalled", "not_started"),
+    # a yes to 是否达到序时进度 says the row is not late, not that it still moves: like a heading's word
+    "answer.on_track": ("done", "stalled", "not_started"),
+    "answer.behind": ("stalled", "not_started"),
 }
 _VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成); longer text is a report
 
@@ -445,6 +451,32 @@ def _status_word(cells: dict[str, str], key: str) -> tuple[str, Item] | None:
     start = len(text) - len(text.lstrip())
     end = max(start, rules.end.search(match_view(text)).start())
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
+
+
+# A yes-or-no status column: the question its header asks (是否达到序时进度, 进度是否滞后, 有无滞后, 能否按期
+# 完成; the note after it in brackets, 未达注明原因, aside) and the answers in its cells.
+_QUESTION = compile_rule(r"是否|是不是|有无|有没有|能否|可否|有否|[(（][^)）]*[)）]")
+_YES = compile_rule(r"^(?:是|是的|有|能|可以|可|[√✓✔]|Y|YES|yes|Yes)$")
+_NO = compile_rule(r"^(?:否|不是|无|没有|不能|不可|未|[×✗✘X]|N|NO|no|No)$")
+# The answer "no" to a question asking a good state (达到序时进度? 按期完成?) is behind; to one asking a
+# bad state (滞后?) on track.
+_NO_MEANS = {"done": "behind", "on_track": "behind", "behind": "on_track"}
+
+
+def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | None:
+    """A yes or no under a header asking a state (是否達進度 | 是): the state asked, or its opposite."""
+    text = cells.get(key) or ""
+    answer = _SPACES.sub("", match_view(text)).strip("。.")
+    yes, no = _YES.match(answer), _NO.match(answer)
+    if not (yes or no) or not _QUESTION.search(match_view(header)):
+        return None
+    asked = status_rules().verdict.read_cell(_QUESTION.sub("", match_view(header)))
+    status = asked if yes else _NO_MEANS.get(asked or "")
+    if status is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = start + len(text.strip())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.answer.{status}")
 
 
 # The rules of the lowest tier, a generic verb of work (完成, 办理): a progress cell holding nothing but
@@ -466,12 +498,14 @@ def _progress_word(cells: dict[str, str], read: Status) -> Status:
     return read.model_copy(update={"value": status, "evidence": [item], "set_aside": set_aside})
 
 
-def _verdict(cells: dict[str, str], headings: Sequence[str]) -> tuple[str, list[Item], str | None] | None:
+def _verdict(
+    cells: dict[str, str], headings: Sequence[str], headers: Mapping[str, str]
+) -> tuple[str, list[Item], str | None] | None:
     """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
     rules = status_rules().verdict
     columns = ["status", *_side_columns(cells)]
     for key in columns:
-        found = _status_word(cells, key)
+        found = _status_word(cells, key) or _answer(cells, key, headers.get(key, key))
         if found is not None:
             return found[0], [found[1]], None
     for heading in headings:
