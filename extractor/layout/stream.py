@@ -24,7 +24,7 @@ from extractor.headers import (
     reads_as_header,
 )
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
-from extractor.layout.subrows import align
+from extractor.layout.subrows import align, opening_column
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
@@ -290,19 +290,42 @@ def _stream_rows(
     fields = _column_fields(rows)
     if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields):
         spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
+    opens_at: int | None = None  # where the rows under merged cells open (a cut row's guide)
+    own_cells: set[int] = set()  # columns the rows under merged cells write themselves
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
         # A row the document ends inside is left short, so the table stage can tell it was cut.
         loose = not (cut_off and index == len(spans) - 1)
-        under = _rows_under_merged_cells(tokens[a:b], fields) if kind == "stream" else None
+        at_end = b == len(tokens)
+        under = (
+            _rows_under_merged_cells(tokens[a:b], fields, open_end=at_end, opens_at=opens_at)
+            if kind == "stream"
+            else None
+        )
         if under is not None:
+            opening = opening_column(under)
+            opens_at = opening if opening is not None else opens_at
+            if at_end and len(under) > 1:
+                under[-1] = _cut_row(under[-1], own_cells)
+            own_cells.update(c for row in under[1:] for c, cell in enumerate(row) if cell is not None)
             for texts in under:
                 cells = [RawCell(None, merge="above") if t is None else RawCell(t) for t in texts]
                 rows.append(RawRow(cells, page=tokens[a].page))
             continue
         rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=loose))
     return RawTable(rows, kind=kind), pending + tokens[i:]
+
+
+def _cut_row(row: list[str | None], own_cells: set[int]) -> list[str | None]:
+    """The last row under merged cells of a document that may end inside it: a column after its
+    last piece that such rows write themselves (not a merged cell from above) is past the cut,
+    unknown, so the row ends before it; a merged column stays merged."""
+    last = max((c for c, cell in enumerate(row) if cell), default=0)
+    end = len(row)
+    while end - 1 > last and (row[end - 1] == "" or (row[end - 1] is None and end - 1 in own_cells)):
+        end -= 1
+    return row[:end]
 
 
 def _field_of(header: str) -> str | None:
@@ -319,12 +342,15 @@ def _column_fields(header_rows: list[RawRow]) -> list[str | None]:
     return fields
 
 
-def _rows_under_merged_cells(span: list[Token], fields: list[str | None]) -> list[list[str | None]] | None:
+def _rows_under_merged_cells(
+    span: list[Token], fields: list[str | None], *, open_end: bool = False, opens_at: int | None = None
+) -> list[list[str | None]] | None:
     """A span with more cells than a row has columns, read as its numbered row and rows under
-    merged cells (see subrows.py); None when one row (with cells broken over lines) reads better."""
+    merged cells (see subrows.py); None when one row (with cells broken over lines) reads better.
+    ``open_end``: the span runs to the document's end, which may cut its last row short."""
     if len(span) <= len(fields) or span[0].bare_seq is None or fields[0] != "seq":
         return None
-    found = align([t.text for t in span], fields)
+    found = align([t.text for t in span], fields, open_end=open_end, opens_at=opens_at)
     if found is None or len(found[1]) < 2:
         return None
     return found[1]
@@ -341,7 +367,7 @@ def _last_row_goes_on(tokens: list[Token], span: tuple[int, int], fields: list[s
         return False
     if any(layout_patterns()["note"].match(t.text) or is_furniture(t.text) or CLOSING_DATE.match(t.text) for t in rest):
         return False
-    found = align([t.text for t in tokens[span[0] :]], fields)
+    found = align([t.text for t in tokens[span[0] :]], fields, open_end=True)
     return found is not None and len(found[1]) >= 2
 
 

@@ -54,7 +54,10 @@ NEW_ROW = -2.0  # a row under merged cells opens
 
 def kind(text: str) -> str:
     """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …;
-    "labelled": a unit's own report ("区投促局：对楼宇信息全面掌握…"), a progress cell."""
+    "labelled": a unit's own report ("区投促局：对楼宇信息全面掌握…"), a progress cell; "blank": a
+    mark standing for an empty cell ("/", "—", "无"), which any column may hold."""
+    if BLANK_MARK.match(text):
+        return "blank"
     if layout_patterns()["status_phrase"].match(match_view(text)):
         return "status"  # "已完成" opens like a report, but alone it is a status word
     label = UNIT_LABEL.match(text)
@@ -65,9 +68,13 @@ def kind(text: str) -> str:
 
 
 UNIT_LABEL = compile_rule(r"^\s*([^:：\n]{2,20})[:：]\s*\S")
+# A cell holding only a mark for "nothing here": a slash, a dash of any width, 无/暂无/無, ×.
+BLANK_MARK = compile_rule(r"^\s*(?:[/／\\＼]|[-－—–―~～]{1,3}|暂?[无無]|[×xX])\s*$")
 
 
 def _fit(piece_kind: str, field: str | None) -> float:
+    if piece_kind == "blank":
+        return FIT  # an empty cell's mark suits every column
     expected = _EXPECTED.get(field or "")
     if expected is None:
         return 0.0
@@ -99,10 +106,18 @@ def _closable(state: _State) -> bool:
     return state.first or (state.pieces >= 2 and state.content) or (state.pieces == 1 and state.labelled)
 
 
-def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[str | None]]] | None:
+def align(
+    texts: list[str], fields: list[str | None], *, open_end: bool = False, opens_at: int | None = None
+) -> tuple[float, list[list[str | None]]] | None:
     """The best reading of ``texts`` (a 序号 first) as one row and the rows under merged cells
     after it: (score, rows of len(fields) cells; None = the cell above, merged). None when the
-    first text is not in the first column or no reading closes."""
+    first text is not in the first column or no reading closes.
+
+    ``open_end``: the texts run to the end of the document, which may stop inside a row: the last
+    row's columns after its last piece are past the cut, not empty, so they cost nothing, and of
+    readings that score alike the one whose last piece stands furthest left wins (a row cut short
+    holds its first cells: "新增持" alone is the next row's task, not its progress); ``opens_at``,
+    the column where the table's other rows under merged cells open, decides first between them."""
     width = len(fields)
     if width < 2 or not texts or len(texts) > MAX_PIECES_PER_COLUMN * width:
         return None  # (a span this long is no group of rows; the alignment's time stays bounded)
@@ -133,14 +148,30 @@ def align(texts: list[str], fields: list[str | None]) -> tuple[float, list[list[
                     _offer(layer, opened, closed + _fit(piece, fields[target]), (state, "row"))
         layers.append(layer)
     ends = [
-        (score + EMPTY * (width - 1 - state.column), state)
+        (score + (0.0 if open_end else EMPTY * (width - 1 - state.column)), state)
         for state, (score, _) in layers[-1].items()
         if _closable(state) or _last_alone(state, fields)
     ]
     if not ends:
         return None
     score, state = max(ends, key=lambda pair: pair[0])
+    if open_end:
+        tied = [s for total, s in ends if total >= score - 1e-9]
+        readings = [(s, _rows(texts, fields, layers, s)) for s in tied]
+        state, rows = min(readings, key=lambda r: (_opening(r[1][-1]) != opens_at, r[0].column))
+        return score, rows
     return score, _rows(texts, fields, layers, state)
+
+
+def _opening(row: list[str | None]) -> int:
+    """The column a row under merged cells opens at (its first cell not merged from above)."""
+    return next((c for c, cell in enumerate(row) if cell is not None), 0)
+
+
+def opening_column(rows: list[list[str | None]]) -> int | None:
+    """The column the rows under merged cells of one numbered row open at, when they agree."""
+    openings = {_opening(row) for row in rows[1:]}
+    return openings.pop() if len(openings) == 1 else None
 
 
 def _last_alone(state: _State, fields: list[str | None]) -> bool:

@@ -8,7 +8,7 @@ the first tier of data/status.toml ``order`` that has evidence decide. The toml 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -392,6 +392,7 @@ def row_status(
     period: Period | None,
     assessments: list[Assessment] | None = None,
     headings: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
 ) -> Status:
     """How the row's task stands, with the cue items, figures and shares that decided it.
 
@@ -400,14 +401,16 @@ def row_status(
     report period, whose ``elapsed`` is the 序时进度 completion shares are compared with;
     ``assessments``: the row's target-against-actual pairs (computed here when not given);
     ``headings``: the section and table title over the row, nearest first, whose verdict (已完成的
-    項目, 进度滞后的项目) decides before the row's own text, as a status cell's does.
+    項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
+    cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
-    read = _row_status(cells, figures, statements, issues, period, assessments)
-    verdict = _verdict(cells, headings)
+    read = _progress_word(cells, _row_status(cells, figures, statements, issues, period, assessments))
+    verdict = _verdict(cells, headings, headers or {})
     if verdict is None:
         return read
     status, items, heading = verdict
-    if read.value in _MORE_SPECIFIC.get(status if heading is not None else f"cell.{status}", ()):
+    kind = status if heading is not None else f"{items[0].rule.split('.')[1]}.{status}"  # cell.…, answer.…
+    if read.value in _MORE_SPECIFIC.get(kind, ()):
         return read  # a more specific state read in the row overrides a broad verdict
     overridden = [
         SetAside(item=i, reason=f"the document's verdict decides ({read.value} read in the row)") for i in read.evidence
@@ -430,22 +433,81 @@ _MORE_SPECIFIC: dict[str, tuple[str, ...]] = {
     "behind": ("stalled", "not_started"),
     "cell.behind": ("stalled", "not_started"),
     "on_track": ("done", "stalled", "not_started"),
+    # a yes to 是否达到序时进度 says the row is not late, not that it still moves: like a heading's word
+    "answer.on_track": ("done", "stalled", "not_started"),
+    "answer.behind": ("stalled", "not_started"),
 }
 _VERDICT_CELL = 16  # a status cell holds a word or two (正常推进, 已完成); longer text is a report
 
 
-def _verdict(cells: dict[str, str], headings: Sequence[str]) -> tuple[str, list[Item], str | None] | None:
+def _status_word(cells: dict[str, str], key: str) -> tuple[str, Item] | None:
+    """The status a cell names when it holds nothing but a status word (正常推进, 办结, 项目完成。), with
+    the word as its item (spaces and end punctuation outside)."""
+    rules = status_rules().verdict
+    text = cells.get(key) or ""
+    status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
+    if status is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = max(start, rules.end.search(match_view(text)).start())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
+
+
+# A yes-or-no status column: the question its header asks (是否达到序时进度, 进度是否滞后, 有无滞后, 能否按期
+# 完成; the note after it in brackets, 未达注明原因, aside) and the answers in its cells.
+_QUESTION = compile_rule(r"是否|是不是|有无|有没有|能否|可否|有否|[(（][^)）]*[)）]")
+_YES = compile_rule(r"^(?:是|是的|有|能|可以|可|[√✓✔]|Y|YES|yes|Yes)$")
+_NO = compile_rule(r"^(?:否|不是|无|没有|不能|不可|未|[×✗✘X]|N|NO|no|No)$")
+# The answer "no" to a question asking a good state (达到序时进度? 按期完成?) is behind; to one asking a
+# bad state (滞后?) on track.
+_NO_MEANS = {"done": "behind", "on_track": "behind", "behind": "on_track"}
+
+
+def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | None:
+    """A yes or no under a header asking a state (是否達進度 | 是): the state asked, or its opposite."""
+    text = cells.get(key) or ""
+    answer = _SPACES.sub("", match_view(text)).strip("。.")
+    yes, no = _YES.match(answer), _NO.match(answer)
+    if not (yes or no) or not _QUESTION.search(match_view(header)):
+        return None
+    asked = status_rules().verdict.read_cell(_QUESTION.sub("", match_view(header)))
+    status = asked if yes else _NO_MEANS.get(asked or "")
+    if status is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = start + len(text.strip())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.answer.{status}")
+
+
+# The rules of the lowest tier, a generic verb of work (完成, 办理): a progress cell holding nothing but
+# a status word (项目完成, 办结) says more than they do.
+_GENERIC_WORK = frozenset({"on_track.reported", "on_track.works"})
+
+
+def _progress_word(cells: dict[str, str], read: Status) -> Status:
+    """A progress cell filled like a status column (办结, 项目完成。): its word decides where the row's
+    own reading found nothing, or only a generic verb of work."""
+    if read.value != "unknown" and not all(e.rule in _GENERIC_WORK for e in read.evidence):
+        return read
+    found = _status_word(cells, "progress")
+    if found is None:
+        return read
+    status, item = found
+    aside = [SetAside(item=i, reason="the progress cell's status word decides") for i in read.evidence]
+    set_aside = _bounded([*aside, *read.set_aside])
+    return read.model_copy(update={"value": status, "evidence": [item], "set_aside": set_aside})
+
+
+def _verdict(
+    cells: dict[str, str], headings: Sequence[str], headers: Mapping[str, str]
+) -> tuple[str, list[Item], str | None] | None:
     """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
     rules = status_rules().verdict
     columns = ["status", *_side_columns(cells)]
     for key in columns:
-        text = cells.get(key) or ""
-        status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
-        if status is not None:
-            start = len(text) - len(text.lstrip())
-            end = len(text.rstrip())
-            item = Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
-            return status, [item], None
+        found = _status_word(cells, key) or _answer(cells, key, headers.get(key, key))
+        if found is not None:
+            return found[0], [found[1]], None
     for heading in headings:
         status = rules.read_heading(heading) if heading else None
         if status is not None:

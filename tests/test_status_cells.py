@@ -1,0 +1,95 @@
+"""A cell holding nothing but a status word is the document's verdict on the row (data/status.toml
+[verdict.column]): in the status column; in a progress column filled like one, where the row's own
+reading finds nothing or only a generic verb of work."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.status import row_status
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("办结", "done"),
+        ("辦結", "done"),
+        ("项目完成。", "done"),  # 完成 alone would be a generic verb of work (on_track)
+        ("工程完工", "done"),
+        (" 该项结案 ", "done"),
+    ],
+)
+def test_a_progress_cell_holding_only_a_status_word_is_the_verdict(progress: str, value: str) -> None:
+    status = row_status({"task": "新建某学校", "progress": progress}, [], [], [], None)
+    assert status.value == value
+    (item,) = status.evidence
+    assert item.field == "progress"
+    assert progress[item.span[0] : item.span[1]] == item.text == progress.strip().rstrip("。")
+    assert item.rule == f"verdict.column.{value}"
+
+
+def test_the_status_cell_decides_before_a_status_word_in_the_progress() -> None:
+    status = row_status({"task": "新建某学校", "progress": "办结", "status": "滞后"}, [], [], [], None)
+    assert (status.value, status.evidence[0].field) == ("behind", "status")
+
+
+@pytest.mark.parametrize("progress", ["完成投资5亿元", "已完成主体施工，正在装修。", "待验收"])
+def test_a_progress_cell_that_reports_is_no_verdict(progress: str) -> None:
+    status = row_status({"task": "新建某学校", "progress": progress}, [], [], [], None)
+    assert not any(e.rule.startswith("verdict.") for e in status.evidence)
+
+
+def test_a_status_word_in_the_progress_gives_way_to_a_share_beside_it() -> None:
+    """在建 with 51% under 完成进度 at three quarters of the year: the share decides (behind)."""
+    from extractor.models import Period
+
+    period = Period(text="1-9月", source="title", elapsed=0.75)
+    status = row_status({"task": "建设某学校", "progress": "在建", "完成进度（%）": "51"}, [], [], [], period)
+    assert (status.value, status.completion) == ("behind", 0.51)
+
+
+@pytest.mark.parametrize("cell", ["项目完成。", "项 目 已 竣 工", "該項已辦結", "已建成投用"])
+def test_a_status_cell_naming_its_subject_is_a_verdict(cell: str) -> None:
+    status = row_status({"task": "新建某学校", "progress": "正在装修。", "status": cell}, [], [], [], None)
+    assert (status.value, status.evidence[0].field) == ("done", "status")
+
+
+@pytest.mark.parametrize(
+    ("header", "answer", "value"),
+    [
+        ("是否达到序时进度(未达注明原因)", "否", "behind"),
+        ("是否達進度（未達進度注明原因）", "是", "on_track"),
+        ("进度是否滞后", "否", "on_track"),
+        ("进度是否滞后", " 是 ", "behind"),
+        ("有无滞后", "有", "behind"),
+        ("有無滯後", "无", "on_track"),
+        ("是否按期完成", "√", "done"),
+        ("是否按期完成", "×", "behind"),
+    ],
+)
+def test_a_yes_or_no_under_a_question_is_the_state_asked_or_its_opposite(header: str, answer: str, value: str) -> None:
+    cells = {"task": "建设某项目", "progress": "正在施工。", "status": answer}
+    status = row_status(cells, [], [], [], None, headers={"status": header})
+    assert status.value == value
+    (item,) = status.evidence
+    assert (item.field, item.text, answer[item.span[0] : item.span[1]]) == ("status", answer.strip(), answer.strip())
+
+
+@pytest.mark.parametrize("header", ["备注", "是否", "是否开工"])
+def test_a_yes_under_a_header_that_asks_no_state_decides_nothing(header: str) -> None:
+    cells = {"task": "建设某项目", "progress": "正在施工。", "status": "是"}
+    status = row_status(cells, [], [], [], None, headers={"status": header})
+    assert (status.value, [e.rule for e in status.evidence]) == ("on_track", ["on_track.ongoing"])
+
+
+def test_a_yes_to_on_schedule_gives_way_to_the_row_read_done() -> None:
+    """是否达到序时进度 | 是 says the row is not late; a row whose progress says it is finished is done."""
+    cells = {"task": "建设某项目", "progress": "项目已全面完成。", "status": "是"}
+    status = row_status(cells, [], [], [], None, headers={"status": "是否达到序时进度"})
+    assert status.value == "done"
+    assert status.verdict is None
+
+
+def test_without_headers_a_yes_is_no_verdict() -> None:
+    status = row_status({"task": "建设某项目", "progress": "", "status": "是"}, [], [], [], None)
+    assert status.value == "unknown"
