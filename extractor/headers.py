@@ -124,7 +124,7 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     data = load("headers")["morphemes"]
     claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
     for name, words in data.items():
-        if name not in ("weak", "examples", "content_openers", "never_first"):
+        if name not in ("weak", "examples", "content_openers", "never_first", "question"):
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
     return compile_rule("|".join(map(regex.escape, words))), claims
@@ -256,6 +256,9 @@ def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str
     return list(_header_candidates(header, morphemes, _OVERRIDES.get()))
 
 
+# A header opening with a question word (是否…, 有无…) claims the status above any synonym inside it
+# (是否按期完成 holds 完成) and below an exact synonym.
+QUESTION_STRENGTH = 2.5
 # Words that join fields into a list in one header cell.
 COORDINATION = compile_rule(r"[、,;/及和与并暨]|以及")
 
@@ -296,12 +299,20 @@ def _header_candidates(
         leads = match.start() == 0 if listed else not regex.search(r"\p{Han}", key[match.end() :])
         strength = (2.0 if leads else 1.0) + len(synonym) / 100
         claims[name] = max(claims.get(name, 0.0), strength)
+    if morphemes and key.startswith(_question_words()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
+        # "是否达到序时进度": a yes-or-no question over each row, whatever it names after the question
+        claims["status"] = max(claims.get("status", 0.0), QUESTION_STRENGTH)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         for name, strength in morpheme_claims(header).items():
             claims.setdefault(name, strength)
         if not claims and _period_header().match(key):
             claims["progress"] = MORPHEME_HEAD  # "1-3月": the values reached in the period
     return tuple(sorted(claims.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _question_words() -> tuple[str, ...]:
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["question"])
 
 
 @cache

@@ -32,6 +32,7 @@ import regex
 
 from extractor.headers import (
     MAX_MORPHEME_HEADER,
+    QUESTION_STRENGTH,
     TARGET_HEADER,
     field_for_header,
     header_candidates,
@@ -926,7 +927,9 @@ def _columns(cells: list[str]) -> list[Column]:
     columns = []
     for text in cells:
         claims = header_candidates(text, morphemes=True)
-        meaning = _meaning(text) or (claims[0][0] if claims else None)
+        # (a claim this strong is an exact synonym, or a yes-or-no question: 是否达到进度 is a status)
+        strong = claims[0][0] if claims and claims[0][1] >= QUESTION_STRENGTH else None
+        meaning = strong or _meaning(text) or (claims[0][0] if claims else None)
         # A bare 单位 is as often the unit of measure (万人, 公里) as the responsible unit.
         expect = _prior(None if match_key(text) == "单位" else meaning, text)
         columns.append(Column(text, meaning, expect))
@@ -1104,6 +1107,10 @@ def _read_rows(
         # rows that open with a bare 序号 say where it stands; the others open inside a cell
         anchor = _anchor_column([a for a in alignments if _opens_with_bare_seq(a)])
     spans, alignments = _shift_leading_cells(spans, columns, cut, anchor, row_lines, inside)
+    if mode == "delimited":
+        spanned = _spanned_column(alignments, columns)
+        if spanned is not None:
+            _split_column(alignments, columns, groups, spanned)
     fit = sum(a.score for a in alignments) / (len(alignments) * len(columns))
     rows_cells = [
         [[None if cell is None else (_cell_text(cell) if cell else "") for cell in row] for row in alignment.rows]
@@ -1130,6 +1137,59 @@ def _read_rows(
     last_line = spans[-1][0][-1].line + 1 if spans and spans[-1][0] else pieces[header.end - 1].line + 1
     after = _paragraphs(lines, last_line, len(lines))
     return fit, [*before, table, *after]
+
+
+MIN_SPANNED_ROWS = 3  # rows that must show a header cell spanning two delimited cells
+SPANNED_SHARE = 0.8  # … of the rows that fill the column
+
+
+def _delimited_parts(cell: list[Piece]) -> int:
+    """How many cells the document's own delimiters cut a joined cell into."""
+    written = [piece for piece in cell if piece.text]
+    return len(written) and 1 + sum(1 for piece in written[1:] if piece.before >= CELL)
+
+
+def _spanned_column(alignments: list[_Alignment], columns: list[Column]) -> int | None:
+    """The column whose header cell spans two of the document's delimited cells (a colspan header:
+    "年度任務" over a name and a target, "| 1 | 綠道建設 | 全區新改建綠道60公里。 | …"): nearly every
+    row holds exactly two delimited cells there, and one in every other column. None when no
+    column does, or more than one seems to."""
+    two: Counter[int] = Counter()
+    filled: Counter[int] = Counter()
+    others_split = Counter()
+    for alignment in alignments:
+        for row in alignment.rows:
+            for c, cell in enumerate(row):
+                if cell:
+                    filled[c] += 1
+                    parts = _delimited_parts(cell)
+                    two[c] += parts == 2
+                    others_split[c] += parts > 1
+    found = [
+        c
+        for c in range(len(columns))
+        if columns[c].field not in ("seq", None) and two[c] >= MIN_SPANNED_ROWS and two[c] >= SPANNED_SHARE * filled[c]
+    ]
+    if len(found) != 1 or any(others_split[c] for c in range(len(columns)) if c != found[0]):
+        return None
+    return found[0]
+
+
+def _split_column(alignments: list[_Alignment], columns: list[Column], groups: list[str | None], at: int) -> None:
+    """Split column ``at`` into the two delimited cells its header spans; both keep the header
+    (the table stage reads a name and a target under one header as the task and its target)."""
+    column = columns[at]
+    columns.insert(at + 1, Column(column.header, column.field, dict(column.expect)))
+    groups.insert(at + 1, groups[at])
+    for alignment in alignments:
+        for row in alignment.rows:
+            cell = row[at]
+            if cell is None:
+                row.insert(at + 1, None)
+                continue
+            first = next((k for k, piece in enumerate(cell) if piece.text), 0)
+            cut = next((k for k in range(first + 1, len(cell)) if cell[k].before >= CELL and cell[k].text), len(cell))
+            row[at : at + 1] = [cell[:cut], cell[cut:]]
 
 
 def _header_rows(cells: list[str], groups: list[str | None], page: int | None) -> list[RawRow]:

@@ -30,6 +30,8 @@ def line_tables(lines: list[Line]) -> list[Block]:
         nonlocal kind
         if rows:
             layout = "seed-cells" if kind == "seed" else f"{kind}-rows"
+            if kind in ("pipe", "tab"):
+                _widen_spanning_header(rows)
             blocks.append(RawTable(rows=list(rows), kind="lines", layout=layout))
             rows.clear()
         kind = None
@@ -213,3 +215,54 @@ def _pipe_cells(line: str) -> list[str]:
     if stripped.endswith("|"):
         stripped = stripped[:-1]
     return stripped.split("|")
+
+
+MIN_WIDER_ROWS = 2  # rows that must fill one cell past the header's last named cell
+WIDER_SHARE = 0.8  # … of the rows under the header
+
+
+def _widen_spanning_header(rows: list[RawRow]) -> None:
+    """A header cell spanning two of the rows' cells (a colspan header copied as text: "序号 |
+    年度任务 | 本月进展 | … | 责任单位 | |" over "1 | 绿道建设 | 全区新改建绿道60公里。 | 部分道路…"):
+    the rows fill one cell past the header's last named cell. The header cell that spans two is
+    the one after which the rows' cells suit the header's columns best (subrows.kind against the
+    columns' fields); it is written again over the second of its cells. Rows left as they are when
+    no header cell makes the rows fit better than as read."""
+    from extractor.headers import field_for_header, is_header_row, reads_as_header
+    from extractor.layout.subrows import fit_score, kind
+
+    top = next((k for k, row in enumerate(rows[:5]) if is_header_row([c.text for c in row.cells])), None)
+    if top is None:
+        return
+    header = [c.text or "" for c in rows[top].cells]
+    named = max((k for k, text in enumerate(header) if text), default=-1)
+    body = [row for row in rows[top + 1 :] if len(row.cells) > 1]
+    if body and any(c.text and (field_for_header(c.text) or reads_as_header(c.text)) for c in body[0].cells):
+        return  # a second header row says itself how the header's cells divide
+    last_filled = [max((k for k, c in enumerate(row.cells) if c.text), default=-1) for row in body]
+    wider = sum(1 for k in last_filled if k == named + 1)
+    if named < 2 or wider < MIN_WIDER_ROWS or wider < WIDER_SHARE * len(body):
+        return
+    fields = [field_for_header(t) or reads_as_header(t) if t else None for t in header[: named + 1]]
+
+    def fit(columns: list[str | None]) -> float:
+        return sum(
+            fit_score(kind(cell.text), field)
+            for row in body
+            for cell, field in zip(row.cells, columns, strict=False)
+            if cell.text
+        )
+
+    best, spanning = fit(fields), None
+    for j in range(1, named + 1):
+        if fields[j] in (None, "seq"):
+            continue
+        score = fit([*fields[: j + 1], fields[j], *fields[j + 1 :]])
+        if score > best:
+            best, spanning = score, j
+    if spanning is None:
+        return
+    cells = rows[top].cells
+    cells.insert(spanning + 1, RawCell(cells[spanning].text))
+    if len(cells) > len(header) and not cells[-1].text:
+        cells.pop()  # the header's trailing empty cell was the room the spanned cell took

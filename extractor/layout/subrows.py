@@ -72,7 +72,7 @@ UNIT_LABEL = compile_rule(r"^\s*([^:：\n]{2,20})[:：]\s*\S")
 BLANK_MARK = compile_rule(r"^\s*(?:[/／\\＼]|[-－—–―~～]{1,3}|暂?[无無]|[×xX])\s*$")
 
 
-def _fit(piece_kind: str, field: str | None) -> float:
+def fit_score(piece_kind: str, field: str | None) -> float:
     if piece_kind == "blank":
         return FIT  # an empty cell's mark suits every column
     expected = _EXPECTED.get(field or "")
@@ -124,7 +124,7 @@ def align(
     kinds = [kind(t) for t in texts]
     # best[state] = (score, back-pointer: (previous state, action))
     start = _State(0, True, 1, fields[0] in _CONTENT)
-    layers: list[_Layer] = [{start: (_fit(kinds[0], fields[0]), None)}]
+    layers: list[_Layer] = [{start: (fit_score(kinds[0], fields[0]), None)}]
     for index in range(1, len(texts)):
         piece = kinds[index]
         layer: _Layer = {}
@@ -133,19 +133,19 @@ def align(
             previous_kind = kinds[index - 1]
             # (a unit's own report opens a cell of its own: it never goes on the one before)
             same = piece == previous_kind and piece != "labelled"
-            joined = _fit(piece, fields[column]) + (SAME_CELL if same else MIXED_CELL)
+            joined = fit_score(piece, fields[column]) + (SAME_CELL if same else MIXED_CELL)
             _offer(layer, state, score + joined, (state, "same"))
             for target in range(column + 1, width):
                 skipped = sum(_skip_cost(fields[c], state.first) for c in range(column + 1, target))
                 content = state.content or fields[target] in _CONTENT
                 moved = _State(target, state.first, min(state.pieces + 1, 2), content)
-                _offer(layer, moved, score + skipped + _fit(piece, fields[target]), (state, "next"))
+                _offer(layer, moved, score + skipped + fit_score(piece, fields[target]), (state, "next"))
             if _closable(state) and piece != "seq":
                 closed = score + EMPTY * (width - 1 - column) + NEW_ROW
                 for target in range(1, column + 1):
                     labelled = piece == "labelled" and fields[target] in _EXPECTED_LABELLED
                     opened = _State(target, False, 1, fields[target] in _CONTENT, labelled)
-                    _offer(layer, opened, closed + _fit(piece, fields[target]), (state, "row"))
+                    _offer(layer, opened, closed + fit_score(piece, fields[target]), (state, "row"))
         layers.append(layer)
     ends = [
         (score + (0.0 if open_end else EMPTY * (width - 1 - state.column)), state)

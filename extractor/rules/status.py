@@ -926,14 +926,19 @@ def _within_share(figure: Figure, evidence: _Evidence) -> bool:
 _NAMED_COUNT = 3
 
 
-def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str, str]) -> bool:
+def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str, str], alone: bool = False) -> bool:
     """Whether an actual's share of a target tells the row's standing: an amount or quantity; a count
-    only alone in its cell (年度目标 3家, progress 4家) or named alike on both sides — a count is too
-    generic to pair inside a report by its unit alone (新增5个 of what?)."""
+    only alone in its cell (年度目标 3家, progress 4家), named alike on both sides, or reaching the row's
+    one count target of its unit (``alone``) — a count is too generic to pair inside a report by its
+    unit alone (新增5个 of what?) unless it reaches the only target it could answer."""
     if target.kind in kinds:
         return True
     if target.kind != "count" or actual.kind != "count" or target.unit != actual.unit:
         return False
+    if alone and actual.value >= target.value and actual.field != "task":
+        # the row's one count of that unit, reached (新建公办幼儿园3所 … 建成投用幼儿园4所): a count short
+        # of it may count something else (引进亿元以上项目100个 … 10亿元以上项目25个), one beyond it hardly
+        return True
     named = target.subject and actual.subject and len(target.subject) >= _NAMED_COUNT
     if named and match_view(target.subject or "") == match_view(actual.subject or ""):
         return True  # one name written on both sides, in either script (家庭屋顶光伏1.2万户 … 6232户)
@@ -989,6 +994,7 @@ def _assessed(
         if actual is None or not _row_target(target) or not _in_scope(actual, pieces, scope):
             continue
         year_over = period is not None and (period.elapsed or 0) >= 1
+        alone = sum(t.target.kind == target.kind and t.target.unit == target.unit for t in targets) == 1
         level = assessment.gap_unit == "pp" and target.kind != "change"
         ceiling = assessment.gap_unit != "pp" and assessment.share is None and assessment.met is not None
         if level and _within_share(actual, evidence):
@@ -1007,7 +1013,7 @@ def _assessed(
                 if tier == "on_track" and year_over:
                     tier = "done"  # the whole year is over and the target is met
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
-        elif assessment.share is not None and target.value > 0 and _shareable(target, actual, kinds, cells):
+        elif assessment.share is not None and target.value > 0 and _shareable(target, actual, kinds, cells, alone):
             text = cells.get(actual.field) or ""
             if text[actual.span[0] : actual.span[1]] == actual.text and full_year_forecast(text, actual.span[0]):
                 items = [_figure_item(target, config["forecast"]), _figure_item(actual, config["forecast"])]
