@@ -101,6 +101,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "named_project",
             "quoted_task",
             "bracket_deadline",
+            "organisation",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

@@ -99,3 +99,78 @@ def test_brackets_that_name_no_units_stay_in_the_task() -> None:
     assert rows[0].lead_units == [] and "(含渭源县第二人民医院)" in rows[0].task + rows[0].progress
     assert rows[1].lead_units == [] and "一期" in rows[1].task
     assert rows[2].lead_units == [] and "卓尼县7个村卫生室" in rows[2].task + rows[2].progress
+
+
+LONG_TASK_THEN_UNITS = """荆州市2009年目标任务分解
+1.万元生产总值综合能耗、化学需氧量排放、二氧化硫排放分别下降4.8%、3.3%和1.4%（市发改委、市经委、市环保局，各县市区政府，荆州开发区）。二、
+2.城镇登记失业率控制在4.5%以内（市人社局，各县市区政府）。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_units_bracket_after_a_long_task(spell) -> None:
+    # the bracket starts past 40 characters and ends past 80: still the task's units
+    rows = _rows(spell(LONG_TASK_THEN_UNITS))
+    assert rows[0].task == spell("万元生产总值综合能耗、化学需氧量排放、二氧化硫排放分别下降4.8%、3.3%和1.4%")
+    assert rows[0].lead_units[:2] == [spell("市发改委"), spell("市经委")]
+    assert rows[1].lead_units[0] == spell("市人社局")
+
+
+UNIT_FIRST = {
+    "line": "2023年重点工作任务落实情况\n1.市发改委\n推进重点项目建设，计划投资50亿元。上半年已完成投资30亿元。\n"
+    "2.市住建局\n改造老旧小区30个。目前已开工25个。\n3.市教育局\n新建中小学3所。已完成主体工程2所。\n",
+    "colon": "2023年重点工作任务落实情况\n1.市发改委：推进重点项目建设，计划投资50亿元。上半年已完成投资30亿元。\n"
+    "2.市住建局：改造老旧小区30个。目前已开工25个。\n3.市教育局：新建中小学3所。已完成主体工程2所。\n",
+    "space": "2023年重点工作任务落实情况\n1.市发改委　推进重点项目建设，计划投资50亿元。上半年已完成投资30亿元。\n"
+    "2.市住建局 改造老旧小区30个。目前已开工25个。\n3.市教育局 新建中小学3所。已完成主体工程2所。\n",
+}
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+@pytest.mark.parametrize("form", UNIT_FIRST)
+def test_items_that_open_with_their_unit(form: str, spell) -> None:
+    rows = _rows(spell(UNIT_FIRST[form]))
+    assert [r.lead_units for r in rows] == [[spell("市发改委")], [spell("市住建局")], [spell("市教育局")]]
+    assert [r.task for r in rows] == [
+        spell("推进重点项目建设，计划投资50亿元。"),
+        spell("改造老旧小区30个。"),
+        spell("新建中小学3所。"),
+    ]
+    assert rows[1].progress == spell("目前已开工25个。")
+
+
+# Titles that end like a unit's name (…區, …處) over their text: no unit column, as their siblings say.
+TITLES_ENDING_LIKE_UNITS = """康樂及文化事務署工作進度
+1.美化現有園景區
+二零一五年，約12公頃的現有園景區已得以提升。
+2.推廣綠化
+年內舉辦綠化活動120項。
+3.辦理異議調處
+調處案件總登記712案，辦理完竣625案。
+"""
+
+
+def test_titles_ending_like_units_stay_titles() -> None:
+    rows = _rows(TITLES_ENDING_LIKE_UNITS)
+    assert [r.task for r in rows] == ["美化現有園景區", "推廣綠化", "辦理異議調處"]
+    assert [r.lead_units for r in rows] == [[], [], []]
+
+
+def test_a_section_named_by_a_unit_leads_its_items() -> None:
+    text = (
+        "2023年重点工作任务落实情况\n一、市发改委\n1.推进重点项目建设。上半年已完成投资30亿元。\n"
+        "2.推进营商环境改革。已出台措施20条。\n二、市住建局\n3.改造老旧小区30个。目前已开工25个。\n"
+    )
+    rows = _rows(text)
+    assert [r.lead_units for r in rows] == [["市发改委"], ["市发改委"], ["市住建局"]]
+    assert [r.section for r in rows] == ["一、市发改委", "一、市发改委", "二、市住建局"]
+
+
+def test_a_section_named_by_a_place_only_groups_its_items() -> None:
+    text = (
+        "2023年重点工作任务落实情况\n一、城区\n1.推进重点项目建设。上半年已完成投资30亿元。\n"
+        "2.推进营商环境改革。已出台措施20条。\n二、高新区\n3.改造老旧小区30个。目前已开工25个。\n"
+    )
+    rows = _rows(text)
+    assert [r.lead_units for r in rows] == [[], [], []]
+    assert [r.section for r in rows] == ["一、城区", "一、城区", "二、高新区"]

@@ -125,6 +125,8 @@ UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may ho
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 UNITS_BRACKET_INSIDE = compile_rule(r"[(]([^()]{2,80})[)]")
+# Unit names opening an item, before a colon or a space ("市发改委：推进…", "市住建局 改造…").
+UNIT_OPENING = compile_rule(r"^\s*(\p{Han}[\p{Han}、,]{1,30}?)(?:\s*:\s*|[ \u3000]+(?=\p{Han}))")
 
 
 @cache
@@ -147,6 +149,7 @@ class _Item:
     inline: bool = False  # a part of a sentence ("其中：A…；B…"), split like a run-in item
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
     reports: bool = False  # its headings (or the document's title) say the text reports results
+    unit_first: bool = False  # it and its siblings open with the unit that carries them (_opens_with_units)
     plans: bool = False  # the document's title says it sets out a plan (安排意见, 工作要点): no results in it
     units: str | None = None  # the unit a heading over it assigns it to ("省编办牵头的工作")
 
@@ -749,11 +752,26 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     # Items of one list are written alike: when one holds two or more targets closed by their units,
     # a sibling holding one is read the same way (its heading apart, its target a row).
     closed = any(_unit_closed_pieces(_text_of(leaf)) for leaf in leaves)
+    # A unit column printed first ("1.市发改委" over its text, "市住建局：改造…") is read so only when the
+    # items are written alike: a task's name may end like a unit's (美化現有園景區, 辦理異議調處).
+    if 4 * sum(map(_opens_with_units, leaves)) >= 3 * len(leaves):
+        for leaf in leaves:
+            leaf.unit_first = True
     rows = [_rows_of(item, closed_pieces=1 if closed else 2) for item in leaves]
     _split_like_siblings(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     return blocks
+
+
+def _opens_with_units(item: _Item) -> bool:
+    """Whether an item opens with unit names: its first line alone over its text, or before a colon
+    or a space ("1.市发改委" / "市发改委：推进…" / "市住建局 改造…")."""
+    first = item.lines[0].text[item.marker_end :]
+    if len(item.lines) > 1 and _units_line(first) and not _labels(first):
+        return True
+    opening = UNIT_OPENING.match(match_view(first))
+    return opening is not None and _units_line(first[: opening.end(1)]) and bool(_clean(first[opening.end() :]))
 
 
 def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
@@ -906,7 +924,12 @@ def _assigned_unit(item: _Item) -> str | None:
     text = item.lines[0].text[item.marker_end :]
     found = prose_patterns()["unit_heading"].match(match_view(text))
     if found is None:
-        return None
+        # A heading that is a unit's name and nothing else ("二、市住建局"): the items it groups are its own.
+        unit = _clean(text)
+        offices = [p for p in regex.split(r"[、,，\s]+", unit) if p]
+        if len(item.lines) > 1 or not _units_line(unit):
+            return None
+        return unit if all(prose_patterns()["organisation"].search(match_view(p)) for p in offices) else None
     unit = text[found.start(1) : found.end(1)].strip()
     return unit if looks_like_units(unit) and not looks_like_person(unit) else None
 
@@ -1225,10 +1248,21 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     # 项目458个…1-8月共完成投资622.2亿元": the reading of two analysts out of three; several
     # such paragraphs under one heading are rows of their own, see _rows_of).
     # A bulleted line opens an item only with text below it (_bullet_starts): it is the title.
-    if body and (_heading_like(first) or item.bullet) and not _labels(first):
+    if body and item.unit_first and _units_line(first) and not _labels(first):
+        # "1.市发改委" over "推进重点项目建设…上半年已完成…": the unit that carries the text below.
+        fields = _fields(trim("\n".join(body)), run_in=run_in, reports=item.reports, plans=item.plans)
+        if not fields.get("lead_units"):
+            fields["lead_units"] = first.strip()
+    elif body and (_heading_like(first) or item.bullet) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
     else:
-        fields = _fields(trim("\n".join([first, *body])), run_in=run_in, reports=item.reports, plans=item.plans)
+        fields = _fields(
+            trim("\n".join([first, *body])),
+            run_in=run_in,
+            reports=item.reports,
+            plans=item.plans,
+            unit_first=item.unit_first,
+        )
     # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
     note = prose_patterns()["leading_note"].match(match_view(marker))
     marker = marker[note.end() :] if note else marker
@@ -1322,11 +1356,21 @@ def _parts_reported_by_name(
 
 
 def _fields(
-    text: str, heading: str | None = None, run_in: bool = False, reports: bool = False, plans: bool = False
+    text: str,
+    heading: str | None = None,
+    run_in: bool = False,
+    reports: bool = False,
+    plans: bool = False,
+    unit_first: bool = False,
 ) -> dict[str, str]:
     """An item's text (and its heading line, if any) → task, progress and the labelled fields. In a
     document that sets out a plan (``plans``), the text after an item's title describes the task
     ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
+    opening_units = None
+    opening = UNIT_OPENING.match(match_view(text)) if unit_first and heading is None else None
+    if opening is not None and _units_line(text[: opening.end(1)]) and _clean(text[opening.end() :]):
+        # "市发改委：推进…" / "市住建局 改造…": the item opens with the unit that carries it.
+        opening_units, text = text[: opening.end(1)].strip(), text[opening.end() :]
     text, bracket = _closing_bracket(text)
     after_units = ""
     if bracket is None and heading is None and (inside := _units_inside(text)) is not None:
@@ -1371,6 +1415,8 @@ def _fields(
         # Two labels of one field (牵头单位：…；牵头部门：…) both count.
         joiner = "、" if name in UNIT_FIELDS else "\n"
         fields[name] = joiner.join(v for v in (fields.get(name), value) if v)
+    if opening_units and "lead_units" not in fields:
+        bracket_units = bracket_units or opening_units
     if bracket.get("deadline") and "deadline" not in fields:
         fields["deadline"] = bracket["deadline"]
     if bracket_units and "lead_units" not in fields:
@@ -1485,7 +1531,9 @@ def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
     report ("地区生产总值增长6%（市发改委）。上半年增长5.8%"): (the task, what the bracket holds, the
     report). The bracket closes the item's first sentence: the task is what comes before it."""
     view = match_view(text)
-    for match in UNITS_BRACKET_INSIDE.finditer(view, 0, 2 * MAX_TASK_NAME + 2):
+    for match in UNITS_BRACKET_INSIDE.finditer(view):
+        if match.start() > 2 * MAX_TASK_NAME:
+            return None
         before = view[: match.start()].rstrip()
         if not before.strip() or regex.search(r"[。;!?]", before.rstrip("。;")):
             return None
@@ -1525,6 +1573,8 @@ def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None
             found.setdefault("units", []).append(piece.strip())
         else:
             return None
+    if len(found) == 1:
+        return {kind: inside.strip() for kind in found}  # the bracket's text as printed
     return {kind: "，".join(parts) for kind, parts in found.items()} or None
 
 
@@ -1532,8 +1582,9 @@ def _names_units(view: str) -> bool:
     """Whether a bracket's part is made of unit names and nothing else ("市发改委、市统计局", "市商务局牵头")."""
     named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", view)
     parts = [p for p in regex.split(r"[、,;\s]+", named) if p]
-    # "（临潭县4个乡镇卫生院和卓尼县7个村卫生室）": a count of places, not units
-    return bool(parts) and all(looks_like_units(p) for p in parts) and not regex.search(r"\d", named)
+    if not parts or regex.search(r"\d", named):
+        return False  # "（临潭县4个乡镇卫生院和卓尼县7个村卫生室）": a count of places, not units
+    return all(looks_like_units(p) for p in parts)
 
 
 def _units_line(text: str) -> bool:
