@@ -1716,7 +1716,7 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
         # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
         # description, or its progress when it reports progress. A title that is a name drops its
         # full stop; a target ("新增城镇就业3万人。") keeps it, as a sentence.
-        if not _is_name(title.group(1)) and not _reports(head[title.end() :]):
+        if _states_target(title.group(1)) and not _reports(head[title.end() :]):
             # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
             return stripped, "", None, False
         end = title.end(1) if _is_name(title.group(1)) else title.end()
@@ -1738,10 +1738,17 @@ def _first_reporting_sentence(view: str) -> int | None:
     return None
 
 
+def _states_target(sentence: str) -> bool:
+    """A short sentence that states a target with a number (新增城镇就业3万人), not a name."""
+    return bool(regex.search(r"\d", regex.sub(r"\([^()]*\)", "", match_view(sentence))))
+
+
 def _is_name(sentence: str) -> bool:
     """A short sentence that names (提高养老金待遇, 五通桥工业基地污水处理厂（一期）) rather than
-    states a target with a number (新增城镇就业3万人)."""
-    return not regex.search(r"\d", regex.sub(r"\([^()]*\)", "", match_view(sentence)))
+    states a target with a number (新增城镇就业3万人) or says two things ("强化责任担当，切实提高政治
+    站位": clauses, a sentence that keeps its stop)."""
+    view = regex.sub(r"\([^()]*\)", "", match_view(sentence))
+    return not regex.search(r"[\d,;]", view)
 
 
 def _progress_start(view: str, minimum: int = 4) -> int | None:
