@@ -49,3 +49,30 @@ def test_a_title_that_names_drops_its_stop() -> None:
     rows = [row for table in document.tables for row in table.rows]
     assert [r.task for r in rows] == ["实施创新驱动战略", "推进乡村振兴"]
     assert [r.progress for r in rows] == ["上半年，新增高新技术企业45家。", "目前，已完成高标准农田建设8万亩。"]
+
+
+FOOTER = """全市文化惠民工程进展情况
+项目完成情况如下:
+一、群众文化激情广场:全市30个文化激情广场累计完成投资60万元。
+二、莆仙戏仿古戏台改造:10个仿古戏台改造工程累计完成投资29万元。
+
+{footer}
+"""
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "首页 | 网站地图 | 隐私保护 | 免责声明 | 联系我们 | 管理登陆",
+        "附件下载",
+        "首頁｜網站地圖｜無障礙｜聯絡我們",
+        "相关附件：",
+    ],
+)
+def test_a_sites_footer_after_the_last_item_is_not_its_progress(footer: str) -> None:
+    document = extractor.parse(FOOTER.format(footer=footer).encode("utf-8"))
+    rows = [row for table in document.tables for row in table.rows]
+    assert [r.progress for r in rows] == [
+        "全市30个文化激情广场累计完成投资60万元。",
+        "10个仿古戏台改造工程累计完成投资29万元。",
+    ]

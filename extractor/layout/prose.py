@@ -40,6 +40,7 @@ from extractor.headers import (
     field_for_header,
     header_candidates,
     header_word_tail,
+    is_furniture,
     label_synonyms,
     layout_patterns,
     looks_like_person,
@@ -698,6 +699,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     preamble_reports = False
     preamble_plans = False
     group: tuple[str, str | None] | None = None  # a unit's or section's line over the items after it: (line, unit)
+    furniture: list[Block] = []  # page furniture among the items (a site's footer), kept after the table
     for index, line in enumerate(lines):
         entry = numbered.get(index)
         if entry is not None:
@@ -734,6 +736,9 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             group, stack = (trim(line.text), unit), []
             if not items:
                 blocks.append(Paragraph(trim(line.text), page=line.page))
+        elif stack and is_furniture(line.text) and not DECORATED_LABEL.search(match_view(line.text)):
+            # "首页 | 网站地图 | …", "附件下载": the page's, not the item's ("●进展情况●" is a label)
+            furniture.append(Paragraph(trim(line.text), page=line.page))
         elif stack:
             stack[-1].lines.append(line)
         elif line.text.strip():
@@ -761,6 +766,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     _split_like_siblings(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
+    blocks.extend(furniture)
     return blocks
 
 
