@@ -93,3 +93,20 @@ def test_a_yes_to_on_schedule_gives_way_to_the_row_read_done() -> None:
 def test_without_headers_a_yes_is_no_verdict() -> None:
     status = row_status({"task": "建设某项目", "progress": "", "status": "是"}, [], [], [], None)
     assert status.value == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "cue"),
+    [
+        ("目前此项工作按照文件实施方案已组织符合条件人员进行网上申请，待审核通过后发放。", "on_track", "已组织"),
+        ("目前此項工作已組織符合條件人員進行網上申請。", "on_track", "已組織"),
+        ("受疫情影响，项目施工进度缓慢，正在协调。", "behind", "施工进度缓慢"),
+        ("下一步将加快推进项目建设，力争年底完工。", "unknown", None),
+    ],
+)
+def test_a_status_cell_holding_a_report_is_read_as_progress(cell: str, value: str, cue: str | None) -> None:
+    status = row_status({"task": "发放高校毕业生求职创业补贴", "progress": "", "status": cell}, [], [], [], None)
+    assert status.value == value
+    if cue is not None:
+        assert cue in [e.text for e in status.evidence]
+        assert all(cell[e.span[0] : e.span[1]] == e.text for e in status.evidence)

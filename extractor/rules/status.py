@@ -283,6 +283,20 @@ def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
     ]
 
 
+def _status_report(cells: dict[str, str]) -> list[Piece]:
+    """A status cell longer than a status word holds a report (目前此项工作…已组织符合条件人员进行网上申请):
+    its statements are read as a progress cell's are."""
+    text = cells.get("status") or ""
+    if len(text.strip()) <= _VERDICT_CELL:
+        return []
+    found = find_issues(text, "status")
+    statements = find_statements(text, "status", found)
+    seen = {s.span for s in statements}
+    pieces = [Piece(s.field, s.span[0], s.kind, s.text, match_view(s.text)) for s in statements]
+    issues = [Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in found if i.span not in seen]
+    return pieces + issues
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -297,6 +311,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
         Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in issues if (i.field, i.span) not in seen
     ]
     pieces += _column_pieces(cells)
+    pieces += _status_report(cells)
     order = {field: index for index, field in enumerate(cells)}
     return sorted(pieces, key=lambda p: (order.get(p.field, len(order)), p.start))
 
