@@ -110,3 +110,30 @@ def test_a_status_cell_holding_a_report_is_read_as_progress(cell: str, value: st
     if cue is not None:
         assert cue in [e.text for e in status.evidence]
         assert all(cell[e.span[0] : e.span[1]] == e.text for e in status.evidence)
+
+
+@pytest.mark.parametrize(
+    ("header", "progress", "value", "completion"),
+    [
+        ("形象进度(%)", "60", "behind", 0.60),
+        ("形象進度（%）", " 80 ", "on_track", 0.80),
+        ("完成比例", "100", "done", 1.0),
+    ],
+)
+def test_a_number_under_a_progress_header_naming_a_share_is_a_share(
+    header: str, progress: str, value: str, completion: float
+) -> None:
+    from extractor.models import Period
+
+    period = Period(text="1-9月", source="title", elapsed=0.75)
+    cells = {"task": "建设某学校", "progress": progress}
+    status = row_status(cells, [], [], [], period, headers={"progress": header})
+    assert (status.value, status.completion) == (value, pytest.approx(completion))
+    (item,) = status.evidence
+    assert progress[item.span[0] : item.span[1]] == item.text == progress.strip()
+
+
+@pytest.mark.parametrize(("header", "progress"), [("完成情况", "60"), ("形象进度(%)", "2024"), ("进展", "80")])
+def test_a_number_under_another_progress_header_is_no_share(header: str, progress: str) -> None:
+    status = row_status({"task": "建设某学校", "progress": progress}, [], [], [], None, headers={"progress": header})
+    assert status.completion is None

@@ -419,7 +419,8 @@ def row_status(
     項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
     cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
-    read = _progress_word(cells, _row_status(cells, figures, statements, issues, period, assessments))
+    read = _row_status(cells, figures, statements, issues, period, assessments, headers or {})
+    read = _progress_word(cells, read)
     verdict = _verdict(cells, headings, headers or {})
     if verdict is None:
         return read
@@ -537,6 +538,7 @@ def _row_status(
     issues: list[Item],
     period: Period | None,
     assessments: list[Assessment] | None,
+    headers: Mapping[str, str],
 ) -> Status:
     rules = status_rules()
     pieces = _pieces(cells, statements, issues)
@@ -552,7 +554,7 @@ def _row_status(
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
-    _bare_shares(cells, figures, period, evidence, assessments)
+    _bare_shares(cells, figures, period, evidence, assessments, headers)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -763,19 +765,23 @@ def _bare_shares(
     period: Period | None,
     evidence: _Evidence,
     assessments: list[Assessment],
+    headers: Mapping[str, str],
 ) -> None:
     """A number alone as a completion share: in the status cell (a 完成进度 or 完成率 column: 51, 95%),
-    or a percent alone as the whole progress of a task that sets no rate of its own (95% of 建设某项目;
-    28.97% against 增长6%以上, in the task or a 年度目标 column, is the rate achieved, which assess.py
-    pairs with its target)."""
+    in a progress column whose header names a share (形象进度(%) | 60), or a percent alone as the whole
+    progress of a task that sets no rate of its own (95% of 建设某项目; 28.97% against 增长6%以上, in the
+    task or a 年度目标 column, is the rate achieved, which assess.py pairs with its target)."""
     rule = status_rules().completion_id
     rated = any(a.gap_unit == "pp" and a.actual is not None and a.actual.field == "progress" for a in assessments)
     rate_columns = [key for key in _side_columns(cells) if _RATE_COLUMN.search(match_view(key))]
     for key in ("status", "progress", *rate_columns):
         text = cells.get(key) or ""
         match = _BARE_SHARE.match(match_view(text))
-        if match is None or (key == "progress" and not match.group("percent")):
+        share_header = key == "progress" and bool(_RATE_COLUMN.search(match_view(headers.get(key) or "")))
+        if match is None or (key == "progress" and not match.group("percent") and not share_header):
             continue
+        if not match.group("percent") and _YEAR.match(match.group("num")):
+            continue  # 2024 under 形象进度: a year, no share
         if key == "progress" and (rated or any(f.field == "task" and f.kind in ("change", "percent") for f in figures)):
             continue
         if key == "progress" and _RATE_INDICATOR.search(match_view(cells.get("task") or "")):
