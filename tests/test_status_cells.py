@@ -137,3 +137,29 @@ def test_a_number_under_a_progress_header_naming_a_share_is_a_share(
 def test_a_number_under_another_progress_header_is_no_share(header: str, progress: str) -> None:
     status = row_status({"task": "建设某学校", "progress": progress}, [], [], [], None, headers={"progress": header})
     assert status.completion is None
+
+
+@pytest.mark.parametrize(
+    ("task", "progress", "value"),
+    [
+        ("规模以上工业增加值增长5%。", "其中轻工业增长6.2%，重工业同比下降2.1%。", "behind"),
+        ("規模以上工業增加值增長5%。", "其中輕工業增長6.2%，重工業同比下降2.1%。", "behind"),
+        ("单位GDP能耗下降3%。", "其中工业下降4%，建筑业增长1.5%。", "behind"),
+        # every rate the target's way, none answering it alone: nothing read (the rule is silent)
+        ("规模以上工业增加值增长5%。", "其中轻工业增长6.2%，重工业增长4.1%。", "unknown"),
+    ],
+)
+def test_one_rate_of_several_against_the_tasks_direction_makes_the_row_behind(
+    task: str, progress: str, value: str
+) -> None:
+    from extractor.rules.figures import extract_figures
+
+    figures = extract_figures(task, "task") + extract_figures(progress, "progress")
+    status = row_status({"task": task, "progress": progress}, figures, [], [], None)
+    assert status.value == value
+    if value == "behind":
+        rules = {e.rule for e in status.evidence}
+        assert rules == {"figure.direction"}
+        assert all(
+            {"task": task, "progress": progress}[e.field][e.span[0] : e.span[1]] == e.text for e in status.evidence
+        )

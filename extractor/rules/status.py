@@ -975,6 +975,35 @@ def _in_scope(figure: Figure, pieces: list[Piece], kinds: frozenset[str]) -> boo
     return any(p.kind in kinds and _contains(p, figure) for p in pieces)
 
 
+def _mixed_directions(
+    figures: list[Figure], assessments: list[Assessment], pieces: list[Piece], evidence: _Evidence
+) -> None:
+    """A task's one rate target (增长5%) that no actual answers alone, against rates of the progress
+    of which one or more went the other way (A增长6%，B下降2%): one part late is the row late (gold
+    conventions, Status 4)."""
+    config = status_rules().figures
+    changes = [f for f in figures if f.field == "task" and f.role == "target" and f.kind == "change" and f.value]
+    if len(changes) != 1 or any(a.target == changes[0] and a.actual is not None for a in assessments):
+        return
+    target = changes[0]
+    rates = [f for f in figures if f.field != "task" and _in_scope(f, pieces, frozenset(config["scope"]))]
+    against = [
+        f
+        for f in rates
+        if f.kind == "change"
+        and f.scope is None
+        and f.basis in (None, "yoy")
+        and _HAN.search(f.text)
+        and f.value * target.value < 0
+    ]
+    if against:
+        evidence.add(
+            "behind",
+            _figure_item(target, config["direction"]),
+            *(_figure_item(f, config["direction"]) for f in against),
+        )
+
+
 def _assessed(
     assessments: list[Assessment],
     pieces: list[Piece],
@@ -1003,6 +1032,7 @@ def _assessed(
                 continue
             reason = "no target of the same subject in the task" if targets else "the task sets no target"
             evidence.set_aside(reason, _figure_item(figure, "figure.unpaired"))
+    _mixed_directions(figures, assessments, pieces, evidence)
     for assessment in assessments:
         target, actual = assessment.target, assessment.actual
         if actual == target and assessment.met is not None and _in_scope(actual, pieces, scope):
