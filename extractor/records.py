@@ -213,13 +213,18 @@ def build_row(
 # the same reason), so instances given the same fields share one set:
 # a row's records keep about half the memory (benchmarks/records_bench.py), the JSON is unchanged.
 _FIELD_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
+# The set last shared for each model class: most instances of a class are given the same fields, and
+# comparing two sets costs less than making the frozenset key.
+_LAST_SHARED: dict[type, set[str]] = {}
 
 
 def _share_field_sets(models: list[BaseModel]) -> None:
     for model in models:
         fields = model.__pydantic_fields_set__
-        key = (type(model), frozenset(fields))
-        shared = _FIELD_SETS.setdefault(key, fields)
+        kind = type(model)
+        shared = _LAST_SHARED.get(kind)
+        if shared is None or shared != fields:
+            shared = _LAST_SHARED[kind] = _FIELD_SETS.setdefault((kind, frozenset(fields)), fields)
         if shared is not fields:
             object.__setattr__(model, "__pydantic_fields_set__", shared)
 

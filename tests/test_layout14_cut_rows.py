@@ -88,3 +88,19 @@ def test_a_merged_unit_still_covers_the_row_the_document_ends_in() -> None:
     rows = _rows(_stream(*cells))
     assert [r.progress for r in rows[-2:]] == ["区金融局:已完成招商方案。", "区投促局:已走访入驻企"]
     assert rows[-1].lead_units == ["区金融局", "区投促局"]
+
+
+@pytest.mark.parametrize("mark", ["、", ".", "．"])
+def test_the_items_of_a_cut_progress_cell_are_one_cell(mark: str) -> None:
+    first = [f"1{mark}完成投资110亿元。", f"2{mark}新区道路已施工完毕。"]
+    cut = [f"1{mark}实现医保免备案。", f"2{mark}数据仓列入全省试点。", f"3{mark}推进32项制度成果落地,推出"]
+    cells = [
+        "序号", "主要工作任务", "进展情况", "牵头部门", "进展状态",
+        "1", "建设生态绿色示范区。", *first, "县发改局", "按时推进",
+        "2", "深化改革试点。", *cut,
+    ]  # fmt: skip
+    rows = _rows(_stream(*cells))
+    assert rows[-1].task == "深化改革试点。"
+    assert rows[-1].progress.split() == cut
+    assert rows[-1].lead_units == []
+    assert rows[0].lead_units == ["县发改局"]

@@ -93,3 +93,73 @@ def test_a_yes_to_on_schedule_gives_way_to_the_row_read_done() -> None:
 def test_without_headers_a_yes_is_no_verdict() -> None:
     status = row_status({"task": "建设某项目", "progress": "", "status": "是"}, [], [], [], None)
     assert status.value == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "cue"),
+    [
+        ("目前此项工作按照文件实施方案已组织符合条件人员进行网上申请，待审核通过后发放。", "on_track", "已组织"),
+        ("目前此項工作已組織符合條件人員進行網上申請。", "on_track", "已組織"),
+        ("受疫情影响，项目施工进度缓慢，正在协调。", "behind", "施工进度缓慢"),
+        ("下一步将加快推进项目建设，力争年底完工。", "unknown", None),
+    ],
+)
+def test_a_status_cell_holding_a_report_is_read_as_progress(cell: str, value: str, cue: str | None) -> None:
+    status = row_status({"task": "发放高校毕业生求职创业补贴", "progress": "", "status": cell}, [], [], [], None)
+    assert status.value == value
+    if cue is not None:
+        assert cue in [e.text for e in status.evidence]
+        assert all(cell[e.span[0] : e.span[1]] == e.text for e in status.evidence)
+
+
+@pytest.mark.parametrize(
+    ("header", "progress", "value", "completion"),
+    [
+        ("形象进度(%)", "60", "behind", 0.60),
+        ("形象進度（%）", " 80 ", "on_track", 0.80),
+        ("完成比例", "100", "done", 1.0),
+    ],
+)
+def test_a_number_under_a_progress_header_naming_a_share_is_a_share(
+    header: str, progress: str, value: str, completion: float
+) -> None:
+    from extractor.models import Period
+
+    period = Period(text="1-9月", source="title", elapsed=0.75)
+    cells = {"task": "建设某学校", "progress": progress}
+    status = row_status(cells, [], [], [], period, headers={"progress": header})
+    assert (status.value, status.completion) == (value, pytest.approx(completion))
+    (item,) = status.evidence
+    assert progress[item.span[0] : item.span[1]] == item.text == progress.strip()
+
+
+@pytest.mark.parametrize(("header", "progress"), [("完成情况", "60"), ("形象进度(%)", "2024"), ("进展", "80")])
+def test_a_number_under_another_progress_header_is_no_share(header: str, progress: str) -> None:
+    status = row_status({"task": "建设某学校", "progress": progress}, [], [], [], None, headers={"progress": header})
+    assert status.completion is None
+
+
+@pytest.mark.parametrize(
+    ("task", "progress", "value"),
+    [
+        ("规模以上工业增加值增长5%。", "其中轻工业增长6.2%，重工业同比下降2.1%。", "behind"),
+        ("規模以上工業增加值增長5%。", "其中輕工業增長6.2%，重工業同比下降2.1%。", "behind"),
+        ("单位GDP能耗下降3%。", "其中工业下降4%，建筑业增长1.5%。", "behind"),
+        # every rate the target's way, none answering it alone: nothing read (the rule is silent)
+        ("规模以上工业增加值增长5%。", "其中轻工业增长6.2%，重工业增长4.1%。", "unknown"),
+    ],
+)
+def test_one_rate_of_several_against_the_tasks_direction_makes_the_row_behind(
+    task: str, progress: str, value: str
+) -> None:
+    from extractor.rules.figures import extract_figures
+
+    figures = extract_figures(task, "task") + extract_figures(progress, "progress")
+    status = row_status({"task": task, "progress": progress}, figures, [], [], None)
+    assert status.value == value
+    if value == "behind":
+        rules = {e.rule for e in status.evidence}
+        assert rules == {"figure.direction"}
+        assert all(
+            {"task": task, "progress": progress}[e.field][e.span[0] : e.span[1]] == e.text for e in status.evidence
+        )

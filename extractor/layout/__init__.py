@@ -14,6 +14,9 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
 - ``aligned``: pieces cut at every possible boundary, each row's pieces aligned to the header's
   columns by what the columns hold (see ``aligned.py``).
 
+When none of them gives a table with rows, a grid one of them found whose header names nothing
+is read with its columns named by their content (``headerless.py``), at a low confidence.
+
 Each proposal is read by the table stage and scored by what it reads (``evidence.py``): header
 cells with a recognised meaning, 序号 continuity, each column's content fitting its meaning, the
 share of the text placed in cells. The best wins; ``LayoutChoice.confidence`` says how clear the
@@ -31,6 +34,7 @@ from extractor.layout.base import Block, Line
 from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
+from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named
 from extractor.layout.lines import line_tables
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
@@ -97,7 +101,7 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
         # rows in their 序号 sequence count, so a reading that splits rows does not gain by it.
         candidate.evidence.granularity = candidate.evidence.good_rows / most_rows if most_rows else 0.0
     if not viable:
-        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+        return _headerless(lines, candidates, total)
     # Precedence: a later proposer must beat the best so far by a margin, wider when there are few
     # rows to judge by (two rows say little), and wider still for the aligned reading, which reads
     # anything, against a layout the text marks itself.
@@ -119,6 +123,27 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
         if isinstance(block, RawTable):
             block.layout = block.layout or best.name
     return LayoutChoice(best.blocks, best.name, round(confidence, 3), candidates)
+
+
+def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:
+    """No proposal gave a table with rows: a grid a proposer found whose header names nothing
+    (or that has none) is read with its columns named by their content (``headerless.py``), the
+    best such reading at a confidence capped low; else the text stays paragraphs."""
+    readings = []
+    for candidate in candidates:
+        blocks = content_named(candidate.blocks)
+        if blocks is not None:
+            reading = Candidate(f"{candidate.name}-headerless", blocks, weigh(blocks, total))
+            if reading.evidence.rows > 0:
+                readings.append(reading)
+    if not readings:
+        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+    best = max(readings, key=lambda c: c.score)
+    for block in best.blocks:
+        if isinstance(block, RawTable):
+            block.layout = f"{block.layout or best.name.removesuffix('-headerless')}-headerless"
+    confidence = HEADERLESS_CONFIDENCE * min(1.0, best.evidence.placed)
+    return LayoutChoice(best.blocks, best.name, round(confidence, 3), [*candidates, *readings])
 
 
 def split_lines(lines: list[Line]) -> list[Block]:

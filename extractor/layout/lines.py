@@ -205,11 +205,12 @@ def _cut_pipe_row(texts: list[str], i: int) -> bool:
 
 
 def _is_pipe_row(line: str) -> bool:
-    return line.count("|") >= 2 or bool(PIPE_SEPARATOR.match(line) and "|" in line)
+    # (a full-width ｜ delimits as | does: a copy in full-width punctuation is the same table)
+    return line.count("|") + line.count("｜") >= 2 or bool(PIPE_SEPARATOR.match(line) and "|" in line)
 
 
 def _pipe_cells(line: str) -> list[str]:
-    stripped = line.strip()
+    stripped = line.strip().replace("｜", "|")
     if stripped.startswith("|"):
         stripped = stripped[1:]
     if stripped.endswith("|"):

@@ -313,8 +313,40 @@ def _stream_rows(
                 cells = [RawCell(None, merge="above") if t is None else RawCell(t) for t in texts]
                 rows.append(RawRow(cells, page=tokens[a].page))
             continue
-        rows.append(RawRow([RawCell(t.text) for t in tokens[a:b]], page=tokens[a].page, loose=loose))
+        texts = [t.text for t in tokens[a:b]]
+        if at_end and (joined := _items_joined(texts, fields)) != texts:
+            # the row the document ends in, its cell's items one a paragraph: one cell, the row cut
+            texts, loose = joined, loose and len(joined) >= len(fields)
+        rows.append(RawRow([RawCell(t) for t in texts], page=tokens[a].page, loose=loose))
     return RawTable(rows, kind=kind), pending + tokens[i:]
+
+
+ITEM_CELLS = frozenset({"progress", "issues", "plan"})  # cells that list their report in items
+
+
+def _items_joined(texts: list[str], fields: list[str | None]) -> list[str]:
+    """The cells of the row a document ends in, with a paragraph that opens the item after the one
+    the paragraph before it opens ("1.实现…" then "2.一体化…") joined to that cell: the items of one
+    cell, broken into paragraphs, not two cells. (A whole row with more paragraphs than columns is
+    regrouped by the table stage; a row cut short is read as it stands, cell by cell.) Only in a
+    column that reports (进展情况, 存在问题, 下步计划): a task's items are the task's own."""
+    out: list[str] = []
+    for text in texts:
+        reports = len(out) - 1 < len(fields) and fields[len(out) - 1] in ITEM_CELLS
+        if out and reports and _next_item(out[-1].rsplit("\n", 1)[-1], text):
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+    return out
+
+
+ITEM = compile_rule(r"^\s*(\d{1,2})\s*[、.．](?!\d)\s*(?=\S)")
+
+
+def _next_item(left: str, right: str) -> bool:
+    """Whether ``right`` opens the item after the one ``left`` opens ("1、…" then "2、…")."""
+    a, b = ITEM.match(match_view(left)), ITEM.match(match_view(right))
+    return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _cut_row(row: list[str | None], own_cells: set[int]) -> list[str | None]:

@@ -6,8 +6,8 @@ same-length matching view (data/cells.toml holds the patterns).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +25,7 @@ _SPACE = compile_rule(r"\s")
 _SPACE_RUN = compile_rule(r"[\s\u3000\xa0]+")
 
 
-@dataclass(frozen=True, slots=True)
-class CellRules:
+class CellRules(NamedTuple):
     marker: regex.Pattern[str]
     end_marker: regex.Pattern[str]
     enumerator: regex.Pattern[str]

@@ -30,10 +30,9 @@ Decisions (data/dates.toml says more, next to the rules):
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -54,8 +53,7 @@ _LEAP_REFERENCE_YEAR = 2000
 _FIRST_PLAN = (3, 1966)  # the 3rd five-year plan began in 1966; plans have followed every 5 years since
 
 
-@dataclass(frozen=True, slots=True)
-class DateRule:
+class DateRule(NamedTuple):
     id: str
     kind: str
     grain: str
@@ -68,8 +66,7 @@ class DateRule:
     scan: regex.Pattern[str] | None = None  # the pattern searched: the same matches (compiled.scanning)
 
 
-@dataclass(frozen=True, slots=True)
-class Veto:
+class Veto(NamedTuple):
     id: str
     reach: int
     before: regex.Pattern[str] | None
@@ -77,8 +74,7 @@ class Veto:
     examples: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     sentence_end: regex.Pattern[str]
     deadline_after: regex.Pattern[str]
     past_before: regex.Pattern[str]
@@ -93,8 +89,7 @@ class Lexicon:
     not_dates: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpan:
+class DateSpan(NamedTuple):
     """A found span before reading: where, which rule, and the named parts."""
 
     start: int
@@ -348,8 +343,7 @@ def _shift_years(when: date, years: int) -> date:
         return when.replace(year=when.year + years, day=28)
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     kind: str
     grain: str
     start: date | None
@@ -462,8 +456,7 @@ def find_dates(text: str, field: str = "text", period: Period | None = None) -> 
 # The report period
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
+class Dateline(NamedTuple):
     """The date a document was published or signed, and the text that says it."""
 
     day: date

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -24,8 +23,7 @@ from extractor.rules.spans import RuleGate, longest_first, trimmed
 from extractor.textnorm import match_key, match_view
 
 
-@dataclass(frozen=True, slots=True)
-class FigureRule:
+class FigureRule(NamedTuple):
     id: str
     kind: str
     pattern: regex.Pattern[str]
@@ -35,8 +33,7 @@ class FigureRule:
     required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
 
 
-@dataclass(frozen=True, slots=True)
-class Veto:
+class Veto(NamedTuple):
     id: str
     before: regex.Pattern[str] | None
     after: regex.Pattern[str] | None
@@ -45,8 +42,7 @@ class Veto:
     unless_before: regex.Pattern[str] | None = None  # …and never when the text before matches this
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     scales: dict[str, float]
     currencies: dict[str, str]
     assumed_currencies: frozenset[str]
@@ -57,8 +53,7 @@ class Lexicon:
     not_figures: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FigureSpan:
+class FigureSpan(NamedTuple):
     """A found span before normalization: where, which rule, and the named parts."""
 
     start: int
@@ -592,8 +587,7 @@ def _with_list_members(spans: list[FigureSpan], view: str) -> list[FigureSpan]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class AbsoluteChangeRules:
+class AbsoluteChangeRules(NamedTuple):
     before: regex.Pattern[str]
     down: frozenset[str]
 
@@ -661,8 +655,7 @@ def _basis_of(word: str) -> str:
 # Subjects
 
 
-@dataclass(frozen=True, slots=True)
-class SubjectRules:
+class SubjectRules(NamedTuple):
     lead: regex.Pattern[str]
     trail: regex.Pattern[str]
     place: regex.Pattern[str]
@@ -757,8 +750,7 @@ def canonical_subject(subject: str) -> str:
 HOME_CURRENCY_SAMPLE = 20_000  # characters read to decide it: the opening of any document suffices
 
 
-@dataclass(frozen=True, slots=True)
-class HomeCurrencyRules:
+class HomeCurrencyRules(NamedTuple):
     min_traditional_share: float
     min_currency_names: int
     min_place_marks: int

@@ -29,6 +29,12 @@ _MAX_BIG_WORDS = 3  # 1.2万亿 has two; more is not a number (and would recurse
 def parse_number(text: str) -> float | None:
     text = text.replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", "")
     text = text.replace("个万", "万").replace("个亿", "亿")  # 两个亿: spoken, 个 before the scale
+    whole, point, fraction = text.partition(".")
+    if text.isascii() and whole.isdigit() and (fraction.isdigit() or not point):
+        # Digits alone (most numbers, every 序号): float() rounds the decimal text to the nearest
+        # float as float(Decimal(text)) below does, at a tenth of the cost.
+        number = float(text)
+        return number if math.isfinite(number) else None
     if text[-1:] in "kK" and text[:-1].replace(".", "", 1).isdigit():  # 10k, 3.2k: thousands
         text = text[:-1] + "千"
     if not text or text.count("万") + text.count("亿") + text.count("兆") > _MAX_BIG_WORDS:

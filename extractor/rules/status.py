@@ -283,6 +283,20 @@ def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
     ]
 
 
+def _status_report(cells: dict[str, str]) -> list[Piece]:
+    """A status cell longer than a status word holds a report (目前此项工作…已组织符合条件人员进行网上申请):
+    its statements are read as a progress cell's are."""
+    text = cells.get("status") or ""
+    if len(text.strip()) <= _VERDICT_CELL:
+        return []
+    found = find_issues(text, "status")
+    statements = find_statements(text, "status", found)
+    seen = {s.span for s in statements}
+    pieces = [Piece(s.field, s.span[0], s.kind, s.text, match_view(s.text)) for s in statements]
+    issues = [Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in found if i.span not in seen]
+    return pieces + issues
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -297,6 +311,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
         Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in issues if (i.field, i.span) not in seen
     ]
     pieces += _column_pieces(cells)
+    pieces += _status_report(cells)
     order = {field: index for index, field in enumerate(cells)}
     return sorted(pieces, key=lambda p: (order.get(p.field, len(order)), p.start))
 
@@ -404,7 +419,8 @@ def row_status(
     項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
     cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
-    read = _progress_word(cells, _row_status(cells, figures, statements, issues, period, assessments))
+    read = _row_status(cells, figures, statements, issues, period, assessments, headers or {})
+    read = _progress_word(cells, read)
     verdict = _verdict(cells, headings, headers or {})
     if verdict is None:
         return read
@@ -522,6 +538,7 @@ def _row_status(
     issues: list[Item],
     period: Period | None,
     assessments: list[Assessment] | None,
+    headers: Mapping[str, str],
 ) -> Status:
     rules = status_rules()
     pieces = _pieces(cells, statements, issues)
@@ -537,7 +554,7 @@ def _row_status(
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
-    _bare_shares(cells, figures, period, evidence, assessments)
+    _bare_shares(cells, figures, period, evidence, assessments, headers)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -748,19 +765,23 @@ def _bare_shares(
     period: Period | None,
     evidence: _Evidence,
     assessments: list[Assessment],
+    headers: Mapping[str, str],
 ) -> None:
     """A number alone as a completion share: in the status cell (a 完成进度 or 完成率 column: 51, 95%),
-    or a percent alone as the whole progress of a task that sets no rate of its own (95% of 建设某项目;
-    28.97% against 增长6%以上, in the task or a 年度目标 column, is the rate achieved, which assess.py
-    pairs with its target)."""
+    in a progress column whose header names a share (形象进度(%) | 60), or a percent alone as the whole
+    progress of a task that sets no rate of its own (95% of 建设某项目; 28.97% against 增长6%以上, in the
+    task or a 年度目标 column, is the rate achieved, which assess.py pairs with its target)."""
     rule = status_rules().completion_id
     rated = any(a.gap_unit == "pp" and a.actual is not None and a.actual.field == "progress" for a in assessments)
     rate_columns = [key for key in _side_columns(cells) if _RATE_COLUMN.search(match_view(key))]
     for key in ("status", "progress", *rate_columns):
         text = cells.get(key) or ""
         match = _BARE_SHARE.match(match_view(text))
-        if match is None or (key == "progress" and not match.group("percent")):
+        share_header = key == "progress" and bool(_RATE_COLUMN.search(match_view(headers.get(key) or "")))
+        if match is None or (key == "progress" and not match.group("percent") and not share_header):
             continue
+        if not match.group("percent") and _YEAR.match(match.group("num")):
+            continue  # 2024 under 形象进度: a year, no share
         if key == "progress" and (rated or any(f.field == "task" and f.kind in ("change", "percent") for f in figures)):
             continue
         if key == "progress" and _RATE_INDICATOR.search(match_view(cells.get("task") or "")):
@@ -954,6 +975,35 @@ def _in_scope(figure: Figure, pieces: list[Piece], kinds: frozenset[str]) -> boo
     return any(p.kind in kinds and _contains(p, figure) for p in pieces)
 
 
+def _mixed_directions(
+    figures: list[Figure], assessments: list[Assessment], pieces: list[Piece], evidence: _Evidence
+) -> None:
+    """A task's one rate target (增长5%) that no actual answers alone, against rates of the progress
+    of which one or more went the other way (A增长6%，B下降2%): one part late is the row late (gold
+    conventions, Status 4)."""
+    config = status_rules().figures
+    changes = [f for f in figures if f.field == "task" and f.role == "target" and f.kind == "change" and f.value]
+    if len(changes) != 1 or any(a.target == changes[0] and a.actual is not None for a in assessments):
+        return
+    target = changes[0]
+    rates = [f for f in figures if f.field != "task" and _in_scope(f, pieces, frozenset(config["scope"]))]
+    against = [
+        f
+        for f in rates
+        if f.kind == "change"
+        and f.scope is None
+        and f.basis in (None, "yoy")
+        and _HAN.search(f.text)
+        and f.value * target.value < 0
+    ]
+    if against:
+        evidence.add(
+            "behind",
+            _figure_item(target, config["direction"]),
+            *(_figure_item(f, config["direction"]) for f in against),
+        )
+
+
 def _assessed(
     assessments: list[Assessment],
     pieces: list[Piece],
@@ -982,6 +1032,7 @@ def _assessed(
                 continue
             reason = "no target of the same subject in the task" if targets else "the task sets no target"
             evidence.set_aside(reason, _figure_item(figure, "figure.unpaired"))
+    _mixed_directions(figures, assessments, pieces, evidence)
     for assessment in assessments:
         target, actual = assessment.target, assessment.actual
         if actual == target and assessment.met is not None and _in_scope(actual, pieces, scope):

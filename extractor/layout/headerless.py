@@ -1,0 +1,140 @@
+"""A table whose header names nothing we know, or that has none: columns named by what they hold.
+
+The last resort of the layout stage, tried only when no proposal gave a table with rows: a grid
+the text draws itself (tab or pipe rows) whose header the vocabulary cannot read — or that starts
+with its first data row — is still a table. Each column is named by the kind of content most of
+its cells hold (``classes.classify``): numbers counting up are the 序号, unit names the 责任单位,
+dates the 完成时限, status words the 完成状态, persons the 责任人; of the text columns the first is
+the task and the next the progress (the report, when one of them reads as reports). The names
+written are the vocabulary's own, so the table stage reads them as any header; a header row the
+text had, when it is one (short cells, no number, over rows of other kinds), is replaced, and its
+texts stay in the table's title line. The layout is named ``<proposer>-headerless`` and its
+confidence is capped low (``HEADERLESS_CONFIDENCE``): the reading is a guess the user should check.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from extractor.headers import header_cell_like, parse_seq
+from extractor.layout.base import Block
+from extractor.layout.classes import classify
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+
+HEADERLESS_CONFIDENCE = 0.2  # the most a content-named reading may claim
+MIN_ROWS = 2
+MIN_WIDTH = 2
+MAJORITY = 0.5  # share of a column's filled cells of one kind that names it
+TEXT = frozenset({"prose", "report", "short", "figure", "percent", "measure"})
+NUMBERS = frozenset({"number", "seq"})  # a column of bare numbers that do not count up: values, no text
+NAMES = {  # kind → the header written for it (the vocabulary's own words)
+    "seq": "序号",
+    "unit": "责任单位",
+    "date": "完成时限",
+    "status": "完成状态",
+    "person": "责任人",
+}
+TASK, PROGRESS, PARTNERS = "工作任务", "进展情况", "配合单位"
+
+
+def content_named(blocks: list[Block]) -> list[Block] | None:
+    """``blocks`` with each table's header written from its columns' content; None when no table
+    has rows enough and a text column to name."""
+    out: list[Block] = []
+    named = False
+    for block in blocks:
+        if isinstance(block, RawTable) and (table := _named_table(block)) is not None:
+            header_text, table = table
+            if header_text:
+                out.append(Paragraph(header_text, page=table.rows[0].page))
+            out.append(table)
+            named = True
+        else:
+            out.append(block)
+    return out if named else None
+
+
+def _named_table(table: RawTable) -> tuple[str | None, RawTable] | None:
+    rows = [row for row in table.rows if sum(1 for c in row.cells if (c.text or "").strip()) >= MIN_WIDTH]
+    if len(rows) < MIN_ROWS:
+        return None
+    width = Counter(len(row.cells) for row in rows).most_common(1)[0][0]
+    if width < MIN_WIDTH:
+        return None
+    first_is_header = _reads_as_header_row(rows, width)
+    body = rows[1:] if first_is_header else rows
+    if len(body) < MIN_ROWS:
+        return None
+    names = _column_names(body, width)
+    if names is None:
+        return None
+    header = RawRow([RawCell(name) for name in names], page=body[0].page)
+    written = [(c.text or "").strip() for c in rows[0].cells]
+    title = " | ".join(t for t in written if t) if first_is_header else None
+    kept = [row for row in table.rows if row is not rows[0]] if first_is_header else list(table.rows)
+    return title, RawTable([header, *kept], kind=table.kind, layout=table.layout)
+
+
+def _reads_as_header_row(rows: list[RawRow], width: int) -> bool:
+    """The first row is a header the vocabulary does not know: every cell short and numberless,
+    and under at least one of its cells the rows hold another kind (numbers, long text)."""
+    first = [(c.text or "").strip() for c in rows[0].cells]
+    if not any(first) or not all(header_cell_like(t, max_unknown=10) for t in first if t):
+        return False
+    for position in range(min(width, len(first))):
+        below = Counter(_kind(r, position) for r in rows[1:] if _kind(r, position) != "empty")
+        if below and below.most_common(1)[0][0] in ("seq", "prose", "report", "unit", "date"):
+            return True
+    return False
+
+
+def _kind(row: RawRow, position: int) -> str:
+    if position >= len(row.cells):
+        return "empty"
+    text = (row.cells[position].text or "").strip()
+    return classify(text) if text else "empty"
+
+
+def _column_names(body: list[RawRow], width: int) -> list[str] | None:
+    kinds: list[str | None] = []
+    lengths: list[float] = []
+    for position in range(width):
+        found = [_kind(row, position) for row in body]
+        filled = [k for k in found if k != "empty"]
+        texts = [(row.cells[position].text or "") for row in body if position < len(row.cells)]
+        lengths.append(sum(len(t) for t in texts) / max(1, len(filled)))
+        if not filled:
+            kinds.append(None)
+            continue
+        kind, count = Counter(
+            "text" if k in TEXT else "number" if k in NUMBERS - {"seq"} else k for k in filled
+        ).most_common(1)[0]
+        kinds.append(kind if count >= MAJORITY * len(filled) else "text")
+    if "seq" in kinds and not _counts_up(body, kinds.index("seq")):
+        kinds[kinds.index("seq")] = "number"
+    text_columns = [p for p, k in enumerate(kinds) if k == "text"]
+    if not text_columns:
+        return None
+    names = [f"列{p + 1}" for p in range(width)]
+    used: set[str] = set()
+    for position, kind in enumerate(kinds):
+        name = NAMES.get(kind or "")
+        if name == NAMES["unit"] and name in used:
+            name = PARTNERS
+        if name and name not in used:
+            names[position] = name
+            used.add(name)
+    names[text_columns[0]] = TASK
+    if len(text_columns) > 1:
+        # the progress: the longest of the text columns after the task (a report runs longest)
+        progress = max(text_columns[1:], key=lambda p: lengths[p])
+        names[progress] = PROGRESS
+    return names
+
+
+def _counts_up(body: list[RawRow], position: int) -> bool:
+    numbers = [parse_seq(row.cells[position].text or "") for row in body if position < len(row.cells)]
+    numbers = [n for n in numbers if n is not None]
+    rising = sum(1 for a, b in itertools.pairwise(numbers) if b > a)
+    return len(numbers) >= MIN_ROWS and rising >= (len(numbers) - 1) * 0.75
