@@ -174,3 +174,27 @@ def test_a_section_named_by_a_place_only_groups_its_items() -> None:
     rows = _rows(text)
     assert [r.lead_units for r in rows] == [[], [], []]
     assert [r.section for r in rows] == ["一、城区", "一、城区", "二、高新区"]
+
+
+LINE_CLOSED_BY_UNITS = """2008年工作目标任务完成情况
+44.做好人口和计划生育工作。计划生育率保持在95%以上。新建500个农村优质服务机构。 （主办部门：省人口计生委、卫生厅）
+预计计划生育率保持在95%以上。优质服务机构建设任务已分解下达到市。
+45.加快建设社会信用体系。重点建设企业信用基础数据库和服务平台，实现30个省级部门信用数据归集。（省信用办、省发展改革委）
+已归集17个省级部门信用信息1310万条。
+46.开展质量兴市活动。90%的省辖市整体开展质量兴市活动。（省质监局）
+全省13个省辖市均已开展质量兴市活动。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_units_closing_the_first_line_end_a_long_task(spell) -> None:
+    rows = _rows(spell(LINE_CLOSED_BY_UNITS))[:2]
+    assert [r.task for r in rows] == [
+        spell("做好人口和计划生育工作。计划生育率保持在95%以上。新建500个农村优质服务机构。"),
+        spell("加快建设社会信用体系。重点建设企业信用基础数据库和服务平台，实现30个省级部门信用数据归集。"),
+    ]
+    assert [r.lead_units[0] for r in rows] == [spell("省人口计生委"), spell("省信用办")]
+    assert [r.progress for r in rows] == [
+        spell("预计计划生育率保持在95%以上。优质服务机构建设任务已分解下达到市。"),
+        spell("已归集17个省级部门信用信息1310万条。"),
+    ]

@@ -1438,7 +1438,12 @@ def _fields(
         # the whole head is the task ("1.轨道交通1号线一期工程投入试运营。 牵头领导：…");
         # otherwise the head holds task and progress (_split_head).
         progress_after = "progress" in fields or any(_clean(piece) for piece in unlabelled)
-        whole_head = progress_after and len(head) <= 2 * MAX_TASK_NAME
+        # A head of any length is the task when its units close its line and the report starts on
+        # the next ("44.做好…工作。计划生育率保持在95%以上。… (主办部门:省人口计生委…)" / "预计…").
+        line_closed = "\n" not in _clean(head) and any(
+            piece.lstrip(" \t\u3000\xa0)）。").startswith("\n") for piece in unlabelled if _clean(piece)
+        )
+        whole_head = progress_after and (len(head) <= 2 * MAX_TASK_NAME or line_closed)
         if whole_head:
             task, rest, reference, titled = _clean(head) or None, "", None, False
         else:
@@ -1538,10 +1543,14 @@ def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
     report). The bracket closes the item's first sentence: the task is what comes before it."""
     view = match_view(text)
     for match in UNITS_BRACKET_INSIDE.finditer(view):
-        if match.start() > 2 * MAX_TASK_NAME:
-            return None
         before = view[: match.start()].rstrip()
-        if not before.strip() or regex.search(r"[。;!?]", before.rstrip("。;")):
+        if "\n" in before.strip():
+            return None
+        # The task is one sentence, or the whole first line when the bracket closes it.
+        line_closed = view[match.end() :].lstrip(" \t\u3000\xa0。.;").startswith("\n")
+        if not line_closed and (match.start() > 2 * MAX_TASK_NAME or regex.search(r"[。;!?]", before.rstrip("。;"))):
+            return None
+        if not before.strip():
             return None
         if view[match.end() : match.end() + 1] in (",", "、"):
             continue  # "…其中乡镇卫生院37个（含X医院），村卫生室211个": a remark inside the sentence
