@@ -76,3 +76,27 @@ def test_a_sites_footer_after_the_last_item_is_not_its_progress(footer: str) -> 
         "全市30个文化激情广场累计完成投资60万元。",
         "10个仿古戏台改造工程累计完成投资29万元。",
     ]
+
+
+@pytest.mark.parametrize("sep", [";", "；", "; "])
+def test_the_next_number_after_a_semicolon_opens_an_item_before_a_digit(sep: str) -> None:
+    # "3.1-1號…" continues 1., 2.: the next item, not the decimal 3.1 (which stays one elsewhere)
+    text = (
+        "縣府列管重大施政計畫,包括有:\n一、金門大橋建設計畫。\n"
+        f"二、港埠建設專案-1.水頭港大型旅客服務中心工程{sep}2.S2、S3碼頭{sep}3.1-1號計畫道路建設計畫。\n"
+        "三、產業發展專案-產遊博覽園區計畫。\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    tasks = [row.task for table in document.tables for row in table.rows]
+    assert "S2、S3碼頭" in tasks and "1-1號計畫道路建設計畫。" in tasks
+
+
+def test_a_decimal_after_an_item_is_no_item() -> None:
+    text = (
+        "2023年重点工作进展\n1.新建学校3所。已完成2所。\n"
+        "2.完成投资5亿元。已完成3.5亿元;3.2亿元用于校舍。\n3.新建医院1所。已开工。\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    rows = [row for table in document.tables for row in table.rows]
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert rows[1].progress == "已完成3.5亿元;3.2亿元用于校舍。"

@@ -126,6 +126,8 @@ UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may ho
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
 UNITS_BRACKET_INSIDE = compile_rule(r"[(]([^()]{2,80})[)]")
+NEXT_INLINE_ITEM = compile_rule(r"(?<=;)\s*(\d{1,3})\.(?=\d)")  # "…;3.1-1號…" (_split_inline_items)
+NEXT_ARABIC = compile_rule(r"^\s*(\d{1,3})\.(?=\d)")  # the same at a line's start (_starts)
 # Unit names opening an item, before a colon or a space ("市发改委：推进…", "市住建局 改造…").
 UNIT_OPENING = compile_rule(r"^\s*(\p{Han}[\p{Han}、,]{1,30}?)(?:\s*:\s*|[ \u3000]+(?=\p{Han}))")
 
@@ -565,10 +567,16 @@ def _split_inline_items(lines: list[Line]) -> list[Line]:
             view = match_view(line.text)
             cuts: list[int] = []
             expected = None
-            for match in pattern.finditer(view):
+            matches = list(pattern.finditer(view))
+            if pattern is not INLINE_SECTION:
+                # "…;2.S2、S3碼頭;3.1-1號計畫道路…": after a ; the next number opens the next item even
+                # where a digit follows its stop, which elsewhere is a decimal ("3.1亿元").
+                matches = sorted([*matches, *NEXT_INLINE_ITEM.finditer(view)], key=lambda m: m.start(1))
+            for match in matches:
                 number = _number(match.group(1))
-                if (expected is None and number == 1) or (number is not None and number == expected):
-                    cuts.append(match.start())
+                loose = match.re is NEXT_INLINE_ITEM
+                if (expected is None and number == 1 and not loose) or (number is not None and number == expected):
+                    cuts.append(match.start(1))
                     expected = number + 1
             if len(cuts) < 2:
                 out.append(line)
@@ -643,6 +651,12 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
         # An enumerator with text after it; or alone on the last line, where a text cut short
         # ends ("…正在开展前期工作。\n4、"): an item whose cells are past the cut.
         alone = style in ALONE_STYLES and index < last  # "01" alone, its text on the lines after it
+        if match is None and style == "arabic" and out and out[-1][0] == index - 1:
+            # "2.S2、S3碼頭;" / "3.1-1號計畫道路…": the next number right after an item opens the next
+            # item even where a digit follows its stop, which elsewhere is a decimal ("3.1亿元").
+            match = NEXT_ARABIC.match(view)
+            if match is not None and _number(match.group(1)) != out[-1][1] + 1:
+                match = None
         if match and (skip + match.end() < len(line.text.rstrip()) or index == last or alone):
             number = _number(match.group(1))
             if number is not None:
