@@ -100,3 +100,28 @@ def test_a_decimal_after_an_item_is_no_item() -> None:
     rows = [row for table in document.tables for row in table.rows]
     assert [r.seq for r in rows] == [1, 2, 3]
     assert rows[1].progress == "已完成3.5亿元;3.2亿元用于校舍。"
+
+
+@pytest.mark.parametrize("cut", ["牵头责任", "责任单位", "牵头单", "完成时限"])
+def test_a_label_cut_off_at_the_documents_end_is_no_progress(cut: str) -> None:
+    text = (
+        "2024年重点目标任务分解\n1. 地区生产总值增长6%以上。\n牵头负责领导：姚志。\n牵头责任单位：市发展改革委。\n"
+        f"2. 社会消费品零售总额增长10.5%以上。\n牵头负责领导：姚志。\n{cut}"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    rows = [row for table in document.tables for row in table.rows]
+    assert [r.progress for r in rows] == ["", ""]
+    assert rows[1].task == "社会消费品零售总额增长10.5%以上。"
+
+
+@pytest.mark.parametrize("name", ["刘 哲", "刘　哲", "王  健"])
+def test_a_leaders_name_padded_to_width_is_one_name(name: str) -> None:
+    text = (
+        "2024年重点目标任务分解\n1.规模以上工业增加值增长7%以上。\n"
+        f"牵头领导:{name}\n牵头单位:市工业和信息化局\n2.固定资产投资增长8%。\n牵头领导:张明\n牵头单位:市发展和改革局\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    rows = [row for table in document.tables for row in table.rows]
+    assert rows[0].progress == ""
+    assert rows[0].cells["lead_leaders"] == name
+    assert rows[0].lead_units == ["市工业和信息化局"]

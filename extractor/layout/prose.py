@@ -1482,6 +1482,8 @@ def _fields(
         # says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
         fields["task"] = _clean(head)
         rest = ""
+    if unlabelled and _cut_label(unlabelled[-1]):
+        unlabelled.pop()  # "牵头负责领导:姚志。\n牵头责任" at a document's cut: a label its text never reached
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
     if progress and plans and "progress" not in fields:
         fields["description"] = "\n".join(v for v in (fields.get("description"), progress) if v)
@@ -1500,11 +1502,23 @@ def _reports(text: str) -> bool:
     return _progress_start(view, 0) is not None or bool(prose_patterns()["progress_word"].search(view))
 
 
+def _cut_label(piece: str) -> bool:
+    """A label standing last with no value, or the start of one cut off ("牵头责任", "责任单位")."""
+    view = match_view(_clean(piece))
+    if not 2 <= len(view) <= MAX_LABEL or not regex.fullmatch(r"\p{Han}+", view):
+        return False
+    return any(synonym.startswith(view) for synonym, _ in label_synonyms())
+
+
 def _past_person(value: str, stop: int) -> int:
-    """A unit value cut at a space before its leader's name ("市民政局 伍泽国"): the name belongs
-    to the value (split_units sets it aside), not to the progress after it."""
+    """A unit value cut at a space before its leader's name ("市民政局 伍泽国"), or a two-character
+    name padded to the width of three ("刘 哲"): the name belongs to the value (split_units sets
+    a leader aside), not to the progress after it."""
     if not value[stop : stop + 1].isspace():
         return stop
+    padded = regex.match(r"\s*\p{Han}(\s+)\p{Han}{1,2}(?=$|[\s。;；,，)）])", value)
+    if padded is not None and padded.start(1) == stop:
+        return padded.end() if padded.end() < len(value) else len(value)  # "刘 哲": a name padded to width
     name = regex.match(r"\s+(\p{Han}{2,4})(?=$|[\s。;；,，)）])", value[stop:])
     if name and looks_like_person(name.group(1)) and not looks_like_units(name.group(1)):
         end = stop + name.end()
