@@ -750,7 +750,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             group, stack = (trim(line.text), unit), []
             if not items:
                 blocks.append(Paragraph(trim(line.text), page=line.page))
-        elif stack and is_furniture(line.text) and not DECORATED_LABEL.search(match_view(line.text)):
+        elif stack and is_furniture(match_view(line.text)) and not DECORATED_LABEL.search(match_view(line.text)):
             # "首页 | 网站地图 | …", "附件下载": the page's, not the item's ("●进展情况●" is a label)
             furniture.append(Paragraph(trim(line.text), page=line.page))
         elif stack:
