@@ -163,3 +163,37 @@ def test_one_rate_of_several_against_the_tasks_direction_makes_the_row_behind(
         assert all(
             {"task": task, "progress": progress}[e.field][e.span[0] : e.span[1]] == e.text for e in status.evidence
         )
+
+
+@pytest.mark.parametrize(
+    ("target", "progress", "value", "completion"),
+    [
+        ("1100", "1063", "on_track", 0.9664),  # 96.6% at three quarters of the year
+        (" 20 ", "20", "done", 1.0),
+        ("1100", "300", "on_track", 0.2727),  # short of the time elapsed: moving, no schedule known
+    ],
+)
+def test_a_number_alone_against_a_number_alone_under_the_target_column(
+    target: str, progress: str, value: str, completion: float
+) -> None:
+    from extractor.models import Period
+
+    period = Period(text="1-9月", source="title", elapsed=0.75)
+    cells = {"task": "促进重点群体稳定就业", "目标任务": target, "progress": progress}
+    status = row_status(cells, [], [], [], period)
+    assert (status.value, status.completion) == (value, pytest.approx(completion))
+    assert {(e.field, e.text) for e in status.evidence} == {("目标任务", target.strip()), ("progress", progress)}
+    assert all(cells[e.field][e.span[0] : e.span[1]] == e.text for e in status.evidence)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"task": "促进就业", "目标任务": "1100", "progress": "2024"},  # a year
+        {"task": "促进就业", "目标任务": "1100", "年度计划": "1200", "progress": "600"},  # two targets
+        {"task": "促进就业", "目标任务": "1100人", "progress": "600"},  # not a number alone
+        {"task": "促进就业", "完成情况": "1100", "progress": "600"},  # no target column
+    ],
+)
+def test_no_share_without_one_bare_target_and_a_bare_number(cells: dict) -> None:
+    assert row_status(cells, [], [], [], None).completion is None

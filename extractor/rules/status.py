@@ -555,6 +555,7 @@ def _row_status(
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
+    _bare_against_target(cells, period, evidence)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -793,6 +794,35 @@ def _bare_shares(
 
 
 _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
+
+
+def _bare_against_target(cells: dict[str, str], period: Period | None, evidence: _Evidence) -> None:
+    """A number alone under the progress against a number alone under the row's one target column
+    (目标任务 | 1100, 完成情况 | 1063): the share of the target done, when no share was read otherwise.
+    At or above the time elapsed it is held like any share (done at 100%); short of it, the row moves
+    but is not read behind: a target column may hold the period's own target (第二季度任务目标) as well
+    as the year's, so the schedule it answers is not known (measured: read behind, 7 of 11 such test
+    rows labelled on_track turned behind)."""
+    if evidence.completion is not None:
+        return
+    done = _BARE_SHARE.match(match_view(cells.get("progress") or ""))
+    targets = [key for key in _side_columns(cells) if target_column(key) and (cells.get(key) or "").strip()]
+    if done is None or done.group("percent") or len(targets) != 1 or _YEAR.match(done.group("num")):
+        return
+    target = _BARE_SHARE.match(match_view(cells[targets[0]]))
+    if target is None or target.group("percent") or not float(target.group("num")):
+        return
+    rule = status_rules().figures["share"]
+    items = [
+        Item(text=match.group("num"), field=key, span=match.span("num"), rule=rule)
+        for key, match in ((targets[0], target), ("progress", done))
+    ]
+    share = round(float(done.group("num")) / float(target.group("num")), 4)
+    if period is not None and period.elapsed is not None and share < min(period.elapsed, 1):
+        evidence.completion = share
+        evidence.add("reported", *items)  # short of the time elapsed: moving, but against which schedule?
+        return
+    evidence.share(share, items, period)
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
