@@ -191,9 +191,36 @@ def test_a_number_alone_against_a_number_alone_under_the_target_column(
     [
         {"task": "促进就业", "目标任务": "1100", "progress": "2024"},  # a year
         {"task": "促进就业", "目标任务": "1100", "年度计划": "1200", "progress": "600"},  # two targets
-        {"task": "促进就业", "目标任务": "1100人", "progress": "600"},  # not a number alone
         {"task": "促进就业", "完成情况": "1100", "progress": "600"},  # no target column
     ],
 )
 def test_no_share_without_one_bare_target_and_a_bare_number(cells: dict) -> None:
+    assert row_status(cells, [], [], [], None).completion is None
+
+
+@pytest.mark.parametrize(
+    ("target", "progress", "completion"),
+    [
+        ("1100人", "1063", 0.9664),
+        ("3万人", "2.4", 0.8),  # in the target's written scale
+        ("1.2万亩", "9600", 0.8),  # in its units: 9600万亩 would be far beyond the total
+        ("12 所", "12", 1.0),
+    ],
+)
+def test_a_bare_number_against_a_target_column_total_with_its_unit(
+    target: str, progress: str, completion: float
+) -> None:
+    from extractor.models import Period
+
+    period = Period(text="1-9月", source="title", elapsed=0.75)
+    cells = {"task": "某项民生实事", "年度目标": target, "progress": progress}
+    status = row_status(cells, [], [], [], period)
+    assert status.completion == pytest.approx(completion)
+    assert status.value == ("done" if completion >= 1 else "on_track")
+    assert [(e.field, e.text) for e in status.evidence] == [("年度目标", target), ("progress", progress)]
+
+
+@pytest.mark.parametrize(("target", "progress"), [("6%", "7.2"), ("3万人", "900000"), ("力争完成1100人", "1063")])
+def test_a_rate_a_sentence_or_an_unreadable_scale_is_no_total(target: str, progress: str) -> None:
+    cells = {"task": "某项民生实事", "年度目标": target, "progress": progress}
     assert row_status(cells, [], [], [], None).completion is None

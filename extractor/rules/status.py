@@ -796,6 +796,21 @@ def _bare_shares(
 _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
 
 
+# A target column's cell holding one total: a number, its scale and a short unit (1100, 1100人, 1.2万亩,
+# 3所), never a rate (6%) or a sentence.
+_TARGET_TOTAL = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万亿千])?\s*(?:\p{Han}{1,2}|[A-Za-z]{1,3})?\s*$")
+_SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+
+def _bare_share_of(done: float, target: float, scale: str | None) -> float | None:
+    """The share a bare number is of a total: in the total's written scale (1.2 of 3万人), or else in
+    its units (8000 of 1.2万亩) when the written scale would put it far beyond the total."""
+    if scale is None or done <= 2 * target:
+        return round(done / target, 4)
+    whole = target * _SCALES[scale]
+    return round(done / whole, 4) if done <= 2 * whole else None
+
+
 def _bare_against_target(cells: dict[str, str], period: Period | None, evidence: _Evidence) -> None:
     """A number alone under the progress against a number alone under the row's one target column
     (目标任务 | 1100, 完成情况 | 1063): the share of the target done, when no share was read otherwise.
@@ -809,15 +824,18 @@ def _bare_against_target(cells: dict[str, str], period: Period | None, evidence:
     targets = [key for key in _side_columns(cells) if target_column(key) and (cells.get(key) or "").strip()]
     if done is None or done.group("percent") or len(targets) != 1 or _YEAR.match(done.group("num")):
         return
-    target = _BARE_SHARE.match(match_view(cells[targets[0]]))
-    if target is None or target.group("percent") or not float(target.group("num")):
+    target = _TARGET_TOTAL.match(match_view(cells[targets[0]]))
+    if target is None or not float(target.group("num")):
+        return
+    share = _bare_share_of(float(done.group("num")), float(target.group("num")), target.group("scale"))
+    if share is None:
         return
     rule = status_rules().figures["share"]
     items = [
-        Item(text=match.group("num"), field=key, span=match.span("num"), rule=rule)
+        Item(text=cells[key][match.start("num") : match.end()].strip(), field=key, span=match.span("num"), rule=rule)
         for key, match in ((targets[0], target), ("progress", done))
     ]
-    share = round(float(done.group("num")) / float(target.group("num")), 4)
+    items = [i.model_copy(update={"span": (i.span[0], i.span[0] + len(i.text))}) for i in items]
     if period is not None and period.elapsed is not None and share < min(period.elapsed, 1):
         evidence.completion = share
         evidence.add("reported", *items)  # short of the time elapsed: moving, but against which schedule?
