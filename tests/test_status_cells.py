@@ -224,3 +224,37 @@ def test_a_bare_number_against_a_target_column_total_with_its_unit(
 def test_a_rate_a_sentence_or_an_unreadable_scale_is_no_total(target: str, progress: str) -> None:
     cells = {"task": "某项民生实事", "年度目标": target, "progress": progress}
     assert row_status(cells, [], [], [], None).completion is None
+
+
+@pytest.mark.parametrize(
+    ("task", "progress", "value", "completion"),
+    [
+        ("新建学校3所", "2", "behind", 0.6667),  # as 2所 would be, at three quarters of the year
+        ("新增就业1100人", "1063", "on_track", 0.9664),
+        ("造林1.2万亩", "0.9", "on_track", 0.75),  # in the total's written scale
+        ("完成投資10億元", " 10 ", "done", 1.0),
+    ],
+)
+def test_a_bare_number_under_the_progress_is_a_share_of_the_tasks_one_total(
+    task: str, progress: str, value: str, completion: float
+) -> None:
+    from extractor.models import Period
+    from extractor.rules.figures import extract_figures
+
+    period = Period(text="1-9月", source="title", elapsed=0.75)
+    cells = {"task": task, "progress": progress}
+    status = row_status(cells, extract_figures(task, "task"), [], [], period)
+    assert (status.value, status.completion) == (value, pytest.approx(completion))
+    assert all(cells[e.field][e.span[0] : e.span[1]] == e.text for e in status.evidence)
+    assert [e.field for e in status.evidence] == ["task", "progress"]
+
+
+@pytest.mark.parametrize(
+    "task",
+    ["建设某项目，总投资10亿元", "地区生产总值增长6%", "新建学校3所、幼儿园5所", "新建学校3所，入学率达到95%"],
+)
+def test_no_bare_share_of_a_project_size_a_rate_or_one_of_several_totals(task: str) -> None:
+    from extractor.rules.figures import extract_figures
+
+    cells = {"task": task, "progress": "2"}
+    assert row_status(cells, extract_figures(task, "task"), [], [], None).completion is None

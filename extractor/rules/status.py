@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
-from extractor.rules.assess import assess, full_year_forecast, target_column
+from extractor.rules.assess import assess, full_year_forecast, project_size, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
@@ -556,6 +556,7 @@ def _row_status(
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
     _bare_against_target(cells, period, evidence)
+    _bare_against_task(cells, figures, period, evidence)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -809,6 +810,34 @@ def _bare_share_of(done: float, target: float, scale: str | None) -> float | Non
         return round(done / target, 4)
     whole = target * _SCALES[scale]
     return round(done / whole, 4) if done <= 2 * whole else None
+
+
+def _bare_against_task(
+    cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence
+) -> None:
+    """A number alone under the progress in a row whose task sets one total and no rate (新建学校3所 | 2,
+    新增就业1100人 | 1063): that total's share done, read like the same number written with its unit
+    (2所: figure.share), when no share was read otherwise."""
+    if evidence.completion is not None:
+        return
+    done = _BARE_SHARE.match(match_view(cells.get("progress") or ""))
+    if done is None or done.group("percent") or _YEAR.match(done.group("num")):
+        return
+    task = cells.get("task") or ""
+    targets = [f for f in figures if f.field == "task" and f.role == "target"]
+    totals = [f for f in targets if f.kind in ("amount", "quantity", "count") and not project_size(f, task)]
+    if len(targets) != 1 or len(totals) != 1:
+        return
+    (total,) = totals
+    written = _TARGET_TOTAL.match(match_view(total.text))
+    if written is None or not float(written.group("num")):
+        return
+    share = _bare_share_of(float(done.group("num")), float(written.group("num")), written.group("scale"))
+    if share is None:
+        return
+    rule = status_rules().figures["share"]
+    actual = Item(text=done.group("num"), field="progress", span=done.span("num"), rule=rule)
+    evidence.share(share, [_figure_item(total, rule), actual], period)
 
 
 def _bare_against_target(cells: dict[str, str], period: Period | None, evidence: _Evidence) -> None:
