@@ -67,3 +67,27 @@ def test_numbers_that_do_not_count_up_are_no_seq_and_no_task() -> None:
     assert table.columns[0].field != "seq"
     assert [r.task for r in table.rows] == [r[1] for r in rows]
     assert [r.progress for r in table.rows] == [r[2] for r in rows]
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-lines", "one-a-line"])
+@pytest.mark.parametrize("mark", ["", ".", "、"])
+@pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
+def test_a_numbered_stream_with_no_header_is_read(blank: str, mark: str, traditional: bool) -> None:
+    cells = ["2024年为民办实事进展"]
+    for number, task, progress, unit in ROWS:
+        cells += [number + mark, task, progress, unit]
+    text = blank.join(cells) + "\n"
+    document = extractor.parse_bytes((text.translate(FOLD) if traditional else text).encode(), "t.txt")
+    (table,) = document.tables
+    assert table.layout == "stream-headerless"
+    back = {v: k for k, v in FOLD.items()}
+    assert [r.seq for r in table.rows] == [1, 2, 3]
+    assert [r.task.translate(back) for r in table.rows] == [row[1] for row in ROWS]
+    assert [r.progress.translate(back) for r in table.rows] == [row[2] for row in ROWS]
+    assert [[u.translate(back) for u in r.lead_units] for r in table.rows] == [[row[3]] for row in ROWS]
+
+
+def test_numbers_that_do_not_count_from_one_make_no_stream() -> None:
+    text = "会议纪要\n\n3\n\n讨论了道路改造。\n\n7\n\n讨论了学校建设。\n\n9\n\n讨论了绿地。\n"
+    with pytest.raises(NoTableError):
+        extractor.parse_bytes(text.encode(), "t.txt")
