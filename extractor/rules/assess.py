@@ -100,7 +100,7 @@ def _forecast(figure: Figure, cells: Mapping[str, str] | None) -> bool:
     return text[start:end] == figure.text and full_year_forecast(text, start)
 
 
-def project_size(target: Figure, task: str) -> bool:
+def _project_size(target: Figure, task: str) -> bool:
     """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
     pattern = _not_a_target()
     before = match_view(task)[max(0, target.span[0] - 8) : target.span[0]]
@@ -126,7 +126,7 @@ def assess(
     targets = [
         f
         for f in targets_of(figures)
-        if not (f.kind != "change" and project_size(f, task if f.field == "task" else (cells or {}).get(f.field, "")))
+        if not (f.kind != "change" and _project_size(f, task if f.field == "task" else (cells or {}).get(f.field, "")))
     ]
     actuals = [f for f in figures if f.role != "target" and f.scope is None and not target_column(f.field)]
     # actuals to date first; full-year forecasts answer only when no actual to date does

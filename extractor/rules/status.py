@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
-from extractor.rules.assess import assess, full_year_forecast, project_size, target_column
+from extractor.rules.assess import assess, full_year_forecast, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
@@ -568,8 +568,6 @@ def _row_status(
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
-    _bare_against_target(cells, period, evidence)
-    _bare_against_task(cells, figures, period, evidence)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -808,81 +806,6 @@ def _bare_shares(
 
 
 _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
-
-
-# A target column's cell holding one total: a number, its scale and a short unit (1100, 1100人, 1.2万亩,
-# 3所), never a rate (6%) or a sentence.
-_TARGET_TOTAL = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万亿千])?\s*(?:\p{Han}{1,2}|[A-Za-z]{1,3})?\s*$")
-_SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
-
-
-def _bare_share_of(done: float, target: float, scale: str | None) -> float | None:
-    """The share a bare number is of a total: in the total's written scale (1.2 of 3万人), or else in
-    its units (8000 of 1.2万亩) when the written scale would put it far beyond the total."""
-    if scale is None or done <= 2 * target:
-        return round(done / target, 4)
-    whole = target * _SCALES[scale]
-    return round(done / whole, 4) if done <= 2 * whole else None
-
-
-def _bare_against_task(
-    cells: dict[str, str], figures: list[Figure], period: Period | None, evidence: _Evidence
-) -> None:
-    """A number alone under the progress in a row whose task sets one total and no rate (新建学校3所 | 2,
-    新增就业1100人 | 1063): that total's share done, read like the same number written with its unit
-    (2所: figure.share), when no share was read otherwise."""
-    if evidence.completion is not None:
-        return
-    done = _BARE_SHARE.match(match_view(cells.get("progress") or ""))
-    if done is None or done.group("percent") or _YEAR.match(done.group("num")):
-        return
-    task = cells.get("task") or ""
-    targets = [f for f in figures if f.field == "task" and f.role == "target"]
-    totals = [f for f in targets if f.kind in ("amount", "quantity", "count") and not project_size(f, task)]
-    if len(targets) != 1 or len(totals) != 1:
-        return
-    (total,) = totals
-    written = _TARGET_TOTAL.match(match_view(total.text))
-    if written is None or not float(written.group("num")):
-        return
-    share = _bare_share_of(float(done.group("num")), float(written.group("num")), written.group("scale"))
-    if share is None:
-        return
-    rule = status_rules().figures["share"]
-    actual = Item(text=done.group("num"), field="progress", span=done.span("num"), rule=rule)
-    evidence.share(share, [_figure_item(total, rule), actual], period)
-
-
-def _bare_against_target(cells: dict[str, str], period: Period | None, evidence: _Evidence) -> None:
-    """A number alone under the progress against a number alone under the row's one target column
-    (目标任务 | 1100, 完成情况 | 1063): the share of the target done, when no share was read otherwise.
-    At or above the time elapsed it is held like any share (done at 100%); short of it, the row moves
-    but is not read behind: a target column may hold the period's own target (第二季度任务目标) as well
-    as the year's, so the schedule it answers is not known (measured: read behind, 7 of 11 such test
-    rows labelled on_track turned behind)."""
-    if evidence.completion is not None:
-        return
-    done = _BARE_SHARE.match(match_view(cells.get("progress") or ""))
-    targets = [key for key in _side_columns(cells) if target_column(key) and (cells.get(key) or "").strip()]
-    if done is None or done.group("percent") or len(targets) != 1 or _YEAR.match(done.group("num")):
-        return
-    target = _TARGET_TOTAL.match(match_view(cells[targets[0]]))
-    if target is None or not float(target.group("num")):
-        return
-    share = _bare_share_of(float(done.group("num")), float(target.group("num")), target.group("scale"))
-    if share is None:
-        return
-    rule = status_rules().figures["share"]
-    items = [
-        Item(text=cells[key][match.start("num") : match.end()].strip(), field=key, span=match.span("num"), rule=rule)
-        for key, match in ((targets[0], target), ("progress", done))
-    ]
-    items = [i.model_copy(update={"span": (i.span[0], i.span[0] + len(i.text))}) for i in items]
-    if period is not None and period.elapsed is not None and share < min(period.elapsed, 1):
-        evidence.completion = share
-        evidence.add("reported", *items)  # short of the time elapsed: moving, but against which schedule?
-        return
-    evidence.share(share, items, period)
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
