@@ -91,3 +91,16 @@ def test_numbers_that_do_not_count_from_one_make_no_stream() -> None:
     text = "会议纪要\n\n3\n\n讨论了道路改造。\n\n7\n\n讨论了学校建设。\n\n9\n\n讨论了绿地。\n"
     with pytest.raises(NoTableError):
         extractor.parse_bytes(text.encode(), "t.txt")
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "], ids=["tab", "pipe"])
+def test_an_indicator_and_its_numbers_read_the_last_number_as_reached(separator: str) -> None:
+    rows = [
+        ("地区生产总值增长", "6.5", "5.8"),
+        ("固定资产投资增长", "8", "7.2"),
+        ("社会消费品零售增长", "7", "6.9%"),
+    ]
+    text = "主要指标\n" + "\n".join(separator.join(row) for row in rows) + "\n"
+    (table,) = extractor.parse_bytes(text.encode(), "t.txt").tables
+    assert [r.task for r in table.rows] == [row[0] for row in rows]  # the first row is a row, not a header
+    assert [r.progress for r in table.rows] == [row[2] for row in rows]

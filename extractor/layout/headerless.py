@@ -80,13 +80,18 @@ def _reads_as_header_row(rows: list[RawRow], width: int) -> bool:
     """The first row is a header the vocabulary does not know: every cell short and numberless,
     and under at least one of its cells the rows hold another kind (numbers, long text)."""
     first = [(c.text or "").strip() for c in rows[0].cells]
-    if not any(first) or not all(header_cell_like(t, max_unknown=10) for t in first if t):
+    if not any(first) or not all(_header_cell(t) for t in first if t):
         return False
     for position in range(min(width, len(first))):
         below = Counter(_kind(r, position) for r in rows[1:] if _kind(r, position) != "empty")
         if below and below.most_common(1)[0][0] in ("seq", "prose", "report", "unit", "date"):
             return True
     return False
+
+
+def _header_cell(text: str) -> bool:
+    """Short, no sentence, no number and not a value ("6.5", "80%"): what a header cell holds."""
+    return header_cell_like(text, max_unknown=10) and classify(text) not in ("number", "percent", "figure")
 
 
 def _kind(row: RawRow, position: int) -> str:
@@ -130,6 +135,9 @@ def _column_names(body: list[RawRow], width: int) -> list[str] | None:
         # the progress: the longest of the text columns after the task (a report runs longest)
         progress = max(text_columns[1:], key=lambda p: lengths[p])
         names[progress] = PROGRESS
+    elif values := [p for p, k in enumerate(kinds) if k == "number" and p > text_columns[0]]:
+        # an indicator and its numbers (指标 | 目标 | 完成): the last number is the value reached
+        names[values[-1]] = PROGRESS
     return names
 
 
