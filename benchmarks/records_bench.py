@@ -19,6 +19,14 @@ beside ``python -c pass`` (the interpreter alone) in the same run, cold (empty r
 ``git archive``, this script copied in; the two trees take turns, size by size and run by run),
 and prints the two side by side with their ratios. CPU
 time is the figure to compare on a shared machine; wall time is printed beside it.
+
+``--instructions`` counts instead the machine instructions the records stage executes (valgrind's
+cachegrind, no cache simulation): a child process that builds the records of --rows generated rows,
+minus the same child stopped before the records stage, once per tree. On a machine shared with
+other work, timings of one tree swing by a quarter between runs; the count repeats to about 1 %
+(PYTHONHASHSEED fixed, the rule cache warm), so a change worth a few per cent can be seen. It is
+a proxy for CPU work in one interpreter, not the wall time of the targets; valgrind runs a process
+some 50 times slower, so use a few hundred rows (default 200).
 """
 
 from __future__ import annotations
@@ -166,6 +174,84 @@ def worker_parse(rows: int) -> dict[str, Any]:
     return {"rows": sum(len(t.rows) for t in document.tables), "seconds": seconds, "rss_peak_mib": _peak_rss_mib()}
 
 
+def worker_instructions(rows: int, run: bool) -> dict[str, Any]:
+    """In a fresh process (under cachegrind): the records stage over ``rows`` generated rows, or
+    everything before it when ``run`` is false (the part to subtract)."""
+    sys.path.insert(0, str(ROOT))
+    import extractor
+    from extractor.pipeline import find_structure
+    from extractor.readers import read
+    from extractor.records import build_table, home_scope
+    from extractor.sniff import sniff
+
+    extractor.parse(SEED)
+    data = generated_text(rows).encode("utf-8")
+    _, assembly, _ = find_structure(read(data, sniff(data)))
+    if run:
+        try:
+            from extractor.limits import fewer_collections
+        except ImportError:
+            fewer_collections = contextlib.nullcontext
+        scope = home_scope(assembly.tables)
+        with fewer_collections():
+            [build_table(table, index, scope) for index, table in enumerate(assembly.tables)]
+    return {"rows": sum(len(t.rows) for t in assembly.tables)}
+
+
+_INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def _instructions(root: Path, rows: int, run: bool, env: dict[str, str]) -> tuple[int, int]:
+    """(instructions, rows) of one worker_instructions child under cachegrind."""
+    script = root / "benchmarks" / "records_bench.py"
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        sys.executable,
+        str(script),
+        "--worker",
+        "instructions" if run else "instructions-before",
+        "--rows",
+        str(rows),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=root, env=env)
+    found = _INSTRUCTIONS.search(done.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count in valgrind's output: {done.stderr[-300:]}")
+    return int(found.group(1).replace(",", "")), json.loads(done.stdout)["rows"]
+
+
+def count_instructions(roots: list[Path], rows: int) -> list[dict[str, float]]:
+    """Per tree: instructions of the records stage (run minus before), in total and per row."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    results = []
+    with tempfile.TemporaryDirectory() as caches:
+        for index, root in enumerate(roots):
+            env = {**_ENV, "PYTHONHASHSEED": "0", "EXTRACTOR_CACHE_DIR": str(Path(caches) / str(index))}
+            for run in (False, True):  # bytecode and the rule cache written before anything is counted
+                subprocess.run(
+                    [
+                        sys.executable,
+                        str(root / "benchmarks" / "records_bench.py"),
+                        "--worker",
+                        "instructions" if run else "instructions-before",
+                        "--rows",
+                        str(rows),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    cwd=root,
+                    env=env,
+                )
+            before, found = _instructions(root, rows, False, env)
+            total, _ = _instructions(root, rows, True, env)
+            results.append({"rows": found, "instructions": total - before, "per_row": (total - before) / found})
+    return results
+
+
 # Children import with bytecode, as an installed package does, written to a folder of our own (not
 # into the trees; PYTHONDONTWRITEBYTECODE would otherwise make every child compile every module).
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -286,11 +372,37 @@ def main(argv: list[str] | None = None) -> int:
         "--compare", metavar="REV", help="also measure git revision REV (or a folder holding a copy), in the same run"
     )
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--worker", choices=("records", "parse"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count the records stage's instructions under valgrind instead of timing it (--rows: one size, 200)",
+    )
+    parser.add_argument(
+        "--worker", choices=("records", "parse", "instructions", "instructions-before"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
+    if args.worker in ("instructions", "instructions-before"):
+        print(json.dumps(worker_instructions(int(args.rows), args.worker == "instructions")))
+        return 0
     if args.worker:
         worker = worker_records if args.worker == "records" else worker_parse
         print(json.dumps(worker(int(args.rows))))
+        return 0
+    if args.instructions:
+        rows = 200 if args.rows == parser.get_default("rows") else int(args.rows)
+        with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:
+            _ENV["PYTHONPYCACHEPREFIX"] = bytecode
+            roots = [ROOT, _tree_at(args.compare, Path(folder))] if args.compare else [ROOT]
+            counted = count_instructions(roots, rows)
+        if args.json:
+            print(json.dumps({"now": counted[0], "before": counted[1] if args.compare else None}, indent=2))
+            return 0
+        print(f"records stage, instructions (cachegrind), {counted[0]['rows']} generated rows")
+        print(f"  now     {counted[0]['instructions']:>15,}  {counted[0]['per_row']:>12,.0f} a row")
+        if args.compare:
+            ratio = counted[0]["instructions"] / counted[1]["instructions"]
+            print(f"  {args.compare:<7} {counted[1]['instructions']:>15,}  {counted[1]['per_row']:>12,.0f} a row")
+            print(f"  ratio   {ratio:.3f}x")
         return 0
     sizes = [int(n) for n in args.rows.split(",")]
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:

@@ -469,6 +469,20 @@ def _category_shifted(table: AssembledTable) -> None:
                 row.sources[:] = [[], *row.sources[:-1]]
 
 
+def _task_number(text: str) -> regex.Match[str] | None:
+    """The number a task opens with: 1、/1. (SEQ_PREFIX), or an item's number in brackets or in
+    Chinese numerals (（一）, (2), 三、) with the space after it; None when it opens with none or
+    the number does not read as one."""
+    view = match_view(text)
+    match = SEQ_PREFIX.match(view) or ITEM_PREFIX.match(view)
+    return match if match and parse_seq(match.group().strip()) is not None else None
+
+
+ITEM_PREFIX = compile_rule(
+    r"^\s*(?:[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*(?=\S)"
+)
+
+
 def _seq_from_task_prefix(table: AssembledTable) -> None:
     """No 序号 column, and most tasks open with their number ("1.地区生产总值增长率"): the number
     becomes the row's 序号 cell and leaves the task. A 序号 column written in few rows, a number
@@ -478,7 +492,7 @@ def _seq_from_task_prefix(table: AssembledTable) -> None:
     seq = table.column_of("seq")
     if task is None or not table.rows:
         return
-    prefixes = [SEQ_PREFIX.match(match_view(row.texts[task])) for row in table.rows]
+    prefixes = [_task_number(row.texts[task]) for row in table.rows]
     if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
         return
     if seq is not None:
@@ -836,6 +850,8 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
             previous.texts[target] = "\n".join(t for t in (previous.texts[target], texts[filled_at] or "") if t)
             return
     heading = raw.cells[0].text if len(raw.cells) == 1 else _section_heading(texts)
+    if heading and any(c.merge == "above" for c in fitted):
+        heading = None  # a row under a cell merged over it (a rowspan) is a row, not a heading across
     if heading and parse_seq(heading) is None:
         table.current_section = heading
         return

@@ -67,3 +67,40 @@ def test_numbers_that_do_not_count_up_are_no_seq_and_no_task() -> None:
     assert table.columns[0].field != "seq"
     assert [r.task for r in table.rows] == [r[1] for r in rows]
     assert [r.progress for r in table.rows] == [r[2] for r in rows]
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-lines", "one-a-line"])
+@pytest.mark.parametrize("mark", ["", ".", "、"])
+@pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
+def test_a_numbered_stream_with_no_header_is_read(blank: str, mark: str, traditional: bool) -> None:
+    cells = ["2024年为民办实事进展"]
+    for number, task, progress, unit in ROWS:
+        cells += [number + mark, task, progress, unit]
+    text = blank.join(cells) + "\n"
+    document = extractor.parse_bytes((text.translate(FOLD) if traditional else text).encode(), "t.txt")
+    (table,) = document.tables
+    assert table.layout == "stream-headerless"
+    back = {v: k for k, v in FOLD.items()}
+    assert [r.seq for r in table.rows] == [1, 2, 3]
+    assert [r.task.translate(back) for r in table.rows] == [row[1] for row in ROWS]
+    assert [r.progress.translate(back) for r in table.rows] == [row[2] for row in ROWS]
+    assert [[u.translate(back) for u in r.lead_units] for r in table.rows] == [[row[3]] for row in ROWS]
+
+
+def test_numbers_that_do_not_count_from_one_make_no_stream() -> None:
+    text = "会议纪要\n\n3\n\n讨论了道路改造。\n\n7\n\n讨论了学校建设。\n\n9\n\n讨论了绿地。\n"
+    with pytest.raises(NoTableError):
+        extractor.parse_bytes(text.encode(), "t.txt")
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "], ids=["tab", "pipe"])
+def test_an_indicator_and_its_numbers_read_the_last_number_as_reached(separator: str) -> None:
+    rows = [
+        ("地区生产总值增长", "6.5", "5.8"),
+        ("固定资产投资增长", "8", "7.2"),
+        ("社会消费品零售增长", "7", "6.9%"),
+    ]
+    text = "主要指标\n" + "\n".join(separator.join(row) for row in rows) + "\n"
+    (table,) = extractor.parse_bytes(text.encode(), "t.txt").tables
+    assert [r.task for r in table.rows] == [row[0] for row in rows]  # the first row is a row, not a header
+    assert [r.progress for r in table.rows] == [row[2] for row in rows]

@@ -163,3 +163,23 @@ def test_one_rate_of_several_against_the_tasks_direction_makes_the_row_behind(
         assert all(
             {"task": task, "progress": progress}[e.field][e.span[0] : e.span[1]] == e.text for e in status.evidence
         )
+
+
+@pytest.mark.parametrize(
+    ("columns", "value"),
+    [
+        ({"已完成": "√", "推进中": "", "未开工": ""}, "done"),
+        ({"已完成": "", "推进中": " ✓ ", "未开工": ""}, "on_track"),
+        ({"已完成": "", "正常推进": "", "未開工": "是"}, "not_started"),
+        ({"进度滞后": "●"}, None),  # not a tick this reads
+    ],
+)
+def test_a_tick_under_a_column_named_by_a_status_word(columns: dict, value: str | None) -> None:
+    cells = {"task": "建设某项目", "progress": "", **columns}
+    status = row_status(cells, [], [], [], None)
+    if value is None:
+        assert status.value == "unknown"
+        return
+    assert status.value == value
+    (item,) = status.evidence
+    assert cells[item.field][item.span[0] : item.span[1]] == item.text == cells[item.field].strip()

@@ -34,7 +34,7 @@ from extractor.layout.base import Block, Line
 from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
-from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named
+from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
 from extractor.layout.lines import line_tables
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
@@ -130,7 +130,9 @@ def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> L
     (or that has none) is read with its columns named by their content (``headerless.py``), the
     best such reading at a confidence capped low; else the text stays paragraphs."""
     readings = []
-    for candidate in candidates:
+    stream = numbered_stream(lines)
+    proposals = [*candidates, *([Candidate("stream", stream, Evidence())] if stream else [])]
+    for candidate in proposals:
         blocks = content_named(candidate.blocks)
         if blocks is not None:
             reading = Candidate(f"{candidate.name}-headerless", blocks, weigh(blocks, total))

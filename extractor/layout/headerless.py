@@ -18,7 +18,7 @@ import itertools
 from collections import Counter
 
 from extractor.headers import header_cell_like, parse_seq
-from extractor.layout.base import Block
+from extractor.layout.base import Block, Line, trim
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 
@@ -80,13 +80,18 @@ def _reads_as_header_row(rows: list[RawRow], width: int) -> bool:
     """The first row is a header the vocabulary does not know: every cell short and numberless,
     and under at least one of its cells the rows hold another kind (numbers, long text)."""
     first = [(c.text or "").strip() for c in rows[0].cells]
-    if not any(first) or not all(header_cell_like(t, max_unknown=10) for t in first if t):
+    if not any(first) or not all(_header_cell(t) for t in first if t):
         return False
     for position in range(min(width, len(first))):
         below = Counter(_kind(r, position) for r in rows[1:] if _kind(r, position) != "empty")
         if below and below.most_common(1)[0][0] in ("seq", "prose", "report", "unit", "date"):
             return True
     return False
+
+
+def _header_cell(text: str) -> bool:
+    """Short, no sentence, no number and not a value ("6.5", "80%"): what a header cell holds."""
+    return header_cell_like(text, max_unknown=10) and classify(text) not in ("number", "percent", "figure")
 
 
 def _kind(row: RawRow, position: int) -> str:
@@ -130,6 +135,9 @@ def _column_names(body: list[RawRow], width: int) -> list[str] | None:
         # the progress: the longest of the text columns after the task (a report runs longest)
         progress = max(text_columns[1:], key=lambda p: lengths[p])
         names[progress] = PROGRESS
+    elif values := [p for p, k in enumerate(kinds) if k == "number" and p > text_columns[0]]:
+        # an indicator and its numbers (指标 | 目标 | 完成): the last number is the value reached
+        names[values[-1]] = PROGRESS
     return names
 
 
@@ -138,3 +146,34 @@ def _counts_up(body: list[RawRow], position: int) -> bool:
     numbers = [n for n in numbers if n is not None]
     rising = sum(1 for a, b in itertools.pairwise(numbers) if b > a)
     return len(numbers) >= MIN_ROWS and rising >= (len(numbers) - 1) * 0.75
+
+
+MIN_CHAIN = 3  # numbered rows a headerless stream must show
+MAX_SEQ_CHARS = 5  # a line holding a 序号 alone ("12", "12.", "（3）")
+
+
+def numbered_stream(lines: list[Line]) -> list[Block] | None:
+    """A table copied one cell a line with no header at all: rows from a chain of lines that hold a
+    序号 alone, counting up by one (1, 2, 3 …), each row the lines from its number to the next; the
+    last row as wide as most rows. None when no chain of ``MIN_CHAIN`` numbers is found."""
+    texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
+    numbered = [
+        (k, value)
+        for k, (text, _) in enumerate(texts)
+        if len(text) <= MAX_SEQ_CHARS and (value := parse_seq(text)) is not None and classify(text) == "seq"
+    ]
+    chain: list[int] = []
+    for k, value in numbered:
+        if chain and value == parse_seq(texts[chain[-1]][0]) + 1 and k - chain[-1] >= 2:  # type: ignore[operator]
+            chain.append(k)
+        elif value == 1 and len(chain) < MIN_CHAIN:
+            chain = [k]
+    if len(chain) < MIN_CHAIN:
+        return None
+    spans = [(a, b) for a, b in itertools.pairwise(chain)]
+    width = Counter(b - a for a, b in spans).most_common(1)[0][0]
+    spans.append((chain[-1], min(len(texts), chain[-1] + width)))
+    rows = [RawRow([RawCell(text) for text, _ in texts[a:b]], page=texts[a][1], loose=True) for a, b in spans]
+    before = [Paragraph(text, page=page) for text, page in texts[: chain[0]]]
+    after = [Paragraph(text, page=page) for text, page in texts[spans[-1][1] :]]
+    return [*before, RawTable(rows, kind="stream", layout="stream"), *after]

@@ -495,6 +495,19 @@ def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | 
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.answer.{status}")
 
 
+def _mark(cells: dict[str, str], key: str, headers: Mapping[str, str]) -> tuple[str, Item] | None:
+    """A tick under a column whose header is a status word (已完成 | √, 正在推进 | ✓, 未开工 | 是): that status."""
+    text = cells.get(key) or ""
+    if key == "status" or not _YES.match(_SPACES.sub("", match_view(text)).strip("。.")):
+        return None
+    status = status_rules().verdict.read_cell(headers.get(key, key))
+    if status is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = start + len(text.strip())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.answer.{status}")
+
+
 # The rules of the lowest tier, a generic verb of work (完成, 办理): a progress cell holding nothing but
 # a status word (项目完成, 办结) says more than they do.
 _GENERIC_WORK = frozenset({"on_track.reported", "on_track.works"})
@@ -521,7 +534,7 @@ def _verdict(
     rules = status_rules().verdict
     columns = ["status", *_side_columns(cells)]
     for key in columns:
-        found = _status_word(cells, key) or _answer(cells, key, headers.get(key, key))
+        found = _status_word(cells, key) or _answer(cells, key, headers.get(key, key)) or _mark(cells, key, headers)
         if found is not None:
             return found[0], [found[1]], None
     for heading in headings:
