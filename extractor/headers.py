@@ -102,6 +102,12 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "quoted_task",
             "bracket_deadline",
             "organisation",
+            "inner_bracket",
+            "next_inline_item",
+            "next_arabic",
+            "unit_opening",
+            "includes_bracket",
+            "padded_name",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

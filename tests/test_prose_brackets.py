@@ -96,9 +96,15 @@ REMARKS_STAY = """岷县灾后重建卫生项目进展情况通报
 
 def test_brackets_that_name_no_units_stay_in_the_task() -> None:
     rows = _rows(REMARKS_STAY)
-    assert rows[0].lead_units == [] and "(含渭源县第二人民医院)" in rows[0].task + rows[0].progress
-    assert rows[1].lead_units == [] and "一期" in rows[1].task
-    assert rows[2].lead_units == [] and "卓尼县7个村卫生室" in rows[2].task + rows[2].progress
+    assert [(r.task, r.progress, r.lead_units) for r in rows] == [
+        (
+            "定西市重建项目248个,其中乡镇卫生院37个(含渭源县第二人民医院),村卫生室211个。",
+            "截至7月17日,项目全部开工建设。",
+            [],
+        ),
+        ("新建城东水厂（一期）", "目前已完成主体工程。", []),
+        ("建设乡镇卫生院（临潭县4个乡镇卫生院和卓尼县7个村卫生室）。", "截至7月17日全部开工。", []),
+    ]
 
 
 LONG_TASK_THEN_UNITS = """荆州市2009年目标任务分解
@@ -188,7 +194,13 @@ LINE_CLOSED_BY_UNITS = """2008年工作目标任务完成情况
 
 @pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
 def test_units_closing_the_first_line_end_a_long_task(spell) -> None:
-    rows = _rows(spell(LINE_CLOSED_BY_UNITS))[:2]
+    rows = _rows(spell(LINE_CLOSED_BY_UNITS))
+    assert [r.lead_units for r in rows] == [
+        [spell("省人口计生委"), spell("卫生厅")],
+        [spell("省信用办"), spell("省发展改革委")],
+        [spell("省质监局")],
+    ]
+    rows = rows[:2]
     assert [r.task for r in rows] == [
         spell("做好人口和计划生育工作。计划生育率保持在95%以上。新建500个农村优质服务机构。"),
         spell("加快建设社会信用体系。重点建设企业信用基础数据库和服务平台，实现30个省级部门信用数据归集。"),
@@ -198,3 +210,27 @@ def test_units_closing_the_first_line_end_a_long_task(spell) -> None:
         spell("预计计划生育率保持在95%以上。优质服务机构建设任务已分解下达到市。"),
         spell("已归集17个省级部门信用信息1310万条。"),
     ]
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_labels_after_a_units_bracket_are_still_fields(spell) -> None:
+    text = (
+        "2023年重点工作\n1.地区生产总值增长6%左右（市发改委）。上半年增长5.8%。完成时限：2023年12月底\n"
+        "2.固定资产投资增长8%（市统计局）。上半年增长9%。完成时限：2023年12月底\n"
+    )
+    rows = _rows(spell(text))
+    assert [(r.task, r.progress, r.lead_units, r.cells["deadline"]) for r in rows] == [
+        (spell("地区生产总值增长6%左右"), spell("上半年增长5.8%。"), [spell("市发改委")], spell("2023年12月底")),
+        (spell("固定资产投资增长8%"), spell("上半年增长9%。"), [spell("市统计局")], spell("2023年12月底")),
+    ]
+
+
+def test_a_bracket_of_units_and_a_deadline_keeps_each_as_printed() -> None:
+    text = (
+        "民生实事\n1.新增养老床位500张（市民政局；市财政局，2023年底）。已新增320张。\n"
+        "2.新建学校2所（市教育局，2023年底）。已开工。\n"
+    )
+    rows = _rows(text)
+    assert rows[0].cells["lead_units"] == "市民政局；市财政局"  # the separator written, none made up
+    assert rows[0].lead_units == ["市民政局", "市财政局"]
+    assert [r.cells["deadline"] for r in rows] == ["2023年底", "2023年底"]

@@ -11,6 +11,13 @@ import extractor
 
 _ASCII = str.maketrans({"，": ",", "：": ":", "；": ";"})
 _TRADITIONAL = str.maketrans({"责": "責", "担": "擔", "当": "當", "实": "實", "题": "題", "见": "見", "组": "組"})
+
+
+def _rows(text: str) -> list:
+    document = extractor.parse(text.encode("utf-8"))
+    return [row for table in document.tables for row in table.rows]
+
+
 SPELLINGS = {
     "full-width": lambda text: text,
     "ascii": lambda text: text.translate(_ASCII),
@@ -27,8 +34,7 @@ CLAUSE_TITLES = """关于巡察整改情况的通报
 
 @pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
 def test_a_title_of_clauses_keeps_its_stop(spell) -> None:
-    document = extractor.parse(spell(CLAUSE_TITLES).encode("utf-8"))
-    rows = [row for table in document.tables for row in table.rows]
+    rows = _rows(spell(CLAUSE_TITLES))
     assert [r.task for r in rows] == [
         spell("强化责任担当，切实提高政治站位。"),
         spell("坚持问题导向，认真落实巡察意见。"),
@@ -45,8 +51,7 @@ NAME_TITLES = """2023年重点工作推进情况
 
 
 def test_a_title_that_names_drops_its_stop() -> None:
-    document = extractor.parse(NAME_TITLES.encode("utf-8"))
-    rows = [row for table in document.tables for row in table.rows]
+    rows = _rows(NAME_TITLES)
     assert [r.task for r in rows] == ["实施创新驱动战略", "推进乡村振兴"]
     assert [r.progress for r in rows] == ["上半年，新增高新技术企业45家。", "目前，已完成高标准农田建设8万亩。"]
 
@@ -73,6 +78,7 @@ FOOTER = """全市文化惠民工程进展情况
 def test_a_sites_footer_after_the_last_item_is_not_its_progress(footer: str) -> None:
     document = extractor.parse(FOOTER.format(footer=footer).encode("utf-8"))
     rows = [row for table in document.tables for row in table.rows]
+    assert all(footer.strip() not in value for row in rows for value in row.cells.values())
     assert [r.progress for r in rows] == [
         "全市30个文化激情广场累计完成投资60万元。",
         "10个仿古戏台改造工程累计完成投资29万元。",
@@ -87,9 +93,12 @@ def test_the_next_number_after_a_semicolon_opens_an_item_before_a_digit(sep: str
         f"二、港埠建設專案-1.水頭港大型旅客服務中心工程{sep}2.S2、S3碼頭{sep}3.1-1號計畫道路建設計畫。\n"
         "三、產業發展專案-產遊博覽園區計畫。\n"
     )
-    document = extractor.parse(text.encode("utf-8"))
-    tasks = [row.task for table in document.tables for row in table.rows]
-    assert "S2、S3碼頭" in tasks and "1-1號計畫道路建設計畫。" in tasks
+    rows = _rows(text)
+    assert [(r.seq_text, r.task) for r in rows][1:4] == [
+        ("1.", "水頭港大型旅客服務中心工程"),
+        ("2.", "S2、S3碼頭"),
+        ("3.", "1-1號計畫道路建設計畫。"),
+    ]
 
 
 def test_a_decimal_after_an_item_is_no_item() -> None:
@@ -97,8 +106,7 @@ def test_a_decimal_after_an_item_is_no_item() -> None:
         "2023年重点工作进展\n1.新建学校3所。已完成2所。\n"
         "2.完成投资5亿元。已完成3.5亿元;3.2亿元用于校舍。\n3.新建医院1所。已开工。\n"
     )
-    document = extractor.parse(text.encode("utf-8"))
-    rows = [row for table in document.tables for row in table.rows]
+    rows = _rows(text)
     assert [r.seq for r in rows] == [1, 2, 3]
     assert rows[1].progress == "已完成3.5亿元;3.2亿元用于校舍。"
 
@@ -109,8 +117,7 @@ def test_a_label_cut_off_at_the_documents_end_is_no_progress(cut: str) -> None:
         "2024年重点目标任务分解\n1. 地区生产总值增长6%以上。\n牵头负责领导：姚志。\n牵头责任单位：市发展改革委。\n"
         f"2. 社会消费品零售总额增长10.5%以上。\n牵头负责领导：姚志。\n{cut}"
     )
-    document = extractor.parse(text.encode("utf-8"))
-    rows = [row for table in document.tables for row in table.rows]
+    rows = _rows(text)
     assert [r.progress for r in rows] == ["", ""]
     assert rows[1].task == "社会消费品零售总额增长10.5%以上。"
 
@@ -121,8 +128,12 @@ def test_a_leaders_name_padded_to_width_is_one_name(name: str) -> None:
         "2024年重点目标任务分解\n1.规模以上工业增加值增长7%以上。\n"
         f"牵头领导:{name}\n牵头单位:市工业和信息化局\n2.固定资产投资增长8%。\n牵头领导:张明\n牵头单位:市发展和改革局\n"
     )
-    document = extractor.parse(text.encode("utf-8"))
-    rows = [row for table in document.tables for row in table.rows]
+    rows = _rows(text)
     assert rows[0].progress == ""
     assert rows[0].cells["lead_leaders"] == name
     assert rows[0].lead_units == ["市工业和信息化局"]
+
+
+def test_a_status_word_at_the_documents_end_is_its_last_items_progress() -> None:
+    text = "任务\n1.新建学校3所。牵头单位：市教育局。\n完成\n2.新建医院1所。牵头单位：市卫健委。\n推进中\n"
+    assert [r.progress for r in _rows(text)] == ["完成", "推进中"]

@@ -125,11 +125,6 @@ UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may ho
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
-UNITS_BRACKET_INSIDE = compile_rule(r"[(]([^()]{2,80})[)]")
-NEXT_INLINE_ITEM = compile_rule(r"(?<=;)\s*(\d{1,3})\.(?=\d)")  # "…;3.1-1號…" (_split_inline_items)
-NEXT_ARABIC = compile_rule(r"^\s*(\d{1,3})\.(?=\d)")  # the same at a line's start (_starts)
-# Unit names opening an item, before a colon or a space ("市发改委：推进…", "市住建局 改造…").
-UNIT_OPENING = compile_rule(r"^\s*(\p{Han}[\p{Han}、,]{1,30}?)(?:\s*:\s*|[ \u3000]+(?=\p{Han}))")
 
 
 @cache
@@ -153,6 +148,7 @@ class _Item:
     shared: str | None = None  # a report on all the items of its list ("目前，3个任务都已完成。")
     reports: bool = False  # its headings (or the document's title) say the text reports results
     unit_first: bool = False  # it and its siblings open with the unit that carries them (_opens_with_units)
+    at_cut: bool = False  # the document's last item, where a text cut short ends
     plans: bool = False  # the document's title says it sets out a plan (安排意见, 工作要点): no results in it
     units: str | None = None  # the unit a heading over it assigns it to ("省编办牵头的工作")
 
@@ -571,10 +567,12 @@ def _split_inline_items(lines: list[Line]) -> list[Line]:
             if pattern is not INLINE_SECTION:
                 # "…;2.S2、S3碼頭;3.1-1號計畫道路…": after a ; the next number opens the next item even
                 # where a digit follows its stop, which elsewhere is a decimal ("3.1亿元").
-                matches = sorted([*matches, *NEXT_INLINE_ITEM.finditer(view)], key=lambda m: m.start(1))
+                matches = sorted(
+                    [*matches, *prose_patterns()["next_inline_item"].finditer(view)], key=lambda m: m.start(1)
+                )
             for match in matches:
                 number = _number(match.group(1))
-                loose = match.re is NEXT_INLINE_ITEM
+                loose = match.re is prose_patterns()["next_inline_item"]
                 if (expected is None and number == 1 and not loose) or (number is not None and number == expected):
                     cuts.append(match.start(1))
                     expected = number + 1
@@ -654,7 +652,7 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
         if match is None and style == "arabic" and out and out[-1][0] == index - 1:
             # "2.S2、S3碼頭;" / "3.1-1號計畫道路…": the next number right after an item opens the next
             # item even where a digit follows its stop, which elsewhere is a decimal ("3.1亿元").
-            match = NEXT_ARABIC.match(view)
+            match = prose_patterns()["next_arabic"].match(view)
             if match is not None and _number(match.group(1)) != out[-1][1] + 1:
                 match = None
         if match and (skip + match.end() < len(line.text.rstrip()) or index == last or alone):
@@ -776,6 +774,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     if 4 * sum(map(_opens_with_units, leaves)) >= 3 * len(leaves):
         for leaf in leaves:
             leaf.unit_first = True
+    leaves[-1].at_cut = leaves[-1] is items[-1]
     rows = [_rows_of(item, closed_pieces=1 if closed else 2) for item in leaves]
     _split_like_siblings(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
@@ -790,7 +789,7 @@ def _opens_with_units(item: _Item) -> bool:
     first = item.lines[0].text[item.marker_end :]
     if len(item.lines) > 1 and _units_line(first) and not _labels(first):
         return True
-    opening = UNIT_OPENING.match(match_view(first))
+    opening = prose_patterns()["unit_opening"].match(match_view(first))
     return opening is not None and _units_line(first[: opening.end(1)]) and bool(_clean(first[opening.end() :]))
 
 
@@ -1282,6 +1281,7 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
             reports=item.reports,
             plans=item.plans,
             unit_first=item.unit_first,
+            at_cut=item.at_cut,
         )
     # The enumerator as printed, without a note before it ("(續前)") or a colon after it.
     note = prose_patterns()["leading_note"].match(match_view(marker))
@@ -1382,12 +1382,13 @@ def _fields(
     reports: bool = False,
     plans: bool = False,
     unit_first: bool = False,
+    at_cut: bool = False,
 ) -> dict[str, str]:
     """An item's text (and its heading line, if any) → task, progress and the labelled fields. In a
     document that sets out a plan (``plans``), the text after an item's title describes the task
     ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
     opening_units = None
-    opening = UNIT_OPENING.match(match_view(text)) if unit_first and heading is None else None
+    opening = prose_patterns()["unit_opening"].match(match_view(text)) if unit_first and heading is None else None
     if opening is not None and _units_line(text[: opening.end(1)]) and _clean(text[opening.end() :]):
         # "市发改委：推进…" / "市住建局 改造…": the item opens with the unit that carries it.
         opening_units, text = text[: opening.end(1)].strip(), text[opening.end() :]
@@ -1395,6 +1396,10 @@ def _fields(
     after_units = ""
     if bracket is None and heading is None and (inside := _units_inside(text)) is not None:
         text, bracket, after_units = inside
+        labelled = _labels(after_units)
+        if labelled:  # "…（市发改委）。上半年…。完成时限：2023年12月底": the labels are still fields
+            first = labelled[0][0].start()
+            text, after_units = text + "\n" + after_units[first:], after_units[:first]
     bracket = bracket or {}
     bracket_units = bracket.get("units")
     if bracket.get("status"):
@@ -1482,7 +1487,7 @@ def _fields(
         # says it reports, "工作回顾" or "整改情况", the rest after a title is its result.)
         fields["task"] = _clean(head)
         rest = ""
-    if unlabelled and _cut_label(unlabelled[-1]):
+    if at_cut and unlabelled and _cut_label(unlabelled[-1]):
         unlabelled.pop()  # "牵头负责领导:姚志。\n牵头责任" at a document's cut: a label its text never reached
     progress = "\n".join(_clean(piece) for piece in [rest, *unlabelled] if _clean(piece))
     if progress and plans and "progress" not in fields:
@@ -1503,9 +1508,12 @@ def _reports(text: str) -> bool:
 
 
 def _cut_label(piece: str) -> bool:
-    """A label standing last with no value, or the start of one cut off ("牵头责任", "责任单位")."""
+    """The start of a label cut off with the document ("牵头责任", "责任单") or a label left with no
+    value ("责任单位"); never a word of standing ("完成", "推进中"), which is a progress of its own."""
     view = match_view(_clean(piece))
     if not 2 <= len(view) <= MAX_LABEL or not regex.fullmatch(r"\p{Han}+", view):
+        return False
+    if layout_patterns()["status_phrase"].match(view):
         return False
     return any(synonym.startswith(view) for synonym, _ in label_synonyms())
 
@@ -1516,9 +1524,9 @@ def _past_person(value: str, stop: int) -> int:
     a leader aside), not to the progress after it."""
     if not value[stop : stop + 1].isspace():
         return stop
-    padded = regex.match(r"\s*\p{Han}(\s+)\p{Han}{1,2}(?=$|[\s。;；,，)）])", value)
+    padded = prose_patterns()["padded_name"].match(match_view(value))
     if padded is not None and padded.start(1) == stop:
-        return padded.end() if padded.end() < len(value) else len(value)  # "刘 哲": a name padded to width
+        return padded.end()  # "刘 哲": a name padded to width
     name = regex.match(r"\s+(\p{Han}{2,4})(?=$|[\s。;；,，)）])", value[stop:])
     if name and looks_like_person(name.group(1)) and not looks_like_units(name.group(1)):
         end = stop + name.end()
@@ -1570,7 +1578,7 @@ def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
     report ("地区生产总值增长6%（市发改委）。上半年增长5.8%"): (the task, what the bracket holds, the
     report). The bracket closes the item's first sentence: the task is what comes before it."""
     view = match_view(text)
-    for match in UNITS_BRACKET_INSIDE.finditer(view):
+    for match in prose_patterns()["inner_bracket"].finditer(view):
         before = view[: match.start()].rstrip()
         if "\n" in before.strip():
             return None
@@ -1600,25 +1608,25 @@ def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None
     before = [name for label, name in _labels(text[:start]) if label.end() <= start]
     if before and before[-1] in UNIT_FIELDS and not regex.search(r"[。;]\s*$", match_view(text[:start])):
         return None  # "责任单位：…各县(市、区)政府(管委会)": the bracket ends the last unit's name
-    if regex.match(r"\s*(?:含|包括|包含|其中|即|如|例如|涉及)", view):
+    if prose_patterns()["includes_bracket"].match(view):
         return None  # "（含宕昌县中医院）": what the count includes, not who is responsible
-    found: dict[str, list[str]] = {}
+    spans: dict[str, tuple[int, int]] = {}  # kind → (start of its first part, end of its last)
     bounds = [0, *(i for m in regex.finditer(r"[,;]", view) for i in (m.start(), m.end())), len(view)]
     for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
-        piece, part = inside[begin:end], view[begin:end].strip()
+        part = view[begin:end].strip()
         if not part:
             continue
         if prose_patterns()["bracket_deadline"].match(part):
-            found.setdefault("deadline", []).append(piece.strip())
+            kind = "deadline"
         elif layout_patterns()["status_phrase"].match(part):
-            found.setdefault("status", []).append(piece.strip())
+            kind = "status"
         elif _names_units(part):
-            found.setdefault("units", []).append(piece.strip())
+            kind = "units"
         else:
             return None
-    if len(found) == 1:
-        return {kind: inside.strip() for kind in found}  # the bracket's text as printed
-    return {kind: "，".join(parts) for kind, parts in found.items()} or None
+        spans[kind] = (spans.get(kind, (begin, end))[0], end)
+    # each kind as printed, from its first part to its last ("市民政局；市财政局" of "（市民政局；市财政局，2023年底）")
+    return {kind: inside[a:b].strip() for kind, (a, b) in spans.items()} or None
 
 
 def _names_units(view: str) -> bool:
