@@ -850,8 +850,6 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
             previous.texts[target] = "\n".join(t for t in (previous.texts[target], texts[filled_at] or "") if t)
             return
     heading = raw.cells[0].text if len(raw.cells) == 1 else _section_heading(texts)
-    if heading and any(c.merge == "above" for c in fitted):
-        heading = None  # a row under a cell merged over it (a rowspan) is a row, not a heading across
     if heading and parse_seq(heading) is None:
         table.current_section = heading
         return

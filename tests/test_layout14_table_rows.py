@@ -1,7 +1,6 @@
-"""Table stage: rows under a merged cell, and tasks that carry their own number.
+"""Table stage: headings across a table, and tasks that carry their own number.
 
-- a row that leaves cells to the row above (a rowspan copied as text) is a row, even when only one
-  of its cells holds text: it is no heading across the table;
+- a heading across the table stays a heading;
 - with no 序号 column, tasks opening with their number in brackets or in Chinese numerals
   (（一）…, (2)…, 三、…) give the rows their 序号, and the number leaves the task.
 """
@@ -17,21 +16,6 @@ from extractor.table import assemble
 
 def _row(*texts: str | None) -> RawRow:
     return RawRow([RawCell(None, merge="above") if t is None else RawCell(t) for t in texts])
-
-
-@pytest.mark.parametrize("kind", ["stream", "lines"])
-def test_a_row_under_merged_cells_with_one_text_is_a_row(kind: str) -> None:
-    table = RawTable(
-        [
-            _row("项目", "目标任务", "牵头单位"),
-            _row("宏观调控地区生产总值增长率", "8%", "区发改局"),
-            _row(None, "一、新引进5亿元以上重大项目", None),
-        ],
-        kind=kind,  # type: ignore[arg-type]
-    )
-    (assembled,) = assemble(RawDocument(format="txt", blocks=[table])).tables
-    assert len(assembled.rows) == 2
-    assert assembled.rows[1].texts[1] == "一、新引进5亿元以上重大项目"
 
 
 def test_a_heading_across_the_table_is_still_a_heading() -> None:
