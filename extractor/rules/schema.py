@@ -274,6 +274,15 @@ class Planned(_Strict):
     counter_examples: Examples
 
 
+class StatusVocabulary(_Strict):
+    """A named word list status.py reads (a task sentence that reports, a clause of what is yet to
+    come, …): its pattern, texts it finds and texts it must not find."""
+
+    pattern: str
+    examples: list[str] = Field(default_factory=list)
+    counter_examples: list[str] = Field(default_factory=list)
+
+
 class StatusFile(_Strict):
     order: list[str]
     negator: str
@@ -288,6 +297,7 @@ class StatusFile(_Strict):
     start_rate: StartRate
     running_year: RunningYear
     planned: Planned
+    vocabulary: dict[str, StatusVocabulary] = Field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------

@@ -241,7 +241,12 @@ _OTHER_COLUMN_KEYS = frozenset(
 # Side columns read per row: real tables have a few; a hostile one with 10,000 must not cost 10,000
 # reads of every cue per row.
 MAX_SIDE_COLUMNS = 16
-_ASKED = compile_rule(r"目标|计划|任务|要求|内容|指标|时限|时间|单位|领导|责任|名称|类别|措施|打算|安排|金额|投资|规模")
+
+
+@cache
+def vocabulary(name: str) -> regex.Pattern[str]:
+    """A word list of data/status.toml [vocabulary], compiled (its examples: tests/test_status_vocabulary.py)."""
+    return compile_rule(load("status")["vocabulary"][name]["pattern"])
 
 
 def _side_columns(cells: dict[str, str]) -> list[str]:
@@ -255,15 +260,8 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
     return [
         Piece(key, 0, "column", cells[key], match_view(cells[key]))
         for key in _side_columns(cells)
-        if cells[key].strip() and not _ASKED.search(match_view(key))
+        if cells[key].strip() and not vocabulary("asked_header").search(match_view(key))
     ]
-
-
-# A sentence that reports rather than asks: work already done or going on, or a figure to a date.
-# (截至2025年底 in a task is its deadline, not the date of a report.)
-_REPORTING = compile_rule(
-    r"已(?:经)?(?!于?\s*\d{4}\s*年(?:底|末)?前)|正在|现已|目前|截[至止](?!\s*(?:\d{2,4}\s*年)?\s*(?:年底|年末|底|末))"
-)
 
 
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
@@ -279,7 +277,7 @@ def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
     return [
         Statement(text=task[start:end], field="task", span=(start, end), kind="progress", rule="statement.progress")
         for start, end in zip(starts, ends, strict=True)
-        if end > start and _REPORTING.search(view, start, end)
+        if end > start and vocabulary("task_report").search(view, start, end)
     ]
 
 
@@ -469,11 +467,6 @@ def _status_word(cells: dict[str, str], key: str) -> tuple[str, Item] | None:
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
 
 
-# A yes-or-no status column: the question its header asks (是否达到序时进度, 进度是否滞后, 有无滞后, 能否按期
-# 完成; the note after it in brackets, 未达注明原因, aside) and the answers in its cells.
-_QUESTION = compile_rule(r"是否|是不是|有无|有没有|能否|可否|有否|[(（][^)）]*[)）]")
-_YES = compile_rule(r"^(?:是|是的|有|能|可以|可|[√✓✔]|Y|YES|yes|Yes)$")
-_NO = compile_rule(r"^(?:否|不是|无|没有|不能|不可|未|[×✗✘X]|N|NO|no|No)$")
 # The answer "no" to a question asking a good state (达到序时进度? 按期完成?) is behind; to one asking a
 # bad state (滞后?) on track.
 _NO_MEANS = {"done": "behind", "on_track": "behind", "behind": "on_track"}
@@ -483,10 +476,10 @@ def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | 
     """A yes or no under a header asking a state (是否達進度 | 是): the state asked, or its opposite."""
     text = cells.get(key) or ""
     answer = _SPACES.sub("", match_view(text)).strip("。.")
-    yes, no = _YES.match(answer), _NO.match(answer)
-    if not (yes or no) or not _QUESTION.search(match_view(header)):
+    yes, no = vocabulary("yes").match(answer), vocabulary("no").match(answer)
+    if not (yes or no) or not vocabulary("question").search(match_view(header)):
         return None
-    asked = status_rules().verdict.read_cell(_QUESTION.sub("", match_view(header)))
+    asked = status_rules().verdict.read_cell(vocabulary("question").sub("", match_view(header)))
     status = asked if yes else _NO_MEANS.get(asked or "")
     if status is None:
         return None
@@ -498,7 +491,7 @@ def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | 
 def _mark(cells: dict[str, str], key: str, headers: Mapping[str, str]) -> tuple[str, Item] | None:
     """A tick under a column whose header is a status word (已完成 | √, 正在推进 | ✓, 未开工 | 是): that status."""
     text = cells.get(key) or ""
-    if key == "status" or not _YES.match(_SPACES.sub("", match_view(text)).strip("。.")):
+    if key == "status" or not vocabulary("yes").match(_SPACES.sub("", match_view(text)).strip("。.")):
         return None
     status = status_rules().verdict.read_cell(headers.get(key, key))
     if status is None:
@@ -761,15 +754,7 @@ def _period_at(item: Item, cells: dict[str, str], period: Period | None) -> Peri
     return stated_period(text, item.span[0], period)
 
 
-# A column whose number is a completion share: 完成率, 完成比例, 完成进度, 形象进度, 占年度计划%,
-# 占年任务之比, 完成目标(%).
-_RATE_COLUMN = compile_rule(
-    r"完成率|完成比例|完成进度|形象进度|工程进度|占\p{Han}{0,6}(?:计划|任务|目标)|之比|完成(?:目标|计划|任务)?\s*[(]?\s*%"
-)
 _BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
-# A task naming a rate indicator (地区生产总值增长率, 城镇登记失业率, 民生支出占比): a percent alone under its
-# progress is the indicator's level, not a completion share.
-_RATE_INDICATOR = compile_rule(r"(?<!完成|开工|开复工)率\s*(?:[(（]?\s*%\s*[)）]?)?\s*$|增速|增幅|比重|占比")
 
 
 def _bare_shares(
@@ -786,18 +771,18 @@ def _bare_shares(
     task or a 年度目标 column, is the rate achieved, which assess.py pairs with its target)."""
     rule = status_rules().completion_id
     rated = any(a.gap_unit == "pp" and a.actual is not None and a.actual.field == "progress" for a in assessments)
-    rate_columns = [key for key in _side_columns(cells) if _RATE_COLUMN.search(match_view(key))]
+    rate_columns = [key for key in _side_columns(cells) if vocabulary("share_column").search(match_view(key))]
     for key in ("status", "progress", *rate_columns):
         text = cells.get(key) or ""
         match = _BARE_SHARE.match(match_view(text))
-        share_header = key == "progress" and bool(_RATE_COLUMN.search(match_view(headers.get(key) or "")))
+        share_header = key == "progress" and bool(vocabulary("share_column").search(match_view(headers.get(key) or "")))
         if match is None or (key == "progress" and not match.group("percent") and not share_header):
             continue
         if not match.group("percent") and _YEAR.match(match.group("num")):
             continue  # 2024 under 形象进度: a year, no share
         if key == "progress" and (rated or any(f.field == "task" and f.kind in ("change", "percent") for f in figures)):
             continue
-        if key == "progress" and _RATE_INDICATOR.search(match_view(cells.get("task") or "")):
+        if key == "progress" and vocabulary("rate_indicator").search(match_view(cells.get("task") or "")):
             continue  # 地区生产总值增长率 | 9.8%: the indicator's level, no share of the task done
         share = float(match.group("num")) / 100
         item = Item(text=text[match.start("num") : match.end()].rstrip(), field=key, span=(0, 0), rule=rule)
@@ -825,18 +810,11 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
     return [task_item, *found]
 
 
-# A clause that says what is yet to come (年内完成建设, 完成后尽快组织开工建设, 下一步将…): its work
-# verbs report nothing, though the statement around it reports.
-_FUTURE_CLAUSE = compile_rule(
-    r"^\s*(?:年内|年底前?|今年内|本年内|下一步|下步|将|计划|力争|争取|拟|预计|完成后|待\p{Han}{0,8}后)"
-)
-
-
 def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
     """Work cues standing in a clause of what is yet to come are set aside, not read as progress."""
     for name in ("done", "on_track", "done_part", "reported"):
         items = evidence.tiers.get(name, [])
-        planned = [i for i in items if _FUTURE_CLAUSE.search(_clause(i, cells))]
+        planned = [i for i in items if vocabulary("future_clause").search(_clause(i, cells))]
         if planned:
             evidence.tiers[name] = [i for i in items if i not in planned]
             evidence.set_aside("a clause of what is yet to come, no report", *planned)
@@ -857,15 +835,13 @@ def _planned_start(pieces: list[Piece]) -> list[Item]:
 
 
 _PLANNED_START = "not_started.planned"
-# A plan sentence that also reports (一期已建成，二期计划6月开工): a part moves, the start is another's.
-_DONE_OR_MOVING = compile_rule(r"已|正在|建成|完工|竣工|投用")
 
 
 def _reports_work(view: str) -> bool:
     """Whether a clause of a plan sentence reports work done or moving other than preparation
     (一期已建成 does; 已完成施工招标 does not)."""
     preparation = status_rules().milestone.preparation
-    return any(_DONE_OR_MOVING.search(c) and not preparation.search(c) for c in _CLAUSE_BREAK.split(view))
+    return any(vocabulary("done_or_moving").search(c) and not preparation.search(c) for c in _CLAUSE_BREAK.split(view))
 
 
 def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
