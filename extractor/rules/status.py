@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -295,6 +295,14 @@ def _status_report(cells: dict[str, str]) -> list[Piece]:
     return pieces + issues
 
 
+def _view_of(text: str, field: str, span: tuple[int, int], cells: dict[str, str]) -> str:
+    """match_view(text), sliced from the cell's view when the text is that stretch of the cell."""
+    cell = cells.get(field) or ""
+    if cell[span[0] : span[1]] == text:
+        return match_view(cell)[span[0] : span[1]]
+    return match_view(text)
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -303,10 +311,12 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
                 issues = [*issues, *found]
                 statements = [*statements, *find_statements(cells[field], field, found)]
     statements = [*statements, *_reported_in_task(cells)]
-    pieces = [Piece(s.field, s.span[0], s.kind, s.text, match_view(s.text)) for s in statements]
+    pieces = [Piece(s.field, s.span[0], s.kind, s.text, _view_of(s.text, s.field, s.span, cells)) for s in statements]
     seen = {(s.field, s.span) for s in statements}
     pieces += [
-        Piece(i.field, i.span[0], "issue", i.text, match_view(i.text)) for i in issues if (i.field, i.span) not in seen
+        Piece(i.field, i.span[0], "issue", i.text, _view_of(i.text, i.field, i.span, cells))
+        for i in issues
+        if (i.field, i.span) not in seen
     ]
     pieces += _column_pieces(cells)
     pieces += _status_report(cells)
@@ -520,18 +530,23 @@ def _progress_word(cells: dict[str, str], read: Status) -> Status:
     return read.model_copy(update={"value": status, "evidence": [item], "set_aside": set_aside})
 
 
+@lru_cache(maxsize=256)
+def _heading_status(heading: str) -> str | None:
+    """The status a heading gives every row under it, read once per heading text."""
+    return status_rules().verdict.read_heading(heading)
+
+
 def _verdict(
     cells: dict[str, str], headings: Sequence[str], headers: Mapping[str, str]
 ) -> tuple[str, list[Item], str | None] | None:
     """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
-    rules = status_rules().verdict
     columns = ["status", *_side_columns(cells)]
     for key in columns:
         found = _status_word(cells, key) or _answer(cells, key, headers.get(key, key)) or _mark(cells, key, headers)
         if found is not None:
             return found[0], [found[1]], None
     for heading in headings:
-        status = rules.read_heading(heading) if heading else None
+        status = _heading_status(heading) if heading else None
         if status is not None:
             return status, [], heading
     return None
@@ -649,10 +664,18 @@ def _one_clause(a: Item, b: Item, cells: dict[str, str]) -> bool:
     return not _CLAUSE_BREAK.search(cells.get(a.field, "")[low:high])
 
 
+def _of_cell(item: Item, source: str, view: str) -> bool:
+    """Whether the item's span of the cell reads as the item (its text there, or the same view):
+    the text compared first, so the item's own view is made only when the texts differ."""
+    start, end = item.span
+    return source[start:end] == item.text or view[start:end] == match_view(item.text)
+
+
 def _clause(item: Item, cells: dict[str, str]) -> str:
     """The matching view of the clause of its cell an item stands in."""
-    view = match_view(cells.get(item.field) or item.text)
-    if view[item.span[0] : item.span[1]] != match_view(item.text):
+    source = cells.get(item.field) or item.text
+    view = match_view(source)
+    if not _of_cell(item, source, view):
         return match_view(item.text)  # an item not of the cell's text (a caller's own): itself
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, item.span[0])), default=0)
     end = next((m.start() for m in _CLAUSE_BREAK.finditer(view, item.span[1])), len(view))
@@ -665,8 +688,9 @@ def _preparatory(item: Item, cells: dict[str, str]) -> bool:
     preparation = status_rules().milestone.preparation
     if preparation.search(_clause(item, cells)):
         return True
-    view = match_view(cells.get(item.field) or item.text)
-    if view[item.span[0] : item.span[1]] != match_view(item.text):
+    source = cells.get(item.field) or item.text
+    view = match_view(source)
+    if not _of_cell(item, source, view):
         return False
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, item.span[0])), default=0)
     sentence_start = max((m.end() for m in _SENTENCE_BREAK.finditer(view, 0, item.span[0])), default=0)
