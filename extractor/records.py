@@ -178,7 +178,7 @@ def build_row(
     assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     # the nearest first: a section's verdict, the title's, then the document's in the text around the tables
     headings = [h for h in (section, title, verdict) if h]
-    status = row_status(cells, figures, statements, issues, period, assessments, headings)
+    status = row_status(cells, figures, statements, issues, period, assessments, headings, headers)
     seq_text = cells.get("seq")
     lead_units, partners = split_lead_units(cells.get("lead_units", ""))
     _share_field_sets([*issues, *statements, *figures, *dates, *assessments, status])

@@ -183,3 +183,13 @@ def test_a_tick_under_a_column_named_by_a_status_word(columns: dict, value: str 
     assert status.value == value
     (item,) = status.evidence
     assert cells[item.field][item.span[0] : item.span[1]] == item.text == cells[item.field].strip()
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [("项目已停工。", "stalled"), ("尚未开工。", "not_started"), ("工程已停建", "stalled"), ("已完成主体。", "behind")],
+)
+@pytest.mark.parametrize("cell", ["滞后", "進度滯後", "进度滞后 "])
+def test_a_status_cell_saying_behind_gives_way_to_a_more_specific_state(cell: str, progress: str, value: str) -> None:
+    cells = {"task": "建设某项目", "progress": progress, "status": cell}
+    assert row_status(cells, [], [], [], None).value == value

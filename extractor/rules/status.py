@@ -433,7 +433,7 @@ def row_status(
     if verdict is None:
         return read
     status, items, heading = verdict
-    kind = status if heading is not None else f"{items[0].rule.split('.')[1]}.{status}"  # cell.…, answer.…
+    kind = status if heading is not None else f"{items[0].rule.split('.')[1]}.{status}"  # column.…, answer.…
     if read.value in _MORE_SPECIFIC.get(kind, ()):
         return read  # a more specific state read in the row overrides a broad verdict
     overridden = [
@@ -452,10 +452,10 @@ def row_status(
 # The states read in a row that override the document's verdict (gold conventions, Status 1): a
 # verdict that only says behind gives way to stalled or not started; a heading that says its rows
 # move (稳步推进, 持續的項目) to a row done, stalled or not started. A status cell saying the row
-# moves is the row's own word on itself ("cell." keys): a done read beside it does not override it.
+# moves is the row's own word on itself ("column." keys): a done read beside it does not override it.
 _MORE_SPECIFIC: dict[str, tuple[str, ...]] = {
     "behind": ("stalled", "not_started"),
-    "cell.behind": ("stalled", "not_started"),
+    "column.behind": ("stalled", "not_started"),
     "on_track": ("done", "stalled", "not_started"),
     # a yes to 是否达到序时进度 says the row is not late, not that it still moves: like a heading's word
     "answer.on_track": ("done", "stalled", "not_started"),
@@ -1058,7 +1058,17 @@ def _assessed(
         if actual is None or not _row_target(target) or not _in_scope(actual, pieces, scope):
             continue
         year_over = period is not None and (period.elapsed or 0) >= 1
-        alone = sum(t.target.kind == target.kind and t.target.unit == target.unit for t in targets) == 1
+        # the row's only target of this kind and unit (one target paired with two actuals is still one)
+        alone = (
+            len(
+                {
+                    (t.target.field, t.target.span)
+                    for t in targets
+                    if (t.target.kind, t.target.unit) == (target.kind, target.unit)
+                }
+            )
+            == 1
+        )
         level = assessment.gap_unit == "pp" and target.kind != "change"
         ceiling = assessment.gap_unit != "pp" and assessment.share is None and assessment.met is not None
         if level and _within_share(actual, evidence):
