@@ -194,7 +194,8 @@ def worker_instructions(rows: int, run: bool) -> dict[str, Any]:
             fewer_collections = contextlib.nullcontext
         scope = home_scope(assembly.tables)
         with fewer_collections():
-            [build_table(table, index, scope) for index, table in enumerate(assembly.tables)]
+            for index, table in enumerate(assembly.tables):
+                build_table(table, index, scope)
     return {"rows": sum(len(t.rows) for t in assembly.tables)}
 
 

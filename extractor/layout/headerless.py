@@ -27,7 +27,6 @@ MIN_ROWS = 2
 MIN_WIDTH = 2
 MAJORITY = 0.5  # share of a column's filled cells of one kind that names it
 TEXT = frozenset({"prose", "report", "short", "figure", "percent", "measure"})
-NUMBERS = frozenset({"number", "seq"})  # a column of bare numbers that do not count up: values, no text
 NAMES = {  # kind → the header written for it (the vocabulary's own words)
     "seq": "序号",
     "unit": "责任单位",
@@ -113,7 +112,7 @@ def _column_names(body: list[RawRow], width: int) -> list[str] | None:
             kinds.append(None)
             continue
         kind, count = Counter(
-            "text" if k in TEXT else "number" if k in NUMBERS - {"seq"} else k for k in filled
+            "text" if k in TEXT else k for k in filled
         ).most_common(1)[0]
         kinds.append(kind if count >= MAJORITY * len(filled) else "text")
     if "seq" in kinds and not _counts_up(body, kinds.index("seq")):

@@ -945,9 +945,9 @@ def _assigned_unit(item: _Item) -> str | None:
     if found is None:
         # A heading that is a unit's name and nothing else ("二、市住建局"): the items it groups are its own.
         unit = _clean(text)
-        offices = [p for p in regex.split(r"[、,，\s]+", unit) if p]
         if len(item.lines) > 1 or not _units_line(unit):
             return None
+        offices = [p for p in regex.split(r"[、,，\s]+", unit) if p]
         return unit if all(prose_patterns()["organisation"].search(match_view(p)) for p in offices) else None
     unit = text[found.start(1) : found.end(1)].strip()
     return unit if looks_like_units(unit) and not looks_like_person(unit) else None
