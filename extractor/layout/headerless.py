@@ -111,9 +111,7 @@ def _column_names(body: list[RawRow], width: int) -> list[str] | None:
         if not filled:
             kinds.append(None)
             continue
-        kind, count = Counter(
-            "text" if k in TEXT else k for k in filled
-        ).most_common(1)[0]
+        kind, count = Counter("text" if k in TEXT else k for k in filled).most_common(1)[0]
         kinds.append(kind if count >= MAJORITY * len(filled) else "text")
     if "seq" in kinds and not _counts_up(body, kinds.index("seq")):
         kinds[kinds.index("seq")] = "number"
