@@ -218,3 +218,13 @@ def rows_of_text(text: str) -> list:
     import extractor
 
     return [row for table in extractor.parse(text.encode("utf-8")).tables for row in table.rows]
+
+
+def spellings(ascii_table: dict[int, str], traditional_table: dict[int, str]) -> dict[str, object]:
+    """One text in three spellings for parametrized tests: as written (full-width punctuation), with
+    ASCII punctuation, in traditional script (each a ``str.maketrans`` table of the characters used)."""
+    return {
+        "full-width": lambda text: text,
+        "ascii": lambda text: text.translate(ascii_table),
+        "traditional": lambda text: text.translate(traditional_table),
+    }

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-import extractor
-from extractor.models import Row
+from tests.conftest_helpers import rows_of_text as _rows
+from tests.conftest_helpers import spellings
 
 _ASCII = str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "；": ";", "、": ","})
 _TRADITIONAL = str.maketrans(
@@ -19,16 +19,7 @@ _TRADITIONAL = str.maketrans(
 )
 
 
-def _rows(text: str) -> list[Row]:
-    document = extractor.parse(text.encode("utf-8"))
-    return [row for table in document.tables for row in table.rows]
-
-
-SPELLINGS = {
-    "full-width": lambda text: text,
-    "ascii": lambda text: text.translate(_ASCII),
-    "traditional": lambda text: text.translate(_TRADITIONAL),
-}
+SPELLINGS = spellings(_ASCII, _TRADITIONAL)
 
 
 UNITS_BEFORE_REPORT = """2023年重点工作任务推进情况

@@ -8,21 +8,14 @@ from __future__ import annotations
 import pytest
 
 import extractor
+from tests.conftest_helpers import rows_of_text as _rows
+from tests.conftest_helpers import spellings
 
 _ASCII = str.maketrans({"，": ",", "：": ":", "；": ";"})
 _TRADITIONAL = str.maketrans({"责": "責", "担": "擔", "当": "當", "实": "實", "题": "題", "见": "見", "组": "組"})
 
 
-def _rows(text: str) -> list:
-    document = extractor.parse(text.encode("utf-8"))
-    return [row for table in document.tables for row in table.rows]
-
-
-SPELLINGS = {
-    "full-width": lambda text: text,
-    "ascii": lambda text: text.translate(_ASCII),
-    "traditional": lambda text: text.translate(_TRADITIONAL),
-}
+SPELLINGS = spellings(_ASCII, _TRADITIONAL)
 
 CLAUSE_TITLES = """关于巡察整改情况的通报
 （一）党组书记组织落实整改工作情况
