@@ -130,3 +130,13 @@ def test_a_leaders_name_padded_to_width_is_one_name(name: str) -> None:
 def test_a_status_word_at_the_documents_end_is_its_last_items_progress() -> None:
     text = "任务\n1.新建学校3所。牵头单位：市教育局。\n完成\n2.新建医院1所。牵头单位：市卫健委。\n推进中\n"
     assert [r.progress for r in _rows(text)] == ["完成", "推进中"]
+
+
+def test_a_one_character_word_padded_to_width_stays_with_its_value() -> None:
+    text = (
+        "2024年重点目标任务分解\n1.规模以上工业增加值增长7%以上。\n牵头单位:县 政府\n"
+        "2.固定资产投资增长8%。\n牵头单位:县发展和改革局\n"
+    )
+    rows = _rows(text)
+    assert rows[0].lead_units == ["县 政府"]  # a unit's name padded like a person's: one value, no progress
+    assert rows[0].progress == ""
