@@ -108,6 +108,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "unit_opening",
             "includes_bracket",
             "padded_name",
+            "cut_paren",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

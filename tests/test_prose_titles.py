@@ -140,3 +140,13 @@ def test_a_one_character_word_padded_to_width_stays_with_its_value() -> None:
     rows = _rows(text)
     assert rows[0].lead_units == ["县 政府"]  # a unit's name padded like a person's: one value, no progress
     assert rows[0].progress == ""
+
+
+@pytest.mark.parametrize("cut", ["(一", "（一", "(1", "（ 2"])
+def test_a_bracketed_enumerator_cut_at_the_documents_end_is_a_row_past_the_cut(cut: str) -> None:
+    text = (
+        "2019年主要目标任务\n一、主要预期目标\n（一）地区生产总值增长7.5%左右。（牵头单位：市发改委）\n"
+        f"（二）城镇登记失业率控制在4%以内。（牵头单位：市人社局）\n二、主要工作任务\n{cut}"
+    )
+    rows = _rows(text)
+    assert [(r.seq_text, r.task, r.section) for r in rows][2:] == [(cut, "", "二、主要工作任务")]

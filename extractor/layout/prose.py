@@ -649,6 +649,9 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
         # An enumerator with text after it; or alone on the last line, where a text cut short
         # ends ("…正在开展前期工作。\n4、"): an item whose cells are past the cut.
         alone = style in ALONE_STYLES and index < last  # "01" alone, its text on the lines after it
+        if match is None and index == last and style in ("cn_paren", "arabic_paren"):
+            # "（一" on the last line: an enumerator cut short with its document, its cells past the cut
+            match = prose_patterns()["cut_paren"].match(view)
         if match is None and style == "arabic" and out and out[-1][0] == index - 1:
             # "2.S2、S3碼頭;" / "3.1-1號計畫道路…": the next number right after an item opens the next
             # item even where a digit follows its stop, which elsewhere is a decimal ("3.1亿元").
