@@ -150,3 +150,15 @@ def test_a_bracketed_enumerator_cut_at_the_documents_end_is_a_row_past_the_cut(c
     )
     rows = _rows(text)
     assert [(r.seq_text, r.task, r.section) for r in rows][2:] == [(cut, "", "二、主要工作任务")]
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_the_last_of_open_run_in_items_runs_to_its_paragraphs_end(spell) -> None:
+    # items not closed by a units bracket: the sentences after the last one's first are still its own
+    text = (
+        "园区项目建设情况\n一是园区信息平台建设项目计划总投资500万元，目前正在进行软件设计。"
+        "二是张湾移民小区项目截至4月，项目已投资1300万元。征地兑付基本结束，小区主干道放线已经结束。\n"
+    )
+    rows = _rows(spell(text))
+    last = spell("截至4月，项目已投资1300万元。征地兑付基本结束，小区主干道放线已经结束。")
+    assert [r.progress for r in rows][-1] == last

@@ -1169,6 +1169,13 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         if stop is not None and trim(line.text[cuts[-1] + stop + 1 :]):
             end = cuts[-1] + stop + 1
             shared, after = _shared_report(line.text[end:], len(cuts))
+            closed = all(
+                regex.search(r"\)\s*[。;]?\s*$", view[a:b]) for a, b in itertools.pairwise(cuts)
+            )  # each item closed by its units' bracket: the list closes with the last one's
+            if shared is None and not closed:
+                # Items written open ("八是…正在进行软件设计。九是…截至4月已投资1300万元。征地兑付基本结束…"):
+                # the last one runs to its paragraph's end.
+                end, after = len(line.text), ""
         first = len(body)
         for n, (a, b) in enumerate(zip(cuts, [*cuts[1:], end], strict=True), start=1):
             piece = line.text[a:b]
