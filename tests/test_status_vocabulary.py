@@ -34,3 +34,9 @@ def test_a_word_list_finds_its_examples(name: str, text: str) -> None:
 @pytest.mark.parametrize(("name", "text"), _cases("counter_examples"))
 def test_a_word_list_finds_none_of_its_counter_examples(name: str, text: str) -> None:
     assert not vocabulary(name).search(match_view(text)), text
+
+
+@pytest.mark.parametrize("word", load("headers")["morphemes"]["question"])
+def test_every_question_word_of_the_header_vocabulary_is_a_status_question(word: str) -> None:
+    # headers.toml reads a question header as a status column; status.toml reads its yes or no: one list of words
+    assert vocabulary("question").search(match_view(word + "达到序时进度"))
