@@ -1,7 +1,8 @@
-"""A numbered item's first sentence as its title, and whether the title keeps its full stop
-(extractor/layout/prose.py, _is_name): a name drops it ("实施创新驱动战略"), a sentence of clauses keeps
-it ("强化责任担当，切实提高政治站位。"), as most analysts cut them (62 of 68 such titles in the dev split's
-gold keep the stop; the 6 that drop it are names)."""
+"""How a numbered item's text divides (extractor/layout/prose.py): its first sentence as its title
+and whether the title keeps its full stop (a name drops it, "实施创新驱动战略"; a sentence of clauses
+keeps it, "强化责任担当，切实提高政治站位。", as 62 of 68 such titles in the dev split's gold do); where
+the next item starts (3.1-1號 after 2.); and what is no item's text: a site's footer among the items,
+a label or enumerator cut off at the document's end, a name padded to width."""
 
 from __future__ import annotations
 
