@@ -396,6 +396,10 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
                 table_at = len(blocks) if table_at is None else table_at
                 listing = True
                 continue
+        if is_furniture(view):
+            # "作者：时间：2020-04-17点击：440": the page's metadata, not a topic over a report
+            blocks.append(Paragraph(text, page=line.page))
+            continue
         topic = TOPIC_LINE.match(view)
         if (
             topic
@@ -448,6 +452,14 @@ def _report_start(part: str, comma: bool = True) -> int | None:
         found = pattern.search(view, found.start() + 1)  # "新建项目前期…": 目前 inside 项目前期 is no word
     if found is None or found.start() > MAX_TASK_NAME or pattern.match(view):
         return None
+    project = prose_patterns()["project_name"].match(view)
+    if (
+        project is not None
+        and project.end(1) < found.start()
+        and not prose_patterns()["project_class"].search(project.group(1))
+    ):
+        # "…整治工程项目初步设计已获批复": the project's name ends at its noun, the stage reports
+        return project.end(1)
     name = view[: found.start()].rstrip()
     if comma:
         name = name.removesuffix(",")
@@ -493,7 +505,7 @@ def _semicolon_list(text: str) -> tuple[str, list[tuple[str | None, str]], str] 
         bounds.append((begin, len(text)))
     listing: list[tuple[int, int, list[tuple[str | None, str]]]] = []
     for start, end in bounds:
-        parts = _parts(text[start:end].rstrip("。"), 0)
+        parts = _parts(text[start:end], 0)
         if len(parts) < 2:
             continue
         lead = _lead_in(parts[0])
