@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from extractor.rules.compiled import compile_rule
-from extractor.rules.data import load
+from extractor.rules.data import expand, load
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_key, match_view
 
@@ -72,6 +72,8 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "report_opener": compile_rule(data["report_opener"]),
         "header_period": compile_rule(data["header_period"]),
         "dated_header": compile_rule(data["dated_header"]),
+        "item_prefix": compile_rule(expand(data["item_prefix"], file="layout.toml")),
+        "blank_mark": compile_rule(data["blank_mark"]),
     }
 
 

@@ -471,16 +471,11 @@ def _category_shifted(table: AssembledTable) -> None:
 
 def _task_number(text: str) -> regex.Match[str] | None:
     """The number a task opens with: 1、/1. (SEQ_PREFIX), or an item's number in brackets or in
-    Chinese numerals (（一）, (2), 三、) with the space after it; None when it opens with none or
-    the number does not read as one."""
+    Chinese numerals (（一）, (2), 三、: layout.toml item_prefix, the shared {ENUMERATOR}) with the
+    space after it; None when it opens with none or the number does not read as one."""
     view = match_view(text)
-    match = SEQ_PREFIX.match(view) or ITEM_PREFIX.match(view)
+    match = SEQ_PREFIX.match(view) or layout_patterns()["item_prefix"].match(view)
     return match if match and parse_seq(match.group().strip()) is not None else None
-
-
-ITEM_PREFIX = compile_rule(
-    r"^\s*(?:[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*(?=\S)"
-)
 
 
 def _seq_from_task_prefix(table: AssembledTable) -> None:

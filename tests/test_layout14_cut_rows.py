@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 
 import extractor
-from extractor.layout.subrows import BLANK_MARK, align, kind
+from extractor.headers import layout_patterns
+from extractor.layout.subrows import align, kind
 
 HEADER = ("序号", "类别", "工作目标", "牵头单位", "1-9月进展情况", "完成时间")
 FIELDS: list[str | None] = ["seq", "category", "task", "lead_units", "progress", "deadline"]
@@ -40,7 +41,8 @@ def test_an_empty_cell_mark_suits_any_column(mark: str) -> None:
 
 @pytest.mark.parametrize("text", ["/2", "无锡市", "-5%", "x轴", "无人机"])
 def test_a_text_with_more_than_a_mark_is_no_blank(text: str) -> None:
-    assert not BLANK_MARK.match(text)
+    assert not layout_patterns()["blank_mark"].match(text)
+    assert kind(text) != "blank"
 
 
 def test_a_lone_piece_at_the_document_end_opens_the_next_row() -> None:

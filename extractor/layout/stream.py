@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.headers import (
+    SEQ_PREFIX,
     field_for_header,
     header_candidates,
     header_cell_like,
@@ -340,12 +341,9 @@ def _items_joined(texts: list[str], fields: list[str | None]) -> list[str]:
     return out
 
 
-ITEM = compile_rule(r"^\s*(\d{1,2})\s*[、.．](?!\d)\s*(?=\S)")
-
-
 def _next_item(left: str, right: str) -> bool:
     """Whether ``right`` opens the item after the one ``left`` opens ("1、…" then "2、…")."""
-    a, b = ITEM.match(match_view(left)), ITEM.match(match_view(right))
+    a, b = SEQ_PREFIX.match(match_view(left)), SEQ_PREFIX.match(match_view(right))
     return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
 
 

@@ -56,7 +56,7 @@ def kind(text: str) -> str:
     """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …;
     "labelled": a unit's own report ("区投促局：对楼宇信息全面掌握…"), a progress cell; "blank": a
     mark standing for an empty cell ("/", "—", "无"), which any column may hold."""
-    if BLANK_MARK.match(text):
+    if layout_patterns()["blank_mark"].match(match_view(text)):
         return "blank"
     if layout_patterns()["status_phrase"].match(match_view(text)):
         return "status"  # "已完成" opens like a report, but alone it is a status word
@@ -68,8 +68,6 @@ def kind(text: str) -> str:
 
 
 UNIT_LABEL = compile_rule(r"^\s*([^:：\n]{2,20})[:：]\s*\S")
-# A cell holding only a mark for "nothing here": a slash, a dash of any width, 无/暂无/無, ×.
-BLANK_MARK = compile_rule(r"^\s*(?:[/／\\＼]|[-－—–―~～]{1,3}|暂?[无無]|[×xX])\s*$")
 
 
 def fit_score(piece_kind: str, field: str | None) -> float:
