@@ -225,3 +225,26 @@ def test_a_bracket_of_units_and_a_deadline_keeps_each_as_printed() -> None:
     assert rows[0].cells["lead_units"] == "市民政局；市财政局"  # the separator written, none made up
     assert rows[0].lead_units == ["市民政局", "市财政局"]
     assert [r.cells["deadline"] for r in rows] == ["2023年底", "2023年底"]
+
+
+LEADS_AT_TWO_LEVELS = """2021年政府工作报告前三季度完成情况通报
+1.地区生产总值增长10%。（市级牵头单位：市发展改革委；区级牵头单位：区发改局）
+完成情况：1-9月，全区地区生产总值完成1152.04亿元，同比增长18.1%。
+2.社会消费品零售总额增长15%。（省级牵头责任单位：省商务厅；市级牵头责任单位：市商务局；配合单位：市统计局）
+完成情况：1-9月，累计完成社会消费品零售总额451.27亿元。
+3.城镇新增就业2万人。（牵头单位：区人社局；责任单位：各街道）
+完成情况：城镇新增就业24277人。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_a_lead_at_each_level_are_both_lead_units(spell) -> None:
+    """市级牵头单位 and 区级牵头单位 each name a lead: both are the row's lead units; a partner word
+    (配合, 责任 alone) still gives partners."""
+    rows = _rows(spell(LEADS_AT_TWO_LEVELS))
+    assert [r.lead_units for r in rows] == [
+        [spell("市发展改革委"), spell("区发改局")],
+        [spell("省商务厅"), spell("市商务局")],
+        [spell("区人社局")],
+    ]
+    assert [r.partner_units for r in rows] == [[], [spell("市统计局")], [spell("各街道")]]

@@ -1685,6 +1685,9 @@ def _resolve_units(labels: list[tuple[str, str | None]]) -> list[str]:
             if k == winner:
                 continue
             label = labels[k][0]
+            own_partner = any(w in label.replace("牵头责任", "").replace("主要责任", "") for w in PARTNER_WORDS)
+            if lead_worded and any(w in label for w in LEAD_WORDS) and not own_partner:
+                continue  # "市级牵头单位：X；区级牵头单位：Y": a lead at each level, both the row's lead units
             if lead_worded and any(w in label for w in PARTNER_WORDS) and "partner_units" not in keys:
                 keys[k] = "partner_units"
             elif not (label in dict(label_synonyms()) and labels[k][1] == "lead_units" and not lead_worded):
