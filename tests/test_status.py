@@ -180,12 +180,13 @@ def test_seed_issue_with_zhengzai_is_no_progress(seed_rows: dict[int, Row]) -> N
 
 def test_seed_without_period_dates_the_share_by_its_own_sentence(seed_rows: dict[int, Row]) -> None:
     """Row 4 says 一季度，预计全区实际使用外资215万美元: with no report period the share (7%) stands at
-    the quarter its sentence names; with that quarter taken out, it is kept but not compared."""
+    the quarter its sentence names; with that quarter taken out, it is kept but not compared: it reports
+    the work moving, with no stated delay (on_track, no schedule)."""
     row = seed_rows[4]
     status = row_status(row.cells, row.figures, row.statements, row.issues, None)
     assert (status.value, status.completion, status.schedule) == ("behind", pytest.approx(0.0717), 0.25)
     undated = _status(row.cells["progress"].replace("一季度，", ""), row.cells["task"])
-    assert (undated.value, undated.completion, undated.schedule) == ("unknown", pytest.approx(0.0717), None)
+    assert (undated.value, undated.completion, undated.schedule) == ("on_track", pytest.approx(0.0717), None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -209,8 +210,8 @@ STYLES = [
     pytest.param("完成30%。", "", JAN_SEP, "behind", ["完成30%"], id="30pct-in-jan-sep"),
     pytest.param("完成年度目标的45%。", "", Q1, "on_track", ["完成年度目标的45%"], id="45pct-in-q1"),
     pytest.param("完成年度目标的20%。", "", Q1, "behind", ["完成年度目标的20%"], id="20pct-in-q1"),
-    # without a report date the share decides nothing; the work it reports is on track
-    pytest.param("完成年度目标的45%。", "", None, "on_track", ["完成"], id="share-without-period"),
+    # without a report date the share is compared with nothing; the work it reports is on track
+    pytest.param("完成年度目标的45%。", "", None, "on_track", ["完成", "完成年度目标的45%"], id="share-without-period"),
     pytest.param("完成率100%。", "", None, "done", ["完成率100%"], id="share-100pct"),
     pytest.param("未完成年度目标。", "", None, "behind", ["未完成"], id="negated-done"),
     pytest.param("不能按原计划完成。", "", None, "behind", ["不能按原计划"], id="negated-on-plan"),
@@ -603,9 +604,25 @@ def _aside(status: Status) -> list[tuple[str, str]]:
     return [(a.item.text, a.reason) for a in status.set_aside]
 
 
-def test_a_share_with_no_report_date_is_set_aside_with_why() -> None:
-    status = _status("完成年度目标的45%。")
-    assert ("完成年度目标的45%", "a share with no report date to compare it with") in _aside(status)
+@pytest.mark.parametrize(
+    "progress", ["完成年度目标的45%。", "完成年度目標的45％。", "累计完成投资2.9亿元，占年度计划投资的43.74%。"]
+)
+def test_a_share_with_no_report_date_reads_as_work_moving(progress: str) -> None:
+    # no date to hold it against: no schedule, but work reported with no stated delay (on_track, lowest tier)
+    status = _status(progress)
+    assert (status.value, status.schedule) == ("on_track", None)
+    assert "completion.share" in [e.rule for e in status.evidence]
+
+
+def test_a_share_with_no_report_date_gives_way_to_any_other_evidence() -> None:
+    assert _status("完成年度目标的45%，项目推进缓慢。").value == "behind"
+    assert _status("完成年度目标的45%，项目尚未开工。").value == "behind"  # a part not started while work moves
+
+
+def test_a_nil_share_with_no_report_date_is_set_aside_with_why() -> None:
+    status = _status("完成年度目标的0%。")
+    assert "completion.share" not in [e.rule for e in status.evidence]
+    assert ("完成年度目标的0%", "a share with no report date to compare it with") in _aside(status)
 
 
 def test_evidence_outranked_by_a_stronger_tier_is_set_aside() -> None:
@@ -740,8 +757,8 @@ def test_a_title_naming_a_year_under_way_leaves_the_time_elapsed_unknown(
     (row,) = document.tables[0].rows
     if running:
         assert document.period.elapsed is None and document.period.year is not None
-        assert row.status.schedule is None and row.status.value != "behind"
-        assert "a share with no report date to compare it with" in [a.reason for a in row.status.set_aside]
+        assert row.status.schedule is None and row.status.value == "on_track"  # moving, no date to compare
+        assert "completion.share" in [e.rule for e in row.status.evidence]
     else:
         assert document.period.elapsed == 1.0
         assert row.status.value == "behind"

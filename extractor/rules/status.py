@@ -360,6 +360,10 @@ class _Evidence:
         elif period is not None and period.elapsed is not None:
             self.schedule = period.elapsed
             self.add("behind" if share < period.elapsed - rules.tolerance else "on_track", *items)
+        elif share > 0:
+            # No report date to hold it against: the share still reports work moving with no stated
+            # delay, which an analyst reads as on track (the lowest tier: any other evidence decides first).
+            self.add("reported", *items)
         else:
             self.set_aside("a share with no report date to compare it with", *items)
 
