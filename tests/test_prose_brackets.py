@@ -248,3 +248,62 @@ def test_a_lead_at_each_level_are_both_lead_units(spell) -> None:
         [spell("区人社局")],
     ]
     assert [r.partner_units for r in rows] == [[], [spell("市统计局")], [spell("各街道")]]
+
+
+UNITS_WITHIN = """某县2023年重点工作进展情况
+1.全面推进乡村振兴。新建高标准农田5万亩（县农业农村局牵头，各乡镇配合）。上半年已完成3万亩。
+2.改造老旧小区30个（县住建局），目前已开工25个小区。
+3.新增城镇就业2万人（县人社局），城镇登记失业率控制在4%以内。上半年新增就业1.2万人。
+4.建设城南污水处理厂（县水利局、县环保局），日处理能力2万吨。主体工程已完工。
+5.改造戏台10个。已投资29万元，其中1个戏台（城关镇）已封顶。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_a_units_bracket_within_the_task(spell) -> None:
+    """A bracket of units inside an item's text, not closing it or its first sentence, names who
+    carries the item and is no part of its task; where a report follows it, it ends the task. One
+    inside the report (a place) stays the report's."""
+    rows = _rows(spell(UNITS_WITHIN))
+    assert [(r.task, r.progress) for r in rows] == [
+        (spell("全面推进乡村振兴。新建高标准农田5万亩"), spell("上半年已完成3万亩。")),
+        (spell("改造老旧小区30个"), spell("目前已开工25个小区。")),
+        (spell("新增城镇就业2万人，城镇登记失业率控制在4%以内。"), spell("上半年新增就业1.2万人。")),
+        (spell("建设城南污水处理厂，日处理能力2万吨。"), spell("主体工程已完工。")),
+        (spell("改造戏台10个。"), spell("已投资29万元，其中1个戏台（城关镇）已封顶。")),
+    ]
+    assert [r.lead_units for r in rows] == [
+        [spell("县农业农村局")],
+        [spell("县住建局")],
+        [spell("县人社局")],
+        [spell("县水利局"), spell("县环保局")],
+        [],
+    ]
+    assert rows[0].partner_units == [spell("各乡镇")]
+
+
+@pytest.mark.parametrize("brackets", ["【】", "〔〕", "[]", "（）"])
+def test_units_in_square_lenticular_or_tortoise_brackets(brackets: str) -> None:
+    o, c = brackets
+    rows = _rows(
+        "某县2023年民生实事推进情况\n"
+        f"1.新建高标准农田5万亩{o}县农业农村局{c}。上半年已完成3万亩。\n"
+        f"2.新建养老院2所。已完工1所。{o}县民政局{c}\n"
+    )
+    assert [(r.task, r.progress, r.lead_units) for r in rows] == [
+        ("新建高标准农田5万亩", "上半年已完成3万亩。", ["县农业农村局"]),
+        ("新建养老院2所。", "已完工1所。", ["县民政局"]),
+    ]
+
+
+def test_a_bracket_that_renames_stays_where_units_are_labelled() -> None:
+    """ "…机构（世代服务中心），…（主办部门：X）": the labelled units are the item's; the bracket renames."""
+    rows = _rows(
+        "2008年工作目标任务完成情况\n"
+        "1.新建500个服务机构（世代服务中心），在2/3的县实施新家庭计划。（主办部门：省人口计生委）\n"
+        "已完成。\n"
+        "2.新建城南小学。（主办部门：省教育厅）\n"
+        "已完成。\n"
+    )
+    assert rows[0].task.startswith("新建500个服务机构（世代服务中心），")
+    assert rows[0].lead_units == ["省人口计生委"]

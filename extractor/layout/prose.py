@@ -124,7 +124,7 @@ INLINE_SECTION = compile_rule(r"(?:(?<=^)|(?<=[\s。]))([一二三四五六七�
 UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may hold unit names, and its stop
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
-TRAILING_UNITS = compile_rule(r"[(]([^()]{2,80})(?:[)][。.;]?)?\s*$")
+TRAILING_UNITS = compile_rule(r"[(\[【〔]([^()\[\]【】〔〕]{2,80})(?:[)\]】〕][。.;]?)?\s*$")
 
 
 @cache
@@ -1422,6 +1422,8 @@ def _fields(
         if labelled:  # "…（市发改委）。上半年…。完成时限：2023年12月底": the labels are still fields
             first = labelled[0][0].start()
             text, after_units = text + "\n" + after_units[first:], after_units[:first]
+    if bracket is None and heading is None and (within := _units_within(text)) is not None:
+        text, bracket, after_units = within
     bracket = bracket or {}
     bracket_units = bracket.get("units")
     if bracket.get("status"):
@@ -1617,6 +1619,35 @@ def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
         found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
         if found and "status" not in found:
             return text[: match.start()].rstrip(), found, text[match.end() :]
+    return None
+
+
+def _units_within(text: str) -> tuple[str, dict[str, str], str] | None:
+    """An item's bracket of units (or its deadline) standing inside its text, neither closing the
+    text nor its first sentence ("推进乡村振兴。新建高标准农田5万亩（县农业农村局牵头）。上半年…",
+    "新增就业2万人（县人社局），失业率控制在4%以内。…"): (the text before it, what it holds, the text
+    after it). The marker says who carries the item and is no part of its task or report (gold
+    conventions). Where a report follows the bracket and none comes before it, the bracket ends the
+    task ("…（县水利局），主体工程已完工"): the text before is the task, the text after the report;
+    otherwise the bracket is taken out and the text read as one ("before" then holds it all). A
+    bracket after the report has begun is the report's (a place: "其中1个戏台（秀屿区）已封顶")."""
+    view = match_view(text)
+    if any(_label_field(m.group(1)) in UNIT_FIELDS for m in LABEL.finditer(view)):
+        return None  # "…机构（世代服务中心），…（主办部门：X）": its units are labelled; the bracket renames
+    for match in prose_patterns()["inner_bracket"].finditer(view):
+        if not _clean(text[: match.start()]) or not _clean(text[match.end() :]).strip("。.;；"):
+            continue
+        found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
+        if not found or "status" in found:
+            continue
+        before, after = text[: match.start()].rstrip(" \t\u3000\xa0"), text[match.end() :]
+        if _reports(before):
+            return None  # "…其中1个戏台（秀屿区）已封顶": inside the report, a place, not who carries the task
+        follow = view[match.end() :].lstrip(" \t\u3000\xa0。.;,、\n")
+        clause = regex.split(r"[。;,\n]", follow, maxsplit=1)[0]
+        if _reports(clause):
+            return before, found, after[len(after) - len(after.lstrip(" \t\u3000\xa0。.;,，、；\n")) :]
+        return before + after, found, ""
     return None
 
 
