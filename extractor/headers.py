@@ -111,6 +111,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "includes_bracket",
             "padded_name",
             "cut_paren",
+            "unit_role",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

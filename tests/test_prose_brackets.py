@@ -307,3 +307,25 @@ def test_a_bracket_that_renames_stays_where_units_are_labelled() -> None:
     )
     assert rows[0].task.startswith("新建500个服务机构（世代服务中心），")
     assert rows[0].lead_units == ["省人口计生委"]
+
+
+ROLE_WORDS = """某县2023年重点工作进展情况
+1.建设城北公园。（县城管局牵头落实）主体工程已完工。
+2.建设城东学校（县教育局、县财政局按职责分工负责）。主体工程已完工。
+3.建设城西医院（县卫健委等部门配合）。主体工程已完工。
+4.新增城镇就业2万人。上半年新增就业1.2万人。县人社局
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_units_with_their_role_words(spell) -> None:
+    """Names followed by the words of their role (牵头落实, 按职责分工负责, 等部门配合) are still units;
+    names after the last sentence, on its line, too."""
+    rows = _rows(spell(ROLE_WORDS))
+    assert [r.progress for r in rows] == [spell("主体工程已完工。")] * 3 + [spell("上半年新增就业1.2万人。")]
+    assert [r.lead_units for r in rows] == [
+        [spell("县城管局")],
+        [spell("县教育局"), spell("县财政局")],
+        [spell("县卫健委")],
+        [spell("县人社局")],
+    ]

@@ -124,6 +124,7 @@ INLINE_SECTION = compile_rule(r"(?:(?<=^)|(?<=[\s。]))([一二三四五六七�
 UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may hold unit names, and its stop
 # A bracket of unit names closing an item ("（市人社局、市财政局）", "（X负责）", "（X主办，Y协办）").
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
+UNITS_AFTER_STOP = compile_rule(r"[。;]\s*([^。;\n()\[\]【】〔〕]{2,40}?)\s*$")
 TRAILING_UNITS = compile_rule(r"[(\[【〔]([^()\[\]【】〔〕]{2,80})(?:[)\]】〕][。.;]?)?\s*$")
 
 
@@ -1470,7 +1471,7 @@ def _fields(
         fields["deadline"] = bracket["deadline"]
     if bracket_units and "lead_units" not in fields:
         lead, partners = _lead_phrase(bracket_units)
-        fields["lead_units"] = lead if lead is not None else bracket_units
+        fields["lead_units"] = lead if lead is not None else _without_role(bracket_units)
         if partners:
             fields["partner_units"] = partners
     if heading is not None:
@@ -1590,6 +1591,10 @@ def _closing_bracket(text: str) -> tuple[str, dict[str, str] | None]:
     head, _, last = text.rstrip().rpartition("\n")
     if head.strip() and _units_line(last):
         return head.rstrip(), {"units": last.strip()}
+    tail = UNITS_AFTER_STOP.search(match_view(text))
+    if tail is not None and _clean(text[: tail.start(1)]) and _units_line(tail.group(1)):
+        # "…主体工程已完工。县水利局": unit names after the last sentence, on its line
+        return text[: tail.start(1)].rstrip(), {"units": text[tail.start(1) : tail.end(1)].strip()}
     match = TRAILING_UNITS.search(match_view(text))
     if match is None:
         return text, None
@@ -1684,7 +1689,7 @@ def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None
 
 def _names_units(view: str) -> bool:
     """Whether a bracket's part is made of unit names and nothing else ("市发改委、市统计局", "市商务局牵头")."""
-    named = regex.sub(r"(?:等)?(?:牵头|负责|主办|协办|配合|参与)", "、", view)
+    named = prose_patterns()["unit_role"].sub("、", view)
     parts = [p for p in regex.split(r"[、,;\s]+", named) if p]
     if not parts or regex.search(r"\d", named):
         return False  # "（临潭县4个乡镇卫生院和卓尼县7个村卫生室）": a count of places, not units
@@ -1735,13 +1740,21 @@ def _lead_phrase(value: str) -> tuple[str | None, str]:
     """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner ("X、Y按职责
     分工负责": X and Y lead, the duty phrase is no part of a name)."""
     view = match_view(value)
-    match = regex.search(r"(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头|主办|负责)(?:[,，;；、]|$)", view.rstrip("。. "))
+    lead_role = r"(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头|主办|负责|主抓|主责)(?:落实|实施|推进)?(?:[,，;；、]|$)"
+    match = regex.search(lead_role, view.rstrip("。. "))
     if match is None or match.start() == 0:
         return None, ""
     lead = value[: match.start()].strip(" ,，、")
     rest = value[match.end() :]
     rest = regex.sub(r"(?:等)?(?:配合|协办|参与)[。.]?\s*$", "", rest.strip(" ,，;；。"))
     return lead, _clean(rest)
+
+
+def _without_role(units: str) -> str:
+    """Unit names without the words of their role after them ("县卫健委等部门配合" → 县卫健委)."""
+    view = match_view(units)
+    found = [m for m in prose_patterns()["unit_role"].finditer(view) if not _clean(view[m.end() :]).strip("。.")]
+    return units[: found[-1].start()].strip(" ,，、") or units if found else units
 
 
 def _sentence_view(text: str) -> str:
