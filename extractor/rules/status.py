@@ -1062,6 +1062,25 @@ def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str,
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
+# A share computed from a pair (an actual over the task's total) far off the schedule tells of a pair that
+# is not one: an actual past twice the target counts something else (17个省级部门 against 5个省辖市), and
+# one under a quarter of the time elapsed answers a total of a wider area or of several years (a district's
+# 24277人 against the city's 21万人 at three quarters of the year). Stated shares (完成年计划的9.4%) are
+# the document's own and are always held.
+MAX_PAIRED_SHARE = 2.0
+MIN_PAIRED_SHARE_OF_SCHEDULE = 0.25
+
+
+def _out_of_scale(share: float, period: Period | None) -> str | None:
+    """Why a paired share is set aside as no measure of the task, or None when it is one."""
+    if share > MAX_PAIRED_SHARE:
+        return "the actual is over twice the target: it counts another subject or scale"
+    elapsed = period.elapsed if period is not None else None
+    if elapsed is not None and share < MIN_PAIRED_SHARE_OF_SCHEDULE * min(elapsed, 1):
+        return "the actual is under a quarter of the schedule's share of the target: a total of a wider scope"
+    return None
+
+
 def _row_target(target: Figure) -> bool:
     """A target the row is held to: the task's, or a target column's (年度目标)."""
     return target.field == "task" or target_column(target.field)
@@ -1177,4 +1196,8 @@ def _assessed(
                 evidence.forecast(round(assessment.share, 4), items)
             else:
                 items = [_figure_item(target, config["share"]), _figure_item(actual, config["share"])]
-                evidence.share(round(assessment.share, 4), items, _period_at(items[1], cells, period))
+                at = _period_at(items[1], cells, period)
+                if (reason := _out_of_scale(assessment.share, at)) is not None:
+                    evidence.set_aside(reason, *items)
+                    continue
+                evidence.share(round(assessment.share, 4), items, at)
