@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import os
 import time
-import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
 from extractor.limits import DEFAULT_LIMITS, Limits, cap_memory, memory_ceiling, memory_error
@@ -36,6 +33,9 @@ from extractor.models import Document
 from extractor.options import ReadOptions
 from extractor.output import LeanDocument, RowTexts, document_dict, error_dict, to_json, to_jsonl
 from extractor.pipeline import parse, parse_bytes, rows_to
+
+if TYPE_CHECKING:  # multiprocessing is imported by the pool alone (~7 ms a process that never forks)
+    from multiprocessing.connection import Connection
 
 # Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
 GRACE = 2.0
@@ -166,6 +166,8 @@ def parse_one(item: str | Input, settings: Settings) -> Result:
     except MemoryError:  # past the memory ceiling outside the parse proper (the JSON record)
         return failed(path, memory_error(path))
     except Exception as exc:  # a bug in extractor, not in the input: still one result
+        import traceback
+
         return failed(path, InternalError(f"internal error: {type(exc).__name__}: {exc}"), traceback.format_exc())
     # (a parse that kept its rows after all, as a test's stand-in may: the Document itself)
     lean = LeanDocument(document, rows) if rows is not None and not any(t.rows for t in document.tables) else None
@@ -246,6 +248,9 @@ class _Slot:
 
 def _pool(items: list[str | Input], settings: Settings, jobs: int) -> Iterator[Result]:
     """Parse in ``jobs`` worker processes; yield in input order. Kills and replaces stuck or dead workers."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     context = multiprocessing.get_context()
     seconds = settings.limits.seconds
 

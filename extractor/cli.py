@@ -14,10 +14,8 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
-import logging
 import os
 import sys
-import traceback
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -33,6 +31,7 @@ from extractor.limits import MB, Limits, memory_ceiling, memory_error
 from extractor.options import OCR_MODES, PDF_ENGINES, ReadOptions
 from extractor.output import error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import read_file, read_stream
+from extractor.readers import quiet_library_logs
 from extractor.rules.figures import extract_figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -75,7 +74,7 @@ FIGURES_EXAMPLES = """examples:
 def main(argv: list[str] | None = None) -> int:
     # pdfminer logs its repairs of damaged files ("Not adding object …") as warnings; stderr is for
     # the one line per failed file, so the CLI keeps library logging to errors.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    quiet_library_logs()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -671,6 +670,8 @@ def _run_explain(args: argparse.Namespace) -> int:
         except Exception as exc:  # a bug in extractor: one line, as for parse
             _complain(path, f"internal error: {type(exc).__name__}: {exc} [{InternalError.code}]")
             if args.debug:
+                import traceback
+
                 traceback.print_exc()
             failed += 1
             continue

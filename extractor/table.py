@@ -547,6 +547,35 @@ def _fields_by_content(table: AssembledTable) -> None:
 
 
 RATE_HEADER = compile_rule(r"率|比例|比重|占比|进度|%")
+# (layout.classes) a bare amount, never a task's words; a small whole number ("seq") outside the 序号
+# column is a count ("70" under 目标任务（万平方米）)
+NUMBER_CLASSES = frozenset({"number", "percent", "seq"})
+
+
+def _task_not_a_number(table: AssembledTable) -> None:
+    """The column the header reads as the task holds bare numbers in most rows (工作任务（万平方米）:
+    37.63, 70 …): it states each row's target, so a column on its left that names the rows (城市名称,
+    项目, an unnamed column of text) is the task, and the numbers stay in their own cells (gold
+    conventions: a name column and a target column). What a header calls its target
+    (_name_over_target) this reads from the cells, whatever the header calls it."""
+    from extractor.layout.classes import classify
+
+    task = table.column_of("task")
+    if task is None or task == 0:
+        return
+    written = [row.texts[task].strip() for row in table.rows if row.texts[task].strip()]
+    if len(written) < 2 or sum(classify(t) in NUMBER_CLASSES for t in written) < 0.8 * len(written):
+        return
+    for position in range(task - 1, -1, -1):
+        column = table.columns[position]
+        if column.field is not None and column.field != "category":
+            continue
+        names = [row.texts[position].strip() for row in table.rows if row.texts[position].strip()]
+        if len(names) >= 0.8 * len(written) and not any(classify(t) in NUMBER_CLASSES for t in names):
+            target = table.columns[task]
+            table.columns[task] = ColumnSpec(header=target.header, field=None, key=target.header)
+            table.columns[position] = ColumnSpec(header=column.header, field="task", key="task")
+            return
 
 
 def _names_as_task(table: AssembledTable) -> None:
@@ -583,6 +612,7 @@ def _totals_aside(table: AssembledTable) -> None:
 
 TABLE_PASSES = (
     _fields_by_content,
+    _task_not_a_number,
     _category_shifted,
     _units_from_remarks,
     _units_from_labels,

@@ -140,9 +140,11 @@ def test_cli_writes_the_records(tmp_path: Path, jobs: str, fmt: str) -> None:
 def test_a_worker_failing_mid_text_fails_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """A MemoryError while a worker sends a record's text: that file fails (too_large), whole; the next
     file's text arrives whole. (Workers are forked: they run the function patched here.)"""
+    import multiprocessing
+
     import extractor.batch as batch
 
-    if batch.multiprocessing.get_start_method() != "fork":
+    if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched function reaches the workers only when they are forked")
     real = batch.to_jsonl
 

@@ -66,6 +66,7 @@ class Candidate:
     name: str
     blocks: list[Block]
     evidence: Evidence
+    unspaced: bool = False  # read with the blank line after each line taken out (``single_spaced``)
 
     @property
     def score(self) -> float:
@@ -83,16 +84,25 @@ class LayoutChoice:
 
 
 def choose_layout(lines: list[Line]) -> LayoutChoice:
-    """Every proposer's segmentation of ``lines``, weighed; the best one."""
+    """Every proposer's segmentation of ``lines``, weighed; the best one.
+
+    A text with a blank line after nearly every line (a web page's paragraphs copied with the space
+    between them) is read by each proposer twice: as it stands, and with those blank lines taken
+    out (``single_spaced``), where they may say nothing (a pipe table's rows, a header wrapped over
+    lines) or still part cells (a stream's). Both readings compete as any two candidates do: in the
+    proposers' order, the one as written first."""
     candidates: list[Candidate] = []
     # characters neither space nor a cell delimiter (str.split() splits exactly where isspace() holds)
     total = sum(len("".join(line.text.split())) - line.text.count("|") - line.text.count("｜") for line in lines)
+    single = single_spaced(lines)
+    readings = [(lines, False)] + ([(single, True)] if single is not None else [])
     for name, propose in PROPOSERS:
-        blocks = propose(lines)
-        if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
-            continue
-        candidates.append(Candidate(name, blocks, weigh(blocks, total)))
-        if candidates[-1].evidence.conclusive:
+        for text_lines, unspaced in readings:
+            blocks = propose(text_lines)
+            if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
+                continue
+            candidates.append(Candidate(name, blocks, weigh(blocks, total), unspaced))
+        if any(c.evidence.conclusive for c in candidates):
             break  # a grid the text marks itself, read whole: no later reading could win by the margin
     viable = [c for c in candidates if c.evidence.rows > 0]
     most_rows = max((c.evidence.good_rows for c in viable), default=0)
@@ -116,13 +126,41 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
         margin = MARGIN / math.sqrt(rows) + HANDICAP.get(candidate.name, 0.0)
         if candidate.score > best.score + margin:
             best = candidate
-    rivals = [c.score for c in viable if c is not best]
+    # (the same proposer's reading of the text spaced the other way is no rival: one layout)
+    rivals = [c.score for c in viable if c.name != best.name]
     runner_up = max(rivals, default=0.0)
     confidence = 1.0 if best.score <= 0 else max(0.0, min(1.0, (best.score - runner_up) / best.score))
     for block in best.blocks:
         if isinstance(block, RawTable):
             block.layout = block.layout or best.name
     return LayoutChoice(best.blocks, best.name, round(confidence, 3), candidates)
+
+
+DOUBLE_SPACED = 0.9  # share of a text's lines followed by a blank line: its blank lines may part nothing
+MIN_DOUBLE_SPACED_LINES = 4
+
+
+def single_spaced(lines: list[Line]) -> list[Line] | None:
+    """``lines`` without the blank line written after each, when nearly every line has one (a run
+    of two or more blank lines, a break the text had before its lines were spaced, stays one blank
+    line); None when the text is not spaced so."""
+    written = [k for k, line in enumerate(lines) if line.text.strip()]
+    if len(written) < MIN_DOUBLE_SPACED_LINES:
+        return None
+    followed = sum(1 for k in written[:-1] if not lines[k + 1].text.strip())
+    if followed < DOUBLE_SPACED * (len(written) - 1):
+        return None
+    out: list[Line] = []
+    blanks = 0
+    for line in lines:
+        if line.text.strip():
+            if blanks >= 2 and out:
+                out.append(Line("", line.page))
+            out.append(line)
+            blanks = 0
+        else:
+            blanks += 1
+    return out
 
 
 def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:

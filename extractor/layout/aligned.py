@@ -190,7 +190,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
         start = BLANK if blank else LINE
         blank = False
         if mode == "delimited":
-            if PIPE_SEPARATOR.match(text) and "|" in text:
+            if PIPE_SEPARATOR.match(text) and ("|" in text or "｜" in text):
                 closed = True
                 continue
             if PIPE_RUN.match(text):

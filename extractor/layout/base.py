@@ -9,7 +9,8 @@ from extractor.rules.compiled import compile_rule
 
 Block = Paragraph | RawTable
 
-PIPE_SEPARATOR = compile_rule(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A pipe table's rule under its header ("| --- | :-: |"), with ASCII or full-width bars and dashes.
+PIPE_SEPARATOR = compile_rule(r"^\s*[|｜]?\s*:?[-－]{2,}:?\s*([|｜]\s*:?[-－]{2,}:?\s*)*[|｜]?\s*$")
 PIPE_ONLY = compile_rule(r"^\s*[|｜]\s*$")
 SENTENCE = compile_rule(r"[。；;！？!?]")
 # A header cell is short; a longer text without a known header word is content. (A stream's cells

@@ -206,7 +206,7 @@ def _cut_pipe_row(texts: list[str], i: int) -> bool:
 
 def _is_pipe_row(line: str) -> bool:
     # (a full-width ｜ delimits as | does: a copy in full-width punctuation is the same table)
-    return line.count("|") + line.count("｜") >= 2 or bool(PIPE_SEPARATOR.match(line) and "|" in line)
+    return line.count("|") + line.count("｜") >= 2 or bool(PIPE_SEPARATOR.match(line) and ("|" in line or "｜" in line))
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -28,6 +28,22 @@ READERS: dict[str, tuple[str, str]] = {
     "image": ("extractor.readers.ocr", "read_image"),
 }
 LIMITED = {"pdf", "image"}
+_QUIET_LOGGERS = ("pdfminer",)  # what the libraries log of their repairs of damaged files (warnings)
+_quiet = {"asked": False}
+
+
+def quiet_library_logs() -> None:
+    """Keep the loggers of the libraries behind the readers to errors from now on (the CLI: stderr is
+    for its one line per failed file). They are set when a reader other than the text reader first
+    runs, so that a text file's process never imports ``logging``."""
+    _quiet["asked"] = True
+
+
+def _quiet_loggers() -> None:
+    import logging
+
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def read(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:
@@ -35,5 +51,7 @@ def read(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS, options: ReadOp
         module, function = READERS[fmt]
     except KeyError:
         raise UnsupportedFormatError(f"no reader for format {fmt!r}") from None
+    if _quiet["asked"] and fmt != "txt":
+        _quiet_loggers()
     reader = getattr(import_module(module), function)
     return reader(data, limits=limits, options=options) if fmt in LIMITED else reader(data)

@@ -11,11 +11,11 @@ import codecs
 from functools import cache
 
 import regex
-from charset_normalizer import from_bytes
 
 from extractor.errors import EncodingError, TooLargeError
 from extractor.limits import MAX_LAYOUT_LINES
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
+from extractor.rules.compiled import compile_rule
 from extractor.rules.data import load
 from extractor.textnorm import LINE_BREAK
 
@@ -28,8 +28,8 @@ _BOMS = (
 )
 # Legacy encodings tried after UTF-8, in this order of likelihood for our documents.
 _LEGACY = ("gb18030", "big5")
-_PAGE_BREAK = regex.compile(r"(?:\r\n|[\n\r])?\f(?:\r\n|[\n\r])?")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PAGE_BREAK = compile_rule(r"(?:\r\n|[\n\r])?\f(?:\r\n|[\n\r])?")
+_CONTROL = compile_rule(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A text with a few bad bytes (a damaged download, one mistyped character) is read with U+FFFD in
 # their place and a warning, rather than refused: at most this share of its characters replaced,
 # and, read as GB18030, its Chinese mostly common characters (random bytes are rarely valid UTF-8
@@ -67,6 +67,9 @@ def decode(data: bytes) -> tuple[str, str]:
         best_score = max(scores.values())
         leaders = [enc for enc in _LEGACY if scores.get(enc) == best_score]
         if len(leaders) > 1:
+            # imported for this tie alone: charset-normalizer's import costs a text file ~30 ms
+            from charset_normalizer import from_bytes
+
             guess = from_bytes(data, cp_isolation=leaders).best()
             leaders = [guess.encoding] if guess is not None and guess.encoding in leaders else leaders
         readings = {leaders[0]: readings[leaders[0]]}

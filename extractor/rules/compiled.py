@@ -26,7 +26,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, ClassVar
@@ -231,6 +230,8 @@ def save() -> None:
         patterns = dict(_State.patterns) if len(_State.patterns) <= MAX_PATTERNS else {}
         content = {"patterns": patterns, "data": dict(_State.data)}
         _State.dirty = False
+    import tempfile  # only a process that compiled something new writes the cache
+
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

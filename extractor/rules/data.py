@@ -7,7 +7,6 @@ misplaced or misspelt key fails loudly instead of being absorbed or ignored.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,8 @@ def load(name: str) -> dict[str, Any]:
     """The parsed contents of ``extractor/data/<name>.toml``, validated."""
     data = cached_data(name)  # parsed and validated by an earlier run, from these same bytes
     if data is None:
+        import tomllib  # a run served by the rule cache never parses TOML
+
         # the bytes hashed into the cache key, not a second read that an edit could change
         data = tomllib.loads(rule_file_bytes(name).decode("utf-8"))
         validate(name, data)

@@ -431,9 +431,27 @@ def row_status(
     項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
     cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
-    read = _row_status(cells, figures, statements, issues, period, assessments, headers or {})
+    return _period_plan_step(
+        _row_standing(cells, figures, statements, issues, period, assessments, headings, headers or {}),
+        cells,
+        period,
+        headers or {},
+    )
+
+
+def _row_standing(
+    cells: dict[str, str],
+    figures: list[Figure],
+    statements: list[Statement],
+    issues: list[Item],
+    period: Period | None,
+    assessments: list[Assessment] | None,
+    headings: Sequence[str],
+    headers: Mapping[str, str],
+) -> Status:
+    read = _row_status(cells, figures, statements, issues, period, assessments, headers)
     read = _progress_word(cells, read)
-    verdict = _verdict(cells, headings, headers or {})
+    verdict = _verdict(cells, headings, headers)
     if verdict is None:
         return read
     status, items, heading = verdict
@@ -451,6 +469,67 @@ def row_status(
         verdict=heading,
         set_aside=_bounded([*overridden, *read.set_aside]),
     )
+
+
+_MONTH = compile_rule(r"(?P<num>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月")
+_QUARTER = compile_rule(r"(?P<num>[一二三四1-4])\s*季")
+_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+
+
+def _end_month(period: Period | None) -> int | None:
+    end = (period.end or "") if period is not None else ""
+    return int(end[5:7]) if len(end) >= 7 and end[5:7].isdigit() else None
+
+
+def _period_plan(cells: dict[str, str], period: Period | None, headers: Mapping[str, str]) -> Item | None:
+    """The cell of a column holding the report period's own plan (月度工作计划 | 4月：制定并下发方案;
+    第二季度任务目标 in a second-quarter report): a step of the task set for this period, not the task.
+    A plan for a later period (下月计划, 7月工作计划 in a June report) is none."""
+    if period is None or period.elapsed is None or period.elapsed >= 1:
+        return None  # at the year's end the period's plan is the year's last step: a done may be the whole
+    for key, text in cells.items():
+        if key in ("task", "progress", "status", "seq") or not text.strip():
+            continue
+        header = match_view(headers.get(key) or key)
+        if not vocabulary("period_plan").search(header) or vocabulary("later_plan").search(header):
+            continue
+        month, quarter = _MONTH.search(header), _QUARTER.search(header)
+        number = (month or quarter).group("num") if (month or quarter) else None
+        if number is not None:
+            value = int(number) if number.isdigit() else _NUMERALS.get(number, 0)
+            if (month and value != _end_month(period)) or (quarter and not month and 3 * value != _end_month(period)):
+                continue  # another period's plan
+        start = len(text) - len(text.lstrip())
+        return Item(text=text.strip(), field=key, span=(start, start + len(text.strip())), rule="period_plan")
+    return None
+
+
+def _period_plan_step(
+    status: Status, cells: dict[str, str], period: Period | None, headers: Mapping[str, str]
+) -> Status:
+    """A row read done beside a column of the report period's own plan (月度工作计划, 第二季度任务目标):
+    what is done is the period's step, and the task moves on (gold conventions: a finished sub-step or
+    milestone is not the task done) — on_track, the plan set aside with why."""
+    if status.value != "done":
+        return status
+    plan = _period_plan(cells, period, headers)
+    if plan is None:
+        return status
+    aside = SetAside(item=plan, reason="the done answers this period's plan, a step of the task, not the whole task")
+    return status.model_copy(update={"value": "on_track", "set_aside": _bounded([aside, *status.set_aside])})
 
 
 # The states read in a row that override the document's verdict (gold conventions, Status 1): a
@@ -983,6 +1062,25 @@ def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str,
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
+# A share computed from a pair (an actual over the task's total) far off the schedule tells of a pair that
+# is not one: an actual past twice the target counts something else (17个省级部门 against 5个省辖市), and
+# one under a quarter of the time elapsed answers a total of a wider area or of several years (a district's
+# 24277人 against the city's 21万人 at three quarters of the year). Stated shares (完成年计划的9.4%) are
+# the document's own and are always held.
+MAX_PAIRED_SHARE = 2.0
+MIN_PAIRED_SHARE_OF_SCHEDULE = 0.25
+
+
+def _out_of_scale(share: float, period: Period | None) -> str | None:
+    """Why a paired share is set aside as no measure of the task, or None when it is one."""
+    if share > MAX_PAIRED_SHARE:
+        return "the actual is over twice the target: it counts another subject or scale"
+    elapsed = period.elapsed if period is not None else None
+    if elapsed is not None and share < MIN_PAIRED_SHARE_OF_SCHEDULE * min(elapsed, 1):
+        return "the actual is under a quarter of the schedule's share of the target: a total of a wider scope"
+    return None
+
+
 def _row_target(target: Figure) -> bool:
     """A target the row is held to: the task's, or a target column's (年度目标)."""
     return target.field == "task" or target_column(target.field)
@@ -1098,4 +1196,8 @@ def _assessed(
                 evidence.forecast(round(assessment.share, 4), items)
             else:
                 items = [_figure_item(target, config["share"]), _figure_item(actual, config["share"])]
-                evidence.share(round(assessment.share, 4), items, _period_at(items[1], cells, period))
+                at = _period_at(items[1], cells, period)
+                if (reason := _out_of_scale(assessment.share, at)) is not None:
+                    evidence.set_aside(reason, *items)
+                    continue
+                evidence.share(round(assessment.share, 4), items, at)

@@ -1,0 +1,51 @@
+"""Kinds of rows read this round (issue 13): a count of items begun is work begun on them, so a part
+not started beside it makes the row behind (gold conventions, Status 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.models import Period, Status
+from extractor.rules.cells import find_issues, find_statements
+from extractor.rules.figures import extract_figures
+from extractor.rules.status import row_status
+
+H1 = Period(text="上半年", source="title", elapsed=0.5)
+
+
+def _status(task: str, progress: str, period: Period | None = H1) -> Status:
+    issues = find_issues(progress, "progress")
+    statements = find_statements(progress, "progress", issues)
+    figures = [*extract_figures(task, "task", None), *extract_figures(progress, "progress", None)]
+    return row_status({"task": task, "progress": progress}, figures, statements, issues, period)
+
+
+TASK = "紧盯国债项目6月底前开工的时间节点，加快推进项目实施。"
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "截至目前，县自然资源局负责国债项目5个，开工2个，未开工3个。",
+        "截至目前，縣自然資源局負責國債項目5個，開工2個，未開工3個。",
+        "国债项目5个,已开工 2 个,尚未开工3个",
+        "新开工项目17个，另有4个项目未开工。",
+    ],
+)
+def test_a_count_begun_beside_a_count_not_begun_is_behind(progress: str) -> None:
+    status = _status(TASK, progress)
+    assert status.value == "behind"
+    # the part not begun is the evidence; the count begun is what makes it a part (else: not_started)
+    assert "not_started.explicit" in {e.rule for e in status.evidence}
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("国债项目5个，未开工5个。", "not_started"),  # nothing begun
+        ("国债项目5个，开工5个。", "on_track"),
+        ("计划开工项目20个，正在办理前期手续。", "not_started"),  # a planned count is no start
+    ],
+)
+def test_counts_alone(progress: str, value: str) -> None:
+    assert _status(TASK, progress).value == value
