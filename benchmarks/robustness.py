@@ -20,6 +20,7 @@ import argparse
 import json
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,7 +61,51 @@ def _to_full_width(text: str) -> str:
     return regex.sub(r"(?<!\d)[,;:()]|[,;:](?!\d)|[()]", lambda m: ASCII_TO_FULL[m.group()], text)
 
 
+# Item numbers written in another of the styles publishers use: 1. ↔ 1、, （1） ↔ 1）. Only the marker
+# at a line's start changes; the gold's seq is the number, which stays.
+_ENUMERATOR_SWAP = {".": "、", "．": "、", "、": "."}
+
+
+def _swap_enumerators(text: str) -> str:
+    def swap(match: regex.Match[str]) -> str:
+        if match.group("open"):
+            return f"{match.group('lead')}{match.group('number')}）"
+        return f"{match.group('lead')}{match.group('number')}{_ENUMERATOR_SWAP[match.group('stop')]}"
+
+    return regex.sub(
+        r"(?m)^(?P<lead>[ \t\u3000]*)"
+        r"(?:(?P<open>[（(])(?P<number>\d{1,2})[）)]|(?P<number>\d{1,2})(?P<stop>[.．、])(?!\d))",
+        swap,
+        text,
+    )
+
+
+def _hard_wrap(text: str, width: int = 76) -> str:
+    """Lines broken so that none is wider than ``width`` display columns, each at the last place
+    between two Han characters that fits (a number or a Latin word stays whole), as a PDF's text is."""
+    out = []
+    for line in text.split("\n"):
+        if "|" in line or "｜" in line or "\t" in line or regex.search(r"\S {2,}\S", line):
+            out.append(line)  # a table's line: a page would not break it so
+            continue
+        start, columns, last_break = 0, 0, None
+        for index, ch in enumerate(line):
+            if index > start and "\u4e00" <= line[index - 1] <= "\u9fff" and "\u4e00" <= ch <= "\u9fff":
+                last_break = index
+            step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if columns + step > width:
+                cut = last_break if last_break is not None and last_break > start else index
+                out.append(line[start:cut])
+                start, last_break = cut, None
+                columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[start:index])
+            columns += step
+        out.append(line[start:])
+    return "\n".join(out)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "enumerator_style": _swap_enumerators,
+    "hard_wrap": _hard_wrap,
     "ascii_punctuation": lambda text: text.translate(FULL_TO_ASCII),
     "full_width_punctuation": _to_full_width,
     "traditional": _to_traditional(),

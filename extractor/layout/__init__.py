@@ -39,6 +39,7 @@ from extractor.layout.lines import line_tables
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
 from extractor.layout.stream import cell_stream
+from extractor.layout.unwrap import unwrapped
 from extractor.readers.raw import RawTable
 
 __all__ = ["Block", "Candidate", "LayoutChoice", "Line", "choose_layout", "split_lines"]
@@ -66,7 +67,7 @@ class Candidate:
     name: str
     blocks: list[Block]
     evidence: Evidence
-    unspaced: bool = False  # read with the blank line after each line taken out (``single_spaced``)
+    unspaced: bool = False  # read otherwise than as written: blank lines taken out (``single_spaced``) or unwrapped
 
     @property
     def score(self) -> float:
@@ -96,6 +97,10 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
     total = sum(len("".join(line.text.split())) - line.text.count("|") - line.text.count("｜") for line in lines)
     single = single_spaced(lines)
     readings = [(lines, False)] + ([(single, True)] if single is not None else [])
+    # A hard-wrapped text (a PDF's, a narrow page's) is read with its paragraphs joined (unwrap.py)
+    # first: its line breaks are the page's, not the author's; as written it is the other reading.
+    joined = unwrapped(lines)
+    readings = ([(joined, True)] if joined is not None else []) + readings
     for name, propose in PROPOSERS:
         for text_lines, unspaced in readings:
             blocks = propose(text_lines)

@@ -1,0 +1,110 @@
+"""Hard-wrapped text read as its paragraphs: the lines a PDF's text or a narrow page broke at a fixed
+width joined back, so that an item, a label or a cell wrapped over lines is one again.
+
+A wrapped paragraph shows itself by its lines: all but its last fill the page's width to within a
+character or two, and they break anywhere, mid-sentence and mid-word. The width is measured, not
+assumed: the display width (a Han character or a full-width mark is two columns, an ASCII one) that
+the most lines reach. A line that reaches it and does not end a sentence is continued by the next
+line, unless the next line opens an item ("2.", "（三）", "①") or a table's row; nothing else is
+joined. A text with too few such lines is not wrapped and is left as it is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import regex
+
+from extractor.headers import is_furniture
+from extractor.layout.base import Line
+from extractor.rules.compiled import compile_rule
+
+MIN_WRAPPED_LINES = 4  # lines that fill the width and break mid-sentence, for a text to read as wrapped
+MIN_WRAPPED_SHARE = 0.3  # of the text's lines of some length
+SLACK = 4  # columns the lines that show the width may fall short of it (a wide mark that did not fit)
+# columns a wrapped line may fall short of the width and still be continued: a number or a Latin word
+# is not broken, so the line breaks before it (…新增学 / 位2100个)
+FULL_SLACK = 8
+CELL_GAP = compile_rule(r"[|｜\t]|\S(?: {2,}|\u3000{1,})\S")
+MIN_WIDTH = 40  # columns (20 Han characters): a narrower "width" is a column of short lines, not a page
+# A line ending so ends its sentence or its label; the next line starts anew.
+ENDS_SENTENCE = compile_rule(r"[。！？!?；;：:]\s*$")
+# A line opening so starts something of its own: an item, a section, a bullet, a table's row.
+OPENS = compile_rule(
+    r"""(?x)^\s*(?:
+        [（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]
+      | [（(]\s*(?:[A-Za-z]|[IVXivx]{1,4}|[Ⅰ-Ⅻ])\s*[)）]
+      | [0-9]{1,3}\s*[、.．](?![0-9])
+      | [0-9]{1,2}\.[0-9]{1,2}\s
+      | [一二三四五六七八九十]{1,3}\s*[、.．]
+      | 第[一二三四五六七八九十0-9]{1,3}[项条章节部分]
+      | [①-⑳❶-❿⑴-⒇]
+      | [•·●■□◆◇▪▶►☑☒✅✔✓○◎—－-]
+      | [|｜]
+    )"""
+)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes: two for a wide or full-width character, one otherwise."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width the text's lines were broken at, or None when they were not broken at one."""
+    widths = [display_width(line.text.rstrip()) for line in lines if line.text.strip()]
+    long_widths = [w for w in widths if w >= MIN_WIDTH]
+    if len(long_widths) < MIN_WRAPPED_LINES:
+        return None
+    # the width most lines come within SLACK of, from below: the page's right edge
+    reach = Counter()
+    for width in set(long_widths):
+        reach[width] = sum(1 for w in long_widths if width - SLACK <= w <= width)
+    width, count = max(reach.items(), key=lambda item: (item[1], item[0]))
+    if count < MIN_WRAPPED_LINES or count < MIN_WRAPPED_SHARE * len(widths):
+        return None
+    if sum(1 for w in long_widths if w > width + SLACK) > count / 4:
+        return None  # many lines run past it: the text has no right edge there
+    return width
+
+
+def unwrapped(lines: list[Line]) -> list[Line] | None:
+    """``lines`` with each hard-wrapped paragraph joined into one line; None when the text shows no
+    wrapping (too few lines fill one width while breaking mid-sentence)."""
+    width = wrap_width(lines)
+    if width is None:
+        return None
+    full = [
+        bool(line.text.strip())
+        and display_width(line.text.rstrip()) >= width - FULL_SLACK
+        and not ENDS_SENTENCE.search(line.text)
+        and not _table_line(line.text)
+        for line in lines
+    ]
+    if sum(full) < MIN_WRAPPED_LINES:
+        return None
+    out: list[Line] = []
+    joining = False
+    for k, line in enumerate(lines):
+        if joining and line.text.strip() and not OPENS.match(line.text) and not _table_line(line.text):
+            previous = out[-1]
+            out[-1] = Line(_joined(previous.text, line.text), previous.page)
+        else:
+            out.append(line)
+        joining = full[k]
+    return out
+
+
+def _table_line(text: str) -> bool:
+    """A line of a table's cells (pipes, tabs or a run of spaces between them) or of the page's
+    furniture: its width says nothing of a paragraph's."""
+    return bool(CELL_GAP.search(text.strip())) or is_furniture(text)
+
+
+def _joined(left: str, right: str) -> str:
+    """Two parts of a wrapped line as one: no space between Han text, one between two Latin words."""
+    left, right = left.rstrip(), right.lstrip()
+    if left and right and regex.match(r"[A-Za-z]", left[-1]) and regex.match(r"[A-Za-z]", right[0]):
+        return f"{left} {right}"
+    return left + right

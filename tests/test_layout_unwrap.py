@@ -1,0 +1,79 @@
+"""A hard-wrapped text (a PDF's text, a narrow page's copy: lines broken at a fixed width, mid-sentence
+and mid-label) reads as the same text unwrapped: its paragraphs are joined back before the layout
+stage weighs its readings (extractor/layout/unwrap.py)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from extractor.layout.base import Line
+from extractor.layout.unwrap import display_width, unwrapped, wrap_width
+from tests.conftest_helpers import rows_of_text
+
+REPORT = """某县2023年重点工作任务进展情况
+一、经济发展
+1.全县地区生产总值增长6.5%以上，规模以上工业增加值增长8%，固定资产投资增长10%，社会消费品零售总额增长7%。（牵头单位：县发展改革局；配合单位：县统计局、县工信局、县商务局）进展情况：上半年全县地区生产总值完成125.6亿元，同比增长6.8%，规模以上工业增加值同比增长8.3%，固定资产投资同比增长10.5%。
+2.实施重点项目120个，年度计划投资150亿元，新开工项目50个以上，竣工投产项目30个以上。（牵头单位：县发展改革局；配合单位：各乡镇人民政府、县直有关部门）进展情况：截至6月底，120个重点项目已开工86个，完成投资82.3亿元，占年度计划的54.9%，新开工项目32个。
+二、民生保障
+3.新建改扩建中小学校和幼儿园10所，新增学位5000个，改造农村薄弱学校20所。（牵头单位：县教育局；配合单位：县财政局、县自然资源局、各乡镇人民政府）进展情况：10所学校中已竣工3所，主体完工5所，其余2所正在进行基础施工，新增学位2100个。
+4.城镇新增就业5000人，农村劳动力转移就业3000人，城镇登记失业率控制在3.5%以内。（牵头单位：县人力资源社会保障局；配合单位：各乡镇人民政府）进展情况：1-6月城镇新增就业2860人，农村劳动力转移就业1750人，城镇登记失业率3.2%。
+"""
+
+
+def _hard_wrap(text: str, width: int) -> str:
+    """Lines broken so that none is wider than ``width`` display columns, each at the last place
+    between two Han characters that fits (a number or a Latin word stays whole), as a PDF's text is."""
+    out = []
+    for line in text.split("\n"):
+        start, columns, last_break = 0, 0, None
+        for index, ch in enumerate(line):
+            if index > start and "\u4e00" <= line[index - 1] <= "\u9fff" and "\u4e00" <= ch <= "\u9fff":
+                last_break = index
+            step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if columns + step > width:
+                cut = last_break if last_break is not None and last_break > start else index
+                out.append(line[start:cut])
+                start, last_break = cut, None
+                columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[start:index])
+            columns += step
+        out.append(line[start:])
+    return "\n".join(out)
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(r.seq, r.section, r.task, r.progress, r.lead_units, r.partner_units) for r in rows_of_text(text)]
+
+
+@pytest.mark.parametrize("width", [60, 76, 90])
+@pytest.mark.parametrize("punctuation", ["full-width", "ascii"])
+def test_a_hard_wrapped_report_reads_as_written_whole(width: int, punctuation: str) -> None:
+    text = REPORT if punctuation == "full-width" else REPORT.translate(str.maketrans("，；：（）", ",;:()"))
+    wrapped = _hard_wrap(text, width)
+    assert wrapped.count("\n") > text.count("\n") + 8  # the wrap broke labels and sentences
+    expected = _rows(text)
+    assert [row[0] for row in expected] == [1, 2, 3, 4]
+    assert expected[0][4] == ["县发展改革局"]
+    assert _rows(wrapped) == expected
+
+
+def test_the_width_is_measured_in_display_columns() -> None:
+    assert display_width("新增学位5000个") == 2 * 5 + 4
+    lines = [Line(line) for line in _hard_wrap(REPORT, 70).split("\n")]
+    assert wrap_width(lines) in range(66, 71)
+
+
+def test_lines_that_open_items_or_hold_cells_are_not_joined() -> None:
+    lines = [Line(line) for line in _hard_wrap(REPORT, 70).split("\n")]
+    joined = unwrapped(lines)
+    assert joined is not None
+    texts = [line.text for line in joined]
+    assert [t[:2] for t in texts if t[:1].isdigit()] == ["1.", "2.", "3.", "4."]
+    assert "一、经济发展" in texts and "二、民生保障" in texts
+
+
+def test_a_text_that_is_not_wrapped_is_left_alone() -> None:
+    assert unwrapped([Line(line) for line in REPORT.split("\n")]) is None
+    aligned = [Line(f"{k}    某某项目建设工程名称第{k}期    县住建局    已完成主体工程建设任务") for k in range(1, 9)]
+    assert unwrapped(aligned) is None  # a table's lines are all as wide, and break at cells
