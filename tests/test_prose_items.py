@@ -163,3 +163,18 @@ def test_the_last_of_open_run_in_items_runs_to_its_paragraphs_end(spell) -> None
     rows = _rows(spell(text))
     last = spell("截至4月，项目已投资1300万元。征地兑付基本结束，小区主干道放线已经结束。")
     assert [r.progress for r in rows][-1] == last
+
+
+@pytest.mark.parametrize("close", ["）", ")"])
+def test_a_number_closed_by_a_bracket_alone_numbers_items(close: str) -> None:
+    """ "1）实施…" is an enumerator style of its own (the level of "（1）"), under a section heading."""
+    text = (
+        "2021年为民办实事工作计划\n"
+        "一、城市品质提升\n"
+        f"  1{close}实施老旧小区改造提升。改造凤园西侧片区老旧小区。\n"
+        f"  2{close}提升含光人行桥景观。美化亮化含光人行桥南北两岸绿地景观。\n"
+        f"  3{close}建设民俗公园。\n"
+    )
+    rows = _rows(text)
+    assert [(r.seq, r.section) for r in rows] == [(n, "一、城市品质提升") for n in (1, 2, 3)]
+    assert rows[2].task == "建设民俗公园。"
