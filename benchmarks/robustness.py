@@ -103,7 +103,41 @@ def _hard_wrap(text: str, width: int = 76) -> str:
     return "\n".join(out)
 
 
+# Header and label words written as another publisher writes the same meaning: each word of a family
+# becomes the next (a role keeps its role: 牵头单位 → 牵头部门, never 牵头 → 责任).
+SYNONYM_FAMILIES = (
+    ("进展情况", "推进情况", "落实情况", "工作进展", "进展情况"),
+    ("完成情况", "执行情况", "完成情况"),
+    ("目标任务", "工作任务", "重点任务", "目标任务"),
+    ("牵头单位", "牵头部门", "牵头单位"),
+    ("责任单位", "责任部门", "责任单位"),
+    ("存在问题", "存在困难", "存在问题"),
+    ("下一步工作打算", "下步工作计划", "下一步工作打算"),
+    ("完成时限", "完成时间", "完成时限"),
+)
+
+
+def _swap_synonyms(text: str) -> str:
+    table = {family[k]: family[k + 1] for family in SYNONYM_FAMILIES for k in range(len(family) - 1)}
+    pattern = regex.compile("|".join(sorted(map(regex.escape, table), key=len, reverse=True)))
+    return pattern.sub(lambda match: table[match.group()], text)
+
+
+PADDED_WORDS = (
+    *("序号", "牵头单位", "责任单位", "进展情况", "完成情况"),
+    *("目标任务", "存在问题", "备注", "责任人", "完成时限"),
+)
+
+
+def _pad_words(text: str) -> str:
+    """Header and label words spaced out as a centred cell prints them ("序  号", "牵 头 单 位")."""
+    pattern = regex.compile("|".join(PADDED_WORDS))
+    return pattern.sub(lambda match: " ".join(match.group()), text)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "header_synonyms": _swap_synonyms,
+    "padded_words": _pad_words,
     "enumerator_style": _swap_enumerators,
     "hard_wrap": _hard_wrap,
     "ascii_punctuation": lambda text: text.translate(FULL_TO_ASCII),

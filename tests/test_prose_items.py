@@ -178,3 +178,22 @@ def test_a_number_closed_by_a_bracket_alone_numbers_items(close: str) -> None:
     rows = _rows(text)
     assert [(r.seq, r.section) for r in rows] == [(n, "一、城市品质提升") for n in (1, 2, 3)]
     assert rows[2].task == "建设民俗公园。"
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "  "])
+def test_a_label_spaced_out_is_the_label(space: str) -> None:
+    """ "牵 头 单 位：" (a centred cell's spacing copied) is 牵头单位; a label glued after a word and a
+    space ("已完成 责任单位：") is still only the label."""
+    pad = space.join
+    text = (
+        "某县2023年重点工作进展情况\n"
+        f"1.新增城镇就业2万人。\n{pad('牵头单位')}：县人社局\n{pad('进展情况')}：上半年新增就业1.2万人。\n"
+        f"2.改造老旧小区30个。\n{pad('牵头单位')}：县住建局\n{pad('进展情况')}：目前已开工25个小区。\n"
+        "3.建设城南污水处理厂。\n进展情况：主体已完成 责任单位：县水利局\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.progress, r.lead_units) for r in rows] == [
+        ("新增城镇就业2万人。", "上半年新增就业1.2万人。", ["县人社局"]),
+        ("改造老旧小区30个。", "目前已开工25个小区。", ["县住建局"]),
+        ("建设城南污水处理厂。", "主体已完成", ["县水利局"]),
+    ]

@@ -87,7 +87,9 @@ HEADER_LABELS = {
 LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
 PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label: a short run of Han characters and a colon, at the start of a line or after a separator.
-LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【〔「]))(\p{{Han}}{{2,{MAX_LABEL}}})\s*:")
+# A label's word, or its characters spaced out as a centred cell prints them ("牵 头 单 位").
+LABEL_WORD = rf"(?:\p{{Han}}{{2,{MAX_LABEL}}}|\p{{Han}}(?:[ \u3000]{{1,2}}\p{{Han}}){{1,{MAX_LABEL - 1}}})"
+LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【〔「]))({LABEL_WORD})\s*:")
 # A first sentence naming what the item reports on, ending in the report's word: the task is
 # what comes before that word.
 TAILED_TITLE = compile_rule(
@@ -1340,6 +1342,7 @@ def _known_labels() -> dict[str, str]:
 def _label_field(label: str) -> str | None:
     """The field a label names: a synonym, else the head of its compound ("分管省领导" → a leader,
     "数据提供单位" → a unit, "部门分工" → units). A colon after it already says it is a label."""
+    label = regex.sub(r"\s+", "", label)  # "牵 头 单 位": a padded label is the word
     key = match_key(label)
     if key in _known_labels():
         return _known_labels()[key]
