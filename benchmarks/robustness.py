@@ -135,7 +135,26 @@ def _pad_words(text: str) -> str:
     return pattern.sub(lambda match: " ".join(match.group()), text)
 
 
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+# A label written in lenticular brackets instead of before a colon ("【责任单位】市住建局").
+_COLON_LABEL = regex.compile(
+    r"(?<=^|[\s。；;,，(（])(责任单位|牵头单位|配合单位|进展情况|完成情况|存在问题|责任人|完成时限)\s*[:：]"
+)
+
+
+def _bracket_labels(text: str) -> str:
+    return _COLON_LABEL.sub(lambda match: f"【{match.group(1)}】", text)
+
+
+def _double_spaced(text: str) -> str:
+    """A blank line after every line, as a web page's paragraphs copy."""
+    return "\n\n".join(text.split("\n"))
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "full_width_digits": lambda text: text.translate(FULL_WIDTH_DIGITS),
+    "bracket_labels": _bracket_labels,
+    "double_spaced": _double_spaced,
     "header_synonyms": _swap_synonyms,
     "padded_words": _pad_words,
     "enumerator_style": _swap_enumerators,

@@ -197,3 +197,21 @@ def test_a_label_spaced_out_is_the_label(space: str) -> None:
         ("改造老旧小区30个。", "目前已开工25个小区。", ["县住建局"]),
         ("建设城南污水处理厂。", "主体已完成", ["县水利局"]),
     ]
+
+
+def test_labels_in_lenticular_brackets_are_labels() -> None:
+    """ "【责任单位】X" / "【进展情况】…" are labels like "责任单位：X"; a bracket that names no field
+    (【托幼育人】) is a category tag, and a bracket of unit names is the units'."""
+    text = (
+        "某县2023年重点工作进展情况\n"
+        "1.【托幼育人】新增托位200个。【责任单位】县卫健委【进展情况】已完成150个。\n"
+        "2.改造老旧小区30个。\n【责任单位】县住建局\n【进展情况】目前已开工25个小区。\n【存在问题】资金缺口较大。\n"
+        "3.建设城南污水处理厂【县水利局】。主体工程已完工。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.progress, r.lead_units) for r in rows] == [
+        ("新增托位200个。", "已完成150个。", ["县卫健委"]),
+        ("改造老旧小区30个。", "目前已开工25个小区。", ["县住建局"]),
+        ("建设城南污水处理厂", "主体工程已完工。", ["县水利局"]),
+    ]
+    assert [i.text for i in rows[1].issues] == ["资金缺口较大。"]

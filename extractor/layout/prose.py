@@ -90,6 +90,9 @@ PARTNER_WORDS = ("配合", "协办", "责任", "参与", "协同")
 # A label's word, or its characters spaced out as a centred cell prints them ("牵 头 单 位").
 LABEL_WORD = rf"(?:\p{{Han}}{{2,{MAX_LABEL}}}|\p{{Han}}(?:[ \u3000]{{1,2}}\p{{Han}}){{1,{MAX_LABEL - 1}}})"
 LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【〔「]))({LABEL_WORD})\s*:")
+# A label in lenticular or square brackets instead of before a colon ("【责任单位】市住建局"); read
+# only when it names a field (a bracket that names none is a category tag: 【托幼育人】).
+BRACKET_LABEL = compile_rule(rf"[【\[]\s*({LABEL_WORD})\s*[】\]]\s*:?")
 # A first sentence naming what the item reports on, ending in the report's word: the task is
 # what comes before that word.
 TAILED_TITLE = compile_rule(
@@ -1360,6 +1363,12 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     out = []
     for match in DECORATED_LABEL.finditer(view):
         out.append((match, _label_field(match.group(1))))  # " · 进展情况 · " on a line of its own
+    for match in BRACKET_LABEL.finditer(view):
+        # only a label the vocabulary knows by name: a bracket of unit names reads by its morphemes
+        # as a unit label ("【县住建局】"), and is the units' bracket, not a label
+        name = _known_labels().get(match_key(regex.sub(r"\s+", "", match.group(1))))
+        if name is not None and name not in ("category", "task"):
+            out.append((match, name))
     for match in LABEL.finditer(view):
         name = _label_field(match.group(1))
         line_start = match.start() == 0 or view[match.start() - 1] == "\n"
@@ -1666,6 +1675,8 @@ def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None
     view = match_view(inside)
     if LABEL.search(view):
         return None  # "（牵头单位：X；共同责任单位：Y）": its labels say which unit is which
+    if match_key(view) in _known_labels():
+        return None  # "【责任单位】X": a label in brackets, not a unit's name
     before = [name for label, name in _labels(text[:start]) if label.end() <= start]
     if before and before[-1] in UNIT_FIELDS and not regex.search(r"[。;]\s*$", match_view(text[:start])):
         return None  # "责任单位：…各县(市、区)政府(管委会)": the bracket ends the last unit's name
