@@ -49,3 +49,27 @@ def test_a_count_begun_beside_a_count_not_begun_is_behind(progress: str) -> None
 )
 def test_counts_alone(progress: str, value: str) -> None:
     assert _status(TASK, progress).value == value
+
+
+# With no progress cell, a sentence that reports (已…, 正在, 截至…) is the progress wherever the row's
+# columns put it: the task cell or a side column (a report read under another column's header).
+def _row(cells: dict[str, str], period: Period | None = H1) -> Status:
+    return row_status(cells, [], [], [], period)
+
+
+@pytest.mark.parametrize(
+    ("cells", "value"),
+    [
+        ({"task": "新建公办幼儿园3所", "progress": "", "年度目标": "截至6月底，3所幼儿园已全部建成投用。"}, "done"),
+        ({"task": "新建公办幼儿园3所", "progress": "", "目标任务": "目前正在进行主体施工。"}, "on_track"),
+        ({"task": "新建公辦幼兒園3所", "progress": "", "目標任務": "目前正在進行主體施工。"}, "on_track"),
+        ({"task": "新建公办幼儿园3所", "progress": "", "工作要求": "截至目前，项目推进缓慢。"}, "behind"),
+        # a column that only asks, or says what comes next, reports nothing
+        ({"task": "新建公办幼儿园3所", "progress": "", "年度目标": "年底前建成投用3所。"}, "unknown"),
+        ({"task": "新建公办幼儿园3所", "progress": "", "下步打算": "目前正在进行主体施工。"}, "unknown"),
+        # a progress cell present: the side column is not read as a report
+        ({"task": "新建公办幼儿园3所", "progress": "正在开展前期工作。", "年度目标": "目前已建成。"}, "not_started"),
+    ],
+)
+def test_a_report_under_another_column_is_the_progress_when_the_row_has_none(cells: dict[str, str], value: str) -> None:
+    assert _row(cells).value == value

@@ -265,20 +265,25 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
 
 
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
-    """With no progress cell, the task cell's sentences that report (截至11月30日…超额完成任务; 於112年
-    6月8日上午完成…設置。已於…完成): a table cut so that the report joined the task. A sentence
-    that only asks (完成投资10亿元) stays the task's."""
-    task = cells.get("task") or ""
-    if (cells.get("progress") or "").strip() or not task.strip():
+    """With no progress cell, the sentences that report (截至11月30日…超额完成任务; 於112年6月8日上午
+    完成…設置。已於…完成) in the task cell or a side column: a table cut or read so that the report
+    joined another column. A sentence that only asks (完成投资10亿元) stays its column's."""
+    if (cells.get("progress") or "").strip():
         return []
-    view = match_view(task)
-    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
-    ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
-    return [
-        Statement(text=task[start:end], field="task", span=(start, end), kind="progress", rule="statement.progress")
-        for start, end in zip(starts, ends, strict=True)
-        if end > start and vocabulary("task_report").search(view, start, end)
-    ]
+    found: list[Statement] = []
+    for key in ("task", *_side_columns(cells)):
+        text = cells.get(key) or ""
+        if not text.strip() or (key != "task" and vocabulary("later_plan").search(match_view(key))):
+            continue  # a column of what comes next (下步打算) reports nothing yet
+        view = match_view(text)
+        starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
+        ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
+        found += [
+            Statement(text=text[start:end], field=key, span=(start, end), kind="progress", rule="statement.progress")
+            for start, end in zip(starts, ends, strict=True)
+            if end > start and vocabulary("task_report").search(view, start, end)
+        ]
+    return found
 
 
 def _status_report(cells: dict[str, str]) -> list[Piece]:
