@@ -73,3 +73,21 @@ def _row(cells: dict[str, str], period: Period | None = H1) -> Status:
 )
 def test_a_report_under_another_column_is_the_progress_when_the_row_has_none(cells: dict[str, str], value: str) -> None:
     assert _row(cells).value == value
+
+
+@pytest.mark.parametrize(
+    ("cells", "value"),
+    [
+        # no progress cell: a side column's cue words are read whatever its header asks
+        ({"task": "新建公办幼儿园3所", "progress": "", "年度目标": "进度滞后"}, "behind"),
+        ({"task": "新建公办幼儿园3所", "progress": "", "目标任务": "完成率45%，项目推进缓慢"}, "behind"),
+        ({"task": "新建公辦幼兒園3所", "progress": "", "目標任務": "進度滯後"}, "behind"),
+        ({"task": "新建公办幼儿园3所", "progress": "", "年度目标": "年底前建成投用3所"}, "unknown"),
+        # with a progress cell, a column that asks is the target's, not a report
+        ({"task": "新建公办幼儿园3所", "progress": "项目尚未开工。", "年度目标": "确保进展顺利"}, "not_started"),
+    ],
+)
+def test_a_side_column_under_an_asking_header_is_read_when_the_row_has_no_progress(
+    cells: dict[str, str], value: str
+) -> None:
+    assert _row(cells).value == value

@@ -260,8 +260,18 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
     return [
         Piece(key, 0, "column", cells[key], match_view(cells[key]))
         for key in _side_columns(cells)
-        if cells[key].strip() and not vocabulary("asked_header").search(match_view(key))
+        if cells[key].strip() and _read_side_column(key, cells)
     ]
+
+
+def _read_side_column(key: str, cells: dict[str, str]) -> bool:
+    """Whether a side column's cue words are read: not when its header names what is asked (目标, 计划,
+    责任单位 …), unless the row has no progress cell (the report may then stand under any header); never
+    a column of what comes next (下步打算)."""
+    header = match_view(key)
+    if not vocabulary("asked_header").search(header):
+        return True
+    return not (cells.get("progress") or "").strip() and not vocabulary("later_plan").search(header)
 
 
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
