@@ -269,6 +269,9 @@ def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str
 # A header opening with a question word (是否…, 有无…) claims the status above any synonym inside it
 # (是否按期完成 holds 完成) and below an exact synonym.
 QUESTION_STRENGTH = 2.5
+# A header opening with a word of what comes next (下一步…, 下阶段…) claims the plan as a question claims
+# the status: above a synonym or head morpheme that would make it a task ("下步工作措施", "下阶段重点工作").
+NEXT_STRENGTH = 2.5
 # Words that join fields into a list in one header cell.
 COORDINATION = compile_rule(r"[、,;/及和与并暨]|以及")
 
@@ -312,12 +315,21 @@ def _header_candidates(
     if morphemes and key.startswith(_question_words()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
         # "是否达到序时进度": a yes-or-no question over each row, whatever it names after the question
         claims["status"] = max(claims.get("status", 0.0), QUESTION_STRENGTH)
+    if morphemes and key.startswith(_next_words()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
+        # "下步工作措施", "下一步工作举措": what comes next, whatever its head names (措施 is a task's)
+        claims["plan"] = max(claims.get("plan", 0.0), NEXT_STRENGTH)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         for name, strength in morpheme_claims(header).items():
             claims.setdefault(name, strength)
         if not claims and _period_header().match(key):
             claims["progress"] = MORPHEME_HEAD  # "1-3月": the values reached in the period
     return tuple(sorted(claims.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _next_words() -> tuple[str, ...]:
+    """The plan's morphemes (下一步, 下阶段, 下月, 明年 …): a header opening with one names what comes next."""
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["plan"])
 
 
 @cache
