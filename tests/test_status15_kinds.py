@@ -91,3 +91,21 @@ def test_a_side_column_under_an_asking_header_is_read_when_the_row_has_no_progre
     cells: dict[str, str], value: str
 ) -> None:
     assert _row(cells).value == value
+
+
+NOV = Period(text="截至10月31日", source="text", elapsed=0.8333)
+
+
+@pytest.mark.parametrize(
+    ("progress", "value", "share"),
+    [
+        ("50%(马站未开工", "behind", 0.5),  # a cut note after the share
+        ("50%（馬站未開工）", "behind", 0.5),
+        ("90% (主体完工)", "on_track", 0.9),
+        ("100%【已竣工】", "done", 1.0),
+        ("50%以上的站点已开工", "on_track", None),  # no note: a level in a sentence, no share
+    ],
+)
+def test_a_share_before_a_note_is_the_share(progress: str, value: str, share: float | None) -> None:
+    status = _row({"task": "开工建设矾山镇、马站镇等2家中心敬老院。", "progress": progress}, NOV)
+    assert (status.value, status.completion) == (value, share)

@@ -877,6 +877,9 @@ def _period_at(item: Item, cells: dict[str, str], period: Period | None) -> Peri
 
 
 _BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
+# A percent opening a progress cell with a note in brackets after it (50%（马站未开工）, 80% (主体完工)):
+# the share, as alone.
+_NOTED_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)\s*(?=[(（【\[])")
 
 
 def _bare_shares(
@@ -896,7 +899,7 @@ def _bare_shares(
     rate_columns = [key for key in _side_columns(cells) if vocabulary("share_column").search(match_view(key))]
     for key in ("status", "progress", *rate_columns):
         text = cells.get(key) or ""
-        match = _BARE_SHARE.match(match_view(text))
+        match = _BARE_SHARE.match(match_view(text)) or _NOTED_SHARE.match(match_view(text))
         share_header = key == "progress" and bool(vocabulary("share_column").search(match_view(headers.get(key) or "")))
         if match is None or (key == "progress" and not match.group("percent") and not share_header):
             continue
