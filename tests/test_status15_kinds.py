@@ -109,3 +109,21 @@ NOV = Period(text="截至10月31日", source="text", elapsed=0.8333)
 def test_a_share_before_a_note_is_the_share(progress: str, value: str, share: float | None) -> None:
     status = _row({"task": "开工建设矾山镇、马站镇等2家中心敬老院。", "progress": progress}, NOV)
     assert (status.value, status.completion) == (value, share)
+
+
+# A note in brackets in the task cell is an annotation on the task's standing, read by the stop and
+# delay tiers only: never the target's own words (（力争年底前建成投用） is no done).
+@pytest.mark.parametrize(
+    ("task", "progress", "value"),
+    [
+        ("建设国家临床重点专科项目10个（待省下达具体任务明确后另行分解）", "未分解任务到本县。", "stalled"),
+        ("建設國家臨床重點專科項目10個(待省下達具體任務明確後另行分解)", "未分解任務到本縣。", "stalled"),
+        ("新建体育公园1个（受用地影响，项目延期）", "", "behind"),
+        ("新建体育公园1个（力争年底前建成投用）", "", "unknown"),
+        ("新建体育公园1个（建成投用）", "", "unknown"),  # a done note is not read: a target may be worded so
+        ("新建体育公园1个（已建成投用）", "", "done"),  # … unless it reports (已…): the task's report
+        ("新建体育公园1个（含续建项目）", "项目已开工。", "on_track"),
+    ],
+)
+def test_a_note_in_the_task_is_read_for_a_stop_or_a_delay(task: str, progress: str, value: str) -> None:
+    assert _row({"task": task, "progress": progress}).value == value

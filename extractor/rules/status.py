@@ -274,6 +274,21 @@ def _read_side_column(key: str, cells: dict[str, str]) -> bool:
     return not (cells.get("progress") or "").strip() and not vocabulary("later_plan").search(header)
 
 
+_BRACKETED = compile_rule(r"[(（]([^()（）]{2,40})[)）]")
+
+
+def _task_notes(cells: dict[str, str]) -> list[Piece]:
+    """The notes in brackets of the task cell (建设国家临床重点专科项目10个（待省下达具体任务明确后另行分解）),
+    as pieces of kind "task_note": an annotation on the task's standing, read by the tiers whose scope
+    lists it (a stop, a delay), never as the target's words."""
+    task = cells.get("task") or ""
+    view = match_view(task)
+    return [
+        Piece("task", m.start(1), "task_note", task[m.start(1) : m.end(1)], view[m.start(1) : m.end(1)])
+        for m in _BRACKETED.finditer(view)
+    ]
+
+
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
     """With no progress cell, the sentences that report (截至11月30日…超额完成任务; 於112年6月8日上午
     完成…設置。已於…完成) in the task cell or a side column: a table cut or read so that the report
@@ -334,6 +349,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
         if (i.field, i.span) not in seen
     ]
     pieces += _column_pieces(cells)
+    pieces += _task_notes(cells)
     pieces += _status_report(cells)
     order = {field: index for index, field in enumerate(cells)}
     return sorted(pieces, key=lambda p: (order.get(p.field, len(order)), p.start))
