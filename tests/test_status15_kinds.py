@@ -127,3 +127,18 @@ def test_a_share_before_a_note_is_the_share(progress: str, value: str, share: fl
 )
 def test_a_note_in_the_task_is_read_for_a_stop_or_a_delay(task: str, progress: str, value: str) -> None:
     assert _row({"task": task, "progress": progress}).value == value
+
+
+# A start only planned in a clause of what is yet to come (将于近期启动建设, 计划7-8月施工) names no
+# works begun: a progress of preparation with it is not started.
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("已进行项目开工奠基。将于近期启动建设，目前已完成开工前各项准备。", "not_started"),
+        ("目前正在方案设计，计划5-6月招标、7-8月施工。", "not_started"),
+        ("目前正在方案設計，計劃5-6月招標、7-8月施工。", "not_started"),
+        ("已完成施工招标，正在进行基础施工。", "on_track"),  # works reported: moving
+    ],
+)
+def test_works_only_planned_do_not_start_the_task(progress: str, value: str) -> None:
+    assert _row({"task": "新建社区综合服务中心", "progress": progress}).value == value

@@ -942,13 +942,23 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
     if cue is None:
         return []
     progress = [p for p in pieces if p.kind in ("progress", "forecast")]
-    if any(milestone.reached.search(p.view) for p in progress):
+    if any(_names_works(p.view) for p in progress):
         return []
     found = [_item(p, *m.span(), milestone.id) for p in progress for m in milestone.preparation.finditer(p.view)]
     if not found:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+def _names_works(view: str) -> bool:
+    """Whether a progress names works begun (milestone.reached: 正在进行基础施工, 铺设, 主体) in a clause
+    that reports them: 将于近期启动建设 only plans them (vocabulary future_clause at the clause's start)."""
+    reached = status_rules().milestone.reached
+    return any(
+        reached.search(clause) and not vocabulary("future_clause").search(clause)
+        for clause in _CLAUSE_BREAK.split(view)
+    )
 
 
 def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
@@ -998,7 +1008,7 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
     moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
     if not moving or any(i.field not in ("progress", "issues", "plan") for i in moving):
         return []
-    if milestone.reached.search(match_view(cells.get("progress") or "")):
+    if _names_works(match_view(cells.get("progress") or "")):
         return []
     if not all(_preparatory(item, cells) for item in moving):
         return []
