@@ -201,7 +201,7 @@ def _metadata_row(cells: list[str]) -> bool:
 def _cut_pipe_row(texts: list[str], i: int) -> bool:
     """The document's last line, inside a pipe table, cut off after its first cells ("持续推动生活
     垃圾分类, | 引导村民…"): a row the document ends inside, not a paragraph after the table."""
-    return "|" in texts[i] and not any(t.strip() for t in texts[i + 1 :])
+    return ("|" in texts[i] or "｜" in texts[i]) and not any(t.strip() for t in texts[i + 1 :])
 
 
 def _is_pipe_row(line: str) -> bool:
