@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
+import threading
 from collections import Counter
 from contextlib import suppress as _suppressed
 from typing import Any, NamedTuple, Protocol
@@ -200,34 +202,47 @@ def _rows_in_two(table: AssembledTable, context: _Context, sink: KeptRowSink) ->
         finally:
             os._exit(code)  # no atexit (the rule cache), no flushing of the parent's buffers
     os.close(write_end)
+    # The helper's rows are read off the pipe as they come, by a thread (it waits in os.read, without
+    # the GIL): a pipe holds 64 KiB, about 20 rows, and a helper made to wait for this process to
+    # finish a chunk of its own would build no faster than it.
+    received: queue.SimpleQueue[tuple[int, Any, int | None, list[Warning]] | None] = queue.SimpleQueue()
+    reader = threading.Thread(target=_drain, args=(read_end, received), daemon=True)
+    reader.start()
     warnings: list[Warning] = []
     helper_alive = True
     try:
-        with os.fdopen(read_end, "rb") as received:
-            for number, chunk in enumerate(chunks):
-                for row_index in chunk:
-                    if number % 2 and helper_alive:
-                        try:
-                            sent, kept, printed, row_warnings = pickle.load(received)
-                        except Exception:  # died, killed, or a row it could not send: built here
-                            helper_alive = False
-                        else:
-                            if sent == row_index:
-                                table.rows[row_index] = None  # type: ignore[call-overload]
-                                sink.add_kept(context.index, kept, printed)
-                                warnings += row_warnings
-                                continue
-                            helper_alive = False
-                    row, row_warnings = _row_record(table, row_index, context, let_go=True)
-                    sink.add(context.index, row)
-                    warnings += row_warnings
+        for number, chunk in enumerate(chunks):
+            for row_index in chunk:
+                if number % 2 and helper_alive:
+                    sent = received.get()
+                    if sent is not None and sent[0] == row_index:
+                        _, kept, printed, row_warnings = sent
+                        table.rows[row_index] = None  # type: ignore[call-overload]
+                        sink.add_kept(context.index, kept, printed)
+                        warnings += row_warnings
+                        continue
+                    helper_alive = False  # died, killed, or a row it could not send: built here
+                row, row_warnings = _row_record(table, row_index, context, let_go=True)
+                sink.add(context.index, row)
+                warnings += row_warnings
     finally:
         import signal
 
         with _suppressed(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)  # done sending, or this process failed: it has no more to do
         os.waitpid(pid, 0)
+        reader.join()  # the pipe is closed at the helper's end: the reader has seen its end
     return warnings
+
+
+def _drain(read_end: int, received: queue.SimpleQueue[Any]) -> None:
+    """Every row the helper sends, into ``received``, then None (its end, or a failure)."""
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            while True:
+                received.put(pickle.load(pipe))
+    except Exception:  # EOFError at the helper's end; anything else ends the rows it sends too
+        received.put(None)
 
 
 def build_row(
