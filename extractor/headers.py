@@ -199,13 +199,20 @@ def reads_as_header(text: str) -> str | None:
     key = match_key(text)
     if not key or len(key) > MAX_MORPHEME_HEADER or _DIGIT.search(key):
         return None
-    if key.startswith(_content_openers()) and not NOMINAL_TAIL.search(key):
+    if opens_as_content(key):
         return None  # "已完成" is a status word; "已完成数" (a count) is a header
     matches = list(_morphemes()[0].finditer(key))
     claims, coverage = morpheme_reading(text)
     if coverage < MIN_MORPHEME_COVERAGE or not claims or not matches or matches[-1].end() != len(key):
         return None
     return max(claims.items(), key=lambda item: item[1])[0]
+
+
+def opens_as_content(text: str) -> bool:
+    """Whether a cell opens with an adverb of state ("已完成", "正常推进", "已完成的项目") and so says
+    something rather than names a column; a count it opens ("已完成数") is still a header."""
+    key = match_key(text)
+    return key.startswith(_content_openers()) and not NOMINAL_TAIL.search(key)
 
 
 def opens_with_joiner(text: str) -> bool:
