@@ -197,24 +197,28 @@ def _rows_in_two(table: AssembledTable, context: _Context, sink: KeptRowSink) ->
                 for chunk in chunks[1::2]:
                     for row_index in chunk:
                         row, warnings = _row_record(table, row_index, context, let_go=True)
-                        pickle.dump((row_index, sink.kept(row), printed_seq(row), warnings), out, protocol=5)
+                        sent = pickle.dumps((row_index, sink.kept(row), printed_seq(row), warnings), protocol=5)
+                        out.write(len(sent).to_bytes(8, "little"))
+                        out.write(sent)
+                        out.flush()
             code = 0
         finally:
             os._exit(code)  # no atexit (the rule cache), no flushing of the parent's buffers
     os.close(write_end)
-    # The helper's rows are read off the pipe as they come, by a thread (it waits in os.read, without
-    # the GIL): a pipe holds 64 KiB, about 20 rows, and a helper made to wait for this process to
-    # finish a chunk of its own would build no faster than it.
-    received: queue.SimpleQueue[tuple[int, Any, int | None, list[Warning]] | None] = queue.SimpleQueue()
-    reader = threading.Thread(target=_drain, args=(read_end, received), daemon=True)
+    # The pipe is read by a thread, in pieces of up to 1 MiB as they come (it waits in os.read
+    # without the GIL): a pipe holds 64 KiB, about 20 rows, and a helper made to wait until this
+    # process is done with a chunk of its own would build no faster than it.
+    pieces: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+    reader = threading.Thread(target=_drain, args=(read_end, pieces), daemon=True)
     reader.start()
+    received = _Frames(pieces)
     warnings: list[Warning] = []
     helper_alive = True
     try:
         for number, chunk in enumerate(chunks):
             for row_index in chunk:
                 if number % 2 and helper_alive:
-                    sent = received.get()
+                    sent = received.next()
                     if sent is not None and sent[0] == row_index:
                         _, kept, printed, row_warnings = sent
                         table.rows[row_index] = None  # type: ignore[call-overload]
@@ -235,14 +239,50 @@ def _rows_in_two(table: AssembledTable, context: _Context, sink: KeptRowSink) ->
     return warnings
 
 
-def _drain(read_end: int, received: queue.SimpleQueue[Any]) -> None:
-    """Every row the helper sends, into ``received``, then None (its end, or a failure)."""
+def _drain(read_end: int, pieces: queue.SimpleQueue[bytes]) -> None:
+    """The helper's bytes, as they come, into ``pieces``; then b"" (its end)."""
     try:
-        with os.fdopen(read_end, "rb") as pipe:
-            while True:
-                received.put(pickle.load(pipe))
-    except Exception:  # EOFError at the helper's end; anything else ends the rows it sends too
-        received.put(None)
+        while data := os.read(read_end, 1 << 20):
+            pieces.put(data)
+    except OSError:
+        pass
+    finally:
+        os.close(read_end)
+        pieces.put(b"")
+
+
+class _Frames:
+    """The helper's rows out of the pieces its pipe was read in: each an 8-byte length, then its pickle."""
+
+    def __init__(self, pieces: queue.SimpleQueue[bytes]) -> None:
+        self._pieces = pieces
+        self._buffer = bytearray()
+        self._ended = False
+
+    def _holds(self, size: int) -> bool:
+        while len(self._buffer) < size:
+            if self._ended:
+                return False
+            piece = self._pieces.get()
+            if not piece:
+                self._ended = True
+                return False
+            self._buffer += piece
+        return True
+
+    def next(self) -> tuple[int, Any, int | None, list[Warning]] | None:
+        """The next row sent, or None at the helper's end (a row cut short by its death included)."""
+        if not self._holds(8):
+            return None
+        size = int.from_bytes(self._buffer[:8], "little")
+        if not self._holds(8 + size):
+            return None
+        try:
+            sent = pickle.loads(self._buffer[8 : 8 + size])
+        except Exception:
+            return None
+        del self._buffer[: 8 + size]
+        return sent  # type: ignore[no-any-return]
 
 
 def build_row(
