@@ -355,12 +355,17 @@ def field_for_header(header: str) -> str | None:
     return candidates[0][0] if candidates else None
 
 
+LABEL_END = compile_rule(r"[:：]\s*$")
+
+
 def is_header_row(texts: Sequence[str | None]) -> bool:
     """At least two known fields, one a core field, each named by a short cell (not content): by a
-    synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row."""
+    synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row. A
+    label ending in a colon ("信息名稱:", "填报单位：") introduces a value beside it (a page's
+    metadata table): it names no column."""
     known = set()
     for text in texts:
-        if not text or len(match_key(text)) > MAX_HEADER_TEXT:
+        if not text or len(match_key(text)) > MAX_HEADER_TEXT or LABEL_END.search(text):
             continue
         if parse_seq(text) is not None:
             return False

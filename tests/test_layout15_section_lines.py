@@ -1,13 +1,20 @@
-"""A line that says what became of the rows under it ("已完成的項目", "正在推进的项目") is a section
+"""Lines around a table that are not its header.
+
+A line that says what became of the rows under it ("已完成的項目", "正在推进的项目") is a section
 of the table, not a second header line, however its cells are delimited: it names 项目 but opens
-with an adverb of state, as content does ("已完成"), while "已完成数" is still a column."""
+with an adverb of state, as content does ("已完成"), while "已完成数" is still a column.
+
+A page's metadata row ("信息名稱: | 高淳區…進度表") is no header row either, though its value names
+progress (进度表): a label ending in a colon introduces a value, it names no column (written with
+tabs, it once became the header of a table of metadata rows).
+"""
 
 from __future__ import annotations
 
 import pytest
 
 import extractor
-from extractor.headers import opens_as_content
+from extractor.headers import is_header_row, opens_as_content
 
 
 @pytest.mark.parametrize("text", ["已完成的項目", "已完成的项目", "正在推进的项目", "尚未完成的任务", "已完成"])
@@ -36,3 +43,19 @@ def test_a_section_line_under_the_header_is_no_header(bar: str, section: str) ->
     assert "task" in [c.field for c in table.columns]
     assert [r.task for r in table.rows] == [row[2] for row in ROWS]
     assert [r.section for r in table.rows] == [section] * 3
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["信息名稱:", "高淳區2020年3月民生重點實事進度表", ""],
+        ["信息名称：", "2024年重点项目推进情况表"],
+        ["填报单位：", "区发改局", "完成时间：", "2024年6月"],
+    ],
+)
+def test_a_metadata_label_names_no_column(row: list[str]) -> None:
+    assert not is_header_row(row)
+
+
+def test_a_header_row_is_still_one() -> None:
+    assert is_header_row(["序號", "年度任務", "本月進展", "責任單位"])
