@@ -27,6 +27,8 @@ library; wall time, median of --repeat runs; peak RSS of that process from ``wai
 - seed1100.docx vs the bare python-docx walk; seed1100.txt and samples/seed.txt whole process;
 - .txt of 1,000 / 10,000 / 20,000 rows (made by ../shared/tools/make_docs.py from the seed spec
   into a temporary folder): seconds and MiB, and the cost per row between 1k and 20k;
+- seed1100.txt and the 20,000 rows again with ``--jobs 2``: one file, so the spare job builds every
+  other chunk of a long table's rows in a helper process (records.py, EXTRACTOR_RECORD_JOBS);
 - ``--jobs 2`` vs ``--jobs 1`` on a folder of 40 copies of a 110-row PDF (make_docs.py through
   LibreOffice when soffice is there, else the first 26 pages of seed1100.pdf).
 
@@ -493,6 +495,8 @@ def _run_targets(repeat: int) -> tuple[list[tuple[str, str, str]], bool]:
     ours = cli("parse", str(txt))
     empty = _process(["-c", "pass"], repeat)
     lines.append(("seed1100.txt extractor parse", f"{ours['s']:.2f} s, {ours['mib']:.0f} MiB", "<= 0.5 s"))
+    two = cli("parse", "--jobs", "2", str(txt))  # one file: the spare job builds half the rows (records.py)
+    lines.append(("  --jobs 2 (rows in two processes)", f"{two['s']:.2f} s, {two['mib']:.0f} MiB", ""))
     ours = cli("parse", str(ROOT / "samples" / "seed.txt"))
     lines.append(("samples/seed.txt extractor parse", f"{ours['s']:.2f} s, {ours['mib']:.0f} MiB", "<= 0.25 s"))
     lines.append(("  python -c pass", f"{empty['s']:.2f} s, {empty['mib']:.0f} MiB", ""))
@@ -514,6 +518,9 @@ def _run_targets(repeat: int) -> tuple[list[tuple[str, str, str]], bool]:
                 continue
             target = "<= 5 s, <= 200 MiB" if rows == 20_000 else ""
             lines.append((f"txt {rows:,} rows", f"{sizes[rows]['s']:.2f} s, {sizes[rows]['mib']:.0f} MiB", target))
+            if rows == 20_000:
+                two = cli("parse", "--jobs", "2", "--max-memory", "0", str(stem.with_suffix(".txt")))
+                lines.append(("  --jobs 2 (rows in two processes)", f"{two['s']:.2f} s, {two['mib']:.0f} MiB", ""))
         if 1_000 in sizes and 20_000 in sizes:
             extra = 19_000
             per_ms = (sizes[20_000]["s"] - sizes[1_000]["s"]) / extra * 1e3

@@ -32,6 +32,7 @@ from extractor.options import OCR_MODES, PDF_ENGINES, ReadOptions
 from extractor.output import error_dict, schema_text, to_json, to_jsonl
 from extractor.pipeline import read_file, read_stream
 from extractor.readers import quiet_library_logs
+from extractor.records import RECORD_JOBS
 from extractor.rules.figures import extract_figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -361,9 +362,19 @@ OCR_JOBS = "EXTRACTOR_OCR_JOBS"
 def _spare_jobs_to_ocr(jobs: int, files: int) -> bool:
     """--jobs beyond the files' count read a scan's pages in parallel (EXTRACTOR_OCR_JOBS, unless
     set); True when it was set here, to be unset when the batch ends."""
-    if jobs <= files or OCR_JOBS in os.environ:
+    return _spare_jobs_to(OCR_JOBS, jobs, files)
+
+
+def _spare_jobs_to_records(jobs: int, files: int) -> bool:
+    """--jobs beyond the files' count build a long table's rows in two processes
+    (EXTRACTOR_RECORD_JOBS, ``records.py``), unless set; True when it was set here."""
+    return _spare_jobs_to(RECORD_JOBS, jobs, files)
+
+
+def _spare_jobs_to(variable: str, jobs: int, files: int) -> bool:
+    if jobs <= files or variable in os.environ:
         return False
-    os.environ[OCR_JOBS] = str(jobs // max(files, 1))
+    os.environ[variable] = str(jobs // max(files, 1))
     return True
 
 
@@ -371,7 +382,11 @@ def _outcomes(files: list[str], args: argparse.Namespace, want: str) -> Iterator
     """Each file's Result, in input order; failures already reported on stderr (one line each)."""
     settings = _settings(args, want)
     items, unread = _inputs(files, settings.limits)
-    spared = _spare_jobs_to_ocr(args.jobs, len(items))
+    spared = [
+        variable
+        for variable, spare in ((OCR_JOBS, _spare_jobs_to_ocr), (RECORD_JOBS, _spare_jobs_to_records))
+        if spare(args.jobs, len(items))
+    ]
     progress = Progress([name_of_item(item) for item in items])
     try:
         for index, result in enumerate(results(items, settings, args.jobs)):
@@ -382,8 +397,8 @@ def _outcomes(files: list[str], args: argparse.Namespace, want: str) -> Iterator
             yield result
     finally:
         progress.close()
-        if spared:
-            os.environ.pop(OCR_JOBS, None)
+        for name in spared:
+            os.environ.pop(name, None)
 
 
 def name_of_item(item: str | Input) -> str:

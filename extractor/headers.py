@@ -200,13 +200,20 @@ def reads_as_header(text: str) -> str | None:
     key = match_key(text)
     if not key or len(key) > MAX_MORPHEME_HEADER or _DIGIT.search(key):
         return None
-    if key.startswith(_content_openers()) and not NOMINAL_TAIL.search(key):
+    if opens_as_content(key):
         return None  # "已完成" is a status word; "已完成数" (a count) is a header
     matches = list(_morphemes()[0].finditer(key))
     claims, coverage = morpheme_reading(text)
     if coverage < MIN_MORPHEME_COVERAGE or not claims or not matches or matches[-1].end() != len(key):
         return None
     return max(claims.items(), key=lambda item: item[1])[0]
+
+
+def opens_as_content(text: str) -> bool:
+    """Whether a cell opens with an adverb of state ("已完成", "正常推进", "已完成的项目") and so says
+    something rather than names a column; a count it opens ("已完成数") is still a header."""
+    key = match_key(text)
+    return key.startswith(_content_openers()) and not NOMINAL_TAIL.search(key)
 
 
 def opens_with_joiner(text: str) -> bool:
@@ -270,6 +277,9 @@ def header_candidates(header: str, *, morphemes: bool = False) -> list[tuple[str
 # A header opening with a question word (是否…, 有无…) claims the status above any synonym inside it
 # (是否按期完成 holds 完成) and below an exact synonym.
 QUESTION_STRENGTH = 2.5
+# A header opening with a word of what comes next (下一步…, 下阶段…) claims the plan as a question claims
+# the status: above a synonym or head morpheme that would make it a task ("下步工作措施", "下阶段重点工作").
+NEXT_STRENGTH = 2.5
 # Words that join fields into a list in one header cell.
 COORDINATION = compile_rule(r"[、,;/及和与并暨]|以及")
 
@@ -313,12 +323,21 @@ def _header_candidates(
     if morphemes and key.startswith(_question_words()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
         # "是否达到序时进度": a yes-or-no question over each row, whatever it names after the question
         claims["status"] = max(claims.get("status", 0.0), QUESTION_STRENGTH)
+    if morphemes and key.startswith(_next_words()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
+        # "下步工作措施", "下一步工作举措": what comes next, whatever its head names (措施 is a task's)
+        claims["plan"] = max(claims.get("plan", 0.0), NEXT_STRENGTH)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         for name, strength in morpheme_claims(header).items():
             claims.setdefault(name, strength)
         if not claims and _period_header().match(key):
             claims["progress"] = MORPHEME_HEAD  # "1-3月": the values reached in the period
     return tuple(sorted(claims.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _next_words() -> tuple[str, ...]:
+    """The plan's morphemes (下一步, 下阶段, 下月, 明年 …): a header opening with one names what comes next."""
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["plan"])
 
 
 @cache
@@ -337,12 +356,17 @@ def field_for_header(header: str) -> str | None:
     return candidates[0][0] if candidates else None
 
 
+LABEL_END = compile_rule(r"[:：]\s*$")
+
+
 def is_header_row(texts: Sequence[str | None]) -> bool:
     """At least two known fields, one a core field, each named by a short cell (not content): by a
-    synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row."""
+    synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row. A
+    label ending in a colon ("信息名稱:", "填报单位：") introduces a value beside it (a page's
+    metadata table): it names no column."""
     known = set()
     for text in texts:
-        if not text or len(match_key(text)) > MAX_HEADER_TEXT:
+        if not text or len(match_key(text)) > MAX_HEADER_TEXT or LABEL_END.search(text):
             continue
         if parse_seq(text) is not None:
             return False

@@ -39,13 +39,20 @@ class RowTexts:
         self.by_position = False
 
     def add(self, table: int, row: Row) -> None:
+        self.add_kept(table, self.kept(row), printed_seq(row))
+
+    @staticmethod
+    def kept(row: Row) -> bytes | Row:
+        """What is kept of a row: its compact JSON text (a helper process of ``records`` sends this)."""
+        try:
+            return _model_json(row, compact=True)
+        except UnicodeEncodeError:  # a lone surrogate, which no UTF-8 holds: the Row, raising as it is written
+            return row
+
+    def add_kept(self, table: int, kept: bytes | Row, printed: int | None) -> None:
         while len(self.tables) <= table:
             self.tables.append([])
-        self.printed.append(printed_seq(row))
-        try:
-            kept: bytes | Row = _model_json(row, compact=True)
-        except UnicodeEncodeError:  # a lone surrogate, which no UTF-8 holds: the Row, raising as it is written
-            kept = row
+        self.printed.append(printed)
         self.tables[table].append(kept)
 
     def number(self) -> None:

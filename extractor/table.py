@@ -48,6 +48,8 @@ from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 # A column that names the task (an indicator, a project) and one that states its target.
 NAME_HEADER = compile_rule(r"名称|指标|项目|事项|实事|工程|承诺")
+NAMED_HEADER = compile_rule(r"名称$")  # a column of names (事项名称, 工程名称 …)
+DESCRIPTION_HEADER = compile_rule(r"(?:内容|要求|规模)$")  # a column describing what the row names
 # Levels of a hierarchy of indicators or tasks in the headers: 一级指标, 二级指标, 三级指标.
 LEVELS = "一二三四"
 LEVEL_HEADER = compile_rule(r"^([一二三四])级")
@@ -297,15 +299,23 @@ def _column_claims(text: str) -> list[tuple[str, float]]:
 
 
 def _name_over_target(names: list[tuple[str, str | None]], assigned: dict[int, str]) -> None:
-    """A table with a name column (考核指标, 项目名称) and a target column (工作目标, 年度目标): the
-    task is the name; the target stays in its own cell (gold conventions). The name column stands
-    left of the target."""
+    """A table with a name column (考核指标, 项目名称) and a target column (工作目标, 年度目标), or a
+    column of names (事项名称) and one describing them (建设内容): the task is the name; the target
+    or the description stays in its own cell (gold conventions). The name column stands left."""
     task = next((p for p, f in assigned.items() if f == "task"), None)
-    if task is None or not TARGET_HEADER.search(match_key(names[task][0])):
+    if task is None:
+        return
+    task_header = match_key(names[task][0])
+    target = bool(TARGET_HEADER.search(task_header))
+    # A column describing what the row names (建设内容, 工作要求) yields to a column headed as the
+    # rows' names (事项名称, 工程名称): the name is the task, the description its cell.
+    described = bool(DESCRIPTION_HEADER.search(task_header))
+    if not target and not described:
         return
     for position in range(task):
         header = match_key(names[position][0])
-        if position not in assigned and NAME_HEADER.search(header):
+        name = NAME_HEADER.search(header) if target else NAMED_HEADER.search(header)
+        if position not in assigned and name:
             del assigned[task]
             assigned[position] = "task"
             return

@@ -14,7 +14,8 @@ ROWS = [
     ("2", "改造道路5条", "已完成2条，其余正在施工。", "区住建局"),
     ("3", "新增绿地10公顷", "已完成规划设计。", "区园林局"),
 ]
-UNKNOWN_HEADER = ("项次", "名目", "状况", "机关")  # no word of the header vocabulary
+# no word of the header vocabulary (项次 and 机关 were, until they were read as 序号 and units: layout15)
+UNKNOWN_HEADER = ("栏目", "名目", "状况", "摘要")
 FOLD = str.maketrans("学选进设计规划区园林局绿条门", "學選進設計規劃區園林局綠條門")
 
 

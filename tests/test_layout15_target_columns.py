@@ -53,3 +53,27 @@ def test_numbers_with_no_names_beside_them_stay_the_task() -> None:
 def test_a_numbers_column_to_the_left_is_no_name() -> None:
     rows = [["1", "5", "37.63", "63.71"], ["2", "3", "70", "101.94"], ["3", "8", "101.5", "88"]]
     assert _assembled(["序号", "分值", "工作任务", "完成情况"], rows)[1:3] == [None, "task"]
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("事项名称", "建设内容"),
+        ("工程名称", "主要内容"),
+        ("實事名稱", "建設內容"),
+        ("項目名稱", "工作要求"),
+        ("项目名称", "建设规模"),
+    ],
+)
+def test_a_column_of_names_takes_the_task_from_one_describing_them(name: str, description: str) -> None:
+    rows = [["1", "环宇南路综合改造", "结合沿线实际进行立面改造并增设停车位。", "已完成设计。"]]
+    rows += [["2", "乡村融合发展中心建设", "建设总建筑面积约0.8万平方米的中心。", "已开工。"]]
+    fields = _assembled(["序号", name, description, "当前进度"], rows)
+    assert fields == ["seq", "task", None, "progress"]
+
+
+@pytest.mark.parametrize("header", ["类别", "所属领域", "板块"])
+def test_a_column_that_is_no_list_of_names_leaves_the_description_the_task(header: str) -> None:
+    rows = [["1", "交通", "结合沿线实际进行立面改造并增设停车位。", "已完成设计。"]]
+    rows += [["2", "文化", "建设总建筑面积约0.8万平方米的中心。", "已开工。"]]
+    assert _assembled(["序号", header, "建设内容", "当前进度"], rows)[2] == "task"

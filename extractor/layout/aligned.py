@@ -40,6 +40,7 @@ from extractor.headers import (
     is_heading,
     label_synonyms,
     layout_patterns,
+    opens_as_content,
     opens_with_joiner,
     parse_seq,
     reads_as_header,
@@ -257,8 +258,12 @@ def _header_piece(piece: Piece) -> bool:
     key = match_key(text)
     if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text):
         return False
-    if ENUMERATED_HEADING.match(match_view(text)) or (is_heading(text) and _meaning(text) is None):
-        return False  # a section line; "已完成数" reads like a heading but names a column
+    if ENUMERATED_HEADING.match(match_view(text)) or (
+        is_heading(text) and (_meaning(text) is None or opens_as_content(text))
+    ):
+        # a section line ("已完成的項目" names 项目 but opens saying what became of them); "已完成数"
+        # reads like a heading but names a column
+        return False
     if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):

@@ -89,7 +89,7 @@ def line_tables(lines: list[Line]) -> list[Block]:
                     rows.append(header)
             else:
                 cells = [trim(c) for c in _pipe_cells(line)]
-                if rows and _metadata_row(cells) and not _metadata_row([c.text or "" for c in rows[-1].cells]):
+                if _metadata_after(rows, cells):
                     flush()  # "索引号: | … | 成文日期: | …": the page's metadata table, not more rows
                 rows.append(RawRow([RawCell(c) for c in cells], page=page))
             kind = "pipe"
@@ -100,7 +100,7 @@ def line_tables(lines: list[Line]) -> list[Block]:
             if kind == "tab" and rows and _continues_row(rows, cells):
                 _extend_row(rows[-1], cells)
             else:
-                if kind not in (None, "tab"):
+                if kind not in (None, "tab") or _metadata_after(rows, cells):
                     flush()
                 rows.append(RawRow([RawCell(c) for c in cells], page=page))
             kind = "tab"
@@ -192,6 +192,12 @@ def _next_is_seed_row(lines: list[str], i: int) -> bool:
     return i < len(lines) and lines[i].startswith("\t")
 
 
+def _metadata_after(rows: list[RawRow], cells: list[str]) -> bool:
+    """A page-metadata row ("索引号: | … | 成文日期: | …", with bars or tabs) after rows of a table:
+    the page's metadata table starts, not more rows."""
+    return bool(rows) and _metadata_row(cells) and not _metadata_row([c.text or "" for c in rows[-1].cells])
+
+
 def _metadata_row(cells: list[str]) -> bool:
     """A row led by a page-metadata label ("索引号:", "发布机构："), not by a 序号 ("2")."""
     first = next((c for c in cells if c), "")
@@ -201,7 +207,7 @@ def _metadata_row(cells: list[str]) -> bool:
 def _cut_pipe_row(texts: list[str], i: int) -> bool:
     """The document's last line, inside a pipe table, cut off after its first cells ("持续推动生活
     垃圾分类, | 引导村民…"): a row the document ends inside, not a paragraph after the table."""
-    return "|" in texts[i] and not any(t.strip() for t in texts[i + 1 :])
+    return ("|" in texts[i] or "｜" in texts[i]) and not any(t.strip() for t in texts[i + 1 :])
 
 
 def _is_pipe_row(line: str) -> bool:

@@ -260,25 +260,55 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
     return [
         Piece(key, 0, "column", cells[key], match_view(cells[key]))
         for key in _side_columns(cells)
-        if cells[key].strip() and not vocabulary("asked_header").search(match_view(key))
+        if cells[key].strip() and _read_side_column(key, cells)
+    ]
+
+
+def _read_side_column(key: str, cells: dict[str, str]) -> bool:
+    """Whether a side column's cue words are read: not when its header names what is asked (目标, 计划,
+    责任单位 …), unless the row has no progress cell (the report may then stand under any header); never
+    a column of what comes next (下步打算)."""
+    header = match_view(key)
+    if not vocabulary("asked_header").search(header):
+        return True
+    return not (cells.get("progress") or "").strip() and not vocabulary("later_plan").search(header)
+
+
+_BRACKETED = compile_rule(r"[(（]([^()（）]{2,40})[)）]")
+
+
+def _task_notes(cells: dict[str, str]) -> list[Piece]:
+    """The notes in brackets of the task cell (建设国家临床重点专科项目10个（待省下达具体任务明确后另行分解）),
+    as pieces of kind "task_note": an annotation on the task's standing, read by the tiers whose scope
+    lists it (a stop, a delay), never as the target's words."""
+    task = cells.get("task") or ""
+    view = match_view(task)
+    return [
+        Piece("task", m.start(1), "task_note", task[m.start(1) : m.end(1)], view[m.start(1) : m.end(1)])
+        for m in _BRACKETED.finditer(view)
     ]
 
 
 def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
-    """With no progress cell, the task cell's sentences that report (截至11月30日…超额完成任务; 於112年
-    6月8日上午完成…設置。已於…完成): a table cut so that the report joined the task. A sentence
-    that only asks (完成投资10亿元) stays the task's."""
-    task = cells.get("task") or ""
-    if (cells.get("progress") or "").strip() or not task.strip():
+    """With no progress cell, the sentences that report (截至11月30日…超额完成任务; 於112年6月8日上午
+    完成…設置。已於…完成) in the task cell or a side column: a table cut or read so that the report
+    joined another column. A sentence that only asks (完成投资10亿元) stays its column's."""
+    if (cells.get("progress") or "").strip():
         return []
-    view = match_view(task)
-    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
-    ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
-    return [
-        Statement(text=task[start:end], field="task", span=(start, end), kind="progress", rule="statement.progress")
-        for start, end in zip(starts, ends, strict=True)
-        if end > start and vocabulary("task_report").search(view, start, end)
-    ]
+    found: list[Statement] = []
+    for key in ("task", *_side_columns(cells)):
+        text = cells.get(key) or ""
+        if not text.strip() or (key != "task" and vocabulary("later_plan").search(match_view(key))):
+            continue  # a column of what comes next (下步打算) reports nothing yet
+        view = match_view(text)
+        starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
+        ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
+        found += [
+            Statement(text=text[start:end], field=key, span=(start, end), kind="progress", rule="statement.progress")
+            for start, end in zip(starts, ends, strict=True)
+            if end > start and vocabulary("task_report").search(view, start, end)
+        ]
+    return found
 
 
 def _status_report(cells: dict[str, str]) -> list[Piece]:
@@ -319,6 +349,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
         if (i.field, i.span) not in seen
     ]
     pieces += _column_pieces(cells)
+    pieces += _task_notes(cells)
     pieces += _status_report(cells)
     order = {field: index for index, field in enumerate(cells)}
     return sorted(pieces, key=lambda p: (order.get(p.field, len(order)), p.start))
@@ -862,6 +893,9 @@ def _period_at(item: Item, cells: dict[str, str], period: Period | None) -> Peri
 
 
 _BARE_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*$")
+# A percent opening a progress cell with a note in brackets after it (50%（马站未开工）, 80% (主体完工)):
+# the share, as alone.
+_NOTED_SHARE = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<percent>%)\s*(?=[(（【\[])")
 
 
 def _bare_shares(
@@ -881,7 +915,7 @@ def _bare_shares(
     rate_columns = [key for key in _side_columns(cells) if vocabulary("share_column").search(match_view(key))]
     for key in ("status", "progress", *rate_columns):
         text = cells.get(key) or ""
-        match = _BARE_SHARE.match(match_view(text))
+        match = _BARE_SHARE.match(match_view(text)) or _NOTED_SHARE.match(match_view(text))
         share_header = key == "progress" and bool(vocabulary("share_column").search(match_view(headers.get(key) or "")))
         if match is None or (key == "progress" and not match.group("percent") and not share_header):
             continue
@@ -908,13 +942,23 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
     if cue is None:
         return []
     progress = [p for p in pieces if p.kind in ("progress", "forecast")]
-    if any(milestone.reached.search(p.view) for p in progress):
+    if any(_names_works(p.view) for p in progress):
         return []
     found = [_item(p, *m.span(), milestone.id) for p in progress for m in milestone.preparation.finditer(p.view)]
     if not found:
         return []
     task_item = Item(text=task[cue.start() : cue.end()], field="task", span=cue.span(), rule=milestone.id)
     return [task_item, *found]
+
+
+def _names_works(view: str) -> bool:
+    """Whether a progress names works begun (milestone.reached: 正在进行基础施工, 铺设, 主体) in a clause
+    that reports them: 将于近期启动建设 only plans them (vocabulary future_clause at the clause's start)."""
+    reached = status_rules().milestone.reached
+    return any(
+        reached.search(clause) and not vocabulary("future_clause").search(clause)
+        for clause in _CLAUSE_BREAK.split(view)
+    )
 
 
 def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
@@ -964,7 +1008,7 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
     moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
     if not moving or any(i.field not in ("progress", "issues", "plan") for i in moving):
         return []
-    if milestone.reached.search(match_view(cells.get("progress") or "")):
+    if _names_works(match_view(cells.get("progress") or "")):
         return []
     if not all(_preparatory(item, cells) for item in moving):
         return []

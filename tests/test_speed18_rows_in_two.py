@@ -1,0 +1,102 @@
+"""A long table's rows built in two processes (records.py, EXTRACTOR_RECORD_JOBS): the sink receives
+exactly what the serial loop gives it, row for row, and a helper that fails costs nothing but time.
+
+The tables here are short; the thresholds are lowered so that the helper runs on them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import extractor
+import extractor.records as records
+from extractor import cli
+from extractor.output import RowTexts, document_json_chunks
+from extractor.pipeline import rows_to
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "seed.txt"  # one table of 11 rows
+
+
+def _json(path: Path) -> tuple[bytes, RowTexts]:
+    sink = RowTexts()
+    with rows_to(sink):
+        document = extractor.parse(path)
+    return b"".join(document_json_chunks(document, rows=sink)), sink
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "PARALLEL_ROWS", 4)
+    monkeypatch.setattr(records, "CHUNK_ROWS", 3)  # chunks 0-2, 3-5, 6-8, 9-10: the helper builds 3-5 and 9-10
+
+
+def _count_built_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The rows this process added from Row objects (the helper's arrive as kept text)."""
+    built: list[int] = []
+    real = RowTexts.add
+
+    def add(self: RowTexts, table: int, row: extractor.Row) -> None:
+        built.append(row.seq or 0)
+        real(self, table, row)
+
+    monkeypatch.setattr(RowTexts, "add", add)
+    return built
+
+
+def test_rows_built_by_a_helper_are_the_serial_rows(monkeypatch: pytest.MonkeyPatch, small_chunks: None) -> None:
+    monkeypatch.delenv(records.RECORD_JOBS, raising=False)
+    serial, serial_rows = _json(SEED)
+    monkeypatch.setenv(records.RECORD_JOBS, "2")
+    built_here = _count_built_here(monkeypatch)
+    parallel, parallel_rows = _json(SEED)
+    assert parallel == serial
+    assert parallel_rows.tables == serial_rows.tables
+    assert built_here == [1, 2, 3, 7, 8, 9]  # the other five rows came from the helper
+
+
+def test_a_helper_that_fails_leaves_its_rows_to_this_process(
+    monkeypatch: pytest.MonkeyPatch, small_chunks: None
+) -> None:
+    monkeypatch.delenv(records.RECORD_JOBS, raising=False)
+    serial, _ = _json(SEED)
+    parent = os.getpid()
+    real = records._row_record
+
+    def failing_in_helper(table, row_index, context, let_go):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and row_index == 4:
+            raise RuntimeError("the helper fails on its second row")
+        return real(table, row_index, context, let_go)
+
+    monkeypatch.setattr(records, "_row_record", failing_in_helper)
+    monkeypatch.setenv(records.RECORD_JOBS, "2")
+    built_here = _count_built_here(monkeypatch)
+    parallel, _ = _json(SEED)
+    assert parallel == serial
+    assert built_here == [1, 2, 3, 5, 6, 7, 8, 9, 10, 11]  # row 4 came from the helper, then it died
+
+
+def test_no_helper_without_a_sink_that_keeps_text_or_below_the_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(records.RECORD_JOBS, "2")
+    forks: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    extractor.parse(SEED)  # a Document: no sink, rows as objects
+    _json(SEED)  # 11 rows, under PARALLEL_ROWS
+    assert forks == []
+
+
+@pytest.mark.parametrize(("jobs", "files", "expected"), [(4, 1, "4"), (4, 2, "2"), (2, 2, None), (1, 1, None)])
+def test_the_cli_spares_jobs_beyond_the_files_to_the_records(
+    monkeypatch: pytest.MonkeyPatch, jobs: int, files: int, expected: str | None
+) -> None:
+    monkeypatch.delenv(records.RECORD_JOBS, raising=False)
+    assert cli._spare_jobs_to_records(jobs, files) is (expected is not None)
+    assert os.environ.get(records.RECORD_JOBS) == expected
+    monkeypatch.setenv(records.RECORD_JOBS, "1")  # set by the caller: left alone
+    assert cli._spare_jobs_to_records(4, 1) is False and os.environ[records.RECORD_JOBS] == "1"
