@@ -215,3 +215,23 @@ def test_labels_in_lenticular_brackets_are_labels() -> None:
         ("建设城南污水处理厂", "主体工程已完工。", ["县水利局"]),
     ]
     assert [i.text for i in rows[1].issues] == ["资金缺口较大。"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_long_title_line_over_a_report_is_the_task(script: str) -> None:
+    """A title line longer than a heading, with no sentence end, over a line that reports (a completion
+    share of the year's plan reports) is the task; the lines below are its progress."""
+    text = (
+        "2023年为民办实事项目实施情况\n"
+        "一、新增义务教育公办学校学位5万个，改造近视防控教室照明2万间\n"
+        "省级财政补助资金下达5.45亿元，完成年度计划的104.44%。\n"
+        "二、新增300所学校体育场向社会开放，新增41家公共图书馆、文化馆、博物馆、美术馆错时延时开放\n"
+        "省级财政补助资金下达3780万元，完成年度计划的100%。\n"
+    )
+    if script == "traditional":
+        simplified, traditional = "义务学补资达计划书馆术时开图场门动划", "義務學補資達計劃書館術時開圖場門動劃"
+        text = text.translate(str.maketrans(simplified, traditional))
+    rows = _rows(text)
+    assert [r.task[:4] for r in rows] == [text.split("\n")[1][2:6], text.split("\n")[3][2:6]]
+    assert rows[1].task.endswith(text.split("\n")[3][-4:])
+    assert rows[1].progress == text.split("\n")[4]

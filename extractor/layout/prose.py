@@ -1300,7 +1300,7 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
         fields = _fields(trim("\n".join(body)), run_in=run_in, reports=item.reports, plans=item.plans)
         if not fields.get("lead_units"):
             fields["lead_units"] = first.strip()
-    elif body and (_heading_like(first) or item.bullet) and not _labels(first):
+    elif body and (_heading_like(first) or item.bullet or _title_over_report(first, body)) and not _labels(first):
         fields = _fields("\n".join(body), heading=first)
     else:
         fields = _fields(
@@ -1330,6 +1330,18 @@ def _plan_and_actual(text: str) -> bool:
     view = _sentence_view(text)
     start = _progress_start(view)
     return start is not None and bool(prose_patterns()["plan_word"].search(view[:start]))
+
+
+def _title_over_report(first: str, body: list[str]) -> bool:
+    """A longer title line with no sentence end of its own over a first body line that reports
+    ("新增300所學校體育場向社會開放,新增41家…錯時延時開放" / "省級財政補助資金下達3780萬元,完成年度計劃的100%"):
+    the title is the task however long, as a heading line is."""
+    text = trim(first)
+    return (
+        MAX_HEADING < len(text) <= 2 * MAX_HEADING
+        and not regex.search(r"[。；;]", match_view(text))
+        and _reports(body[0])
+    )
 
 
 def _heading_like(text: str) -> bool:
