@@ -77,3 +77,38 @@ def test_a_text_that_is_not_wrapped_is_left_alone() -> None:
     assert unwrapped([Line(line) for line in REPORT.split("\n")]) is None
     aligned = [Line(f"{k}    某某项目建设工程名称第{k}期    县住建局    已完成主体工程建设任务") for k in range(1, 9)]
     assert unwrapped(aligned) is None  # a table's lines are all as wide, and break at cells
+
+
+def test_a_label_at_a_line_end_waits_for_its_value_and_a_known_label_opens_a_field() -> None:
+    wrapped = [
+        "1.轨道交通1号线一期工程投入试运营。牵头领导:林静国责任单位:市轨道交通工程建设指",
+        "挥部项目责任人:尹文德实际完成情况:轨道交通1号线一期工程已于5月30日通车试运营。",
+        "2.新增安装300套路口交通信息视频采集设备。(市级牵头单位:市发展改革委;区级牵头单",
+        "位:区发改局)全年计划完成安装任务,已于上半年完成设备采购和部分安装调试工作任务。",
+        "完成情况:中心设备调试、前端摄像机上杆安装,以及外场线路铺设等工作已完成大部分了",
+        "3.新辟公交线路10条,优化调整20条。牵头领导:王仁洲责任单位:市交通委项目责任人:",
+        "劳可军配合单位:市公安局、市城管局,各区政府共同推进线路优化调整工作有序开展中。",
+    ]
+    joined = unwrapped([Line(text) for text in wrapped])
+    assert joined is not None
+    assert [line.text[:2] for line in joined] == ["1.", "2.", "完成", "3."]
+    assert joined[0].text.endswith("通车试运营。") and "建设指挥部项目责任人" in joined[0].text
+    assert "牵头单位:区发改局)" in joined[1].text  # a label broken over the lines is one again
+
+
+def test_a_column_of_short_cells_with_long_ones_wrapped_reads_as_wrapped() -> None:
+    """A cell stream (one short cell a line) whose long cells a PDF wrapped: the short lines say
+    nothing of the page's width, the long ones do."""
+    stream = ["序号", "主要任务", "进展情况", "责任单位"]
+    for n in range(1, 5):
+        stream += [
+            str(n),
+            f"重点打造第{n}批特色楼宇。",
+            "区投促局：对楼宇信息全面掌握，已开始针对楼宇行业特色进行重点推介。目前楼内有4",
+            "家公司正在进行装修，招商方向主要为金融、保险类公司为主，已明确入驻正在签约中。",
+            "区投促局",
+        ]
+    joined = unwrapped([Line(text) for text in stream])
+    assert joined is not None
+    assert len(joined) == len(stream) - 4
+    assert joined[6].text.endswith("正在签约中。")

@@ -13,23 +13,26 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import cache
 
 import regex
 
-from extractor.headers import is_furniture
+from extractor.headers import is_furniture, label_synonyms
 from extractor.layout.base import Line
 from extractor.rules.compiled import compile_rule
+from extractor.textnorm import match_key
 
 MIN_WRAPPED_LINES = 4  # lines that fill the width and break mid-sentence, for a text to read as wrapped
-MIN_WRAPPED_SHARE = 0.3  # of the text's lines of some length
+MIN_WRAPPED_SHARE = 0.3  # of the text's long lines (short ones are headings, cells, the last of a paragraph)
 SLACK = 4  # columns the lines that show the width may fall short of it (a wide mark that did not fit)
 # columns a wrapped line may fall short of the width and still be continued: a number or a Latin word
 # is not broken, so the line breaks before it (…新增学 / 位2100个)
 FULL_SLACK = 8
 CELL_GAP = compile_rule(r"[|｜\t]|\S(?: {2,}|\u3000{1,})\S")
 MIN_WIDTH = 40  # columns (20 Han characters): a narrower "width" is a column of short lines, not a page
-# A line ending so ends its sentence or its label; the next line starts anew.
-ENDS_SENTENCE = compile_rule(r"[。！？!?；;：:]\s*$")
+# A line ending so ends its sentence; the next line starts anew. (Not a colon: a label at a line's
+# end waits for its value on the next, "…牵头领导:王仁洲责任单位:" / "市公安局…".)
+ENDS_SENTENCE = compile_rule(r"[。！？!?；;]\s*$")
 # A line opening so starts something of its own: an item, a section, a bullet, a table's row.
 OPENS = compile_rule(
     r"""(?x)^\s*(?:
@@ -62,7 +65,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     for width in set(long_widths):
         reach[width] = sum(1 for w in long_widths if width - SLACK <= w <= width)
     width, count = max(reach.items(), key=lambda item: (item[1], item[0]))
-    if count < MIN_WRAPPED_LINES or count < MIN_WRAPPED_SHARE * len(widths):
+    if count < MIN_WRAPPED_LINES or count < MIN_WRAPPED_SHARE * len(long_widths):
         return None
     if sum(1 for w in long_widths if w > width + SLACK) > count / 4:
         return None  # many lines run past it: the text has no right edge there
@@ -87,13 +90,29 @@ def unwrapped(lines: list[Line]) -> list[Line] | None:
     out: list[Line] = []
     joining = False
     for k, line in enumerate(lines):
-        if joining and line.text.strip() and not OPENS.match(line.text) and not _table_line(line.text):
+        opens = OPENS.match(line.text) or _opens_with_label(line.text)
+        if joining and line.text.strip() and not opens and not _table_line(line.text):
             previous = out[-1]
             out[-1] = Line(_joined(previous.text, line.text), previous.page)
         else:
             out.append(line)
         joining = full[k]
     return out
+
+
+LEADING_LABEL = compile_rule(r"^\s*(\p{Han}{2,10})\s*[:：]")
+
+
+def _opens_with_label(text: str) -> bool:
+    """A line opening with a label the vocabulary knows by name ("完成情况：…", "责任单位："): a field of
+    its own, whatever the line before it ended with ("…（牵头单位：X）" / "完成情况：1-9月…")."""
+    found = LEADING_LABEL.match(text)
+    return found is not None and match_key(found.group(1)) in _label_keys()
+
+
+@cache
+def _label_keys() -> frozenset[str]:
+    return frozenset(match_key(synonym) for synonym, _ in label_synonyms())
 
 
 def _table_line(text: str) -> bool:
