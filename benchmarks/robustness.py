@@ -191,11 +191,62 @@ def _variant_folder(folder: Path, change: Callable[[str], str], into: Path) -> N
         (into / gold.name).write_text(json.dumps(_rewrite_gold(data, change), ensure_ascii=False), "utf-8")
 
 
+FORMATS = ("docx", "pdf")
+
+
+def _format_folder(folder: Path, fmt: str, into: Path) -> None:
+    """The folder's text documents as Word files, one paragraph a line (a paragraph-only .docx is read
+    through the text layouts), and for ``pdf`` those printed by LibreOffice: a PDF's text comes back
+    in lines the page's width broke, as real attachments do. Gold and status labels copied. Texts
+    holding a table copied as text (pipes, tabs) are left out: no real attachment holds one so."""
+    import shutil
+    import subprocess
+
+    import docx
+
+    for gold in sorted(folder.glob("*.gold.json")):
+        stem = gold.name.removesuffix(".gold.json")
+        text = folder / f"{stem}.txt"
+        if not text.exists() or regex.search(r"[|｜\t]", text.read_text("utf-8")):
+            continue  # a table copied as text (pipes, tabs) is no table a real Word or PDF file holds
+        document = docx.Document()
+        for line in text.read_text("utf-8").split("\n"):
+            document.add_paragraph(line)
+        document.save(into / f"{stem}.docx")
+        for companion in folder.glob(stem + ".*"):
+            if companion.name.endswith(COMPANION_SUFFIXES):
+                shutil.copy(companion, into / companion.name)
+    if fmt == "pdf":
+        office = shutil.which("soffice") or shutil.which("libreoffice")
+        if office is None:
+            raise SystemExit("the pdf format needs LibreOffice (soffice) on the PATH")
+        words = sorted(into.glob("*.docx"))
+        subprocess.run(
+            [office, "--headless", "--convert-to", "pdf", "--outdir", str(into), *map(str, words)],
+            capture_output=True,
+            check=True,
+            timeout=1800,
+        )
+        for word in words:
+            word.unlink()
+
+
+def _by_stem(docs: dict[str, dict]) -> dict[str, dict]:
+    return {Path(name).stem: scores for name, scores in docs.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--variant", action="append", choices=sorted(VARIANTS), help="default: all of them")
     parser.add_argument("--worst", type=int, default=5, help="documents that lose most, per variant")
+    parser.add_argument(
+        "--format",
+        action="append",
+        choices=FORMATS,
+        default=[],
+        help="also score the text documents converted to this format (pdf needs LibreOffice)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         original = Path(tmp) / "original"
@@ -204,15 +255,24 @@ def main(argv: list[str] | None = None) -> int:
         base = run_split(original)
         print(f"{'variant':24}" + "".join(f"{k[:8]:>9}" for k in KEYS))
         print(f"{'original':24}" + "".join(f"{base['mean'][k]:9.3f}" for k in KEYS))
-        for name in args.variant or sorted(VARIANTS):
+        names = (args.variant or ([] if args.format else sorted(VARIANTS))) + [f"as_{f}" for f in args.format]
+        for name in names:
             into = Path(tmp) / name
             into.mkdir()
-            _variant_folder(args.folder, VARIANTS[name], into)
+            if name.startswith("as_"):
+                _format_folder(args.folder, name.removeprefix("as_"), into)
+            else:
+                _variant_folder(args.folder, VARIANTS[name], into)
             result = run_split(into)
+            before_docs = _by_stem(base["docs"])
+            if len(result["docs"]) < len(base["docs"]):  # a format variant holds fewer documents
+                same = [before_docs[doc] for doc in _by_stem(result["docs"])]
+                label = f"  original, those {len(same)}"
+                print(f"{label:24}" + "".join(f"{sum(d[k] for d in same) / max(len(same), 1):9.3f}" for k in KEYS))
             print(f"{name:24}" + "".join(f"{result['mean'][k]:9.3f}" for k in KEYS))
             losses = []
-            for doc, scores in result["docs"].items():
-                before = base["docs"][doc]
+            for doc, scores in _by_stem(result["docs"]).items():
+                before = before_docs[doc]
                 loss = sum(before[k] - scores[k] for k in KEYS)
                 if loss > 1e-9:
                     worst = max(KEYS, key=lambda k: before[k] - scores[k])

@@ -31,8 +31,9 @@ FULL_SLACK = 8
 CELL_GAP = compile_rule(r"[|｜\t]|\S(?: {2,}|\u3000{1,})\S")
 MIN_WIDTH = 40  # columns (20 Han characters): a narrower "width" is a column of short lines, not a page
 # A line ending so ends its sentence; the next line starts anew. (Not a colon: a label at a line's
-# end waits for its value on the next, "…牵头领导:王仁洲责任单位:" / "市公安局…".)
-ENDS_SENTENCE = compile_rule(r"[。！？!?；;]\s*$")
+# end waits for its value on the next, "…牵头领导:王仁洲责任单位:" / "市公安局…"; nor a semicolon:
+# the parts of a ；-list run on, "…后续工作;" / "花神科技园…".)
+ENDS_SENTENCE = compile_rule(r"[。！？!?]\s*$")
 # A line opening so starts something of its own: an item, a section, a bullet, a table's row.
 OPENS = compile_rule(
     r"""(?x)^\s*(?:
