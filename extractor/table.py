@@ -186,9 +186,16 @@ def _single_header(row: RawRow) -> list[tuple[str, str | None]]:
     return names
 
 
+def _padded(tops: list[str | None], width: int) -> list[str | None]:
+    """A header's top row written shorter than the row below it (its empty cells at the end left
+    out, as a copy with bars or tabs does: "项目名称 | 项目类别" over five sub-headers): empty
+    cells to the right, which a group header before them spans."""
+    return tops + [""] * (width - len(tops))
+
+
 def _is_sub_header(top: RawRow, below: RawRow) -> bool:
     """Whether ``below`` completes ``top`` (sub-columns of a group header, or a header's second line)."""
-    tops, subs = _cell_texts(top), _cell_texts(below)
+    tops, subs = _padded(_cell_texts(top), len(below.cells)), _cell_texts(below)
     subs = (subs + [None] * len(tops))[: len(tops)]
     filled = [j for j, t in enumerate(subs) if t]
     if not filled or header_key(below) == header_key(top):
@@ -219,7 +226,7 @@ def _merged_header(top: RawRow, below: RawRow) -> list[tuple[str, str | None]]:
     named "group/sub" and means what its sub-header means; a header broken over two rows
     ("牵头" over "区领导") is one name, read whole.
     """
-    tops = [collapse_layout_space(t) if t else t for t in _cell_texts(top)]
+    tops = [collapse_layout_space(t) if t else t for t in _padded(_cell_texts(top), len(below.cells))]
     subs = [collapse_layout_space(t or "") for t in _cell_texts(below)]
     subs = (subs + [""] * len(tops))[: len(tops)]
     group: list[str | None] = [None] * len(tops)

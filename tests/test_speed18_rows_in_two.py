@@ -79,6 +79,40 @@ def test_a_helper_that_fails_leaves_its_rows_to_this_process(
     assert built_here == [1, 2, 3, 5, 6, 7, 8, 9, 10, 11]  # row 4 came from the helper, then it died
 
 
+def test_a_helper_still_busy_at_the_time_limit_is_killed(monkeypatch: pytest.MonkeyPatch, small_chunks: None) -> None:
+    """The parse's time limit covers the helper: the parse fails with timeout, the helper is gone."""
+    import time
+
+    from extractor.errors import ParseTimeoutError
+    from extractor.limits import Limits
+
+    parent = os.getpid()
+    real = records._row_record
+    helpers: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        helpers.append(pid)
+        return pid
+
+    def stuck_in_helper(table, row_index, context, let_go):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            time.sleep(60)
+        return real(table, row_index, context, let_go)
+
+    monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(records, "_row_record", stuck_in_helper)
+    monkeypatch.setenv(records.RECORD_JOBS, "2")
+    started = time.monotonic()
+    with pytest.raises(ParseTimeoutError), rows_to(RowTexts()):
+        extractor.parse(SEED, limits=Limits(seconds=1))
+    assert time.monotonic() - started < 30
+    assert helpers and helpers[0] > 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(helpers[0], 0)  # killed and reaped
+
+
 def test_no_helper_without_a_sink_that_keeps_text_or_below_the_threshold(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
