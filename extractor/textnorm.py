@@ -89,10 +89,24 @@ _VIEW_TABLE = _ViewTable()
 # Figures, problems, statements, dates and status each ask for the same cell's view, within one row:
 # a few rows' cells suffice. Kept small because a cell may hold 20,000 characters (records.py's cap)
 # and the cache keeps its text and view alive after the row.
-@lru_cache(maxsize=128)
 def match_view(text: str) -> str:
     """Same-length view for rule matching: full-width → half-width, traditional → simplified,
     zero-width characters → spaces."""
+    return _short_view(text) if len(text) <= SHORT_VIEW else _view(text)
+
+
+# The layout stage asks for the views of a text's lines and of the pieces it tries as cells, the
+# same few hundred short texts again and again: kept many (at most 4096 × 64 characters).
+SHORT_VIEW = 64
+
+
+@lru_cache(maxsize=4096)
+def _short_view(text: str) -> str:
+    return _view.__wrapped__(text)
+
+
+@lru_cache(maxsize=128)
+def _view(text: str) -> str:
     view = text.translate(_VIEW_TABLE)
     assert len(view) == len(text)
     return view

@@ -825,21 +825,23 @@ def _align(
             cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
+    parts_cache: dict[tuple[int, int], tuple[list[str], int]] = {}
+
     def pieces_fit(target: int, i: int, j: int) -> float:
         """Each line of a joined cell should suit the column too: unit names joined onto a progress
         cell fit it as a whole sentence, but not line by line."""
-        cuts = [i] + [m for m in line_starts if i < m < j] + [j]
-        if len(cuts) == 2:
-            return 0.0
-        parts = [
-            piece_classes[a] if b - a == 1 else classify(_cell_text(span[a:b])) for a, b in itertools.pairwise(cuts)
-        ]
-        # Only parts of a definite kind are judged: a fragment of a wrapped name or sentence
-        # ("市人力资源" / "社会保障局") says nothing alone.
-        definite = [c for c in parts if c in DEFINITE]
+        found = parts_cache.get((i, j))
+        if found is None:  # the parts' classes are the same whatever the column: found once per cell
+            cuts = [i] + [m for m in line_starts if i < m < j] + [j]
+            pairs = itertools.pairwise(cuts) if len(cuts) > 2 else ()
+            parts = [piece_classes[a] if b - a == 1 else classify(_cell_text(span[a:b])) for a, b in pairs]
+            # Only parts of a definite kind are judged: a fragment of a wrapped name or sentence
+            # ("市人力资源" / "社会保障局") says nothing alone.
+            found = parts_cache[(i, j)] = ([c for c in parts if c in DEFINITE], len(parts))
+        definite, count = found
         if not definite:
             return 0.0
-        return PIECE_WEIGHT * sum(columns[target].fit(c) for c in definite) / len(parts)
+        return PIECE_WEIGHT * sum(columns[target].fit(c) for c in definite) / count
 
     # best[i][state]: the pieces before i read, the last cell ending at i in column c (k: none
     # yet), in the row itself (sub 0) or in a sub-row under merged cells (sub 1); state = 2c + sub.
@@ -847,9 +849,25 @@ def _align(
     back: list[list[tuple[int, int, bool] | None]] = [[None] * (2 * k + 2) for _ in range(n + 1)]
     best[0][2 * k] = 0.0
 
+    skip_cache: dict[tuple[int, int, int], float] = {}
+
     def skip(sub: int, columns_skipped: range) -> float:
         # In a sub-row a column left out is a cell merged from the row above, not an empty one.
-        return sum(merged[t] for t in columns_skipped) if sub else sum(empty[t] for t in columns_skipped)
+        key = (sub, columns_skipped.start, columns_skipped.stop)
+        found = skip_cache.get(key)
+        if found is None:
+            found = skip_cache[key] = (
+                sum(merged[t] for t in columns_skipped) if sub else sum(empty[t] for t in columns_skipped)
+            )
+        return found
+
+    fit_cache: dict[tuple[int, str], float] = {}
+
+    def fit(target: int, cls: str) -> float:
+        found = fit_cache.get((target, cls))
+        if found is None:
+            found = fit_cache[(target, cls)] = columns[target].fit(cls)
+        return found
 
     for i in range(n):
         for state in range(2 * k + 2):
@@ -887,7 +905,7 @@ def _align(
                     else:
                         skipped = skip(sub, range(c + 1, target))
                         new_sub = sub
-                    score = here + split + joins + skipped + columns[target].fit(cls) + pieces_fit(target, i, j)
+                    score = here + split + joins + skipped + fit(target, cls) + pieces_fit(target, i, j)
                     next_state = 2 * target + new_sub
                     if score > best[j][next_state]:
                         best[j][next_state] = score

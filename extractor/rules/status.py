@@ -8,6 +8,7 @@ the first tier of data/status.toml ``order`` that has evidence decide. The toml 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -200,8 +201,51 @@ def _figure_item(figure: Figure, rule: str) -> Item:
     return Item(text=figure.text, field=figure.field, span=figure.span, rule=rule)
 
 
+@lru_cache(maxsize=64)
+def _breaks(view: str, pattern: regex.Pattern[str]) -> tuple[int, ...]:
+    """Where the breaks of ``pattern`` (_CLAUSE_BREAK, _SENTENCE_BREAK: one character each) stand in
+    a whole view, found once per view: every item, cue and share of a cell asks where its clause
+    starts, and a scan from the cell's start for each was quadratic in the cell's items."""
+    return tuple(m.start() for m in pattern.finditer(view))
+
+
+# A thousands comma reads up to 4 characters after it (,234 and no fifth digit): a comma that near a
+# cut is read on the cut text, as a search that ends there reads it; every other break, from the view's.
+_BREAK_LOOKAHEAD = 4
+
+
+def _clause_start(view: str, start: int, low: int = 0) -> int | None:
+    """``max(m.end() for m in _CLAUSE_BREAK.finditer(view, low, start))``: the end of the last clause
+    break between ``low`` and ``start`` as a search of the text cut at ``start`` reads it, or None."""
+    near = max(low, start - _BREAK_LOOKAHEAD)
+    last = start - 1  # the last offset a break may stand at
+    if "," in view[near:start]:  # only a comma reads otherwise on the cut text
+        tail = [m.end() for m in _CLAUSE_BREAK.finditer(view, near, start)]
+        if tail:
+            return tail[-1]
+        last = near - 1
+    positions = _breaks(view, _CLAUSE_BREAK)
+    index = bisect_right(positions, last) - 1
+    return positions[index] + 1 if index >= 0 and positions[index] >= low else None
+
+
+def _sentence_start(view: str, start: int) -> int:
+    """``max(m.end() for m in _SENTENCE_BREAK.finditer(view, 0, start))``, default 0 (a break is one
+    character, read alone)."""
+    positions = _breaks(view, _SENTENCE_BREAK)
+    index = bisect_left(positions, start) - 1
+    return positions[index] + 1 if index >= 0 else 0
+
+
+def _clause_end(view: str, end: int) -> int:
+    """The start of the first clause break at or after ``end`` (the whole view read), else its length."""
+    positions = _breaks(view, _CLAUSE_BREAK)
+    index = bisect_left(positions, end)
+    return positions[index] if index < len(positions) else len(view)
+
+
 def _negated(view: str, start: int) -> bool:
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, start)), default=0)
+    clause_start = _clause_start(view, start) or 0
     return bool(status_rules().negator.search(view[clause_start:start]))
 
 
@@ -791,9 +835,7 @@ def _clause(item: Item, cells: dict[str, str]) -> str:
     view = match_view(source)
     if not _of_cell(item, source, view):
         return match_view(item.text)  # an item not of the cell's text (a caller's own): itself
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, item.span[0])), default=0)
-    end = next((m.start() for m in _CLAUSE_BREAK.finditer(view, item.span[1])), len(view))
-    return view[start:end]
+    return view[_clause_start(view, item.span[0]) or 0 : _clause_end(view, item.span[1])]
 
 
 def _preparatory(item: Item, cells: dict[str, str]) -> bool:
@@ -806,12 +848,12 @@ def _preparatory(item: Item, cells: dict[str, str]) -> bool:
     view = match_view(source)
     if not _of_cell(item, source, view):
         return False
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, 0, item.span[0])), default=0)
-    sentence_start = max((m.end() for m in _SENTENCE_BREAK.finditer(view, 0, item.span[0])), default=0)
+    clause_start = _clause_start(view, item.span[0]) or 0
+    sentence_start = _sentence_start(view, item.span[0])
     if clause_start <= sentence_start:
         return False  # the sentence's first clause
-    breaks = _CLAUSE_BREAK.finditer(view, sentence_start, clause_start - 1)
-    previous_start = max((m.end() for m in breaks), default=sentence_start)
+    previous_start = _clause_start(view, clause_start - 1, sentence_start)
+    previous_start = sentence_start if previous_start is None else previous_start
     return bool(preparation.search(view[previous_start:clause_start]))
 
 
@@ -855,7 +897,7 @@ def stated_period(text: str, start: int, period: Period | None) -> Period | None
     before it (1-6月，全市…支出318.54亿元，完成年初预算的54.8%; 截至9月底已完成…), else the report's.
     A row may report a figure to another date than the title's, or the document may give none."""
     view = match_view(text)
-    sentence = max((m.end() for m in _SENTENCE_BREAK.finditer(view, 0, start)), default=0)
+    sentence = _sentence_start(view, start)
     head = _LEADING_ENUMERATOR.match(view, sentence)  # 2.1-6月: the item's number is no date
     stated = find_period(None, [text[head.end() if head else sentence : start]])
     return stated if stated is not None and stated.elapsed is not None else period
