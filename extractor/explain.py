@@ -88,8 +88,9 @@ def format_explanation(explanation: Explanation) -> str:
         assert choice is not None
         out.append("tables: from the text's layout; candidates (score = evidence weighed):")
         for candidate in sorted(choice.candidates, key=lambda c: -c.score):
-            mark = "→" if candidate.name == choice.layout else " "
-            out.append(f"  {mark} {candidate.name:<8} score {candidate.score:5.3f}  {_evidence(candidate)}")
+            mark = "→" if candidate.blocks is choice.blocks else " "  # (two readings may share a name)
+            name = f"{candidate.name} ({candidate.reading})" if candidate.reading else candidate.name
+            out.append(f"  {mark} {name:<8} score {candidate.score:5.3f}  {_evidence(candidate)}")
         if choice.layout:
             out.append(f"  chosen: {choice.layout} (confidence {choice.confidence:.3f})")
     for index, table in enumerate(explanation.tables):

@@ -112,3 +112,14 @@ def test_a_column_of_short_cells_with_long_ones_wrapped_reads_as_wrapped() -> No
     assert joined is not None
     assert len(joined) == len(stream) - 4
     assert joined[6].text.endswith("正在签约中。")
+
+
+def test_explain_names_the_reading_that_won(tmp_path, capsys) -> None:
+    from extractor.cli import main
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text(_hard_wrap(REPORT, 70), "utf-8")
+    assert main(["parse", "--explain", str(path)]) == 0
+    out = capsys.readouterr().out
+    chosen = [line for line in out.splitlines() if line.lstrip().startswith("→")]
+    assert len(chosen) == 1 and "(unwrapped)" in chosen[0]

@@ -67,7 +67,7 @@ class Candidate:
     name: str
     blocks: list[Block]
     evidence: Evidence
-    unspaced: bool = False  # read otherwise than as written: blank lines taken out (``single_spaced``) or unwrapped
+    reading: str = ""  # how the lines were read when not as written: "blank lines taken out", "unwrapped"
 
     @property
     def score(self) -> float:
@@ -96,17 +96,17 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
     # characters neither space nor a cell delimiter (str.split() splits exactly where isspace() holds)
     total = sum(len("".join(line.text.split())) - line.text.count("|") - line.text.count("｜") for line in lines)
     single = single_spaced(lines)
-    readings = [(lines, False)] + ([(single, True)] if single is not None else [])
+    readings = [(lines, "")] + ([(single, "blank lines taken out")] if single is not None else [])
     # A hard-wrapped text (a PDF's, a narrow page's) is read with its paragraphs joined (unwrap.py)
     # first: its line breaks are the page's, not the author's; as written it is the other reading.
     joined = unwrapped(lines)
-    readings = ([(joined, True)] if joined is not None else []) + readings
+    readings = ([(joined, "unwrapped")] if joined is not None else []) + readings
     for name, propose in PROPOSERS:
-        for text_lines, unspaced in readings:
+        for text_lines, reading in readings:
             blocks = propose(text_lines)
             if blocks is None or not any(isinstance(b, RawTable) for b in blocks):
                 continue
-            candidates.append(Candidate(name, blocks, weigh(blocks, total), unspaced))
+            candidates.append(Candidate(name, blocks, weigh(blocks, total), reading))
         if any(c.evidence.conclusive for c in candidates):
             break  # a grid the text marks itself, read whole: no later reading could win by the margin
     viable = [c for c in candidates if c.evidence.rows > 0]
