@@ -151,7 +151,16 @@ def _double_spaced(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
 
+def _pipes_as_tabs(text: str) -> str:
+    """A pipe table's rows written with tabs between the cells (the gold holds no bars to rewrite)."""
+    return "\n".join(
+        line.strip().strip("|").replace("|", "\t") if line.count("|") >= 2 else line for line in text.split("\n")
+    )
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "pipes_as_tabs": _pipes_as_tabs,
+    "full_width_bars": lambda text: text.replace("|", "｜"),
     "full_width_digits": lambda text: text.translate(FULL_WIDTH_DIGITS),
     "bracket_labels": _bracket_labels,
     "double_spaced": _double_spaced,
