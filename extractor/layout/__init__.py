@@ -97,10 +97,12 @@ def choose_layout(lines: list[Line]) -> LayoutChoice:
     total = sum(len("".join(line.text.split())) - line.text.count("|") - line.text.count("｜") for line in lines)
     single = single_spaced(lines)
     readings = [(lines, "")] + ([(single, "blank lines taken out")] if single is not None else [])
-    # A hard-wrapped text (a PDF's, a narrow page's) is read with its paragraphs joined (unwrap.py)
-    # first: its line breaks are the page's, not the author's; as written it is the other reading.
+    # A hard-wrapped text (a PDF's, a narrow page's) is read with its paragraphs joined (unwrap.py),
+    # not as written: its line breaks are the page's, not the author's, and a reading of the broken
+    # lines scores the better for splitting a task at a page's edge (tried as a rival: it won there).
     joined = unwrapped(lines)
-    readings = ([(joined, "unwrapped")] if joined is not None else []) + readings
+    if joined is not None:
+        readings = [(joined, "unwrapped"), *readings[1:]]
     for name, propose in PROPOSERS:
         for text_lines, reading in readings:
             blocks = propose(text_lines)
