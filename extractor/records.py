@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import signal
 import threading
 from collections import Counter
 from contextlib import suppress as _suppressed
@@ -172,6 +173,7 @@ def _row_record(table: AssembledTable, row_index: int, context: _Context, let_go
 RECORD_JOBS = "EXTRACTOR_RECORD_JOBS"  # processes building one table's rows (the CLI: --jobs beyond the files)
 PARALLEL_ROWS = 1000  # a table of fewer rows is built in one process (a fork costs ~10 ms)
 CHUNK_ROWS = 200  # rows a process builds before the other's turn: about 0.15 s of work
+HELPER_GRACE = 2.0  # seconds the helper may run past the parse's deadline before the alarm ends it
 
 
 def _helper_wanted(sink: RowSink, rows: int) -> bool:
@@ -188,14 +190,23 @@ def _rows_in_two(table: AssembledTable, context: _Context, sink: KeptRowSink) ->
     count = len(table.rows)
     chunks = [range(start, min(start + CHUNK_ROWS, count)) for start in range(0, count, CHUNK_ROWS)]
     read_end, write_end = os.pipe()
+    # Timers do not pass a fork: the helper takes the parse's deadline (and a little) as its own, and
+    # stops between rows once this process is gone, so that it cannot outlive a parse killed outright.
+    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the helper: the odd chunks, sent row by row; it never returns
         code = 1
         try:
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the deadline ends the helper outright
+            if remaining > 0:
+                signal.setitimer(signal.ITIMER_REAL, remaining + HELPER_GRACE)
             os.close(read_end)
             with os.fdopen(write_end, "wb") as out:
                 for chunk in chunks[1::2]:
                     for row_index in chunk:
+                        if os.getppid() != parent:
+                            return  # the parse is gone (killed, out of memory): nobody reads on
                         row, warnings = _row_record(table, row_index, context, let_go=True)
                         sent = pickle.dumps((row_index, sink.kept(row), printed_seq(row), warnings), protocol=5)
                         out.write(len(sent).to_bytes(8, "little"))
@@ -204,17 +215,19 @@ def _rows_in_two(table: AssembledTable, context: _Context, sink: KeptRowSink) ->
             code = 0
         finally:
             os._exit(code)  # no atexit (the rule cache), no flushing of the parent's buffers
-    os.close(write_end)
-    # The pipe is read by a thread, in pieces of up to 1 MiB as they come (it waits in os.read
-    # without the GIL): a pipe holds 64 KiB, about 20 rows, and a helper made to wait until this
-    # process is done with a chunk of its own would build no faster than it.
-    pieces: queue.SimpleQueue[bytes] = queue.SimpleQueue()
-    reader = threading.Thread(target=_drain, args=(read_end, pieces), daemon=True)
-    reader.start()
-    received = _Frames(pieces)
+    reader: threading.Thread | None = None
     warnings: list[Warning] = []
-    helper_alive = True
-    try:
+    try:  # from the fork on: whatever is raised, the helper is killed and reaped
+        os.close(write_end)
+        # The pipe is read by a thread, in pieces of up to 1 MiB as they come (it waits in os.read
+        # without the GIL): a pipe holds 64 KiB, about 20 rows, and a helper made to wait until this
+        # process is done with a chunk of its own would build no faster than it.
+        pieces: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        drain = threading.Thread(target=_drain, args=(read_end, pieces), daemon=True)
+        drain.start()
+        reader = drain  # the pipe is the reader's now: it closes it
+        received = _Frames(pieces)
+        helper_alive = True
         for number, chunk in enumerate(chunks):
             for row_index in chunk:
                 if number % 2 and helper_alive:
@@ -230,12 +243,13 @@ def _rows_in_two(table: AssembledTable, context: _Context, sink: KeptRowSink) ->
                 sink.add(context.index, row)
                 warnings += row_warnings
     finally:
-        import signal
-
         with _suppressed(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)  # done sending, or this process failed: it has no more to do
         os.waitpid(pid, 0)
-        reader.join()  # the pipe is closed at the helper's end: the reader has seen its end
+        if reader is not None:
+            reader.join()  # the pipe is closed at the helper's end: the reader has seen its end
+        else:
+            os.close(read_end)  # raised before the reader took the pipe over
     return warnings
 
 

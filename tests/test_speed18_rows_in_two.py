@@ -134,3 +134,57 @@ def test_the_cli_spares_jobs_beyond_the_files_to_the_records(
     assert os.environ.get(records.RECORD_JOBS) == expected
     monkeypatch.setenv(records.RECORD_JOBS, "1")  # set by the caller: left alone
     assert cli._spare_jobs_to_records(4, 1) is False and os.environ[records.RECORD_JOBS] == "1"
+
+
+def test_a_helper_outlives_no_parse_killed_outright(tmp_path: Path) -> None:
+    """A parse killed outright (SIGKILL: a pool's stuck worker, the OOM killer) runs no cleanup; its
+    helper, busy on a slow row, still ends by the parse's own deadline, which it took over at the fork."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    helper_file = tmp_path / "helper.pid"
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        import extractor, extractor.records as records
+        from extractor.limits import Limits
+        from extractor.output import RowTexts
+        from extractor.pipeline import rows_to
+        records.PARALLEL_ROWS, records.CHUNK_ROWS = 4, 3
+        parent, real, real_fork = os.getpid(), records._row_record, os.fork
+        def fork():
+            pid = real_fork()
+            if pid:
+                open({str(helper_file)!r}, "w").write(str(pid))
+            return pid
+        def stuck(table, row_index, context, let_go):
+            if os.getpid() != parent:
+                time.sleep(60)
+            return real(table, row_index, context, let_go)
+        os.fork, records._row_record = fork, stuck
+        os.environ[records.RECORD_JOBS] = "2"
+        with rows_to(RowTexts()):
+            extractor.parse({str(SEED)!r}, limits=Limits(seconds=1))
+        """
+    )
+    parse = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "EXTRACTOR_CACHE_DIR": ""})
+    deadline = time.monotonic() + 20
+    while not helper_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert helper_file.exists(), "the parse forked no helper"
+    parse.send_signal(signal.SIGKILL)
+    parse.wait()
+    helper = int(helper_file.read_text())
+    deadline = time.monotonic() + 1 + records.HELPER_GRACE + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(helper, 0)
+        except ProcessLookupError:
+            return  # gone (reaped by init)
+        time.sleep(0.1)
+    os.kill(helper, signal.SIGKILL)
+    pytest.fail("the helper outlived the parse killed outright")
