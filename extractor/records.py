@@ -64,6 +64,9 @@ class RowSink(Protocol):
 
     def add(self, table: int, row: Row) -> None: ...
 
+    def number(self) -> None:
+        """``number_rows`` for the rows it was given, once the last is added."""
+
 
 class KeptRowSink(RowSink, Protocol):
     """A sink that keeps each row as a picklable record of it (``output.RowTexts``: its JSON text), so
@@ -72,9 +75,6 @@ class KeptRowSink(RowSink, Protocol):
     def kept(self, row: Row) -> Any: ...
 
     def add_kept(self, table: int, kept: Any, printed: int | None) -> None: ...
-
-    def number(self) -> None:
-        """``number_rows`` for the rows it was given, once the last is added."""
 
 
 def build_table(

@@ -4,13 +4,24 @@ stage weighs its readings (extractor/layout/unwrap.py)."""
 
 from __future__ import annotations
 
-import unicodedata
+import importlib.util
+import sys
+from pathlib import Path
 
 import pytest
 
 from extractor.layout.base import Line
 from extractor.layout.unwrap import display_width, unwrapped, wrap_width
 from tests.conftest_helpers import rows_of_text
+
+# the robustness benchmark's own wrap (a table's lines left whole), so that this test checks what it measures
+_ROBUSTNESS = Path(__file__).resolve().parent.parent / "benchmarks" / "robustness.py"
+_spec = importlib.util.spec_from_file_location("robustness_bench", _ROBUSTNESS)
+assert _spec is not None and _spec.loader is not None
+sys.path.insert(0, str(_ROBUSTNESS.parent))
+robustness_bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(robustness_bench)
+_hard_wrap = robustness_bench._hard_wrap
 
 REPORT = """某县2023年重点工作任务进展情况
 一、经济发展
@@ -20,26 +31,6 @@ REPORT = """某县2023年重点工作任务进展情况
 3.新建改扩建中小学校和幼儿园10所，新增学位5000个，改造农村薄弱学校20所。（牵头单位：县教育局；配合单位：县财政局、县自然资源局、各乡镇人民政府）进展情况：10所学校中已竣工3所，主体完工5所，其余2所正在进行基础施工，新增学位2100个。
 4.城镇新增就业5000人，农村劳动力转移就业3000人，城镇登记失业率控制在3.5%以内。（牵头单位：县人力资源社会保障局；配合单位：各乡镇人民政府）进展情况：1-6月城镇新增就业2860人，农村劳动力转移就业1750人，城镇登记失业率3.2%。
 """
-
-
-def _hard_wrap(text: str, width: int) -> str:
-    """Lines broken so that none is wider than ``width`` display columns, each at the last place
-    between two Han characters that fits (a number or a Latin word stays whole), as a PDF's text is."""
-    out = []
-    for line in text.split("\n"):
-        start, columns, last_break = 0, 0, None
-        for index, ch in enumerate(line):
-            if index > start and "\u4e00" <= line[index - 1] <= "\u9fff" and "\u4e00" <= ch <= "\u9fff":
-                last_break = index
-            step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-            if columns + step > width:
-                cut = last_break if last_break is not None and last_break > start else index
-                out.append(line[start:cut])
-                start, last_break = cut, None
-                columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[start:index])
-            columns += step
-        out.append(line[start:])
-    return "\n".join(out)
 
 
 def _rows(text: str) -> list[tuple]:
@@ -123,3 +114,19 @@ def test_explain_names_the_reading_that_won(tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     chosen = [line for line in out.splitlines() if line.lstrip().startswith("→")]
     assert len(chosen) == 1 and "(unwrapped)" in chosen[0]
+
+
+def test_a_semicolon_list_runs_on_and_a_sentence_end_stops() -> None:
+    """A full line ending in ；runs on into the next (a ；-list wraps like any sentence); one ending in
+    。 ends its paragraph."""
+    wrapped = [
+        "目前，雨花苑老旧小区整治工程项目已完成施工进度的50%，预计9月底可以完工；康盛花园",
+        "片区整治工程项目初步设计已获批复，概算文本已上报，待批复后开展后续工作所需手续；",
+        "花神科技园小游园二期建设项目已完成工程前期手续，退役军人活动场所打造工程可研完成。",
+        "雨花街道文体中心建设目前硬装已经结束，软装和家具正在设计阶段，并对功能进行划分，确保",
+        "合理运用，下一步将加快推进室外配套工程建设，力争年底前全面完成各项建设任务并投入使",
+        "用。",
+    ]
+    joined = unwrapped([Line(text) for text in wrapped])
+    assert joined is not None
+    assert [line.text for line in joined] == ["".join(wrapped[:3]), "".join(wrapped[3:])]

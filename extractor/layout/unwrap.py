@@ -5,8 +5,10 @@ A wrapped paragraph shows itself by its lines: all but its last fill the page's 
 character or two, and they break anywhere, mid-sentence and mid-word. The width is measured, not
 assumed: the display width (a Han character or a full-width mark is two columns, an ASCII one) that
 the most lines reach. A line that reaches it and does not end a sentence is continued by the next
-line, unless the next line opens an item ("2.", "（三）", "①") or a table's row; nothing else is
-joined. A text with too few such lines is not wrapped and is left as it is.
+line, unless the next line opens an item ("2.", "（三）", "①"), a field with a label the vocabulary
+knows ("完成情况：") or a table's row; nothing else is joined. A line ends a sentence with 。！？ (a colon
+or a semicolon at a line's end runs on: a label waits for its value, a ；-list goes on). A text with
+too few such lines is not wrapped and is left as it is.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ SLACK = 4  # columns the lines that show the width may fall short of it (a wide 
 # columns a wrapped line may fall short of the width and still be continued: a number or a Latin word
 # is not broken, so the line breaks before it (…新增学 / 位2100个)
 FULL_SLACK = 8
-CELL_GAP = compile_rule(r"[|｜\t]|\S(?: {2,}|\u3000{1,})\S")
+# (a run: one ideographic space after an enumerator, "（一）　加快推进…", is a prose line's)
+CELL_GAP = compile_rule(r"[|｜\t]|\S[ \u3000]{2,}\S")
 MIN_WIDTH = 40  # columns (20 Han characters): a narrower "width" is a column of short lines, not a page
 # A line ending so ends its sentence; the next line starts anew. (Not a colon: a label at a line's
 # end waits for its value on the next, "…牵头领导:王仁洲责任单位:" / "市公安局…"; nor a semicolon:
@@ -62,9 +65,8 @@ def wrap_width(lines: list[Line]) -> int | None:
     if len(long_widths) < MIN_WRAPPED_LINES:
         return None
     # the width most lines come within SLACK of, from below: the page's right edge
-    reach = Counter()
-    for width in set(long_widths):
-        reach[width] = sum(1 for w in long_widths if width - SLACK <= w <= width)
+    counts = Counter(long_widths)
+    reach = {width: sum(counts[w] for w in range(width - SLACK, width + 1)) for width in counts}
     width, count = max(reach.items(), key=lambda item: (item[1], item[0]))
     if count < MIN_WRAPPED_LINES or count < MIN_WRAPPED_SHARE * len(long_widths):
         return None
