@@ -235,3 +235,12 @@ def test_a_long_title_line_over_a_report_is_the_task(script: str) -> None:
     assert [r.task[:4] for r in rows] == [text.split("\n")[1][2:6], text.split("\n")[3][2:6]]
     assert rows[1].task.endswith(text.split("\n")[3][-4:])
     assert rows[1].progress == text.split("\n")[4]
+
+
+@pytest.mark.parametrize("label", ["责任单位", "牵头部门", "責任單位"])
+def test_a_label_opening_an_item_is_no_unit_name(label: str) -> None:
+    """ "1.责任单位：市住建局；进展情况：…" opens with a label, not with a unit (责任单位 ends like one)."""
+    rows = _rows(
+        f"重点工作进展\n1.{label}：市住建局；进展情况：已完成80%。\n2.{label}：市交通局；进展情况：已完成60%。\n"
+    )
+    assert [(r.lead_units, r.progress) for r in rows] == [(["市住建局"], "已完成80%。"), (["市交通局"], "已完成60%。")]

@@ -1728,7 +1728,8 @@ def _units_line(text: str) -> bool:
     if not view or len(view) > 40 or regex.search(r"[。:;!?\d]", view):
         return False
     parts = [p for p in regex.split(r"[、,\s]+", view) if p]
-    return all(looks_like_units(p) and not looks_like_person(p) for p in parts)
+    # (a label's word is no unit's name, though it ends like one: 责任单位, 牵头部门)
+    return all(looks_like_units(p) and not looks_like_person(p) and match_key(p) not in _known_labels() for p in parts)
 
 
 def _resolve_units(labels: list[tuple[str, str | None]]) -> list[str]:
