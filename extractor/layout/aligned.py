@@ -520,6 +520,10 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         if pieces[k].before >= LINE or k == start or _after_heading(pieces, k)
         if (seq := _seq_of(pieces[k])) is not None
     ]
+    # a 序号 written alone ("1" before its cells) or opening its cell ("1.易地新建…"): a chain keeps
+    # to the way its first member is written while it can, so that numbered lines inside a cell
+    # ("1.…;" / "2.…;") do not stand in for the rows' own numbers
+    whole = {k for k, _ in candidates if (seq := _seq_of(pieces[k])) is not None and seq[1]}
     loose = [
         (k, n)
         for k in range(start, len(pieces))
@@ -545,8 +549,12 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         current = number
         position = k
         rest = candidates[first_index + 1 :]
+        alike = [(j, n) for j, n in rest if (j in whole) == (k in whole)]
         while True:
             following = [(j, n) for j, n in rest if j > position]
+            written_alike = [(j, n) for j, n in alike if j > position]
+            if any(n == current + 1 for _, n in written_alike):
+                following = written_alike
             exact = [(j, n) for j, n in following if n == current + 1]
             exact += [(j, n) for j, n in loose if j > position and n == current + 1]
             near = exact or [(j, n) for j, n in following if current < n <= current + 3]
