@@ -112,6 +112,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "padded_name",
             "cut_paren",
             "unit_role",
+            "lead_role",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

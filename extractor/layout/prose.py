@@ -1767,8 +1767,7 @@ def _lead_phrase(value: str) -> tuple[str | None, str]:
     """ "省发展改革委牵头，各地、各部门配合": the units before 牵头 lead, the rest partner ("X、Y按职责
     分工负责": X and Y lead, the duty phrase is no part of a name)."""
     view = match_view(value)
-    lead_role = r"(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头|主办|负责|主抓|主责)(?:落实|实施|推进)?(?:[,，;；、]|$)"
-    match = regex.search(lead_role, view.rstrip("。. "))
+    match = prose_patterns()["lead_role"].search(view.rstrip("。. "))
     if match is None or match.start() == 0:
         return None, ""
     lead = value[: match.start()].strip(" ,，、")
