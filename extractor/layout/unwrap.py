@@ -19,10 +19,10 @@ from functools import cache
 
 import regex
 
-from extractor.headers import is_furniture, label_synonyms
+from extractor.headers import is_furniture, label_synonyms, prose_patterns
 from extractor.layout.base import Line
 from extractor.rules.compiled import compile_rule
-from extractor.textnorm import match_key
+from extractor.textnorm import match_key, match_view
 
 MIN_WRAPPED_LINES = 4  # lines that fill the width and break mid-sentence, for a text to read as wrapped
 MIN_WRAPPED_SHARE = 0.3  # of the text's long lines (short ones are headings, cells, the last of a paragraph)
@@ -37,20 +37,25 @@ MIN_WIDTH = 40  # columns (20 Han characters): a narrower "width" is a column of
 # end waits for its value on the next, "…牵头领导:王仁洲责任单位:" / "市公安局…"; nor a semicolon:
 # the parts of a ；-list run on, "…后续工作;" / "花神科技园…".)
 ENDS_SENTENCE = compile_rule(r"[。！？!?]\s*$")
-# A line opening so starts something of its own: an item, a section, a bullet, a table's row.
-OPENS = compile_rule(
+# A line opening so starts something of its own: an item in any enumerator style prose reads
+# (data/layout.toml [prose.styles]), or what only a line's start tells apart here — a lettered or
+# Roman item in brackets, a decimal section number, a chapter, a dash, a table's bar.
+OPENS_ALSO = compile_rule(
     r"""(?x)^\s*(?:
-        [（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]
-      | [（(]\s*(?:[A-Za-z]|[IVXivx]{1,4}|[Ⅰ-Ⅻ])\s*[)）]
-      | [0-9]{1,3}\s*(?:[、.．](?![0-9])|[)）])
+        [（(]\s*(?:[A-Za-z]|[IVXivx]{1,4}|[Ⅰ-Ⅻ])\s*[)）]
       | [0-9]{1,2}\.[0-9]{1,2}\s
-      | [一二三四五六七八九十]{1,3}\s*[、.．]
-      | 第[一二三四五六七八九十0-9]{1,3}[项条章节部分]
-      | [①-⑳❶-❿⑴-⒇]
-      | [•·●■□◆◇▪▶►☑☒✅✔✓○◎—－-]
+      | 第[一二三四五六七八九十0-9]{1,3}[章节部分]
+      | [❶-❿⑴-⒇—－-]
       | [|｜]
     )"""
 )
+
+
+def _opens(text: str) -> bool:
+    view = match_view(text)
+    return bool(OPENS_ALSO.match(view)) or any(
+        pattern.match(view) for name, pattern in prose_patterns().items() if name.startswith("style:")
+    )
 
 
 def display_width(text: str) -> int:
@@ -93,7 +98,7 @@ def unwrapped(lines: list[Line]) -> list[Line] | None:
     out: list[Line] = []
     joining = False
     for k, line in enumerate(lines):
-        opens = OPENS.match(line.text) or _opens_with_label(line.text)
+        opens = _opens(line.text) or _opens_with_label(line.text)
         if joining and line.text.strip() and not opens and not _table_line(line.text):
             previous = out[-1]
             out[-1] = Line(_joined(previous.text, line.text), previous.page)
