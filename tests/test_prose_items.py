@@ -1,6 +1,6 @@
 """How a numbered item's text divides (extractor/layout/prose.py): its first sentence as its title
-and whether the title keeps its full stop (a name drops it, "实施创新驱动战略"; a sentence of clauses
-keeps it, "强化责任担当，切实提高政治站位。", as 62 of 68 such titles in the dev split's gold do); where
+and that the title keeps its full stop as printed (a name, "实施创新驱动战略。", as a sentence of clauses,
+"强化责任担当，切实提高政治站位。": most titles in the dev split's gold keep it); where
 the next item starts (3.1-1號 after 2.); and what is no item's text: a site's footer among the items,
 a label or enumerator cut off at the document's end, a name padded to width."""
 
@@ -44,9 +44,9 @@ NAME_TITLES = """2023年重点工作推进情况
 """
 
 
-def test_a_title_that_names_drops_its_stop() -> None:
+def test_a_title_that_names_keeps_its_stop() -> None:
     rows = _rows(NAME_TITLES)
-    assert [r.task for r in rows] == ["实施创新驱动战略", "推进乡村振兴"]
+    assert [r.task for r in rows] == ["实施创新驱动战略。", "推进乡村振兴。"]
     assert [r.progress for r in rows] == ["上半年，新增高新技术企业45家。", "目前，已完成高标准农田建设8万亩。"]
 
 
@@ -244,3 +244,33 @@ def test_a_label_opening_an_item_is_no_unit_name(label: str) -> None:
         f"重点工作进展\n1.{label}：市住建局；进展情况：已完成80%。\n2.{label}：市交通局；进展情况：已完成60%。\n"
     )
     assert [(r.lead_units, r.progress) for r in rows] == [(["市住建局"], "已完成80%。"), (["市交通局"], "已完成60%。")]
+
+
+TITLE_SENTENCE_LINES = """今年以来，全市深入推进“我为群众办实事”实践活动，成效明显。
+1、扩大就业工程。
+截至目前全市城镇新增就业4912人，就业困难人员就业381人。
+2、增收致富工程。
+制定《关于完善帮扶机制的实施方案》，将2.6万户乡村人口信息录入平台。
+3、教育提升工程。
+扩公办扶民办，普惠园覆盖率逐年提高。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_a_title_sentence_alone_on_its_line_is_the_task(spell) -> None:
+    """A line "2、增收致富工程。" alone: a heading closed by a full stop. The lines below it are its
+    report, whatever their first words, as under a heading line without the stop."""
+    rows = _rows(spell(TITLE_SENTENCE_LINES))
+    assert [(r.task, r.progress) for r in rows] == [
+        (spell("扩大就业工程。"), spell("截至目前全市城镇新增就业4912人，就业困难人员就业381人。")),
+        (spell("增收致富工程。"), spell("制定《关于完善帮扶机制的实施方案》，将2.6万户乡村人口信息录入平台。")),
+        (spell("教育提升工程。"), spell("扩公办扶民办，普惠园覆盖率逐年提高。")),
+    ]
+
+
+def test_a_title_sentence_over_its_units_line_is_not_a_heading() -> None:
+    rows = _rows("1.新建学校2所。\n市教育局、市财政局\n2.新建医院1所。\n市卫健委\n")
+    assert [(r.task, r.lead_units) for r in rows] == [
+        ("新建学校2所。", ["市教育局", "市财政局"]),
+        ("新建医院1所。", ["市卫健委"]),
+    ]

@@ -1058,7 +1058,7 @@ def _split_like_siblings(leaves: list[_Item], rows: list[list[tuple[str | None, 
             cells = rows[index][0][2]
             cells.pop("description", None)
             task = _clean(text[:end])
-            cells["task"] = task.rstrip("。") if _is_name(task) else task  # a name drops its full stop
+            cells["task"] = task
             cells["progress"] = _clean(text[end:])
 
 
@@ -1300,8 +1300,17 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
         fields = _fields(trim("\n".join(body)), run_in=run_in, reports=item.reports, plans=item.plans)
         if not fields.get("lead_units"):
             fields["lead_units"] = first.strip()
-    elif body and (_heading_like(first) or item.bullet or _title_over_report(first, body)) and not _labels(first):
-        fields = _fields("\n".join(body), heading=first)
+    elif (
+        body
+        and (
+            _heading_like(first)
+            or item.bullet
+            or _title_over_report(first, body)
+            or (_title_sentence_line(first) and not _units_line(body[0]))
+        )
+        and not _labels(first)
+    ):
+        fields = _fields("\n".join(body), heading=first, at_cut=item.at_cut)
     else:
         fields = _fields(
             trim("\n".join([first, *body])),
@@ -1347,6 +1356,14 @@ def _title_over_report(first: str, body: list[str]) -> bool:
 def _heading_like(text: str) -> bool:
     text = trim(text)
     return 0 < len(text) <= MAX_HEADING and not regex.search(r"[。；;]", match_view(text))
+
+
+def _title_sentence_line(first: str) -> bool:
+    """A short title that closes with a full stop of its own, alone on its line ("2、增收致富工程。"
+    over "制定《…方案》，将2.6万户…录入…"): the title is the task, as a heading line is (unless the
+    line below only names its units: "1.新建学校2所。" over "市教育局")."""
+    text = trim(first)
+    return _heading_like(text.removesuffix("。")) and text.endswith("。")
 
 
 @cache
@@ -1827,14 +1844,9 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
     if glued is not None and glued < opener:
         opener = glued  # "一是老旧小区改造正在加快推进，已完工12个": the name's own report starts sooner
     if opener:
-        task = _clean(head[:opener])
-        title = regex.fullmatch(rf"([^。;,]{{2,{MAX_TITLE_SENTENCE}}})。", _sentence_view(task))
-        if title is None:
-            # A longer one that ends in what names a project ("…新型工业园区基础设施建设项目。截至…").
-            title = regex.fullmatch(r"([^。;,]{2,60}(?:项目|工程|计划|行动|中心|园区))。", _sentence_view(task))
-        # A short name before the progress ("五通桥工业基地污水处理厂(一期)。截至…") is a title.
-        named = title is not None and _is_name(title.group(1))
-        return (task[: title.end(1)] if named and title else task) or None, head[opener:], None, False
+        # The task as printed, a title's full stop kept ("五通桥工业基地污水处理厂(一期)。截至…"):
+        # most analysts' gold keeps it, as a table cell keeps what it prints.
+        return _clean(head[:opener]) or None, head[opener:], None, False
     if run_in:
         # A run-in item inside a report ("一是深化改革，网上可办率达98.5%"): its action, then what
         # came of it.
@@ -1860,12 +1872,11 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
     title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
     if title and _clean(head[title.end() :]):
         # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
-        # description, or its progress when it reports progress. A title that is a name drops its
-        # full stop; a target ("新增城镇就业3万人。") keeps it, as a sentence.
+        # description, or its progress when it reports progress. The title keeps its full stop.
         if _states_target(title.group(1)) and not _reports(head[title.end() :]):
             # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
             return stripped, "", None, False
-        end = title.end(1) if _is_name(title.group(1)) else title.end()
+        end = title.end()
         return _clean(head[:end]) or None, head[title.end() :], None, True
     if reporting is not None:
         # "落實離島綜合建設…根基。行政處辦理…管考會議已完成。": the sentences that state the task,
@@ -1887,14 +1898,6 @@ def _first_reporting_sentence(view: str) -> int | None:
 def _states_target(sentence: str) -> bool:
     """A short sentence that states a target with a number (新增城镇就业3万人), not a name."""
     return bool(regex.search(r"\d", regex.sub(r"\([^()]*\)", "", match_view(sentence))))
-
-
-def _is_name(sentence: str) -> bool:
-    """A short sentence that names (提高养老金待遇, 五通桥工业基地污水处理厂（一期）) rather than
-    states a target with a number (新增城镇就业3万人) or says two things ("强化责任担当，切实提高政治
-    站位": clauses, a sentence that keeps its stop)."""
-    view = regex.sub(r"\([^()]*\)", "", match_view(sentence))
-    return not regex.search(r"[\d,;]", view)
 
 
 def _progress_start(view: str, minimum: int = 4) -> int | None:
