@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractor.layout.base import Line
-from extractor.layout.unwrap import display_width, unwrapped, wrap_width
+from extractor.layout.unwrap import _numbered_rows, display_width, unwrapped, wrap_width
 from tests.conftest_helpers import rows_of_text
 
 # the robustness benchmark's own wrap (a table's lines left whole), so that this test checks what it measures
@@ -130,3 +130,58 @@ def test_a_semicolon_list_runs_on_and_a_sentence_end_stops() -> None:
     joined = unwrapped([Line(text) for text in wrapped])
     assert joined is not None
     assert [line.text for line in joined] == ["".join(wrapped[:3]), "".join(wrapped[3:])]
+
+
+SPACED_NUMBERS = (
+    "幼稚園\n"
+    "承諾 目前情況\n"
+    "1. 在 1996 年向幼稚園和幼兒中心發出合訂的課程指引。 我們已在 1996 "
+    "年 9 月向幼稚園和幼兒中心發出合訂的課程指引，並已完成全部工作。\n"
+    "2. 在 1996 至 97 年度增辦在職訓練課程，為 1 130 "
+    "名在職幼稚園教師提供訓練。 在 1996 至 97 年度，約有 1 180 "
+    "名在職幼稚園教師已參加在職訓練課程。\n"
+    "3. 在 1997 年 9 月底前，每間幼稚園最少有 40% "
+    "的教師修畢合格幼稚園教師課程。 約有 80% "
+    "的幼稚園已達到規定，這個項目的進度略受阻延。\n"
+    "4. 在 1996 年統一幼稚園教師和幼兒工作員的訓練。 "
+    "高等教育院校會根據建議的基本計劃，繼續發展有關課程，並建議教育署給予認可。\n"
+)
+
+
+@pytest.mark.parametrize("width", [62, 68])
+def test_a_line_the_page_broke_before_a_number_is_continued(width: int) -> None:
+    """A page breaks before "在 1996 年 9 月", which it does not split, so the line above ends well short
+    of the width. It is still a wrapped line: the next line's first stretch would not have fitted."""
+    wrapped = _hard_wrap(SPACED_NUMBERS, width)
+    short = [line for line in wrapped.split("\n") if display_width(line) < width - 8 and not line.endswith("。")]
+    assert short, "the wrap must leave a line short of the width before a number"
+    assert _rows(wrapped) == _rows(SPACED_NUMBERS)
+
+
+NUMBERED_BY_SPACES = (
+    "序号 项目名称 建设内容 当前进度 备注\n"
+    "1 乡村融合发展中心建设 "
+    "利用幼儿园南侧约6.2亩预留地块，建设集乡村文化供给、乡村人才培养、振兴项目孵化等功能模块的乡村融合发展中心。 "
+    "已进行项目开工奠基，目前已完成开工前各项准备。 建管办\n"
+    "2 环宇南路综合改造 "
+    "提升环宇南路综合形象，结合沿线实际进行立面改造并增设停车位。 "
+    "相关方案已经通过，目前正在做招投标准备工作，预计八月完成招投标。 建管办\n"
+    "3 公共厕所新建 "
+    "提升安置社区惠民便民配套，在社区南片广场南侧、永兴村各新建公共卫生间一座。 "
+    "两处厕所已全部完工。 农工办\n"
+    "4 特色康居乡村建设 "
+    "围绕进一步拓展村庄内涵，打造连片的康居样板，改造改善现有基础设施及人居环境。 "
+    "目前主体工程基本完工，同步完善氛围布置，确保高分通过评估验收。 农工办\n"
+)
+
+
+def test_rows_numbered_with_a_space_are_not_joined_to_the_row_above() -> None:
+    """ "3 公共厕所新建…" after a wrapped row that ends with its unit: the 序号 run (1, 2, 3, 4 at lines'
+    starts, a space after each) opens each row; a lone number at a line's start does not."""
+    lines = [Line(line) for line in _hard_wrap(NUMBERED_BY_SPACES, 60).split("\n")]
+    joined = unwrapped(lines)
+    assert joined is not None
+    starts = [line.text[:2] for line in joined if line.text.strip()]
+    assert starts == ["序号", "1 ", "2 ", "3 ", "4 "]
+    # A lone number at a line's start is a figure the page broke before, not a row.
+    assert _numbered_rows([Line("1 甲项目 建设中"), Line("2 乙项目 已完工"), Line("120 名教师已参加培训。")]) == {0, 1}

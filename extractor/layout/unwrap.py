@@ -13,6 +13,7 @@ too few such lines is not wrapped and is left as it is.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from functools import cache
@@ -88,17 +89,18 @@ def unwrapped(lines: list[Line]) -> list[Line] | None:
         return None
     full = [
         bool(line.text.strip())
-        and display_width(line.text.rstrip()) >= width - FULL_SLACK
+        and _reaches(line.text, lines[k + 1].text if k + 1 < len(lines) else "", width)
         and not ENDS_SENTENCE.search(line.text)
         and not _table_line(line.text)
-        for line in lines
+        for k, line in enumerate(lines)
     ]
     if sum(full) < MIN_WRAPPED_LINES:
         return None
+    numbered = _numbered_rows(lines)
     out: list[Line] = []
     joining = False
     for k, line in enumerate(lines):
-        opens = _opens(line.text) or _opens_with_label(line.text)
+        opens = k in numbered or _opens(line.text) or _opens_with_label(line.text)
         if joining and line.text.strip() and not opens and not _table_line(line.text):
             previous = out[-1]
             out[-1] = Line(_joined(previous.text, line.text), previous.page)
@@ -106,6 +108,43 @@ def unwrapped(lines: list[Line]) -> list[Line] | None:
             out.append(line)
         joining = full[k]
     return out
+
+
+HAN = compile_rule(r"\p{Han}")
+
+
+def _first_unbroken(text: str) -> str:
+    """What a line opens with that a page would not break: up to its first break between two Han
+    characters ("在 1996 年 9 月" of "在 1996 年 9 月向…", "2023年" of "2023年完成…", "程" of "程指引")."""
+    text = text.lstrip()
+    for index in range(1, len(text)):
+        if HAN.match(text, index - 1) and HAN.match(text, index):
+            return text[:index]
+    return text
+
+
+def _reaches(text: str, following: str, width: int) -> bool:
+    """Whether a line fills the width: it comes within FULL_SLACK of it, or the next line's first
+    unbreakable stretch would not have fitted after it (so the page broke before it)."""
+    used = display_width(text.rstrip())
+    if used >= width - FULL_SLACK:
+        return True
+    return bool(following.strip()) and used + display_width(_first_unbroken(match_view(following))) > width - SLACK
+
+
+BARE_NUMBER = compile_rule(r"^\s*(\d{1,3})[ \u3000]+(?=\S)")  # "3 公共厕所新建…": a 序号 and a space
+
+
+def _numbered_rows(lines: list[Line]) -> set[int]:
+    """Lines that open with a bare number and a space where the numbers run on from line to line
+    ("1 乡村融合…", "2 环宇南路…", "3 公共厕所…": a table's 序号 column with a space for its rule).
+    A lone such number is a figure a page broke before ("…约 / 120 名"); one of a run is a row."""
+    found = [(k, int(m.group(1))) for k, line in enumerate(lines) if (m := BARE_NUMBER.match(match_view(line.text)))]
+    rows = set()
+    for (k, n), (k2, n2) in itertools.pairwise(found):
+        if n2 == n + 1:
+            rows |= {k, k2}
+    return rows
 
 
 LEADING_LABEL = compile_rule(r"^\s*(\p{Han}{2,10})\s*[:：]")
