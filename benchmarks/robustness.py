@@ -158,7 +158,22 @@ def _pipes_as_tabs(text: str) -> str:
     )
 
 
+def _cells_as_lines(text: str, between: str = "\n") -> str:
+    """A pipe table's rows written a cell a line, as a web page's table copies as text (an empty cell
+    an empty line; with ``between`` a blank line after each cell, as some pages' copies hold)."""
+    out = []
+    for line in text.split("\n"):
+        if line.count("|") < 2:
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        out.append(between.join(cells))
+    return "\n".join(out)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "cells_as_lines": _cells_as_lines,
+    "cells_as_paragraphs": lambda text: _cells_as_lines(text, "\n\n"),
     "pipes_as_tabs": _pipes_as_tabs,
     "full_width_bars": lambda text: text.replace("|", "｜"),
     "full_width_digits": lambda text: text.translate(FULL_WIDTH_DIGITS),

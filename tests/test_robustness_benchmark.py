@@ -55,3 +55,10 @@ def test_gold_is_rewritten_like_its_document(tmp_path: Path) -> None:
     assert row["cells"] == {"完成目标（%）": "95"}
     assert row["figures"][0]["field"] == "完成目标（%）"
     assert (row["figures"][0]["value"], row["figures"][0]["unit"]) == (95, "%")
+
+
+def test_cells_as_lines_writes_a_pipe_row_a_cell_a_line() -> None:
+    text = "标题\n| 序号 | 任务 | 进展 |\n| 1 | 建设学校 |  |\n说明文字 | 不是表格\n"
+    assert robustness.VARIANTS["cells_as_lines"](text) == "标题\n序号\n任务\n进展\n1\n建设学校\n\n说明文字 | 不是表格\n"
+    paragraphs = robustness.VARIANTS["cells_as_paragraphs"](text)
+    assert paragraphs.startswith("标题\n序号\n\n任务\n\n进展\n1\n\n建设学校\n\n\n说明文字")
