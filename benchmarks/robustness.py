@@ -130,8 +130,9 @@ PADDED_WORDS = (
 
 
 def _pad_words(text: str) -> str:
-    """Header and label words spaced out as a centred cell prints them ("序  号", "牵 头 单 位")."""
-    pattern = regex.compile("|".join(PADDED_WORDS))
+    """Header and label words spaced out as a centred cell prints them ("序  号", "牵 头 单 位"): a word
+    that stands alone (a cell, a label), not one inside a longer word ("市级牵头单位", "完成情况良好")."""
+    pattern = regex.compile(r"(?<!\p{Han})(?:" + "|".join(PADDED_WORDS) + r")(?!\p{Han})")
     return pattern.sub(lambda match: " ".join(match.group()), text)
 
 

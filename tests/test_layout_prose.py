@@ -1070,7 +1070,12 @@ def test_a_units_line_under_an_item_is_that_items_unit() -> None:
 
 @pytest.mark.parametrize(
     ("label", "numbers"),
-    [(" · 进展情况 · ", ("01", "02")), ("●進展情況●", ("01", "02")), ("◆ 完成情况 ◆", ("01", "02"))],
+    [
+        (" · 进展情况 · ", ("01", "02")),
+        ("●進展情況●", ("01", "02")),
+        ("◆ 完成情况 ◆", ("01", "02")),
+        (" · 进 展 情 况 · ", ("01", "02")),
+    ],
 )
 def test_items_numbered_alone_on_a_line_with_decorated_labels(label: str, numbers: tuple[str, str]) -> None:
     """A phone-layout article: "01" alone on a line, the item's name, its target, a decorated
@@ -1520,8 +1525,11 @@ def test_a_titled_task_over_a_line_of_unit_labels_is_all_task(separator: str) ->
     assert [r.lead_units for r in rows] == [["总部办", "科技局"], ["经贸局", "相关镇街区"]]
 
 
+@pytest.mark.parametrize("padded", [False, True])
 @pytest.mark.parametrize(("open_", "close", "colon"), [("（", "）", "："), ("(", ")", ":")])
-def test_numbered_sub_items_that_are_the_items_labelled_fields(open_: str, close: str, colon: str) -> None:
+def test_numbered_sub_items_that_are_the_items_labelled_fields(
+    open_: str, close: str, colon: str, padded: bool
+) -> None:
     """ "三、<task>" over "（一）责任领导：…" / "（二）责任单位：…" / "（三）协办单位：…" / "（四）项目内容及
     任务分解：…": the sub-items are the task's fields, not tasks; the labelled content stays a cell."""
     text = (
@@ -1535,6 +1543,9 @@ def test_numbered_sub_items_that_are_the_items_labelled_fields(open_: str, close
         f"{open_}一{close}责任领导{colon}梁吉祥\n{open_}二{close}责任单位{colon}市交通局\n"
         f"{open_}三{close}项目内容及任务分解{colon}\n1、新建通村水泥路1500公里。\n2、将7500公里通村水泥路纳入养护范围。\n"
     )
+    if padded:  # the short labels spaced out as a centred cell prints them ("完 成 时 限：")
+        for label in ("责任领导", "责任单位", "协办单位", "资金筹措", "完成时限"):
+            text = text.replace(label + colon, " ".join(label) + colon)
     rows = _rows(text)
     assert [(r.task, r.lead_units, r.partner_units) for r in rows] == [
         ("实施农村寄宿制学校建设工程，对农村200所中小学实施改水、改厕", ["市教育局"], ["市财政局", "农业局"]),

@@ -104,7 +104,7 @@ GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
 # report's addressee ("区政府："): only a count says it heads the items below.)
 UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
-DECORATED_LABEL = compile_rule(r"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*(\p{Han}{2,10})[ \t]*[·•◆■●▲★]+[ \t]*$")
+DECORATED_LABEL = compile_rule(rf"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*({LABEL_WORD})[ \t]*[·•◆■●▲★]+[ \t]*$")
 # (落实 alone is no report: "关于贯彻落实…的实施意见" sets out a plan; "落实情况" reports by its 情况.
 # Nor is a 政府工作报告, the speech a task list is cut from: "关于印发政府工作报告若干重点工作任务的通知".)
 REPORTING_HEADING = compile_rule(
@@ -859,7 +859,10 @@ def _fold_where(items: list[_Item], fold: Callable[[_Item, list[_Item]], list[Li
 
 def _opening_label(item: _Item) -> str | None:
     """The label opening an item's text ("责任单位：…" → 责任单位, "资金筹措：…"), or None."""
-    found = regex.match(rf"\s*(\p{{Han}}{{2,{MAX_LABEL * 2}}})\s*:", match_view(item.lines[0].text[item.marker_end :]))
+    # (a label spaced out as a centred cell prints it, "完 成 时 限：", is one too)
+    found = regex.match(
+        rf"\s*(\p{{Han}}{{2,{MAX_LABEL * 2}}}|{LABEL_WORD})\s*:", match_view(item.lines[0].text[item.marker_end :])
+    )
     return found.group(1) if found else None
 
 
