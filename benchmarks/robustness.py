@@ -159,6 +159,26 @@ def _pipes_as_tabs(text: str) -> str:
     )
 
 
+_UNIT_BRACKET = regex.compile(
+    r"([（(])\s*(牵头单位|责任单位|牵头部门|责任部门)\s*[:：]\s*([^；;：:）)]+?)\s*"
+    r"(?:[；;]\s*(?:配合单位|协办单位|配合部门)\s*[:：]\s*([^；;：:）)]+?)\s*)?([）)])"
+)
+
+
+def _units_by_role(text: str) -> str:
+    """A bracket of labelled units written as another publisher names the same roles in words:
+    "（牵头单位：市发改委；配合单位：市财政局）" → "（市发改委牵头，市财政局配合）",
+    "（责任单位：市教育局）" → "（市教育局负责）"."""
+
+    def rewrite(match: regex.Match[str]) -> str:
+        open_, label, leads, partners, close = match.groups()
+        role = "牵头" if label.startswith("牵头") or partners else "负责"
+        comma = "，" if open_ == "（" else ","
+        return f"{open_}{leads}{role}" + (f"{comma}{partners}配合" if partners else "") + close
+
+    return _UNIT_BRACKET.sub(rewrite, text)
+
+
 def _cells_as_lines(text: str, between: str = "\n") -> str:
     """A pipe table's rows written a cell a line, as a web page's table copies as text (an empty cell
     an empty line; with ``between`` a blank line after each cell, as some pages' copies hold)."""
@@ -173,6 +193,7 @@ def _cells_as_lines(text: str, between: str = "\n") -> str:
 
 
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "units_by_role": _units_by_role,
     "cells_as_lines": _cells_as_lines,
     "cells_as_paragraphs": lambda text: _cells_as_lines(text, "\n\n"),
     "pipes_as_tabs": _pipes_as_tabs,

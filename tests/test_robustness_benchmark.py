@@ -62,3 +62,16 @@ def test_cells_as_lines_writes_a_pipe_row_a_cell_a_line() -> None:
     assert robustness.VARIANTS["cells_as_lines"](text) == "标题\n序号\n任务\n进展\n1\n建设学校\n\n说明文字 | 不是表格\n"
     paragraphs = robustness.VARIANTS["cells_as_paragraphs"](text)
     assert paragraphs.startswith("标题\n序号\n\n任务\n\n进展\n1\n\n建设学校\n\n\n说明文字")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("打造海上画廊。（牵头单位：市住建局）", "打造海上画廊。（市住建局牵头）"),
+        ("新建学校。（牵头单位：市教育局；配合单位：市财政局）", "新建学校。（市教育局牵头，市财政局配合）"),
+        ("新建学校。(责任单位:市教育局、市财政局)", "新建学校。(市教育局、市财政局负责)"),
+        ("责任单位：市教育局", "责任单位：市教育局"),  # a label outside a bracket is left as it is
+    ],
+)
+def test_units_by_role_names_the_roles_in_words(text: str, expected: str) -> None:
+    assert robustness.VARIANTS["units_by_role"](text) == expected
