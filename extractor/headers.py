@@ -113,6 +113,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "cut_paren",
             "unit_role",
             "lead_role",
+            "units_above",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import extractor
+from extractor.errors import ExtractorError
 from tests.conftest_helpers import rows_of_text as _rows
 from tests.conftest_helpers import spellings
 
@@ -274,3 +275,38 @@ def test_a_title_sentence_over_its_units_line_is_not_a_heading() -> None:
         ("新建学校2所。", ["市教育局", "市财政局"]),
         ("新建医院1所。", ["市卫健委"]),
     ]
+
+
+LABELLED_PARAGRAPHS = """上述项目由区绿化市容局牵头负责。
+【公共设施】
+五、加强社区公共服务设施建设。改建标准化菜市场4家；新建小区健身点15个。
+改建标准化菜市场4家。项目具体实施进度为：第一季度确定建设单位；第二季度落实改建准备；第四季度完成1家。
+在6家标准化菜市场建设猪肉流通安全信息追溯系统。项目具体实施进度为：第一季度细化实施方案；第三季度完成工作进度60%。
+上述项目由区商务委牵头负责。
+新建小区健身点15个，新建社区健康步道15条。项目具体实施进度为：第一季度制定方案；第三季度进场建设。
+建设区体育健身场馆使用情况智能信息系统。项目具体实施进度为：第一季度制定方案；第四季度调试运行。
+上述项目由区体育局、区财政局牵头负责。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_unnumbered_paragraphs_holding_one_label_are_items(spell) -> None:
+    """Paragraphs that each state a target and then the same label, with lines that give the items
+    above them to a unit ("上述项目由区商务委牵头负责。"): a row each, numbered by position."""
+    rows = _rows(spell(LABELLED_PARAGRAPHS))
+    assert [(r.seq, r.seq_text, r.task, r.lead_units) for r in rows] == [
+        (1, None, spell("改建标准化菜市场4家。"), ["区商务委"]),
+        (2, None, spell("在6家标准化菜市场建设猪肉流通安全信息追溯系统。"), ["区商务委"]),
+        (3, None, spell("新建小区健身点15个，新建社区健康步道15条。"), ["区体育局", "区财政局"]),
+        (4, None, spell("建设区体育健身场馆使用情况智能信息系统。"), ["区体育局", "区财政局"]),
+    ]
+    assert rows[0].section == spell("五、加强社区公共服务设施建设。")
+
+
+def test_two_labelled_paragraphs_are_not_enough_to_be_items() -> None:
+    text = "\n".join(LABELLED_PARAGRAPHS.split("\n")[:6]) + "\n"  # two paragraphs and a unit line
+    try:
+        rows = _rows(text)
+    except ExtractorError:  # no table at all is the answer too
+        rows = []
+    assert "改建标准化菜市场4家。" not in [r.task for r in rows]

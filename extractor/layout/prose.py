@@ -30,6 +30,7 @@ any other labelled field found), so the table stage treats it like any other tab
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -185,7 +186,7 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
         return quoted
     if outline is not None and (run_in is None or outline_count >= run_in_count):
         return outline
-    return run_in or _listed_items(lines)
+    return run_in or _listed_items(lines) or _labelled_paragraph_items(lines)
 
 
 def _quoted_items(lines: list[Line]) -> list[Block] | None:
@@ -995,6 +996,71 @@ def _rows_of_text(
             rows.append((section, line.page, {"seq": "", **cells}))
         return rows
     return [_row(item)]
+
+
+def _units_above(text: str) -> str | None:
+    """The unit a line gives the items above it to ("上述项目由区商务委牵头负责。" → 区商务委); None for any
+    other line."""
+    found = prose_patterns()["units_above"].match(match_view(text))
+    if found is None:
+        return None
+    units = text[found.start(1) : found.end(1)].strip()
+    return units if looks_like_units(units) and not looks_like_person(units) else None
+
+
+def _with_units(cells: dict[str, str], units: str | None) -> dict[str, str]:
+    if units is not None and not cells.get("lead_units"):
+        cells["lead_units"] = units
+    return cells
+
+
+MIN_LABELLED_PARAGRAPHS = 3  # unnumbered paragraphs holding one label, for them to be read as items
+
+
+def _inner_label(text: str) -> str | None:
+    """The key of the first label inside a paragraph, after its opening text ("改建标准化菜市场4家。项目
+    具体实施进度为：…" → 项目具体实施进度为); None when it holds none or opens with it."""
+    labels = [match for match, _ in _labels(text) if _clean(text[: match.start()])]
+    return match_key(regex.sub(r"\s+", "", labels[0].group(1))) if labels else None
+
+
+def _labelled_paragraph_items(lines: list[Line]) -> list[Block] | None:
+    """Unnumbered paragraphs that each state a task and then the same label ("…4家。项目具体实施进度为：
+    第一季度…"), under a heading, with lines that give the items above them to a unit ("上述项目由区商务
+    委牵头负责。"): each paragraph is a row, its section the line before the run. The one label repeated,
+    MIN_LABELLED_PARAGRAPHS times or more, is the evidence that the paragraphs are written alike."""
+    keys = [
+        _inner_label(line.text) if line.text.strip() and _units_above(line.text) is None else None for line in lines
+    ]
+    counts = Counter(key for key in keys if key is not None)
+    if not counts:
+        return None
+    key, count = counts.most_common(1)[0]
+    if count < MIN_LABELLED_PARAGRAPHS:
+        return None
+    blocks: list[Block] = []
+    rows: list[tuple[str | None, int | None, dict[str, str]]] = []
+    pending: list[int] = []  # rows no unit line has assigned yet
+    section: str | None = None
+    table_at: int | None = None
+    for line, line_key in zip(lines, keys, strict=True):
+        text = trim(line.text)
+        if not text:
+            continue
+        unit = _units_above(text) if rows else None
+        if line_key == key:
+            table_at = len(blocks) if table_at is None else table_at
+            pending.append(len(rows))
+            rows.append((section, line.page, _fields(text)))
+        elif unit is not None:
+            for index in pending:
+                _with_units(rows[index][2], unit)
+            pending = []
+        else:
+            blocks.append(Paragraph(text, page=line.page))
+            section = _clean(text[: (_first_sentence_end(text) or len(text))])  # the heading's first sentence
+    assert table_at is not None
+    return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
 def _unit_closed_pieces(text: str, minimum: int = 2) -> tuple[str, list[str]] | None:
