@@ -114,6 +114,8 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "unit_role",
             "lead_role",
             "units_above",
+            "lost_open_paren",
+            "report_subject",
         )
     }
     out |= {name: compile_rule(data[name]) for name in ("signature_at_end", "closing_date", "closing_paragraph")}

@@ -310,3 +310,54 @@ def test_two_labelled_paragraphs_are_not_enough_to_be_items() -> None:
     except ExtractorError:  # no table at all is the answer too
         rows = []
     assert "改建标准化菜市场4家。" not in [r.task for r in rows]
+
+
+GLUED_UNIT_LABELS = """县委、县政府为民办实事事项进展情况通报
+一、进展情况
+(一)适龄女生HPV疫苗接种牵头责任部门：县卫生健康委员会
+截至4月底，已完成接种1200人，完成率60%。
+二)听力障碍患者康复救助(责任单位：县教育局、县卫生计生委)
+已完成筛查300人。
+(三)全省初中阶段学校安装AED自动除颤仪(牵头责任单位县教育局)
+已完成全部设备安装。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_unit_labels_glued_or_without_their_colon_and_a_lost_bracket(spell) -> None:
+    """A unit label glued to the task before it ("…接种牵头责任部门："), a unit label in a bracket that lost
+    its colon ("（牵头责任单位县教育局）"), and "二)" between "(一)" and "(三)", its opening bracket lost."""
+    rows = _rows(spell(GLUED_UNIT_LABELS))
+    assert [(r.seq, r.task, r.lead_units) for r in rows] == [
+        (1, spell("适龄女生HPV疫苗接种"), [spell("县卫生健康委员会")]),
+        (2, spell("听力障碍患者康复救助"), [spell("县教育局"), spell("县卫生计生委")]),
+        (3, spell("全省初中阶段学校安装AED自动除颤仪"), [spell("县教育局")]),
+    ]
+    assert rows[2].progress == spell("已完成全部设备安装。")
+
+
+def test_a_glued_label_with_no_units_after_it_stays_in_the_task() -> None:
+    text = "一、进展情况\n(一)为全县适龄女生接种疫苗牵头责任部门：另行通知\n已完成接种。\n(二)新建学校\n已开工。\n"
+    rows = _rows(text)
+    assert rows[0].lead_units == []
+    assert rows[0].task.startswith("为全县适龄女生接种疫苗牵头责任部门")
+
+
+GLUED_REPORTS = """禄丰市2023年通硬化路项目建设基本情况
+二、项目进展情况
+(一)和平镇沙朗村委会沙朗大村至亩山3.31公里已于2022年12月提前实施完成。
+(二)勤丰镇鸡街社区安武线至老吉坝至山林果11.2公里施工单位已进场施工。
+(三)其余乡镇37项113.7公里正在做施工前准备工作。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_under_a_reporting_heading_a_name_and_its_glued_report_are_split(spell) -> None:
+    """ "（一）<road and length><report>" under "二、项目进展情况": the report starts at its word (已, 正在), or
+    at who does the works before it (施工单位已…)."""
+    rows = _rows(spell(GLUED_REPORTS))
+    assert [(r.task, r.progress) for r in rows] == [
+        (spell("和平镇沙朗村委会沙朗大村至亩山3.31公里"), spell("已于2022年12月提前实施完成。")),
+        (spell("勤丰镇鸡街社区安武线至老吉坝至山林果11.2公里"), spell("施工单位已进场施工。")),
+        (spell("其余乡镇37项113.7公里"), spell("正在做施工前准备工作。")),
+    ]

@@ -467,6 +467,9 @@ def _report_start(part: str, comma: bool = True) -> int | None:
     ):
         # "…整治工程项目初步设计已获批复": the project's name ends at its noun, the stage reports
         return project.end(1)
+    subject = prose_patterns()["report_subject"].search(view, 0, found.start())
+    if subject is not None:
+        found = subject  # "…11.2公里施工单位已进场施工": who does the works opens the report
     name = view[: found.start()].rstrip()
     if comma:
         name = name.removesuffix(",")
@@ -675,6 +678,11 @@ def _starts(lines: list[Line], style: str) -> list[tuple[int, int, int]]:
             # "2.S2、S3碼頭;" / "3.1-1號計畫道路…": the next number right after an item opens the next
             # item even where a digit follows its stop, which elsewhere is a decimal ("3.1亿元").
             match = prose_patterns()["next_arabic"].match(view)
+            if match is not None and _number(match.group(1)) != out[-1][1] + 1:
+                match = None
+        if match is None and style == "cn_paren" and out:
+            # "二)听力障碍…" between "(一)…" and "(三)…": the item, its opening bracket lost in copying
+            match = prose_patterns()["lost_open_paren"].match(view)
             if match is not None and _number(match.group(1)) != out[-1][1] + 1:
                 match = None
         if match and (skip + match.end() < len(line.text.rstrip()) or index == last or alone):
@@ -1475,18 +1483,22 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
     # A label glued to the value before it ("责任单位：莲塘镇任务目标：2024年…", a line break lost in
     # copying): after a first label, a run of Han characters before a colon whose tail is made of
     # header words alone (任务目标) is that label; the rest of the run ends the value before it.
-    if out:
-        taken = [(m.start(), m.end()) for m, _ in out]
-        for run in GLUED_RUN.finditer(view, out[0][0].end()):
-            if any(a <= run.start(1) < b for a, b in taken):
-                continue
-            tail = header_word_tail(run.group(1))
-            if tail is None or tail == 0 or len(run.group(1)) - tail < 4:
-                continue
-            match = GLUED_LABEL.match(view, run.start(1) + tail)
-            name = _label_field(match.group(1)) if match else None
-            if match is not None and name is not None:
-                out.append((match, name))
+    # With no label before it, a glued label counts when it names the units and units follow it
+    # ("适龄女生HPV疫苗接种牵头责任部门：县卫生健康委员会"): the value says what the label is.
+    taken = [(m.start(), m.end()) for m, _ in out]
+    for run in GLUED_RUN.finditer(view, out[0][0].end() if out else 0):
+        if any(a <= run.start(1) < b for a, b in taken):
+            continue
+        tail = header_word_tail(run.group(1))
+        if tail is None or tail == 0 or len(run.group(1)) - tail < 4:
+            continue
+        match = GLUED_LABEL.match(view, run.start(1) + tail)
+        name = _label_field(match.group(1)) if match else None
+        if match is None or name is None:
+            continue
+        value = regex.match(r"[^。;\n]*", view, pos=match.end()).group()
+        if out or (name in UNIT_FIELDS - {"deadline"} and _names_units(value.strip())):
+            out.append((match, name))
     out.sort(key=lambda pair: pair[0].start())
     return out
 
@@ -1526,6 +1538,10 @@ def _fields(
         # "市发改委：推进…" / "市住建局 改造…": the item opens with the unit that carries it.
         opening_units, text = text[: opening.end(1)].strip(), text[opening.end() :]
     text, bracket = _closing_bracket(text)
+    if heading is not None and bracket is None:
+        # "（一）全省初中阶段学校安装AED自动除颤仪（牵头责任单位县教育局）" over its report: the heading's
+        # closing bracket names the item's units, as a one-line item's does.
+        heading, bracket = _closing_bracket(heading)
     after_units = ""
     if bracket is None and heading is None and (inside := _units_inside(text)) is not None:
         text, bracket, after_units = inside
@@ -1601,7 +1617,7 @@ def _fields(
         if whole_head:
             task, rest, reference, titled = _clean(head) or None, "", None, False
         else:
-            task, rest, reference, titled = _split_head(head, run_in, plans)
+            task, rest, reference, titled = _split_head(head, run_in, plans, reports)
         if reference:
             fields["reference"] = reference
     if task and "task" not in fields:
@@ -1790,6 +1806,9 @@ def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None
             kind = "deadline"
         elif layout_patterns()["status_phrase"].match(part):
             kind = "status"
+        elif (label := _unit_label_before_names(part)) is not None:
+            # "（牵头责任单位县教育局）": a unit label that lost its colon, then the names
+            kind, begin = "units", begin + (len(view[begin:end]) - len(view[begin:end].lstrip())) + label
         elif _names_units(part):
             kind = "units"
         else:
@@ -1797,6 +1816,15 @@ def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None
         spans[kind] = (spans.get(kind, (begin, end))[0], end)
     # each kind as printed, from its first part to its last ("市民政局；市财政局" of "（市民政局；市财政局，2023年底）")
     return {kind: inside[a:b].strip() for kind, (a, b) in spans.items()} or None
+
+
+def _unit_label_before_names(part: str) -> int | None:
+    """Where the names start in a bracket's part that opens with a unit label the vocabulary knows and
+    no colon after it ("牵头责任单位县教育局" → 6); None when it does not, or no names follow."""
+    for end in range(min(len(part) - 2, 2 * MAX_LABEL), 1, -1):
+        if _known_labels().get(match_key(part[:end])) in UNIT_FIELDS - {"deadline"} and _names_units(part[end:]):
+            return end
+    return None
 
 
 def _names_units(view: str) -> bool:
@@ -1875,13 +1903,16 @@ def _sentence_view(text: str) -> str:
     return ASCII_STOP.sub("。", match_view(text))
 
 
-def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[str | None, str, str | None, bool]:
+def _split_head(
+    head: str, run_in: bool = False, plans: bool = False, reports: bool = False
+) -> tuple[str | None, str, str | None, bool]:
     """(task, rest, item reference, whether a title sentence was split off) of an item's
     unlabelled head.
 
     The task ends at an item reference ("（第6项）", kept apart), or at a colon after a name, or
     before the first clause that reports progress (none does in a plan, ``plans``); a head with
-    none of these is all task."""
+    none of these is all task. Under a heading that says its items report (``reports``), a name with
+    its report glued on ("和平镇…亩山3.31公里已于2022年12月提前实施完成") is split there too."""
     view = _sentence_view(head)
     stripped = _clean(head)
     if not stripped:
@@ -1916,6 +1947,9 @@ def _split_head(head: str, run_in: bool = False, plans: bool = False) -> tuple[s
         # The task as printed, a title's full stop kept ("五通桥工业基地污水处理厂(一期)。截至…"):
         # most analysts' gold keeps it, as a table cell keeps what it prints.
         return _clean(head[:opener]) or None, head[opener:], None, False
+    glued = _report_start(head, comma=False) if reports and not plans else None
+    if glued is not None:
+        return _clean(head[:glued]) or None, head[glued:], None, False
     if run_in:
         # A run-in item inside a report ("一是深化改革，网上可办率达98.5%"): its action, then what
         # came of it.
