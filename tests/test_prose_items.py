@@ -361,3 +361,29 @@ def test_under_a_reporting_heading_a_name_and_its_glued_report_are_split(spell) 
         (spell("勤丰镇鸡街社区安武线至老吉坝至山林果11.2公里"), spell("施工单位已进场施工。")),
         (spell("其余乡镇37项113.7公里"), spell("正在做施工前准备工作。")),
     ]
+
+
+CIRCLED_PARTS = """2017年度民生实事进展情况
+一、实施农村天然气村村通
+为具备接气条件的1241个村庄接通天然气。项目进展：至12月底，该项目已入户接通天然气172083户。（责任单位：市城市管理局）
+二、改造敬老院设施，提升养老服务水平
+①由政府购买助洁、助医、助餐等居家养老服务。项目进展：共向县区拨付补助资金153万元。②对全市13处公办敬老院安装自动喷淋系统。项目进展：全面完成13处敬老院安全改造任务。
+"""
+
+
+@pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_circled_items_run_together_are_items_when_labelled_alike(spell) -> None:
+    """ "①…项目进展：…②…项目进展：…" on one line: the items of "二、…", their line breaks lost; "一、…" beside
+    them reports under the same label, so it is a task too, not an overview."""
+    rows = _rows(spell(CIRCLED_PARTS))
+    assert [(r.task, r.progress) for r in rows] == [
+        (spell("实施农村天然气村村通"), spell("至12月底，该项目已入户接通天然气172083户。")),
+        (spell("由政府购买助洁、助医、助餐等居家养老服务。"), spell("共向县区拨付补助资金153万元。")),
+        (spell("对全市13处公办敬老院安装自动喷淋系统。"), spell("全面完成13处敬老院安全改造任务。")),
+    ]
+
+
+def test_circled_points_inside_a_report_stay_its_text() -> None:
+    text = "1.新建学校2所。进展情况：①一所已竣工；②一所主体完工。\n2.新建医院1所。进展情况：已开工建设。\n"
+    rows = _rows(text)
+    assert [r.progress for r in rows] == ["①一所已竣工；②一所主体完工。", "已开工建设。"]

@@ -604,7 +604,32 @@ def _split_inline_items(lines: list[Line]) -> list[Line]:
             bounds = [0, *cuts, len(line.text)] if cuts[0] > 0 else [*cuts, len(line.text)]
             out.extend(Line(line.text[a:b].strip(), line.page) for a, b in itertools.pairwise(bounds))
         lines = out
-    return lines
+    return [part for line in lines for part in _circled_parts(line)]
+
+
+INLINE_CIRCLED = compile_rule(r"[\u2460-\u2473]")
+
+
+def _circled_parts(line: Line) -> list[Line]:
+    """A line opening with ① that runs on into ②, ③ … where every part holds the same label
+    ("①散居城乡…服务。项目进展：…②对全市13处公办敬老院…。项目进展：…"): items written alike whose line
+    breaks were lost, one line each. Circled numbers inside a report ("已完成：①…②…") stay its text:
+    the line does not open with ①, or its parts are not labelled alike."""
+    view = match_view(line.text)
+    if not INLINE_CIRCLED.match(view, len(view) - len(view.lstrip())):
+        return [line]
+    cuts, expected = [], 1
+    for found in INLINE_CIRCLED.finditer(view):
+        if _number(found.group()) == expected:
+            cuts.append(found.start())
+            expected += 1
+    if len(cuts) < 2:
+        return [line]
+    parts = [line.text[a:b].strip() for a, b in itertools.pairwise([*cuts, len(line.text)])]
+    keys = {_inner_label(part) for part in parts}
+    if len(keys) != 1 or None in keys:
+        return [line]
+    return [Line(part, line.page) for part in parts]
 
 
 BULLET_STYLE = "bullet"  # the style whose items count by position (data/layout.toml)
@@ -1153,6 +1178,8 @@ def _narrative(item: _Item, items: list[_Item]) -> bool:
     heading = match_view(item.lines[0].text[item.marker_end :])
     if prose_patterns()["named_project"].search(heading.strip()):
         return False  # "一、金門大橋建設計畫。" beside "二、停車場專案-1.…;2.…": a project of its own
+    if any(name == "progress" for _, name in _labels(_text_of(item))):
+        return False  # "一、实施农村天然气村村通" over "…项目进展：至12月底…": it reports, as its siblings' items do
     return not prose_patterns()["progress_tail"].search(heading.strip())
 
 
