@@ -311,9 +311,10 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
 def _read_side_column(key: str, cells: dict[str, str]) -> bool:
     """Whether a side column's cue words are read: not when its header names what is asked (目标, 计划,
     责任单位 …), unless the row has no progress cell (the report may then stand under any header); never
-    a column of what comes next (下步打算)."""
+    a column of what comes next (下步打算). A column naming the share of the task done (完成率, 占年任务之比)
+    reports the standing whatever else its header names."""
     header = match_view(key)
-    if not vocabulary("asked_header").search(header):
+    if not vocabulary("asked_header").search(header) or vocabulary("share_column").search(header):
         return True
     return not (cells.get("progress") or "").strip() and not vocabulary("later_plan").search(header)
 

@@ -1,0 +1,71 @@
+"""Status vocabulary read as families (data/status.toml): the words for "finished" besides 完成, a column
+naming the share done that reports the standing, and the tendering family of preparation."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.status import row_status
+
+
+@pytest.mark.parametrize("progress", ["已完", "已完毕", " 全部完畢。", "已结束", "工程已完結"])
+def test_a_progress_cell_holding_a_finished_word_is_done(progress: str) -> None:
+    status = row_status({"task": "口袋公园项目", "progress": progress}, [], [], [], None)
+    assert status.value == "done"
+    (item,) = status.evidence
+    assert item.rule in ("verdict.column.done", "done.part")
+    assert progress[item.span[0] : item.span[1]] == item.text == progress.strip().rstrip("。")
+
+
+@pytest.mark.parametrize("progress", ["未完", "尚未结束", "未完毕"])
+def test_a_finished_word_negated_is_no_verdict(progress: str) -> None:
+    status = row_status({"task": "口袋公园项目", "progress": progress}, [], [], [], None)
+    assert status.value != "done"
+    assert not any(e.rule.startswith("verdict.") for e in status.evidence)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [("占年任务之比", "达到目标60元"), ("完成率", "已达到目标"), ("完成进度（%）", "已實現目標")],
+)
+def test_a_share_column_reports_the_standing_though_its_header_names_the_task(header: str, cell: str) -> None:
+    cells = {"task": "提高困难残疾人生活补贴发放标准", "progress": "197", "工作目标": "不低于60元", header: cell}
+    status = row_status(cells, [], [], [], None)
+    assert status.value == "done"
+    (item,) = status.evidence
+    assert (item.field, item.text) == (header, cell) or (item.field, item.rule) == (header, "done.target")
+
+
+def test_a_column_asking_the_target_still_reports_nothing() -> None:
+    cells = {"task": "提高困难残疾人生活补贴发放标准", "progress": "197", "工作目标": "达到目标60元"}
+    assert row_status(cells, [], [], [], None).value == "unknown"
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "已完成招投标工作。",
+        "已完成招投標工作。",
+        "完成施工、监理资格预审工作，正在开展清单编制工作。",
+        "完成施工、監理資格預審工作，正在開展清單編制工作。",
+        "项目已挂网招标。",
+        "已完成施工筹备。",
+    ],
+)
+def test_tendering_in_any_of_its_names_is_preparation(progress: str) -> None:
+    status = row_status({"task": "完成20公里乡村公路大修", "progress": progress}, [], [], [], None)
+    assert status.value == "not_started"
+    assert {e.rule for e in status.evidence} == {"not_started.preparation"}
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "公安局进行公开招投标，目前已完成66个车位划定工作。",
+        "已完成招投标，正在进行路基施工。",
+        "完成施工招标，路面已硬化。",
+    ],
+)
+def test_works_named_after_a_tender_are_no_preparation_only(progress: str) -> None:
+    status = row_status({"task": "某村道路建设", "progress": progress}, [], [], [], None)
+    assert status.value in ("on_track", "done")
