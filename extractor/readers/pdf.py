@@ -99,11 +99,13 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
     try:
         with pdf_bounds.bounded(limits.max_stream_bytes), engine(data, limits) as pages:
             carry: pdf_layout.OpenTable | None = None
+            running: Paragraph | None = None  # a paragraph that ran to the bottom page's right edge
             for page in pages:
                 glyphs = _page_glyphs(page)
                 if _has_text(page, glyphs):
                     text_pages += 1
-                    page_blocks, carry = _read_page(page, glyphs, warnings, carry)
+                    page_blocks, carry, text = _read_page(page, glyphs, warnings, carry)
+                    running = _go_on(running, page_blocks, text)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
                     # An open borderless table stays open: the page after may continue it.
@@ -319,9 +321,25 @@ def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
     return any(line.strip() and not is_furniture(line) for line in _page_text(page, glyphs).split("\n"))
 
 
+def _go_on(
+    running: Paragraph | None, page_blocks: list[Paragraph | RawTable], text: pdf_layout.Prose
+) -> Paragraph | None:
+    """A paragraph the page before left running at its right edge goes on with this page's first
+    paragraph when that one starts at the left edge, unindented (only page furniture between):
+    the page broke it, not its author. Returns the paragraph this page leaves running."""
+    if running is not None and text.first is not None:
+        index = page_blocks.index(text.first)
+        if all(isinstance(b, Paragraph) and is_furniture(b.text) for b in page_blocks[:index]):
+            running.text = pdf_layout.joined(running.text, text.first.text)
+            del page_blocks[index]
+            if text.last is text.first:
+                return running
+    return text.last
+
+
 def _read_page(
     page: Page, glyphs: list[Glyph], warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
-) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None]:
+) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None, pdf_layout.Prose]:
     number = page.page_number
     joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
     unmapped = sum(1 for g in glyphs if CID.search(g[3])) if CID.search(joined) else 0
@@ -334,8 +352,9 @@ def _read_page(
     if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page, glyphs)):
         blocks, carry, found = pdf_layout.read_page(page, number, carry)
         if found:
-            return blocks, carry
-    return _ruled_blocks(page, placed, tables, extracted), None
+            return blocks, carry, pdf_layout.Prose([])
+    blocks, text = _ruled_blocks(page, placed, tables, extracted)
+    return blocks, None, text
 
 
 def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
@@ -571,30 +590,36 @@ def _page_text(page: Page, glyphs: list[Glyph] | None = None) -> str:
 
 def _ruled_blocks(
     page: Page, placed: _Placed, tables: list, extracted: list[list[list[str | None]]]
-) -> list[Paragraph | RawTable]:
+) -> tuple[list[Paragraph | RawTable], pdf_layout.Prose]:
+    """The page's ruled tables and, around them, its text read as prose (``pdf_layout.prose``);
+    the prose's first paragraph if nothing stands above it, its last if nothing stands below."""
     number = page.page_number
     _, top, _, bottom = page.bbox
-    blocks: list[Paragraph | RawTable] = []
+    bands: list[tuple[float, float]] = []
     cursor = top
-    for table, cells_by_row in zip(tables, extracted, strict=True):
-        blocks.extend(_paragraphs(page, placed, cursor, table.bbox[1], number))
+    for table in tables:
+        bands.append((cursor, table.bbox[1]))
+        cursor = max(cursor, table.bbox[3])
+    bands.append((cursor, bottom))
+    lines = [_band_lines(placed, y0, y1) for y0, y1 in bands]
+    size = max(lines, key=lambda band: len(band[0]))[1]  # the font of the band with most lines: the body's
+    margins = pdf_layout.margins([line for band, _ in lines for line in band], size, page.width)
+    texts = [pdf_layout.prose(band, margins, number) for band, _ in lines]
+    blocks: list[Paragraph | RawTable] = list(texts[0].paragraphs)
+    for cells_by_row, text in zip(extracted, texts[1:], strict=True):
         rows = []
         for cells in cells_by_row:
             clean = [RawCell(None) if c is None else RawCell(clean_text(c)) for c in cells]
             rows.append(RawRow(clean, page=number))
         blocks.append(RawTable(rows, layout="pdf-ruled"))
-        cursor = max(cursor, table.bbox[3])
-    blocks.extend(_paragraphs(page, placed, cursor, bottom, number))
-    return blocks
+        blocks.extend(text.paragraphs)
+    return blocks, pdf_layout.Prose([], texts[0].first, texts[-1].last)
 
 
-def _paragraphs(page: Page, placed: _Placed, y0: float, y1: float, number: int) -> list[Paragraph]:
+def _band_lines(placed: _Placed, y0: float, y1: float) -> tuple[list[pdf_layout.Line], float]:
+    """The text lines whose characters have their middle between y0 and y1 (a band between tables)."""
     if y1 - y0 < 1:
-        return []
-    x0, _, x1, _ = page.bbox
-    # page.crop(box).extract_text(), without clipping every object of the page: only characters
-    # reaching into the band can overlap the box, and crop_to_bbox decides for them as crop does.
-    text = placed.band_text((x0, y0, x1, y1))
-    lines = (clean_text(line) for line in text.split("\n"))
-    # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
-    return [Paragraph(line, page=number) for line in lines if line]
+        return [], 0.0
+    glyphs = placed.glyphs
+    middle_y = placed.middle_y
+    return pdf_layout.glyph_lines(glyphs[i] for i in placed.near(y0, y1) if y0 <= middle_y[i] < y1)

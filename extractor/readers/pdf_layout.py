@@ -143,17 +143,26 @@ def page_lines(page: pdfplumber.page.Page) -> tuple[list[Line], float]:
     """The page's text lines, top to bottom, and the median font size (0 when there is no text)."""
     glyphs = getattr(page, "glyphs", None)  # a PDFium page's characters, without making their dicts
     if glyphs is not None:
-        chars = [
-            Char(text, x0, x1, top, bottom, font)
-            for top, x0, x1, text, bottom, upright, font, _, _ in glyphs
-            if upright and text.strip()
-        ]
-    else:
-        chars = [
-            Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
-            for c in page.chars
-            if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
-        ]
+        return glyph_lines(glyphs)
+    chars = [
+        Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
+        for c in page.chars
+        if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
+    ]
+    return _lines(chars)
+
+
+def glyph_lines(glyphs: Iterable[tuple]) -> tuple[list[Line], float]:
+    """page_lines of glyph tuples (``pdf.Glyph``: top, x0, x1, text, bottom, upright, font, …)."""
+    chars = [
+        Char(text, x0, x1, top, bottom, font)
+        for top, x0, x1, text, bottom, upright, font, _, _ in glyphs
+        if upright and text.strip()
+    ]
+    return _lines(chars)
+
+
+def _lines(chars: list[Char]) -> tuple[list[Line], float]:
     if not chars:
         return [], 0.0
     size = statistics.median(c.bottom - c.top for c in chars)
@@ -750,13 +759,20 @@ def read_page(
     """The page's blocks, the table left open at its bottom, and whether any borderless table was found."""
     lines, size = page_lines(page)
     rules = [Rule(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges]
-    return read_lines(lines, size, rules, number, carry)
+    return read_lines(lines, size, rules, number, carry, width=page.width)
 
 
 def read_lines(
-    lines: Sequence[Line], size: float, rules: Sequence[Rule], number: int, carry: OpenTable | None
+    lines: Sequence[Line],
+    size: float,
+    rules: Sequence[Rule],
+    number: int,
+    carry: OpenTable | None,
+    width: float | None = None,
 ) -> tuple[list[Block], OpenTable | None, bool]:
-    """read_page on lines already made, with the page's horizontal edges."""
+    """read_page on lines already made, with the page's horizontal edges. Given the page's ``width``,
+    the text outside tables is read as prose (``prose``: wrapped lines joined); else line by line."""
+    page_margins = margins(lines, size, width) if width is not None else None
     blocks: list[Block] = []
     index, found = 0, False
     state: OpenTable | None = None
@@ -778,7 +794,7 @@ def read_lines(
             if header is None:
                 break
         columns = header.columns if header else continued.columns  # type: ignore[union-attr]
-        blocks.extend(_paragraphs(lines[index : header.first if header else start], number))
+        blocks.extend(_paragraphs(lines[index : header.first if header else start], number, page_margins))
         body_start = header.end if header else start
         end = _body(lines, body_start, columns, size)
         open_end = all(line.furniture for line in lines[end:])
@@ -799,14 +815,137 @@ def read_lines(
         index = end
         if not open_end:
             state = None
-    blocks.extend(_paragraphs(lines[index:], number))
+    blocks.extend(_paragraphs(lines[index:], number, page_margins))
     return blocks, state, found
 
 
-def _paragraphs(lines: Iterable[Line], number: int) -> list[Paragraph]:
-    out = []
+def _paragraphs(lines: Sequence[Line], number: int, margins: Margins | None = None) -> list[Paragraph]:
+    if margins is None:
+        return [Paragraph(text, page=number) for line in lines if (text := clean_text(line.text))]
+    return prose(lines, margins, number).paragraphs
+
+
+# --------------------------------------------------------------------------------------------
+# paragraphs: the text outside tables, its lines joined where only the page's width broke them
+
+WRAP_SLACK = 2.0  # × font size: a line ending this close to the text's right edge ran into it
+INDENT = 0.5  # × font size: a line starting this far right of the text's left edge opens a paragraph
+SPACING = 0.4  # × font size: a blank this much taller than the page's tightest one parts paragraphs
+SAME_HEIGHT = 0.2  # × font size: lines whose heights differ more are in different fonts (a title)
+SYMMETRY = 2.0  # × font size: a right edge this close to the left margin's mirror is the page's
+
+
+@dataclass(slots=True)
+class Margins:
+    """Where a page's text runs (its left and right edge) and its tightest blank between two lines."""
+
+    left: float
+    right: float | None  # None when no line shows where the page's text ends on the right
+    blank: float
+    size: float
+
+
+def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
+    """The page's text edges, from the lines outside the page furniture. The right edge counts only
+    when it is shown: two lines end at it, or it mirrors the left margin (a page's text block is
+    centred); a lone title or a centred line alone says nothing about where lines wrap."""
+    body = [line for line in lines if not line.furniture]
+    if not body:
+        return Margins(0.0, None, 0.0, size)
+    left = min(line.chars[0].x0 for line in body)
+    ends = [line.chars[-1].x1 for line in body]
+    right: float | None = max(ends)
+    reached = sum(1 for x in ends if x >= right - size)  # type: ignore[operator]
+    if reached < 2 and abs((width - right) - left) > SYMMETRY * size:  # type: ignore[operator]
+        right = None
+    blanks = [b.top - a.bottom for a, b in itertools.pairwise(body) if b.top > a.bottom]
+    return Margins(left, right, min(blanks, default=0.0), size)
+
+
+@dataclass(slots=True)
+class Prose:
+    paragraphs: list[Paragraph]
+    # The first paragraph when it starts at the left edge, unindented (it may go on from the page
+    # before), and the last one when its last line runs to the right edge (the next page may go on
+    # with it); page furniture is neither.
+    first: Paragraph | None = None
+    last: Paragraph | None = None
+
+
+def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
+    """Paragraphs of the lines outside tables: a line goes on with the one above when that one ran
+    to the text's right edge, it starts at the left edge (no first-line indent), no taller blank
+    than the page's tightest lies between them and both are in one size. Page furniture (a page
+    number, a running head) is a paragraph of its own and parts nothing: the lines around it may
+    still be one paragraph. Spaces the page shows (a gap of a quarter of the font size) are kept:
+    in prose they part items and cells as a text file's spaces do."""
+    out = Prose([])
+    previous: Line | None = None  # the last line of ``current``
+    current: Paragraph | None = None
     for line in lines:
-        text = clean_text(line.text)
-        if text:
-            out.append(Paragraph(text, page=number))
+        text = _spaced(line)
+        if not text:
+            continue
+        if line.furniture:
+            out.paragraphs.append(Paragraph(text, page=number))
+            continue
+        if current is not None and previous is not None and _goes_on(previous, line, margins):
+            current.text = joined(current.text, text)
+        else:
+            current = Paragraph(text, page=number)
+            out.paragraphs.append(current)
+            if out.first is None and previous is None:
+                out.first = current if _flush(line, margins) else None
+        previous = line
+    out.last = current if previous is not None and _full(previous, margins) else None
     return out
+
+
+def _spaced(line: Line) -> str:
+    """A line's text as emitted in prose: clean_text's mapping of glyphs, but a space where the page
+    shows one: a gap wider than a quarter of the taller neighbour's height (measured on the two
+    characters, not the page: a title's larger letters stand further apart)."""
+    out: list[str] = []
+    before: Char | None = None
+    for char in line.chars:
+        if before is not None:
+            height = max(char.bottom - char.top, before.bottom - before.top)
+            if char.x0 - before.x1 > WORD_GAP * height:
+                out.append(" ")
+        out.append(char.text)
+        before = char
+    text = "".join(out)
+    if "(cid:" in text:
+        text = CID.sub("\ufffd", text)
+    if _RADICAL.search(text):
+        text = text.translate(_RADICALS)
+    return " ".join(text.split())
+
+
+def _flush(line: Line, margins: Margins) -> bool:
+    return line.chars[0].x0 <= margins.left + INDENT * margins.size
+
+
+def _full(line: Line, margins: Margins) -> bool:
+    return margins.right is not None and line.chars[-1].x1 >= margins.right - WRAP_SLACK * margins.size
+
+
+def _goes_on(above: Line, below: Line, margins: Margins) -> bool:
+    size = margins.size
+    return (
+        _full(above, margins)
+        and _flush(below, margins)
+        and below.top - above.bottom <= margins.blank + SPACING * size
+        and abs((below.bottom - below.top) - (above.bottom - above.top)) <= SAME_HEIGHT * size
+    )
+
+
+_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+
+
+def joined(above: str, below: str) -> str:
+    """Two pieces of one paragraph that a line (or page) break parted: a space between two Latin
+    words or numbers (where the page broke the line), none between ideographs."""
+    space = " " if _LATIN_END.search(above) and _LATIN_START.match(below) else ""
+    return above + space + below
