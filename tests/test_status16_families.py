@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.rules.status import row_status
+from extractor.rules.status import prose_verdict, row_status
 
 
 @pytest.mark.parametrize("progress", ["已完", "已完毕", " 全部完畢。", "已结束", "工程已完結"])
@@ -69,3 +69,27 @@ def test_tendering_in_any_of_its_names_is_preparation(progress: str) -> None:
 def test_works_named_after_a_tender_are_no_preparation_only(progress: str) -> None:
     status = row_status({"task": "某村道路建设", "progress": progress}, [], [], [], None)
     assert status.value in ("on_track", "done")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我市承办的10件12项省重点民生实事全部提前或超额完成。",
+        "團結帶領全區人民，圓滿完成了區五屆人大二次會議確定的年度工作任務。",
+        "2009年,我县为民办了10件实事:",
+        "今年共辦成了十件民生實事",
+    ],
+)
+def test_a_sentence_saying_the_years_items_are_done_is_the_documents_verdict(sentence: str) -> None:
+    verdict = prose_verdict(["现将各项民生实事完成情况公示如下", sentence])
+    assert verdict is not None and verdict in sentence
+    status = row_status({"task": "实施农村改厕工程", "progress": ""}, [], [], [], None, headings=[verdict])
+    assert (status.value, status.verdict) == ("done", verdict)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["确保圆满完成全年目标任务。", "要为民办好10件实事", "将全面完成年度目标任务", "力争各项任务全部提前完成"],
+)
+def test_a_pledge_to_complete_is_no_verdict(sentence: str) -> None:
+    assert prose_verdict([sentence]) is None
