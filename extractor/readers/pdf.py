@@ -99,7 +99,7 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
     try:
         with pdf_bounds.bounded(limits.max_stream_bytes), engine(data, limits) as pages:
             carry: pdf_layout.OpenTable | None = None
-            running: Paragraph | None = None  # a paragraph that ran to the bottom page's right edge
+            running: pdf_layout.Prose | None = None  # the text at the bottom of the page before
             for page in pages:
                 glyphs = _page_glyphs(page)
                 if _has_text(page, glyphs):
@@ -322,19 +322,22 @@ def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
 
 
 def _go_on(
-    running: Paragraph | None, page_blocks: list[Paragraph | RawTable], text: pdf_layout.Prose
-) -> Paragraph | None:
-    """A paragraph the page before left running at its right edge goes on with this page's first
-    paragraph when that one starts at the left edge, unindented (only page furniture between):
-    the page broke it, not its author. Returns the paragraph this page leaves running."""
-    if running is not None and text.first is not None:
-        index = page_blocks.index(text.first)
-        if all(isinstance(b, Paragraph) and is_furniture(b.text) for b in page_blocks[:index]):
-            running.text = pdf_layout.joined(running.text, text.first.text)
+    running: pdf_layout.Prose | None, page_blocks: list[Paragraph | RawTable], text: pdf_layout.Prose
+) -> pdf_layout.Prose | None:
+    """The paragraph the page before ended with goes on with this page's first one when the page
+    broke it (``pdf_layout.continues``; only page furniture between). Returns the prose whose last
+    paragraph this page leaves at its bottom (None when a table or nothing is there)."""
+    if running is not None and running.last is not None and text.first is not None:
+        index = next(i for i, block in enumerate(page_blocks) if block is text.first)
+        before = page_blocks[:index]
+        if all(isinstance(b, Paragraph) and is_furniture(b.text) for b in before) and pdf_layout.continues(
+            running, text
+        ):
+            running.last.text = pdf_layout.joined(running.last.text, text.first.text)
             del page_blocks[index]
-            if text.last is text.first:
-                return running
-    return text.last
+            if text.last is text.first:  # the whole page's text went on with it: it may go on still
+                text.last = running.last
+    return text if text.last is not None else None
 
 
 def _read_page(
@@ -613,7 +616,8 @@ def _ruled_blocks(
             rows.append(RawRow(clean, page=number))
         blocks.append(RawTable(rows, layout="pdf-ruled"))
         blocks.extend(text.paragraphs)
-    return blocks, pdf_layout.Prose([], texts[0].first, texts[-1].last)
+    top, end = texts[0], texts[-1]
+    return blocks, pdf_layout.Prose([], margins, top.first, top.first_line, end.last, end.last_line)
 
 
 def _band_lines(placed: _Placed, y0: float, y1: float) -> tuple[list[pdf_layout.Line], float]:

@@ -828,11 +828,15 @@ def _paragraphs(lines: Sequence[Line], number: int, margins: Margins | None = No
 # --------------------------------------------------------------------------------------------
 # paragraphs: the text outside tables, its lines joined where only the page's width broke them
 
-WRAP_SLACK = 2.0  # × font size: a line ending this close to the text's right edge ran into it
+WRAP_SLACK = 0.5  # × font size: how much short of the right edge a line the page wrapped may end, beyond its next piece
+LATIN_SPACE_WIDTH = 0.35  # × font size: a space, where the page broke a line between two Latin words
 INDENT = 0.5  # × font size: a line starting this far right of the text's left edge opens a paragraph
 SPACING = 0.4  # × font size: a blank this much taller than the page's tightest one parts paragraphs
+LEADING = 1.0  # × font size: a taller blank parts paragraphs whatever the page's tightest (no line spacing is wider)
 SAME_HEIGHT = 0.2  # × font size: lines whose heights differ more are in different fonts (a title)
 SYMMETRY = 2.0  # × font size: a right edge this close to the left margin's mirror is the page's
+JUSTIFIED = 0.25  # × font size: lines ending this close together were justified to one edge
+JUSTIFIED_LINES = 3
 
 
 @dataclass(slots=True)
@@ -847,16 +851,17 @@ class Margins:
 
 def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
     """The page's text edges, from the lines outside the page furniture. The right edge counts only
-    when it is shown: two lines end at it, or it mirrors the left margin (a page's text block is
-    centred); a lone title or a centred line alone says nothing about where lines wrap."""
+    when the page shows it: the longest line ends where the left margin's mirror is (a page's text
+    block is centred), or several lines end at one x (justified text). A longest line elsewhere
+    (a table copied as text, a list of short items) says nothing about where the page wraps."""
     body = [line for line in lines if not line.furniture]
     if not body:
         return Margins(0.0, None, 0.0, size)
     left = min(line.chars[0].x0 for line in body)
     ends = [line.chars[-1].x1 for line in body]
     right: float | None = max(ends)
-    reached = sum(1 for x in ends if x >= right - size)  # type: ignore[operator]
-    if reached < 2 and abs((width - right) - left) > SYMMETRY * size:  # type: ignore[operator]
+    justified = sum(1 for x in ends if x >= right - JUSTIFIED * size) >= JUSTIFIED_LINES  # type: ignore[operator]
+    if not justified and abs((width - right) - left) > SYMMETRY * size:  # type: ignore[operator]
         right = None
     blanks = [b.top - a.bottom for a, b in itertools.pairwise(body) if b.top > a.bottom]
     return Margins(left, right, min(blanks, default=0.0), size)
@@ -865,40 +870,55 @@ def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
 @dataclass(slots=True)
 class Prose:
     paragraphs: list[Paragraph]
-    # The first paragraph when it starts at the left edge, unindented (it may go on from the page
-    # before), and the last one when its last line runs to the right edge (the next page may go on
-    # with it); page furniture is neither.
+    margins: Margins | None = None
+    # The first paragraph and its first line, when nothing stands above it on the page (it may go
+    # on from the page before), and the last paragraph and its last line, when nothing stands below
+    # it (the next page may go on with it); page furniture is neither.
     first: Paragraph | None = None
+    first_line: Line | None = None
     last: Paragraph | None = None
+    last_line: Line | None = None
 
 
 def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
-    """Paragraphs of the lines outside tables: a line goes on with the one above when that one ran
-    to the text's right edge, it starts at the left edge (no first-line indent), no taller blank
-    than the page's tightest lies between them and both are in one size. Page furniture (a page
-    number, a running head) is a paragraph of its own and parts nothing: the lines around it may
-    still be one paragraph. Spaces the page shows (a gap of a quarter of the font size) are kept:
-    in prose they part items and cells as a text file's spaces do."""
-    out = Prose([])
+    """Paragraphs of the lines outside tables: a line goes on with the one above when the page, not
+    the author, broke them (``_goes_on``). Page furniture (a page number, a running head) is a
+    paragraph of its own and parts nothing: the lines around it may still be one paragraph. Spaces
+    the page shows are kept (``_spaced``): in prose they part items and cells as a text file's do."""
+    out = Prose([], margins)
     previous: Line | None = None  # the last line of ``current``
     current: Paragraph | None = None
     for line in lines:
+        if line.furniture:  # as before: the table stage drops it
+            if text := clean_text(line.text):
+                out.paragraphs.append(Paragraph(text, page=number))
+            continue
         text = _spaced(line)
         if not text:
-            continue
-        if line.furniture:
-            out.paragraphs.append(Paragraph(text, page=number))
             continue
         if current is not None and previous is not None and _goes_on(previous, line, margins):
             current.text = joined(current.text, text)
         else:
             current = Paragraph(text, page=number)
             out.paragraphs.append(current)
-            if out.first is None and previous is None:
-                out.first = current if _flush(line, margins) else None
+            if previous is None:
+                out.first, out.first_line = current, line
         previous = line
-    out.last = current if previous is not None and _full(previous, margins) else None
+    out.last, out.last_line = current, previous
     return out
+
+
+def continues(before: Prose, after: Prose) -> bool:
+    """Whether the last paragraph of ``before`` (a page's bottom) goes on in the first of ``after``
+    (the next page's top), by the same test as two lines on one page, without the blank between."""
+    if before.last_line is None or after.first_line is None or before.margins is None or after.margins is None:
+        return False
+    above, below = before.last_line, after.first_line
+    return (
+        _wrapped(above, below, before.margins)
+        and _flush(below, after.margins)
+        and _same_size(above, below, after.margins)
+    )
 
 
 def _spaced(line: Line) -> str:
@@ -910,7 +930,7 @@ def _spaced(line: Line) -> str:
     for char in line.chars:
         if before is not None:
             height = max(char.bottom - char.top, before.bottom - before.top)
-            if char.x0 - before.x1 > WORD_GAP * height:
+            if char.x0 - before.x1 > _space(before.text, char.text) * height:
                 out.append(" ")
         out.append(char.text)
         before = char
@@ -926,18 +946,77 @@ def _flush(line: Line, margins: Margins) -> bool:
     return line.chars[0].x0 <= margins.left + INDENT * margins.size
 
 
-def _full(line: Line, margins: Margins) -> bool:
-    return margins.right is not None and line.chars[-1].x1 >= margins.right - WRAP_SLACK * margins.size
-
-
 def _goes_on(above: Line, below: Line, margins: Margins) -> bool:
+    """The page broke the line: the one above ran into the right edge (``_wrapped``), the one below
+    starts at the left edge (no first-line indent), no taller blank than the page's tightest lies
+    between them (no paragraph spacing) and both are in one size."""
     size = margins.size
     return (
-        _full(above, margins)
+        _wrapped(above, below, margins)
         and _flush(below, margins)
-        and below.top - above.bottom <= margins.blank + SPACING * size
-        and abs((below.bottom - below.top) - (above.bottom - above.top)) <= SAME_HEIGHT * size
+        and below.top - above.bottom <= min(margins.blank + SPACING * size, LEADING * size)
+        and _same_size(above, below, margins)
     )
+
+
+def _same_size(above: Line, below: Line, margins: Margins) -> bool:
+    return abs((below.bottom - below.top) - (above.bottom - above.top)) <= SAME_HEIGHT * margins.size
+
+
+def _wrapped(above: Line, below: Line, margins: Margins) -> bool:
+    """The line above ends so near the right edge that the first unbreakable piece of the line
+    below (``_first_piece``) would not have fitted after it, give or take half a character
+    (and a space, where the page broke between two Latin words)."""
+    if margins.right is None:
+        return False
+    size = margins.size
+    room = margins.right - above.chars[-1].x1
+    slack = WRAP_SLACK * size
+    if above.chars[-1].text < "\u2e80" and below.chars[0].text < "\u2e80":
+        slack += LATIN_SPACE_WIDTH * size
+    return room <= _first_piece(below, size) + slack
+
+
+# What a line may not start or end with (line-breaking rules for Chinese, kinsoku): a closing mark
+# goes down with the character before it, an opening mark with the character after it.
+CLOSING = frozenset("，。、；：？！）」』”’》〉】〕,.;:?!)%")
+OPENING = frozenset("（「『“‘《〈【〔(")
+
+
+def _first_piece(line: Line, size: float) -> float:
+    """The width of what the page could not have broken at the start of ``line``: a Latin word or
+    number (characters closer than a space), else one ideograph, with the marks that go with it
+    (an opening bracket before it, closing ones after it)."""
+    chars = line.chars
+    k = 0
+    while k < len(chars) - 1 and chars[k].text in OPENING:
+        k += 1
+    if chars[k].text < "\u2e80" and chars[k].text not in CLOSING:
+        while (
+            k + 1 < len(chars) and chars[k + 1].text < "\u2e80" and chars[k + 1].x0 - chars[k].x1 <= LATIN_SPACE * size
+        ):
+            k += 1
+    while k + 1 < len(chars) and chars[k + 1].text in CLOSING:
+        k += 1
+    return chars[k].x1 - chars[0].x0
+
+
+def _apart(left: Char, right: Char, size: float) -> bool:
+    return right.x0 - left.x1 > LATIN_SPACE * size
+
+
+# × the characters' height: the narrowest gap that is a space. Between two Latin letters any
+# visible gap is one (a Times space is a quarter of the size); beside an ideograph a typesetter
+# adds up to about a quarter of its own (Word's and LibreOffice's spacing between Asian and Latin
+# text), so a space there must be wider.
+LATIN_SPACE = 0.2
+MIXED_SPACE = 0.3
+IDEOGRAPH_SPACE = WORD_GAP
+
+
+def _space(before: str, after: str) -> float:
+    narrow = (before < "\u2e80") + (after < "\u2e80")
+    return LATIN_SPACE if narrow == 2 else MIXED_SPACE if narrow == 1 else IDEOGRAPH_SPACE
 
 
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
