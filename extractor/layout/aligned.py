@@ -91,8 +91,20 @@ LOOSE_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
 # In a row written without separators: a number between two words (its 序号), and a unit's name
 # opening a sentence ("区发展改革委西城区…": the unit, then the progress).
 GLUED_SEQ = compile_rule(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
-GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社")
+GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社联街")
 GLUED_UNIT_MAX = 14  # characters of a unit's name
+# …and where a unit's name may open inside a sentence-less run ("…学位13800个市教育局市住房…"): an
+# administrative level or a collective (各, 相关), read on the matching view (區 is 区).
+GLUED_UNIT_OPENER = compile_rule(r"[市区县省州镇乡各]|相关")
+# …where what stands before it cannot be the start of the same word ("社区", "城市"): a number or its
+# measure word ending the task ("…13800个|市教育局"), punctuation, or another unit's name.
+GLUED_UNIT_AFTER = compile_rule(r"[\d%)）」”’\p{P}个所家项人元万亿米座条户次名台套处间栋批]$")
+# A row's number written as a section's item ("1.1新建…", "2.3提高…"): the row's 序号, cut off.
+GLUED_OUTLINE = compile_rule(r"^\d{1,2}[.．]\d{1,2}(?=\p{Han})")
+OUTLINE = compile_rule(r"^\s*(\d{1,2})[.．](\d{1,2})\s*$")
+# A list opening inside a cell, glued to the word before ("…相关镇街1.完成第一批…").
+GLUED_ITEM = compile_rule(r"(?<=\p{Han})\d{1,2}[.、．](?!\d)(?=\p{Han})")
+GLUED_SPACE = compile_rule(r"[ \t\xa0]{2,}|\u3000+")  # a run of spaces inside such a line: a cell's end
 LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
 SPACED_NUMBER = compile_rule(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
@@ -109,6 +121,7 @@ class Piece:
     # The document spaces its numbers inside phrases ("在 1996 年", "增設 20 間"): a space between a
     # number and a Chinese word may be inside a cell. Where it does not, such a space is a boundary.
     spaced_numbers: bool = True
+    outline: bool = False  # a section's item number cut off a row written without separators ("1.1")
 
 
 def _prior(field_name: str | None, header: str) -> dict[str, float]:
@@ -221,8 +234,8 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         elif mode == "glued":
-            for k, part in enumerate(_glued_parts(trim(text))):
-                pieces.append(Piece(part, index, line.page, start if k == 0 else GLUE))
+            for k, (part, strength, outline) in enumerate(_glued_parts(trim(text))):
+                pieces.append(Piece(part, index, line.page, start if k == 0 else strength, outline=outline))
         else:  # spaces
             # Letter-spaced words ("项  目  类  别", "序 号") are one piece: one character each side.
             text = LETTER_SPACED.sub(_unspace, text)
@@ -483,6 +496,8 @@ def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
 def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     """(number, whole) when the piece is a 序号 (whole) or starts with one ("1、地区生产总值…")."""
     view = match_view(piece.text)
+    if piece.outline and (outline := OUTLINE.match(view)):
+        return int(outline.group(2)), True  # "1.1", "1.2" …: the item counts within its section
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
     if seq is not None and not regex.search(r"[一二三四五六七八九十]", view) and not YEAR.match(view):
         return seq, True  # (1996 is a year; 一、 and （一） are read by _chinese_seq_of)
@@ -701,23 +716,64 @@ def _glued_unit_end(view: str, start: int) -> int | None:
     return start + end
 
 
-def _glued_parts(text: str) -> list[str]:
+def _glued_parts(text: str) -> list[tuple[str, float, bool]]:
     """A row written without separators ("经济社会发展主要预期目标1地区生产总值增长6%左右。区发展改革委
-    西城区地区生产总值…") cut wherever a cell may end: after a sentence, around a number standing
-    between words (a 序号), after a unit's name that opens a sentence. The alignment decides which
-    of the cuts are cells."""
+    西城区地区生产总值…") cut wherever a cell may end: at a run of spaces, after a sentence, around a
+    number standing between words (a 序号) or a section's item number opening the line ("1.1…"),
+    around a unit's name (after a sentence, or opened by an administrative level: "…13800个市教育局
+    市住房…"), before a list opening inside a cell ("…镇街1.完成…"). Each part with the strength of
+    the boundary before it and whether it is such an item number. The alignment decides which of
+    the cuts are cells."""
+    out: list[tuple[str, float, bool]] = []
+    position = 0
+    for match in [*GLUED_SPACE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        run = text[position:end]
+        for k, (part, strength, outline) in enumerate(_glued_run_parts(run)):
+            out.append((part, strength if k else WIDE, outline))
+        position = match.end() if match else end
+    return out
+
+
+def _glued_run_parts(text: str) -> list[tuple[str, float, bool]]:
+    """The parts of a run without spaces (see ``_glued_parts``). Two units' names written one
+    against the other ("市教育局市财政局"), where a list of them in one cell would part them by 、 or
+    ，, are two cells: that seam is as strong as a wide space."""
     view = match_view(text)
     sentence_ends = {m.end() for m in regex.finditer(r"[。;!?]|(?<!\d)\.(?!\d)", view)}
     cuts = set(sentence_ends)
-    seq = GLUED_SEQ.search(view[:40])  # the row's number stands near its start
-    if seq:
-        cuts.update((seq.start(), seq.end()))
+    outline = GLUED_OUTLINE.match(view)
+    if outline:
+        cuts.add(outline.end())
+    else:
+        seq = GLUED_SEQ.search(view[:40])  # the row's number stands near its start
+        if seq:
+            cuts.update((seq.start(), seq.end()))
     for end in sorted(sentence_ends):
         unit_end = _glued_unit_end(view, end)
         if unit_end:
             cuts.add(unit_end)
+    unit_ends: set[int] = set()
+    seams: set[int] = set()
+    names = {}
+    for opener in GLUED_UNIT_OPENER.finditer(view):
+        unit_end = _glued_unit_end(view, opener.start())
+        if unit_end and unit_end - opener.start() >= 3 and not DIGIT.search(view[opener.start() : unit_end]):
+            names[opener.start()] = unit_end
+    for start, unit_end in sorted(names.items()):
+        # A name stands apart from the task where something closes the task before it, or where
+        # the name is followed by another name or by the end of the run ("…学校|市教育局|市发展…").
+        closed_before = not start or GLUED_UNIT_AFTER.search(view[:start]) or start in unit_ends
+        closed_after = unit_end == len(view) or unit_end in names or regex.match(r"[、，,；;]", view[unit_end:])
+        if closed_before or closed_after:
+            cuts.update((start, unit_end))
+            if start in unit_ends:
+                seams.add(start)
+            unit_ends.add(unit_end)
+    cuts.update(m.start() for m in GLUED_ITEM.finditer(view))
     bounds = sorted(c for c in cuts if 0 < c < len(text))
-    return [text[a:b] for a, b in itertools.pairwise([0, *bounds, len(text)]) if text[a:b]]
+    parts = [(text[a:b], a) for a, b in itertools.pairwise([0, *bounds, len(text)]) if text[a:b]]
+    return [(part, WIDE if a in seams else GLUE, bool(outline) and a == 0) for part, a in parts]
 
 
 def _cell_text(pieces: list[Piece]) -> str:
@@ -726,6 +782,11 @@ def _cell_text(pieces: list[Piece]) -> str:
         if piece.text:  # an empty piece (a "|" alone closing the row) adds no break to the cell
             text += _joiner(piece.before) + piece.text if text else piece.text
     return text
+
+
+def _piece_class(piece: Piece) -> str:
+    """A piece's class; a section's item number cut off a glued row ("1.1") is a 序号."""
+    return "seq" if piece.outline else classify(piece.text)
 
 
 def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset()) -> float:
@@ -818,7 +879,7 @@ def _align(
     merged = [empty[c] if columns[c].field in own_cells else MERGED_SKIP for c in range(k)]
     trailing = [0.5 * e for e in empty] if cut_off else empty
     NEG = -1e18
-    piece_classes = [classify(p.text) for p in span]
+    piece_classes = [_piece_class(p) for p in span]
     # Where each part of the span starts: a line, or a piece after a space between two words (not
     # the spaces around a number, "在 1996 年", which cut fragments of one phrase). A cell joined
     # over parts should suit its column part by part (units one a line).
@@ -830,7 +891,8 @@ def _align(
         if key not in cls_cache:
             joins = sum(_join_cost(span[m - 1], span[m], row_lines) for m in range(i + 1, j))
             joins += line_join * sum(1 for m in range(i + 1, j) if span[m].before == LINE and span[m].text)
-            cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
+            whole_outline = j == i + 1 and span[i].outline
+            cls_cache[key] = (joins, "seq" if whole_outline else classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
     parts_cache: dict[tuple[int, int], tuple[list[str], int]] = {}
@@ -1006,12 +1068,29 @@ def aligned_rows(lines: list[Line]) -> list[Block] | None:
     return best[1] if best else None
 
 
+GLUED_RUN = compile_rule(r"[^\s|｜]{25,}")
+SINGLE_SPACE = compile_rule(r"(?<=\S)[ \xa0](?=\S)")
+
+
+def _glued_line(text: str) -> bool:
+    """A line that may be a row written without separators: long and without a space or a bar, or
+    a long run set apart only by wide runs of spaces (the progress after "    "): single spaces
+    between words are a table whose cells a space separates (the spaces reading)."""
+    text = text.strip()
+    if regex.search(r"[|｜\t]", text):
+        return False
+    if len(text) > 40 and not regex.search(r"\s", text):
+        return True
+    return bool(GLUED_RUN.search(text)) and not SINGLE_SPACE.search(text)
+
+
 def _modes(lines: list[Line]) -> list[str]:
     """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and
     spaces; and glued pieces where long lines carry no separator at all."""
     delimited = sum(1 for line in lines if regex.search(r"[|｜\t]", line.text))
     modes = ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
-    glued = sum(1 for line in lines if len(line.text.strip()) > 40 and not regex.search(r"[\s|｜]", line.text.strip()))
+    # (a glued row may still set its progress apart by a run of spaces: its long run counts)
+    glued = sum(1 for line in lines if _glued_line(line.text))
     return [*modes, "glued"] if glued >= 2 else modes
 
 
@@ -1249,7 +1328,7 @@ def _first_piece(alignment: _Alignment) -> Piece | None:
 
 def _opens_with_bare_seq(alignment: _Alignment) -> bool:
     first = _first_piece(alignment)
-    return first is not None and classify(first.text) == "seq"
+    return first is not None and _piece_class(first) == "seq"
 
 
 def _inside_column(alignments: list[_Alignment]) -> int | None:
@@ -1349,7 +1428,7 @@ def _anchor_column(alignments: list[_Alignment]) -> int | None:
     first piece stands in one column or another (a unit's name, or the task under it)."""
     firsts = [next((cell for cell in a.rows[0] if cell), None) for a in alignments if a.rows and a.rows[0]]
     numbered = sum(
-        1 for cell in firsts if cell and (classify(cell[0].text) == "seq" or SEQ_PREFIX.match(match_view(cell[0].text)))
+        1 for cell in firsts if cell and (_piece_class(cell[0]) == "seq" or SEQ_PREFIX.match(match_view(cell[0].text)))
     )
     if 2 * numbered < len(firsts):
         return None

@@ -29,6 +29,7 @@ from extractor.headers import is_header_row, looks_like_units, parse_seq
 from extractor.layout.base import Block
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawDocument, RawTable
+from extractor.rules.compiled import compile_rule
 
 WEIGHTS = {
     "placed": 1.0,
@@ -170,7 +171,7 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
         previous: int | None = None
         for row in table.rows:
             if seq_column is not None:
-                seq = parse_seq(row.texts[seq_column])
+                seq = _seq_number(row.texts[seq_column])
                 if previous is not None:
                     continuity_pairs += 1
                     # the next number, or a new count from 1; an extract of a longer list skips some
@@ -195,6 +196,17 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
     )
 
 
+OUTLINE_SEQ = compile_rule(r"^\s*\d{1,2}[.．](\d{1,2})\s*$")
+
+
+def _seq_number(text: str) -> int | None:
+    """The number a 序号 cell counts by: its own, or a section's item number's last part ("1.2")."""
+    seq = parse_seq(text)
+    if seq is None and (outline := OUTLINE_SEQ.match(text)):
+        return int(outline.group(1))
+    return seq
+
+
 def _has_header(table: RawTable) -> bool:
     return any(is_header_row([c.text for c in row.cells]) for row in table.rows[:5]) or table.kind == "prose"
 
@@ -206,7 +218,7 @@ def _fits(field: str | None, text: str) -> bool | None:
     if "|" in text or "｜" in text or "\t" in text:
         return False
     if field == "seq":
-        return parse_seq(text) is not None
+        return _seq_number(text) is not None
     if field in ("lead_units", "partner_units"):
         return not text or looks_like_units(text)
     if field in ("task", "progress"):
