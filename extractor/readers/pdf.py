@@ -100,11 +100,13 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
         with pdf_bounds.bounded(limits.max_stream_bytes), engine(data, limits) as pages:
             carry: pdf_layout.OpenTable | None = None
             running: pdf_layout.Prose | None = None  # the text at the bottom of the page before
+            edges = pdf_layout.NO_EDGES  # the first and last line of the page before, for running heads
             for page in pages:
                 glyphs = _page_glyphs(page)
                 if _has_text(page, glyphs):
                     text_pages += 1
-                    page_blocks, carry, text = _read_page(page, glyphs, warnings, carry)
+                    page_blocks, carry, text = _read_page(page, glyphs, warnings, carry, edges)
+                    edges = text.edges
                     running = _go_on(running, page_blocks, text)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
@@ -328,11 +330,10 @@ def _go_on(
     broke it (``pdf_layout.continues``; only page furniture between). Returns the prose whose last
     paragraph this page leaves at its bottom (None when a table or nothing is there)."""
     if running is not None and running.last is not None and text.first is not None:
+        # (only page furniture stands above the page's first paragraph: ``Prose.first`` is the first
+        # paragraph of the text above the page's first table)
         index = next(i for i, block in enumerate(page_blocks) if block is text.first)
-        before = page_blocks[:index]
-        if all(isinstance(b, Paragraph) and is_furniture(b.text) for b in before) and pdf_layout.continues(
-            running, text
-        ):
+        if pdf_layout.continues(running, text):
             running.last.text = pdf_layout.joined(running.last.text, text.first.text)
             del page_blocks[index]
             if text.last is text.first:  # the whole page's text went on with it: it may go on still
@@ -341,7 +342,11 @@ def _go_on(
 
 
 def _read_page(
-    page: Page, glyphs: list[Glyph], warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
+    page: Page,
+    glyphs: list[Glyph],
+    warnings: list[RawWarning],
+    carry: pdf_layout.OpenTable | None,
+    edges: tuple[str, str] = ("", ""),
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None, pdf_layout.Prose]:
     number = page.page_number
     joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
@@ -356,7 +361,7 @@ def _read_page(
         blocks, carry, found = pdf_layout.read_page(page, number, carry)
         if found:
             return blocks, carry, pdf_layout.Prose([])
-    blocks, text = _ruled_blocks(page, placed, tables, extracted)
+    blocks, text = _ruled_blocks(page, placed, tables, extracted, edges)
     return blocks, None, text
 
 
@@ -592,10 +597,15 @@ def _page_text(page: Page, glyphs: list[Glyph] | None = None) -> str:
 
 
 def _ruled_blocks(
-    page: Page, placed: _Placed, tables: list, extracted: list[list[list[str | None]]]
+    page: Page,
+    placed: _Placed,
+    tables: list,
+    extracted: list[list[list[str | None]]],
+    edges: tuple[str, str] = ("", ""),
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.Prose]:
     """The page's ruled tables and, around them, its text read as prose (``pdf_layout.prose``);
-    the prose's first paragraph if nothing stands above it, its last if nothing stands below."""
+    the prose's first paragraph if nothing stands above it, its last if nothing stands below, and
+    the page's edges (``pdf_layout.running_heads``: the page before's ``edges`` are page furniture)."""
     number = page.page_number
     _, top, _, bottom = page.bbox
     bands: list[tuple[float, float]] = []
@@ -606,7 +616,9 @@ def _ruled_blocks(
     bands.append((cursor, bottom))
     lines = [_band_lines(placed, y0, y1) for y0, y1 in bands]
     size = max(lines, key=lambda band: len(band[0]))[1]  # the font of the band with most lines: the body's
-    margins = pdf_layout.margins([line for band, _ in lines for line in band], size, page.width)
+    every = [line for band, _ in lines for line in band]
+    page_edges = pdf_layout.running_heads(every, edges)
+    margins = pdf_layout.margins(every, size, page.width)
     texts = [pdf_layout.prose(band, margins, number) for band, _ in lines]
     blocks: list[Paragraph | RawTable] = list(texts[0].paragraphs)
     for cells_by_row, text in zip(extracted, texts[1:], strict=True):
@@ -617,7 +629,7 @@ def _ruled_blocks(
         blocks.append(RawTable(rows, layout="pdf-ruled"))
         blocks.extend(text.paragraphs)
     top, end = texts[0], texts[-1]
-    return blocks, pdf_layout.Prose([], margins, top.first, top.first_line, end.last, end.last_line)
+    return blocks, pdf_layout.Prose([], margins, top.first, top.first_line, end.last, end.last_line, page_edges)
 
 
 def _band_lines(placed: _Placed, y0: float, y1: float) -> tuple[list[pdf_layout.Line], float]:

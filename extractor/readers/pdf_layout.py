@@ -852,7 +852,7 @@ class Margins:
 def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
     """The page's text edges, from the lines outside the page furniture. The right edge counts only
     when the page shows it: the longest line ends where the left margin's mirror is (a page's text
-    block is centred), or several lines end at one x (justified text). A longest line elsewhere
+    block is centred), or several lines over half the page wide end at one x (justified text). A longest line elsewhere
     (a table copied as text, a list of short items) says nothing about where the page wraps."""
     body = [line for line in lines if not line.furniture]
     if not body:
@@ -860,7 +860,9 @@ def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
     left = min(line.chars[0].x0 for line in body)
     ends = [line.chars[-1].x1 for line in body]
     right: float | None = max(ends)
-    justified = sum(1 for x in ends if x >= right - JUSTIFIED * size) >= JUSTIFIED_LINES  # type: ignore[operator]
+    # (lines of one length half the page wide or less are a list or a table, not a justified text)
+    long = right - left > width / 2  # type: ignore[operator]
+    justified = long and sum(1 for x in ends if x >= right - JUSTIFIED * size) >= JUSTIFIED_LINES  # type: ignore[operator]
     if not justified and abs((width - right) - left) > SYMMETRY * size:  # type: ignore[operator]
         right = None
     blanks = [b.top - a.bottom for a, b in itertools.pairwise(body) if b.top > a.bottom]
@@ -878,6 +880,26 @@ class Prose:
     first_line: Line | None = None
     last: Paragraph | None = None
     last_line: Line | None = None
+    edges: tuple[str, str] = ("", "")  # the page's first and last line (``running_heads``)
+
+
+NO_EDGES = ("", "")
+_NUMBERS = regex.compile(r"[\d\s]+")
+
+
+def running_heads(lines: Sequence[Line], before: tuple[str, str]) -> tuple[str, str]:
+    """A page's first or last line that repeats the page before's, numbers aside (a running head
+    or foot: "XX区人民政府 2023年工作报告", "第 3 页 共 9 页"), is page furniture like a page number: it
+    stays a paragraph of its own, and the text around it may go on across it. Returns the page's
+    first and last line, as compared with the next page's."""
+    if not lines:
+        return NO_EDGES
+    first, last = (_NUMBERS.sub("", lines[k].text) for k in (0, -1))
+    if first and first == before[0]:
+        lines[0].furniture = True
+    if last and last == before[1]:
+        lines[-1].furniture = True
+    return first, last
 
 
 def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
