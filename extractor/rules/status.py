@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
-from extractor.rules.assess import assess, full_year_forecast, target_column
+from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
@@ -1146,6 +1146,9 @@ def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str,
     named = target.subject and actual.subject and len(target.subject) >= _NAMED_COUNT
     if named and match_view(target.subject or "") == match_view(actual.subject or ""):
         return True  # one name written on both sides, in either script (家庭屋顶光伏1.2万户 … 6232户)
+    after = noun_after(actual, cells)
+    if after and target.subject and after in match_view(target.subject):
+        return True  # the name written after the count (新增护理型床位500张 … 完成120张护理型床位建设)
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
