@@ -298,3 +298,19 @@ def test_a_table_copied_as_text_reads_as_from_the_text_file() -> None:
     text_rows = [(r.seq, r.task, r.progress) for t in from_text.tables for r in t.rows]
     assert len(text_rows) == 3 and text_rows[1][0] == 2
     assert pdf_rows == text_rows
+
+
+def test_a_wide_gap_reads_as_as_many_spaces_as_it_holds() -> None:
+    """Columns set apart by wide gaps (a fixed-width table printed as text) keep their gaps as runs
+    of spaces of about the gap's width, as pdftotext's layout mode writes them: the text layouts
+    read a run of spaces as a column boundary, one space as a word's."""
+    doc = Doc()
+    space = 0.32 * 12
+    for top, cells in ((100.0, ("农业基础设施", "9", "51")), (120.0, ("综合交通", "176", "31"))):
+        put(doc, 0, 90.0, top, cells[0])
+        put(doc, 0, 300.0 - _width("0", 12) * len(cells[1]), top, cells[1])  # numbers right-aligned
+        put(doc, 0, 400.0 - _width("0", 12) * len(cells[2]), top, cells[2])
+    first, second = paragraphs(doc)
+    gap = 300.0 - 6 - (90.0 + 6 * 12)
+    assert first == "农业基础设施" + " " * round(gap / space) + "9" + " " * round((400 - 12 - 300) / space) + "51"
+    assert second.split() == ["综合交通", "176", "31"] and "  " in second

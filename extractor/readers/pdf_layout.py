@@ -952,8 +952,9 @@ def _spaced(line: Line) -> str:
     for char in line.chars:
         if before is not None:
             height = max(char.bottom - char.top, before.bottom - before.top)
-            if char.x0 - before.x1 > _space(before.text, char.text) * height:
-                out.append(" ")
+            gap = char.x0 - before.x1
+            if gap > _space(before.text, char.text) * height:
+                out.append(" " * max(1, round(gap / (SPACE_WIDTH * height))))
         out.append(char.text)
         before = char
     text = "".join(out)
@@ -961,7 +962,7 @@ def _spaced(line: Line) -> str:
         text = CID.sub("\ufffd", text)
     if _RADICAL.search(text):
         text = text.translate(_RADICALS)
-    return " ".join(text.split())
+    return text.strip()
 
 
 def _flush(line: Line, margins: Margins) -> bool:
@@ -1032,6 +1033,7 @@ def _apart(left: Char, right: Char, size: float) -> bool:
 # adds up to about a quarter of its own (Word's and LibreOffice's spacing between Asian and Latin
 # text), so a space there must be wider.
 LATIN_SPACE = 0.2
+SPACE_WIDTH = 0.32  # × height: a space's width, for as many spaces as a wide gap holds (columns)
 MIXED_SPACE = 0.3
 IDEOGRAPH_SPACE = WORD_GAP
 
