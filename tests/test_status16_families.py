@@ -93,3 +93,26 @@ def test_a_sentence_saying_the_years_items_are_done_is_the_documents_verdict(sen
 )
 def test_a_pledge_to_complete_is_no_verdict(sentence: str) -> None:
     assert prose_verdict([sentence]) is None
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "共15个，其中3个点位已完成建设。",
+        "其中3個點位已完成建設。",
+        "主体已建成，内部装饰待招标。",
+        "第一批学校已完成，第二批待实施。",
+        "可行性研究报告已完成，目前已经装修设计。",
+    ],
+)
+def test_a_part_or_a_preparation_said_done_is_a_step_not_the_task(progress: str) -> None:
+    status = row_status({"task": "新增老年食堂15个", "progress": progress}, [], [], [], None)
+    assert status.value != "done"
+    assert any(a.reason.startswith("a part or a preparation") for a in status.set_aside)
+
+
+@pytest.mark.parametrize(
+    "progress", ["该项目已完成。", "一期工程已于2014年5月30日通车试运营。", "食堂已建成投用。", "項目已全部建成。"]
+)
+def test_the_task_said_done_with_no_part_named_is_done(progress: str) -> None:
+    assert row_status({"task": "某项目", "progress": progress}, [], [], [], None).value == "done"

@@ -730,6 +730,7 @@ def _row_status(
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _drop_planned_clauses(evidence, cells)
+    _steps_done(evidence, cells)
     evidence.planned = _planned(pieces, cells)
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
@@ -1012,6 +1013,22 @@ def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
         if planned:
             evidence.tiers[name] = [i for i in items if i not in planned]
             evidence.set_aside("a clause of what is yet to come, no report", *planned)
+
+
+def _steps_done(evidence: _Evidence, cells: dict[str, str]) -> None:
+    """Something said done (已完成, 已建成) in a clause naming a part of the task (其中, 主体, 一期 …) or its
+    preparation (可行性研究报告已完成, 方案已通过) is a step done: work reported moving (the lowest
+    tier), not the task done."""
+    items = evidence.tiers.get("done_part", [])
+    preparation = status_rules().milestone.preparation
+    steps = [i for i in items if vocabulary("part").search(c := _clause(i, cells)) or preparation.search(c)]
+    if steps:
+        evidence.tiers["done_part"] = [i for i in items if i not in steps]
+        evidence.set_aside("a part or a preparation of the task done, not the whole task", *steps)
+        evidence.add("reported", *(i.model_copy(update={"rule": _STEP_DONE}) for i in steps))
+
+
+_STEP_DONE = "on_track.step"  # something done that is a step of the task: work moving
 
 
 def _planned_start(pieces: list[Piece]) -> list[Item]:
