@@ -116,3 +116,22 @@ def test_a_part_or_a_preparation_said_done_is_a_step_not_the_task(progress: str)
 )
 def test_the_task_said_done_with_no_part_named_is_done(progress: str) -> None:
     assert row_status({"task": "某项目", "progress": progress}, [], [], [], None).value == "done"
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "其中1个仿古戏台已封顶；其他9个完成选址和图纸设计。",
+        "其中1個仿古戲台已封頂;其他9個完成選址和圖紙設計。",
+        "2所学校已开工建设，剩余2所完成招标。",
+    ],
+)
+def test_the_rest_of_the_parts_only_prepared_while_others_move_is_behind(progress: str) -> None:
+    status = row_status({"task": "莆仙戏仿古戏台改造10个", "progress": progress}, [], [], [], None)
+    assert status.value == "behind"
+    assert {e.rule for e in status.evidence} == {"not_started.preparation"}
+
+
+def test_the_rest_of_the_parts_moving_is_no_delay() -> None:
+    status = row_status({"task": "仿古戏台改造", "progress": "其中1个已封顶；其他9个正在施工。"}, [], [], [], None)
+    assert status.value == "on_track"

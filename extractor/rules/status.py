@@ -750,7 +750,12 @@ def _row_status(
         for item in evidence.tiers.get(name, [])
         if not _preparatory(item, cells) and not any(_one_clause(item, n, cells) for n in stated)
     ]
-    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces) or _preparation_only(cells, evidence)
+    not_started = (
+        evidence.tiers.get("not_started")
+        or _milestone(cells, pieces)
+        or _preparation_only(cells, evidence)
+        or _rest_prepared(cells, evidence)
+    )
     if not not_started and not progress:
         not_started = evidence.tiers["not_started"] = _planned_start(pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
@@ -1076,6 +1081,19 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
 
 
 _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
+
+
+def _rest_prepared(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
+    """The items of a clause that names the rest of the task's parts and reports their preparation
+    only (其他9个完成选址和图纸设计): those parts have not started (with others moving, the row is behind)."""
+    moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
+    return [
+        item.model_copy(update={"rule": _PREPARATION_ONLY})
+        for item in moving
+        if item.field == "progress"
+        and vocabulary("remainder").search(_clause(item, cells))
+        and _preparatory(item, cells)
+    ]
 
 
 def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
