@@ -411,6 +411,19 @@ def parse_seq(text: str) -> int | None:
     return int(value) if value is not None and value.is_integer() else None
 
 
+def item_enumerator(text: str | None) -> tuple[str, int] | None:
+    """How a text's leading item number is written and its value: "（二）对…" → ("(C)", 2), "3.推进…"
+    → ("A.", 3), "十二、…" → ("C、", 12) (the numerals' script, the marks around them); None when it
+    opens with none (1. or 1、 as SEQ_PREFIX reads it, or layout.toml item_prefix)."""
+    view = match_view(text or "")
+    found = SEQ_PREFIX.match(view) or layout_patterns()["item_prefix"].match(view)
+    number = parse_seq(found.group().strip()) if found else None
+    if found is None or number is None:
+        return None
+    mark = regex.sub(r"\s", "", found.group())
+    return regex.sub(r"[0-9]+", "A", regex.sub(r"[一二三四五六七八九十百零〇两]+", "C", mark)), number
+
+
 def is_furniture(text: str) -> bool:
     return bool(layout_patterns()["furniture"].search(text.strip()))
 

@@ -36,6 +36,7 @@ from extractor.headers import (
     is_furniture,
     is_header_row,
     is_heading,
+    item_enumerator,
     label_synonyms,
     layout_patterns,
     looks_like_units,
@@ -852,6 +853,9 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     if header_key(raw) in table.header_keys:
         return  # the header repeated (each page, or after a section)
     fitted, category = _fit(table, raw)
+    # (a row moved right to the column whose numbering it goes on is that column's next item, not
+    # a heading over the rows after it)
+    shifted = bool(fitted) and fitted[0].merge == "above" and not (raw.cells and raw.cells[0].merge == "above")
     if category is not None:
         table.current_section = category
     cells = (fitted + [RawCell("")] * width)[:width]
@@ -892,7 +896,7 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
             previous.texts[target] = "\n".join(t for t in (previous.texts[target], texts[filled_at] or "") if t)
             return
     heading = raw.cells[0].text if len(raw.cells) == 1 else _section_heading(texts)
-    if heading and parse_seq(heading) is None:
+    if heading and parse_seq(heading) is None and not shifted:
         table.current_section = heading
         return
     filled = []
@@ -951,6 +955,9 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         return cells[1:] if not raw.loose else _fit_loose(table, cells[1:]), texts[0]
     if seq_column == 1 and len(cells) == width - 1 and _next_number(table, texts[0]):
         return [RawCell(None, merge="above"), *cells], None
+    shifted = _shifted_by_numbering(table, cells)
+    if shifted is not None:
+        return shifted, None
     written = len(texts) - next((k for k, t in enumerate(reversed(texts)) if t.strip()), len(texts))
     if seq_column == 0 and table.rows and 2 <= written < width - 1 and texts[0] and parse_seq(texts[0]) is None:
         # A sub-row under cells merged over it ("1 | 农村人居环境整治提升工程 | 推广… | …" and then
@@ -965,6 +972,37 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         if _fit_score(table, best) > _fit_score(table, [*cells[:width], *[RawCell("")] * (width - len(cells))]):
             return best, None
     return (_fit_loose(table, cells) if raw.loose else cells), None
+
+
+def _shifted_by_numbering(table: AssembledTable, cells: list[RawCell]) -> list[RawCell] | None:
+    """A row under a merged cell that a copy left out, its cells standing one or more columns to
+    the left ("（二）对人民群众… | |" under "一、深入解读… | （一）按照… | 各镇(街)"): its first text goes
+    on with the numbering a later column of the row above opens with (the same way of writing, the
+    next number) while the column it stands in is numbered otherwise. Its cells move right to that
+    column; the ones in front are merged from above. None when the row reads in place."""
+    previous = table.rows[-1] if table.rows else None
+    width = len(table.columns)
+    first = next((k for k, c in enumerate(cells) if c.text and c.text.strip()), None)
+    if previous is None or first is None or any(c.text is None for c in cells):
+        return None
+    found = item_enumerator(cells[first].text)
+    if found is None:
+        return None
+    style, number = found
+    above = [item_enumerator(text) for text in previous.texts]
+    if above[first] is None or above[first][0] == style:
+        # its own column goes on numbering the same way (the row is in place), or is no numbered
+        # group column whose cell the copy could have left out
+        return None
+    target = next((k for k in range(first + 1, width) if above[k] == (style, number - 1)), None)
+    if target is None:
+        return None
+    # (the empty cells it ends with stand for the merged ones it left out, as far as they reach: a row
+    # cut off by the document's end keeps its length, the cells it never reached stay unknown)
+    moved = [*(RawCell(None, merge="above") for _ in range(target)), *cells[first:]]
+    while len(moved) > width and not (moved[-1].text or "").strip():
+        moved.pop()
+    return moved if len(moved) <= width else None
 
 
 def _next_number(table: AssembledTable, text: str) -> bool:
