@@ -236,7 +236,7 @@ def from_plain(value: Any) -> Any:
         fields_set = _FIELDS_SETS.get(model)
         if fields_set is None:
             fields_set = _FIELDS_SETS[model] = set(model.model_fields)
-        values = {name: from_plain(getattr(value, name)) for name, _, _ in kind._spec}
+        values = {name: from_plain(getattr(value, name)) for name in kind._fields}
         return model.model_construct(fields_set, **values)
     if kind is list:
         return [from_plain(item) for item in value]
