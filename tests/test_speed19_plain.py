@@ -314,3 +314,13 @@ def test_floats_pydantic_and_json_write_differently_are_written_as_json_does() -
     text = b"".join(document_json_chunks(document))
     assert b'"value": 7e-08,' in text and b'"value_max": Infinity,' in text
     assert text == _reference(from_plain(document), compact=False)
+
+
+def test_the_written_out_code_is_what_the_classes_declare() -> None:
+    """plain.py holds each class's __init__ and _record written out (compiling them at import cost
+    2 % of a whole parse): they must be those its fields make (``plain._write_generated()``)."""
+    assert plain.generated_source() in Path(plain.__file__).read_text(encoding="utf-8")
+    assert plain.Row.__init__.__qualname__ == "Row.__init__"
+    for name, cls in plain.CLASSES.items():
+        assert cls.__init__.__code__.co_name == f"{name}__init__"
+        assert cls._record.__code__.co_name == f"{name}__record"
