@@ -40,7 +40,9 @@ from extractor.headers import (
     label_synonyms,
     layout_patterns,
     looks_like_units,
+    numbers_count,
     parse_seq,
+    prose_patterns,
 )
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
@@ -409,6 +411,52 @@ def _units_from_labels(table: AssembledTable) -> None:
     )
 
 
+UNIT_BRACKET = compile_rule(r"\(([^()]{2,60})\)\s*[。.;]?\s*(?=\n|$)")  # on the matching view
+UNIT_PARTS = compile_rule(r"[、,，;；/]")
+
+
+def _unit_bracket(inside: str) -> bool:
+    """Whether a bracket's text is unit names ("信義區公所、臺北市教育局"), not a note about the
+    task ("暂命名", "含渭源县第二人民医院")."""
+    parts = [p.strip() for p in UNIT_PARTS.split(inside) if p.strip()]
+    return (
+        bool(parts)
+        and all(looks_like_units(p) and len(p) <= 20 for p in parts)
+        and not prose_patterns()["includes_bracket"].match(inside)
+    )
+
+
+def _units_from_brackets(table: AssembledTable) -> None:
+    """A table without a 牵头单位 column whose tasks end naming their units in a bracket ("增設文史
+    故事牆(信義區公所、臺北市教育局)", each item of a task "…課程。(信義區公所)"): the units of every
+    such bracket ending an item fill a new lead column, and the closing bracket leaves the task
+    (gold conventions: an inline unit marker is no part of the task). Only when most tasks do so."""
+    task = table.column_of("task")
+    if table.column_of("lead_units") is not None or task is None or not table.rows:
+        return
+    found = []
+    for row in table.rows:
+        view = match_view(row.texts[task])
+        found.append([m for m in UNIT_BRACKET.finditer(view) if _unit_bracket(m.group(1))])
+    closing = [
+        bool(marks) and marks[-1].end() == len(match_view(row.texts[task]).rstrip())
+        for row, marks in zip(table.rows, found, strict=True)
+    ]
+    if sum(closing) < max(2, len(table.rows) / 2):
+        return
+    table.columns.append(ColumnSpec(header="牵头单位", field="lead_units", key="lead_units"))
+    _sources_in_step(table, len(table.columns) - 1)
+    for row, marks, closes in zip(table.rows, found, closing, strict=True):
+        text = row.texts[task]
+        units = [text[m.start(1) : m.end(1)].strip() for m in marks]
+        row.texts.append("、".join(units))
+        if closes:
+            row.texts[task] = text[: marks[-1].start()].rstrip()
+    table.warnings.append(
+        TableWarning("units_from_brackets", "lead units taken from the brackets closing the task cells")
+    )
+
+
 def _units_from_remarks(table: AssembledTable) -> None:
     """No unit column, and the 备注 names the responsible unit in most rows: it is the lead unit
     (gold conventions: a unit named only in 备注)."""
@@ -508,6 +556,8 @@ def _seq_from_task_prefix(table: AssembledTable) -> None:
     prefixes = [_task_number(row.texts[task]) for row in table.rows]
     if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
         return
+    if not numbers_count([n for p in prefixes if p and (n := parse_seq(p.group().strip())) is not None]):
+        return  # every task opens a list of its own at "1.", or lists go on inside cells: no row numbers
     if seq is not None:
         written = sum(1 for row in table.rows if row.texts[seq].strip())
         if 2 * written >= len(table.rows) or sum(1 for p in prefixes if p) < 0.8 * len(table.rows):
@@ -634,6 +684,7 @@ TABLE_PASSES = (
     _category_shifted,
     _units_from_remarks,
     _units_from_labels,
+    _units_from_brackets,
     _task_where_written,
     _names_as_task,
     _seq_from_task_prefix,  # once the task column is settled: its numbers are the rows'

@@ -8,7 +8,7 @@ numbered another way. The group becomes each row's section, the items the tasks,
 from above; the document's last line, cut off before its first bar, is the next item.
 """
 
-# ruff: noqa: E501  (a table row is one long line)
+
 from __future__ import annotations
 
 import pytest

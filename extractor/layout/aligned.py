@@ -40,6 +40,7 @@ from extractor.headers import (
     is_heading,
     label_synonyms,
     layout_patterns,
+    numbers_count,
     opens_as_content,
     opens_with_joiner,
     parse_seq,
@@ -576,7 +577,10 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
             if not near:
                 # a jump in the numbering (an extract of a longer list: 145, 249) a whole row away;
                 # a count in the row's own cells ("626" under 累计完成) is nearer
-                near = [(j, n) for j, n in following if n > current and j - position >= width][:1]
+                # (of the numbers' own size: an item "2." is not followed by a row keyed 1121)
+                near = [
+                    (j, n) for j, n in following if current < n <= MAX_JUMP * (current + 1) and j - position >= width
+                ][:1]
             # Numbering that starts again under the next section: a 1 with a 2 after it, taken when
             # it comes before the number that would continue the count.
             ones = [j for j, n in following if n == 1]
@@ -601,6 +605,34 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         chains.append(chain)
     best = max(chains, key=len)
     return best
+
+
+MIN_KEY_DIGITS = 3  # a number this long opening each row is a key (1122: a year and quarter), not a count
+
+
+def _row_keys(pieces: list[Piece], start: int) -> list[int]:
+    """Rows keyed by a code rather than numbered: every line that opens with a bare number of three
+    digits or more, more cells after it on the line, the codes all as long ("1122 增設… 1.信義區…",
+    "1121 1.與社區…", "1114 …": a year and a quarter, in whatever order). The items numbered inside
+    their cells ("1." / "2.") are no rows then. Empty when fewer than two lines open so, or when a
+    line opens with a number of another length (then the numbers are counts, not keys)."""
+    keys = []
+    widths = set()
+    for k in range(start, len(pieces)):
+        piece = pieces[k]
+        if piece.before < LINE and k != start:
+            continue
+        view = match_view(piece.text)
+        if not regex.fullmatch(r"\d+", view):
+            continue
+        widths.add(len(view))
+        on_line = k + 1 < len(pieces) and pieces[k + 1].line == piece.line and pieces[k + 1].text
+        if len(view) >= MIN_KEY_DIGITS and on_line and not YEAR.match(view):
+            keys.append(k)
+    return keys if len(keys) >= 2 and len(widths) == 1 else []
+
+
+MAX_JUMP = 10  # a jump in a chain of 序号 reaches at most this many times the number it goes on from
 
 
 def _numbered_inside(piece: Piece) -> bool:
@@ -807,6 +839,8 @@ def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset(
         return -0.05  # "控制在" / "10410人内": the phrase goes on
     if right.before < CELL and _next_item(left.text, right.text):
         return -0.05  # "1、…整平。" / "2、結案。": the cell's list goes on
+    if right.before < CELL and _first_item(right.text):
+        base += LIST_START  # "…(信義區公所) 1.信義區公所於…": a list starting anew opens a cell more often
     if SENTENCE_END.search(left.text) and right.before <= LINE:
         # A sentence ends and a space or break follows: where one cell ends and the next begins
         # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…"). Where nothing
@@ -815,6 +849,15 @@ def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset(
     if right.before == SPACE and _digit_adjacent(left, right):
         base += 0.0 if classify(left.text) in ("unit", "person") else 0.2
     return base
+
+
+LIST_START = -1.0
+
+
+def _first_item(text: str) -> bool:
+    """Whether ``text`` opens a list at its first item ("1.…", "1、…")."""
+    found = SEQ_PREFIX.match(match_view(text))
+    return bool(found) and found.group(1) == "1" and not LOOKS_DECIMAL.match(match_view(text))
 
 
 def _next_item(left: str, right: str) -> bool:
@@ -1167,7 +1210,10 @@ def _read_rows(
     header line it stands under (None: a cell of the one line)."""
     groups = list(groups) if groups else [None] * len(cells)
     columns = _columns(cells)
-    starts = _row_starts(pieces, header.end, len(columns))
+    keys = _row_keys(pieces, header.end)
+    for k in keys:
+        pieces[k + 1].before = max(pieces[k + 1].before, CELL)  # the key is a cell of its own
+    starts = keys or _row_starts(pieces, header.end, len(columns))
     if len(starts) < 2 and mode == "delimited":
         starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
@@ -1227,7 +1273,7 @@ def _read_rows(
         for alignment in alignments
     ]
     header_cells = [col.header for col in columns]
-    if all(col.field != "seq" for col in columns):
+    if all(col.field != "seq" for col in columns) and not keys:  # (keyed rows number no items)
         inserted = len(header_cells)
         header_cells, rows_cells = _seq_from_prefix(header_cells, rows_cells)
         if len(header_cells) > inserted:
@@ -1568,13 +1614,15 @@ def _seq_from_prefix(
     """Rows numbered inside a cell ("1、地区生产总值增长率" under 指标名称): the number becomes a
     序号 column before that cell, the cell keeps the rest. Done when most rows open that way."""
     prefixed = []
+    numbers = []
     for row in rows:
         texts = row[0]
         for c, text in enumerate(texts):
-            if text and SEQ_PREFIX.match(match_view(text)):
+            if text and (found := SEQ_PREFIX.match(match_view(text))):
                 prefixed.append(c)
+                numbers.append(int(found.group(1)))
                 break
-    if len(prefixed) < max(2, len(rows) // 2):
+    if len(prefixed) < max(2, len(rows) // 2) or not _counts(numbers):
         return header, rows
     column = Counter(prefixed).most_common(1)[0][0]
     out = []
@@ -1598,6 +1646,13 @@ def _seq_from_prefix(
             new_row.append([*texts[:column], number, rest, *texts[column + 1 :]])
         out.append(new_row)
     return [*header[:column], "序号", *header[column:]], out
+
+
+def _counts(numbers: list[int]) -> bool:
+    """Whether numbers opening cells count rows: they go up, one by one or again from 1, more often
+    than not ("1.", "1.", "1." opening each row's cell, or "2.", "1.", "2.", number lists inside
+    the cells)."""
+    return numbers_count(numbers)
 
 
 def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:

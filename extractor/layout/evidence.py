@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractor.headers import is_header_row, looks_like_units, parse_seq
-from extractor.layout.base import Block
+from extractor.layout.base import SENTENCE, Block
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawDocument, RawTable
 from extractor.rules.compiled import compile_rule
@@ -135,7 +135,8 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
     placed += sum(_chars(c.header) for t in assembly.tables for c in t.columns)
     # Titles and section headings are the table's too (each written once).
     placed += sum(_chars(t.title) for t in assembly.tables)
-    placed += sum(_chars(section) for section in {r.section for _, r in rows if r.section})
+    # (a "heading" of sentences is a row the reading failed to open: its text is not placed)
+    placed += sum(_chars(section) for section in {r.section for _, r in rows if r.section} if _heading_like(section))
     header = 0.0
     continuity_hits = continuity_pairs = 0
     fit_hits = fit_cells = 0
@@ -194,6 +195,13 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
         consistency=consistent / filled if filled else 0.0,
         coverage=covered / core_cells if core_cells else 0.0,
     )
+
+
+MAX_HEADING = 60  # characters of a section heading; a longer text of sentences is no heading
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= MAX_HEADING or not SENTENCE.search(text)
 
 
 OUTLINE_SEQ = compile_rule(r"^\s*\d{1,2}[.．](\d{1,2})\s*$")
