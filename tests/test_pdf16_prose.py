@@ -314,3 +314,30 @@ def test_a_wide_gap_reads_as_as_many_spaces_as_it_holds() -> None:
     gap = 300.0 - 6 - (90.0 + 6 * 12)
     assert first == "农业基础设施" + " " * round(gap / space) + "9" + " " * round((400 - 12 - 300) / space) + "51"
     assert second.split() == ["综合交通", "176", "31"] and "  " in second
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["2.坚持必要的人员管控和健康监测措施。", "（二）加快老旧小区改造。", "责任单位：市卫生健康委、各县（市、区）政府"],
+)
+def test_an_item_or_a_label_opening_a_line_opens_a_paragraph(opening: str) -> None:
+    """No indent, no spacing, ragged right, and the line above happens to fill the page: only the
+    words tell. A line opening an item ("2.", "（二）") or a field the vocabulary knows ("责任单位：")
+    starts a paragraph; a line opening with anything else goes on."""
+    full = "推进城乡道路提档升级，全年完成农村公路改造一百二十公里，新建桥八座。"  # 34 em: the whole line
+    assert len(full) == 34
+    doc = Doc(Style())
+    typeset(doc, full)
+    typeset(doc, opening)
+    typeset(doc, full + "城乡公交一体化覆盖率达到百分之九十五以上。")
+    assert paragraphs(doc) == [full, opening, full + "城乡公交一体化覆盖率达到百分之九十五以上。"]
+
+
+def test_no_line_breaks_beside_a_quotation_mark() -> None:
+    """ "开展“一户一策”": a line breaker keeps a quotation mark with both its neighbours, so a line
+    that ends 1.6 em short before "展“一" was still wrapped by the page."""
+    doc = Doc(Style())
+    put(doc, 0, 90.0, 100.0, "救助市城区特困群众三百五十户。升钟库区完成新村扶贫帮扶七个。开")  # 33 em: 19 pt short
+    put(doc, 0, 90.0, 118.0, "展“一户一策”帮扶。")
+    put(doc, 0, 90.0, 200.0, "开展" * 17)  # 34 em: shows the right edge at 505
+    assert paragraphs(doc)[0] == "救助市城区特困群众三百五十户。升钟库区完成新村扶贫帮扶七个。开展“一户一策”帮扶。"

@@ -65,12 +65,14 @@ from extractor.headers import (
     header_candidates,
     is_furniture,
     is_header_row,
+    label_synonyms,
     layout_patterns,
     parse_seq,
+    prose_patterns,
 )
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.data import load
-from extractor.textnorm import collapse_layout_space, match_key
+from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 if TYPE_CHECKING:
     import pdfplumber
@@ -940,6 +942,7 @@ def continues(before: Prose, after: Prose) -> bool:
         _wrapped(above, below, before.margins)
         and _flush(below, after.margins)
         and _same_size(above, below, after.margins)
+        and not _opens(below)
     )
 
 
@@ -971,15 +974,37 @@ def _flush(line: Line, margins: Margins) -> bool:
 
 def _goes_on(above: Line, below: Line, margins: Margins) -> bool:
     """The page broke the line: the one above ran into the right edge (``_wrapped``), the one below
-    starts at the left edge (no first-line indent), no taller blank than the page's tightest lies
-    between them (no paragraph spacing) and both are in one size."""
+    starts at the left edge (no first-line indent) and opens no item or field of its own
+    (``_opens``), no taller blank than the page's tightest lies between them (no paragraph spacing)
+    and both are in one size."""
     size = margins.size
     return (
         _wrapped(above, below, margins)
         and _flush(below, margins)
         and below.top - above.bottom <= min(margins.blank + SPACING * size, LEADING * size)
         and _same_size(above, below, margins)
+        and not _opens(below)
     )
+
+
+_LEADING_LABEL = regex.compile(r"^\s*(\p{Han}{2,10})\s*[:：]")
+
+
+def _opens(line: Line) -> bool:
+    """A line opening an item in an enumerator style numbered prose knows ("2.", "（三）", "①";
+    data/layout.toml [prose.styles]) or a field under a label the header vocabulary knows
+    ("责任单位：…"): where no indent or spacing shows a paragraph's start, its words do. A line the
+    page wrapped starts so only by chance (the line above ended its sentence just there)."""
+    view = match_view(line.text)
+    if any(pattern.match(view) for name, pattern in prose_patterns().items() if name.startswith("style:")):
+        return True
+    label = _LEADING_LABEL.match(view)
+    return label is not None and match_key(label.group(1)) in _label_keys()
+
+
+@cache
+def _label_keys() -> frozenset[str]:
+    return frozenset(match_key(synonym) for synonym, _ in label_synonyms())
 
 
 def _same_size(above: Line, below: Line, margins: Margins) -> bool:
@@ -1004,24 +1029,34 @@ def _wrapped(above: Line, below: Line, margins: Margins) -> bool:
 # goes down with the character before it, an opening mark with the character after it.
 CLOSING = frozenset("，。、；：？！）」』”’》〉】〕,.;:?!)%")
 OPENING = frozenset("（「『“‘《〈【〔(")
+# Quotation marks whose direction a line breaker does not know: no break before or after them
+# (Unicode line breaking, rule LB19), so "开展“一户" breaks only before 开 or after 一.
+QUOTES = frozenset("“”‘’\"'")
 
 
 def _first_piece(line: Line, size: float) -> float:
     """The width of what the page could not have broken at the start of ``line``: a Latin word or
     number (characters closer than a space), else one ideograph, with the marks that go with it
-    (an opening bracket before it, closing ones after it)."""
+    (an opening bracket before it, closing ones after it, a quotation mark on either side)."""
     chars = line.chars
+    n = len(chars)
     k = 0
-    while k < len(chars) - 1 and chars[k].text in OPENING:
-        k += 1
-    if chars[k].text < "\u2e80" and chars[k].text not in CLOSING:
-        while (
-            k + 1 < len(chars) and chars[k + 1].text < "\u2e80" and chars[k + 1].x0 - chars[k].x1 <= LATIN_SPACE * size
-        ):
+    while True:
+        while k < n - 1 and (chars[k].text in OPENING or chars[k].text in QUOTES):
+            k += 1  # an opening mark goes with what follows it
+        if chars[k].text < "\u2e80" and chars[k].text not in CLOSING and chars[k].text not in QUOTES:
+            while k + 1 < n and _latin(chars[k + 1].text) and not _apart(chars[k], chars[k + 1], size):
+                k += 1
+        while k + 1 < n and chars[k + 1].text in CLOSING:
             k += 1
-    while k + 1 < len(chars) and chars[k + 1].text in CLOSING:
-        k += 1
-    return chars[k].x1 - chars[0].x0
+        if k + 2 < n and chars[k + 1].text in QUOTES:  # no break before a quotation mark either
+            k += 1
+            continue
+        return chars[k].x1 - chars[0].x0
+
+
+def _latin(text: str) -> bool:
+    return text < "\u2e80" and text not in QUOTES
 
 
 def _apart(left: Char, right: Char, size: float) -> bool:
