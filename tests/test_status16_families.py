@@ -135,3 +135,26 @@ def test_the_rest_of_the_parts_only_prepared_while_others_move_is_behind(progres
 def test_the_rest_of_the_parts_moving_is_no_delay() -> None:
     status = row_status({"task": "仿古戏台改造", "progress": "其中1个已封顶；其他9个正在施工。"}, [], [], [], None)
     assert status.value == "on_track"
+
+
+def test_an_unknown_row_with_a_report_says_the_report_gave_no_standing() -> None:
+    cells = {"task": "提高低保标准", "progress": "  城区居民低保标准为165元。 "}
+    status = row_status(cells, [], [], [], None)
+    assert status.value == "unknown"
+    (aside,) = status.set_aside
+    assert aside.item.field == "progress"
+    assert cells["progress"][aside.item.span[0] : aside.item.span[1]] == aside.item.text == "城区居民低保标准为165元。"
+    assert aside.reason.startswith("the report gives no standing")
+
+
+def test_an_unknown_row_with_no_report_says_so_on_its_task() -> None:
+    cells = {"task": "新建通村水泥路1500公里", "progress": ""}
+    status = row_status(cells, [], [], [], None)
+    assert status.value == "unknown"
+    (aside,) = status.set_aside
+    assert (aside.item.field, aside.item.text) == ("task", "新建通村水泥路1500公里")
+    assert aside.reason.startswith("no report of progress")
+
+
+def test_an_empty_row_is_unknown_with_nothing_to_point_at() -> None:
+    assert row_status({"task": " ", "progress": ""}, [], [], [], None).set_aside == []

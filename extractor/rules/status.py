@@ -507,12 +507,32 @@ def row_status(
     項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
     cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
-    return _period_plan_step(
+    status = _period_plan_step(
         _row_standing(cells, figures, statements, issues, period, assessments, headings, headers or {}),
         cells,
         period,
         headers or {},
     )
+    return _unknown_explained(status, cells)
+
+
+# Why a row is unknown when nothing was read and set aside: the cell that was read for a report and
+# gave no standing, or the task standing alone (issue 13: an unknown the analyst can check).
+_NO_STANDING = "the report gives no standing: no stop, delay or state word, no share, no figure answering a target"
+_NO_REPORT = "no report of progress: the task says what is asked, not where it stands"
+
+
+def _unknown_explained(status: Status, cells: dict[str, str]) -> Status:
+    if status.value != "unknown" or status.set_aside:
+        return status
+    for key, reason in (("progress", _NO_STANDING), ("status", _NO_STANDING), ("task", _NO_REPORT)):
+        text = cells.get(key) or ""
+        if text.strip():
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            item = Item(text=text[start:end], field=key, span=(start, end), rule="unknown")
+            return status.model_copy(update={"set_aside": [SetAside(item=item, reason=reason)]})
+    return status
 
 
 def _row_standing(
