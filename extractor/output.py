@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, overload
 from extractor.errors import ExtractorError
 from extractor.limits import fewer_collections
 from extractor.plain import Document as PlainDocument
-from extractor.plain import Row
+from extractor.plain import Row, compact_json
 from extractor.records import by_position, printed_seq
 
 if TYPE_CHECKING:
@@ -178,12 +178,12 @@ def _python_json_with(document: Document | PlainDocument, rows: RowTexts, compac
 def _model_json(model: Document | Any, compact: bool) -> bytes:
     """A model's JSON as Python's ``json.dumps`` of its ``model_dump(mode="json")`` writes it
     (indented by 2, or compact), made by pydantic's serializer; a plain record's by ``json.dumps``
-    of its record (a lone surrogate raises UnicodeEncodeError, as it does written to UTF-8)."""
+    of its record, compact ones written field by field (``plain.compact_json``); a lone surrogate
+    raises UnicodeEncodeError, as it does written to a UTF-8 stream."""
     if not hasattr(model, "__pydantic_serializer__"):
-        record = type(model)._record(model)
         if compact:
-            return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8")
+            return compact_json(model).encode("utf-8")
+        return json.dumps(type(model)._record(model), ensure_ascii=False, indent=2).encode("utf-8")
     import pydantic_core  # pydantic's model: pydantic is imported already
 
     try:

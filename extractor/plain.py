@@ -17,6 +17,7 @@ The classes are written out here (slots, keyword-only ``__init__``, a ``_record`
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, ClassVar
 
@@ -42,7 +43,8 @@ class Record:
     _copied: ClassVar[tuple[str, ...]] = ()  # list fields given a list of their own, as pydantic's validation did
     _omit_falsy: ClassVar[frozenset[str]] = frozenset()  # fields left out of the JSON when empty
     _weakref: ClassVar[bool] = False
-    _record: ClassVar[Any]  # obj -> its JSON record (tuples as tuples), set by _build
+    _record: ClassVar[Any]  # obj -> its JSON record (tuples as tuples), the generated code's
+    _json: ClassVar[Any]  # obj -> its compact JSON text (compact_json), the generated code's
 
     def model_copy(self, update: dict[str, Any] | None = None) -> Any:
         """A shallow copy with ``update`` applied, not validated (as pydantic's ``model_copy``)."""
@@ -265,14 +267,6 @@ class Document(Record):
     warnings: list[Warning] = _New(list)
 
 
-_COERCED = {
-    "float": "float({0}) if type({0}) is int else {0}",  # pydantic's lax float: an int is its float
-    "tuple": "{0} if type({0}) is tuple else tuple({0})",
-    "floats": "tuple(float(v) if type(v) is int else v for v in {0})",
-    "list": "list({0})",
-}
-
-
 # What a field's type, as written, asks of its value: pydantic's lax float takes an int as its
 # float; a tuple is made of a list.
 _COERCED = {
@@ -324,7 +318,86 @@ def _source(cls: type[Record]) -> str:
         else:
             lines.append(f"        {field!r}: {value},")
     lines += ["    }", *later, "    return r"]
-    return "\n".join(lines)
+    return "\n".join([*lines, *_json_source(cls)])
+
+
+# How a value of a field's type, as written, is written in JSON (``v`` the value): a str by the
+# json module's own C escaping, a number, bool or None by ``_number`` (json's spelling).
+_JSON_OF = {
+    "str": "_s(v)",
+    "str | None": '"null" if v is None else _s(v)',
+    "list[str]": '"[" + ",".join([_s(x) for x in v]) + "]"',
+    "dict[str, str]": '"{" + ",".join([_s(k) + ":" + _s(x) for k, x in v.items()]) + "}"',
+    "list[int]": '"[" + ",".join([_number(x) for x in v]) + "]"',
+    "tuple[int, int]": '"[" + ",".join([_number(x) for x in v]) + "]"',
+    "tuple[float, float, float, float]": '"[" + ",".join([_number(x) for x in v]) + "]"',
+}
+for _kind in ("int", "float", "bool"):
+    _JSON_OF[_kind] = _JSON_OF[f"{_kind} | None"] = "_number(v)"
+
+
+def _json_source(cls: type[Record]) -> list[str]:
+    """``{name}__json(o)``: the compact JSON text of a record, as ``json.dumps`` of its ``_record``
+    writes it (a value of another type than its field's raises TypeError: ``compact_json`` then
+    writes it through json.dumps)."""
+    lines = [f"def {cls.__name__}__json(o):", "    t = []"]
+    for index, field in enumerate(cls._fields):
+        kind = cls._annotations[field]
+        nested = _NESTED.match(kind)
+        if nested and nested["one"] in CLASSES:
+            value = f'"null" if v is None else {nested["one"]}__json(v)'
+        elif nested and nested["list"] in CLASSES:
+            value = f'"[" + ",".join([{nested["list"]}__json(x) for x in v]) + "]"'
+        elif nested and nested["dict"] in CLASSES:
+            value = f'"null" if v is None else _keyed_lists(v, {nested["dict"]}__json)'
+        else:
+            value = _JSON_OF[kind]
+        key = ("{" if index == 0 else ",") + f'"{field}":'
+        if field in cls._omit_falsy:
+            lines += [f"    v = o.{field}", "    if v:", f"        t += ({key!r}, {value})"]
+        else:
+            lines += [f"    v = o.{field}", f"    t += ({key!r}, {value})"]
+    lines += ['    t.append("}")', '    return "".join(t)']
+    return lines
+
+
+def _number(value: Any) -> str:
+    """A number, bool or None as ``json.dumps`` writes it; TypeError for anything else."""
+    kind = type(value)
+    if kind is float:
+        if value != value:
+            return "NaN"
+        if value in (_INFINITY, -_INFINITY):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    raise TypeError(f"not a JSON number: {value!r}")
+
+
+_INFINITY = float("inf")
+
+
+def _keyed_lists(value: dict[str, list[Any]], write: Any) -> str:
+    """A dict of lists of records (a row's sources) in JSON, each record written by ``write``."""
+    return (
+        "{"
+        + ",".join([_s(key) + ":[" + ",".join([write(x) for x in items]) + "]" for key, items in value.items()])
+        + "}"
+    )
+
+
+def compact_json(record: Record) -> str:
+    """``json.dumps(record._record(record), ensure_ascii=False, separators=(",", ":"))``, written
+    field by field (a third of the time): what the CLI keeps of a row."""
+    try:
+        return type(record)._json(record)  # type: ignore[no-any-return]
+    except TypeError:  # a value not of its field's type (a key that is no str …): as json writes it
+        return json.dumps(type(record)._record(record), ensure_ascii=False, separators=(",", ":"))
 
 
 def generated_source() -> str:
@@ -346,6 +419,7 @@ def _attach(namespace: dict[str, Any]) -> None:
         init.__qualname__ = f"{name}.__init__"
         cls.__init__ = init  # type: ignore[misc]
         cls._record = staticmethod(namespace[f"{name}__record"])  # type: ignore[assignment]
+        cls._json = staticmethod(namespace[f"{name}__json"])  # type: ignore[attr-defined]
 
 
 def _write_generated() -> None:
@@ -353,12 +427,14 @@ def _write_generated() -> None:
     path = __file__
     with open(path, encoding="utf-8") as file:
         text = file.read()
-    start, end = text.index(_BEGIN + "\n"), text.index(_END) + len(_END)
+    start = text.index(f"\n{_BEGIN}\n") + 1  # the markers as lines, not the strings above
+    end = text.index(f"\n{_END}\n", start) + 1 + len(_END)
     with open(path, "w", encoding="utf-8") as file:
         file.write(text[:start] + generated_source() + text[end:])
 
 
 _D = _REQUIRED  # the default the generated __init__s give a field that has one
+_s = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's own escaping (C), non-ASCII kept
 
 
 # --- generated by generated_source(): do not edit ---
@@ -387,6 +463,20 @@ def Item__record(o):
     return r
 
 
+def Item__json(o):
+    t = []
+    v = o.text
+    t += ('{"text":', _s(v))
+    v = o.field
+    t += (',"field":', _s(v))
+    v = o.span
+    t += (',"span":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.rule
+    t += (',"rule":', "null" if v is None else _s(v))
+    t.append("}")
+    return "".join(t)
+
+
 def Statement__init__(
     self,
     *,
@@ -412,6 +502,22 @@ def Statement__record(o):
         'kind': o.kind,
     }
     return r
+
+
+def Statement__json(o):
+    t = []
+    v = o.text
+    t += ('{"text":', _s(v))
+    v = o.field
+    t += (',"field":', _s(v))
+    v = o.span
+    t += (',"span":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.rule
+    t += (',"rule":', "null" if v is None else _s(v))
+    v = o.kind
+    t += (',"kind":', _s(v))
+    t.append("}")
+    return "".join(t)
 
 
 def Figure__init__(
@@ -468,6 +574,40 @@ def Figure__record(o):
     return r
 
 
+def Figure__json(o):
+    t = []
+    v = o.text
+    t += ('{"text":', _s(v))
+    v = o.field
+    t += (',"field":', _s(v))
+    v = o.span
+    t += (',"span":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.rule
+    t += (',"rule":', "null" if v is None else _s(v))
+    v = o.kind
+    t += (',"kind":', _s(v))
+    v = o.value
+    t += (',"value":', _number(v))
+    v = o.value_max
+    t += (',"value_max":', _number(v))
+    v = o.unit
+    t += (',"unit":', _s(v))
+    v = o.currency_assumed
+    t += (',"currency_assumed":', _number(v))
+    v = o.basis
+    t += (',"basis":', "null" if v is None else _s(v))
+    v = o.qualifier
+    t += (',"qualifier":', "null" if v is None else _s(v))
+    v = o.scope
+    t += (',"scope":', "null" if v is None else _s(v))
+    v = o.subject
+    t += (',"subject":', "null" if v is None else _s(v))
+    v = o.role
+    t += (',"role":', "null" if v is None else _s(v))
+    t.append("}")
+    return "".join(t)
+
+
 def DateMention__init__(
     self,
     *,
@@ -507,6 +647,30 @@ def DateMention__record(o):
     return r
 
 
+def DateMention__json(o):
+    t = []
+    v = o.text
+    t += ('{"text":', _s(v))
+    v = o.field
+    t += (',"field":', _s(v))
+    v = o.span
+    t += (',"span":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.rule
+    t += (',"rule":', "null" if v is None else _s(v))
+    v = o.kind
+    t += (',"kind":', _s(v))
+    v = o.grain
+    t += (',"grain":', _s(v))
+    v = o.start
+    t += (',"start":', "null" if v is None else _s(v))
+    v = o.end
+    t += (',"end":', "null" if v is None else _s(v))
+    v = o.year_known
+    t += (',"year_known":', _number(v))
+    t.append("}")
+    return "".join(t)
+
+
 def Period__init__(
     self,
     *,
@@ -537,6 +701,24 @@ def Period__record(o):
     return r
 
 
+def Period__json(o):
+    t = []
+    v = o.text
+    t += ('{"text":', _s(v))
+    v = o.source
+    t += (',"source":', _s(v))
+    v = o.year
+    t += (',"year":', _number(v))
+    v = o.start
+    t += (',"start":', "null" if v is None else _s(v))
+    v = o.end
+    t += (',"end":', "null" if v is None else _s(v))
+    v = o.elapsed
+    t += (',"elapsed":', _number(v))
+    t.append("}")
+    return "".join(t)
+
+
 def SetAside__init__(
     self,
     *,
@@ -553,6 +735,16 @@ def SetAside__record(o):
         'reason': o.reason,
     }
     return r
+
+
+def SetAside__json(o):
+    t = []
+    v = o.item
+    t += ('{"item":', "null" if v is None else Item__json(v))
+    v = o.reason
+    t += (',"reason":', _s(v))
+    t.append("}")
+    return "".join(t)
 
 
 def Status__init__(
@@ -583,6 +775,24 @@ def Status__record(o):
         'set_aside': [SetAside__record(x) for x in o.set_aside],
     }
     return r
+
+
+def Status__json(o):
+    t = []
+    v = o.value
+    t += ('{"value":', _s(v))
+    v = o.evidence
+    t += (',"evidence":', "[" + ",".join([Item__json(x) for x in v]) + "]")
+    v = o.completion
+    t += (',"completion":', _number(v))
+    v = o.schedule
+    t += (',"schedule":', _number(v))
+    v = o.verdict
+    t += (',"verdict":', "null" if v is None else _s(v))
+    v = o.set_aside
+    t += (',"set_aside":', "[" + ",".join([SetAside__json(x) for x in v]) + "]")
+    t.append("}")
+    return "".join(t)
 
 
 def Assessment__init__(
@@ -618,6 +828,26 @@ def Assessment__record(o):
     return r
 
 
+def Assessment__json(o):
+    t = []
+    v = o.subject
+    t += ('{"subject":', "null" if v is None else _s(v))
+    v = o.target
+    t += (',"target":', "null" if v is None else Figure__json(v))
+    v = o.actual
+    t += (',"actual":', "null" if v is None else Figure__json(v))
+    v = o.met
+    t += (',"met":', _number(v))
+    v = o.gap
+    t += (',"gap":', _number(v))
+    v = o.gap_unit
+    t += (',"gap_unit":', "null" if v is None else _s(v))
+    v = o.share
+    t += (',"share":', _number(v))
+    t.append("}")
+    return "".join(t)
+
+
 def Warning__init__(
     self,
     *,
@@ -645,6 +875,22 @@ def Warning__record(o):
     return r
 
 
+def Warning__json(o):
+    t = []
+    v = o.code
+    t += ('{"code":', _s(v))
+    v = o.message
+    t += (',"message":', _s(v))
+    v = o.field
+    t += (',"field":', "null" if v is None else _s(v))
+    v = o.row
+    t += (',"row":', _number(v))
+    v = o.table
+    t += (',"table":', _number(v))
+    t.append("}")
+    return "".join(t)
+
+
 def Column__init__(
     self,
     *,
@@ -661,6 +907,16 @@ def Column__record(o):
         'field': o.field,
     }
     return r
+
+
+def Column__json(o):
+    t = []
+    v = o.header
+    t += ('{"header":', _s(v))
+    v = o.field
+    t += (',"field":', "null" if v is None else _s(v))
+    t.append("}")
+    return "".join(t)
 
 
 def CellSource__init__(
@@ -682,6 +938,18 @@ def CellSource__record(o):
         'confidence': o.confidence,
     }
     return r
+
+
+def CellSource__json(o):
+    t = []
+    v = o.page
+    t += ('{"page":', _number(v))
+    v = o.box
+    t += (',"box":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.confidence
+    t += (',"confidence":', _number(v))
+    t.append("}")
+    return "".join(t)
 
 
 def Row__init__(
@@ -747,6 +1015,45 @@ def Row__record(o):
     return r
 
 
+def Row__json(o):
+    t = []
+    v = o.seq
+    t += ('{"seq":', _number(v))
+    v = o.seq_text
+    t += (',"seq_text":', "null" if v is None else _s(v))
+    v = o.section
+    t += (',"section":', "null" if v is None else _s(v))
+    v = o.task
+    t += (',"task":', "null" if v is None else _s(v))
+    v = o.progress
+    t += (',"progress":', "null" if v is None else _s(v))
+    v = o.lead_units
+    t += (',"lead_units":', "[" + ",".join([_s(x) for x in v]) + "]")
+    v = o.partner_units
+    t += (',"partner_units":', "[" + ",".join([_s(x) for x in v]) + "]")
+    v = o.cells
+    t += (',"cells":', "{" + ",".join([_s(k) + ":" + _s(x) for k, x in v.items()]) + "}")
+    v = o.issues
+    t += (',"issues":', "[" + ",".join([Item__json(x) for x in v]) + "]")
+    v = o.statements
+    t += (',"statements":', "[" + ",".join([Statement__json(x) for x in v]) + "]")
+    v = o.figures
+    t += (',"figures":', "[" + ",".join([Figure__json(x) for x in v]) + "]")
+    v = o.dates
+    t += (',"dates":', "[" + ",".join([DateMention__json(x) for x in v]) + "]")
+    v = o.status
+    t += (',"status":', "null" if v is None else Status__json(v))
+    v = o.assessments
+    t += (',"assessments":', "[" + ",".join([Assessment__json(x) for x in v]) + "]")
+    v = o.pages
+    t += (',"pages":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.sources
+    if v:
+        t += (',"sources":', "null" if v is None else _keyed_lists(v, CellSource__json))
+    t.append("}")
+    return "".join(t)
+
+
 def Table__init__(
     self,
     *,
@@ -780,6 +1087,26 @@ def Table__record(o):
     return r
 
 
+def Table__json(o):
+    t = []
+    v = o.attachment
+    t += ('{"attachment":', "null" if v is None else _s(v))
+    v = o.title
+    t += (',"title":', "null" if v is None else _s(v))
+    v = o.layout
+    t += (',"layout":', "null" if v is None else _s(v))
+    v = o.confidence
+    t += (',"confidence":', _number(v))
+    v = o.columns
+    t += (',"columns":', "[" + ",".join([Column__json(x) for x in v]) + "]")
+    v = o.pages
+    t += (',"pages":', "[" + ",".join([_number(x) for x in v]) + "]")
+    v = o.rows
+    t += (',"rows":', "[" + ",".join([Row__json(x) for x in v]) + "]")
+    t.append("}")
+    return "".join(t)
+
+
 def Source__init__(
     self,
     *,
@@ -807,6 +1134,22 @@ def Source__record(o):
     return r
 
 
+def Source__json(o):
+    t = []
+    v = o.path
+    t += ('{"path":', "null" if v is None else _s(v))
+    v = o.format
+    t += (',"format":', _s(v))
+    v = o.sha256
+    t += (',"sha256":', _s(v))
+    v = o.size
+    t += (',"size":', _number(v))
+    v = o.encoding
+    t += (',"encoding":', "null" if v is None else _s(v))
+    t.append("}")
+    return "".join(t)
+
+
 def Document__init__(
     self,
     *,
@@ -832,32 +1175,23 @@ def Document__record(o):
         'warnings': [Warning__record(x) for x in o.warnings],
     }
     return r
+
+
+def Document__json(o):
+    t = []
+    v = o.schema_version
+    t += ('{"schema_version":', _s(v))
+    v = o.source
+    t += (',"source":', "null" if v is None else Source__json(v))
+    v = o.period
+    t += (',"period":', "null" if v is None else Period__json(v))
+    v = o.tables
+    t += (',"tables":', "[" + ",".join([Table__json(x) for x in v]) + "]")
+    v = o.warnings
+    t += (',"warnings":', "[" + ",".join([Warning__json(x) for x in v]) + "]")
+    t.append("}")
+    return "".join(t)
 # fmt: on
-# --- end of the generated code ---"
-
-
-def _attach(namespace: dict[str, Any]) -> None:
-    for name, cls in CLASSES.items():
-        init = namespace[f"{name}__init__"]
-        init.__qualname__ = f"{name}.__init__"
-        cls.__init__ = init  # type: ignore[misc]
-        cls._record = staticmethod(namespace[f"{name}__record"])  # type: ignore[assignment]
-
-
-def _write_generated() -> None:
-    """Write this file's generated section again from the classes as they are now."""
-    path = __file__
-    with open(path, encoding="utf-8") as file:
-        text = file.read()
-    start, end = text.index(_BEGIN + "\n"), text.index(_END) + len(_END)
-    with open(path, "w", encoding="utf-8") as file:
-        file.write(text[:start] + generated_source() + text[end:])
-
-
-_D = _REQUIRED  # the default the generated __init__s give a field that has one
-
-
-# --- generated by generated_source(): do not edit ---
 # --- end of the generated code ---
 
 _attach(globals())

@@ -324,3 +324,25 @@ def test_the_written_out_code_is_what_the_classes_declare() -> None:
     for name, cls in plain.CLASSES.items():
         assert cls.__init__.__code__.co_name == f"{name}__init__"
         assert cls._record.__code__.co_name == f"{name}__record"
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        {"value": 4, "value_max": float("nan")},  # a copy is not validated: an int stays an int
+        {"value": float("-inf"), "currency_assumed": True, "subject": "增速\u3000“快”\\"},
+        {"value": 1e-7, "value_max": 1e22, "span": [3, 4]},
+        {"unit": 5},  # not of its field's type: written as json writes it (through json.dumps)
+        {"text": "\U0001f600\u2028\x00"},
+    ],
+)
+def test_compact_json_is_json_dumps_of_the_record(update: dict[str, object]) -> None:
+    figure = plain.Figure(text="5%", field="t", span=(0, 2), kind="percent", value=5.0, unit="%")
+    row = plain.Row(seq=2, cells={"task": "任务", "进度（%）": "5"}, figures=[figure.model_copy(update=update)])
+    expected = json.dumps(plain.Row._record(row), ensure_ascii=False, separators=(",", ":"))
+    assert plain.compact_json(row) == expected
+
+
+def test_compact_json_of_a_key_that_is_no_string_as_json_writes_it() -> None:
+    row = plain.Row(seq=None, cells={1: "一"})  # type: ignore[dict-item]
+    assert plain.compact_json(row).startswith('{"seq":null,') and '"cells":{"1":"一"}' in plain.compact_json(row)
