@@ -158,3 +158,25 @@ def test_an_unknown_row_with_no_report_says_so_on_its_task() -> None:
 
 def test_an_empty_row_is_unknown_with_nothing_to_point_at() -> None:
     assert row_status({"task": " ", "progress": ""}, [], [], [], None).set_aside == []
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "城区居民低保标准由150元提高到165元。",
+        "城區居民低保標準由150元提高到165元。",
+        "已将补贴由每人每月600元上调至650元。",
+    ],
+)
+def test_a_standard_raised_as_a_change_made_is_done(progress: str) -> None:
+    status = row_status({"task": "提高城镇居民最低生活保障标准", "progress": progress}, [], [], [], None)
+    assert status.value == "done"
+    assert {e.rule for e in status.evidence} == {"done.raised"}
+
+
+@pytest.mark.parametrize(
+    "progress", ["拟由150元提高到165元。", "由150元降低到120元。", "正在研究由150元提高到165元，已报市政府。"]
+)
+def test_a_raise_planned_lowered_or_still_going_on_is_not_done(progress: str) -> None:
+    status = row_status({"task": "提高城镇居民最低生活保障标准", "progress": progress}, [], [], [], None)
+    assert status.value != "done"
