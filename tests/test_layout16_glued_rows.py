@@ -85,6 +85,19 @@ def test_glued_rows_with_item_numbers_and_unit_names(text: str, expected: list[t
     assert [r.seq for r in table.rows] == list(range(1, len(expected) + 1))  # numbered by position
 
 
+def test_header_words_padded_as_centred_cells() -> None:
+    """ "序 号工作任务牵 头 单 位…": the spaces a centred cell pads its word with are no separators."""
+    padded = SIMPLIFIED.replace("序号", "序 号").replace("牵头单位", "牵 头 单 位").replace("责任单位", "责 任 单 位")
+    table = _table(padded)
+    assert table.layout == "aligned-glued"
+    assert [r.lead_units for r in table.rows] == [["市教育局"], ["市教育局"], ["市财政局"]]
+    assert [r.progress for r in table.rows] == [
+        "已开工9所，新增学位1200个。",
+        "已完成改造18所。",
+        "已按新标准拨付经费。",
+    ]
+
+
 def test_partner_units_stay_in_their_own_column() -> None:
     table = _table(SIMPLIFIED)
     partners = [c for c in table.columns if c.header == "责任单位"]

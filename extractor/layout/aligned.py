@@ -105,6 +105,7 @@ GLUED_OUTLINE = compile_rule(r"^\d{1,2}[.．]\d{1,2}(?=\p{Han})")
 OUTLINE = compile_rule(r"^\s*(\d{1,2})[.．](\d{1,2})\s*$")
 # A list opening inside a cell, glued to the word before ("…相关镇街1.完成第一批…").
 GLUED_ITEM = compile_rule(r"(?<=\p{Han})\d{1,2}[.、．](?!\d)(?=\p{Han})")
+PADDING = compile_rule(r"(?<=\p{Han}) (?=\p{Han})")  # one space between two ideographs
 GLUED_SPACE = compile_rule(r"[ \t\xa0]{2,}|\u3000+")  # a run of spaces inside such a line: a cell's end
 LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
@@ -353,18 +354,21 @@ def _alone_line_glued(pieces: list[Piece], header: _Header) -> bool:
     )
 
 
-def _split_glued(pieces: list[Piece]) -> list[Piece]:
+def _split_glued(pieces: list[Piece], mode: str = "") -> list[Piece]:
     """A header line written without separators ("类别序号重点督办内容牵头单位全年完成情况") split
     into the header cells it is made of: cut after each header synonym it holds, a run of other
     words joining the synonym after it ("重点督办" + "内容"). Only when it splits into three or more
-    cells naming two or more fields; a header of words no synonym names stays whole."""
+    cells naming two or more fields; a header of words no synonym names stays whole. Where rows
+    carry no separators either (``mode`` glued), the spaces a centred cell pads its word with
+    ("序 号工作任务牵 头 单 位…") are no separators: they are taken out."""
     out = []
     for k, piece in enumerate(pieces):
-        key = match_view(piece.text)
+        text = PADDING.sub("", piece.text) if mode == "glued" else piece.text
+        key = match_view(text)
         if 6 <= len(key) <= 60 and _alone(pieces, k) and not regex.search(r"[\s\d，,。；;:：、]", key):
-            cells = _synonym_cells(piece.text)
+            cells = _synonym_cells(text)
             if not (cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2):
-                cells = _morpheme_cells(piece.text) or cells
+                cells = _morpheme_cells(text) or cells
             if cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2:
                 before = [piece.before] + [CELL] * (len(cells) - 1)
                 out.extend(Piece(c, piece.line, piece.page, b) for c, b in zip(cells, before, strict=True))
@@ -1154,7 +1158,7 @@ def _modes(lines: list[Line]) -> list[str]:
 
 
 def _read(lines: list[Line], mode: str) -> list[Block] | None:
-    pieces = _split_glued(_pieces(lines, mode))
+    pieces = _split_glued(_pieces(lines, mode), mode)
     header = _find_header(pieces, mode)
     if header is None:
         return None
