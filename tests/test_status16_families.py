@@ -180,3 +180,22 @@ def test_a_standard_raised_as_a_change_made_is_done(progress: str) -> None:
 def test_a_raise_planned_lowered_or_still_going_on_is_not_done(progress: str) -> None:
     status = row_status({"task": "提高城镇居民最低生活保障标准", "progress": progress}, [], [], [], None)
     assert status.value != "done"
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "项目因资金问题停工，目前正在协调复工。",
+        "項目停工，爭取儘快恢復施工。",
+        "项目停工，待资金到位后复工。",
+        "项目暂停，计划下月重启。",
+    ],
+)
+def test_a_resumption_only_sought_leaves_the_row_stalled(progress: str) -> None:
+    status = row_status({"task": "某项目建设", "progress": progress}, [], [], [], None)
+    assert status.value == "stalled"
+
+
+@pytest.mark.parametrize("progress", ["前期因疫情停工，现已复工，进展顺利。", "項目曾停工，現已復工。"])
+def test_a_resumption_made_is_no_stop(progress: str) -> None:
+    assert row_status({"task": "某项目建设", "progress": progress}, [], [], [], None).value == "on_track"

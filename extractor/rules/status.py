@@ -825,12 +825,14 @@ def _bounded(aside: list[SetAside]) -> list[SetAside]:
 
 
 def resumptions(piece: Piece) -> list[Item]:
-    """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]."""
+    """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]; one in a
+    clause of what is yet to come (计划下月重启, 争取尽快复工) is only sought."""
     rules = status_rules()
     return [
         _item(piece, *m.span(), "resumed")
         for m in rules.resumed.finditer(piece.view)
         if not _negated(piece.view, m.start())
+        and not vocabulary("future_clause").search(piece.view[_clause_start(piece.view, m.start()) or 0 : m.start()])
     ]
 
 
