@@ -101,12 +101,18 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
             carry: pdf_layout.OpenTable | None = None
             running: pdf_layout.Prose | None = None  # the text at the bottom of the page before
             edges = pdf_layout.NO_EDGES  # the first and last line of the page before, for running heads
+            head: Paragraph | None = None  # the paragraph of its first line, if that stood alone
+            foot: Paragraph | None = None  # the paragraph of its last line, if that stood alone
             for page in pages:
                 glyphs = _page_glyphs(page)
                 if _has_text(page, glyphs):
                     text_pages += 1
                     page_blocks, carry, text = _read_page(page, glyphs, warnings, carry, edges)
                     edges = text.edges
+                    for repeats, paragraph in ((text.repeats_head, head), (text.repeats_foot, foot)):
+                        if repeats and paragraph is not None:  # the page before's was a running head or foot
+                            _drop(blocks, paragraph)
+                    head, foot = text.head, text.foot
                     running = _go_on(running, page_blocks, text)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
@@ -323,6 +329,14 @@ def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
     return any(line.strip() and not is_furniture(line) for line in _page_text(page, glyphs).split("\n"))
 
 
+def _drop(blocks: list[Paragraph | RawTable], paragraph: Paragraph) -> None:
+    """Take ``paragraph`` (found by identity, near the end) out of ``blocks``."""
+    for k in range(len(blocks) - 1, -1, -1):
+        if blocks[k] is paragraph:
+            del blocks[k]
+            return
+
+
 def _go_on(
     running: pdf_layout.Prose | None, page_blocks: list[Paragraph | RawTable], text: pdf_layout.Prose
 ) -> pdf_layout.Prose | None:
@@ -346,7 +360,7 @@ def _read_page(
     glyphs: list[Glyph],
     warnings: list[RawWarning],
     carry: pdf_layout.OpenTable | None,
-    edges: tuple[str, str] = ("", ""),
+    edges: tuple[pdf_layout.Edge, pdf_layout.Edge] = pdf_layout.NO_EDGES,
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None, pdf_layout.Prose]:
     number = page.page_number
     joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
@@ -601,7 +615,7 @@ def _ruled_blocks(
     placed: _Placed,
     tables: list,
     extracted: list[list[list[str | None]]],
-    edges: tuple[str, str] = ("", ""),
+    edges: tuple[pdf_layout.Edge, pdf_layout.Edge] = pdf_layout.NO_EDGES,
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.Prose]:
     """The page's ruled tables and, around them, its text read as prose (``pdf_layout.prose``);
     the prose's first paragraph if nothing stands above it, its last if nothing stands below, and
@@ -617,7 +631,8 @@ def _ruled_blocks(
     lines = [_band_lines(placed, y0, y1) for y0, y1 in bands]
     size = max(lines, key=lambda band: len(band[0]))[1]  # the font of the band with most lines: the body's
     every = [line for band, _ in lines for line in band]
-    page_edges = pdf_layout.running_heads(every, edges)
+    boxes = [(table.bbox[1], table.bbox[3]) for table in tables]
+    page_edges, repeats_head, repeats_foot = pdf_layout.running_heads(every, edges, boxes)
     margins = pdf_layout.margins(every, size, page.width)
     texts = [pdf_layout.prose(band, margins, number) for band, _ in lines]
     blocks: list[Paragraph | RawTable] = list(texts[0].paragraphs)
@@ -629,7 +644,10 @@ def _ruled_blocks(
         blocks.append(RawTable(rows, layout="pdf-ruled"))
         blocks.extend(text.paragraphs)
     top, end = texts[0], texts[-1]
-    return blocks, pdf_layout.Prose([], margins, top.first, top.first_line, end.last, end.last_line, page_edges)
+    text = pdf_layout.Prose([], margins, top.first, top.first_line, end.last, end.last_line, page_edges)
+    text.head, text.repeats_head = top.head, repeats_head
+    text.foot, text.repeats_foot = end.foot, repeats_foot
+    return blocks, text
 
 
 def _band_lines(placed: _Placed, y0: float, y1: float) -> tuple[list[pdf_layout.Line], float]:

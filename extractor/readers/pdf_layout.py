@@ -45,6 +45,7 @@ Everything is arithmetic on the characters pdfplumber has already parsed, in one
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 import unicodedata
 from bisect import bisect_right
@@ -128,6 +129,7 @@ class Line:
     text: str  # with a space at wide gaps, not yet cleaned
     font: str  # the most frequent font
     furniture: bool
+    running: bool = False  # a running head or foot (``running_heads``): dropped from the text
 
 
 def _join(chars: Sequence[Char], size: float) -> str:
@@ -882,26 +884,74 @@ class Prose:
     first_line: Line | None = None
     last: Paragraph | None = None
     last_line: Line | None = None
-    edges: tuple[str, str] = ("", "")  # the page's first and last line (``running_heads``)
+    edges: tuple[Edge, Edge] = (("", None), ("", None))  # the page's first and last line (``running_heads``)
+    # The paragraphs of the page's first and last line, each if it stood alone, and whether those
+    # lines repeat the page before's (``running_heads``): the page before's are then dropped too.
+    head: Paragraph | None = None
+    foot: Paragraph | None = None
+    repeats_head: bool = False
+    repeats_foot: bool = False
 
 
-NO_EDGES = ("", "")
+Edge = tuple[str, int | None]  # a page's first or last line: its text without numbers, its page number if it is one
+NO_EDGES: tuple[Edge, Edge] = (("", None), ("", None))
 _NUMBERS = regex.compile(r"[\d\s]+")
 
 
-def running_heads(lines: Sequence[Line], before: tuple[str, str]) -> tuple[str, str]:
-    """A page's first or last line that repeats the page before's, numbers aside (a running head
-    or foot: "XX区人民政府 2023年工作报告", "第 3 页 共 9 页"), is page furniture like a page number: it
-    stays a paragraph of its own, and the text around it may go on across it. Returns the page's
-    first and last line, as compared with the next page's."""
+def running_heads(
+    lines: Sequence[Line], before: tuple[Edge, Edge], boxes: Sequence[tuple[float, float]] = ()
+) -> tuple[tuple[Edge, Edge], bool, bool]:
+    """Page furniture at a page's top or bottom, dropped from its text: its first or last line, set
+    apart from the rest (the lines and the tables, ``boxes`` as (top, bottom)) by a blank wider
+    than a line, that is a page number ("— 3 —", "第 3 页"; a bare "4" only after "3" on the page
+    before) or repeats the page before's there, numbers aside (a running head or foot: "XX区人民政府
+    2023年工作报告"). The text around it may go on across it; the reader drops the
+    page before's too (``Prose.head``, ``Prose.foot``). Returns the page's edges, as compared with
+    the next page's, and whether each repeated the page before's."""
     if not lines:
-        return NO_EDGES
-    first, last = (_NUMBERS.sub("", lines[k].text) for k in (0, -1))
-    if first and first == before[0]:
-        lines[0].furniture = True
-    if last and last == before[1]:
-        lines[-1].furniture = True
-    return first, last
+        return NO_EDGES, False, False
+    edges = (_edge(lines[0]), _edge(lines[-1]))
+    size = statistics.median(c.bottom - c.top for line in lines for c in line.chars)
+    below = min([lines[1].top] if len(lines) > 1 else [], default=math.inf)
+    below = min([below, *(top for top, _ in boxes if top >= lines[0].bottom)])
+    above = max([lines[-2].bottom] if len(lines) > 1 else [], default=-math.inf)
+    above = max([above, *(bottom for _, bottom in boxes if bottom <= lines[-1].top)])
+    # (a line alone on its page is apart from nothing: nothing tells it from the text)
+    apart = (
+        below < math.inf and below - lines[0].bottom >= RUNNING_GAP * size,
+        above > -math.inf and lines[-1].top - above >= RUNNING_GAP * size,
+    )
+    repeats = []
+    for k, line in enumerate((lines[0], lines[-1])):
+        (key, number), (seen, seen_number) = edges[k], before[k]
+        if number is not None:
+            # a page number, unmistakable when decorated ("— 3 —", "第 3 页"); a bare number only
+            # when the page before's was the one before it (else a 序号 alone on its line)
+            repeated = bool(key) or (seen_number is not None and number == seen_number + 1 and key == seen)
+        else:
+            # (an attachment label or a table's header repeated on each page is content)
+            repeated = len(key) >= MIN_RUNNING and key == seen and not line.furniture
+            repeated = repeated and not _is_label(line) and not _header_candidate(line, size)
+        repeated = repeated and apart[k]
+        if repeated:
+            line.furniture = line.running = True
+        repeats.append(repeated)
+    return edges, repeats[0], repeats[1]
+
+
+def _edge(line: Line) -> Edge:
+    text = "".join(line.text.split())
+    number = PAGE_NUMBER.match(text)
+    return _NUMBERS.sub("", text), int(next(g for g in number.groups() if g)) if number else None
+
+
+RUNNING_GAP = 1.5  # × font size: the blank at least between a running head or foot and the text
+MIN_RUNNING = 2  # characters besides numbers a running head or foot has (a page number is told by its number)
+# A page number as printed in a page's margin, its number caught: "3", "— 3 —", "-3-", "第3页",
+# "第3页共9页", "3/9", "Page 3", "Page 3 of 9".
+PAGE_NUMBER = regex.compile(
+    r"(?i)^(?:[-—–－―]*(\d{1,4})[-—–－―]*|第(\d{1,4})页(?:[,，]?共\d+页)?|(\d{1,4})/\d+|page(\d{1,4})(?:of\d+)?)$"
+)
 
 
 def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
@@ -913,20 +963,26 @@ def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
     previous: Line | None = None  # the last line of ``current``
     current: Paragraph | None = None
     for line in lines:
+        if line.running:  # dropped: no paragraph of the page's edge line stands for the reader to drop
+            out.foot = None
+            continue
         if line.furniture:  # as before: the table stage drops it
             if text := clean_text(line.text):
-                out.paragraphs.append(Paragraph(text, page=number))
+                out.foot = Paragraph(text, page=number)
+                out.paragraphs.append(out.foot)
             continue
         text = _spaced(line)
         if not text:
             continue
         if current is not None and previous is not None and _goes_on(previous, line, margins):
             current.text = joined(current.text, text)
+            out.foot = None
         else:
-            current = Paragraph(text, page=number)
+            current = out.foot = Paragraph(text, page=number)
             out.paragraphs.append(current)
             if previous is None:
                 out.first, out.first_line = current, line
+                out.head = current if line is lines[0] else None
         previous = line
     out.last, out.last_line = current, previous
     return out
