@@ -14,7 +14,11 @@ one at a time and closed as we go.
 
 Per page: the tables (cells as pdfplumber extracts them, None under merged cells) and the text
 outside them (attachment label and title above, notes below). Layout spaces and wraps are removed
-from cell text here, because only a layout engine adds them.
+from cell text here, because only a layout engine adds them. The text outside tables is read as
+prose (``pdf_layout.prose``): its lines joined into paragraphs where the page's width, not the
+author, broke them (by the right edge, the indent, the spacing; across a page break too), the
+spaces it shows kept, its page numbers and running heads dropped, so that a document printed to
+PDF reads as its text does (the layout stage then finds its table in that text).
 
 A page goes to the borderless reader (``pdf_layout``) only when no ruled table on it has a plausible
 header, and either a borderless table is open from the page before or one of its text lines looks
@@ -116,7 +120,9 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
                     running = _go_on(running, page_blocks, text)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
-                    # An open borderless table stays open: the page after may continue it.
+                    # An open borderless table stays open: the page after may continue it. A
+                    # paragraph does not go on across a page that cannot be read.
+                    running = None
                     message = f"page {page.page_number} has no text layer (scanned?): OCR needed"
                     warnings.append(RawWarning("no_text_layer", message))
                 page.close()
@@ -617,9 +623,10 @@ def _ruled_blocks(
     extracted: list[list[list[str | None]]],
     edges: tuple[pdf_layout.Edge, pdf_layout.Edge] = pdf_layout.NO_EDGES,
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.Prose]:
-    """The page's ruled tables and, around them, its text read as prose (``pdf_layout.prose``);
-    the prose's first paragraph if nothing stands above it, its last if nothing stands below, and
-    the page's edges (``pdf_layout.running_heads``: the page before's ``edges`` are page furniture)."""
+    """The page's ruled tables and, around them, its text read as prose (``pdf_layout.prose``),
+    without its page numbers and running heads (``pdf_layout.running_heads``, against ``edges``,
+    the page before's first and last line); and the prose's first paragraph if nothing stands
+    above it, its last if nothing stands below, and the page's own edges."""
     number = page.page_number
     _, top, _, bottom = page.bbox
     bands: list[tuple[float, float]] = []

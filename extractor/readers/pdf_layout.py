@@ -39,6 +39,10 @@ be ours to write. So this module works from character positions:
    are not symmetric with it are the rest of a row cut by the page break: they become a row with an
    empty 序号, which the table stage joins to the row before. Under a rule they start a row instead.
 
+The text outside the tables (of this reader's pages and of ruled pages) is read as prose: see
+``prose`` (wrapped lines joined into their paragraphs by geometry) and ``running_heads`` (page
+numbers and running heads dropped).
+
 Everything is arithmetic on the characters pdfplumber has already parsed, in one pass per page.
 """
 
@@ -873,6 +877,11 @@ def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
     return Margins(left, right, min(blanks, default=0.0), size)
 
 
+Edge = tuple[str, int | None]  # a page's first or last line: its text without numbers, its page number if it is one
+NO_EDGES: tuple[Edge, Edge] = (("", None), ("", None))
+_NUMBERS = regex.compile(r"[\d\s]+")
+
+
 @dataclass(slots=True)
 class Prose:
     paragraphs: list[Paragraph]
@@ -884,18 +893,13 @@ class Prose:
     first_line: Line | None = None
     last: Paragraph | None = None
     last_line: Line | None = None
-    edges: tuple[Edge, Edge] = (("", None), ("", None))  # the page's first and last line (``running_heads``)
+    edges: tuple[Edge, Edge] = NO_EDGES  # the page's first and last line (``running_heads``)
     # The paragraphs of the page's first and last line, each if it stood alone, and whether those
     # lines repeat the page before's (``running_heads``): the page before's are then dropped too.
     head: Paragraph | None = None
     foot: Paragraph | None = None
     repeats_head: bool = False
     repeats_foot: bool = False
-
-
-Edge = tuple[str, int | None]  # a page's first or last line: its text without numbers, its page number if it is one
-NO_EDGES: tuple[Edge, Edge] = (("", None), ("", None))
-_NUMBERS = regex.compile(r"[\d\s]+")
 
 
 def running_heads(
@@ -956,9 +960,11 @@ PAGE_NUMBER = regex.compile(
 
 def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
     """Paragraphs of the lines outside tables: a line goes on with the one above when the page, not
-    the author, broke them (``_goes_on``). Page furniture (a page number, a running head) is a
-    paragraph of its own and parts nothing: the lines around it may still be one paragraph. Spaces
-    the page shows are kept (``_spaced``): in prose they part items and cells as a text file's do."""
+    the author, broke them (``_goes_on``). A running head or foot (``running_heads``) is dropped;
+    other page furniture (data/layout.toml: a page number inside the text, a site's chrome) is a
+    paragraph of its own, as before, for the table stage to drop. Neither parts the lines around
+    it. Spaces the page shows are kept (``_spaced``): in prose they part items and cells as a text
+    file's do."""
     out = Prose([], margins)
     previous: Line | None = None  # the last line of ``current``
     current: Paragraph | None = None
@@ -1003,9 +1009,10 @@ def continues(before: Prose, after: Prose) -> bool:
 
 
 def _spaced(line: Line) -> str:
-    """A line's text as emitted in prose: clean_text's mapping of glyphs, but a space where the page
-    shows one: a gap wider than a quarter of the taller neighbour's height (measured on the two
-    characters, not the page: a title's larger letters stand further apart)."""
+    """A line's text as emitted in prose: clean_text's mapping of glyphs, but spaces where the page
+    shows them: a gap wider than ``_space`` of the taller neighbour's height (measured on the two
+    characters, not the page: a title's larger letters stand further apart) holds as many spaces
+    as fit in it, so that columns set apart stay apart by a run of spaces."""
     out: list[str] = []
     before: Char | None = None
     for char in line.chars:
