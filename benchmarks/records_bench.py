@@ -26,7 +26,12 @@ minus the same child stopped before the records stage, once per tree. On a machi
 other work, timings of one tree swing by a quarter between runs; the count repeats to about 1 %
 (PYTHONHASHSEED fixed, the rule cache warm), so a change worth a few per cent can be seen. It is
 a proxy for CPU work in one interpreter, not the wall time of the targets; valgrind runs a process
-some 50 times slower, so use a few hundred rows (default 200).
+some 50 times slower, so use a few hundred rows (default 200). ``--kept`` builds the rows as the CLI
+does, each kept as its JSON text as it is built (``output.RowTexts``): the stage and the rows' JSON.
+
+``--whole`` counts the instructions of two whole processes per tree, ``import extractor.cli`` and
+``extractor parse samples/seed.txt`` (bytecode and rule cache warm), and says whether the parse
+imported pydantic.
 """
 
 from __future__ import annotations
@@ -174,9 +179,10 @@ def worker_parse(rows: int) -> dict[str, Any]:
     return {"rows": sum(len(t.rows) for t in document.tables), "seconds": seconds, "rss_peak_mib": _peak_rss_mib()}
 
 
-def worker_instructions(rows: int, run: bool) -> dict[str, Any]:
+def worker_instructions(rows: int, run: bool, kept: bool = False) -> dict[str, Any]:
     """In a fresh process (under cachegrind): the records stage over ``rows`` generated rows, or
-    everything before it when ``run`` is false (the part to subtract)."""
+    everything before it when ``run`` is false (the part to subtract); ``kept``: each row kept as
+    its JSON text as it is built (``output.RowTexts``, what the CLI does), else in its Table."""
     sys.path.insert(0, str(ROOT))
     import extractor
     from extractor.pipeline import find_structure
@@ -193,30 +199,32 @@ def worker_instructions(rows: int, run: bool) -> dict[str, Any]:
         except ImportError:
             fewer_collections = contextlib.nullcontext
         scope = home_scope(assembly.tables)
+        sink = None
+        if kept:
+            from extractor.output import RowTexts
+
+            sink = RowTexts()
         with fewer_collections():
             for index, table in enumerate(assembly.tables):
-                build_table(table, index, scope)
+                build_table(table, index, scope, sink=sink)
     return {"rows": sum(len(t.rows) for t in assembly.tables)}
 
 
 _INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def _instructions(root: Path, rows: int, run: bool, env: dict[str, str]) -> tuple[int, int]:
-    """(instructions, rows) of one worker_instructions child under cachegrind."""
+_VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+
+def _worker_command(root: Path, rows: int, run: bool, kept: bool) -> list[str]:
     script = root / "benchmarks" / "records_bench.py"
-    command = [
-        "valgrind",
-        "--tool=cachegrind",
-        "--cache-sim=no",
-        "--cachegrind-out-file=/dev/null",
-        sys.executable,
-        str(script),
-        "--worker",
-        "instructions" if run else "instructions-before",
-        "--rows",
-        str(rows),
-    ]
+    worker = ("instructions-kept" if kept else "instructions") if run else "instructions-before"
+    return [sys.executable, str(script), "--worker", worker, "--rows", str(rows)]
+
+
+def _instructions(root: Path, rows: int, run: bool, env: dict[str, str], kept: bool = False) -> tuple[int, int]:
+    """(instructions, rows) of one worker_instructions child under cachegrind."""
+    command = [*_VALGRIND, *_worker_command(root, rows, run, kept)]
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=root, env=env)
     found = _INSTRUCTIONS.search(done.stderr)
     if found is None:
@@ -224,7 +232,7 @@ def _instructions(root: Path, rows: int, run: bool, env: dict[str, str]) -> tupl
     return int(found.group(1).replace(",", "")), json.loads(done.stdout)["rows"]
 
 
-def count_instructions(roots: list[Path], rows: int) -> list[dict[str, float]]:
+def count_instructions(roots: list[Path], rows: int, kept: bool = False) -> list[dict[str, float]]:
     """Per tree: instructions of the records stage (run minus before), in total and per row."""
     if shutil.which("valgrind") is None:
         raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
@@ -233,23 +241,48 @@ def count_instructions(roots: list[Path], rows: int) -> list[dict[str, float]]:
         for index, root in enumerate(roots):
             env = {**_ENV, "PYTHONHASHSEED": "0", "EXTRACTOR_CACHE_DIR": str(Path(caches) / str(index))}
             for run in (False, True):  # bytecode and the rule cache written before anything is counted
-                subprocess.run(
-                    [
-                        sys.executable,
-                        str(root / "benchmarks" / "records_bench.py"),
-                        "--worker",
-                        "instructions" if run else "instructions-before",
-                        "--rows",
-                        str(rows),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    cwd=root,
-                    env=env,
-                )
-            before, found = _instructions(root, rows, False, env)
-            total, _ = _instructions(root, rows, True, env)
+                command = _worker_command(root, rows, run, kept)
+                subprocess.run(command, check=True, capture_output=True, cwd=root, env=env)
+            before, found = _instructions(root, rows, False, env, kept)
+            total, _ = _instructions(root, rows, True, env, kept)
             results.append({"rows": found, "instructions": total - before, "per_row": (total - before) / found})
+    return results
+
+
+# The whole-process counts of --whole: the CLI's import, and a whole `extractor parse samples/seed.txt`.
+_WHOLE = {
+    "import extractor.cli": "import sys; sys.path.insert(0, {root!r}); import extractor.cli",
+    "extractor parse samples/seed.txt": "import sys; sys.path.insert(0, {root!r}); import extractor.cli as c; "
+    "c.main(['parse', {seed!r}, '-o', {out!r}])",
+}
+
+
+def count_whole(roots: list[Path]) -> list[dict[str, int]]:
+    """Per tree: instructions of each process of ``_WHOLE`` (bytecode and the rule cache warm, the
+    hash seed fixed), and whether the parse imported pydantic."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--whole needs valgrind (apt-get install valgrind)")
+    results = []
+    with tempfile.TemporaryDirectory() as caches:
+        for index, root in enumerate(roots):
+            env = {**_ENV, "PYTHONHASHSEED": "0", "EXTRACTOR_CACHE_DIR": str(Path(caches) / str(index))}
+            out = str(Path(caches) / f"out{index}.json")
+            counts: dict[str, int] = {}
+            for name, code in _WHOLE.items():
+                code = code.format(root=str(root), seed=str(SEED), out=out)
+                subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=root, env=env)
+                done = subprocess.run(
+                    [*_VALGRIND, sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env
+                )
+                found = _INSTRUCTIONS.search(done.stderr)
+                if found is None:
+                    raise RuntimeError(f"no instruction count in valgrind's output: {done.stderr[-300:]}")
+                counts[name] = int(found.group(1).replace(",", ""))
+            probe = _WHOLE["extractor parse samples/seed.txt"].format(root=str(root), seed=str(SEED), out=out)
+            probe += "; print('pydantic' in sys.modules)"
+            done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, env=env)
+            counts["pydantic imported"] = int(done.stdout.strip().endswith("True"))
+            results.append(counts)
     return results
 
 
@@ -379,22 +412,53 @@ def main(argv: list[str] | None = None) -> int:
         help="count the records stage's instructions under valgrind instead of timing it (--rows: one size, 200)",
     )
     parser.add_argument(
-        "--worker", choices=("records", "parse", "instructions", "instructions-before"), help=argparse.SUPPRESS
+        "--kept",
+        action="store_true",
+        help="with --instructions: each row kept as its JSON text as it is built (output.RowTexts), as the CLI does",
+    )
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="count instead the instructions of `import extractor.cli` and of the whole `extractor parse "
+        "samples/seed.txt` (valgrind), and say whether the parse imported pydantic",
+    )
+    parser.add_argument(
+        "--worker",
+        choices=("records", "parse", "instructions", "instructions-kept", "instructions-before"),
+        help=argparse.SUPPRESS,
     )
     args = parser.parse_args(argv)
-    if args.worker in ("instructions", "instructions-before"):
-        print(json.dumps(worker_instructions(int(args.rows), args.worker == "instructions")))
+    if args.worker in ("instructions", "instructions-kept", "instructions-before"):
+        run = args.worker != "instructions-before"
+        print(json.dumps(worker_instructions(int(args.rows), run, kept=args.worker == "instructions-kept")))
         return 0
     if args.worker:
         worker = worker_records if args.worker == "records" else worker_parse
         print(json.dumps(worker(int(args.rows))))
+        return 0
+    if args.whole:
+        with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:
+            _ENV["PYTHONPYCACHEPREFIX"] = bytecode
+            roots = [ROOT, _tree_at(args.compare, Path(folder))] if args.compare else [ROOT]
+            whole = count_whole(roots)
+        if args.json:
+            print(json.dumps({"now": whole[0], "before": whole[1] if args.compare else None}, indent=2))
+            return 0
+        print("whole process, instructions (cachegrind)")
+        for name, count in whole[0].items():
+            before = whole[1][name] if args.compare else None
+            if name == "pydantic imported":
+                print(f"  {name:<34} {bool(count)!s:>15}  {'' if before is None else bool(before)!s:>15}")
+                continue
+            ratio = f"{count / before:.3f}x" if before else ""
+            print(f"  {name:<34} {count:>15,}  {'' if before is None else f'{before:,}':>15}  {ratio}")
         return 0
     if args.instructions:
         rows = 200 if args.rows == parser.get_default("rows") else int(args.rows)
         with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:
             _ENV["PYTHONPYCACHEPREFIX"] = bytecode
             roots = [ROOT, _tree_at(args.compare, Path(folder))] if args.compare else [ROOT]
-            counted = count_instructions(roots, rows)
+            counted = count_instructions(roots, rows, args.kept)
         if args.json:
             print(json.dumps({"now": counted[0], "before": counted[1] if args.compare else None}, indent=2))
             return 0

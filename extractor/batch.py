@@ -29,13 +29,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from extractor.errors import ExtractorError, InternalError, ParseTimeoutError
 from extractor.limits import DEFAULT_LIMITS, Limits, cap_memory, memory_ceiling, memory_error
-from extractor.models import Document
 from extractor.options import ReadOptions
 from extractor.output import LeanDocument, RowTexts, document_dict, error_dict, to_json, to_jsonl
 from extractor.pipeline import parse, parse_bytes, rows_to
 
 if TYPE_CHECKING:  # multiprocessing is imported by the pool alone (~7 ms a process that never forks)
     from multiprocessing.connection import Connection
+
+    from extractor.models import Document  # a parse within rows_to (json, jsonl) gives a plain one
+    from extractor.plain import Document as PlainDocument
 
 # Seconds a worker may overrun the time limit (its own alarm should have stopped it) before it is killed.
 GRACE = 2.0
@@ -204,7 +206,7 @@ def _worker(conn: Connection, settings: Settings) -> None:
             return
         index, item = task
         result = parse_one(item, settings)
-        parsed: Document | LeanDocument | None = result.lean or result.document
+        parsed: Document | PlainDocument | LeanDocument | None = result.lean or result.document
         if settings.want not in ("json", "jsonl") or parsed is None:
             conn.send((index, result, False))
             continue

@@ -7,6 +7,7 @@ the text-layout splitter can recognise a header without depending on the table s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -412,6 +413,30 @@ def parse_seq(text: str) -> int | None:
         return None
     value = parse_number(match.group(1) or match.group(2))
     return int(value) if value is not None and value.is_integer() else None
+
+
+def numbers_count(numbers: Sequence[int]) -> bool:
+    """Whether the numbers opening a column's cells count its rows: they go up one by one (or
+    start again at 1) at most steps, starting from 1 unless every step is one up (an extract of a
+    longer list: 145, 146 …). "1.", "1.", "1." (each cell opens a list of its own) or "2.", "1.",
+    "2." (list items inside cells) count no rows."""
+    steps = [b == a + 1 or (b == 1 and a > 1) for a, b in itertools.pairwise(numbers)]
+    if not steps or 2 * sum(steps) <= len(steps):
+        return False
+    return numbers[0] == 1 or all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
+def item_enumerator(text: str | None) -> tuple[str, int] | None:
+    """How a text's leading item number is written and its value: "（二）对…" → ("(C)", 2), "3.推进…"
+    → ("A.", 3), "十二、…" → ("C、", 12) (the numerals' script, the marks around them); None when it
+    opens with none (1. or 1、 as SEQ_PREFIX reads it, or layout.toml item_prefix)."""
+    view = match_view(text or "")
+    found = SEQ_PREFIX.match(view) or layout_patterns()["item_prefix"].match(view)
+    number = parse_seq(found.group().strip()) if found else None
+    if found is None or number is None:
+        return None
+    mark = regex.sub(r"\s", "", found.group())
+    return regex.sub(r"[0-9]+", "A", regex.sub(r"[一二三四五六七八九十百零〇两]+", "C", mark)), number
 
 
 def is_furniture(text: str) -> bool:

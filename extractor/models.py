@@ -1,4 +1,8 @@
-"""The output contract: pydantic records. Field names are stable; additions bump SCHEMA_VERSION."""
+"""The output contract: pydantic records. Field names are stable; additions bump SCHEMA_VERSION.
+
+The rules and the records stage build the same records as plain objects (``extractor.plain``, the
+same fields); ``from_plain`` makes these models of them for ``extractor.parse``. The CLI writes the
+plain ones and never imports this module (pydantic is more than half of its start-up)."""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.6"  # 1.6: Row.sources (OCR cells: page, box, confidence)
+from extractor import plain
+from extractor.plain import SCHEMA_VERSION
 
 Format = Literal["txt", "docx", "pdf", "xlsx", "html", "doc", "xls", "image"]
 FigureKind = Literal["amount", "percent", "change", "count", "quantity"]
@@ -25,7 +30,8 @@ Role = Literal["target", "actual"]
 class _Model(BaseModel):
     # ser_json_inf_nan: pydantic's JSON writes an infinite value as json.dumps does (Infinity, not
     # null), so output.document_json is the record's text exactly.
-    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants")
+    # from_attributes: a plain record (extractor.plain) given for a nested model is read as one.
+    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants", from_attributes=True)
 
 
 class Item(_Model):
@@ -212,3 +218,32 @@ class Document(_Model):
         from extractor.exports import dataframe
 
         return dataframe(self, kind)
+
+
+# One fields set per model class, shared by every instance made by ``from_plain`` (each given every
+# field): pydantic's own set per instance is a third of a small record's memory, and only
+# ``exclude_unset``, which no output uses, reads it.
+_FIELDS_SETS: dict[type[BaseModel], set[str]] = {}
+
+
+def from_plain(value: Any) -> Any:
+    """The models of a plain record (``extractor.plain``) and of everything in it, each of the class
+    of its own name (a Statement among a Status's evidence stays a Statement, as pydantic keeps an
+    instance of a subclass); values are taken as they are, already what validation would make them."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        model = _MODELS[kind]
+        fields_set = _FIELDS_SETS.get(model)
+        if fields_set is None:
+            fields_set = _FIELDS_SETS[model] = set(model.model_fields)
+        values = {name: from_plain(getattr(value, name)) for name in kind._fields}
+        return model.model_construct(fields_set, **values)
+    if kind is list:
+        return [from_plain(item) for item in value]
+    if kind is dict:
+        return {key: from_plain(item) for key, item in value.items()}
+    return value  # a str, number, tuple of numbers, None, or already a model
+
+
+_MODELS: dict[type, type[BaseModel]] = {cls: globals()[name] for name, cls in plain.CLASSES.items()}
+_PLAIN_TYPES = frozenset(_MODELS)

@@ -1,27 +1,35 @@
-"""Serialising documents: JSON (one document), JSONL (one per line), and error records."""
+"""Serialising documents: JSON (one document), JSONL (one per line), and error records.
+
+A document is either the pydantic Document (``extractor.parse``), written by pydantic's serializer,
+or the plain one the CLI parses (``extractor.plain``), written by ``json.dumps`` of its record: the
+same text either way, that of ``json.dumps`` of the record (``document_dict``). Neither pydantic nor
+pydantic_core is imported to write a plain document of a few hundred rows."""
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, overload
-
-import pydantic_core
+from typing import TYPE_CHECKING, Any, overload
 
 from extractor.errors import ExtractorError
 from extractor.limits import fewer_collections
-from extractor.models import Document, Row
+from extractor.plain import Document as PlainDocument
+from extractor.plain import Row, compact_json
 from extractor.records import by_position, printed_seq
 
+if TYPE_CHECKING:
+    from extractor.models import Document
 
-def document_dict(document: Document) -> dict[str, Any]:
+
+def document_dict(document: Document | PlainDocument) -> dict[str, Any]:
     with fewer_collections():  # a dict for every record: none in a cycle (see limits.fewer_collections)
         return document.model_dump(mode="json")
 
 
-def document_json(document: Document) -> bytes:
+def document_json(document: Document | PlainDocument) -> bytes:
     """``to_json(document_dict(document))`` in UTF-8, made from the document without the dict
     between: a 20,000-row record's dict (120 MB) and its text as a str (225 MB) are never held."""
     return _model_json(document, compact=False)
@@ -34,7 +42,7 @@ class RowTexts:
     writes the rows of a Document. ``number_rows`` is applied to the texts when they are written."""
 
     def __init__(self) -> None:
-        self.tables: list[list[bytes | Row]] = []
+        self.tables: list[list[bytes | Row]] = []  # a Row: plain, or a pydantic model (a test's)
         self.printed: list[int | None] = []  # each row's printed 序号 (records.printed_seq)
         self.by_position = False
 
@@ -72,7 +80,7 @@ class LeanDocument:
     """A parsed document whose rows were kept apart as JSON text (parsed within ``pipeline.rows_to``
     a ``RowTexts``): what the CLI writes, its JSON the same as the Document's."""
 
-    document: Document  # every table without its rows
+    document: PlainDocument | Document  # every table without its rows
     rows: RowTexts
 
     @property
@@ -87,7 +95,9 @@ _ROWS_COMPACT = b',"rows":[]'
 _SEQ = b'{"seq":'  # how a row's compact text starts: seq is the first field of a Row
 
 
-def document_json_chunks(document: Document, compact: bool = False, rows: RowTexts | None = None) -> Iterator[bytes]:
+def document_json_chunks(
+    document: Document | PlainDocument, compact: bool = False, rows: RowTexts | None = None
+) -> Iterator[bytes]:
     """``document_json(document)`` (or, ``compact``, ``to_jsonl(document_dict(document))`` in UTF-8)
     in pieces that join to exactly that text: the document without its rows first, then each row as
     it is written. A 20,000-row document's text (130 MB) is never held whole, only one row's.
@@ -95,6 +105,9 @@ def document_json_chunks(document: Document, compact: bool = False, rows: RowTex
     ``rows``: the rows were kept apart as text (``RowTexts``), the ``document``'s tables have none;
     the pieces are those of the document with them."""
     tables = document.tables
+    # Rows kept as compact text are indented by pydantic_core for a long document (a tenth of the
+    # time json takes a row), by json for a short one (importing pydantic_core costs more).
+    native = sum(map(len, rows.tables)) >= NATIVE_INDENT_ROWS if rows is not None else True
     if rows is None:
         skeleton = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in tables]})
     else:
@@ -116,7 +129,7 @@ def document_json_chunks(document: Document, compact: bool = False, rows: RowTex
         for seq, row in texts:
             if first:
                 yield head[done:place]
-            text = _row_json(row, compact, seq)
+            text = _row_json(row, compact, seq, native)
             if compact:
                 yield text if first else b"," + text
             else:
@@ -129,10 +142,13 @@ def document_json_chunks(document: Document, compact: bool = False, rows: RowTex
     yield head[done:]
 
 
-def _row_json(row: bytes | Row, compact: bool, seq: int) -> bytes:
+NATIVE_INDENT_ROWS = 256
+
+
+def _row_json(row: bytes | Row, compact: bool, seq: int, native: bool = True) -> bytes:
     """A row's JSON (indented by 2, or compact) from its Row or its kept compact text; ``seq`` (when
-    not 0) in place of the one it holds."""
-    if isinstance(row, Row):
+    not 0) in place of the one it holds; ``native``: indented by pydantic_core, else by json."""
+    if not isinstance(row, bytes):
         if seq:
             row.seq = seq
         return _model_json(row, compact)
@@ -143,10 +159,14 @@ def _row_json(row: bytes | Row, compact: bool, seq: int) -> bytes:
         return row
     # The same values the Row held (a float's shortest text reads back exactly), hence the same text;
     # pydantic's reader (Rust) reads it in half the time json.loads takes.
+    if not native:
+        return json.dumps(json.loads(row), ensure_ascii=False, indent=2).encode("utf-8")
+    import pydantic_core
+
     return _python_small_floats(pydantic_core.to_json(pydantic_core.from_json(row), indent=2))
 
 
-def _python_json_with(document: Document, rows: RowTexts, compact: bool) -> bytes:
+def _python_json_with(document: Document | PlainDocument, rows: RowTexts, compact: bool) -> bytes:
     """The document's text with its kept rows, made through its record (the fallback above)."""
     record = document_dict(document)
     for index, table in enumerate(record["tables"]):
@@ -157,7 +177,15 @@ def _python_json_with(document: Document, rows: RowTexts, compact: bool) -> byte
 
 def _model_json(model: Document | Any, compact: bool) -> bytes:
     """A model's JSON as Python's ``json.dumps`` of its ``model_dump(mode="json")`` writes it
-    (indented by 2, or compact), made by pydantic's serializer."""
+    (indented by 2, or compact), made by pydantic's serializer; a plain record's by ``json.dumps``
+    of its record, compact ones written field by field (``plain.compact_json``); a lone surrogate
+    raises UnicodeEncodeError, as it does written to a UTF-8 stream."""
+    if not hasattr(model, "__pydantic_serializer__"):
+        if compact:
+            return compact_json(model).encode("utf-8")
+        return json.dumps(type(model)._record(model), ensure_ascii=False, indent=2).encode("utf-8")
+    import pydantic_core  # pydantic's model: pydantic is imported already
+
     try:
         if not compact:
             return _python_small_floats(model.__pydantic_serializer__.to_json(model, indent=2))
@@ -188,17 +216,19 @@ def to_json(record: dict[str, Any]) -> str: ...
 def to_json(record: Document | LeanDocument) -> Iterator[bytes]: ...
 
 
-def to_json(record: dict[str, Any] | Document | LeanDocument) -> str | Iterator[bytes]:
+def to_json(record: dict[str, Any] | Document | PlainDocument | LeanDocument) -> str | Iterator[bytes]:
     """The record as indented JSON, exactly as ``json.dumps(record, ensure_ascii=False, indent=2)``
     writes it, made by pydantic's serializer (Rust): ``json.dumps`` indents in Python, a small string
     for every token (a 20,000-row record took 4 s and 700 MB on the way). A Document: the text of
     its record in UTF-8 pieces (``document_json_chunks``), a row at a time."""
-    if isinstance(record, Document):
-        return document_json_chunks(record)
+    if _is_document(record):
+        return document_json_chunks(record)  # type: ignore[arg-type]
     if isinstance(record, LeanDocument):
         return document_json_chunks(record.document, rows=record.rows)
-    if not isinstance(record, dict):
+    if not isinstance(record, dict) or "tables" not in record:  # an error's record: a few keys
         return json.dumps(record, ensure_ascii=False, indent=2)
+    import pydantic_core
+
     try:
         text = pydantic_core.to_json(record, indent=2)
     except Exception:  # what only Python writes (a lone surrogate, a key that is no string): as before
@@ -248,16 +278,26 @@ def to_jsonl(record: dict[str, Any]) -> str: ...
 def to_jsonl(record: Document | LeanDocument) -> Iterator[bytes]: ...
 
 
-def to_jsonl(record: dict[str, Any] | Document | LeanDocument) -> str | Iterator[bytes]:
+def to_jsonl(record: dict[str, Any] | Document | PlainDocument | LeanDocument) -> str | Iterator[bytes]:
     """The record as one line of JSON; a Document's record in UTF-8 pieces, a row at a time."""
-    if isinstance(record, Document):
-        return document_json_chunks(record, compact=True)
+    if _is_document(record):
+        return document_json_chunks(record, compact=True)  # type: ignore[arg-type]
     if isinstance(record, LeanDocument):
         return document_json_chunks(record.document, compact=True, rows=record.rows)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
+def _is_document(record: object) -> bool:
+    """A Document, plain or pydantic (which only a process that imported the models can hold)."""
+    if isinstance(record, PlainDocument):
+        return True
+    models = sys.modules.get("extractor.models")
+    return models is not None and isinstance(record, models.Document)
+
+
 def schema() -> dict[str, Any]:
+    from extractor.models import Document
+
     document_schema = Document.model_json_schema()
     document_schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return document_schema

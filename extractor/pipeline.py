@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from extractor.errors import (
     CorruptFileError,
@@ -36,8 +36,9 @@ from extractor.limits import (
     out_of_memory,
     time_limit,
 )
-from extractor.models import Document, Period, Source, Warning
 from extractor.options import DEFAULT_OPTIONS, ReadOptions
+from extractor.plain import Document as PlainDocument
+from extractor.plain import Period, Source, Warning
 from extractor.readers import read
 from extractor.readers.raw import Paragraph, RawDocument, RawWarning
 from extractor.records import RowSink, build_table, home_scope, number_rows
@@ -47,6 +48,9 @@ from extractor.rules.status import prose_verdict, running_year
 from extractor.sniff import name_mismatch, sniff
 from extractor.table import Assembly, assemble
 from extractor.textnorm import split_lines
+
+if TYPE_CHECKING:
+    from extractor.models import Document
 
 # Paragraphs around the tables read for the document's verdict (status.prose_verdict).
 VERDICT_PARAGRAPHS = 40
@@ -97,7 +101,8 @@ _ROW_SINK: ContextVar[RowSink | None] = ContextVar("row_sink", default=None)
 def rows_to(sink: RowSink) -> Iterator[None]:
     """Within it, a parse hands each row to ``sink`` as it is built instead of keeping it in its
     table (the Document's tables have no rows): the CLI keeps each row's JSON text
-    (``output.RowTexts``), so a large file is never held as Row objects all at once."""
+    (``output.RowTexts``), so a large file is never held as Row objects all at once. The parse
+    then returns the plain Document (``extractor.plain``), which the CLI writes without pydantic."""
     token = _ROW_SINK.set(sink)
     try:
         yield
@@ -302,7 +307,10 @@ def _parse_held(held: list[bytes], path: str | None, limits: Limits | None, opti
         with time_limit(limits.seconds) as timer:
             try:
                 with fewer_collections():
-                    return _parse_bytes(held, path, limits, options or DEFAULT_OPTIONS, _ROW_SINK.get())
+                    sink = _ROW_SINK.get()
+                    document = _parse_bytes(held, path, limits, options or DEFAULT_OPTIONS, sink)
+                    # Within rows_to (the CLI), the plain record, written without pydantic
+                    return document if sink is not None else _models(document)
             except ExtractorError as exc:
                 if timer.expired and not isinstance(exc, ParseTimeoutError):
                     raise timer.error(path) from exc  # a reader took the timeout for a damaged file
@@ -327,6 +335,12 @@ def _parse_held(held: list[bytes], path: str | None, limits: Limits | None, opti
         ) from None
 
 
+def _models(document: PlainDocument) -> Document:
+    from extractor.models import from_plain  # pydantic: only a parse that returns the models imports it
+
+    return from_plain(document)  # type: ignore[no-any-return]
+
+
 def document_text(raw: RawDocument, limit: int = HOME_CURRENCY_SAMPLE) -> str:
     """The opening of a document's text, paragraphs and cells in reading order, up to ``limit``
     characters: enough to tell where the document comes from."""
@@ -347,7 +361,7 @@ def document_text(raw: RawDocument, limit: int = HOME_CURRENCY_SAMPLE) -> str:
 
 def _parse_bytes(
     held: list[bytes], path: str | None, limits: Limits, options: ReadOptions, sink: RowSink | None
-) -> Document:
+) -> PlainDocument:
     try:
         data = held.pop()
         check_size(len(data), limits)
@@ -388,4 +402,4 @@ def _parse_bytes(
     except ExtractorError as exc:
         exc.path = exc.path or path
         raise
-    return Document(source=source, period=period, tables=tables, warnings=warnings)
+    return PlainDocument(source=source, period=period, tables=tables, warnings=warnings)

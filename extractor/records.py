@@ -1,4 +1,5 @@
-"""Records stage: assembled tables → pydantic rows with items found by the rules."""
+"""Records stage: assembled tables → rows with items found by the rules, as plain records
+(``extractor.plain``; ``models.from_plain`` makes the pydantic Document of them for ``extractor.parse``)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ from collections import Counter
 from contextlib import suppress as _suppressed
 from typing import Any, NamedTuple, Protocol
 
-from pydantic import BaseModel
-
-from extractor.models import CellSource, Column, Figure, Period, Row, Table, Warning
+from extractor.plain import CellSource, Column, Figure, Period, Row, Table, Warning
 from extractor.rules.assess import assess
 from extractor.rules.cells import find_issues, find_statements, split_lead_units, split_units
 from extractor.rules.compiled import compile_rule
@@ -357,11 +356,6 @@ def build_row(
     status = row_status(cells, figures, statements, issues, period, assessments, headings, headers)
     seq_text = cells.get("seq")
     lead_units, partners = split_lead_units(cells.get("lead_units", ""))
-    _share_field_sets([*issues, *statements, *figures, *dates, *assessments, status])
-    _share_field_sets(
-        [*status.evidence, *status.set_aside, *(a.item for a in status.set_aside)]
-        + [f for a in assessments for f in (a.target, a.actual) if f is not None]
-    )
     row = Row(
         seq=parse_seq(seq_text) if seq_text else None,
         seq_text=seq_text,
@@ -379,30 +373,7 @@ def build_row(
         assessments=assessments,
         pages=pages,
     )
-    _share_field_sets([row])  # every field given: seq assigned later (number_rows) is already in the set
     return row
-
-
-# pydantic gives every instance a set of its own of the fields it was given (216 bytes, a third of a
-# small record), read only by ``exclude_unset``, which no output uses. The items, figures and dates of
-# a row are never assigned to after it is built (a Row's ``sources`` is, for OCR'd rows: harmless for
-# the same reason), so instances given the same fields share one set:
-# a row's records keep about half the memory (benchmarks/records_bench.py), the JSON is unchanged.
-_FIELD_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
-# The set last shared for each model class: most instances of a class are given the same fields, and
-# comparing two sets costs less than making the frozenset key.
-_LAST_SHARED: dict[type, set[str]] = {}
-
-
-def _share_field_sets(models: list[BaseModel]) -> None:
-    for model in models:
-        fields = model.__pydantic_fields_set__
-        kind = type(model)
-        shared = _LAST_SHARED.get(kind)
-        if shared is None or shared != fields:
-            shared = _LAST_SHARED[kind] = _FIELD_SETS.setdefault((kind, frozenset(fields)), fields)
-        if shared is not fields:
-            object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 
 def number_rows(tables: list[Table]) -> None:

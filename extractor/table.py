@@ -36,10 +36,13 @@ from extractor.headers import (
     is_furniture,
     is_header_row,
     is_heading,
+    item_enumerator,
     label_synonyms,
     layout_patterns,
     looks_like_units,
+    numbers_count,
     parse_seq,
+    prose_patterns,
 )
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawDocument, RawRow, RawTable
@@ -408,6 +411,52 @@ def _units_from_labels(table: AssembledTable) -> None:
     )
 
 
+UNIT_BRACKET = compile_rule(r"\(([^()]{2,60})\)\s*[。.;]?\s*(?=\n|$)")  # on the matching view
+UNIT_PARTS = compile_rule(r"[、,，;；/]")
+
+
+def _unit_bracket(inside: str) -> bool:
+    """Whether a bracket's text is unit names ("信義區公所、臺北市教育局"), not a note about the
+    task ("暂命名", "含渭源县第二人民医院")."""
+    parts = [p.strip() for p in UNIT_PARTS.split(inside) if p.strip()]
+    return (
+        bool(parts)
+        and all(looks_like_units(p) and len(p) <= 20 for p in parts)
+        and not prose_patterns()["includes_bracket"].match(inside)
+    )
+
+
+def _units_from_brackets(table: AssembledTable) -> None:
+    """A table without a 牵头单位 column whose tasks end naming their units in a bracket ("增設文史
+    故事牆(信義區公所、臺北市教育局)", each item of a task "…課程。(信義區公所)"): the units of every
+    such bracket ending an item fill a new lead column, and the closing bracket leaves the task
+    (gold conventions: an inline unit marker is no part of the task). Only when most tasks do so."""
+    task = table.column_of("task")
+    if table.column_of("lead_units") is not None or task is None or not table.rows:
+        return
+    found = []
+    for row in table.rows:
+        view = match_view(row.texts[task])
+        found.append([m for m in UNIT_BRACKET.finditer(view) if _unit_bracket(m.group(1))])
+    closing = [
+        bool(marks) and marks[-1].end() == len(match_view(row.texts[task]).rstrip())
+        for row, marks in zip(table.rows, found, strict=True)
+    ]
+    if sum(closing) < max(2, len(table.rows) / 2):
+        return
+    table.columns.append(ColumnSpec(header="牵头单位", field="lead_units", key="lead_units"))
+    _sources_in_step(table, len(table.columns) - 1)
+    for row, marks, closes in zip(table.rows, found, closing, strict=True):
+        text = row.texts[task]
+        units = [text[m.start(1) : m.end(1)].strip() for m in marks]
+        row.texts.append("、".join(units))
+        if closes:
+            row.texts[task] = text[: marks[-1].start()].rstrip()
+    table.warnings.append(
+        TableWarning("units_from_brackets", "lead units taken from the brackets closing the task cells")
+    )
+
+
 def _units_from_remarks(table: AssembledTable) -> None:
     """No unit column, and the 备注 names the responsible unit in most rows: it is the lead unit
     (gold conventions: a unit named only in 备注)."""
@@ -507,6 +556,8 @@ def _seq_from_task_prefix(table: AssembledTable) -> None:
     prefixes = [_task_number(row.texts[task]) for row in table.rows]
     if sum(1 for p in prefixes if p) < max(2, len(table.rows) / 2):
         return
+    if not numbers_count([n for p in prefixes if p and (n := parse_seq(p.group().strip())) is not None]):
+        return  # every task opens a list of its own at "1.", or lists go on inside cells: no row numbers
     if seq is not None:
         written = sum(1 for row in table.rows if row.texts[seq].strip())
         if 2 * written >= len(table.rows) or sum(1 for p in prefixes if p) < 0.8 * len(table.rows):
@@ -633,6 +684,7 @@ TABLE_PASSES = (
     _category_shifted,
     _units_from_remarks,
     _units_from_labels,
+    _units_from_brackets,
     _task_where_written,
     _names_as_task,
     _seq_from_task_prefix,  # once the task column is settled: its numbers are the rows'
@@ -852,6 +904,9 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
     if header_key(raw) in table.header_keys:
         return  # the header repeated (each page, or after a section)
     fitted, category = _fit(table, raw)
+    # (a row moved right to the column whose numbering it goes on is that column's next item, not
+    # a heading over the rows after it)
+    shifted = bool(fitted) and fitted[0].merge == "above" and not (raw.cells and raw.cells[0].merge == "above")
     if category is not None:
         table.current_section = category
     cells = (fitted + [RawCell("")] * width)[:width]
@@ -892,7 +947,7 @@ def _add_row(table: AssembledTable, raw: RawRow, *, may_continue: bool) -> None:
             previous.texts[target] = "\n".join(t for t in (previous.texts[target], texts[filled_at] or "") if t)
             return
     heading = raw.cells[0].text if len(raw.cells) == 1 else _section_heading(texts)
-    if heading and parse_seq(heading) is None:
+    if heading and parse_seq(heading) is None and not shifted:
         table.current_section = heading
         return
     filled = []
@@ -951,6 +1006,9 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         return cells[1:] if not raw.loose else _fit_loose(table, cells[1:]), texts[0]
     if seq_column == 1 and len(cells) == width - 1 and _next_number(table, texts[0]):
         return [RawCell(None, merge="above"), *cells], None
+    shifted = _shifted_by_numbering(table, cells)
+    if shifted is not None:
+        return shifted, None
     written = len(texts) - next((k for k, t in enumerate(reversed(texts)) if t.strip()), len(texts))
     if seq_column == 0 and table.rows and 2 <= written < width - 1 and texts[0] and parse_seq(texts[0]) is None:
         # A sub-row under cells merged over it ("1 | 农村人居环境整治提升工程 | 推广… | …" and then
@@ -965,6 +1023,37 @@ def _fit(table: AssembledTable, raw: RawRow) -> tuple[list[RawCell], str | None]
         if _fit_score(table, best) > _fit_score(table, [*cells[:width], *[RawCell("")] * (width - len(cells))]):
             return best, None
     return (_fit_loose(table, cells) if raw.loose else cells), None
+
+
+def _shifted_by_numbering(table: AssembledTable, cells: list[RawCell]) -> list[RawCell] | None:
+    """A row under a merged cell that a copy left out, its cells standing one or more columns to
+    the left ("（二）对人民群众… | |" under "一、深入解读… | （一）按照… | 各镇(街)"): its first text goes
+    on with the numbering a later column of the row above opens with (the same way of writing, the
+    next number) while the column it stands in is numbered otherwise. Its cells move right to that
+    column; the ones in front are merged from above. None when the row reads in place."""
+    previous = table.rows[-1] if table.rows else None
+    width = len(table.columns)
+    first = next((k for k, c in enumerate(cells) if c.text and c.text.strip()), None)
+    if previous is None or first is None or any(c.text is None for c in cells):
+        return None
+    found = item_enumerator(cells[first].text)
+    if found is None:
+        return None
+    style, number = found
+    above = [item_enumerator(text) for text in previous.texts]
+    if above[first] is None or above[first][0] == style:
+        # its own column goes on numbering the same way (the row is in place), or is no numbered
+        # group column whose cell the copy could have left out
+        return None
+    target = next((k for k in range(first + 1, width) if above[k] == (style, number - 1)), None)
+    if target is None:
+        return None
+    # (the empty cells it ends with stand for the merged ones it left out, as far as they reach: a row
+    # cut off by the document's end keeps its length, the cells it never reached stay unknown)
+    moved = [*(RawCell(None, merge="above") for _ in range(target)), *cells[first:]]
+    while len(moved) > width and not (moved[-1].text or "").strip():
+        moved.pop()
+    return moved if len(moved) <= width else None
 
 
 def _next_number(table: AssembledTable, text: str) -> bool:

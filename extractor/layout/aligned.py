@@ -40,6 +40,7 @@ from extractor.headers import (
     is_heading,
     label_synonyms,
     layout_patterns,
+    numbers_count,
     opens_as_content,
     opens_with_joiner,
     parse_seq,
@@ -91,8 +92,21 @@ LOOSE_PREFIX = compile_rule(r"^\s*[*＊]?\s*(\d{1,2})[.．](?=\d[^\n]*\p{Han})")
 # In a row written without separators: a number between two words (its 序号), and a unit's name
 # opening a sentence ("区发展改革委西城区…": the unit, then the progress).
 GLUED_SEQ = compile_rule(r"(?<=\p{Han})\d{1,3}(?=\p{Han})|^\d{1,3}(?=\p{Han})")
-GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社")
+GLUED_UNIT_SUFFIX = frozenset("局委会办室心府道司团院所厅署队站社联街")
 GLUED_UNIT_MAX = 14  # characters of a unit's name
+# …and where a unit's name may open inside a sentence-less run ("…学位13800个市教育局市住房…"): an
+# administrative level or a collective (各, 相关), read on the matching view (區 is 区).
+GLUED_UNIT_OPENER = compile_rule(r"[市区县省州镇乡各]|相关")
+# …where what stands before it cannot be the start of the same word ("社区", "城市"): a number or its
+# measure word ending the task ("…13800个|市教育局"), punctuation, or another unit's name.
+GLUED_UNIT_AFTER = compile_rule(r"[\d%)）」”’\p{P}个所家项人元万亿米座条户次名台套处间栋批]$")
+# A row's number written as a section's item ("1.1新建…", "2.3提高…"): the row's 序号, cut off.
+GLUED_OUTLINE = compile_rule(r"^\d{1,2}[.．]\d{1,2}(?=\p{Han})")
+OUTLINE = compile_rule(r"^\s*(\d{1,2})[.．](\d{1,2})\s*$")
+# A list opening inside a cell, glued to the word before ("…相关镇街1.完成第一批…").
+GLUED_ITEM = compile_rule(r"(?<=\p{Han})\d{1,2}[.、．](?!\d)(?=\p{Han})")
+PADDING = compile_rule(r"(?<=\p{Han}) (?=\p{Han})")  # one space between two ideographs
+GLUED_SPACE = compile_rule(r"[ \t\xa0]{2,}|\u3000+")  # a run of spaces inside such a line: a cell's end
 LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]))+")
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
 SPACED_NUMBER = compile_rule(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
@@ -109,11 +123,15 @@ class Piece:
     # The document spaces its numbers inside phrases ("在 1996 年", "增設 20 間"): a space between a
     # number and a Chinese word may be inside a cell. Where it does not, such a space is a boundary.
     spaced_numbers: bool = True
+    outline: bool = False  # a section's item number cut off a row written without separators ("1.1")
 
 
 def _prior(field_name: str | None, header: str) -> dict[str, float]:
     """What a column is expected to hold, from its header's meaning (before the document is read)."""
-    numeric_header = bool(regex.search(r"[(（][^)）]*(?:%|万|亿|元|个|人|家|项|亩|米)[^)）]*[)）]|率|比|数$", header))
+    # (on the matching view: 已完成數 and 總投資（萬元） are numeric headers too)
+    numeric_header = bool(
+        regex.search(r"[(（][^)）]*(?:%|万|亿|元|个|人|家|项|亩|米)[^)）]*[)）]|率|比|数$", match_view(header))
+    )
     table: dict[str | None, dict[str, float]] = {
         "seq": {"seq": 0.9, "empty": 0.05},
         "task": {
@@ -156,13 +174,26 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
     return {c: prior.get(c, floor) for c in CLASSES}
 
 
+# Where spaces part the cells, a cell whose kind shows on its face (a number, an amount, a unit of
+# measure, a date) is scored against reading nothing in particular there (about one class in e^1):
+# a row of five such cells is not outscored by one cell joining them (with log-likelihoods alone,
+# more cells always cost more). Tried for every piece mode and every kind of cell: it split tables
+# written one cell a line, sentences at the spaces inside them, and lists of units; withdrawn there.
+SPACES_CELL_BONUS = 1.0
+SELF_EVIDENT = frozenset({"seq", "number", "percent", "figure", "measure", "date"})
+
+
 @dataclass(slots=True)
 class Column:
     header: str
     field: str | None
     expect: dict[str, float] = field(default_factory=dict)
+    bonus: float = 0.0  # added to the fit of a self-evident cell (SPACES_CELL_BONUS)
 
     def fit(self, cls: str) -> float:
+        return self._fit(cls) + (self.bonus if cls in SELF_EVIDENT else 0.0)
+
+    def _fit(self, cls: str) -> float:
         if cls == "seq":  # a small whole number ("869") is a 序号 or a count: whichever the column takes
             return math.log(max(self.expect.get("seq", 0.01), self.expect.get("number", 0.01)))
         return math.log(self.expect.get(cls, 0.01))
@@ -221,8 +252,8 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         elif mode == "glued":
-            for k, part in enumerate(_glued_parts(trim(text))):
-                pieces.append(Piece(part, index, line.page, start if k == 0 else GLUE))
+            for k, (part, strength, outline) in enumerate(_glued_parts(trim(text))):
+                pieces.append(Piece(part, index, line.page, start if k == 0 else strength, outline=outline))
         else:  # spaces
             # Letter-spaced words ("项  目  类  别", "序 号") are one piece: one character each side.
             text = LETTER_SPACED.sub(_unspace, text)
@@ -323,18 +354,21 @@ def _alone_line_glued(pieces: list[Piece], header: _Header) -> bool:
     )
 
 
-def _split_glued(pieces: list[Piece]) -> list[Piece]:
+def _split_glued(pieces: list[Piece], mode: str = "") -> list[Piece]:
     """A header line written without separators ("类别序号重点督办内容牵头单位全年完成情况") split
     into the header cells it is made of: cut after each header synonym it holds, a run of other
     words joining the synonym after it ("重点督办" + "内容"). Only when it splits into three or more
-    cells naming two or more fields; a header of words no synonym names stays whole."""
+    cells naming two or more fields; a header of words no synonym names stays whole. Where rows
+    carry no separators either (``mode`` glued), the spaces a centred cell pads its word with
+    ("序 号工作任务牵 头 单 位…") are no separators: they are taken out."""
     out = []
     for k, piece in enumerate(pieces):
-        key = match_view(piece.text)
+        text = PADDING.sub("", piece.text) if mode == "glued" else piece.text
+        key = match_view(text)
         if 6 <= len(key) <= 60 and _alone(pieces, k) and not regex.search(r"[\s\d，,。；;:：、]", key):
-            cells = _synonym_cells(piece.text)
+            cells = _synonym_cells(text)
             if not (cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2):
-                cells = _morpheme_cells(piece.text) or cells
+                cells = _morpheme_cells(text) or cells
             if cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2:
                 before = [piece.before] + [CELL] * (len(cells) - 1)
                 out.extend(Piece(c, piece.line, piece.page, b) for c, b in zip(cells, before, strict=True))
@@ -483,6 +517,8 @@ def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
 def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     """(number, whole) when the piece is a 序号 (whole) or starts with one ("1、地区生产总值…")."""
     view = match_view(piece.text)
+    if piece.outline and (outline := OUTLINE.match(view)):
+        return int(outline.group(2)), True  # "1.1", "1.2" …: the item counts within its section
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
     if seq is not None and not regex.search(r"[一二三四五六七八九十]", view) and not YEAR.match(view):
         return seq, True  # (1996 is a year; 一、 and （一） are read by _chinese_seq_of)
@@ -561,7 +597,10 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
             if not near:
                 # a jump in the numbering (an extract of a longer list: 145, 249) a whole row away;
                 # a count in the row's own cells ("626" under 累计完成) is nearer
-                near = [(j, n) for j, n in following if n > current and j - position >= width][:1]
+                # (of the numbers' own size: an item "2." is not followed by a row keyed 1121)
+                near = [
+                    (j, n) for j, n in following if current < n <= MAX_JUMP * (current + 1) and j - position >= width
+                ][:1]
             # Numbering that starts again under the next section: a 1 with a 2 after it, taken when
             # it comes before the number that would continue the count.
             ones = [j for j, n in following if n == 1]
@@ -586,6 +625,34 @@ def _row_starts(pieces: list[Piece], start: int, width: int) -> list[int]:
         chains.append(chain)
     best = max(chains, key=len)
     return best
+
+
+MIN_KEY_DIGITS = 3  # a number this long opening each row is a key (1122: a year and quarter), not a count
+
+
+def _row_keys(pieces: list[Piece], start: int) -> list[int]:
+    """Rows keyed by a code rather than numbered: every line that opens with a bare number of three
+    digits or more, more cells after it on the line, the codes all as long ("1122 增設… 1.信義區…",
+    "1121 1.與社區…", "1114 …": a year and a quarter, in whatever order). The items numbered inside
+    their cells ("1." / "2.") are no rows then. Empty when fewer than two lines open so, or when a
+    line opens with a number of another length (then the numbers are counts, not keys)."""
+    keys = []
+    widths = set()
+    for k in range(start, len(pieces)):
+        piece = pieces[k]
+        if piece.before < LINE and k != start:
+            continue
+        view = match_view(piece.text)
+        if not regex.fullmatch(r"\d+", view):
+            continue
+        widths.add(len(view))
+        on_line = k + 1 < len(pieces) and pieces[k + 1].line == piece.line and pieces[k + 1].text
+        if len(view) >= MIN_KEY_DIGITS and on_line and not YEAR.match(view):
+            keys.append(k)
+    return keys if len(keys) >= 2 and len(widths) == 1 else []
+
+
+MAX_JUMP = 10  # a jump in a chain of 序号 reaches at most this many times the number it goes on from
 
 
 def _numbered_inside(piece: Piece) -> bool:
@@ -701,23 +768,64 @@ def _glued_unit_end(view: str, start: int) -> int | None:
     return start + end
 
 
-def _glued_parts(text: str) -> list[str]:
+def _glued_parts(text: str) -> list[tuple[str, float, bool]]:
     """A row written without separators ("经济社会发展主要预期目标1地区生产总值增长6%左右。区发展改革委
-    西城区地区生产总值…") cut wherever a cell may end: after a sentence, around a number standing
-    between words (a 序号), after a unit's name that opens a sentence. The alignment decides which
-    of the cuts are cells."""
+    西城区地区生产总值…") cut wherever a cell may end: at a run of spaces, after a sentence, around a
+    number standing between words (a 序号) or a section's item number opening the line ("1.1…"),
+    around a unit's name (after a sentence, or opened by an administrative level: "…13800个市教育局
+    市住房…"), before a list opening inside a cell ("…镇街1.完成…"). Each part with the strength of
+    the boundary before it and whether it is such an item number. The alignment decides which of
+    the cuts are cells."""
+    out: list[tuple[str, float, bool]] = []
+    position = 0
+    for match in [*GLUED_SPACE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        run = text[position:end]
+        for k, (part, strength, outline) in enumerate(_glued_run_parts(run)):
+            out.append((part, strength if k else WIDE, outline))
+        position = match.end() if match else end
+    return out
+
+
+def _glued_run_parts(text: str) -> list[tuple[str, float, bool]]:
+    """The parts of a run without spaces (see ``_glued_parts``). Two units' names written one
+    against the other ("市教育局市财政局"), where a list of them in one cell would part them by 、 or
+    ，, are two cells: that seam is as strong as a wide space."""
     view = match_view(text)
     sentence_ends = {m.end() for m in regex.finditer(r"[。;!?]|(?<!\d)\.(?!\d)", view)}
     cuts = set(sentence_ends)
-    seq = GLUED_SEQ.search(view[:40])  # the row's number stands near its start
-    if seq:
-        cuts.update((seq.start(), seq.end()))
+    outline = GLUED_OUTLINE.match(view)
+    if outline:
+        cuts.add(outline.end())
+    else:
+        seq = GLUED_SEQ.search(view[:40])  # the row's number stands near its start
+        if seq:
+            cuts.update((seq.start(), seq.end()))
     for end in sorted(sentence_ends):
         unit_end = _glued_unit_end(view, end)
         if unit_end:
             cuts.add(unit_end)
+    unit_ends: set[int] = set()
+    seams: set[int] = set()
+    names = {}
+    for opener in GLUED_UNIT_OPENER.finditer(view):
+        unit_end = _glued_unit_end(view, opener.start())
+        if unit_end and unit_end - opener.start() >= 3 and not DIGIT.search(view[opener.start() : unit_end]):
+            names[opener.start()] = unit_end
+    for start, unit_end in sorted(names.items()):
+        # A name stands apart from the task where something closes the task before it, or where
+        # the name is followed by another name or by the end of the run ("…学校|市教育局|市发展…").
+        closed_before = not start or GLUED_UNIT_AFTER.search(view[:start]) or start in unit_ends
+        closed_after = unit_end == len(view) or unit_end in names or regex.match(r"[、，,；;]", view[unit_end:])
+        if closed_before or closed_after:
+            cuts.update((start, unit_end))
+            if start in unit_ends:
+                seams.add(start)
+            unit_ends.add(unit_end)
+    cuts.update(m.start() for m in GLUED_ITEM.finditer(view))
     bounds = sorted(c for c in cuts if 0 < c < len(text))
-    return [text[a:b] for a, b in itertools.pairwise([0, *bounds, len(text)]) if text[a:b]]
+    parts = [(text[a:b], a) for a, b in itertools.pairwise([0, *bounds, len(text)]) if text[a:b]]
+    return [(part, WIDE if a in seams else GLUE, bool(outline) and a == 0) for part, a in parts]
 
 
 def _cell_text(pieces: list[Piece]) -> str:
@@ -726,6 +834,11 @@ def _cell_text(pieces: list[Piece]) -> str:
         if piece.text:  # an empty piece (a "|" alone closing the row) adds no break to the cell
             text += _joiner(piece.before) + piece.text if text else piece.text
     return text
+
+
+def _piece_class(piece: Piece) -> str:
+    """A piece's class; a section's item number cut off a glued row ("1.1") is a 序号."""
+    return "seq" if piece.outline else classify(piece.text)
 
 
 def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset()) -> float:
@@ -746,6 +859,8 @@ def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset(
         return -0.05  # "控制在" / "10410人内": the phrase goes on
     if right.before < CELL and _next_item(left.text, right.text):
         return -0.05  # "1、…整平。" / "2、結案。": the cell's list goes on
+    if right.before < CELL and _first_item(right.text):
+        base += LIST_START  # "…(信義區公所) 1.信義區公所於…": a list starting anew opens a cell more often
     if SENTENCE_END.search(left.text) and right.before <= LINE:
         # A sentence ends and a space or break follows: where one cell ends and the next begins
         # in a table whose cells a space separates ("…的刑罰。 《1997 年…》已於…"). Where nothing
@@ -754,6 +869,15 @@ def _join_cost(left: Piece, right: Piece, row_lines: frozenset[int] = frozenset(
     if right.before == SPACE and _digit_adjacent(left, right):
         base += 0.0 if classify(left.text) in ("unit", "person") else 0.2
     return base
+
+
+LIST_START = -1.0
+
+
+def _first_item(text: str) -> bool:
+    """Whether ``text`` opens a list at its first item ("1.…", "1、…")."""
+    found = SEQ_PREFIX.match(match_view(text))
+    return bool(found) and found.group(1) == "1" and not LOOKS_DECIMAL.match(match_view(text))
 
 
 def _next_item(left: str, right: str) -> bool:
@@ -818,7 +942,7 @@ def _align(
     merged = [empty[c] if columns[c].field in own_cells else MERGED_SKIP for c in range(k)]
     trailing = [0.5 * e for e in empty] if cut_off else empty
     NEG = -1e18
-    piece_classes = [classify(p.text) for p in span]
+    piece_classes = [_piece_class(p) for p in span]
     # Where each part of the span starts: a line, or a piece after a space between two words (not
     # the spaces around a number, "在 1996 年", which cut fragments of one phrase). A cell joined
     # over parts should suit its column part by part (units one a line).
@@ -830,7 +954,8 @@ def _align(
         if key not in cls_cache:
             joins = sum(_join_cost(span[m - 1], span[m], row_lines) for m in range(i + 1, j))
             joins += line_join * sum(1 for m in range(i + 1, j) if span[m].before == LINE and span[m].text)
-            cls_cache[key] = (joins, classify(_cell_text(span[i:j])))
+            whole_outline = j == i + 1 and span[i].outline
+            cls_cache[key] = (joins, "seq" if whole_outline else classify(_cell_text(span[i:j])))
         return cls_cache[key]
 
     parts_cache: dict[tuple[int, int], tuple[list[str], int]] = {}
@@ -1006,17 +1131,34 @@ def aligned_rows(lines: list[Line]) -> list[Block] | None:
     return best[1] if best else None
 
 
+GLUED_RUN = compile_rule(r"[^\s|｜]{25,}")
+SINGLE_SPACE = compile_rule(r"(?<=\S)[ \xa0](?=\S)")
+
+
+def _glued_line(text: str) -> bool:
+    """A line that may be a row written without separators: long and without a space or a bar, or
+    a long run set apart only by wide runs of spaces (the progress after "    "): single spaces
+    between words are a table whose cells a space separates (the spaces reading)."""
+    text = text.strip()
+    if regex.search(r"[|｜\t]", text):
+        return False
+    if len(text) > 40 and not regex.search(r"\s", text):
+        return True
+    return bool(GLUED_RUN.search(text)) and not SINGLE_SPACE.search(text)
+
+
 def _modes(lines: list[Line]) -> list[str]:
     """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and
     spaces; and glued pieces where long lines carry no separator at all."""
     delimited = sum(1 for line in lines if regex.search(r"[|｜\t]", line.text))
     modes = ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
-    glued = sum(1 for line in lines if len(line.text.strip()) > 40 and not regex.search(r"[\s|｜]", line.text.strip()))
+    # (a glued row may still set its progress apart by a run of spaces: its long run counts)
+    glued = sum(1 for line in lines if _glued_line(line.text))
     return [*modes, "glued"] if glued >= 2 else modes
 
 
 def _read(lines: list[Line], mode: str) -> list[Block] | None:
-    pieces = _split_glued(_pieces(lines, mode))
+    pieces = _split_glued(_pieces(lines, mode), mode)
     header = _find_header(pieces, mode)
     if header is None:
         return None
@@ -1088,7 +1230,13 @@ def _read_rows(
     header line it stands under (None: a cell of the one line)."""
     groups = list(groups) if groups else [None] * len(cells)
     columns = _columns(cells)
-    starts = _row_starts(pieces, header.end, len(columns))
+    if mode == "spaces":
+        for column in columns:
+            column.bonus = SPACES_CELL_BONUS
+    keys = _row_keys(pieces, header.end)
+    for k in keys:
+        pieces[k + 1].before = max(pieces[k + 1].before, CELL)  # the key is a cell of its own
+    starts = keys or _row_starts(pieces, header.end, len(columns))
     if len(starts) < 2 and mode == "delimited":
         starts = _closed_rows(pieces, header.end, len(columns))
     if len(starts) < 2 and mode != "lines":
@@ -1148,7 +1296,7 @@ def _read_rows(
         for alignment in alignments
     ]
     header_cells = [col.header for col in columns]
-    if all(col.field != "seq" for col in columns):
+    if all(col.field != "seq" for col in columns) and not keys:  # (keyed rows number no items)
         inserted = len(header_cells)
         header_cells, rows_cells = _seq_from_prefix(header_cells, rows_cells)
         if len(header_cells) > inserted:
@@ -1249,7 +1397,7 @@ def _first_piece(alignment: _Alignment) -> Piece | None:
 
 def _opens_with_bare_seq(alignment: _Alignment) -> bool:
     first = _first_piece(alignment)
-    return first is not None and classify(first.text) == "seq"
+    return first is not None and _piece_class(first) == "seq"
 
 
 def _inside_column(alignments: list[_Alignment]) -> int | None:
@@ -1349,7 +1497,7 @@ def _anchor_column(alignments: list[_Alignment]) -> int | None:
     first piece stands in one column or another (a unit's name, or the task under it)."""
     firsts = [next((cell for cell in a.rows[0] if cell), None) for a in alignments if a.rows and a.rows[0]]
     numbered = sum(
-        1 for cell in firsts if cell and (classify(cell[0].text) == "seq" or SEQ_PREFIX.match(match_view(cell[0].text)))
+        1 for cell in firsts if cell and (_piece_class(cell[0]) == "seq" or SEQ_PREFIX.match(match_view(cell[0].text)))
     )
     if 2 * numbered < len(firsts):
         return None
@@ -1489,13 +1637,15 @@ def _seq_from_prefix(
     """Rows numbered inside a cell ("1、地区生产总值增长率" under 指标名称): the number becomes a
     序号 column before that cell, the cell keeps the rest. Done when most rows open that way."""
     prefixed = []
+    numbers = []
     for row in rows:
         texts = row[0]
         for c, text in enumerate(texts):
-            if text and SEQ_PREFIX.match(match_view(text)):
+            if text and (found := SEQ_PREFIX.match(match_view(text))):
                 prefixed.append(c)
+                numbers.append(int(found.group(1)))
                 break
-    if len(prefixed) < max(2, len(rows) // 2):
+    if len(prefixed) < max(2, len(rows) // 2) or not _counts(numbers):
         return header, rows
     column = Counter(prefixed).most_common(1)[0][0]
     out = []
@@ -1519,6 +1669,13 @@ def _seq_from_prefix(
             new_row.append([*texts[:column], number, rest, *texts[column + 1 :]])
         out.append(new_row)
     return [*header[:column], "序号", *header[column:]], out
+
+
+def _counts(numbers: list[int]) -> bool:
+    """Whether numbers opening cells count rows: they go up, one by one or again from 1, more often
+    than not ("1.", "1.", "1." opening each row's cell, or "2.", "1.", "2.", number lists inside
+    the cells)."""
+    return numbers_count(numbers)
 
 
 def _ends_table(piece: Piece, mode: str, following: list[Piece]) -> bool:

@@ -89,7 +89,7 @@ def _classify(text: str) -> str:
         return "percent"
     if is_measure(text):
         return "measure"  # "万人", "元/月/人": what a 单位 (of measure) column holds
-    if looks_like_units(text) and len(text) <= 60:
+    if looks_like_units(text) and len(text) <= 60 and not _task_with_units(text):
         return "unit"
     if layout_patterns()["report_opener"].match(view):
         return "report"  # "完成9个，完成率100%", "已开工", "截至6月底…": what a progress cell says
@@ -104,6 +104,20 @@ def _classify(text: str) -> str:
     if len(text) <= MAX_SHORT and not SENTENCE.search(text):
         return "short"
     return "prose"
+
+
+BRACKET_TAIL = compile_rule(r"[(（][^()（）]+[)）]\s*[。.]?\s*$")
+MIN_TASK_HEAD = 6
+
+
+def _task_with_units(text: str) -> bool:
+    """A task naming its units in a closing bracket ("增設文史故事牆,以圖文方式呈現(信義區公所、
+    臺北市教育局)"): what stands before the bracket is no unit's name, so the text is the task."""
+    tail = BRACKET_TAIL.search(text)
+    if tail is None:
+        return False
+    head = text[: tail.start()].strip()
+    return len(head) >= MIN_TASK_HEAD and not looks_like_units(head)
 
 
 @cache

@@ -26,9 +26,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractor.headers import is_header_row, looks_like_units, parse_seq
-from extractor.layout.base import Block
+from extractor.layout.base import SENTENCE, Block
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawDocument, RawTable
+from extractor.rules.compiled import compile_rule
 
 WEIGHTS = {
     "placed": 1.0,
@@ -134,7 +135,8 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
     placed += sum(_chars(c.header) for t in assembly.tables for c in t.columns)
     # Titles and section headings are the table's too (each written once).
     placed += sum(_chars(t.title) for t in assembly.tables)
-    placed += sum(_chars(section) for section in {r.section for _, r in rows if r.section})
+    # (a "heading" of sentences is a row the reading failed to open: its text is not placed)
+    placed += sum(_chars(section) for section in {r.section for _, r in rows if r.section} if _heading_like(section))
     header = 0.0
     continuity_hits = continuity_pairs = 0
     fit_hits = fit_cells = 0
@@ -170,7 +172,7 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
         previous: int | None = None
         for row in table.rows:
             if seq_column is not None:
-                seq = parse_seq(row.texts[seq_column])
+                seq = _seq_number(row.texts[seq_column])
                 if previous is not None:
                     continuity_pairs += 1
                     # the next number, or a new count from 1; an extract of a longer list skips some
@@ -195,6 +197,24 @@ def weigh(blocks: list[Block], total: int) -> Evidence:
     )
 
 
+MAX_HEADING = 60  # characters of a section heading; a longer text of sentences is no heading
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= MAX_HEADING or not SENTENCE.search(text)
+
+
+OUTLINE_SEQ = compile_rule(r"^\s*\d{1,2}[.．](\d{1,2})\s*$")
+
+
+def _seq_number(text: str) -> int | None:
+    """The number a 序号 cell counts by: its own, or a section's item number's last part ("1.2")."""
+    seq = parse_seq(text)
+    if seq is None and (outline := OUTLINE_SEQ.match(text)):
+        return int(outline.group(1))
+    return seq
+
+
 def _has_header(table: RawTable) -> bool:
     return any(is_header_row([c.text for c in row.cells]) for row in table.rows[:5]) or table.kind == "prose"
 
@@ -206,7 +226,7 @@ def _fits(field: str | None, text: str) -> bool | None:
     if "|" in text or "｜" in text or "\t" in text:
         return False
     if field == "seq":
-        return parse_seq(text) is not None
+        return _seq_number(text) is not None
     if field in ("lead_units", "partner_units"):
         return not text or looks_like_units(text)
     if field in ("task", "progress"):

@@ -14,6 +14,7 @@ import regex
 from extractor.headers import (
     is_furniture,
     is_heading,
+    item_enumerator,
     layout_patterns,
     parse_seq,
 )
@@ -78,7 +79,7 @@ def line_tables(lines: list[Line]) -> list[Block]:
             rows.append(RawRow([RawCell(trim(c)) for c in cells], page=page))
             kind = "seed"
             continue
-        if _is_pipe_row(line) or (kind == "pipe" and rows and _cut_pipe_row(texts, i)):
+        if _is_pipe_row(line) or (kind == "pipe" and rows and (_cut_pipe_row(texts, i) or _cut_item(texts, i, rows))):
             if kind not in (None, "pipe"):
                 flush()
             if PIPE_SEPARATOR.match(line):
@@ -104,6 +105,13 @@ def line_tables(lines: list[Line]) -> list[Block]:
                     flush()
                 rows.append(RawRow([RawCell(c) for c in cells], page=page))
             kind = "tab"
+            i += 1
+            continue
+        if kind == "tab" and rows and ("\t" in line or _cut_item(texts, i, rows)) and _next_item(line, rows):
+            # "（二）对… \t": a row whose trailing cells a copy dropped with all but one tab, going on
+            # with the numbering of the row above: a row of its own, not more of the one above (so is
+            # the document's last line, cut off before its first tab)
+            rows.append(RawRow([RawCell(trim(c)) for c in line.split("\t")], page=page))
             i += 1
             continue
         role = _line_in_table(texts, i, rows, kind) if kind in ("tab", "pipe") and rows else "end"
@@ -208,6 +216,23 @@ def _cut_pipe_row(texts: list[str], i: int) -> bool:
     """The document's last line, inside a pipe table, cut off after its first cells ("持续推动生活
     垃圾分类, | 引导村民…"): a row the document ends inside, not a paragraph after the table."""
     return ("|" in texts[i] or "｜" in texts[i]) and not any(t.strip() for t in texts[i + 1 :])
+
+
+def _cut_item(texts: list[str], i: int, rows: list[RawRow]) -> bool:
+    """The document's last line, right under a pipe row, opening with the item number after one a
+    cell of that row opens with ("（六）对减税降费…" under "（五）进一步… | 各镇(街) | |"): the next row,
+    cut off by the document's end before its first bar."""
+    if i == 0 or not texts[i - 1].strip() or any(t.strip() for t in texts[i + 1 :]):
+        return False
+    return _next_item(texts[i], rows)
+
+
+def _next_item(line: str, rows: list[RawRow]) -> bool:
+    """Whether a line opens with the item number after one a cell of the last row opens with."""
+    found = item_enumerator(line.strip())
+    return found is not None and any(
+        item_enumerator(c.text) == (found[0], found[1] - 1) for c in rows[-1].cells if c.text
+    )
 
 
 def _is_pipe_row(line: str) -> bool:

@@ -288,6 +288,8 @@ def _stream_rows(
     cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
     group = _group_over_the_rest(tokens, spans, header) if kind == "stream" else None
     rows = _group_header_rows(header, group) if group is not None else _stream_header_rows(header, row_width)
+    if kind == "stream" and group is None and len(rows) == 1:
+        rows = _two_row_header(tokens, spans, header) or rows
     fields = _column_fields(rows)
     if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields):
         spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
@@ -471,6 +473,102 @@ def _stream_header_rows(header: list[Token], row_width: int) -> list[RawRow]:
             bottom = [RawCell("")] * g + [RawCell(t) for t in subs]
             return [RawRow(top, page=page), RawRow(bottom, page=page)]
     return [RawRow([RawCell(t) for t in texts], page=page)]
+
+
+MAX_HEADER_GROUPS = 3
+
+
+def _two_row_header(tokens: list[Token], spans: list[tuple[int, int]], header: list[Token]) -> list[RawRow] | None:
+    """The header read as two rows copied one after the other (``_groups_over_subs``), when the
+    rows read better under its columns than under the header's cells side by side: the data
+    decides, as for a group over the rest (``_group_over_the_rest``)."""
+    texts = [t.text for t in header]
+    fields = [_field_of(t) for t in texts]
+    if fields[0] != "seq":
+        return None
+
+    def total(columns: list[str | None]) -> float:
+        found = [align([t.text for t in tokens[a:b]], columns) for a, b in spans]
+        return sum(f[0] if f is not None else UNREAD_SPAN for f in found)
+
+    best, choice = total(fields), None
+    for groups in range(1, MAX_HEADER_GROUPS + 1):
+        grouped = _groups_over_subs(texts, groups)
+        if grouped is None:
+            continue
+        rows = [RawRow(grouped[0], page=header[0].page), RawRow(grouped[1], page=header[0].page)]
+        score = total(_column_fields(rows))
+        if score > best:
+            best, choice = score, rows
+    return choice
+
+
+MAX_GROUP_READINGS = 2000  # ways of placing groups and their sub-columns weighed (a header is short)
+
+
+def _groups_over_subs(texts: list[str], groups: int) -> tuple[list[RawCell], list[RawCell]] | None:
+    """A header of two rows copied one cell per line: the first row's cells, then the second row's
+    sub-cells ("序号 / 目标任务 / 区领导 / … / 工作进度 / 重点工作 / 主要内容 / 10月完成情况 / 进度状态 /
+    情况说明": 目标任务 over 重点工作 and 主要内容, 工作进度 over the last three). The rows are
+    ``groups`` cells narrower than the header: that many cells of the first row each stand over
+    two or more sub-cells, in order. Of every such reading, the one whose sub-cells most often
+    claim their group's meaning (``header_candidates``); None when none has every group claimed
+    by a sub-cell. Returns the two header rows, a group's cell over its first sub-column (merged
+    to the right over the others), the first row's other cells over an empty cell."""
+    claims = [{name: strength for name, strength in header_candidates(t, morphemes=True)} for t in texts]
+    best: tuple[float, int, list[int], list[int]] | None = None
+    tried = 0
+    for split in range(2, len(texts) - 2 * groups + 1):
+        top, subs = texts[:split], texts[split:]
+        for chosen in _combinations(range(1, len(top)), groups):
+            for sizes in _compositions(len(subs), groups):
+                tried += 1
+                if tried > MAX_GROUP_READINGS:
+                    break
+                score, every = 0.0, True
+                offset = split
+                for g, size in zip(chosen, sizes, strict=True):
+                    wanted = claims[g]
+                    matched = [
+                        min(wanted[name], strength)
+                        for k in range(offset, offset + size)
+                        for name, strength in claims[k].items()
+                        if name in wanted
+                    ]
+                    every = every and len(matched) >= size  # every sub-cell claims its group's meaning
+                    score += sum(matched)
+                    offset += size
+                if every and (best is None or score > best[0]):
+                    best = (score, split, list(chosen), list(sizes))
+    if best is None:
+        return None
+    _, split, chosen, sizes = best
+    top_cells: list[RawCell] = []
+    bottom: list[RawCell] = []
+    subs = iter(texts[split:])
+    for k, text in enumerate(texts[:split]):
+        if k in chosen:
+            size = sizes[chosen.index(k)]
+            top_cells += [RawCell(text), *(RawCell(None, merge="left") for _ in range(size - 1))]
+            bottom += [RawCell(next(subs)) for _ in range(size)]
+        else:
+            top_cells.append(RawCell(text))
+            bottom.append(RawCell(""))
+    return top_cells, bottom
+
+
+def _combinations(items: range, count: int) -> list[tuple[int, ...]]:
+    from itertools import combinations
+
+    return list(combinations(items, count))
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    """Ways of writing ``total`` as ``parts`` ordered sizes of two or more."""
+    if parts == 1:
+        return [(total,)] if total >= 2 else []
+    firsts = range(2, total - 2 * (parts - 1) + 1)
+    return [(first, *rest) for first in firsts for rest in _compositions(total - first, parts - 1)]
 
 
 # Columns that are never the sub-columns of a group header such as "2024年推进情况".

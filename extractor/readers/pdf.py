@@ -14,7 +14,11 @@ one at a time and closed as we go.
 
 Per page: the tables (cells as pdfplumber extracts them, None under merged cells) and the text
 outside them (attachment label and title above, notes below). Layout spaces and wraps are removed
-from cell text here, because only a layout engine adds them.
+from cell text here, because only a layout engine adds them. The text outside tables is read as
+prose (``pdf_layout.prose``): its lines joined into paragraphs where the page's width, not the
+author, broke them (by the right edge, the indent, the spacing; across a page break too), the
+spaces it shows kept, its page numbers and running heads dropped, so that a document printed to
+PDF reads as its text does (the layout stage then finds its table in that text).
 
 A page goes to the borderless reader (``pdf_layout``) only when no ruled table on it has a plausible
 header, and either a borderless table is open from the page before or one of its text lines looks
@@ -99,14 +103,26 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
     try:
         with pdf_bounds.bounded(limits.max_stream_bytes), engine(data, limits) as pages:
             carry: pdf_layout.OpenTable | None = None
+            running: pdf_layout.Prose | None = None  # the text at the bottom of the page before
+            edges = pdf_layout.NO_EDGES  # the first and last line of the page before, for running heads
+            head: Paragraph | None = None  # the paragraph of its first line, if that stood alone
+            foot: Paragraph | None = None  # the paragraph of its last line, if that stood alone
             for page in pages:
                 glyphs = _page_glyphs(page)
                 if _has_text(page, glyphs):
                     text_pages += 1
-                    page_blocks, carry = _read_page(page, glyphs, warnings, carry)
+                    page_blocks, carry, text = _read_page(page, glyphs, warnings, carry, edges)
+                    edges = text.edges
+                    for repeats, paragraph in ((text.repeats_head, head), (text.repeats_foot, foot)):
+                        if repeats and paragraph is not None:  # the page before's was a running head or foot
+                            _drop(blocks, paragraph)
+                    head, foot = text.head, text.foot
+                    running = _go_on(running, page_blocks, text)
                     blocks.extend(page_blocks)
                 elif page.images or len(page.curves) >= MANY_PATHS:
-                    # An open borderless table stays open: the page after may continue it.
+                    # An open borderless table stays open: the page after may continue it. A
+                    # paragraph does not go on across a page that cannot be read.
+                    running = None
                     message = f"page {page.page_number} has no text layer (scanned?): OCR needed"
                     warnings.append(RawWarning("no_text_layer", message))
                 page.close()
@@ -319,9 +335,39 @@ def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
     return any(line.strip() and not is_furniture(line) for line in _page_text(page, glyphs).split("\n"))
 
 
+def _drop(blocks: list[Paragraph | RawTable], paragraph: Paragraph) -> None:
+    """Take ``paragraph`` (found by identity, near the end) out of ``blocks``."""
+    for k in range(len(blocks) - 1, -1, -1):
+        if blocks[k] is paragraph:
+            del blocks[k]
+            return
+
+
+def _go_on(
+    running: pdf_layout.Prose | None, page_blocks: list[Paragraph | RawTable], text: pdf_layout.Prose
+) -> pdf_layout.Prose | None:
+    """The paragraph the page before ended with goes on with this page's first one when the page
+    broke it (``pdf_layout.continues``; only page furniture between). Returns the prose whose last
+    paragraph this page leaves at its bottom (None when a table or nothing is there)."""
+    if running is not None and running.last is not None and text.first is not None:
+        # (only page furniture stands above the page's first paragraph: ``Prose.first`` is the first
+        # paragraph of the text above the page's first table)
+        index = next(i for i, block in enumerate(page_blocks) if block is text.first)
+        if pdf_layout.continues(running, text):
+            running.last.text = pdf_layout.joined(running.last.text, text.first.text)
+            del page_blocks[index]
+            if text.last is text.first:  # the whole page's text went on with it: it may go on still
+                text.last = running.last
+    return text if text.last is not None else None
+
+
 def _read_page(
-    page: Page, glyphs: list[Glyph], warnings: list[RawWarning], carry: pdf_layout.OpenTable | None
-) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None]:
+    page: Page,
+    glyphs: list[Glyph],
+    warnings: list[RawWarning],
+    carry: pdf_layout.OpenTable | None,
+    edges: tuple[pdf_layout.Edge, pdf_layout.Edge] = pdf_layout.NO_EDGES,
+) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None, pdf_layout.Prose]:
     number = page.page_number
     joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
     unmapped = sum(1 for g in glyphs if CID.search(g[3])) if CID.search(joined) else 0
@@ -334,8 +380,9 @@ def _read_page(
     if not any(_headed(rows) for rows in extracted) and (carry is not None or _header_hint(page, glyphs)):
         blocks, carry, found = pdf_layout.read_page(page, number, carry)
         if found:
-            return blocks, carry
-    return _ruled_blocks(page, placed, tables, extracted), None
+            return blocks, carry, pdf_layout.Prose([])
+    blocks, text = _ruled_blocks(page, placed, tables, extracted, edges)
+    return blocks, None, text
 
 
 def table_cells(table: Table, chars: list[dict]) -> list[list[str | None]]:
@@ -570,31 +617,50 @@ def _page_text(page: Page, glyphs: list[Glyph] | None = None) -> str:
 
 
 def _ruled_blocks(
-    page: Page, placed: _Placed, tables: list, extracted: list[list[list[str | None]]]
-) -> list[Paragraph | RawTable]:
+    page: Page,
+    placed: _Placed,
+    tables: list,
+    extracted: list[list[list[str | None]]],
+    edges: tuple[pdf_layout.Edge, pdf_layout.Edge] = pdf_layout.NO_EDGES,
+) -> tuple[list[Paragraph | RawTable], pdf_layout.Prose]:
+    """The page's ruled tables and, around them, its text read as prose (``pdf_layout.prose``),
+    without its page numbers and running heads (``pdf_layout.running_heads``, against ``edges``,
+    the page before's first and last line); and the prose's first paragraph if nothing stands
+    above it, its last if nothing stands below, and the page's own edges."""
     number = page.page_number
     _, top, _, bottom = page.bbox
-    blocks: list[Paragraph | RawTable] = []
+    bands: list[tuple[float, float]] = []
     cursor = top
-    for table, cells_by_row in zip(tables, extracted, strict=True):
-        blocks.extend(_paragraphs(page, placed, cursor, table.bbox[1], number))
+    for table in tables:
+        bands.append((cursor, table.bbox[1]))
+        cursor = max(cursor, table.bbox[3])
+    bands.append((cursor, bottom))
+    lines = [_band_lines(placed, y0, y1) for y0, y1 in bands]
+    size = max(lines, key=lambda band: len(band[0]))[1]  # the font of the band with most lines: the body's
+    every = [line for band, _ in lines for line in band]
+    boxes = [(table.bbox[1], table.bbox[3]) for table in tables]
+    page_edges, repeats_head, repeats_foot = pdf_layout.running_heads(every, edges, boxes)
+    margins = pdf_layout.margins(every, size, page.width)
+    texts = [pdf_layout.prose(band, margins, number) for band, _ in lines]
+    blocks: list[Paragraph | RawTable] = list(texts[0].paragraphs)
+    for cells_by_row, text in zip(extracted, texts[1:], strict=True):
         rows = []
         for cells in cells_by_row:
             clean = [RawCell(None) if c is None else RawCell(clean_text(c)) for c in cells]
             rows.append(RawRow(clean, page=number))
         blocks.append(RawTable(rows, layout="pdf-ruled"))
-        cursor = max(cursor, table.bbox[3])
-    blocks.extend(_paragraphs(page, placed, cursor, bottom, number))
-    return blocks
+        blocks.extend(text.paragraphs)
+    top, end = texts[0], texts[-1]
+    text = pdf_layout.Prose([], margins, top.first, top.first_line, end.last, end.last_line, page_edges)
+    text.head, text.repeats_head = top.head, repeats_head
+    text.foot, text.repeats_foot = end.foot, repeats_foot
+    return blocks, text
 
 
-def _paragraphs(page: Page, placed: _Placed, y0: float, y1: float, number: int) -> list[Paragraph]:
+def _band_lines(placed: _Placed, y0: float, y1: float) -> tuple[list[pdf_layout.Line], float]:
+    """The text lines whose characters have their middle between y0 and y1 (a band between tables)."""
     if y1 - y0 < 1:
-        return []
-    x0, _, x1, _ = page.bbox
-    # page.crop(box).extract_text(), without clipping every object of the page: only characters
-    # reaching into the band can overlap the box, and crop_to_bbox decides for them as crop does.
-    text = placed.band_text((x0, y0, x1, y1))
-    lines = (clean_text(line) for line in text.split("\n"))
-    # Page numbers and other furniture are dropped by the table stage (data/layout.toml).
-    return [Paragraph(line, page=number) for line in lines if line]
+        return [], 0.0
+    glyphs = placed.glyphs
+    middle_y = placed.middle_y
+    return pdf_layout.glyph_lines(glyphs[i] for i in placed.near(y0, y1) if y0 <= middle_y[i] < y1)

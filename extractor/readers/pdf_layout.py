@@ -39,12 +39,17 @@ be ours to write. So this module works from character positions:
    are not symmetric with it are the rest of a row cut by the page break: they become a row with an
    empty 序号, which the table stage joins to the row before. Under a rule they start a row instead.
 
+The text outside the tables (of this reader's pages and of ruled pages) is read as prose: see
+``prose`` (wrapped lines joined into their paragraphs by geometry) and ``running_heads`` (page
+numbers and running heads dropped).
+
 Everything is arithmetic on the characters pdfplumber has already parsed, in one pass per page.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 import unicodedata
 from bisect import bisect_right
@@ -65,12 +70,14 @@ from extractor.headers import (
     header_candidates,
     is_furniture,
     is_header_row,
+    label_synonyms,
     layout_patterns,
     parse_seq,
+    prose_patterns,
 )
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.data import load
-from extractor.textnorm import collapse_layout_space, match_key
+from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 if TYPE_CHECKING:
     import pdfplumber
@@ -126,6 +133,7 @@ class Line:
     text: str  # with a space at wide gaps, not yet cleaned
     font: str  # the most frequent font
     furniture: bool
+    running: bool = False  # a running head or foot (``running_heads``): dropped from the text
 
 
 def _join(chars: Sequence[Char], size: float) -> str:
@@ -143,17 +151,26 @@ def page_lines(page: pdfplumber.page.Page) -> tuple[list[Line], float]:
     """The page's text lines, top to bottom, and the median font size (0 when there is no text)."""
     glyphs = getattr(page, "glyphs", None)  # a PDFium page's characters, without making their dicts
     if glyphs is not None:
-        chars = [
-            Char(text, x0, x1, top, bottom, font)
-            for top, x0, x1, text, bottom, upright, font, _, _ in glyphs
-            if upright and text.strip()
-        ]
-    else:
-        chars = [
-            Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
-            for c in page.chars
-            if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
-        ]
+        return glyph_lines(glyphs)
+    chars = [
+        Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("fontname", ""))
+        for c in page.chars
+        if c.get("upright", True) and c["text"].strip()  # rotated text is a watermark or a stamp
+    ]
+    return _lines(chars)
+
+
+def glyph_lines(glyphs: Iterable[tuple]) -> tuple[list[Line], float]:
+    """page_lines of glyph tuples (``pdf.Glyph``: top, x0, x1, text, bottom, upright, font, …)."""
+    chars = [
+        Char(text, x0, x1, top, bottom, font)
+        for top, x0, x1, text, bottom, upright, font, _, _ in glyphs
+        if upright and text.strip()
+    ]
+    return _lines(chars)
+
+
+def _lines(chars: list[Char]) -> tuple[list[Line], float]:
     if not chars:
         return [], 0.0
     size = statistics.median(c.bottom - c.top for c in chars)
@@ -750,13 +767,20 @@ def read_page(
     """The page's blocks, the table left open at its bottom, and whether any borderless table was found."""
     lines, size = page_lines(page)
     rules = [Rule(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges]
-    return read_lines(lines, size, rules, number, carry)
+    return read_lines(lines, size, rules, number, carry, width=page.width)
 
 
 def read_lines(
-    lines: Sequence[Line], size: float, rules: Sequence[Rule], number: int, carry: OpenTable | None
+    lines: Sequence[Line],
+    size: float,
+    rules: Sequence[Rule],
+    number: int,
+    carry: OpenTable | None,
+    width: float | None = None,
 ) -> tuple[list[Block], OpenTable | None, bool]:
-    """read_page on lines already made, with the page's horizontal edges."""
+    """read_page on lines already made, with the page's horizontal edges. Given the page's ``width``,
+    the text outside tables is read as prose (``prose``: wrapped lines joined); else line by line."""
+    page_margins = margins(lines, size, width) if width is not None else None
     blocks: list[Block] = []
     index, found = 0, False
     state: OpenTable | None = None
@@ -778,7 +802,7 @@ def read_lines(
             if header is None:
                 break
         columns = header.columns if header else continued.columns  # type: ignore[union-attr]
-        blocks.extend(_paragraphs(lines[index : header.first if header else start], number))
+        blocks.extend(_paragraphs(lines[index : header.first if header else start], number, page_margins))
         body_start = header.end if header else start
         end = _body(lines, body_start, columns, size)
         open_end = all(line.furniture for line in lines[end:])
@@ -799,14 +823,330 @@ def read_lines(
         index = end
         if not open_end:
             state = None
-    blocks.extend(_paragraphs(lines[index:], number))
+    blocks.extend(_paragraphs(lines[index:], number, page_margins))
     return blocks, state, found
 
 
-def _paragraphs(lines: Iterable[Line], number: int) -> list[Paragraph]:
-    out = []
+def _paragraphs(lines: Sequence[Line], number: int, margins: Margins | None = None) -> list[Paragraph]:
+    if margins is None:
+        return [Paragraph(text, page=number) for line in lines if (text := clean_text(line.text))]
+    return prose(lines, margins, number).paragraphs
+
+
+# --------------------------------------------------------------------------------------------
+# paragraphs: the text outside tables, its lines joined where only the page's width broke them
+
+WRAP_SLACK = 0.5  # × font size: how much short of the right edge a line the page wrapped may end, beyond its next piece
+LATIN_SPACE_WIDTH = 0.35  # × font size: a space, where the page broke a line between two Latin words
+INDENT = 0.5  # × font size: a line starting this far right of the text's left edge opens a paragraph
+SPACING = 0.4  # × font size: a blank this much taller than the page's tightest one parts paragraphs
+LEADING = 1.0  # × font size: a taller blank parts paragraphs whatever the page's tightest (no line spacing is wider)
+SAME_HEIGHT = 0.2  # × font size: lines whose heights differ more are in different fonts (a title)
+SYMMETRY = 2.0  # × font size: a right edge this close to the left margin's mirror is the page's
+JUSTIFIED = 0.25  # × font size: lines ending this close together were justified to one edge
+JUSTIFIED_LINES = 3
+
+
+@dataclass(slots=True)
+class Margins:
+    """Where a page's text runs (its left and right edge) and its tightest blank between two lines."""
+
+    left: float
+    right: float | None  # None when no line shows where the page's text ends on the right
+    blank: float
+    size: float
+
+
+def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
+    """The page's text edges, from the lines outside the page furniture. The right edge counts only
+    when the page shows it: the longest line ends where the left margin's mirror is (a page's text
+    block is centred), or several lines over half the page wide end at one x (justified text). A longest line elsewhere
+    (a table copied as text, a list of short items) says nothing about where the page wraps."""
+    body = [line for line in lines if not line.furniture]
+    if not body:
+        return Margins(0.0, None, 0.0, size)
+    left = min(line.chars[0].x0 for line in body)
+    ends = [line.chars[-1].x1 for line in body]
+    right: float | None = max(ends)
+    # (lines of one length half the page wide or less are a list or a table, not a justified text)
+    long = right - left > width / 2  # type: ignore[operator]
+    justified = long and sum(1 for x in ends if x >= right - JUSTIFIED * size) >= JUSTIFIED_LINES  # type: ignore[operator]
+    if not justified and abs((width - right) - left) > SYMMETRY * size:  # type: ignore[operator]
+        right = None
+    blanks = [b.top - a.bottom for a, b in itertools.pairwise(body) if b.top > a.bottom]
+    return Margins(left, right, min(blanks, default=0.0), size)
+
+
+Edge = tuple[str, int | None]  # a page's first or last line: its text without numbers, its page number if it is one
+NO_EDGES: tuple[Edge, Edge] = (("", None), ("", None))
+_NUMBERS = regex.compile(r"[\d\s]+")
+
+
+@dataclass(slots=True)
+class Prose:
+    paragraphs: list[Paragraph]
+    margins: Margins | None = None
+    # The first paragraph and its first line, when nothing stands above it on the page (it may go
+    # on from the page before), and the last paragraph and its last line, when nothing stands below
+    # it (the next page may go on with it); page furniture is neither.
+    first: Paragraph | None = None
+    first_line: Line | None = None
+    last: Paragraph | None = None
+    last_line: Line | None = None
+    edges: tuple[Edge, Edge] = NO_EDGES  # the page's first and last line (``running_heads``)
+    # The paragraphs of the page's first and last line, each if it stood alone, and whether those
+    # lines repeat the page before's (``running_heads``): the page before's are then dropped too.
+    head: Paragraph | None = None
+    foot: Paragraph | None = None
+    repeats_head: bool = False
+    repeats_foot: bool = False
+
+
+def running_heads(
+    lines: Sequence[Line], before: tuple[Edge, Edge], boxes: Sequence[tuple[float, float]] = ()
+) -> tuple[tuple[Edge, Edge], bool, bool]:
+    """Page furniture at a page's top or bottom, dropped from its text: its first or last line, set
+    apart from the rest (the lines and the tables, ``boxes`` as (top, bottom)) by a blank wider
+    than a line, that is a page number ("— 3 —", "第 3 页"; a bare "4" only after "3" on the page
+    before) or repeats the page before's there, numbers aside (a running head or foot: "XX区人民政府
+    2023年工作报告"). The text around it may go on across it; the reader drops the
+    page before's too (``Prose.head``, ``Prose.foot``). Returns the page's edges, as compared with
+    the next page's, and whether each repeated the page before's."""
+    if not lines:
+        return NO_EDGES, False, False
+    edges = (_edge(lines[0]), _edge(lines[-1]))
+    size = statistics.median(c.bottom - c.top for line in lines for c in line.chars)
+    below = min([lines[1].top] if len(lines) > 1 else [], default=math.inf)
+    below = min([below, *(top for top, _ in boxes if top >= lines[0].bottom)])
+    above = max([lines[-2].bottom] if len(lines) > 1 else [], default=-math.inf)
+    above = max([above, *(bottom for _, bottom in boxes if bottom <= lines[-1].top)])
+    # (a line alone on its page is apart from nothing: nothing tells it from the text)
+    apart = (
+        below < math.inf and below - lines[0].bottom >= RUNNING_GAP * size,
+        above > -math.inf and lines[-1].top - above >= RUNNING_GAP * size,
+    )
+    repeats = []
+    for k, line in enumerate((lines[0], lines[-1])):
+        (key, number), (seen, seen_number) = edges[k], before[k]
+        if number is not None:
+            # a page number, unmistakable when decorated ("— 3 —", "第 3 页"); a bare number only
+            # when the page before's was the one before it (else a 序号 alone on its line)
+            repeated = bool(key) or (seen_number is not None and number == seen_number + 1 and key == seen)
+        else:
+            # (an attachment label or a table's header repeated on each page is content)
+            repeated = len(key) >= MIN_RUNNING and key == seen and not line.furniture
+            repeated = repeated and not _is_label(line) and not _header_candidate(line, size)
+        repeated = repeated and apart[k]
+        if repeated:
+            line.furniture = line.running = True
+        repeats.append(repeated)
+    return edges, repeats[0], repeats[1]
+
+
+def _edge(line: Line) -> Edge:
+    text = "".join(line.text.split())
+    number = PAGE_NUMBER.match(text)
+    return _NUMBERS.sub("", text), int(next(g for g in number.groups() if g)) if number else None
+
+
+RUNNING_GAP = 1.5  # × font size: the blank at least between a running head or foot and the text
+MIN_RUNNING = 2  # characters besides numbers a running head or foot has (a page number is told by its number)
+# A page number as printed in a page's margin, its number caught: "3", "— 3 —", "-3-", "第3页",
+# "第3页共9页", "3/9", "Page 3", "Page 3 of 9".
+PAGE_NUMBER = regex.compile(
+    r"(?i)^(?:[-—–－―]*(\d{1,4})[-—–－―]*|第(\d{1,4})页(?:[,，]?共\d+页)?|(\d{1,4})/\d+|page(\d{1,4})(?:of\d+)?)$"
+)
+
+
+def prose(lines: Sequence[Line], margins: Margins, number: int) -> Prose:
+    """Paragraphs of the lines outside tables: a line goes on with the one above when the page, not
+    the author, broke them (``_goes_on``). A running head or foot (``running_heads``) is dropped;
+    other page furniture (data/layout.toml: a page number inside the text, a site's chrome) is a
+    paragraph of its own, as before, for the table stage to drop. Neither parts the lines around
+    it. Spaces the page shows are kept (``_spaced``): in prose they part items and cells as a text
+    file's do."""
+    out = Prose([], margins)
+    previous: Line | None = None  # the last line of ``current``
+    current: Paragraph | None = None
     for line in lines:
-        text = clean_text(line.text)
-        if text:
-            out.append(Paragraph(text, page=number))
+        if line.running:  # dropped: no paragraph of the page's edge line stands for the reader to drop
+            out.foot = None
+            continue
+        if line.furniture:  # as before: the table stage drops it
+            if text := clean_text(line.text):
+                out.foot = Paragraph(text, page=number)
+                out.paragraphs.append(out.foot)
+            continue
+        text = _spaced(line)
+        if not text:
+            continue
+        if current is not None and previous is not None and _goes_on(previous, line, margins):
+            current.text = joined(current.text, text)
+            out.foot = None
+        else:
+            current = out.foot = Paragraph(text, page=number)
+            out.paragraphs.append(current)
+            if previous is None:
+                out.first, out.first_line = current, line
+                out.head = current if line is lines[0] else None
+        previous = line
+    out.last, out.last_line = current, previous
     return out
+
+
+def continues(before: Prose, after: Prose) -> bool:
+    """Whether the last paragraph of ``before`` (a page's bottom) goes on in the first of ``after``
+    (the next page's top), by the same test as two lines on one page, without the blank between."""
+    if before.last_line is None or after.first_line is None or before.margins is None or after.margins is None:
+        return False
+    above, below = before.last_line, after.first_line
+    return (
+        _wrapped(above, below, before.margins)
+        and _flush(below, after.margins)
+        and _same_size(above, below, after.margins)
+        and not _opens(below)
+    )
+
+
+def _spaced(line: Line) -> str:
+    """A line's text as emitted in prose: clean_text's mapping of glyphs, but spaces where the page
+    shows them: a gap wider than ``_space`` of the taller neighbour's height (measured on the two
+    characters, not the page: a title's larger letters stand further apart) holds as many spaces
+    as fit in it, so that columns set apart stay apart by a run of spaces."""
+    out: list[str] = []
+    before: Char | None = None
+    for char in line.chars:
+        if before is not None:
+            height = max(char.bottom - char.top, before.bottom - before.top)
+            gap = char.x0 - before.x1
+            if gap > _space(before.text, char.text) * height:
+                out.append(" " * max(1, round(gap / (SPACE_WIDTH * height))))
+        out.append(char.text)
+        before = char
+    text = "".join(out)
+    if "(cid:" in text:
+        text = CID.sub("\ufffd", text)
+    if _RADICAL.search(text):
+        text = text.translate(_RADICALS)
+    return text.strip()
+
+
+def _flush(line: Line, margins: Margins) -> bool:
+    return line.chars[0].x0 <= margins.left + INDENT * margins.size
+
+
+def _goes_on(above: Line, below: Line, margins: Margins) -> bool:
+    """The page broke the line: the one above ran into the right edge (``_wrapped``), the one below
+    starts at the left edge (no first-line indent) and opens no item or field of its own
+    (``_opens``), no taller blank than the page's tightest lies between them (no paragraph spacing)
+    and both are in one size."""
+    size = margins.size
+    return (
+        _wrapped(above, below, margins)
+        and _flush(below, margins)
+        and below.top - above.bottom <= min(margins.blank + SPACING * size, LEADING * size)
+        and _same_size(above, below, margins)
+        and not _opens(below)
+    )
+
+
+_LEADING_LABEL = regex.compile(r"^\s*(\p{Han}{2,10})\s*[:：]")
+
+
+def _opens(line: Line) -> bool:
+    """A line opening an item in an enumerator style numbered prose knows ("2.", "（三）", "①";
+    data/layout.toml [prose.styles]) or a field under a label the header vocabulary knows
+    ("责任单位：…"): where no indent or spacing shows a paragraph's start, its words do. A line the
+    page wrapped starts so only by chance (the line above ended its sentence just there)."""
+    view = match_view(line.text)
+    if any(pattern.match(view) for name, pattern in prose_patterns().items() if name.startswith("style:")):
+        return True
+    label = _LEADING_LABEL.match(view)
+    return label is not None and match_key(label.group(1)) in _label_keys()
+
+
+@cache
+def _label_keys() -> frozenset[str]:
+    return frozenset(match_key(synonym) for synonym, _ in label_synonyms())
+
+
+def _same_size(above: Line, below: Line, margins: Margins) -> bool:
+    return abs((below.bottom - below.top) - (above.bottom - above.top)) <= SAME_HEIGHT * margins.size
+
+
+def _wrapped(above: Line, below: Line, margins: Margins) -> bool:
+    """The line above ends so near the right edge that the first unbreakable piece of the line
+    below (``_first_piece``) would not have fitted after it, give or take half a character
+    (and a space, where the page broke between two Latin words)."""
+    if margins.right is None:
+        return False
+    size = margins.size
+    room = margins.right - above.chars[-1].x1
+    slack = WRAP_SLACK * size
+    if above.chars[-1].text < "\u2e80" and below.chars[0].text < "\u2e80":
+        slack += LATIN_SPACE_WIDTH * size
+    return room <= _first_piece(below, size) + slack
+
+
+# What a line may not start or end with (line-breaking rules for Chinese, kinsoku): a closing mark
+# goes down with the character before it, an opening mark with the character after it.
+CLOSING = frozenset("，。、；：？！）」』”’》〉】〕,.;:?!)%")
+OPENING = frozenset("（「『“‘《〈【〔(")
+# Quotation marks whose direction a line breaker does not know: no break before or after them
+# (Unicode line breaking, rule LB19), so "开展“一户" breaks only before 开 or after 一.
+QUOTES = frozenset("“”‘’\"'")
+
+
+def _first_piece(line: Line, size: float) -> float:
+    """The width of what the page could not have broken at the start of ``line``: a Latin word or
+    number (characters closer than a space), else one ideograph, with the marks that go with it
+    (an opening bracket before it, closing ones after it, a quotation mark on either side)."""
+    chars = line.chars
+    n = len(chars)
+    k = 0
+    while True:
+        while k < n - 1 and (chars[k].text in OPENING or chars[k].text in QUOTES):
+            k += 1  # an opening mark goes with what follows it
+        if chars[k].text < "\u2e80" and chars[k].text not in CLOSING and chars[k].text not in QUOTES:
+            while k + 1 < n and _latin(chars[k + 1].text) and not _apart(chars[k], chars[k + 1], size):
+                k += 1
+        while k + 1 < n and chars[k + 1].text in CLOSING:
+            k += 1
+        if k + 2 < n and chars[k + 1].text in QUOTES:  # no break before a quotation mark either
+            k += 1
+            continue
+        return chars[k].x1 - chars[0].x0
+
+
+def _latin(text: str) -> bool:
+    return text < "\u2e80" and text not in QUOTES
+
+
+def _apart(left: Char, right: Char, size: float) -> bool:
+    return right.x0 - left.x1 > LATIN_SPACE * size
+
+
+# × the characters' height: the narrowest gap that is a space. Between two Latin letters any
+# visible gap is one (a Times space is a quarter of the size); beside an ideograph a typesetter
+# adds up to about a quarter of its own (Word's and LibreOffice's spacing between Asian and Latin
+# text), so a space there must be wider.
+LATIN_SPACE = 0.2
+SPACE_WIDTH = 0.32  # × height: a space's width, for as many spaces as a wide gap holds (columns)
+MIXED_SPACE = 0.3
+IDEOGRAPH_SPACE = WORD_GAP
+
+
+def _space(before: str, after: str) -> float:
+    narrow = (before < "\u2e80") + (after < "\u2e80")
+    return LATIN_SPACE if narrow == 2 else MIXED_SPACE if narrow == 1 else IDEOGRAPH_SPACE
+
+
+_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+
+
+def joined(above: str, below: str) -> str:
+    """Two pieces of one paragraph that a line (or page) break parted: a space between two Latin
+    words or numbers (where the page broke the line), none between ideographs."""
+    space = " " if _LATIN_END.search(above) and _LATIN_START.match(below) else ""
+    return above + space + below

@@ -134,11 +134,12 @@ def assess(
     forecasts = [f for f in actuals if f not in to_date]
     out = []
     single = len(targets) == 1
+    named_after = {(f.field, f.span): noun_after(f, cells) for f in actuals if f.kind == "count"}
     for target in targets:
         subject = canonical(target.subject) if target.subject else None
-        actual = _answer(target, subject, to_date, single=single, canonical=canonical)
+        actual = _answer(target, subject, to_date, single=single, canonical=canonical, named_after=named_after)
         if actual is None:
-            actual = _answer(target, subject, forecasts, single=single, canonical=canonical)
+            actual = _answer(target, subject, forecasts, single=single, canonical=canonical, named_after=named_after)
         if actual is None and subject is None:
             continue
         out.append(_compare(target, actual, subject, period))
@@ -167,13 +168,44 @@ def _comparable(target: Figure, actual: Figure) -> bool:
     return same
 
 
+# A count's noun may follow it (完成500张护理型床位建设, 建成3所幼儿园): the Han run after the count, less a
+# closing verb of work (建设, 改造 …), names what is counted when it says more than a generic noun.
+_NOUN_AFTER = compile_rule(r"\s*(?:的)?(?P<noun>\p{Han}{2,16})")
+_WORK_SUFFIX = compile_rule(r"(?:的)?(?:建设|改造|改建|新建|安装|配置|设置|提升|整治|工作|任务|工程|项目)+$")
+_NAMED_AFTER = 3
+
+
+def noun_after(figure: Figure, cells: Mapping[str, str] | None) -> str | None:
+    """The name written right after a count in its cell (500张护理型床位建设 → 护理型床位), or None."""
+    text = (cells or {}).get(figure.field) or ""
+    start, end = figure.span
+    if text[start:end] != figure.text:
+        return None
+    match = _NOUN_AFTER.match(match_view(text), end)
+    noun = _WORK_SUFFIX.sub("", match.group("noun")) if match else ""
+    return noun if len(noun) >= _NAMED_AFTER else None
+
+
 def _answer(
-    target: Figure, subject: str | None, actuals: list[Figure], *, single: bool, canonical: Callable[[str], str]
+    target: Figure,
+    subject: str | None,
+    actuals: list[Figure],
+    *,
+    single: bool,
+    canonical: Callable[[str], str],
+    named_after: Mapping[tuple[str, tuple[int, int]], str | None] | None = None,
 ) -> Figure | None:
     comparable = [a for a in actuals if _comparable(target, a)]
     if subject is not None:
-        # one canonical name, or one holding the other (工业产值 in 规上工业产值)
-        same = [a for a in comparable if a.subject and _same(canonical(a.subject), subject)]
+        # one canonical name, or one holding the other (工业产值 in 规上工业产值); for a count, the name
+        # written after it too (新增护理型床位500张 … 完成500张护理型床位建设)
+        after = named_after or {}
+        same = [
+            a
+            for a in comparable
+            if (a.subject and _same(canonical(a.subject), subject))
+            or ((noun := after.get((a.field, a.span))) and noun in match_view(target.subject or ""))
+        ]
         if same:
             # a written year-on-year basis is the answer to a growth target; then the first
             return sorted(same, key=lambda a: a.basis != "yoy")[0]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.headers import looks_like_person, looks_like_units
-from extractor.models import Item, Statement
+from extractor.plain import Item, Statement
 from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import load
 from extractor.rules.spans import CharGate, may_match

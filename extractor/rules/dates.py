@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from extractor.models import DateMention, Period
+from extractor.plain import DateMention, Period
 from extractor.rules.compiled import compile_rule, required_chars_of, scanning
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load

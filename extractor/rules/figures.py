@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from extractor.models import Figure
+from extractor.plain import Figure
 from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load

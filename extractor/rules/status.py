@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
-from extractor.rules.assess import assess, full_year_forecast, target_column
+from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
@@ -311,9 +311,10 @@ def _column_pieces(cells: dict[str, str]) -> list[Piece]:
 def _read_side_column(key: str, cells: dict[str, str]) -> bool:
     """Whether a side column's cue words are read: not when its header names what is asked (目标, 计划,
     责任单位 …), unless the row has no progress cell (the report may then stand under any header); never
-    a column of what comes next (下步打算)."""
+    a column of what comes next (下步打算). A column naming the share of the task done (完成率, 占年任务之比)
+    reports the standing whatever else its header names."""
     header = match_view(key)
-    if not vocabulary("asked_header").search(header):
+    if not vocabulary("asked_header").search(header) or vocabulary("share_column").search(header):
         return True
     return not (cells.get("progress") or "").strip() and not vocabulary("later_plan").search(header)
 
@@ -506,12 +507,32 @@ def row_status(
     項目, 进度滞后的项目) decides before the row's own text, as a status cell's does; ``headers``: each
     cell key's header as written, which tells what a yes-or-no status cell answers (是否达到序时进度 | 否).
     """
-    return _period_plan_step(
+    status = _period_plan_step(
         _row_standing(cells, figures, statements, issues, period, assessments, headings, headers or {}),
         cells,
         period,
         headers or {},
     )
+    return _unknown_explained(status, cells)
+
+
+# Why a row is unknown when nothing was read and set aside: the cell that was read for a report and
+# gave no standing, or the task standing alone (issue 13: an unknown the analyst can check).
+_NO_STANDING = "the report gives no standing: no stop, delay or state word, no share, no figure answering a target"
+_NO_REPORT = "no report of progress: the task says what is asked, not where it stands"
+
+
+def _unknown_explained(status: Status, cells: dict[str, str]) -> Status:
+    if status.value != "unknown" or status.set_aside:
+        return status
+    for key, reason in (("progress", _NO_STANDING), ("status", _NO_STANDING), ("task", _NO_REPORT)):
+        text = cells.get(key) or ""
+        if text.strip():
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            item = Item(text=text[start:end], field=key, span=(start, end), rule="unknown")
+            return status.model_copy(update={"set_aside": [SetAside(item=item, reason=reason)]})
+    return status
 
 
 def _row_standing(
@@ -729,6 +750,7 @@ def _row_status(
                 evidence.add(name, *found)
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _drop_planned_clauses(evidence, cells)
+    _steps_done(evidence, cells)
     evidence.planned = _planned(pieces, cells)
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
@@ -748,7 +770,12 @@ def _row_status(
         for item in evidence.tiers.get(name, [])
         if not _preparatory(item, cells) and not any(_one_clause(item, n, cells) for n in stated)
     ]
-    not_started = evidence.tiers.get("not_started") or _milestone(cells, pieces) or _preparation_only(cells, evidence)
+    not_started = (
+        evidence.tiers.get("not_started")
+        or _milestone(cells, pieces)
+        or _preparation_only(cells, evidence)
+        or _rest_prepared(cells, evidence)
+    )
     if not not_started and not progress:
         not_started = evidence.tiers["not_started"] = _planned_start(pieces)
     evidence.tiers["not_started"] = [] if progress else not_started
@@ -798,12 +825,14 @@ def _bounded(aside: list[SetAside]) -> list[SetAside]:
 
 
 def resumptions(piece: Piece) -> list[Item]:
-    """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]."""
+    """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]; one in a
+    clause of what is yet to come (计划下月重启, 争取尽快复工) is only sought."""
     rules = status_rules()
     return [
         _item(piece, *m.span(), "resumed")
         for m in rules.resumed.finditer(piece.view)
         if not _negated(piece.view, m.start())
+        and not vocabulary("future_clause").search(piece.view[_clause_start(piece.view, m.start()) or 0 : m.start()])
     ]
 
 
@@ -1013,6 +1042,22 @@ def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
             evidence.set_aside("a clause of what is yet to come, no report", *planned)
 
 
+def _steps_done(evidence: _Evidence, cells: dict[str, str]) -> None:
+    """Something said done (已完成, 已建成) in a clause naming a part of the task (其中, 主体, 一期 …) or its
+    preparation (可行性研究报告已完成, 方案已通过) is a step done: work reported moving (the lowest
+    tier), not the task done."""
+    items = evidence.tiers.get("done_part", [])
+    preparation = status_rules().milestone.preparation
+    steps = [i for i in items if vocabulary("part").search(c := _clause(i, cells)) or preparation.search(c)]
+    if steps:
+        evidence.tiers["done_part"] = [i for i in items if i not in steps]
+        evidence.set_aside("a part or a preparation of the task done, not the whole task", *steps)
+        evidence.add("reported", *(i.model_copy(update={"rule": _STEP_DONE}) for i in steps))
+
+
+_STEP_DONE = "on_track.step"  # something done that is a step of the task: work moving
+
+
 def _planned_start(pieces: list[Piece]) -> list[Item]:
     """A start the progress only plans (计划5月开始动工, 预计下月开工) in a row reporting nothing done or
     moving: the main action has not begun (not_started). Beside work reported, a planned start of
@@ -1058,6 +1103,19 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
 
 
 _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
+
+
+def _rest_prepared(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
+    """The items of a clause that names the rest of the task's parts and reports their preparation
+    only (其他9个完成选址和图纸设计): those parts have not started (with others moving, the row is behind)."""
+    moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
+    return [
+        item.model_copy(update={"rule": _PREPARATION_ONLY})
+        for item in moving
+        if item.field == "progress"
+        and vocabulary("remainder").search(_clause(item, cells))
+        and _preparatory(item, cells)
+    ]
 
 
 def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | None, evidence: _Evidence) -> None:
@@ -1145,6 +1203,9 @@ def _shareable(target: Figure, actual: Figure, kinds: set[str], cells: dict[str,
     named = target.subject and actual.subject and len(target.subject) >= _NAMED_COUNT
     if named and match_view(target.subject or "") == match_view(actual.subject or ""):
         return True  # one name written on both sides, in either script (家庭屋顶光伏1.2万户 … 6232户)
+    after = noun_after(actual, cells)
+    if after and target.subject and after in match_view(target.subject):
+        return True  # the name written after the count (新增护理型床位500张 … 完成120张护理型床位建设)
     return (cells.get(actual.field) or "").strip() == actual.text
 
 
