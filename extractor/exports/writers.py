@@ -14,12 +14,15 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 from extractor.exports.langextract import langextract_document
 from extractor.exports.rows import SHEETS, Record, figure_rows, task_rows
-from extractor.models import Document
 from extractor.output import LeanDocument, to_json, to_jsonl
+
+if TYPE_CHECKING:  # the CLI writes plain documents (extractor.plain) and never imports pydantic
+    from extractor.models import Document
+    from extractor.plain import Document as PlainDocument
 
 FORMATS = ("json", "jsonl", "csv", "xlsx", "langextract")
 EXTENSIONS = {
@@ -43,7 +46,7 @@ def figures_path(tasks_path: Path) -> Path:
 
 # What a writer is given: a JSON record, a parsed Document or LeanDocument (its JSON written a row at a
 # time), or the JSON text of a record in UTF-8, whole or in pieces (a worker process made it).
-Given = Record | Document | LeanDocument | bytes | list[bytes]
+Given: TypeAlias = "Record | Document | PlainDocument | LeanDocument | bytes | list[bytes]"
 # What ``dumps`` makes of it: the text whole, or in UTF-8 pieces (a Document's record).
 Text = str | bytes | Iterator[bytes]
 

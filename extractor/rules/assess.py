@@ -32,7 +32,7 @@ from functools import cache
 import regex
 
 from extractor.headers import known_fields
-from extractor.models import Assessment, Figure, Period
+from extractor.plain import Assessment, Figure, Period
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
 from extractor.textnorm import match_view

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from extractor.models import Assessment, Figure, Item, Period, SetAside, Statement, Status
+from extractor.plain import Assessment, Figure, Item, Period, SetAside, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule
