@@ -146,6 +146,12 @@ def test_a_helper_outlives_no_parse_killed_outright(tmp_path: Path) -> None:
     import time
 
     helper_file = tmp_path / "helper.pid"
+    # The rule cache warmed first and a 3 s limit: on a loaded machine, compiling the rules with the
+    # cache off took the whole of a 1 s limit before the parse got to fork (the test then failed).
+    seconds = 3
+    env = {**os.environ, "EXTRACTOR_CACHE_DIR": str(tmp_path / "cache")}
+    warm = f"import sys; sys.path.insert(0, {str(ROOT)!r}); import extractor; extractor.parse({str(SEED)!r})"
+    subprocess.run([sys.executable, "-c", warm], env=env, check=True)
     script = textwrap.dedent(
         f"""
         import os, sys, time
@@ -168,10 +174,10 @@ def test_a_helper_outlives_no_parse_killed_outright(tmp_path: Path) -> None:
         os.fork, records._row_record = fork, stuck
         os.environ[records.RECORD_JOBS] = "2"
         with rows_to(RowTexts()):
-            extractor.parse({str(SEED)!r}, limits=Limits(seconds=1))
+            extractor.parse({str(SEED)!r}, limits=Limits(seconds={seconds}))
         """
     )
-    parse = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "EXTRACTOR_CACHE_DIR": ""})
+    parse = subprocess.Popen([sys.executable, "-c", script], env=env)
     deadline = time.monotonic() + 20
     while not helper_file.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -179,7 +185,7 @@ def test_a_helper_outlives_no_parse_killed_outright(tmp_path: Path) -> None:
     parse.send_signal(signal.SIGKILL)
     parse.wait()
     helper = int(helper_file.read_text())
-    deadline = time.monotonic() + 1 + records.HELPER_GRACE + 5
+    deadline = time.monotonic() + seconds + records.HELPER_GRACE + 5
     while time.monotonic() < deadline:
         try:
             os.kill(helper, 0)
