@@ -188,6 +188,8 @@ def _cells_as_lines(text: str, between: str = "\n") -> str:
             out.append(line)
             continue
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if all(regex.fullmatch(r":?-{3,}:?", cell) for cell in cells if cell):
+            continue  # a Markdown rule under the header ("|---|---|") is no row of a web page's copy
         out.append(between.join(cells))
     return "\n".join(out)
 

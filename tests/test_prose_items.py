@@ -387,3 +387,13 @@ def test_circled_points_inside_a_report_stay_its_text() -> None:
     text = "1.新建学校2所。进展情况：①一所已竣工；②一所主体完工。\n2.新建医院1所。进展情况：已开工建设。\n"
     rows = _rows(text)
     assert [r.progress for r in rows] == ["①一所已竣工；②一所主体完工。", "已开工建设。"]
+
+
+def test_a_line_opening_with_another_circled_number_is_not_cut() -> None:
+    """ "③…①…②…": the parts from ① would not hold the text before it, so the line stays whole (review26)."""
+    line = "③老年人服务。项目进展：已完成。①新建学校。项目进展：已开工。②新建医院。项目进展：已竣工。"
+    from extractor.layout.base import Line
+    from extractor.layout.prose import _circled_parts
+
+    assert [part.text for part in _circled_parts(Line(line))] == [line]
+    assert len(_circled_parts(Line(line[line.index("①") :]))) == 2

@@ -267,16 +267,8 @@ code = extractor.cli.main(["parse", sys.argv[1], "-o", sys.argv[2]])
 models = ("pydantic", "pydantic_core", "extractor.models")
 print(code, sorted(m for m in sys.modules if m.split(".")[0] in models or m == models[2]))
 """
-# Modules of the CLI's path (not owned by this change) that imported extractor.models at start-up;
-# the test runs once they import the plain records instead.
-_STILL_IMPORTING_MODELS = [
-    path
-    for path in ("extractor/rules/status.py", "extractor/rules/assess.py", "extractor/exports/writers.py")
-    if "\nfrom extractor.models import" in (ROOT / path).read_text(encoding="utf-8")
-]
 
 
-@pytest.mark.skipif(bool(_STILL_IMPORTING_MODELS), reason=f"still import the models: {_STILL_IMPORTING_MODELS}")
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_the_cli_parses_seed_txt_without_pydantic(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"seed.{fmt}"

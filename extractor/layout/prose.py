@@ -616,8 +616,9 @@ def _circled_parts(line: Line) -> list[Line]:
     breaks were lost, one line each. Circled numbers inside a report ("已完成：①…②…") stay its text:
     the line does not open with ①, or its parts are not labelled alike."""
     view = match_view(line.text)
-    if not INLINE_CIRCLED.match(view, len(view) - len(view.lstrip())):
-        return [line]
+    opening = INLINE_CIRCLED.match(view, len(view) - len(view.lstrip()))
+    if opening is None or _number(opening.group()) != 1:
+        return [line]  # ("③…①…②…": the parts would not cover the line's text)
     cuts, expected = [], 1
     for found in INLINE_CIRCLED.finditer(view):
         if _number(found.group()) == expected:
@@ -1092,7 +1093,8 @@ def _labelled_paragraph_items(lines: list[Line]) -> list[Block] | None:
         else:
             blocks.append(Paragraph(text, page=line.page))
             section = _clean(text[: (_first_sentence_end(text) or len(text))])  # the heading's first sentence
-    assert table_at is not None
+    if table_at is None:
+        return None
     return [*blocks[:table_at], _table(rows, numbered=False), *blocks[table_at:]]
 
 
