@@ -382,3 +382,13 @@ def test_a_cell_that_opens_two_pages_and_stands_in_their_bodies_is_kept() -> Non
         for row, text in enumerate(cells):
             put(doc, page, 90.0, 72.0 + 36.0 * row, text)  # a blank line between cells
     assert paragraphs(doc) == [text for cells in pages for text in cells]
+
+
+def test_pdfiums_mark_for_a_hyphen_at_a_lines_end_reads_as_the_hyphen() -> None:
+    """PDFium returns U+FFFE (no character) for a hyphen it takes for a word broken at a line's end
+    ("调整为-" / "4%左右" in a LibreOffice PDF); pdfminer reads the "-" the page shows."""
+    from extractor.readers import pdfium
+
+    assert pdfium._character(0xFFFE) == "-"
+    assert pdfium._character(0x4E00) == "一"
+    assert pdfium._character(0x110000) == "\ufffd"

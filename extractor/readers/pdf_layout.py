@@ -1134,12 +1134,14 @@ def _apart(left: Char, right: Char, size: float) -> bool:
 
 # × the characters' height: the narrowest gap that is a space. Between two Latin letters any
 # visible gap is one (a Times space is a quarter of the size); beside an ideograph a typesetter
-# adds up to about a quarter of its own (Word's and LibreOffice's spacing between Asian and Latin
-# text), so a space there must be wider.
-LATIN_SPACE = 0.2
+# adds up to 0.3 of its own (Word's and LibreOffice's spacing between Asian and Latin text), less
+# than a space (about 0.32), so a space there must be wider. None is a round fraction: typesetters
+# place at round fractions, and a gap exactly at the threshold would read as a space or not by the
+# last bit of each engine's arithmetic.
+LATIN_SPACE = 0.21
 SPACE_WIDTH = 0.32  # × height: a space's width, for as many spaces as a wide gap holds (columns)
-MIXED_SPACE = 0.3
-IDEOGRAPH_SPACE = WORD_GAP
+MIXED_SPACE = 0.31
+IDEOGRAPH_SPACE = 0.27
 
 
 def _space(before: str, after: str) -> float:
