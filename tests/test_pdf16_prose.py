@@ -368,3 +368,27 @@ def test_a_bare_number_at_a_pages_foot_that_counts_no_pages_is_kept() -> None:
         typeset(doc, cell)
     assert len(doc.pages) >= 2
     assert paragraphs(doc) == cells
+
+
+def test_a_cell_that_opens_two_pages_and_stands_in_their_bodies_is_kept() -> None:
+    """A cell "已完成" at the top of three pages in a row, set apart by the blank between cells, is no
+    running head: the same words stand in the pages' bodies too."""
+    doc = Doc()
+    pages = [
+        ["已完成", str(k + 1), "推进老旧小区改造", "已完成", unit]
+        for k, unit in enumerate(["区住建局", "区交通局", "区卫健局"])
+    ]
+    for page, cells in enumerate(pages):
+        for row, text in enumerate(cells):
+            put(doc, page, 90.0, 72.0 + 36.0 * row, text)  # a blank line between cells
+    assert paragraphs(doc) == [text for cells in pages for text in cells]
+
+
+def test_pdfiums_mark_for_a_hyphen_at_a_lines_end_reads_as_the_hyphen() -> None:
+    """PDFium returns U+FFFE (no character) for a hyphen it takes for a word broken at a line's end
+    ("调整为-" / "4%左右" in a LibreOffice PDF); pdfminer reads the "-" the page shows."""
+    from extractor.readers import pdfium
+
+    assert pdfium._character(0xFFFE) == "-"
+    assert pdfium._character(0x4E00) == "一"
+    assert pdfium._character(0x110000) == "\ufffd"

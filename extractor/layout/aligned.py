@@ -174,26 +174,13 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
     return {c: prior.get(c, floor) for c in CLASSES}
 
 
-# Where spaces part the cells, a cell whose kind shows on its face (a number, an amount, a unit of
-# measure, a date) is scored against reading nothing in particular there (about one class in e^1):
-# a row of five such cells is not outscored by one cell joining them (with log-likelihoods alone,
-# more cells always cost more). Tried for every piece mode and every kind of cell: it split tables
-# written one cell a line, sentences at the spaces inside them, and lists of units; withdrawn there.
-SPACES_CELL_BONUS = 1.0
-SELF_EVIDENT = frozenset({"seq", "number", "percent", "figure", "measure", "date"})
-
-
 @dataclass(slots=True)
 class Column:
     header: str
     field: str | None
     expect: dict[str, float] = field(default_factory=dict)
-    bonus: float = 0.0  # added to the fit of a self-evident cell (SPACES_CELL_BONUS)
 
     def fit(self, cls: str) -> float:
-        return self._fit(cls) + (self.bonus if cls in SELF_EVIDENT else 0.0)
-
-    def _fit(self, cls: str) -> float:
         if cls == "seq":  # a small whole number ("869") is a 序号 or a count: whichever the column takes
             return math.log(max(self.expect.get("seq", 0.01), self.expect.get("number", 0.01)))
         return math.log(self.expect.get(cls, 0.01))
@@ -1230,9 +1217,6 @@ def _read_rows(
     header line it stands under (None: a cell of the one line)."""
     groups = list(groups) if groups else [None] * len(cells)
     columns = _columns(cells)
-    if mode == "spaces":
-        for column in columns:
-            column.bonus = SPACES_CELL_BONUS
     keys = _row_keys(pieces, header.end)
     for k in keys:
         pieces[k + 1].before = max(pieces[k + 1].before, CELL)  # the key is a cell of its own

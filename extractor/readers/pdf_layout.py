@@ -877,8 +877,10 @@ def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
     return Margins(left, right, min(blanks, default=0.0), size)
 
 
-Edge = tuple[str, int | None]  # a page's first or last line: its text without numbers, its page number if it is one
-NO_EDGES: tuple[Edge, Edge] = (("", None), ("", None))
+# A page's first or last line: its text without numbers, its page number if it is one, and
+# whether its text stands in the page's body too (then it is content, not a running head).
+Edge = tuple[str, int | None, bool]
+NO_EDGES: tuple[Edge, Edge] = (("", None, False), ("", None, False))
 _NUMBERS = regex.compile(r"[\d\s]+")
 
 
@@ -914,7 +916,6 @@ def running_heads(
     the next page's, and whether each repeated the page before's."""
     if not lines:
         return NO_EDGES, False, False
-    edges = (_edge(lines[0]), _edge(lines[-1]))
     size = statistics.median(c.bottom - c.top for line in lines for c in line.chars)
     below = min([lines[1].top] if len(lines) > 1 else [], default=math.inf)
     below = min([below, *(top for top, _ in boxes if top >= lines[0].bottom)])
@@ -925,16 +926,20 @@ def running_heads(
         below < math.inf and below - lines[0].bottom >= RUNNING_GAP * size,
         above > -math.inf and lines[-1].top - above >= RUNNING_GAP * size,
     )
+    # (a line that also stands in the page's body is content that happens to open or close the
+    # page too, "已完成" in a list of cells; a running head stands only at the page's edge)
+    body = {_edge(line, set())[0] for line in lines[1:-1]}
+    edges = (_edge(lines[0], body), _edge(lines[-1], body))
     repeats = []
     for k, line in enumerate((lines[0], lines[-1])):
-        (key, number), (seen, seen_number) = edges[k], before[k]
+        (key, number, in_body), (seen, seen_number, seen_in_body) = edges[k], before[k]
         if number is not None:
             # a page number, unmistakable when decorated ("— 3 —", "第 3 页"); a bare number only
             # when the page before's was the one before it (else a 序号 alone on its line)
             repeated = bool(key) or (seen_number is not None and number == seen_number + 1 and key == seen)
         else:
             # (an attachment label or a table's header repeated on each page is content)
-            repeated = len(key) >= MIN_RUNNING and key == seen and not line.furniture
+            repeated = len(key) >= MIN_RUNNING and key == seen and not (in_body or seen_in_body or line.furniture)
             repeated = repeated and not _is_label(line) and not _header_candidate(line, size)
         repeated = repeated and apart[k]
         if repeated:
@@ -943,10 +948,11 @@ def running_heads(
     return edges, repeats[0], repeats[1]
 
 
-def _edge(line: Line) -> Edge:
+def _edge(line: Line, body: set[str]) -> Edge:
     text = "".join(line.text.split())
     number = PAGE_NUMBER.match(text)
-    return _NUMBERS.sub("", text), int(next(g for g in number.groups() if g)) if number else None
+    key = _NUMBERS.sub("", text)
+    return key, int(next(g for g in number.groups() if g)) if number else None, key in body
 
 
 RUNNING_GAP = 1.5  # × font size: the blank at least between a running head or foot and the text
@@ -1128,12 +1134,14 @@ def _apart(left: Char, right: Char, size: float) -> bool:
 
 # × the characters' height: the narrowest gap that is a space. Between two Latin letters any
 # visible gap is one (a Times space is a quarter of the size); beside an ideograph a typesetter
-# adds up to about a quarter of its own (Word's and LibreOffice's spacing between Asian and Latin
-# text), so a space there must be wider.
-LATIN_SPACE = 0.2
+# adds up to 0.3 of its own (Word's and LibreOffice's spacing between Asian and Latin text), less
+# than a space (about 0.32), so a space there must be wider. None is a round fraction: typesetters
+# place at round fractions, and a gap exactly at the threshold would read as a space or not by the
+# last bit of each engine's arithmetic.
+LATIN_SPACE = 0.21
 SPACE_WIDTH = 0.32  # × height: a space's width, for as many spaces as a wide gap holds (columns)
-MIXED_SPACE = 0.3
-IDEOGRAPH_SPACE = WORD_GAP
+MIXED_SPACE = 0.31
+IDEOGRAPH_SPACE = 0.27
 
 
 def _space(before: str, after: str) -> float:

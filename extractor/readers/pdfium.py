@@ -747,10 +747,19 @@ def _page_text(text_page: Any, count: int) -> str | None:
     if written != count + 1:
         return None
     text = bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "-")
     return text if len(text) == count else None
 
 
+# PDFium's mark for a hyphen it takes for a word broken at a line's end (U+FFFE, no character): the
+# page shows "-", and pdfminer reads "-" there ("增长由年初的2%调整为-" / "4%左右").
+SOFT_HYPHEN = "\ufffe"
+
+
 def _character(code: int) -> str:
+    if code == 0xFFFE:
+        return "-"
     try:
         return chr(code)
     except (ValueError, OverflowError):
