@@ -392,3 +392,48 @@ def test_pdfiums_mark_for_a_hyphen_at_a_lines_end_reads_as_the_hyphen() -> None:
     assert pdfium._character(0xFFFE) == "-"
     assert pdfium._character(0x4E00) == "一"
     assert pdfium._character(0x110000) == "\ufffd"
+
+
+PARTS = [item.split("。", 1)[1] for item in ITEMS]
+
+
+def test_a_running_foot_that_ended_a_page_takes_no_paragraph_with_it() -> None:
+    """A foot repeated on every page is known for one only on the next page; the paragraph that page
+    opens with went on from the page before's last paragraph, the foot, and was lost with it (review26)."""
+    doc = Doc(Style())
+    for page, text in enumerate(PARTS):
+        if page:
+            doc.pages.append([])
+            doc.y = doc.style.top
+        typeset(doc, text)
+    for page in range(len(PARTS)):
+        put(doc, page, 385.0, 790.0, "某某县人民政府办公室")
+    assert paragraphs(doc) == PARTS
+
+
+def test_a_title_the_next_page_repeats_small_as_its_head_is_kept() -> None:
+    """Page 1's 16-point title and page 2's 9-point running head say the same: the title is no
+    furniture (review26)."""
+    title = "某县2023年1-6月重点工作任务完成情况"
+    doc = Doc(Style())
+    put(doc, 0, 150.0, 60.0, title, size=16.0)
+    doc.y = 110.0
+    typeset(doc, PARTS[0])
+    doc.pages.append([])
+    doc.y = 110.0
+    put(doc, 1, 200.0, 60.0, title, size=9.0)
+    typeset(doc, PARTS[1])
+    read = paragraphs(doc)
+    assert read[:2] == [title, PARTS[0]]
+    assert PARTS[1] in read
+
+
+def test_glyphs_of_no_size_are_read_without_a_division_by_zero() -> None:
+    """Text set with a font size of 0 (Tf 0: invisible text) has glyphs of no height (review26)."""
+    doc = Doc(Style())
+    typeset(doc, PARTS[0])
+    for k, char in enumerate("隐藏文字"):  # set apart, as a page of invisible text places them
+        put(doc, 0, 100.0 + 20 * k, 700.0, char, size=0.0)
+    data = pdf_bytes(doc)
+    for engine in ("pdfium", "pdfplumber"):  # (the engines disagree on whether such glyphs are text at all)
+        assert PARTS[0] in _texts(read_pdf(data, options=ReadOptions(pdf_engine=engine)))

@@ -116,6 +116,8 @@ def _read(data: bytes, limits: Limits, engine: Engine) -> RawDocument:
                     for repeats, paragraph in ((text.repeats_head, head), (text.repeats_foot, foot)):
                         if repeats and paragraph is not None:  # the page before's was a running head or foot
                             _drop(blocks, paragraph)
+                            if running is not None and running.last is paragraph:
+                                running = None  # the page before ended with its foot: nothing goes on from it
                     head, foot = text.head, text.foot
                     running = _go_on(running, page_blocks, text)
                     blocks.extend(page_blocks)

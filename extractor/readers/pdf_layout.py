@@ -879,8 +879,10 @@ def margins(lines: Sequence[Line], size: float, width: float) -> Margins:
 
 # A page's first or last line: its text without numbers, its page number if it is one, and
 # whether its text stands in the page's body too (then it is content, not a running head).
-Edge = tuple[str, int | None, bool]
-NO_EDGES: tuple[Edge, Edge] = (("", None, False), ("", None, False))
+# A page's first or last line as the next page compares it: its text less numbers, its page number
+# if it is one, whether it also stands in the page's body, whether a blank sets it apart, its height.
+Edge = tuple[str, int | None, bool, bool, float]
+NO_EDGES: tuple[Edge, Edge] = (("", None, False, False, 0.0), ("", None, False, False, 0.0))
 _NUMBERS = regex.compile(r"[\d\s]+")
 
 
@@ -928,11 +930,14 @@ def running_heads(
     )
     # (a line that also stands in the page's body is content that happens to open or close the
     # page too, "已完成" in a list of cells; a running head stands only at the page's edge)
-    body = {_edge(line, set())[0] for line in lines[1:-1]}
-    edges = (_edge(lines[0], body), _edge(lines[-1], body))
+    body = {_edge(line, set(), False)[0] for line in lines[1:-1]}
+    edges = (_edge(lines[0], body, apart[0]), _edge(lines[-1], body, apart[1]))
     repeats = []
     for k, line in enumerate((lines[0], lines[-1])):
-        (key, number, in_body), (seen, seen_number, seen_in_body) = edges[k], before[k]
+        (key, number, in_body, _, height), (seen, seen_number, seen_in_body, seen_apart, seen_height) = (
+            edges[k],
+            before[k],
+        )
         if number is not None:
             # a page number, unmistakable when decorated ("— 3 —", "第 3 页"); a bare number only
             # when the page before's was the one before it (else a 序号 alone on its line)
@@ -940,6 +945,9 @@ def running_heads(
         else:
             # (an attachment label or a table's header repeated on each page is content)
             repeated = len(key) >= MIN_RUNNING and key == seen and not (in_body or seen_in_body or line.furniture)
+            # the page before's line set apart and of one size with it: a title that a smaller running
+            # head repeats on the next page is the title, not furniture
+            repeated = repeated and seen_apart and abs(height - seen_height) <= 0.1 * max(height, seen_height)
             repeated = repeated and not _is_label(line) and not _header_candidate(line, size)
         repeated = repeated and apart[k]
         if repeated:
@@ -948,11 +956,12 @@ def running_heads(
     return edges, repeats[0], repeats[1]
 
 
-def _edge(line: Line, body: set[str]) -> Edge:
+def _edge(line: Line, body: set[str], apart: bool) -> Edge:
     text = "".join(line.text.split())
     number = PAGE_NUMBER.match(text)
     key = _NUMBERS.sub("", text)
-    return key, int(next(g for g in number.groups() if g)) if number else None, key in body
+    height = statistics.median(c.bottom - c.top for c in line.chars) if line.chars else 0.0
+    return key, int(next(g for g in number.groups() if g)) if number else None, key in body, apart, height
 
 
 RUNNING_GAP = 1.5  # × font size: the blank at least between a running head or foot and the text
@@ -1025,7 +1034,7 @@ def _spaced(line: Line) -> str:
         if before is not None:
             height = max(char.bottom - char.top, before.bottom - before.top)
             gap = char.x0 - before.x1
-            if gap > _space(before.text, char.text) * height:
+            if height > 0 and gap > _space(before.text, char.text) * height:  # (Tf 0: glyphs of no size)
                 out.append(" " * max(1, round(gap / (SPACE_WIDTH * height))))
         out.append(char.text)
         before = char
