@@ -251,21 +251,19 @@ TITLE_SENTENCE_LINES = """今年以来，全市深入推进“我为群众办实
 1、扩大就业工程。
 截至目前全市城镇新增就业4912人，就业困难人员就业381人。
 2、增收致富工程。
-制定《关于完善帮扶机制的实施方案》，将2.6万户乡村人口信息录入平台。
-3、教育提升工程。
-扩公办扶民办，普惠园覆盖率逐年提高。
+已制定《关于完善帮扶机制的实施方案》，2.6万户信息录入平台。
 """
 
 
 @pytest.mark.parametrize("spell", SPELLINGS.values(), ids=SPELLINGS.keys())
 def test_a_title_sentence_alone_on_its_line_is_the_task(spell) -> None:
     """A line "2、增收致富工程。" alone: a heading closed by a full stop. The lines below it are its
-    report, whatever their first words, as under a heading line without the stop."""
+    report, as under a heading line without the stop; over lines that only describe it, the item as
+    printed stays the task (see the next test)."""
     rows = _rows(spell(TITLE_SENTENCE_LINES))
     assert [(r.task, r.progress) for r in rows] == [
         (spell("扩大就业工程。"), spell("截至目前全市城镇新增就业4912人，就业困难人员就业381人。")),
-        (spell("增收致富工程。"), spell("制定《关于完善帮扶机制的实施方案》，将2.6万户乡村人口信息录入平台。")),
-        (spell("教育提升工程。"), spell("扩公办扶民办，普惠园覆盖率逐年提高。")),
+        (spell("增收致富工程。"), spell("已制定《关于完善帮扶机制的实施方案》，2.6万户信息录入平台。")),
     ]
 
 
@@ -397,3 +395,13 @@ def test_a_line_opening_with_another_circled_number_is_not_cut() -> None:
 
     assert [part.text for part in _circled_parts(Line(line))] == [line]
     assert len(_circled_parts(Line(line[line.index("①") :]))) == 2
+
+
+def test_a_title_sentence_over_a_description_stays_with_it() -> None:
+    """Over lines that report nothing ("扩公办扶民办，普惠园覆盖率逐年提高。" describes), a title sentence
+    alone on its line is read with them, as a one-line item would be."""
+    text = "1、扩大就业工程。\n截至目前新增就业4912人。\n2、教育提升工程。\n扩公办扶民办，普惠园覆盖率逐年提高。\n"
+    rows = _rows(text)
+    assert rows[0].task == "扩大就业工程。"
+    assert rows[1].task.startswith("教育提升工程。")
+    assert rows[1].task != "教育提升工程。"

@@ -1412,7 +1412,7 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
             _heading_like(first)
             or item.bullet
             or _title_over_report(first, body)
-            or (_title_sentence_line(first) and not _units_line(body[0]))
+            or (_title_sentence_line(first) and not _units_line(body[0]) and _reports("\n".join(body)))
         )
         and not _labels(first)
     ):
@@ -1466,8 +1466,9 @@ def _heading_like(text: str) -> bool:
 
 def _title_sentence_line(first: str) -> bool:
     """A short title that closes with a full stop of its own, alone on its line ("2、增收致富工程。"
-    over "制定《…方案》，将2.6万户…录入…"): the title is the task, as a heading line is (unless the
-    line below only names its units: "1.新建学校2所。" over "市教育局")."""
+    over "已制定《…方案》，2.6万户…录入…"): over lines that report (the caller checks), the title is the
+    task, as a heading line is (unless the line below only names its units: "1.新建学校2所。" over
+    "市教育局")."""
     text = trim(first)
     return _heading_like(text.removesuffix("。")) and text.endswith("。")
 
