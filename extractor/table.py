@@ -1041,11 +1041,13 @@ def _shifted_by_numbering(table: AssembledTable, cells: list[RawCell]) -> list[R
         return None
     style, number = found
     above = [item_enumerator(text) for text in previous.texts]
+    if first >= min(width, len(above)):
+        return None  # (a row longer than the table, its first text past the last column: not this case)
     if above[first] is None or above[first][0] == style:
         # its own column goes on numbering the same way (the row is in place), or is no numbered
         # group column whose cell the copy could have left out
         return None
-    target = next((k for k in range(first + 1, width) if above[k] == (style, number - 1)), None)
+    target = next((k for k in range(first + 1, min(width, len(above))) if above[k] == (style, number - 1)), None)
     if target is None:
         return None
     # (the empty cells it ends with stand for the merged ones it left out, as far as they reach: a row

@@ -8,7 +8,6 @@ numbered another way. The group becomes each row's section, the items the tasks,
 from above; the document's last line, cut off before its first bar, is the next item.
 """
 
-
 from __future__ import annotations
 
 import pytest
@@ -114,3 +113,14 @@ def test_a_row_numbered_like_its_own_column_stays_in_place() -> None:
 )
 def test_item_enumerator(text: str, expected: tuple[str, int] | None) -> None:
     assert item_enumerator(text) == expected
+
+
+def test_a_row_longer_than_the_table_with_its_text_past_the_last_column_is_read() -> None:
+    """Four empty cells, then the text: the first text stands past the table's three columns; the row
+    is read, not an IndexError (review26)."""
+    text = (
+        "| 序号 | 工作任务 | 完成情况 |\n|---|---|---|\n| 1 | （一）推进城市建设 | 已完成 |\n"
+        "|  |  |  |  | （二）推进乡村建设 | 已完成 |\n| 2 | （三）推进道路建设 | 已完成 |\n"
+    )
+    document = extractor.parse(text.encode("utf-8"))
+    assert [row.seq for table in document.tables for row in table.rows][-1] == 2

@@ -7,8 +7,10 @@ flattened onto one line is read one cell per word.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from extractor.headers import (
@@ -517,29 +519,29 @@ def _groups_over_subs(texts: list[str], groups: int) -> tuple[list[RawCell], lis
     to the right over the others), the first row's other cells over an empty cell."""
     claims = [{name: strength for name, strength in header_candidates(t, morphemes=True)} for t in texts]
     best: tuple[float, int, list[int], list[int]] | None = None
-    tried = 0
-    for split in range(2, len(texts) - 2 * groups + 1):
-        top, subs = texts[:split], texts[split:]
-        for chosen in _combinations(range(1, len(top)), groups):
-            for sizes in _compositions(len(subs), groups):
-                tried += 1
-                if tried > MAX_GROUP_READINGS:
-                    break
-                score, every = 0.0, True
-                offset = split
-                for g, size in zip(chosen, sizes, strict=True):
-                    wanted = claims[g]
-                    matched = [
-                        min(wanted[name], strength)
-                        for k in range(offset, offset + size)
-                        for name, strength in claims[k].items()
-                        if name in wanted
-                    ]
-                    every = every and len(matched) >= size  # every sub-cell claims its group's meaning
-                    score += sum(matched)
-                    offset += size
-                if every and (best is None or score > best[0]):
-                    best = (score, split, list(chosen), list(sizes))
+    readings = (
+        (split, chosen, sizes)
+        for split in range(2, len(texts) - 2 * groups + 1)
+        for chosen in itertools.combinations(range(1, split), groups)
+        for sizes in _compositions(len(texts) - split, groups)
+    )
+    # (at most MAX_GROUP_READINGS of them, taken lazily: a long header has too many to list)
+    for split, chosen, sizes in itertools.islice(readings, MAX_GROUP_READINGS):
+        score, every = 0.0, True
+        offset = split
+        for g, size in zip(chosen, sizes, strict=True):
+            wanted = claims[g]
+            matched = [
+                min(wanted[name], strength)
+                for k in range(offset, offset + size)
+                for name, strength in claims[k].items()
+                if name in wanted
+            ]
+            every = every and len(matched) >= size  # every sub-cell claims its group's meaning
+            score += sum(matched)
+            offset += size
+        if every and (best is None or score > best[0]):
+            best = (score, split, list(chosen), list(sizes))
     if best is None:
         return None
     _, split, chosen, sizes = best
@@ -557,18 +559,13 @@ def _groups_over_subs(texts: list[str], groups: int) -> tuple[list[RawCell], lis
     return top_cells, bottom
 
 
-def _combinations(items: range, count: int) -> list[tuple[int, ...]]:
-    from itertools import combinations
-
-    return list(combinations(items, count))
-
-
-def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+@cache
+def _compositions(total: int, parts: int) -> tuple[tuple[int, ...], ...]:
     """Ways of writing ``total`` as ``parts`` ordered sizes of two or more."""
     if parts == 1:
-        return [(total,)] if total >= 2 else []
+        return ((total,),) if total >= 2 else ()
     firsts = range(2, total - 2 * (parts - 1) + 1)
-    return [(first, *rest) for first in firsts for rest in _compositions(total - first, parts - 1)]
+    return tuple((first, *rest) for first in firsts for rest in _compositions(total - first, parts - 1))
 
 
 # Columns that are never the sub-columns of a group header such as "2024年推进情况".
