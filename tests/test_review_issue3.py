@@ -274,10 +274,10 @@ def test_prose_trailing_unit_label_leaves_the_progress_in_the_progress() -> None
         "1.建设污水处理厂。已完成主体工程，完成投资2亿元。牵头单位：区水务局。\n"
         "2.改造老旧小区。完成改造12个小区。牵头单位：区住建委。\n"
     )
-    # The short first sentence titles the item: the task is the title, a name, without its full stop.
+    # The short first sentence titles the item: the task is the title as printed, its full stop kept.
     assert [(r.task, r.progress) for r in rows(text)] == [
-        ("建设污水处理厂", "已完成主体工程，完成投资2亿元。"),
-        ("改造老旧小区", "完成改造12个小区。"),
+        ("建设污水处理厂。", "已完成主体工程，完成投资2亿元。"),
+        ("改造老旧小区。", "完成改造12个小区。"),
     ]
 
 
