@@ -408,6 +408,13 @@ def _last_row_goes_on(tokens: list[Token], span: tuple[int, int], fields: list[s
 UNREAD_SPAN = -10.0  # what a span no reading closes costs a header reading
 
 
+def _reading_cost(tokens: list[Token], spans: list[tuple[int, int]], columns: list[str | None]) -> float:
+    """How well the rows (``spans`` of ``tokens``) read under ``columns`` (an unread row costs
+    UNREAD_SPAN): what decides between two readings of a header."""
+    found = [align([t.text for t in tokens[a:b]], columns) for a, b in spans]
+    return sum(f[0] if f is not None else UNREAD_SPAN for f in found)
+
+
 def _group_over_the_rest(tokens: list[Token], spans: list[tuple[int, int]], header: list[Token]) -> int | None:
     """The header cell that is a group over the columns after it ("序号 项目 省工作目标 嵊州 牵头单位
     1-9月进展情况 全面完成预计时间": 嵊州 over the last three), or None. A cell that names no field
@@ -417,8 +424,7 @@ def _group_over_the_rest(tokens: list[Token], spans: list[tuple[int, int]], head
         return None
 
     def total(columns: list[str | None]) -> float:
-        found = [align([t.text for t in tokens[a:b]], columns) for a, b in spans]
-        return sum(f[0] if f is not None else UNREAD_SPAN for f in found)
+        return _reading_cost(tokens, spans, columns)
 
     best, choice = total(fields), None
     for g in range(1, len(header) - 2):
@@ -490,8 +496,7 @@ def _two_row_header(tokens: list[Token], spans: list[tuple[int, int]], header: l
         return None
 
     def total(columns: list[str | None]) -> float:
-        found = [align([t.text for t in tokens[a:b]], columns) for a, b in spans]
-        return sum(f[0] if f is not None else UNREAD_SPAN for f in found)
+        return _reading_cost(tokens, spans, columns)
 
     best, choice = total(fields), None
     for groups in range(1, MAX_HEADER_GROUPS + 1):
