@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -228,3 +229,17 @@ def spellings(ascii_table: dict[int, str], traditional_table: dict[int, str]) ->
         "ascii": lambda text: text.translate(ascii_table),
         "traditional": lambda text: text.translate(traditional_table),
     }
+
+
+def kept_rows(document: Any) -> tuple[Any, Any]:  # a pydantic or a plain Document; its RowTexts
+    """What the pipeline does with a sink, for a document built by hand: each row given to it (an
+    ``output.RowTexts``), and the document without its rows, as the CLI writes it."""
+    from extractor.output import RowTexts
+
+    rows = RowTexts()
+    for index, table in enumerate(document.tables):
+        for row in table.rows:
+            rows.add(index, row)
+    rows.number()
+    head = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in document.tables]})
+    return head, rows

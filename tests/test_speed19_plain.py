@@ -21,6 +21,7 @@ from extractor.cli import main
 from extractor.models import Document, Figure, Item, Statement, from_plain
 from extractor.output import RowTexts, document_json_chunks
 from extractor.pipeline import rows_to
+from tests.conftest_helpers import kept_rows
 from tests.helpers import SEED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,12 +178,7 @@ def test_a_plain_document_writes_what_its_pydantic_model_writes(document: plain.
         assert b"".join(document_json_chunks(model, compact=compact)) == expected
     assert document.model_dump(mode="json") == model.model_dump(mode="json")
     # the CLI's way: each row kept as its compact text, the document written without its rows
-    rows = RowTexts()
-    for index, table in enumerate(document.tables):
-        for row in table.rows:
-            rows.add(index, row)
-    rows.number()
-    head = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in document.tables]})
+    head, rows = kept_rows(document)
     for compact in (False, True):
         assert b"".join(document_json_chunks(head, compact=compact, rows=rows)) == _reference(
             from_plain(_numbered(document, rows.by_position)), compact

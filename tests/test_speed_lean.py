@@ -27,6 +27,7 @@ from extractor.output import (
 )
 from extractor.pipeline import rows_to
 from extractor.records import number_rows
+from tests.conftest_helpers import kept_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -86,17 +87,6 @@ def test_seq_as_printed_when_every_row_has_its_own() -> None:
     assert lean_indented == indented
 
 
-def _kept(document: Document) -> tuple[Document, RowTexts]:
-    """What the pipeline does with a sink, for a document built by hand: each row given to it."""
-    rows = RowTexts()
-    for index, table in enumerate(document.tables):
-        for row in table.rows:
-            rows.add(index, row)
-    rows.number()
-    head = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in document.tables]})
-    return head, rows
-
-
 def _by_hand() -> Document:
     """Three tables, the middle one empty, with strings shaped like the JSON the text is cut at."""
     document = extractor.parse(TWO_NUMBERINGS.encode())
@@ -117,14 +107,14 @@ def test_numbers_written_as_python_writes_them(value: float) -> None:
     document = _by_hand()
     figure = document.tables[0].rows[1].figures[0]
     document.tables[2].rows[1].figures.append(figure.model_copy(update={"value": value, "value_max": 1e-05}))
-    head, rows = _kept(document)
+    head, rows = kept_rows(document)
     assert b"".join(document_json_chunks(head, rows=rows)) == b"".join(document_json_chunks(document))
     assert b"".join(document_json_chunks(head, True, rows)) == b"".join(document_json_chunks(document, True))
 
 
 def test_tables_without_rows_and_tricky_strings() -> None:
     document = _by_hand()
-    head, rows = _kept(document)
+    head, rows = kept_rows(document)
     assert [len(t) for t in rows.tables] == [2, 0, 3]
     assert all(isinstance(text, bytes) for table in rows.tables for text in table)
     lean = LeanDocument(head, rows)
@@ -137,7 +127,7 @@ def test_a_row_no_utf_8_holds_fails_as_it_would_have() -> None:
     """A lone surrogate in a cell: the Row is kept as it is, and writing it raises as before."""
     document = _by_hand()
     document.tables[0].rows[0].cells["task"] = "任务\udc80"
-    head, rows = _kept(document)
+    head, rows = kept_rows(document)
     assert isinstance(rows.tables[0][0], Row) and isinstance(rows.tables[0][1], bytes)
     with pytest.raises(UnicodeEncodeError):
         b"".join(document_json_chunks(document))
@@ -215,7 +205,7 @@ def test_the_whole_text_when_the_rows_cannot_be_placed(monkeypatch: pytest.Monke
     import extractor.output as output
 
     document = _by_hand()
-    head, rows = _kept(document)
+    head, rows = kept_rows(document)
     reference = b"".join(document_json_chunks(document)), b"".join(document_json_chunks(document, True))
     monkeypatch.setattr(output, "_ROWS_INDENTED", b"no such text")
     monkeypatch.setattr(output, "_ROWS_COMPACT", b"no such text")
