@@ -101,6 +101,7 @@ TAILED_TITLE = compile_rule(
 )
 GLUED_RUN = compile_rule(r"(\p{Han}{5,16})\s*:")
 GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
+LABEL_VALUE = compile_rule(r"[^。;\n]*")  # a label's value: up to its sentence's or line's end
 # (A unit's name alone on a line is more often the unit of the item above it, and with a colon the
 # report's addressee ("区政府："): only a count says it heads the items below.)
 UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
@@ -980,8 +981,7 @@ def _with_unit(
     row: tuple[str | None, int | None, dict[str, str]], unit: str | None
 ) -> tuple[str | None, int | None, dict[str, str]]:
     """A row under a heading that assigns its items to a unit leads with that unit unless it names its own."""
-    if unit is not None and not row[2].get("lead_units"):
-        row[2]["lead_units"] = unit
+    _with_units(row[2], unit)
     return row
 
 
@@ -1043,6 +1043,7 @@ def _units_above(text: str) -> str | None:
 
 
 def _with_units(cells: dict[str, str], units: str | None) -> dict[str, str]:
+    """The cells leading with ``units`` unless they name their own lead units."""
     if units is not None and not cells.get("lead_units"):
         cells["lead_units"] = units
     return cells
@@ -1526,7 +1527,7 @@ def _labels(text: str) -> list[tuple[regex.Match[str], str | None]]:
         name = _label_field(match.group(1)) if match else None
         if match is None or name is None:
             continue
-        value = regex.match(r"[^。;\n]*", view, pos=match.end()).group()
+        value = LABEL_VALUE.match(view, match.end()).group()
         if out or (name in UNIT_FIELDS - {"deadline"} and _names_units(value.strip())):
             out.append((match, name))
     out.sort(key=lambda pair: pair[0].start())
