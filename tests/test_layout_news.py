@@ -1,0 +1,316 @@
+"""News-style progress reports (extractor/layout/news.py): prose with no header read as rows.
+
+Each shape is a small document written for the test, checked in simplified and traditional script and
+with full- and half-width punctuation; the negative cases (a notice, a story that only narrates, a
+text some other layout reads) must keep their answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import regex
+
+import extractor
+from extractor.errors import NoTableError
+from extractor.layout import choose_layout
+from extractor.layout.base import Line
+from extractor.layout.news import NEWS_CONFIDENCE, news_data, news_items, patterns
+from extractor.models import Row
+from extractor.readers.raw import Paragraph, RawTable
+from extractor.textnorm import match_view
+
+_HALF = str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "；": ";"})
+_T = str.maketrans(
+    {
+        "项": "項",
+        "目": "目",
+        "进": "進",
+        "展": "展",
+        "园": "園",
+        "门": "門",
+        "场": "場",
+        "馆": "館",
+        "处": "處",
+        "卫": "衛",
+        "生": "生",
+        "局": "局",
+        "这": "這",
+        "桥": "橋",
+        "电": "電",
+        "设": "設",
+        "计": "計",
+        "划": "劃",
+        "务": "務",
+        "业": "業",
+        "车": "車",
+        "开": "開",
+        "阶": "階",
+        "段": "段",
+        "经": "經",
+        "检": "檢",
+        "测": "測",
+        "长": "長",
+        "宣": "宣",
+        "导": "導",
+        "达": "達",
+        "发": "發",
+        "养": "養",
+        "会": "會",
+        "议": "議",
+        "县": "縣",
+        "报": "報",
+        "告": "告",
+        "资": "資",
+        "万": "萬",
+        "亿": "億",
+    }
+)
+
+
+def _spellings(text: str) -> list[str]:
+    return [text, text.translate(_HALF), text.translate(_T)]
+
+
+def _rows(text: str) -> list[Row]:
+    document = extractor.parse_bytes(text.encode("utf-8"), "t.txt")
+    return [r for t in document.tables for r in t.rows]
+
+
+def _view(text: str) -> str:
+    return match_view(text).translate(_HALF)
+
+
+# ------------------------------------------------------------------------------------------ data
+
+
+def test_every_pattern_reads_its_examples_and_not_its_counter_examples() -> None:
+    data = news_data()
+    compiled = patterns()
+    checked = 0
+    for name, value in data.items():
+        if name.endswith("_examples"):
+            continue
+        if isinstance(value, list):
+            styles = [regex.compile(v) for v in value]
+            for example in data.get(f"{name}_examples", []):
+                assert any(s.search(_view(example)) for s in styles), (name, example)
+            for example in data.get(f"{name}_counter_examples", []):
+                assert not any(s.search(_view(example)) for s in styles), (name, example)
+            checked += 1
+            continue
+        for example in data.get(f"{name}_examples", []):
+            assert compiled[name].search(_view(example)), (name, example)
+            checked += 1
+        for example in data.get(f"{name}_counter_examples", []):
+            assert not compiled[name].search(_view(example)), (name, example)
+    assert checked > 40
+
+
+def test_every_pattern_has_examples() -> None:
+    data = news_data()
+    assert [k for k in data if not k.endswith("_examples") and f"{k}_examples" not in data] == []
+
+
+# ------------------------------------------------------------------------------------------ shapes
+
+BRACKET_LIST = """2024年9月民生实事项目工作进展通报
+截至9月底，我县民生实事20项中已有17项完成年度任务。
+3项未完成的项目具体为：新建城东幼儿园（县教育局），改造提升老旧小区、新增停车泊位（县住建局），新增、改扩建公共厕所（县城管局等）。
+请各牵头单位倒排计划，确保年底前全面完成。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(BRACKET_LIST))
+def test_a_list_of_tasks_with_their_units_in_brackets(text: str) -> None:
+    rows = _rows(text)
+    assert [(_view(r.task), [_view(u) for u in r.lead_units]) for r in rows] == [
+        (_view("新建城东幼儿园"), [_view("县教育局")]),
+        (_view("改造提升老旧小区"), [_view("县住建局")]),
+        (_view("新增停车泊位"), [_view("县住建局")]),
+        (_view("新增、改扩建公共厕所"), [_view("县城管局")]),
+    ]
+    assert [r.seq for r in rows] == [1, 2, 3, 4]
+    assert all(_view(r.section or "") == _view("3项未完成的项目具体为") for r in rows)
+
+
+QUOTED = """县政府召开重大项目列管会议 检视5大案进度
+县政府昨召开9月份重大项目列管执行进度追踪会议。
+有关“智慧城市”案中“数据中心”部分，县工信局指出，机房主体已完工，设备采购已完成80%。
+而针对“体育公园”部分，县文体局表示，园区步道已完成铺设，预计11月开放。
+另“农贸市场”部分，县商务局表示，目前正在进行内部装修。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(QUOTED))
+def test_topics_in_quotes_with_the_unit_that_reports(text: str) -> None:
+    rows = _rows(text)
+    assert [_view(r.task) for r in rows] == [_view("数据中心"), _view("体育公园"), _view("农贸市场")]
+    assert [[_view(u) for u in r.lead_units] for r in rows] == [
+        [_view("县工信局")],
+        [_view("县文体局")],
+        [_view("县商务局")],
+    ]
+    assert _view(rows[0].progress).startswith(_view("县工信局指出"))
+    assert _view(rows[0].section or "") == _view("智慧城市")
+
+
+ENUMERATED = """全县重点工作推进情况通报
+今年以来，全县重点工作进展顺利。其一，城东大桥已于6月建成通车；其二，新建学校3所，目前已完成主体工程；其三，老旧小区改造已完成12个，完成率60%。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(ENUMERATED))
+def test_run_in_items_counted_by_qiyi(text: str) -> None:
+    rows = _rows(text)
+    assert [(_view(r.task), _view(r.progress)) for r in rows] == [
+        (_view("城东大桥"), _view("已于6月建成通车")),
+        (_view("新建学校3所"), _view("目前已完成主体工程")),
+        (_view("老旧小区改造"), _view("已完成12个，完成率60%。")),
+    ]
+
+
+SUBJECTS = """城区重点项目建设进展情况
+城南污水处理厂项目已完成主体工程，完成投资1.2亿元。
+截至10月底，东湖公园改造工程已完成80%的工程量，预计11月底完工。
+人民医院新院区项目，总投资5亿元，已完成桩基施工。
+下一步，我局将继续加快推进项目建设。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(SUBJECTS))
+def test_one_project_a_paragraph_named_before_its_report(text: str) -> None:
+    rows = _rows(text)
+    assert [_view(r.task) for r in rows] == [
+        _view("城南污水处理厂项目"),
+        _view("东湖公园改造工程"),
+        _view("人民医院新院区项目"),
+    ]
+    assert _view(rows[0].progress) == _view("已完成主体工程，完成投资1.2亿元。")
+    # the time that led the sentence is the report's; the closing paragraph is the report's own
+    assert _view(rows[1].progress) == _view("截至10月底，已完成80%的工程量，预计11月底完工。")
+    assert _view("下一步") not in _view(rows[2].progress)
+
+
+CLAUSES = """1-9月全县民生工程进展情况
+剩余5项中，2个嵌入式养老机构建设已完成1个(50%)、15个农村幸福院建设已完成8个(53%)，城南污水处理厂项目已完成投资3亿元，东湖公园改造工程已完工。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(CLAUSES))
+def test_projects_reported_clause_after_clause(text: str) -> None:
+    rows = _rows(text)
+    assert [(_view(r.task), _view(r.progress)) for r in rows] == [
+        (_view("2个嵌入式养老机构建设"), _view("已完成1个(50%)")),
+        (_view("15个农村幸福院建设"), _view("已完成8个(53%)")),
+        (_view("城南污水处理厂项目"), _view("已完成投资3亿元")),
+        (_view("东湖公园改造工程"), _view("已完工。")),
+    ]
+
+
+def test_names_sharing_one_report_are_one_item_not_a_split() -> None:
+    """英山大桥、白合大桥均已…: the second name does not open an item after a first that reported nothing."""
+    text = (
+        "大桥建设进展\n英山大桥、白合大桥均已完成80%的工程量，分别完成投资986万元和518万元。\n"
+        "福龙桥已完成50.5%的工程量。\n"
+    )
+    rows = _rows(text)
+    assert [(r.task, r.progress) for r in rows] == [
+        ("英山大桥、白合大桥", "均已完成80%的工程量，分别完成投资986万元和518万元。"),
+        ("福龙桥", "已完成50.5%的工程量。"),
+    ]
+
+
+TITLED = """今年民生实事进展
+城南污水处理厂提标改造工程（县住建局）
+已完成主体工程，完成投资1.2亿元，占年度计划的60%。
+东湖公园改造工程
+目前已完成80%的工程量，预计10月底完工。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(TITLED))
+def test_two_titles_over_their_reports(text: str) -> None:
+    rows = _rows(text)
+    assert [(_view(r.task), [_view(u) for u in r.lead_units]) for r in rows] == [
+        (_view("城南污水处理厂提标改造工程"), [_view("县住建局")]),
+        (_view("东湖公园改造工程"), []),
+    ]
+
+
+LABELS = """民生工程进展
+【任务】新建城南小学一所。
+【工作进度】主体工程已完工，完成投资3000万元。
+"""
+
+
+def test_a_task_label_and_its_progress_label() -> None:
+    rows = _rows(LABELS)
+    assert [(r.task, r.progress) for r in rows] == [("新建城南小学一所。", "主体工程已完工，完成投资3000万元。")]
+
+
+def test_the_layout_is_named_and_trusted_little() -> None:
+    document = extractor.parse_bytes(SUBJECTS.encode(), "t.txt")
+    assert document.tables[0].layout == "news"
+    assert 0 < document.tables[0].confidence <= NEWS_CONFIDENCE
+
+
+@pytest.mark.parametrize("text", [BRACKET_LIST, QUOTED, ENUMERATED, SUBJECTS, CLAUSES, TITLED])
+def test_nothing_is_lost(text: str) -> None:
+    """Every Han character of the text is in a cell or a paragraph (a bracket's and a colon's marks
+    and an enumerator aside: the enumerator is kept in its own cell)."""
+    blocks = news_items([Line(line) for line in text.splitlines()])
+    assert blocks is not None
+    kept = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            kept.append(block.text)
+        elif isinstance(block, RawTable):
+            kept.extend(cell.text or "" for row in block.rows[1:] for cell in row.cells)
+    want = Counter(regex.findall(r"\p{Han}", text))
+    have = Counter(regex.findall(r"\p{Han}", "".join(kept)))
+    assert want - have == Counter()
+
+
+# ------------------------------------------------------------------------------------------ negatives
+
+NOTICE = """关于报送2024年民生实事项目进展情况的通知
+各乡镇、县直各单位：
+城南污水处理厂项目已完成主体工程，东湖公园改造工程已完成80%的工程量。请各单位于每月5日前报送项目进展情况。
+特此通知。
+"""
+
+STORY = """市长到城南调研重点项目
+3月5日，市长张三到城南污水处理厂项目调研。他指出，要加快推进项目建设，确保按期完成。
+随后，张三一行来到东湖公园，察看了公园改造规划，要求相关部门倒排工期。
+"""
+
+PLAIN = """关于调整办公时间的说明
+自下月起，机关办公时间调整为上午九时至下午五时。
+如有疑问，请与办公室联系。
+"""
+
+
+@pytest.mark.parametrize("text", [NOTICE, STORY, PLAIN], ids=["notice", "story", "plain"])
+def test_a_text_that_does_not_report_on_items_is_no_table(text: str) -> None:
+    with pytest.raises(NoTableError):
+        _rows(text)
+    assert news_items([Line(line) for line in text.splitlines()]) is None
+
+
+def test_one_project_alone_is_no_list() -> None:
+    text = "城南项目进展\n城南污水处理厂项目已完成主体工程，完成投资1.2亿元。\n"
+    with pytest.raises(NoTableError):
+        _rows(text)
+
+
+def test_another_layout_that_reads_the_text_wins() -> None:
+    """A text a stronger layout reads (numbered prose) is never read as news."""
+    text = (
+        "重点项目进展情况\n1.城南污水处理厂项目：已完成主体工程。\n2.东湖公园改造工程：已完成80%的工程量。\n"
+        "3.人民医院项目：已完成桩基施工。\n"
+    )
+    choice = choose_layout([Line(line) for line in text.splitlines()])
+    assert choice.layout != "news"
+    assert choice.layout is not None
