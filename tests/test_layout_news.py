@@ -152,7 +152,8 @@ def test_topics_in_quotes_with_the_unit_that_reports(text: str) -> None:
         [_view("县文体局")],
         [_view("县商务局")],
     ]
-    assert _view(rows[0].progress).startswith(_view("县工信局指出"))
+    # who said it opens the report: its lead unit, not its progress
+    assert _view(rows[0].progress) == _view("机房主体已完工，设备采购已完成80%。")
     assert _view(rows[0].section or "") == _view("智慧城市")
 
 
@@ -236,6 +237,23 @@ def test_two_titles_over_their_reports(text: str) -> None:
     assert [(_view(r.task), [_view(u) for u in r.lead_units]) for r in rows] == [
         (_view("城南污水处理厂提标改造工程"), [_view("县住建局")]),
         (_view("东湖公园改造工程"), []),
+    ]
+
+
+LISTED_LABELS = """2024年为民办实事工程进展
+【任务】今年，我县承担市为民办实事工程中的城南污水处理厂提标改造工程、东湖公园改造项目、城北小学建设等3个子项目。
+【工作进度】城南污水处理厂提标改造工程已完成主体，完成投资1.2亿元；东湖公园改造项目已完工。城北小学正在进行主体施工，预计年底完工。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(LISTED_LABELS))
+def test_a_labelled_task_that_lists_its_sub_projects(text: str) -> None:
+    """【任务】…中的A、B、C等3个子项目: one row a name, its progress the clauses that name it."""
+    rows = _rows(text)
+    assert [(_view(r.task), _view(r.progress)) for r in rows] == [
+        (_view("城南污水处理厂提标改造工程"), _view("城南污水处理厂提标改造工程已完成主体，完成投资1.2亿元")),
+        (_view("东湖公园改造项目"), _view("东湖公园改造项目已完工。")),
+        (_view("城北小学建设"), _view("城北小学正在进行主体施工，预计年底完工。")),
     ]
 
 

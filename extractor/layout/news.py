@@ -181,7 +181,61 @@ def _labelled(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
             out.before.append(Paragraph(text, page=page))
     if not out.items or not all(item.progress for item in out.items):
         return None
+    out.items = [sub for item in out.items for sub in _listed_names(item)]
     return out
+
+
+MIN_NAME = 2  # characters of a listed name
+MAX_SHARED = 2  # names one clause reports on together (英山大桥、白合大桥均已…); more is the list again
+
+
+def _listed_names(item: _Item) -> list[_Item]:
+    """A labelled task that lists its sub-projects and counts them (…中的A、B等2个子项目): one item a
+    listed name, its progress the progress's clauses that name it, and those that follow naming none;
+    what no name claims stays with the first item (情况说明). The task as written is kept
+    in the first item's 任务内容 cell."""
+    p = patterns()
+    view = match_view(item.task)
+    names: list[str] = []
+    for listed in p["counted_names"].finditer(view):
+        parts = listed.group("names").split("、")
+        lead_ins = list(p["names_lead_in"].finditer(parts[0]))
+        if lead_ins:
+            parts[0] = parts[0][lead_ins[-1].end() :]
+        offset = listed.start("names")
+        for part in parts:
+            at = view.index(part, offset)
+            offset = at + len(part)
+            name = _clean(item.task[at : at + len(part)])
+            if len(name) >= MIN_NAME:
+                names.append(name)
+    if len(names) < MIN_ITEMS:
+        return [item]
+    cores = [p["name_tail"].sub("", match_view(name)) or match_view(name) for name in names]
+    claims: list[list[str]] = [[] for _ in names]
+    unclaimed: list[str] = []
+    owners: list[int] = []
+    progress_view = match_view(item.progress)
+    for clause in regex.finditer(r"[^。;,]+[。;,]?", progress_view):
+        text = item.progress[clause.start() : clause.end()]
+        named = [k for k, core in enumerate(cores) if core in clause.group()]
+        if len(named) > MAX_SHARED:  # the list said again (…中的A、B、C等5个子项目): no one's report
+            owners = []
+            unclaimed.append(text)
+            continue
+        owners = named or owners
+        for k in owners:
+            claims[k].append(text)
+        if not owners:
+            unclaimed.append(text)
+    items = []
+    for k, name in enumerate(names):
+        progress = _clean("".join(claims[k])).rstrip(";")
+        items.append(_Item(name, progress, page=item.page, section=item.section, extra={"labelled": "1"}))
+    items[0].extra["任务内容"] = item.task
+    if unclaimed:
+        items[0].extra["情况说明"] = _clean("".join(unclaimed))
+    return items
 
 
 def _bracket_lists(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
@@ -379,7 +433,7 @@ def _titled(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
     if any(not item.progress for item in out.items):
         return None
     for item in out.items:
-        item.units = item.units or _speaker(item.progress)
+        _attribute(item)
     return out if len(out.items) >= MIN_ITEMS else None
 
 
@@ -398,7 +452,7 @@ def _quoted_topics(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
             item.section = _clean(text[topic.start("outer") : topic.end("outer")])
         item.extra[TOPIC] = _clean(text[: topic.end()])  # the whole opening phrase, its words kept
         item.progress = _clean(text[topic.end() :])
-        item.units = _speaker(item.progress)
+        _attribute(item)
         _add(out, item)
     return out if len(out.items) >= MIN_ITEMS else None
 
@@ -485,7 +539,7 @@ def _sentence_items(
             time = _clean(text[first:name_start])
             if time:  # the time that led the sentence is the report's
                 item.progress = f"{time},{item.progress}" if item.progress else time
-            item.units = _speaker(item.progress)
+            _attribute(item)
             _add(out, item)
     return out if len(out.items) >= MIN_ITEMS else None
 
@@ -519,8 +573,9 @@ def _split(text: str, page: int | None) -> _Item:
     if closing is not None:
         task, units, role = task[: closing[0]], closing[1], closing[2]
     progress = _clean(text[report:])
-    item = _Item(_clean(task), progress, units or _speaker(progress), page=page)
+    item = _Item(_clean(task), progress, units, page=page)
     item.extra.update({ROLE: role} if role else {})
+    _attribute(item)
     return item
 
 
@@ -532,13 +587,22 @@ def _field_label(name: str) -> bool:
     return len(match_key(name)) <= MAX_FIELD_LABEL and field_for_header(name) is not None
 
 
-def _speaker(progress: str) -> str:
-    """The unit that reports the item (衛生局指出), when it is a unit's name."""
-    for match in patterns()["speaker"].finditer(match_view(progress)):
-        name = progress[match.start(1) : match.end(1)]
-        if looks_like_units(name):
-            return _clean(name)
-    return ""
+SOURCE = "来源"  # the column keeping who said a report (衛生局指出,) where it opened the progress
+
+
+def _attribute(item: _Item) -> None:
+    """The unit that reports the item (衛生局指出, 社會處表示) is its lead unit when it has none; where
+    the attribution opens the progress, it is no part of the report (kept in a column of its own)."""
+    for match in patterns()["speaker"].finditer(match_view(item.progress)):
+        name = item.progress[match.start(1) : match.end(1)]
+        if not looks_like_units(name):
+            continue
+        item.units = item.units or _clean(name)
+        if not _clean(item.progress[: match.start(1)]):
+            end = match.end() + len(regex.match(r"\s*[,:]?\s*", match_view(item.progress[match.end() :])).group())
+            item.extra[SOURCE] = _clean(item.progress[:end])
+            item.progress = _clean(item.progress[end:])
+        return
 
 
 def _clean(text: str) -> str:
