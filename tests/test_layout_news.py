@@ -332,3 +332,13 @@ def test_another_layout_that_reads_the_text_wins() -> None:
     choice = choose_layout([Line(line) for line in text.splitlines()])
     assert choice.layout != "news"
     assert choice.layout is not None
+
+
+def test_the_no_table_message_names_prose_as_prose() -> None:
+    """A story's paragraph is no header lacking a field: the message says it is prose with no items."""
+    with pytest.raises(NoTableError) as error:
+        _rows(STORY)
+    message = error.value.message
+    assert "prose with no items that report progress" in message
+    assert "'3月5日，市长张三到城南污水处理厂项目调研。" in message
+    assert "\n" not in message
