@@ -342,3 +342,17 @@ def test_the_no_table_message_names_prose_as_prose() -> None:
     assert "prose with no items that report progress" in message
     assert "'3月5日，市长张三到城南污水处理厂项目调研。" in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['[news]\nreport_word = "已"\nreport_wrod_examples = ["已完成"]\n', '[news]\nx = "a"\n[other]\ny = "b"\n'],
+    ids=["misspelt-examples", "other-table"],
+)
+def test_a_news_file_that_breaks_its_model_is_refused(content: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.layout import news
+    from extractor.rules.data import RuleDataError
+
+    monkeypatch.setattr(news, "rule_file_bytes", lambda name: content.encode())
+    with pytest.raises(RuleDataError, match=r"news\.toml"):
+        news.news_data.__wrapped__()

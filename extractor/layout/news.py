@@ -47,10 +47,9 @@ from extractor.textnorm import match_key, match_view
 NEWS_CONFIDENCE = 0.3  # the most a news reading is trusted: no header confirms its columns
 MIN_ITEMS = 2  # items (unlabelled) for a text to be read as a list of them
 MAX_TASK = 60  # characters of an item's task before its report starts
-MAX_PARAGRAPHS = 60
-MAX_LEAD_IN = (
-    20  # characters of a sentence's lead-in before its first item at a clause  # a longer text is no news item
-)
+MAX_PARAGRAPHS = 60  # a longer text is no news item
+MAX_CHARS = 20_000  # …nor a text of more characters (a line of a megabyte is not read clause by clause)
+MAX_LEAD_IN = 20  # characters of a sentence's lead-in before its first item at a clause
 HEADER = {"task": "目标任务", "progress": "完成情况", "lead_units": "牵头单位"}
 TOPIC = "引语"  # the column keeping a quoted topic's opening phrase (有關「X」案中「Y」部分)
 ENUMERATOR = "次序"  # the column of an item's enumerator (其一, (2)): no field's header, so no 序号
@@ -58,13 +57,16 @@ ENUMERATOR = "次序"  # the column of an item's enumerator (其一, (2)): no fi
 
 @cache
 def news_data() -> dict[str, object]:
-    """data/news.toml's [news] table, validated like the other rule files of named patterns: every
-    ``NAME_examples`` key has its pattern, every example matches it, every counter-example does not."""
+    """data/news.toml's [news] table, validated like the other rule files of named patterns (the
+    helpers of extractor.rules.schema): every ``NAME_examples`` key has its pattern ``NAME``. (Every
+    example matching its pattern is a test: tests/test_layout_news.py.)"""
     from extractor.rules.schema import orphan_examples
 
     data = tomllib.loads(rule_file_bytes("news").decode("utf-8"))
+    if set(data) != {"news"}:
+        raise RuleDataError(f"extractor/data/news.toml: tables other than [news]: {sorted(set(data) - {'news'})}")
     orphans = orphan_examples(data)
-    if orphans or set(data) != {"news"}:
+    if orphans:
         raise RuleDataError(f"extractor/data/news.toml: examples with no pattern: {', '.join(orphans)}")
     return dict(data["news"])
 
@@ -88,7 +90,9 @@ class _Item:
     units: str = ""
     section: str | None = None
     page: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)  # cells of columns no field reads
+    labelled: bool = False  # opened by a task label (【任务】): one is evidence enough
+    listed: bool = False  # a part of a list whose parts close with their units: a task, reported or not
 
 
 @dataclass(slots=True)
@@ -101,7 +105,7 @@ class _Reading:
 def news_items(lines: list[Line]) -> list[Block] | None:
     """The items of a news-style report in ``lines`` as a table, or None when it is none."""
     paragraphs = [(trim(line.text), line.page) for line in lines if line.text.strip()]
-    if not paragraphs or len(paragraphs) > MAX_PARAGRAPHS:
+    if not paragraphs or len(paragraphs) > MAX_PARAGRAPHS or sum(len(t) for t, _ in paragraphs) > MAX_CHARS:
         return None
     view = match_view("\n".join(text for text, _ in paragraphs))
     p = patterns()
@@ -126,10 +130,10 @@ def news_items(lines: list[Line]) -> list[Block] | None:
 
 def _reports(reading: _Reading) -> bool:
     """Enough items, most of them reporting (a progress word or a figure in the item's text)."""
-    labelled = any(item.extra.get("labelled") for item in reading.items)
+    labelled = any(item.labelled for item in reading.items)
     if len(reading.items) < (1 if labelled else MIN_ITEMS):
         return False
-    listed = any(item.extra.get("listed") for item in reading.items)
+    listed = any(item.listed for item in reading.items)
     word = patterns()["report_word"]
     reporting = sum(1 for item in reading.items if word.search(match_view(f"{item.task}。{item.progress}")))
     return listed or reporting * 2 > len(reading.items)
@@ -169,7 +173,7 @@ def _labelled(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
         task = p["task_label"].match(view)
         progress = p["progress_label"].match(view)
         if task:
-            current = _Item(_clean(text[task.end() :]), page=page, extra={"labelled": "1"})
+            current = _Item(_clean(text[task.end() :]), page=page, labelled=True)
             out.items.append(current)
         elif progress and current is not None:
             current.progress = _join(current.progress, _clean(text[progress.end() :]))
@@ -187,13 +191,14 @@ def _labelled(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
 
 MIN_NAME = 2  # characters of a listed name
 MAX_SHARED = 2  # names one clause reports on together (英山大桥、白合大桥均已…); more is the list again
+LISTING = "列举原文"  # the labelled task as written, kept with its first listed name
+UNCLAIMED = "未归属文字"  # clauses of its progress that name no listed name
 
 
 def _listed_names(item: _Item) -> list[_Item]:
     """A labelled task that lists its sub-projects and counts them (…中的A、B等2个子项目): one item a
     listed name, its progress the progress's clauses that name it, and those that follow naming none;
-    what no name claims stays with the first item (情况说明). The task as written is kept
-    in the first item's 任务内容 cell."""
+    what no name claims stays with the first item (LISTING, UNCLAIMED: columns no field reads)."""
     p = patterns()
     view = match_view(item.task)
     names: list[str] = []
@@ -231,10 +236,10 @@ def _listed_names(item: _Item) -> list[_Item]:
     items = []
     for k, name in enumerate(names):
         progress = _clean("".join(claims[k])).rstrip(";")
-        items.append(_Item(name, progress, page=item.page, section=item.section, extra={"labelled": "1"}))
-    items[0].extra["任务内容"] = item.task
+        items.append(_Item(name, progress, page=item.page, section=item.section, labelled=True))
+    items[0].extra[LISTING] = item.task
     if unclaimed:
-        items[0].extra["情况说明"] = _clean("".join(unclaimed))
+        items[0].extra[UNCLAIMED] = _clean("".join(unclaimed))
     return items
 
 
@@ -287,8 +292,8 @@ def _bracket_list_items(text: str, page: int | None) -> tuple[str, list[_Item], 
             at, units, role = closing
             section = _clean(text[sentence.start() + intro.start("intro") : sentence.start() + intro.end("intro")])
             for task in _tasks_of(text[start : start + at]):
-                extra = {"listed": "1", **({ROLE: role} if role else {})}
-                found.append(_Item(task, units=units, section=section, page=page, extra=extra))
+                extra = {ROLE: role} if role else {}
+                found.append(_Item(task, units=units, section=section, page=page, extra=extra, listed=True))
         if len(found) < MIN_ITEMS:
             continue
         if not items:
@@ -614,7 +619,7 @@ def _join(first: str, second: str) -> str:
 
 
 def _table(items: list[_Item]) -> RawTable:
-    extras = list(dict.fromkeys(k for item in items for k in item.extra if k not in ("labelled", "listed")))
+    extras = list(dict.fromkeys(k for item in items for k in item.extra))
     order = ["task", "progress", "lead_units", *extras]
     out = [RawRow([RawCell(HEADER.get(f, f)) for f in order])]
     section: str | None = None
