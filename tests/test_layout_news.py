@@ -356,3 +356,43 @@ def test_a_news_file_that_breaks_its_model_is_refused(content: str, monkeypatch:
     monkeypatch.setattr(news, "rule_file_bytes", lambda name: content.encode())
     with pytest.raises(RuleDataError, match=r"news\.toml"):
         news.news_data.__wrapped__()
+
+
+PARAGRAPH_ITEMS = """全县重点工作推进情况通报
+今年以来，全县重点工作进展顺利。
+第一，城东大桥已于6月建成通车，完成投资2亿元。
+第二，新建学校3所，目前已完成主体工程。
+第三，老旧小区改造已完成12个，完成率60%。
+下一步，我局将继续推进。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(PARAGRAPH_ITEMS))
+def test_a_count_that_runs_on_across_paragraphs(text: str) -> None:
+    """第一,… / 第二,… one a paragraph: one count; the closing paragraph is no item's progress."""
+    rows = _rows(text)
+    assert [(_view(r.task), _view(r.progress)) for r in rows] == [
+        (_view("城东大桥"), _view("已于6月建成通车，完成投资2亿元。")),
+        (_view("新建学校3所"), _view("目前已完成主体工程。")),
+        (_view("老旧小区改造"), _view("已完成12个，完成率60%。")),
+    ]
+
+
+def test_a_lone_first_item_is_no_count() -> None:
+    text = "全县重点工作推进情况\n第一，城东大桥已于6月建成通车。\n全年完成投资5亿元。\n"
+    with pytest.raises(NoTableError):
+        _rows(text)
+
+
+UNITS_FIRST = (
+    "重点项目进展情况\n县住建局：城南污水处理厂项目已完成主体工程。县交通局：东湖大桥工程目前已完成80%的工程量。\n"
+)
+
+
+@pytest.mark.parametrize("text", _spellings(UNITS_FIRST))
+def test_a_unit_before_its_colon_leads_the_item_it_reports(text: str) -> None:
+    rows = _rows(text)
+    assert [(_view(r.task), [_view(u) for u in r.lead_units]) for r in rows] == [
+        (_view("城南污水处理厂项目"), [_view("县住建局")]),
+        (_view("东湖大桥工程"), [_view("县交通局")]),
+    ]

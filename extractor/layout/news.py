@@ -355,16 +355,22 @@ def _tasks_of(name: str) -> list[str]:
 
 
 def _enumerated(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
-    """一是…二是… / 其一…其二… / (1)…(2)… inside paragraphs, counting from one: one item each."""
+    """一是…二是… / 其一…其二… / (1)…(2)… counting from one: one item each. A count runs inside a
+    paragraph, or on across paragraphs that each open with its next number (第一,… / 第二,…)."""
     p = patterns()
     styles = [v for k, v in p.items() if k.startswith("enumerator:")]
     out = _Reading()
-    for text, page in paragraphs:
+    counting: tuple[int, int] | None = None  # the style counted so far, and the number it expects next
+    for k, (text, page) in enumerate(paragraphs):
         view = match_view(text)
-        run = _best_run(view, styles)
-        if run is None:
+        following = match_view(paragraphs[k + 1][0]) if k + 1 < len(paragraphs) else ""
+        found = _run(view, following, styles, counting)
+        if found is None:
+            counting = None
             _continue(out, text, page)
             continue
+        style, first, run = found
+        counting = (style, first + len(run))
         lead = text[: run[0][0]]
         section = None
         if _clean(lead):
@@ -373,26 +379,46 @@ def _enumerated(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
                 section = _clean(lead).rstrip(":：")
             else:
                 _continue(out, _clean(lead), page)
-        for (start, end), following in zip(run, [*run[1:], (len(text), len(text))], strict=True):
-            item = _split(text[end : following[0]], page)
+        for (start, end), after in zip(run, [*run[1:], (len(text), len(text))], strict=True):
+            item = _split(text[end : after[0]], page)
             item.section = section
             item.extra[ENUMERATOR] = _clean(text[start:end])  # kept, in a column no field reads
             _add(out, item)
     return out if len(out.items) >= MIN_ITEMS else None
 
 
-def _best_run(view: str, styles: list[regex.Pattern[str]]) -> list[tuple[int, int]] | None:
-    """The longest sequence of one style's enumerators counting 1, 2, 3 … in ``view``."""
-    best: list[tuple[int, int]] = []
-    for style in styles:
-        run: list[tuple[int, int]] = []
-        for match in style.finditer(view):
-            number = _number(match.group(1))
-            if number == len(run) + 1:
-                run.append((match.start(), match.end()))
-        if len(run) > len(best):
-            best = run
-    return best if len(best) >= MIN_ITEMS else None
+def _run(
+    view: str, following: str, styles: list[regex.Pattern[str]], counting: tuple[int, int] | None
+) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The style, first number and enumerators of ``view`` that count on: the count of the paragraphs
+    before, where this one opens with its next number; else the longest count from one inside it (two
+    items at least, or one opening it whose next number opens the ``following`` paragraph)."""
+    if counting is not None:
+        style, number = counting
+        run = _counted(view, styles[style], number)
+        if run and run[0][0] == 0:
+            return style, number, run
+    best: tuple[int, int, list[tuple[int, int]]] | None = None
+    for style, pattern in enumerate(styles):
+        run = _counted(view, pattern, 1)
+        alone = len(run) == 1 and run[0][0] == 0 and _opens_with(following, pattern, 2)
+        if (len(run) >= MIN_ITEMS or alone) and (best is None or len(run) > len(best[2])):
+            best = (style, 1, run)
+    return best
+
+
+def _counted(view: str, pattern: regex.Pattern[str], first: int) -> list[tuple[int, int]]:
+    """The enumerators of one style in ``view`` counting on from ``first``."""
+    run: list[tuple[int, int]] = []
+    for match in pattern.finditer(view):
+        if _number(match.group(1)) == first + len(run):
+            run.append((match.start(), match.end()))
+    return run
+
+
+def _opens_with(view: str, pattern: regex.Pattern[str], number: int) -> bool:
+    match = pattern.match(view)
+    return match is not None and _number(match.group(1)) == number
 
 
 CHINESE = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
@@ -544,6 +570,11 @@ def _sentence_items(
             time = _clean(text[first:name_start])
             if time:  # the time that led the sentence is the report's
                 item.progress = f"{time},{item.progress}" if item.progress else time
+            if looks_like_units(item.task):  # 县住建局:城南污水厂项目已完成… names who, then what
+                what = _split(item.progress, page)
+                if what.task and what.progress:
+                    what.units = what.units or item.task
+                    item = what
             _attribute(item)
             _add(out, item)
     return out if len(out.items) >= MIN_ITEMS else None
