@@ -396,3 +396,20 @@ def test_a_unit_before_its_colon_leads_the_item_it_reports(text: str) -> None:
         (_view("城南污水处理厂项目"), [_view("县住建局")]),
         (_view("东湖大桥工程"), [_view("县交通局")]),
     ]
+
+
+FIGURES_ONLY = """1-9月民生实事完成情况
+城镇新增就业完成5200人，完成年度目标的104%；农村公路提升改造完成386公里，占计划的96%；困难残疾人生活补贴发放已完成1.2万人次。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(FIGURES_ONLY))
+def test_tasks_named_before_the_figure_they_reached(text: str) -> None:
+    """A task with no project noun, reported by what it reached (…完成5200人): its name is the task."""
+    rows = _rows(text)
+    assert [_view(r.task) for r in rows] == [
+        _view("城镇新增就业"),
+        _view("农村公路提升改造"),
+        _view("困难残疾人生活补贴发放"),
+    ]
+    assert _view(rows[0].progress) == _view("完成5200人，完成年度目标的104%")
