@@ -15,7 +15,10 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
   columns by what the columns hold (see ``aligned.py``).
 
 When none of them gives a table with rows, a grid one of them found whose header names nothing
-is read with its columns named by their content (``headerless.py``), at a low confidence.
+is read with its columns named by their content (``headerless.py``), at a low confidence. When
+there is no grid either, prose that reports on its items with no header at all (a news-style
+report: 【任务】/【工作进度】, 一是/其一/(1) items, a project named before its report) is read as rows
+(``news.py``), at a lower confidence still.
 
 Each proposal is read by the table stage and scored by what it reads (``evidence.py``): header
 cells with a recognised meaning, 序号 continuity, each column's content fitting its meaning, the
