@@ -10,22 +10,31 @@
 A short report on a few projects is often written as a news item: a title, then paragraphs in which
 each item is a task or a project with its progress. No header names a column, so every other layout
 finds nothing (``no_table``). This reading runs only then (``choose_layout`` calls it last, at a low
-confidence): it looks for items by what marks them, in this order of evidence, and keeps the reading
-that finds the most:
+confidence): it looks for items by what marks them and keeps the first of these readings that finds
+items that report, strongest mark first:
 
-- label pairs: a 【任务】 paragraph and the 【工作进度】 paragraph after it, one item;
+- label pairs: a 【任务】 paragraph and the 【工作进度】 paragraph after it, one item; a task label
+  that lists and counts its sub-projects (…中的A、B、C等3个子项目) gives one item a name, its
+  progress the clauses of the progress label that name it;
 - a list after a clause that announces it (…具体为:), each part closed by the units that carry it in a
   bracket: one item a part (a 、-part naming no action joins the task before it);
-- enumerated run-in items (一是/其一/第一/(1)/1、/①) that count from one inside a paragraph;
+- enumerated run-in items (一是/其一/第一/(1)/1、/①) counting from one inside a paragraph, or on
+  across paragraphs that each open with the next number;
+- a short title line over the paragraph that reports on it;
 - topics in quotes opening a paragraph (有關「X」案中「Y」部分,…);
-- sentences that open with a named subject and report on it (…项目已完成…, …大桥目前…).
+- a name and a colon opening a sentence (城南污水厂项目:…; a unit's name there leads the item the
+  rest names: 县住建局:…项目已完成…);
+- sentences, or clauses after one that reported, that open with a named subject and report on it
+  (…项目已完成…, 截至10月底,…大桥目前…, 城镇新增就业完成5200人).
 
 The task is the item's name (the label's text, the quoted topic, the subject before its report);
 the progress the rest; units in a bracket after the task, or the unit that speaks (衛生局指出), are
 its lead units. Items must report (a word of progress or a figure), there must be at least two of
 them (one labelled pair), and the document must read as a report (its text names progress:
 data/news.toml ``report_document``) and not as a notice. Nothing is lost: text before, between or
-after the items is kept as paragraphs, or in the progress of the item it follows.
+after the items is kept as paragraphs or in the progress of the item it follows, and the words an
+item's marks are made of (an enumerator, a quoted topic's phrase, a bracket's role words, who spoke)
+in columns of their own that no field reads.
 """
 
 from __future__ import annotations
