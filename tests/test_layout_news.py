@@ -413,3 +413,20 @@ def test_tasks_named_before_the_figure_they_reached(text: str) -> None:
         _view("困难残疾人生活补贴发放"),
     ]
     assert _view(rows[0].progress) == _view("完成5200人，完成年度目标的104%")
+
+
+def test_an_incidental_count_does_not_eclipse_the_projects_reported() -> None:
+    """Two (1)(2) in one paragraph of a text that reports five projects: the projects are the rows."""
+    text = (
+        "城区重点项目建设进展情况\n本月召开会议两次：(1)动员会已召开；(2)推进会已召开。\n"
+        "城南污水处理厂项目已完成主体工程。\n东湖公园改造工程已完工。\n人民医院新院区项目已完成桩基施工。\n"
+        "城北小学建设项目正在进行主体施工。\n滨江绿道工程已完成80%。\n"
+    )
+    rows = _rows(text)
+    assert [r.task for r in rows] == [
+        "城南污水处理厂项目",
+        "东湖公园改造工程",
+        "人民医院新院区项目",
+        "城北小学建设项目",
+        "滨江绿道工程",
+    ]

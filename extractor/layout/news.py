@@ -55,6 +55,7 @@ from extractor.textnorm import match_key, match_view
 
 NEWS_CONFIDENCE = 0.3  # the most a news reading is trusted: no header confirms its columns
 MIN_ITEMS = 2  # items (unlabelled) for a text to be read as a list of them
+OUTNUMBERED = 2  # times the items of a stronger mark's reading a weaker one must find to be chosen
 MAX_TASK = 60  # characters of an item's task before its report starts
 MAX_PARAGRAPHS = 60  # a longer text is no news item
 MAX_CHARS = 20_000  # …nor a text of more characters (a line of a megabyte is not read clause by clause)
@@ -129,11 +130,16 @@ def news_items(lines: list[Line]) -> list[Block] | None:
         _colon_named(paragraphs),
         _subjects(paragraphs),
     ]
-    # the first mark that reads the text as items wins: a label or an enumerator marks its items
-    # itself, a subject read before its report is the weakest evidence
-    best = next((r for r in readings if r is not None and _reports(r)), None)
-    if best is None:
+    # the first mark that reads the text as items wins (a label or an enumerator marks its items
+    # itself, a subject read before its report is the weakest evidence), unless a weaker one finds
+    # many times its items: two (1)(2) in one paragraph of a text reporting project after project
+    viable = [r for r in readings if r is not None and _reports(r)]
+    if not viable:
         return None
+    best = viable[0]
+    for reading in viable[1:]:
+        if len(reading.items) > OUTNUMBERED * len(best.items):
+            best = reading
     return [*best.before, _table(best.items), *best.after]
 
 
