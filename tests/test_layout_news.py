@@ -228,16 +228,25 @@ TITLED = """今年民生实事进展
 已完成主体工程，完成投资1.2亿元，占年度计划的60%。
 东湖公园改造工程
 目前已完成80%的工程量，预计10月底完工。
+城北小学新建工程（县教育局）
+主体已封顶，正在进行内部装修。
 """
 
 
 @pytest.mark.parametrize("text", _spellings(TITLED))
-def test_two_titles_over_their_reports(text: str) -> None:
+def test_titles_over_their_reports(text: str) -> None:
     rows = _rows(text)
     assert [(_view(r.task), [_view(u) for u in r.lead_units]) for r in rows] == [
         (_view("城南污水处理厂提标改造工程"), [_view("县住建局")]),
         (_view("东湖公园改造工程"), []),
+        (_view("城北小学新建工程"), [_view("县教育局")]),
     ]
+
+
+def test_two_titles_over_their_reports_are_too_few() -> None:
+    text = "\n".join(TITLED.splitlines()[:5]) + "\n"
+    with pytest.raises(NoTableError):
+        _rows(text)
 
 
 LISTED_LABELS = """2024年为民办实事工程进展
@@ -430,3 +439,19 @@ def test_an_incidental_count_does_not_eclipse_the_projects_reported() -> None:
         "城北小学建设项目",
         "滨江绿道工程",
     ]
+
+
+def test_items_that_would_swallow_a_heading_and_its_report_are_no_reading() -> None:
+    """省立医院二期项目:… under a title, then the next title and its report: not the text's items."""
+    text = (
+        "2021年为民办实事项目进展\n建设全省重大疫情救治基地\n省级财政补助资金下达3.6亿元。\n"
+        "省立医院二期项目：感染楼主体结构封顶。\n协和医院二期项目：感染楼主体结构施工至四层。\n"
+        "提升卫生应急救援处置能力\n全省各地完成95支应急队伍组建。\n"
+    )
+    assert news_items([Line(line) for line in text.splitlines()]) is None
+
+
+def test_a_signature_after_the_last_item_is_no_heading() -> None:
+    text = SUBJECTS.replace("下一步，我局将继续加快推进项目建设。\n", "") + "城区重点项目建设指挥部\n"
+    rows = _rows(text)
+    assert [r.task for r in rows] == ["城南污水处理厂项目", "东湖公园改造工程", "人民医院新院区项目"]

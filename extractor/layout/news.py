@@ -55,6 +55,9 @@ from extractor.textnorm import match_key, match_view
 
 NEWS_CONFIDENCE = 0.3  # the most a news reading is trusted: no header confirms its columns
 MIN_ITEMS = 2  # items (unlabelled) for a text to be read as a list of them
+# Title lines over reports are weak evidence (a heading and a sub-heading look alike): three of them at
+# least, as prose.py asks (tests/test_titled_items.py: two titles are too few).
+MIN_TITLED = 3
 OUTNUMBERED = 2  # times the items of a stronger mark's reading a weaker one must find to be chosen
 MAX_TASK = 60  # characters of an item's task before its report starts
 MAX_PARAGRAPHS = 60  # a longer text is no news item
@@ -110,6 +113,11 @@ class _Reading:
     before: list[Paragraph] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     after: list[Paragraph] = field(default_factory=list)
+    # a title line (a heading over a report) taken into an item's progress with the report under it:
+    # the items found are not the text's own (省立医院二期项目:… under a title, then the next title
+    # and its report): no reading. (A title line closing the text, a signature, is no heading.)
+    swallowed: bool = False
+    heading: bool = False  # the last paragraph taken into an item's progress was a title line
 
 
 def news_items(lines: list[Line]) -> list[Block] | None:
@@ -145,6 +153,8 @@ def news_items(lines: list[Line]) -> list[Block] | None:
 
 def _reports(reading: _Reading) -> bool:
     """Enough items, most of them reporting (a progress word or a figure in the item's text)."""
+    if reading.swallowed:
+        return False
     labelled = any(item.labelled for item in reading.items)
     if len(reading.items) < (1 if labelled else MIN_ITEMS):
         return False
@@ -163,6 +173,8 @@ def _continue(out: _Reading, text: str, page: int | None) -> None:
     elif out.after or patterns()["closing"].match(view) or patterns()["furniture"].search(view):
         out.after.append(Paragraph(text, page=page))
     else:
+        out.swallowed = out.swallowed or out.heading
+        out.heading = bool(patterns()["title_line"].match(view))
         out.items[-1].progress = _join(out.items[-1].progress, text)
 
 
@@ -173,6 +185,7 @@ def _add(out: _Reading, item: _Item) -> None:
             out.items[-1].progress = _join(out.items[-1].progress, paragraph.text)
         out.after = []
     out.items.append(item)
+    out.heading = False
 
 
 # --------------------------------------------------------------------------- the item marks
@@ -480,7 +493,7 @@ def _titled(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
         return None
     for item in out.items:
         _attribute(item)
-    return out if len(out.items) >= MIN_ITEMS else None
+    return out if len(out.items) >= MIN_TITLED else None
 
 
 def _quoted_topics(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:
