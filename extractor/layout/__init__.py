@@ -15,7 +15,10 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
   columns by what the columns hold (see ``aligned.py``).
 
 When none of them gives a table with rows, a grid one of them found whose header names nothing
-is read with its columns named by their content (``headerless.py``), at a low confidence.
+is read with its columns named by their content (``headerless.py``), at a low confidence. When
+there is no grid either, prose that reports on its items with no header at all (a news-style
+report: 【任务】/【工作进度】, 一是/其一/(1) items, a project named before its report) is read as rows
+(``news.py``), at a lower confidence still.
 
 Each proposal is read by the table stage and scored by what it reads (``evidence.py``): header
 cells with a recognised meaning, 序号 continuity, each column's content fitting its meaning, the
@@ -36,6 +39,7 @@ from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
 from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
 from extractor.layout.lines import line_tables
+from extractor.layout.news import NEWS_CONFIDENCE, news_items
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
 from extractor.layout.stream import cell_stream
@@ -184,13 +188,26 @@ def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> L
             if reading.evidence.rows > 0:
                 readings.append(reading)
     if not readings:
-        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+        return _news(lines, candidates, total)
     best = max(readings, key=lambda c: c.score)
     for block in best.blocks:
         if isinstance(block, RawTable):
             block.layout = f"{block.layout or best.name.removesuffix('-headerless')}-headerless"
     confidence = HEADERLESS_CONFIDENCE * min(1.0, best.evidence.placed)
     return LayoutChoice(best.blocks, best.name, round(confidence, 3), [*candidates, *readings])
+
+
+def _news(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:
+    """No layout found a table, not even one without a header: prose that reports on its items
+    with no header at all (a news-style report, ``news.py``) is read as rows at a low confidence;
+    else the text stays paragraphs."""
+    joined = unwrapped(lines)
+    blocks = news_items(joined if joined is not None else lines)
+    if blocks is None:
+        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+    reading = Candidate("news", blocks, weigh(blocks, total), "unwrapped" if joined is not None else "")
+    confidence = NEWS_CONFIDENCE * min(1.0, reading.evidence.placed)
+    return LayoutChoice(blocks, "news", round(confidence, 3), [*candidates, reading])
 
 
 def split_lines(lines: list[Line]) -> list[Block]:
