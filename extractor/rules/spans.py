@@ -64,8 +64,8 @@ def required_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     if flags & re.IGNORECASE:
         return ()
     try:
-        parsed = parser.parse(_unnamed_groups(pattern), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
-    except Exception:  # syntax of the ``regex`` module only (\p{Han}): no test, every text is tried
+        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+    except Exception:  # syntax of the ``regex`` module only (\p{Han} in a class): no test, every text is tried
         return ()
     if parsed.state.flags & re.IGNORECASE:
         return ()
@@ -148,7 +148,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     if flags & re.IGNORECASE:
         return None
     try:
-        parsed = parser.parse(_unnamed_groups(pattern), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
         if parsed.state.flags & re.IGNORECASE:
             return None
         members, nullable = _first(list(parsed))
@@ -213,6 +213,50 @@ def _class_member(op: Any, av: Any) -> str:
     if op is c.CATEGORY and str(av) in _CATEGORIES:
         return _CATEGORIES[str(av)]
     raise _Unknown(op)  # a negated class, a negated category: too wide to be worth a lookahead
+
+
+def _portable(pattern: str, flags: int) -> str:
+    """``pattern`` as the standard parser reads it: names used twice unnamed, and a Unicode property
+    (``\\p{Han}``, ``\\P{…}``, syntax of the ``regex`` module only) outside a class read as any
+    character: every match of the pattern matches the result, so what the result requires the pattern
+    requires too (one character: a lookbehind keeps its width). A property inside a class, or a
+    verbose pattern (a comment may hold a bracket), is left: the standard parser refuses it."""
+    return _unnamed_groups(_any_for_properties(pattern, flags))
+
+
+def _any_for_properties(pattern: str, flags: int) -> str:
+    import re
+
+    if "\\p{" not in pattern and "\\P{" not in pattern:
+        return pattern
+    if flags & re.VERBOSE or "(?x" in pattern or "[:" in pattern:  # a comment, a POSIX class [[:alpha:]]
+        return pattern
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            if pattern[index + 1 : index + 2] in ("p", "P") and pattern[index + 2 : index + 3] == "{":
+                close = pattern.find("}", index)
+                if in_class or close < 0:
+                    return pattern
+                out.append("(?s:.)")
+                index = close + 1
+            else:
+                out.append(pattern[index : index + 2])  # an escape, the escaped character read with it
+                index += 2
+            continue
+        out.append(char)
+        index += 1
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            for opening in ("^", "]"):  # [^…, []…] and [^]…]: a first ] is a member
+                if pattern[index : index + 1] == opening:
+                    out.append(opening)
+                    index += 1
+    return "".join(out)
 
 
 def _unnamed_groups(pattern: str) -> str:

@@ -19,9 +19,10 @@ import regex
 from extractor.plain import Assessment, Figure, Item, Period, SetAside, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
-from extractor.rules.compiled import compile_rule
+from extractor.rules.compiled import compile_rule, required_chars_of
 from extractor.rules.data import expand, load
 from extractor.rules.dates import find_period
+from extractor.rules.spans import CharGate, may_match
 from extractor.textnorm import match_view
 
 # Where a cue's clause starts: the negator must stand inside the cue's own clause (data/shared.toml).
@@ -38,6 +39,7 @@ class Cue:
     pattern: regex.Pattern[str]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,22 @@ class Tier:
     # Every cue of the tier in one alternation: it finds nothing exactly when no cue does, so a piece
     # pays one scan per tier, and the cues one by one only where one of them matches.
     any_cue: regex.Pattern[str]
+    # The cues tried on a piece, by the characters of it that some cue requires (Cue.required)
+    _tried: dict[frozenset[str], tuple[Cue, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def tried(self, chars: frozenset[str]) -> tuple[Cue, ...]:
+        """The cues that may match a piece holding ``chars`` (``StatusRules.cue_gate``): a cue that
+        needs a character the piece lacks finds nothing there (spans.required_chars: exact)."""
+        found = self._tried.get(chars)
+        if found is None:
+            found = tuple(cue for cue in self.cues if may_match(cue.required, chars))
+            if len(self._tried) >= _MAX_TRIED:  # pieces of a thousand different mixes: start again
+                self._tried.clear()
+            self._tried[chars] = found
+        return found
+
+
+_MAX_TRIED = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +133,8 @@ class StatusRules:
     planned_id: str
     planned: regex.Pattern[str]
     planned_column: regex.Pattern[str]
+    # The characters of a piece that a tier or a cue requires, found by one scan of the piece.
+    cue_gate: CharGate
 
 
 @cache
@@ -128,9 +148,10 @@ def status_rules() -> StatusRules:
             cues=tuple(
                 Cue(
                     id=c["id"],
-                    pattern=compile_rule(c["pattern"]),
+                    pattern=(pattern := compile_rule(c["pattern"])),
                     examples=tuple(c.get("examples", ())),
                     counter_examples=tuple(c.get("counter_examples", ())),
+                    required=required_chars_of(pattern),
                 )
                 for c in t["cue"]
             ),
@@ -179,6 +200,7 @@ def status_rules() -> StatusRules:
         planned_id=data["planned"]["id"],
         planned=compile_rule(data["planned"]["pattern"]),
         planned_column=compile_rule(data["planned"]["column"]),
+        cue_gate=CharGate([c.required for t in tiers.values() for c in t.cues]),
     )
 
 
@@ -743,11 +765,16 @@ def _row_status(
     rules = status_rules()
     pieces = _pieces(cells, statements, issues)
     evidence = _Evidence(tiers={})
+    present = rules.cue_gate.present
     for name, tier in rules.tiers.items():
         for piece in pieces:
             if piece.kind in tier.scope:
-                found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
-                evidence.add(name, *found)
+                # Only the cues whose characters the piece holds; when that rules out none, the tier's
+                # one alternation first (a miss costs one scan); else those few cues alone.
+                cues = tier.tried(present(piece.view))
+                if len(cues) == len(tier.cues) > 1 and not tier.any_cue.search(piece.view):
+                    cues = ()
+                evidence.add(name, *(cue_items(piece, cues) if cues else ()))
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _drop_planned_clauses(evidence, cells)
     _steps_done(evidence, cells)
