@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
+from extractor.rules import figures
+from extractor.rules.compiled import may_hold, required_chars_of
 from extractor.rules.data import load
 from extractor.rules.spans import first_chars, may_match, required_chars
 from extractor.rules.status import Tier, row_status, status_rules
@@ -104,3 +107,33 @@ def test_row_status_is_the_same_as_with_every_cue_tried(views: list[str], monkey
     every_cue = [row_status(cells, [], [], [], None) for cells in rows]
     assert gated == every_cue
     assert len({s.value for s in gated}) >= 5  # the rows read as several states
+
+
+def _prefiltered() -> list[tuple[str, regex.Pattern[str]]]:
+    """The patterns searched behind ``compiled.may_hold`` (status.py, figures.py)."""
+    rules = status_rules()
+    _, vetoes, _ = figures.rules()
+    return [
+        ("negator", rules.negator),
+        ("resumed", rules.resumed),
+        ("planned", rules.planned),
+        ("preparation", rules.milestone.preparation),
+        ("reached", rules.milestone.reached),
+        ("masks", figures.masks()),
+        ("subject place", figures.subject_rules().place),
+        *((f"veto head {v.id}", v.head) for v in vetoes if v.head is not None),
+    ]
+
+
+def test_may_hold_is_may_match_on_the_text_and_never_wrong(views: list[str]) -> None:
+    skipped = 0
+    for name, pattern in _prefiltered():
+        required = required_chars_of(pattern)
+        assert required, name  # each has characters to test, or the test would be idle
+        for view in views:
+            holds = may_hold(pattern, view)
+            assert holds == may_match(required, frozenset(view)), (name, view)
+            if not holds:
+                skipped += 1
+                assert pattern.search(view) is None, (name, view)
+    assert skipped > 1000

@@ -122,6 +122,33 @@ def may_match(required: tuple[frozenset[str], ...], chars: frozenset[str] | set[
     return True
 
 
+class Holds:
+    """``may_match`` read on a text itself, without a set of its characters: a character of every
+    required set, a lone character found by ``in``, a set by one scan of its class. For a pattern
+    tried once on a text (a clause, a cell), where its regex search would cost more than the test."""
+
+    __slots__ = ("_classes", "_singles")
+
+    def __init__(self, required: tuple[frozenset[str], ...]) -> None:
+        import re
+
+        self._singles = tuple(next(iter(needed)) for needed in required if len(needed) == 1)
+        self._classes = tuple(
+            re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]").search
+            for needed in required
+            if len(needed) > 1
+        )
+
+    def __call__(self, text: str) -> bool:
+        for char in self._singles:
+            if char not in text:
+                return False
+        for search in self._classes:  # noqa: SIM110 - a loop: no generator per call
+            if search(text) is None:
+                return False
+        return True
+
+
 # --- First characters: where a match may start ----------------------------------------------------
 #
 # A pattern that opens with optional parts or a lookbehind (截至…? (?<![\d.]) 2023年3月) is tried at

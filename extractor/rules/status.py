@@ -19,7 +19,7 @@ import regex
 from extractor.plain import Assessment, Figure, Item, Period, SetAside, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
-from extractor.rules.compiled import compile_rule, required_chars_of
+from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
 from extractor.rules.data import expand, load
 from extractor.rules.dates import find_period
 from extractor.rules.spans import CharGate, may_match
@@ -267,8 +267,9 @@ def _clause_end(view: str, end: int) -> int:
 
 
 def _negated(view: str, start: int) -> bool:
-    clause_start = _clause_start(view, start) or 0
-    return bool(status_rules().negator.search(view[clause_start:start]))
+    clause = view[_clause_start(view, start) or 0 : start]
+    negator = status_rules().negator
+    return may_hold(negator, clause) and negator.search(clause) is not None
 
 
 def cue_items(piece: Piece, cues: Iterable[Cue]) -> list[Item]:
@@ -855,6 +856,8 @@ def resumptions(piece: Piece) -> list[Item]:
     """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]; one in a
     clause of what is yet to come (计划下月重启, 争取尽快复工) is only sought."""
     rules = status_rules()
+    if not may_hold(rules.resumed, piece.view):
+        return []
     return [
         _item(piece, *m.span(), "resumed")
         for m in rules.resumed.finditer(piece.view)
@@ -898,7 +901,8 @@ def _preparatory(item: Item, cells: dict[str, str]) -> bool:
     """Whether an item's clause reports preparation (可研, 招标, 前期工作), not the main action, or
     goes on from a clause of its sentence that does (正在编制可研报告，目前已完成初稿)."""
     preparation = status_rules().milestone.preparation
-    if preparation.search(_clause(item, cells)):
+    clause = _clause(item, cells)
+    if may_hold(preparation, clause) and preparation.search(clause):
         return True
     source = cells.get(item.field) or item.text
     view = match_view(source)
@@ -921,7 +925,7 @@ def _planned(pieces: list[Piece], cells: dict[str, str]) -> tuple[float, Item] |
     """The schedule the row states: 预定进度89.01% in its text, or a number under a 预定进度 column."""
     rules = status_rules()
     for piece in pieces:
-        match = rules.planned.search(piece.view)
+        match = rules.planned.search(piece.view) if may_hold(rules.planned, piece.view) else None
         if match is not None and not _negated(piece.view, match.start()):
             return float(match.group("num")) / 100, _item(piece, *match.span(), rules.planned_id)
     for key in _side_columns(cells):
@@ -1053,7 +1057,7 @@ def _names_works(view: str) -> bool:
     """Whether a progress names works begun (milestone.reached: 正在进行基础施工, 铺设, 主体) in a clause
     that reports them: 将于近期启动建设 only plans them (vocabulary future_clause at the clause's start)."""
     reached = status_rules().milestone.reached
-    return any(
+    return may_hold(reached, view) and any(
         reached.search(clause) and not vocabulary("future_clause").search(clause)
         for clause in _CLAUSE_BREAK.split(view)
     )
