@@ -39,10 +39,21 @@ def _sets(pattern: str) -> list[str]:
         ("[]\\p{Han}]元", []),  # a first ] is a class member: the property is still inside
         ("\\\\p{Han}元", ["H", "\\", "a", "n", "p", "{", "}", "元"]),  # an escaped backslash: no property
         ("(?x) \\p{Han} 元", []),  # verbose: a comment may hold a bracket, left alone
+        # an alternation: the union of each branch's rarest set, then of its second and third rarest
+        ("[％%]|个百分点", ["%个％", "%分％", "%点％"]),
+        ("(?:三|四)成|(?:五|六)分", ["分成", "三五六四"]),  # smallest set first
     ],
 )
 def test_required_chars_of_unicode_properties(pattern: str, expected: list[str]) -> None:
     assert _sets(pattern) == expected
+
+
+def test_a_figure_rule_of_chinese_numerals_requires_one() -> None:
+    """quantity.chinese (三吨, 十二公里) requires a unit and a Chinese numeral: a cell without a numeral
+    skips it (the numeral set was dropped before, each branch keeping only its rarest set)."""
+    (rule,) = [r for r in figures.rules()[0] if r.id == "quantity.chinese"]
+    assert any("三" in needed and "3" not in needed for needed in rule.required)
+    assert any("吨" in needed for needed in rule.required)
 
 
 def test_first_chars_of_a_property_stay_unknown() -> None:

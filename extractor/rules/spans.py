@@ -340,8 +340,20 @@ def _either(branches: list[list[tuple[Any, Any]]]) -> list[frozenset[str]]:
     for required in sorted(choices, key=len):  # a branch of one set has no choice: first
         if any(needed <= union for needed in required):
             continue
-        union |= min(required, key=lambda s: (sum(c in _COMMON for c in s), len(s)))
-    return [frozenset(union)]
+        union |= min(required, key=_rarity)
+    # Any one set of each branch makes a union every match holds, not only the rarest: the second and
+    # third rarest of each (a branch's last when it has fewer) add tests (quantity.chinese requires a
+    # unit and, in each branch, a Chinese numeral: the unit alone was kept before).
+    ranked = [sorted(required, key=_rarity) for required in choices]
+    more = [frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked)) for k in range(1, _EITHER_SETS)]
+    return [frozenset(union), *more]
+
+
+_EITHER_SETS = 3  # unions of one set per branch kept for an alternation
+
+
+def _rarity(chars: frozenset[str]) -> tuple[int, int, list[str]]:
+    return sum(c in _COMMON for c in chars), len(chars), sorted(chars)
 
 
 # The commonest characters of Chinese text (and of these reports: digits): a set of rarer ones rules
