@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from extractor.rules import figures
+from extractor.rules import figures, status
+from extractor.rules.cells import cell_rules
 from extractor.rules.compiled import may_hold, required_chars_of
 from extractor.rules.data import load
 from extractor.rules.spans import first_chars, may_match, required_chars
@@ -121,7 +122,7 @@ def test_row_status_is_the_same_as_with_every_cue_tried(views: list[str], monkey
 
 
 def _prefiltered() -> list[tuple[str, regex.Pattern[str]]]:
-    """The patterns searched behind ``compiled.may_hold`` (status.py, figures.py)."""
+    """The patterns searched behind ``compiled.may_hold`` (status.py, figures.py, cells.py)."""
     rules = status_rules()
     _, vetoes, _ = figures.rules()
     return [
@@ -132,6 +133,10 @@ def _prefiltered() -> list[tuple[str, regex.Pattern[str]]]:
         ("reached", rules.milestone.reached),
         ("masks", figures.masks()),
         ("subject place", figures.subject_rules().place),
+        ("task note", status._BRACKETED),
+        ("completion share", rules.completion),
+        ("benchmark task", rules.benchmark.task),
+        ("problems label", cell_rules().marker),
         *((f"veto head {v.id}", v.head) for v in vetoes if v.head is not None),
     ]
 

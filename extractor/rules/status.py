@@ -351,6 +351,8 @@ def _task_notes(cells: dict[str, str]) -> list[Piece]:
     lists it (a stop, a delay), never as the target's words."""
     task = cells.get("task") or ""
     view = match_view(task)
+    if not may_hold(_BRACKETED, view):
+        return []
     return [
         Piece("task", m.start(1), "task_note", task[m.start(1) : m.end(1)], view[m.start(1) : m.end(1)])
         for m in _BRACKETED.finditer(view)
@@ -686,10 +688,12 @@ _NO_MEANS = {"done": "behind", "on_track": "behind", "behind": "on_track"}
 
 def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | None:
     """A yes or no under a header asking a state (是否達進度 | 是): the state asked, or its opposite."""
+    if not _asks(header):  # the header first: one reading per header, not one per row
+        return None
     text = cells.get(key) or ""
     answer = _SPACES.sub("", match_view(text)).strip("。.")
     yes, no = vocabulary("yes").match(answer), vocabulary("no").match(answer)
-    if not (yes or no) or not vocabulary("question").search(match_view(header)):
+    if not (yes or no):
         return None
     asked = status_rules().verdict.read_cell(vocabulary("question").sub("", match_view(header)))
     status = asked if yes else _NO_MEANS.get(asked or "")
@@ -698,6 +702,12 @@ def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | 
     start = len(text) - len(text.lstrip())
     end = start + len(text.strip())
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.answer.{status}")
+
+
+@lru_cache(maxsize=256)
+def _asks(header: str) -> bool:
+    """Whether a header asks a question (是否达到序时进度): its cells may answer yes or no."""
+    return vocabulary("question").search(match_view(header)) is not None
 
 
 def _mark(cells: dict[str, str], key: str, headers: Mapping[str, str]) -> tuple[str, Item] | None:
@@ -968,7 +978,7 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
     for piece in pieces:
         if piece.kind not in rules.completion_scope:
             continue
-        matches = list(rules.completion.finditer(piece.view))
+        matches = list(rules.completion.finditer(piece.view)) if may_hold(rules.completion, piece.view) else []
         if any(_EXPLICIT_RATE.match(m.group()) for m in matches):
             # 完成30%，完成率100%: the stated rate is the task's share; a bare 完成30% beside it is a level
             matches = [m for m in matches if not _BARE_DONE_SHARE.match(m.group())]
@@ -1154,7 +1164,8 @@ def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | No
     with that same area: 高于全省0.7个百分点 meets it (done once the year is over), 低于全省0.1个百分点
     misses it (behind). Comparisons with another area (高于全市) answer nothing."""
     rules = status_rules().benchmark
-    target = rules.task.search(match_view(cells.get("task") or ""))
+    task = match_view(cells.get("task") or "")
+    target = rules.task.search(task) if may_hold(rules.task, task) else None
     if target is None:
         return
     area, floor = target.group("area"), bool(target.group("floor"))
