@@ -891,35 +891,47 @@ def _one_clause(a: Item, b: Item, cells: dict[str, str]) -> bool:
     return not _CLAUSE_BREAK.search(cells.get(a.field, "")[low:high])
 
 
-def _of_cell(item: Item, source: str, view: str) -> bool:
-    """Whether the item's span of the cell reads as the item (its text there, or the same view):
-    the text compared first, so the item's own view is made only when the texts differ."""
-    start, end = item.span
-    return source[start:end] == item.text or view[start:end] == match_view(item.text)
+def _of_cell(source: str, view: str, text: str, span: tuple[int, ...]) -> bool:
+    """Whether the item ``text`` at ``span`` of a cell reads as that stretch of it (its text there, or
+    the same view): the text compared first, so the item's own view is made only when the texts differ."""
+    start, end = span[0], span[1]
+    return source[start:end] == text or view[start:end] == match_view(text)
 
 
 def _clause(item: Item, cells: dict[str, str]) -> str:
     """The matching view of the clause of its cell an item stands in."""
-    source = cells.get(item.field) or item.text
+    return _clause_in(cells.get(item.field) or item.text, item.text, tuple(item.span))
+
+
+@lru_cache(maxsize=256)
+def _clause_in(source: str, text: str, span: tuple[int, ...]) -> str:
+    """_clause of the item ``text`` at ``span`` of ``source``: read once per item, though four steps
+    of a row's reading ask for it (planned clauses, steps done, preparation, the rest prepared)."""
     view = match_view(source)
-    if not _of_cell(item, source, view):
-        return match_view(item.text)  # an item not of the cell's text (a caller's own): itself
-    return view[_clause_start(view, item.span[0]) or 0 : _clause_end(view, item.span[1])]
+    if not _of_cell(source, view, text, span):
+        return match_view(text)  # an item not of the cell's text (a caller's own): itself
+    return view[_clause_start(view, span[0]) or 0 : _clause_end(view, span[1])]
 
 
 def _preparatory(item: Item, cells: dict[str, str]) -> bool:
     """Whether an item's clause reports preparation (可研, 招标, 前期工作), not the main action, or
     goes on from a clause of its sentence that does (正在编制可研报告，目前已完成初稿)."""
+    return _preparatory_in(cells.get(item.field) or item.text, item.text, tuple(item.span))
+
+
+@lru_cache(maxsize=256)
+def _preparatory_in(source: str, text: str, span: tuple[int, ...]) -> bool:
+    """_preparatory of the item ``text`` at ``span`` of ``source``, read once per item (asked by the
+    progress read, the preparation-only and the rest-prepared steps of a row)."""
     preparation = status_rules().milestone.preparation
-    clause = _clause(item, cells)
+    clause = _clause_in(source, text, span)
     if may_hold(preparation, clause) and preparation.search(clause):
         return True
-    source = cells.get(item.field) or item.text
     view = match_view(source)
-    if not _of_cell(item, source, view):
+    if not _of_cell(source, view, text, span):
         return False
-    clause_start = _clause_start(view, item.span[0]) or 0
-    sentence_start = _sentence_start(view, item.span[0])
+    clause_start = _clause_start(view, span[0]) or 0
+    sentence_start = _sentence_start(view, span[0])
     if clause_start <= sentence_start:
         return False  # the sentence's first clause
     previous_start = _clause_start(view, clause_start - 1, sentence_start)
