@@ -110,6 +110,16 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _json_size(table: Any) -> int:
+    """The bytes of a table's record as JSON: a plain record (extractor.plain, issue 16's sixth round)
+    written by ``compact_json``, a revision's pydantic one by ``model_dump_json``."""
+    if hasattr(table, "model_dump_json"):
+        return len(table.model_dump_json().encode("utf-8"))
+    from extractor.plain import compact_json
+
+    return len(compact_json(table).encode("utf-8"))
+
+
 def worker_records(rows: int) -> dict[str, Any]:
     """In a fresh process: the records stage over ``rows`` generated rows, timed and measured."""
     sys.path.insert(0, str(ROOT))
@@ -140,7 +150,7 @@ def worker_records(rows: int) -> dict[str, Any]:
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     rss_peak = _peak_rss_mib()
     # What the output holds: the records serialized, UTF-8.
-    output = sum(len(t.model_dump_json().encode("utf-8")) for t, _ in tables)
+    output = sum(_json_size(t) for t, _ in tables)
     del tables
     gc.collect()
     # Memory in a second pass (tracemalloc slows the first): the records kept, and the peak on the way.

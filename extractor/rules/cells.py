@@ -13,7 +13,7 @@ import regex
 
 from extractor.headers import looks_like_person, looks_like_units
 from extractor.plain import Item, Statement
-from extractor.rules.compiled import compile_rule, required_chars_of
+from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
 from extractor.rules.data import load
 from extractor.rules.spans import CharGate, may_match
 from extractor.textnorm import match_view
@@ -117,7 +117,7 @@ def issue_region(text: str, view: str, labelled: bool) -> tuple[int, int] | None
     if labelled:
         start = 0
     else:
-        marker = rules.marker.search(view)
+        marker = rules.marker.search(view) if may_hold(rules.marker, view) else None
         if marker is None:
             return None
         start = marker.end()
@@ -206,7 +206,7 @@ def find_statements(text: str, field: str, issue_items: list[Item] | None = None
     skipped = [i.span for i in items]
     # (where a region starts, its kind, whether cues may override it), in order
     regions: list[tuple[int, str, bool]] = [(0, *rules.field_kinds.get(field, ("progress", False)))]
-    marker = rules.marker.search(view)
+    marker = rules.marker.search(view) if may_hold(rules.marker, view) else None
     if marker:
         skipped.append(marker.span())
     # 存在问题：无。 — the answer "none" is no statement

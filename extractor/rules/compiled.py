@@ -179,6 +179,20 @@ def required_chars_of(pattern: regex.Pattern[str]) -> tuple[frozenset[str], ...]
     return found
 
 
+_HOLDS: dict[regex.Pattern[str], Any] = {}
+
+
+def may_hold(pattern: regex.Pattern[str], text: str) -> bool:
+    """False when ``text`` lacks a character every match of ``pattern`` consumes (``required_chars_of``):
+    the pattern then finds nothing in it, nor in any part of it (exact). True says nothing."""
+    test = _HOLDS.get(pattern)
+    if test is None:
+        from extractor.rules.spans import Holds
+
+        test = _HOLDS[pattern] = Holds(required_chars_of(pattern))
+    return test(text)  # type: ignore[no-any-return]
+
+
 FIRST_KEY = "(first characters)"  # the data entry of first_chars, beside the required characters
 _GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # an inline flag for the whole pattern: left alone
 

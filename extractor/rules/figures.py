@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import regex
 
 from extractor.plain import Figure
-from extractor.rules.compiled import compile_rule, required_chars_of
+from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
@@ -205,14 +205,15 @@ def masks() -> regex.Pattern[str]:
 @lru_cache(maxsize=16)
 def _masked(view: str) -> tuple[tuple[int, int], ...]:
     """The masked stretches of a cell's view, found once for the cell (read again for list members)."""
-    return tuple(m.span() for m in masks().finditer(view))
+    pattern = masks()
+    return tuple(m.span() for m in pattern.finditer(view)) if may_hold(pattern, view) else ()
 
 
 def _vetoed(view: str, start: int, end: int, vetoes: tuple[Veto, ...]) -> bool:
     # Six characters each side: room for a web copy's spaces ("第 6 项", "3 个 月").
     before, after, own = view[max(0, start - 6) : start], view[end : end + 6], view[start:end]
     return any(
-        (v.head is None or v.head.match(own))
+        (v.head is None or (may_hold(v.head, own) and v.head.match(own)))
         and ((v.before is not None and v.before.search(before)) or (v.after is not None and v.after.match(after)))
         and not (v.unless_before is not None and v.unless_before.search(before))
         for v in vetoes
@@ -701,7 +702,8 @@ def _subject(text: str, view: str, start: int, clause_start: int, kind: str, pre
             low += m.end()
         while (m := rules_.trail.search(view[low:high])) and m.start() < high - low:
             high = low + m.start()
-        m = rules_.place.match(view[low:high])
+        stretch = view[low:high]
+        m = rules_.place.match(stretch) if may_hold(rules_.place, stretch) else None
         if m and high - low - m.end() >= rules_.min_length:
             low += m.end()
         if (low, high) == before:

@@ -64,8 +64,8 @@ def required_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     if flags & re.IGNORECASE:
         return ()
     try:
-        parsed = parser.parse(_unnamed_groups(pattern), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
-    except Exception:  # syntax of the ``regex`` module only (\p{Han}): no test, every text is tried
+        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+    except Exception:  # syntax of the ``regex`` module only (\p{Han} in a class): no test, every text is tried
         return ()
     if parsed.state.flags & re.IGNORECASE:
         return ()
@@ -122,6 +122,33 @@ def may_match(required: tuple[frozenset[str], ...], chars: frozenset[str] | set[
     return True
 
 
+class Holds:
+    """``may_match`` read on a text itself, without a set of its characters: a character of every
+    required set, a lone character found by ``in``, a set by one scan of its class. For a pattern
+    tried once on a text (a clause, a cell), where its regex search would cost more than the test."""
+
+    __slots__ = ("_classes", "_singles")
+
+    def __init__(self, required: tuple[frozenset[str], ...]) -> None:
+        import re
+
+        self._singles = tuple(next(iter(needed)) for needed in required if len(needed) == 1)
+        self._classes = tuple(
+            re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]").search
+            for needed in required
+            if len(needed) > 1
+        )
+
+    def __call__(self, text: str) -> bool:
+        for char in self._singles:
+            if char not in text:
+                return False
+        for search in self._classes:  # noqa: SIM110 - a loop: no generator per call
+            if search(text) is None:
+                return False
+        return True
+
+
 # --- First characters: where a match may start ----------------------------------------------------
 #
 # A pattern that opens with optional parts or a lookbehind (截至…? (?<![\d.]) 2023年3月) is tried at
@@ -148,7 +175,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     if flags & re.IGNORECASE:
         return None
     try:
-        parsed = parser.parse(_unnamed_groups(pattern), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
         if parsed.state.flags & re.IGNORECASE:
             return None
         members, nullable = _first(list(parsed))
@@ -215,6 +242,50 @@ def _class_member(op: Any, av: Any) -> str:
     raise _Unknown(op)  # a negated class, a negated category: too wide to be worth a lookahead
 
 
+def _portable(pattern: str, flags: int) -> str:
+    """``pattern`` as the standard parser reads it: names used twice unnamed, and a Unicode property
+    (``\\p{Han}``, ``\\P{…}``, syntax of the ``regex`` module only) outside a class read as any
+    character: every match of the pattern matches the result, so what the result requires the pattern
+    requires too (one character: a lookbehind keeps its width). A property inside a class, or a
+    verbose pattern (a comment may hold a bracket), is left: the standard parser refuses it."""
+    return _unnamed_groups(_any_for_properties(pattern, flags))
+
+
+def _any_for_properties(pattern: str, flags: int) -> str:
+    import re
+
+    if "\\p{" not in pattern and "\\P{" not in pattern:
+        return pattern
+    if flags & re.VERBOSE or "(?x" in pattern or "[:" in pattern:  # a comment, a POSIX class [[:alpha:]]
+        return pattern
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            if pattern[index + 1 : index + 2] in ("p", "P") and pattern[index + 2 : index + 3] == "{":
+                close = pattern.find("}", index)
+                if in_class or close < 0:
+                    return pattern
+                out.append("(?s:.)")
+                index = close + 1
+            else:
+                out.append(pattern[index : index + 2])  # an escape, the escaped character read with it
+                index += 2
+            continue
+        out.append(char)
+        index += 1
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            for opening in ("^", "]"):  # [^…, []…] and [^]…]: a first ] is a member
+                if pattern[index : index + 1] == opening:
+                    out.append(opening)
+                    index += 1
+    return "".join(out)
+
+
 def _unnamed_groups(pattern: str) -> str:
     # The standard parser refuses a group name used twice (alternatives of one rule share names);
     # names do not change what a pattern consumes. A named back-reference keeps its name, so a
@@ -269,8 +340,20 @@ def _either(branches: list[list[tuple[Any, Any]]]) -> list[frozenset[str]]:
     for required in sorted(choices, key=len):  # a branch of one set has no choice: first
         if any(needed <= union for needed in required):
             continue
-        union |= min(required, key=lambda s: (sum(c in _COMMON for c in s), len(s)))
-    return [frozenset(union)]
+        union |= min(required, key=_rarity)
+    # Any one set of each branch makes a union every match holds, not only the rarest: the second and
+    # third rarest of each (a branch's last when it has fewer) add tests (quantity.chinese requires a
+    # unit and, in each branch, a Chinese numeral: the unit alone was kept before).
+    ranked = [sorted(required, key=_rarity) for required in choices]
+    more = [frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked)) for k in range(1, _EITHER_SETS)]
+    return [frozenset(union), *more]
+
+
+_EITHER_SETS = 3  # unions of one set per branch kept for an alternation
+
+
+def _rarity(chars: frozenset[str]) -> tuple[int, int, list[str]]:
+    return sum(c in _COMMON for c in chars), len(chars), sorted(chars)
 
 
 # The commonest characters of Chinese text (and of these reports: digits): a set of rarer ones rules

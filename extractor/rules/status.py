@@ -19,9 +19,10 @@ import regex
 from extractor.plain import Assessment, Figure, Item, Period, SetAside, Statement, Status
 from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
-from extractor.rules.compiled import compile_rule
+from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
 from extractor.rules.data import expand, load
 from extractor.rules.dates import find_period
+from extractor.rules.spans import CharGate, may_match
 from extractor.textnorm import match_view
 
 # Where a cue's clause starts: the negator must stand inside the cue's own clause (data/shared.toml).
@@ -38,6 +39,7 @@ class Cue:
     pattern: regex.Pattern[str]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,22 @@ class Tier:
     # Every cue of the tier in one alternation: it finds nothing exactly when no cue does, so a piece
     # pays one scan per tier, and the cues one by one only where one of them matches.
     any_cue: regex.Pattern[str]
+    # The cues tried on a piece, by the characters of it that some cue requires (Cue.required)
+    _tried: dict[frozenset[str], tuple[Cue, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def tried(self, chars: frozenset[str]) -> tuple[Cue, ...]:
+        """The cues that may match a piece holding ``chars`` (``StatusRules.cue_gate``): a cue that
+        needs a character the piece lacks finds nothing there (spans.required_chars: exact)."""
+        found = self._tried.get(chars)
+        if found is None:
+            found = tuple(cue for cue in self.cues if may_match(cue.required, chars))
+            if len(self._tried) >= _MAX_TRIED:  # pieces of a thousand different mixes: start again
+                self._tried.clear()
+            self._tried[chars] = found
+        return found
+
+
+_MAX_TRIED = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +133,8 @@ class StatusRules:
     planned_id: str
     planned: regex.Pattern[str]
     planned_column: regex.Pattern[str]
+    # The characters of a piece that a tier or a cue requires, found by one scan of the piece.
+    cue_gate: CharGate
 
 
 @cache
@@ -128,9 +148,10 @@ def status_rules() -> StatusRules:
             cues=tuple(
                 Cue(
                     id=c["id"],
-                    pattern=compile_rule(c["pattern"]),
+                    pattern=(pattern := compile_rule(c["pattern"])),
                     examples=tuple(c.get("examples", ())),
                     counter_examples=tuple(c.get("counter_examples", ())),
+                    required=required_chars_of(pattern),
                 )
                 for c in t["cue"]
             ),
@@ -179,6 +200,7 @@ def status_rules() -> StatusRules:
         planned_id=data["planned"]["id"],
         planned=compile_rule(data["planned"]["pattern"]),
         planned_column=compile_rule(data["planned"]["column"]),
+        cue_gate=CharGate([c.required for t in tiers.values() for c in t.cues]),
     )
 
 
@@ -245,8 +267,9 @@ def _clause_end(view: str, end: int) -> int:
 
 
 def _negated(view: str, start: int) -> bool:
-    clause_start = _clause_start(view, start) or 0
-    return bool(status_rules().negator.search(view[clause_start:start]))
+    clause = view[_clause_start(view, start) or 0 : start]
+    negator = status_rules().negator
+    return may_hold(negator, clause) and negator.search(clause) is not None
 
 
 def cue_items(piece: Piece, cues: Iterable[Cue]) -> list[Item]:
@@ -328,6 +351,8 @@ def _task_notes(cells: dict[str, str]) -> list[Piece]:
     lists it (a stop, a delay), never as the target's words."""
     task = cells.get("task") or ""
     view = match_view(task)
+    if not may_hold(_BRACKETED, view):
+        return []
     return [
         Piece("task", m.start(1), "task_note", task[m.start(1) : m.end(1)], view[m.start(1) : m.end(1)])
         for m in _BRACKETED.finditer(view)
@@ -663,10 +688,12 @@ _NO_MEANS = {"done": "behind", "on_track": "behind", "behind": "on_track"}
 
 def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | None:
     """A yes or no under a header asking a state (是否達進度 | 是): the state asked, or its opposite."""
+    if not _asks(header):  # the header first: one reading per header, not one per row
+        return None
     text = cells.get(key) or ""
     answer = _SPACES.sub("", match_view(text)).strip("。.")
     yes, no = vocabulary("yes").match(answer), vocabulary("no").match(answer)
-    if not (yes or no) or not vocabulary("question").search(match_view(header)):
+    if not (yes or no):
         return None
     asked = status_rules().verdict.read_cell(vocabulary("question").sub("", match_view(header)))
     status = asked if yes else _NO_MEANS.get(asked or "")
@@ -675,6 +702,12 @@ def _answer(cells: dict[str, str], key: str, header: str) -> tuple[str, Item] | 
     start = len(text) - len(text.lstrip())
     end = start + len(text.strip())
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.answer.{status}")
+
+
+@lru_cache(maxsize=256)
+def _asks(header: str) -> bool:
+    """Whether a header asks a question (是否达到序时进度): its cells may answer yes or no."""
+    return vocabulary("question").search(match_view(header)) is not None
 
 
 def _mark(cells: dict[str, str], key: str, headers: Mapping[str, str]) -> tuple[str, Item] | None:
@@ -743,11 +776,16 @@ def _row_status(
     rules = status_rules()
     pieces = _pieces(cells, statements, issues)
     evidence = _Evidence(tiers={})
+    present = rules.cue_gate.present
     for name, tier in rules.tiers.items():
         for piece in pieces:
             if piece.kind in tier.scope:
-                found = cue_items(piece, tier.cues) if tier.any_cue.search(piece.view) else []
-                evidence.add(name, *found)
+                # Only the cues whose characters the piece holds; when that rules out none, the tier's
+                # one alternation first (a miss costs one scan); else those few cues alone.
+                cues = tier.tried(present(piece.view))
+                if len(cues) == len(tier.cues) > 1 and not tier.any_cue.search(piece.view):
+                    cues = ()
+                evidence.add(name, *(cue_items(piece, cues) if cues else ()))
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _drop_planned_clauses(evidence, cells)
     _steps_done(evidence, cells)
@@ -828,6 +866,8 @@ def resumptions(piece: Piece) -> list[Item]:
     """Non-negated resumptions of work in a piece (现已复工, 恢复施工): data/status.toml [resumed]; one in a
     clause of what is yet to come (计划下月重启, 争取尽快复工) is only sought."""
     rules = status_rules()
+    if not may_hold(rules.resumed, piece.view):
+        return []
     return [
         _item(piece, *m.span(), "resumed")
         for m in rules.resumed.finditer(piece.view)
@@ -851,34 +891,47 @@ def _one_clause(a: Item, b: Item, cells: dict[str, str]) -> bool:
     return not _CLAUSE_BREAK.search(cells.get(a.field, "")[low:high])
 
 
-def _of_cell(item: Item, source: str, view: str) -> bool:
-    """Whether the item's span of the cell reads as the item (its text there, or the same view):
-    the text compared first, so the item's own view is made only when the texts differ."""
-    start, end = item.span
-    return source[start:end] == item.text or view[start:end] == match_view(item.text)
+def _of_cell(source: str, view: str, text: str, span: tuple[int, ...]) -> bool:
+    """Whether the item ``text`` at ``span`` of a cell reads as that stretch of it (its text there, or
+    the same view): the text compared first, so the item's own view is made only when the texts differ."""
+    start, end = span[0], span[1]
+    return source[start:end] == text or view[start:end] == match_view(text)
 
 
 def _clause(item: Item, cells: dict[str, str]) -> str:
     """The matching view of the clause of its cell an item stands in."""
-    source = cells.get(item.field) or item.text
+    return _clause_in(cells.get(item.field) or item.text, item.text, tuple(item.span))
+
+
+@lru_cache(maxsize=256)
+def _clause_in(source: str, text: str, span: tuple[int, ...]) -> str:
+    """_clause of the item ``text`` at ``span`` of ``source``: read once per item, though four steps
+    of a row's reading ask for it (planned clauses, steps done, preparation, the rest prepared)."""
     view = match_view(source)
-    if not _of_cell(item, source, view):
-        return match_view(item.text)  # an item not of the cell's text (a caller's own): itself
-    return view[_clause_start(view, item.span[0]) or 0 : _clause_end(view, item.span[1])]
+    if not _of_cell(source, view, text, span):
+        return match_view(text)  # an item not of the cell's text (a caller's own): itself
+    return view[_clause_start(view, span[0]) or 0 : _clause_end(view, span[1])]
 
 
 def _preparatory(item: Item, cells: dict[str, str]) -> bool:
     """Whether an item's clause reports preparation (可研, 招标, 前期工作), not the main action, or
     goes on from a clause of its sentence that does (正在编制可研报告，目前已完成初稿)."""
+    return _preparatory_in(cells.get(item.field) or item.text, item.text, tuple(item.span))
+
+
+@lru_cache(maxsize=256)
+def _preparatory_in(source: str, text: str, span: tuple[int, ...]) -> bool:
+    """_preparatory of the item ``text`` at ``span`` of ``source``, read once per item (asked by the
+    progress read, the preparation-only and the rest-prepared steps of a row)."""
     preparation = status_rules().milestone.preparation
-    if preparation.search(_clause(item, cells)):
+    clause = _clause_in(source, text, span)
+    if may_hold(preparation, clause) and preparation.search(clause):
         return True
-    source = cells.get(item.field) or item.text
     view = match_view(source)
-    if not _of_cell(item, source, view):
+    if not _of_cell(source, view, text, span):
         return False
-    clause_start = _clause_start(view, item.span[0]) or 0
-    sentence_start = _sentence_start(view, item.span[0])
+    clause_start = _clause_start(view, span[0]) or 0
+    sentence_start = _sentence_start(view, span[0])
     if clause_start <= sentence_start:
         return False  # the sentence's first clause
     previous_start = _clause_start(view, clause_start - 1, sentence_start)
@@ -894,7 +947,7 @@ def _planned(pieces: list[Piece], cells: dict[str, str]) -> tuple[float, Item] |
     """The schedule the row states: 预定进度89.01% in its text, or a number under a 预定进度 column."""
     rules = status_rules()
     for piece in pieces:
-        match = rules.planned.search(piece.view)
+        match = rules.planned.search(piece.view) if may_hold(rules.planned, piece.view) else None
         if match is not None and not _negated(piece.view, match.start()):
             return float(match.group("num")) / 100, _item(piece, *match.span(), rules.planned_id)
     for key in _side_columns(cells):
@@ -937,7 +990,7 @@ def _completion_shares(pieces: list[Piece], period: Period | None, evidence: _Ev
     for piece in pieces:
         if piece.kind not in rules.completion_scope:
             continue
-        matches = list(rules.completion.finditer(piece.view))
+        matches = list(rules.completion.finditer(piece.view)) if may_hold(rules.completion, piece.view) else []
         if any(_EXPLICIT_RATE.match(m.group()) for m in matches):
             # 完成30%，完成率100%: the stated rate is the task's share; a bare 完成30% beside it is a level
             matches = [m for m in matches if not _BARE_DONE_SHARE.match(m.group())]
@@ -1026,7 +1079,7 @@ def _names_works(view: str) -> bool:
     """Whether a progress names works begun (milestone.reached: 正在进行基础施工, 铺设, 主体) in a clause
     that reports them: 将于近期启动建设 only plans them (vocabulary future_clause at the clause's start)."""
     reached = status_rules().milestone.reached
-    return any(
+    return may_hold(reached, view) and any(
         reached.search(clause) and not vocabulary("future_clause").search(clause)
         for clause in _CLAUSE_BREAK.split(view)
     )
@@ -1123,7 +1176,8 @@ def _benchmarked(cells: dict[str, str], pieces: list[Piece], period: Period | No
     with that same area: 高于全省0.7个百分点 meets it (done once the year is over), 低于全省0.1个百分点
     misses it (behind). Comparisons with another area (高于全市) answer nothing."""
     rules = status_rules().benchmark
-    target = rules.task.search(match_view(cells.get("task") or ""))
+    task = match_view(cells.get("task") or "")
+    target = rules.task.search(task) if may_hold(rules.task, task) else None
     if target is None:
         return
     area, floor = target.group("area"), bool(target.group("floor"))
