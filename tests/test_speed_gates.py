@@ -25,7 +25,7 @@ def _sets(pattern: str) -> list[str]:
         ("增长", ["增", "长"]),  # every literal of a word
         ("(?:亿|万)?元", ["元"]),  # an optional part requires nothing
         ("美元|港元|元", ["元"]),  # a branch whose set is already there adds nothing
-        ("[％%]|个百分点", ["%个％"]),  # one set per branch: a class, then the rarest of a word
+        ("[％%]|个百分点", ["%个％", "%分％", "%点％"]),  # a set per branch, and the second and third rarest of each
         ("(?<=同比)增长", ["增", "长"]),  # a lookaround consumes nothing
         ("(?!下降)\\d+%", ["%"]),  # \\d may be any digit: no set
         ("(?P<n>\\d+)亿|(?P<n>\\d+)万", ["万亿"]),  # a name used twice (the standard parser refuses it)
@@ -33,7 +33,7 @@ def _sets(pattern: str) -> list[str]:
         ("(?:约)*", []),
         ("[^元]", []),  # a negated class: anything
         ("(?i)rmb", []),  # case-insensitive: nothing known
-        ("\\p{Han}元", []),  # syntax of the regex module only: nothing known, every text tried
+        ("\\p{Han}元", ["元"]),  # a property outside a class is any one character: 元 is required
     ],
 )
 def test_required_chars(pattern: str, expected: list[str]) -> None:

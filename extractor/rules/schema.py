@@ -486,7 +486,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "t2s": PairsFile,
 }
 # Files of named patterns with their examples, checked by the examples convention.
-PATTERN_FILES = frozenset({"layout"})
+PATTERN_FILES = frozenset({"layout", "news"})
 EXAMPLE_SUFFIXES = ("_counter_examples", "_examples")
 
 
