@@ -815,9 +815,21 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
             preamble_plans = preamble_plans or _plan_title(trim(line.text))
     items = _fold_result_parts(_fold_labelled_parts(items))
-    leaves = [item for item in items if not item.children and not _narrative(item, items)]
+    narrative = [item for item in items if not item.children and _narrative(item, items)]
+    leaves = [item for item in items if not item.children and item not in narrative]
     if len(leaves) < 2:
         return None
+    # Nothing is lost: a heading's own text (its overview before its items), a heading no row has
+    # as its section (one over other headings) and an overview item beside the tasks are no row's;
+    # kept as text set aside, after the table.
+    sections = {leaf.section for leaf in leaves}
+    aside = [
+        Paragraph(trim(line.text), page=line.page, aside=True)
+        for item in items
+        if item.children or item in narrative
+        for line in (item.lines if item in narrative or _heading_text(item) not in sections else item.lines[1:])
+        if line.text.strip()
+    ]
     # Items that each end with a line of unit names: the last one's is its own, not a signature.
     signed = 2 * sum(len(leaf.lines) > 1 and _units_line(leaf.lines[-1].text) for leaf in leaves[:-1]) < len(leaves) - 1
     closing = _closing_lines(leaves[-1], signatures=signed) if leaves[-1] is items[-1] else []
@@ -837,6 +849,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     blocks.extend(furniture)
+    blocks.extend(aside)
     return blocks
 
 
