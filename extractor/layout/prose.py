@@ -1980,6 +1980,11 @@ def _split_head(
         after = view[project.end() :]
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
+    title = _title_sentence(head, view)
+    if title is not None and not run_in:
+        # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
+        # 投入资金4351万元，对…进行维修改造。目前，基础工程已全部完工…": all after the title is progress).
+        return title
     opener = None if plans else _progress_start(view)
     reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
@@ -2016,20 +2021,26 @@ def _split_head(
         if end is not None and end <= MAX_TASK_NAME:
             skip = 1 if end == comma else 0
             return _clean(head[:end]) or None, head[end + skip :], None, False
-    title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
-    if title and _clean(head[title.end() :]):
-        # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
-        # description, or its progress when it reports progress. The title keeps its full stop.
-        if _states_target(title.group(1)) and not _reports(head[title.end() :]):
-            # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
-            return stripped, "", None, False
-        end = title.end()
-        return _clean(head[:end]) or None, head[title.end() :], None, True
+    if title is not None:
+        return title
     if reporting is not None:
         # "落實離島綜合建設…根基。行政處辦理…管考會議已完成。": the sentences that state the task,
         # then the first one that says what was done.
         return _clean(head[:reporting]) or None, head[reporting:], None, False
     return stripped, "", None, False
+
+
+def _title_sentence(head: str, view: str) -> tuple[str | None, str, str | None, bool] | None:
+    """A short first sentence that titles the item ("提高养老金待遇。全面落实…"), as _split_head
+    returns it; the rest is its description, or its progress when it reports progress. The title
+    keeps its full stop. None when the head opens with no such sentence."""
+    title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
+    if not title or not _clean(head[title.end() :]):
+        return None
+    if _states_target(title.group(1)) and not _reports(head[title.end() :]):
+        # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
+        return _clean(head), "", None, False
+    return _clean(head[: title.end()]) or None, head[title.end() :], None, True
 
 
 def _first_reporting_sentence(view: str) -> int | None:
