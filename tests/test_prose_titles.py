@@ -29,3 +29,26 @@ def test_title_sentence_is_the_task_and_the_rest_progress(text: str) -> None:
     assert progress[0] == "该工程投入资金4351万元，对三个小区的33栋楼进行维修改造。目前，基础工程已全部完工。"
     assert progress[1] == "该工程计划改造道路12公里。截至10月底，已完成9公里。"
     assert progress[2] == "主体已封顶，正在进行内部装修。"
+
+
+RUN_IN = """{heading}
+（一）加快发展，经济持续向好。一是经济实现长足发展。引进企业12家，新增就业300人。二是业态种类趋于丰富。以宜居为亮点，新增商户27家。三是科创实力稳步增强。12家科研团队入驻。
+"""
+
+
+@pytest.mark.parametrize("heading", ["一、2023年工作完成情况", "二、今年以来工作推进情况", "一、2023年工作總結"])
+def test_run_in_items_under_a_reporting_heading_report_after_their_title(heading: str) -> None:
+    rows = extractor.parse(RUN_IN.format(heading=heading).encode("utf-8")).tables[0].rows
+    assert [row.cells["task"] for row in rows] == ["经济实现长足发展。", "业态种类趋于丰富。", "科创实力稳步增强。"]
+    assert [row.cells["progress"] for row in rows] == [
+        "引进企业12家，新增就业300人。",
+        "以宜居为亮点，新增商户27家。",
+        "12家科研团队入驻。",
+    ]
+
+
+def test_run_in_items_of_a_plan_are_tasks_whole() -> None:
+    # Under a plan's title the text after a title sentence describes the task; nothing reports.
+    rows = extractor.parse(RUN_IN.format(heading="2024年工作要点").encode("utf-8")).tables[0].rows
+    assert rows[0].cells["task"].startswith("经济实现长足发展。")
+    assert not rows[0].cells.get("progress")

@@ -1277,6 +1277,9 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     trailing: list[Block] = []
     body: list[_Item] = []
     own_lines = _run_in_lines(lines)
+    # What the lines above the items say they are ("一、2023年工作完成情况" / "…工作要点"), as for
+    # numbered items (_outline_items): results or plans.
+    reports = plans = False
     for index, line in enumerate(lines):
         if index in own_lines:
             # "一是…\n二是…\n三是…": one item a line, the whole line its text.
@@ -1287,6 +1290,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             body.append(
                 _Item(seq=own_lines[index], marker_end=marker.end() - marker.start(), lines=[Line(piece, line.page)])
             )
+            body[-1].reports, body[-1].plans = reports, plans and not reports
             continue
         view = match_view(line.text)
         cuts = []
@@ -1298,6 +1302,8 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         if len(cuts) < 2:
             if line.text.strip():
                 blocks.append(Paragraph(trim(line.text), page=line.page))
+                reports = reports or _reporting_heading(trim(line.text))
+                plans = plans or _plan_title(trim(line.text))
             continue
         if cuts[0] > 0 and trim(line.text[: cuts[0]]):
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
@@ -1327,6 +1333,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             body.append(_Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)]))
         for item in body[first:]:
             item.shared = shared
+            item.reports, item.plans = reports, plans and not reports
         if trim(after):
             trailing.append(Paragraph(trim(after), page=line.page))
     if len(body) < 2:
@@ -1981,7 +1988,7 @@ def _split_head(
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
     title = _title_sentence(head, view)
-    if title is not None and not run_in:
+    if title is not None:
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
         # 投入资金4351万元，对…进行维修改造。目前，基础工程已全部完工…": all after the title is progress).
         return title
