@@ -39,7 +39,8 @@ RUN_IN = """{heading}
 @pytest.mark.parametrize("heading", ["一、2023年工作完成情况", "二、今年以来工作推进情况", "一、2023年工作總結"])
 def test_run_in_items_under_a_reporting_heading_report_after_their_title(heading: str) -> None:
     rows = extractor.parse(RUN_IN.format(heading=heading).encode("utf-8")).tables[0].rows
-    assert [row.cells["task"] for row in rows] == ["经济实现长足发展。", "业态种类趋于丰富。", "科创实力稳步增强。"]
+    # (a run-in title's full stop ends a sentence of the paragraph: not the task's)
+    assert [row.cells["task"] for row in rows] == ["经济实现长足发展", "业态种类趋于丰富", "科创实力稳步增强"]
     assert [row.cells["progress"] for row in rows] == [
         "引进企业12家，新增就业300人。",
         "以宜居为亮点，新增商户27家。",

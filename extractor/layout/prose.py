@@ -175,19 +175,24 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     lines = _split_inline_items(lines)
     outline = _outline_items(lines)
     run_in = _run_in_items(lines)
-    outline_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in outline or [])
-    run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
+    outline_count = _task_rows(outline)
+    run_in_count = _task_rows(run_in)
     titled = _titled_items(lines)
-    titled_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in titled or [])
+    titled_count = _task_rows(titled)
     if titled is not None and titled_count > max(outline_count, run_in_count):
         return titled
     quoted = _quoted_items(lines)
-    quoted_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in quoted or [])
+    quoted_count = _task_rows(quoted)
     if quoted is not None and quoted_count > max(outline_count, run_in_count):
         return quoted
     if outline is not None and (run_in is None or outline_count >= run_in_count):
         return outline
     return run_in or _listed_items(lines) or _labelled_paragraph_items(lines)
+
+
+def _task_rows(blocks: list[Block] | None) -> int:
+    """The rows of a reading's tables, their header and section rows (one cell) aside."""
+    return sum(len(row.cells) > 1 for b in blocks or [] if isinstance(b, RawTable) for row in b.rows[1:])
 
 
 def _quoted_items(lines: list[Line]) -> list[Block] | None:
@@ -206,6 +211,8 @@ def _quoted_items(lines: list[Line]) -> list[Block] | None:
         closing: list[Block] = []
         found = []
         for match in prose_patterns()["quoted_task"].finditer(view):
+            if len(regex.findall(r"\p{Han}", match.group(2))) < MIN_QUOTED_TASK:
+                continue  # a quoted slogan or number ("125510", "三小工作法"), not a task's name
             start = _units_before(view, match.start(1), match.end(1))
             if start is not None:
                 found.append((start, match))
@@ -261,6 +268,7 @@ def _units_before(view: str, begin: int, end: int) -> int | None:
     return None
 
 
+MIN_QUOTED_TASK = 8  # Han characters of a quoted task's name ("严格落实全县重点项目前期工作计划")
 MAX_LEAD_IN = 150  # characters of the sentence leading into a list of quoted tasks, to head them
 MIN_TITLED = 3  # title lines over reports, for a document to be read as titled items
 MAX_ITEM_TITLE = 30  # characters of an unnumbered item title
@@ -1280,6 +1288,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     # What the lines above the items say they are ("一、2023年工作完成情况" / "…工作要点"), as for
     # numbered items (_outline_items): results or plans.
     reports = plans = False
+    lists_elsewhere = sum(len(_run_in_cuts(match_view(line.text))) >= 2 for line in lines) >= 1
     for index, line in enumerate(lines):
         if index in own_lines:
             # "一是…\n二是…\n三是…": one item a line, the whole line its text.
@@ -1293,13 +1302,10 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             body[-1].reports, body[-1].plans = reports, plans and not reports
             continue
         view = match_view(line.text)
-        cuts = []
-        expected = 1
-        for match in prose_patterns()["run_in"].finditer(view):
-            if _number(match.group(1)) == expected:
-                cuts.append(match.start())
-                expected += 1
-        if len(cuts) < 2:
+        cuts = _run_in_cuts(view)
+        # A paragraph holding a list of one ("（二）…。一是…", the document cut inside it) is a list
+        # when other paragraphs hold lists whose numbers restart in each.
+        if len(cuts) < 2 and not (cuts and lists_elsewhere):
             if line.text.strip():
                 blocks.append(Paragraph(trim(line.text), page=line.page))
                 reports = reports or _reporting_heading(trim(line.text))
@@ -1313,7 +1319,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         if stop is not None and trim(line.text[cuts[-1] + stop + 1 :]):
             end = cuts[-1] + stop + 1
             shared, after = _shared_report(line.text[end:], len(cuts))
-            closed = all(
+            closed = len(cuts) > 1 and all(
                 regex.search(r"\)\s*[。;]?\s*$", view[a:b]) for a, b in itertools.pairwise(cuts)
             )  # each item closed by its units' bracket: the list closes with the last one's
             if shared is None and not closed:
@@ -1347,6 +1353,17 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table(rows))
     blocks.extend(trailing)
     return blocks
+
+
+def _run_in_cuts(view: str) -> list[int]:
+    """Where the run-in items of a paragraph start: 一是, then 二是, … in order."""
+    cuts = []
+    expected = 1
+    for match in prose_patterns()["run_in"].finditer(view):
+        if _number(match.group(1)) == expected:
+            cuts.append(match.start())
+            expected += 1
+    return cuts
 
 
 def _run_in_lines(lines: list[Line]) -> dict[int, int]:
@@ -1987,7 +2004,7 @@ def _split_head(
         after = view[project.end() :]
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
-    title = _title_sentence(head, view)
+    title = _title_sentence(head, view, run_in)
     if title is not None:
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
         # 投入资金4351万元，对…进行维修改造。目前，基础工程已全部完工…": all after the title is progress).
@@ -2037,17 +2054,19 @@ def _split_head(
     return stripped, "", None, False
 
 
-def _title_sentence(head: str, view: str) -> tuple[str | None, str, str | None, bool] | None:
+def _title_sentence(head: str, view: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool] | None:
     """A short first sentence that titles the item ("提高养老金待遇。全面落实…"), as _split_head
     returns it; the rest is its description, or its progress when it reports progress. The title
-    keeps its full stop. None when the head opens with no such sentence."""
+    keeps its full stop as printed, except a run-in item's ("一是强化思想引领。开展…"): there the
+    stop ends a sentence of the paragraph, and analysts cut the title without it (14 of 14 dev
+    rows). None when the head opens with no such sentence."""
     title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
     if not title or not _clean(head[title.end() :]):
         return None
     if _states_target(title.group(1)) and not _reports(head[title.end() :]):
         # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
         return _clean(head), "", None, False
-    return _clean(head[: title.end()]) or None, head[title.end() :], None, True
+    return _clean(head[: title.end() - run_in]) or None, head[title.end() :], None, True
 
 
 def _first_reporting_sentence(view: str) -> int | None:
