@@ -31,3 +31,21 @@ def test_items_restarting_in_each_paragraph_are_rows(text: str) -> None:
     assert rows[3].cells["progress"].startswith("和平广场")
     # quoted slogans ("125510", "严真新细实快") are no tasks, and 全区/执行 no units
     assert not any(row.cells.get("lead_units") for row in rows)
+
+
+INLINE = (
+    "2018年重大项目进展情况\n"
+    "全州重大项目共3项，截至目前完成投资14.99亿元。其中{colon}1、兰州至合作铁路建设项目。正在开展可研方案调整工作。"
+    "2、卓尼至合作高速公路建设项目。前置性手续已全部办结。3、夏河县旅游基础设施建设项目。观景台已全部完工。\n"
+)
+
+
+@pytest.mark.parametrize("colon", ["：", ":", ": "])
+def test_numbered_items_run_on_after_a_colon_are_rows(colon: str) -> None:
+    rows = extractor.parse(INLINE.format(colon=colon).encode("utf-8")).tables[0].rows
+    assert [row.cells["task"] for row in rows] == [
+        "兰州至合作铁路建设项目。",
+        "卓尼至合作高速公路建设项目。",
+        "夏河县旅游基础设施建设项目。",
+    ]
+    assert rows[2].cells["progress"] == "观景台已全部完工。"
