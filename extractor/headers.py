@@ -95,6 +95,7 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "list_dash",
             "plan_word",
             "actual_clause",
+            "result_clause",
             "leading_note",
             "unit_heading",
             "counted_list",

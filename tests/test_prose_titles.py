@@ -53,3 +53,26 @@ def test_run_in_items_of_a_plan_are_tasks_whole() -> None:
     rows = extractor.parse(RUN_IN.format(heading="2024年工作要点").encode("utf-8")).tables[0].rows
     assert rows[0].cells["task"].startswith("经济实现长足发展。")
     assert not rows[0].cells.get("progress")
+
+
+CLASSES = """凉州区2020年重大项目进展情况
+1、按计划开复工重大项目73项，完成投资33.87亿元。其中：进展顺利的项目25个。
+2、提前开复工重大项目2项，完成投资1902万元。包括岩棉制品生产基地。
+3、未按计划开复工23项，欠进度计划3.35亿元。
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [CLASSES, CLASSES.replace("，", ",").replace("：", ":"), CLASSES.replace("1、", "1.").replace("2、", "2.")]
+)
+def test_a_class_of_projects_then_its_result_in_a_report(text: str) -> None:
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    # a sentence before a colon is no name (其中：opens a list); 完成投资… reports in a report
+    assert [row.cells["task"] for row in rows][:2] == ["按计划开复工重大项目73项", "提前开复工重大项目2项"]
+    assert " ".join(rows[1].cells["progress"].split()) == "完成投资1902万元。包括岩棉制品生产基地。"
+
+
+def test_a_target_clause_stays_in_the_task_of_a_report() -> None:
+    text = CLASSES.replace("提前开复工重大项目2项，完成投资1902万元。", "推进老旧小区综合整治，实现新开工6个小区。")
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    assert rows[1].cells["task"].startswith("推进老旧小区综合整治，实现新开工6个小区")

@@ -1990,7 +1990,8 @@ def _split_head(
         name = _clean(head[: reference.start()]) or None
         return name, head[reference.end() :], _clean(head[reference.start() : reference.end()]), False
     colon = _outside_brackets(NAME_END_COLON, view)
-    if colon is not None and colon <= MAX_TASK_NAME:
+    if colon is not None and colon <= MAX_TASK_NAME and not regex.search(r"[。;]", view[:colon]):
+        # (a sentence before the colon is no name: "…73项,完成投资33.87亿元。其中:…" opens a list)
         return _clean(head[:colon]) or None, head[colon + 1 :], None, False
     tailed = TAILED_TITLE.match(view)
     if tailed and _clean(head[tailed.end() :]):
@@ -2009,7 +2010,7 @@ def _split_head(
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
         # 投入资金4351万元，对…进行维修改造。目前，基础工程已全部完工…": all after the title is progress).
         return title
-    opener = None if plans else _progress_start(view)
+    opener = None if plans else _progress_start(view, reports=reports)
     reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
         opener = reporting  # "…达到50%以上。我县对…进行了改建，…目前入住…": the report starts sooner
@@ -2084,9 +2085,10 @@ def _states_target(sentence: str) -> bool:
     return bool(regex.search(r"\d", regex.sub(r"\([^()]*\)", "", match_view(sentence))))
 
 
-def _progress_start(view: str, minimum: int = 4) -> int | None:
+def _progress_start(view: str, minimum: int = 4, reports: bool = False) -> int | None:
     """Where the first clause that reports progress starts (上半年，…; 截至…; 目前…; 预计…; or,
-    after a clause stating a plan, 开工7个…), after ``minimum`` characters of task text; None
+    after a clause stating a plan, 开工7个…, or any clause so in a text that says it reports:
+    "提前开复工重大项目2项，完成投资1902万元"), after ``minimum`` characters of task text; None
     when no clause does."""
     found = [m.start() for m in prose_patterns()["progress_opener"].finditer(view) if m.start() >= minimum]
     if found:
@@ -2098,6 +2100,12 @@ def _progress_start(view: str, minimum: int = 4) -> int | None:
         if start >= minimum and prose_patterns()["plan_word"].search(view[:start]):
             found.append(start)
             break
+    if reports:
+        for match in prose_patterns()["result_clause"].finditer(view):
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            if start >= minimum:
+                found.append(start)
+                break
     return min(found) if found else None
 
 
