@@ -824,6 +824,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             preamble_plans = preamble_plans or _plan_title(trim(line.text))
     items = _fold_result_parts(_fold_labelled_parts(items))
     narrative = [item for item in items if not item.children and _narrative(item, items)]
+    narrative += _unnamed_classes([item for item in items if not item.children and item not in narrative])
     leaves = [item for item in items if not item.children and item not in narrative]
     if len(leaves) < 2:
         return None
@@ -1043,6 +1044,16 @@ def _rows_of_text(
         heading, parts = pieces
         section = trim(item.lines[0].text[: item.marker_end] + heading)
         return [(section, item.lines[0].page, {"seq": "", **_fields(part)}) for part in parts]
+    listed = _quoted_list(trim("\n".join([first, *(line.text for line in body)])))
+    if listed is not None:
+        # "一、已经完成或基本完成的指标任务，共计19项。主要是“建设完成…”，“启动…”等": a class of tasks
+        # (a verdict on them) naming its tasks in quotes: each is a row, the class their section.
+        lead, tasks, rest = listed
+        section = trim(item.lines[0].text[: item.marker_end] + lead)
+        rows = [(section, item.lines[0].page, {"seq": "", "task": task}) for task in tasks]
+        if rest:
+            rows[-1][2]["note"] = rest  # "占任务总数的1.6%。": the class's, kept on its last task
+        return rows
     if len(body) >= 2 and _heading_like(first) and all(_plan_and_actual(line.text) for line in body):
         section = trim(item.lines[0].text)
         rows = []
@@ -1051,6 +1062,51 @@ def _rows_of_text(
             rows.append((section, line.page, {"seq": "", **cells}))
         return rows
     return [_row(item)]
+
+
+COUNTED_CLASS = compile_rule(r"(?:共计|共有|共|有)\s*\d+\s*[项个件条]")
+
+
+def _unnamed_classes(leaves: list[_Item]) -> list[_Item]:
+    """Among items that are classes of tasks naming them in quotes (_quoted_list), a sibling class
+    that names none ("二、目前进展情况良好…的指标任务，共计98项。"): no task of its own, so no row."""
+    listed = [leaf for leaf in leaves if _quoted_list(_text_of(leaf)) is not None]
+    if len(listed) < 2:
+        return []
+    levels = {leaf.level for leaf in listed}
+    return [
+        leaf
+        for leaf in leaves
+        if leaf not in listed and leaf.level in levels and COUNTED_CLASS.search(match_view(_text_of(leaf)))
+    ]
+
+
+QUOTED_LIST_INTRO = compile_rule(r"(?:主要是|主要有|分别为|分别是|包括|是)\s*:?\s*(?=[“「\"])")
+QUOTED_TASK = compile_rule(r"[“「\"]([^”」\"]{4,200})[”」\"]")
+QUOTED_LIST_SEPARATOR = compile_rule(r"^[\s,;、和及与]*$")
+
+
+def _quoted_list(text: str) -> tuple[str, list[str], str] | None:
+    """(the text before the list, the quoted tasks, the text after them) of an item that names its
+    tasks in quotes after a list's opening word (主要是, 分别为, 包括, 是): two quoted tasks or more of
+    MIN_QUOTED_TASK Han characters each, with nothing but separators between them; None otherwise."""
+    view = match_view(text)
+    intro = QUOTED_LIST_INTRO.search(view)
+    if intro is None:
+        return None
+    tasks: list[str] = []
+    position = intro.end()
+    for match in QUOTED_TASK.finditer(view, intro.end()):
+        if not QUOTED_LIST_SEPARATOR.match(view[position : match.start()]):
+            break
+        if len(regex.findall(r"\p{Han}", match.group(1))) < MIN_QUOTED_TASK:
+            return None
+        tasks.append(_clean(text[match.start(1) : match.end(1)]))
+        position = match.end()
+    if len(tasks) < 2:
+        return None
+    rest = _clean(text[position:]).lstrip(",;、。 ")
+    return _clean(text[: intro.start()]), tasks, rest if regex.search(r"[\p{Han}\d]", rest) else ""
 
 
 def _units_above(text: str) -> str | None:
