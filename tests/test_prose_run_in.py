@@ -49,3 +49,33 @@ def test_numbered_items_run_on_after_a_colon_are_rows(colon: str) -> None:
         "夏河县旅游基础设施建设项目。",
     ]
     assert rows[2].cells["progress"] == "观景台已全部完工。"
+
+
+RECTIFICATION = """龙溪镇群众反映问题整改落实情况
+问题一：部分群众反映社区内活动场所缺少
+整改情况：一是增设养老服务中心，提供图书、健身器材等设备；二是提倡疫情期间不聚集，以室内活动为主。
+问题二：场镇公共厕所缺少。
+整改情况：新建40平方公共厕所一座，年内投入使用。
+问题三：部分群众反映摩托车遮雨伞有安全隐患。
+整改情况：一是对辖区内遮雨伞进行集中拆除处理。二是对销售遮雨伞商家进行集中约谈。
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RECTIFICATION,
+        RECTIFICATION.replace("：", ":"),
+        RECTIFICATION.replace("整改情况", "进展情况"),
+        RECTIFICATION.replace("\n", "\n\n"),
+    ],
+)
+def test_run_in_parts_of_a_labelled_value_are_no_items(text: str) -> None:
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    assert [row.cells["task"].rstrip("。") for row in rows] == [
+        "部分群众反映社区内活动场所缺少",
+        "场镇公共厕所缺少",
+        "部分群众反映摩托车遮雨伞有安全隐患",
+    ]
+    assert rows[0].cells["progress"].startswith("一是增设养老服务中心")
+    assert "二是提倡疫情期间不聚集" in rows[0].cells["progress"]

@@ -1344,7 +1344,10 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     # What the lines above the items say they are ("一、2023年工作完成情况" / "…工作要点"), as for
     # numbered items (_outline_items): results or plans.
     reports = plans = False
-    lists_elsewhere = sum(len(_run_in_cuts(match_view(line.text))) >= 2 for line in lines) >= 1
+    lists_elsewhere = any(
+        len(cuts := _run_in_cuts(view := match_view(line.text))) >= 2 and not _in_field_value(view, cuts[0])
+        for line in lines
+    )
     for index, line in enumerate(lines):
         if index in own_lines:
             # "一是…\n二是…\n三是…": one item a line, the whole line its text.
@@ -1360,7 +1363,10 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         view = match_view(line.text)
         cuts = _run_in_cuts(view)
         # A paragraph holding a list of one ("（二）…。一是…", the document cut inside it) is a list
-        # when other paragraphs hold lists whose numbers restart in each.
+        # when other paragraphs hold lists whose numbers restart in each; a list in the value of a
+        # label that names a field other than the task ("整改情况：一是…二是…") is that field's parts.
+        if cuts and _in_field_value(view, cuts[0]):
+            cuts = []
         if len(cuts) < 2 and not (cuts and lists_elsewhere):
             if line.text.strip():
                 blocks.append(Paragraph(trim(line.text), page=line.page))
@@ -1409,6 +1415,16 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table(rows))
     blocks.extend(trailing)
     return blocks
+
+
+def _in_field_value(view: str, start: int) -> bool:
+    """Whether ``start`` lies in the value of a label at the line's start naming a field other
+    than the task (整改情况：, 进展情况：, 存在问题：)."""
+    label = LABEL.match(view)
+    if label is None or label.end() > start:
+        return False
+    field = _label_field(label.group(1))
+    return field is not None and field not in ("task", "category")
 
 
 def _run_in_cuts(view: str) -> list[int]:
