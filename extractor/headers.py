@@ -96,6 +96,8 @@ def prose_patterns() -> dict[str, regex.Pattern[str]]:
             "plan_word",
             "actual_clause",
             "result_clause",
+            "quoted_list_intro",
+            "counted_class",
             "leading_note",
             "unit_heading",
             "counted_list",

@@ -83,6 +83,7 @@ HEADER_LABELS = {
     "partner_units": "配合单位",
     "deadline": "完成时限",
     "description": "任务内容",
+    "note": "备注",
 }
 # A label naming a unit field with one of these words is the lead one among several.
 LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
@@ -1064,9 +1065,6 @@ def _rows_of_text(
     return [_row(item)]
 
 
-COUNTED_CLASS = compile_rule(r"(?:共计|共有|共|有)\s*\d+\s*[项个件条]")
-
-
 def _unnamed_classes(leaves: list[_Item]) -> list[_Item]:
     """Among items that are classes of tasks naming them in quotes (_quoted_list), a sibling class
     that names none ("二、目前进展情况良好…的指标任务，共计98项。"): no task of its own, so no row."""
@@ -1074,14 +1072,14 @@ def _unnamed_classes(leaves: list[_Item]) -> list[_Item]:
     if len(listed) < 2:
         return []
     levels = {leaf.level for leaf in listed}
+    counted = prose_patterns()["counted_class"]
     return [
         leaf
         for leaf in leaves
-        if leaf not in listed and leaf.level in levels and COUNTED_CLASS.search(match_view(_text_of(leaf)))
+        if leaf not in listed and leaf.level in levels and counted.search(match_view(_text_of(leaf)))
     ]
 
 
-QUOTED_LIST_INTRO = compile_rule(r"(?:主要是|主要有|分别为|分别是|包括|是)\s*:?\s*(?=[“「\"])")
 QUOTED_TASK = compile_rule(r"[“「\"]([^”」\"]{4,200})[”」\"]")
 QUOTED_LIST_SEPARATOR = compile_rule(r"^[\s,;、和及与]*$")
 
@@ -1091,7 +1089,7 @@ def _quoted_list(text: str) -> tuple[str, list[str], str] | None:
     tasks in quotes after a list's opening word (主要是, 分别为, 包括, 是): two quoted tasks or more of
     MIN_QUOTED_TASK Han characters each, with nothing but separators between them; None otherwise."""
     view = match_view(text)
-    intro = QUOTED_LIST_INTRO.search(view)
+    intro = prose_patterns()["quoted_list_intro"].search(view)
     if intro is None:
         return None
     tasks: list[str] = []
