@@ -284,7 +284,8 @@ def report_period(assembly: Assembly, opening: str = "") -> Period | None:
     anchored to the document's dateline and the year its text outside the tables names most (a
     year written in a cell is a task's, not the report's: 2022年已完成…)."""
     titles = [t.title for t in assembly.tables if t.title]
-    paragraphs = [p.text for p in assembly.unplaced if p.text.strip() and not p.aside]
+    # (text set aside by the layout counts here: an overview's 截至2024年6月底 dates the report)
+    paragraphs = [p.text for p in assembly.unplaced if p.text.strip()]
     period = find_period(titles[0] if titles else None, [*titles[1:], *paragraphs[:PERIOD_PARAGRAPHS]])
     if period is None and not titles and paragraphs:
         period = find_period(paragraphs[0])  # no table title: the first line is the document's title

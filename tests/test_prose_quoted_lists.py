@@ -32,6 +32,26 @@ def test_quoted_tasks_of_a_class_are_rows(text: str) -> None:
     ]
     assert [row.status.value for row in rows] == ["done", "done", "behind", "behind"]
     assert rows[0].section is not None and "已经完成或基本完成" in rows[0].section
+    # nothing lost: the list's words and the class's close are on its last task, the class that names
+    # no task is a warning
+    assert rows[1].cells["remarks"].replace(" ", "").startswith("主要是")
+    assert "占任务总数的1.6%" in rows[3].cells["remarks"]
+    document = extractor.parse(text.encode("utf-8"))
+    assert any("共计98项" in w.message for w in document.warnings if w.code == "unplaced_text")
+
+
+def test_one_quoted_task_is_no_list() -> None:
+    text = REPORT.replace("，“启动并建设完成新区供电线路工程”", "")
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    assert "建设完成大沙河城市内河治理工程" not in [row.cells["task"] for row in rows]
+
+
+def test_short_quoted_names_are_no_list() -> None:
+    # quoted tasks of a class's list have 8 Han characters at least: shorter quotes are names, not tasks
+    text = REPORT.replace("建设完成大沙河城市内河治理工程", "大沙河治理")
+    text = text.replace("启动并建设完成新区供电线路工程", "供电线路")
+    rows = extractor.parse(text.encode("utf-8")).tables[0].rows
+    assert "大沙河治理" not in [row.cells["task"] for row in rows]
 
 
 def test_a_single_quote_is_no_list() -> None:

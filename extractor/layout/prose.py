@@ -212,8 +212,8 @@ def _quoted_items(lines: list[Line]) -> list[Block] | None:
         closing: list[Block] = []
         found = []
         for match in prose_patterns()["quoted_task"].finditer(view):
-            if len(regex.findall(r"\p{Han}", match.group(2))) < MIN_QUOTED_TASK:
-                continue  # a quoted slogan or number ("125510", "三小工作法"), not a task's name
+            if len(regex.findall(r"\p{Han}", match.group(2))) < MIN_QUOTED_NAME:
+                continue  # a quoted number or code ("125510", "1+7+2+N"), not a task's name
             start = _units_before(view, match.start(1), match.end(1))
             if start is not None:
                 found.append((start, match))
@@ -269,7 +269,8 @@ def _units_before(view: str, begin: int, end: int) -> int | None:
     return None
 
 
-MIN_QUOTED_TASK = 8  # Han characters of a quoted task's name ("严格落实全县重点项目前期工作计划")
+MIN_QUOTED_NAME = 2  # Han characters of a task's name quoted after its unit ("新建幼儿园3所")
+MIN_QUOTED_TASK = 8  # Han characters of each quoted task of a class's list ("建设完成大沙河治理工程")
 MAX_LEAD_IN = 150  # characters of the sentence leading into a list of quoted tasks, to head them
 MIN_TITLED = 3  # title lines over reports, for a document to be read as titled items
 MAX_ITEM_TITLE = 30  # characters of an unnumbered item title
@@ -1052,8 +1053,9 @@ def _rows_of_text(
         lead, tasks, rest = listed
         section = trim(item.lines[0].text[: item.marker_end] + lead)
         rows = [(section, item.lines[0].page, {"seq": "", "task": task}) for task in tasks]
-        if rest:
-            rows[-1][2]["note"] = rest  # "占任务总数的1.6%。": the class's, kept on its last task
+        # the list's opening word and what closes it ("主要是 … 占任务总数的1.6%。"): the class's, kept
+        # on its last task (nothing lost)
+        rows[-1][2]["note"] = rest
         return rows
     if len(body) >= 2 and _heading_like(first) and all(_plan_and_actual(line.text) for line in body):
         section = trim(item.lines[0].text)
@@ -1081,17 +1083,17 @@ def _unnamed_classes(leaves: list[_Item]) -> list[_Item]:
 
 
 QUOTED_TASK = compile_rule(r"[“「\"]([^”」\"]{4,200})[”」\"]")
-QUOTED_LIST_SEPARATOR = compile_rule(r"^[\s,;、和及与]*$")
+QUOTED_LIST_SEPARATOR = compile_rule(r"^[\s,;、]*$")  # (a word between quotes ends the list: nothing lost)
 
 
 def _quoted_list(text: str) -> tuple[str, list[str], str] | None:
-    """(the text before the list, the quoted tasks, the text after them) of an item that names its
+    """(the text before the list, the quoted tasks, its opening word and the text after them) of an item that names its
     tasks in quotes after a list's opening word (主要是, 分别为, 包括, 是): two quoted tasks or more of
     MIN_QUOTED_TASK Han characters each, with nothing but separators between them; None otherwise."""
     view = match_view(text)
     intro = prose_patterns()["quoted_list_intro"].search(view)
-    if intro is None:
-        return None
+    if intro is None or not prose_patterns()["counted_class"].search(view, 0, intro.start()):
+        return None  # (a class counts its tasks before it names them: "…共计19项。主要是“…”")
     tasks: list[str] = []
     position = intro.end()
     for match in QUOTED_TASK.finditer(view, intro.end()):
@@ -1104,7 +1106,12 @@ def _quoted_list(text: str) -> tuple[str, list[str], str] | None:
     if len(tasks) < 2:
         return None
     rest = _clean(text[position:]).lstrip(",;、。 ")
-    return _clean(text[: intro.start()]), tasks, rest if regex.search(r"[\p{Han}\d]", rest) else ""
+    rest = rest if regex.search(r"[\p{Han}\d]", rest) else ""
+    return (
+        _clean(text[: intro.start()]),
+        tasks,
+        " ".join(filter(None, [_clean(text[intro.start() : intro.end()]), rest])),
+    )
 
 
 def _units_above(text: str) -> str | None:
@@ -1362,14 +1369,17 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         cuts = _run_in_cuts(view)
         # A paragraph holding a list of one ("（二）…。一是…", the document cut inside it) is a list
         # when other paragraphs hold lists whose numbers restart in each; a list in the value of a
-        # label that names a field other than the task ("整改情况：一是…二是…") is that field's parts.
+        # label that names progress or problems ("整改情况：一是…二是…") is that field's parts.
         if cuts and _in_field_value(view, cuts[0]):
             cuts = []
         if len(cuts) < 2 and not (cuts and lists_elsewhere):
             if line.text.strip():
                 blocks.append(Paragraph(trim(line.text), page=line.page))
-                reports = reports or _reporting_heading(trim(line.text))
-                plans = plans or _plan_title(trim(line.text))
+                # the latest heading says what follows ("一、2023年工作完成情况" … "二、2024年工作计划")
+                if _reporting_heading(trim(line.text)):
+                    reports, plans = True, False
+                elif _plan_title(trim(line.text)):
+                    reports, plans = False, True
             continue
         if cuts[0] > 0 and trim(line.text[: cuts[0]]):
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
@@ -1416,13 +1426,12 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
 
 
 def _in_field_value(view: str, start: int) -> bool:
-    """Whether ``start`` lies in the value of a label at the line's start naming a field other
-    than the task (整改情况：, 进展情况：, 存在问题：)."""
+    """Whether ``start`` lies in the value of a label at the line's start naming what was done or
+    what is wrong (整改情况：, 进展情况：, 存在问题：)."""
     label = LABEL.match(view)
     if label is None or label.end() > start:
         return False
-    field = _label_field(label.group(1))
-    return field is not None and field not in ("task", "category")
+    return _label_field(label.group(1)) in ("progress", "issues")  # (a plan's items are its tasks)
 
 
 def _run_in_cuts(view: str) -> list[int]:
@@ -2076,7 +2085,7 @@ def _split_head(
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
     title = _title_sentence(head, view, run_in)
-    if title is not None:
+    if title is not None and not _reports_within_title(view, plans, reports):
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
         # 投入资金4351万元，对…进行维修改造。目前，基础工程已全部完工…": all after the title is progress).
         return title
@@ -2138,6 +2147,22 @@ def _title_sentence(head: str, view: str, run_in: bool = False) -> tuple[str | N
         # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
         return _clean(head), "", None, False
     return _clean(head[: title.end() - run_in]) or None, head[title.end() :], None, True
+
+
+def _reports_within_title(view: str, plans: bool, reports: bool) -> bool:
+    """Whether the first sentence already holds its report after a comma ("城区道路改造项目，目前已完成
+    80%。", "新建学校2所，已完成主体工程。", "深化改革，网上可办率达98.5%。"): no title then."""
+    end = view.find("。")
+    sentence = view[: end if end >= 0 else len(view)]
+    if plans:
+        return False
+    if _progress_start(sentence, reports=reports) is not None:
+        return True
+    comma = _outside_brackets(compile_rule(r"[,;]"), sentence)
+    if comma is None:
+        return False
+    after = sentence[comma + 1 :]
+    return bool(regex.search(r"\d", after)) or _reports(after)
 
 
 def _first_reporting_sentence(view: str) -> int | None:
