@@ -261,8 +261,13 @@ def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoic
         warnings.append(
             RawWarning("text_layout", "no table in the file's structure: the table was read from its text lines")
         )
-    relaid = RawDocument(format=raw.format, blocks=choice.blocks, encoding=raw.encoding, warnings=warnings)
-    return relaid, assemble(relaid), choice
+    # Text the layout set aside goes straight to the unplaced text: no table's title or note.
+    aside = [b for b in choice.blocks if isinstance(b, Paragraph) and b.aside]
+    blocks = [b for b in choice.blocks if not (isinstance(b, Paragraph) and b.aside)]
+    relaid = RawDocument(format=raw.format, blocks=blocks, encoding=raw.encoding, warnings=warnings)
+    assembly = assemble(relaid)
+    assembly.unplaced.extend(aside)
+    return relaid, assembly, choice
 
 
 def no_table_message(raw: RawDocument) -> str:
@@ -279,6 +284,7 @@ def report_period(assembly: Assembly, opening: str = "") -> Period | None:
     anchored to the document's dateline and the year its text outside the tables names most (a
     year written in a cell is a task's, not the report's: 2022年已完成…)."""
     titles = [t.title for t in assembly.tables if t.title]
+    # (text set aside by the layout counts here: an overview's 截至2024年6月底 dates the report)
     paragraphs = [p.text for p in assembly.unplaced if p.text.strip()]
     period = find_period(titles[0] if titles else None, [*titles[1:], *paragraphs[:PERIOD_PARAGRAPHS]])
     if period is None and not titles and paragraphs:
@@ -387,7 +393,7 @@ def _parse_bytes(
         del raw  # the document as read: its tables are in the assembly
         # The document's own verdict in the text around its tables (…实现“双过半”, …20个子项，全部完成):
         # the farthest heading of every row, after its section and its table's title.
-        paragraphs = [p.text for p in assembly.unplaced if p.text.strip()][:VERDICT_PARAGRAPHS]
+        paragraphs = [p.text for p in assembly.unplaced if p.text.strip() and not p.aside][:VERDICT_PARAGRAPHS]
         verdict = prose_verdict([*paragraphs, *(t.title for t in assembly.tables if t.title)])
         tables = []
         for index, table in enumerate(assembly.tables):

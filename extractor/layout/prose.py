@@ -83,6 +83,7 @@ HEADER_LABELS = {
     "partner_units": "配合单位",
     "deadline": "完成时限",
     "description": "任务内容",
+    "note": "备注",
 }
 # A label naming a unit field with one of these words is the lead one among several.
 LEAD_WORDS = ("牵头", "主办", "主责", "主要责任")
@@ -175,19 +176,24 @@ def numbered_prose(lines: list[Line]) -> list[Block] | None:
     lines = _split_inline_items(lines)
     outline = _outline_items(lines)
     run_in = _run_in_items(lines)
-    outline_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in outline or [])
-    run_in_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in run_in or [])
+    outline_count = _task_rows(outline)
+    run_in_count = _task_rows(run_in)
     titled = _titled_items(lines)
-    titled_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in titled or [])
+    titled_count = _task_rows(titled)
     if titled is not None and titled_count > max(outline_count, run_in_count):
         return titled
     quoted = _quoted_items(lines)
-    quoted_count = sum(isinstance(b, RawTable) and len(b.rows) - 1 for b in quoted or [])
+    quoted_count = _task_rows(quoted)
     if quoted is not None and quoted_count > max(outline_count, run_in_count):
         return quoted
     if outline is not None and (run_in is None or outline_count >= run_in_count):
         return outline
     return run_in or _listed_items(lines) or _labelled_paragraph_items(lines)
+
+
+def _task_rows(blocks: list[Block] | None) -> int:
+    """The rows of a reading's tables, their header and section rows (one cell) aside."""
+    return sum(len(row.cells) > 1 for b in blocks or [] if isinstance(b, RawTable) for row in b.rows[1:])
 
 
 def _quoted_items(lines: list[Line]) -> list[Block] | None:
@@ -206,6 +212,8 @@ def _quoted_items(lines: list[Line]) -> list[Block] | None:
         closing: list[Block] = []
         found = []
         for match in prose_patterns()["quoted_task"].finditer(view):
+            if len(regex.findall(r"\p{Han}", match.group(2))) < MIN_QUOTED_NAME:
+                continue  # a quoted number or code ("125510", "1+7+2+N"), not a task's name
             start = _units_before(view, match.start(1), match.end(1))
             if start is not None:
                 found.append((start, match))
@@ -261,6 +269,8 @@ def _units_before(view: str, begin: int, end: int) -> int | None:
     return None
 
 
+MIN_QUOTED_NAME = 2  # Han characters of a task's name quoted after its unit ("新建幼儿园3所")
+MIN_QUOTED_TASK = 8  # Han characters of each quoted task of a class's list ("建设完成大沙河治理工程")
 MAX_LEAD_IN = 150  # characters of the sentence leading into a list of quoted tasks, to head them
 MIN_TITLED = 3  # title lines over reports, for a document to be read as titled items
 MAX_ITEM_TITLE = 30  # characters of an unnumbered item title
@@ -815,9 +825,22 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
             preamble_reports = preamble_reports or _reporting_heading(trim(line.text))
             preamble_plans = preamble_plans or _plan_title(trim(line.text))
     items = _fold_result_parts(_fold_labelled_parts(items))
-    leaves = [item for item in items if not item.children and not _narrative(item, items)]
+    narrative = [item for item in items if not item.children and _narrative(item, items)]
+    narrative += _unnamed_classes([item for item in items if not item.children and item not in narrative])
+    leaves = [item for item in items if not item.children and item not in narrative]
     if len(leaves) < 2:
         return None
+    # Nothing is lost: a heading's own text (its overview before its items), a heading no row has
+    # as its section (one over other headings) and an overview item beside the tasks are no row's;
+    # kept as text set aside, after the table.
+    sections = {leaf.section for leaf in leaves}
+    aside = [
+        Paragraph(trim(line.text), page=line.page, aside=True)
+        for item in items
+        if item.children or item in narrative
+        for line in (item.lines if item in narrative or _heading_text(item) not in sections else item.lines[1:])
+        if line.text.strip()
+    ]
     # Items that each end with a line of unit names: the last one's is its own, not a signature.
     signed = 2 * sum(len(leaf.lines) > 1 and _units_line(leaf.lines[-1].text) for leaf in leaves[:-1]) < len(leaves) - 1
     closing = _closing_lines(leaves[-1], signatures=signed) if leaves[-1] is items[-1] else []
@@ -837,6 +860,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     blocks.extend(furniture)
+    blocks.extend(aside)
     return blocks
 
 
@@ -1022,6 +1046,17 @@ def _rows_of_text(
         heading, parts = pieces
         section = trim(item.lines[0].text[: item.marker_end] + heading)
         return [(section, item.lines[0].page, {"seq": "", **_fields(part)}) for part in parts]
+    listed = _quoted_list(trim("\n".join([first, *(line.text for line in body)])))
+    if listed is not None:
+        # "一、已经完成或基本完成的指标任务，共计19项。主要是“建设完成…”，“启动…”等": a class of tasks
+        # (a verdict on them) naming its tasks in quotes: each is a row, the class their section.
+        lead, tasks, rest = listed
+        section = trim(item.lines[0].text[: item.marker_end] + lead)
+        rows = [(section, item.lines[0].page, {"seq": "", "task": task}) for task in tasks]
+        # the list's opening word and what closes it ("主要是 … 占任务总数的1.6%。"): the class's, kept
+        # on its last task (nothing lost)
+        rows[-1][2]["note"] = rest
+        return rows
     if len(body) >= 2 and _heading_like(first) and all(_plan_and_actual(line.text) for line in body):
         section = trim(item.lines[0].text)
         rows = []
@@ -1030,6 +1065,53 @@ def _rows_of_text(
             rows.append((section, line.page, {"seq": "", **cells}))
         return rows
     return [_row(item)]
+
+
+def _unnamed_classes(leaves: list[_Item]) -> list[_Item]:
+    """Among items that are classes of tasks naming them in quotes (_quoted_list), a sibling class
+    that names none ("二、目前进展情况良好…的指标任务，共计98项。"): no task of its own, so no row."""
+    listed = [leaf for leaf in leaves if _quoted_list(_text_of(leaf)) is not None]
+    if len(listed) < 2:
+        return []
+    levels = {leaf.level for leaf in listed}
+    counted = prose_patterns()["counted_class"]
+    return [
+        leaf
+        for leaf in leaves
+        if leaf not in listed and leaf.level in levels and counted.search(match_view(_text_of(leaf)))
+    ]
+
+
+QUOTED_TASK = compile_rule(r"[“「\"]([^”」\"]{4,200})[”」\"]")
+QUOTED_LIST_SEPARATOR = compile_rule(r"^[\s,;、]*$")  # (a word between quotes ends the list: nothing lost)
+
+
+def _quoted_list(text: str) -> tuple[str, list[str], str] | None:
+    """(the text before the list, the quoted tasks, its opening word and the text after them) of an item that names its
+    tasks in quotes after a list's opening word (主要是, 分别为, 包括, 是): two quoted tasks or more of
+    MIN_QUOTED_TASK Han characters each, with nothing but separators between them; None otherwise."""
+    view = match_view(text)
+    intro = prose_patterns()["quoted_list_intro"].search(view)
+    if intro is None or not prose_patterns()["counted_class"].search(view, 0, intro.start()):
+        return None  # (a class counts its tasks before it names them: "…共计19项。主要是“…”")
+    tasks: list[str] = []
+    position = intro.end()
+    for match in QUOTED_TASK.finditer(view, intro.end()):
+        if not QUOTED_LIST_SEPARATOR.match(view[position : match.start()]):
+            break
+        if len(regex.findall(r"\p{Han}", match.group(1))) < MIN_QUOTED_TASK:
+            return None
+        tasks.append(_clean(text[match.start(1) : match.end(1)]))
+        position = match.end()
+    if len(tasks) < 2:
+        return None
+    rest = _clean(text[position:]).lstrip(",;、。 ")
+    rest = rest if regex.search(r"[\p{Han}\d]", rest) else ""
+    return (
+        _clean(text[: intro.start()]),
+        tasks,
+        " ".join(filter(None, [_clean(text[intro.start() : intro.end()]), rest])),
+    )
 
 
 def _units_above(text: str) -> str | None:
@@ -1264,6 +1346,13 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     trailing: list[Block] = []
     body: list[_Item] = []
     own_lines = _run_in_lines(lines)
+    # What the lines above the items say they are ("一、2023年工作完成情况" / "…工作要点"), as for
+    # numbered items (_outline_items): results or plans.
+    reports = plans = False
+    lists_elsewhere = any(
+        len(cuts := _run_in_cuts(view := match_view(line.text))) >= 2 and not _in_field_value(view, cuts[0])
+        for line in lines
+    )
     for index, line in enumerate(lines):
         if index in own_lines:
             # "一是…\n二是…\n三是…": one item a line, the whole line its text.
@@ -1274,17 +1363,23 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             body.append(
                 _Item(seq=own_lines[index], marker_end=marker.end() - marker.start(), lines=[Line(piece, line.page)])
             )
+            body[-1].reports, body[-1].plans = reports, plans and not reports
             continue
         view = match_view(line.text)
-        cuts = []
-        expected = 1
-        for match in prose_patterns()["run_in"].finditer(view):
-            if _number(match.group(1)) == expected:
-                cuts.append(match.start())
-                expected += 1
-        if len(cuts) < 2:
+        cuts = _run_in_cuts(view)
+        # A paragraph holding a list of one ("（二）…。一是…", the document cut inside it) is a list
+        # when other paragraphs hold lists whose numbers restart in each; a list in the value of a
+        # label that names progress or problems ("整改情况：一是…二是…") is that field's parts.
+        if cuts and _in_field_value(view, cuts[0]):
+            cuts = []
+        if len(cuts) < 2 and not (cuts and lists_elsewhere):
             if line.text.strip():
                 blocks.append(Paragraph(trim(line.text), page=line.page))
+                # the latest heading says what follows ("一、2023年工作完成情况" … "二、2024年工作计划")
+                if _reporting_heading(trim(line.text)):
+                    reports, plans = True, False
+                elif _plan_title(trim(line.text)):
+                    reports, plans = False, True
             continue
         if cuts[0] > 0 and trim(line.text[: cuts[0]]):
             blocks.append(Paragraph(trim(line.text[: cuts[0]]), page=line.page))
@@ -1294,7 +1389,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
         if stop is not None and trim(line.text[cuts[-1] + stop + 1 :]):
             end = cuts[-1] + stop + 1
             shared, after = _shared_report(line.text[end:], len(cuts))
-            closed = all(
+            closed = len(cuts) > 1 and all(
                 regex.search(r"\)\s*[。;]?\s*$", view[a:b]) for a, b in itertools.pairwise(cuts)
             )  # each item closed by its units' bracket: the list closes with the last one's
             if shared is None and not closed:
@@ -1314,6 +1409,7 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
             body.append(_Item(seq=n, marker_end=marker.end(), lines=[Line(piece, line.page)]))
         for item in body[first:]:
             item.shared = shared
+            item.reports, item.plans = reports, plans and not reports
         if trim(after):
             trailing.append(Paragraph(trim(after), page=line.page))
     if len(body) < 2:
@@ -1327,6 +1423,26 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     blocks.append(_table(rows))
     blocks.extend(trailing)
     return blocks
+
+
+def _in_field_value(view: str, start: int) -> bool:
+    """Whether ``start`` lies in the value of a label at the line's start naming what was done or
+    what is wrong (整改情况：, 进展情况：, 存在问题：)."""
+    label = LABEL.match(view)
+    if label is None or label.end() > start:
+        return False
+    return _label_field(label.group(1)) in ("progress", "issues")  # (a plan's items are its tasks)
+
+
+def _run_in_cuts(view: str) -> list[int]:
+    """Where the run-in items of a paragraph start: 一是, then 二是, … in order."""
+    cuts = []
+    expected = 1
+    for match in prose_patterns()["run_in"].finditer(view):
+        if _number(match.group(1)) == expected:
+            cuts.append(match.start())
+            expected += 1
+    return cuts
 
 
 def _run_in_lines(lines: list[Line]) -> dict[int, int]:
@@ -1953,7 +2069,8 @@ def _split_head(
         name = _clean(head[: reference.start()]) or None
         return name, head[reference.end() :], _clean(head[reference.start() : reference.end()]), False
     colon = _outside_brackets(NAME_END_COLON, view)
-    if colon is not None and colon <= MAX_TASK_NAME:
+    if colon is not None and colon <= MAX_TASK_NAME and not regex.search(r"[。;]", view[:colon]):
+        # (a sentence before the colon is no name: "…73项,完成投资33.87亿元。其中:…" opens a list)
         return _clean(head[:colon]) or None, head[colon + 1 :], None, False
     tailed = TAILED_TITLE.match(view)
     if tailed and _clean(head[tailed.end() :]):
@@ -1967,7 +2084,12 @@ def _split_head(
         after = view[project.end() :]
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
-    opener = None if plans else _progress_start(view)
+    title = _title_sentence(head, view, run_in)
+    if title is not None and not _reports_within_title(view, plans, reports):
+        # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
+        # 投入资金4351万元，对…进行维修改造。目前，基础工程已全部完工…": all after the title is progress).
+        return title
+    opener = None if plans else _progress_start(view, reports=reports)
     reporting = None if plans else _first_reporting_sentence(view)
     if opener and reporting is not None and reporting < opener:
         opener = reporting  # "…达到50%以上。我县对…进行了改建，…目前入住…": the report starts sooner
@@ -2003,20 +2125,44 @@ def _split_head(
         if end is not None and end <= MAX_TASK_NAME:
             skip = 1 if end == comma else 0
             return _clean(head[:end]) or None, head[end + skip :], None, False
-    title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
-    if title and _clean(head[title.end() :]):
-        # A short first sentence titles the item ("提高养老金待遇。全面落实…"); the rest is its
-        # description, or its progress when it reports progress. The title keeps its full stop.
-        if _states_target(title.group(1)) and not _reports(head[title.end() :]):
-            # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
-            return stripped, "", None, False
-        end = title.end()
-        return _clean(head[:end]) or None, head[title.end() :], None, True
+    if title is not None:
+        return title
     if reporting is not None:
         # "落實離島綜合建設…根基。行政處辦理…管考會議已完成。": the sentences that state the task,
         # then the first one that says what was done.
         return _clean(head[:reporting]) or None, head[reporting:], None, False
     return stripped, "", None, False
+
+
+def _title_sentence(head: str, view: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool] | None:
+    """A short first sentence that titles the item ("提高养老金待遇。全面落实…"), as _split_head
+    returns it; the rest is its description, or its progress when it reports progress. The title
+    keeps its full stop as printed, except a run-in item's ("一是强化思想引领。开展…"): there the
+    stop ends a sentence of the paragraph, and analysts cut the title without it (14 of 14 dev
+    rows). None when the head opens with no such sentence."""
+    title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
+    if not title or not _clean(head[title.end() :]):
+        return None
+    if _states_target(title.group(1)) and not _reports(head[title.end() :]):
+        # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
+        return _clean(head), "", None, False
+    return _clean(head[: title.end() - run_in]) or None, head[title.end() :], None, True
+
+
+def _reports_within_title(view: str, plans: bool, reports: bool) -> bool:
+    """Whether the first sentence already holds its report after a comma ("城区道路改造项目，目前已完成
+    80%。", "新建学校2所，已完成主体工程。", "深化改革，网上可办率达98.5%。"): no title then."""
+    end = view.find("。")
+    sentence = view[: end if end >= 0 else len(view)]
+    if plans:
+        return False
+    if _progress_start(sentence, reports=reports) is not None:
+        return True
+    comma = _outside_brackets(compile_rule(r"[,;]"), sentence)
+    if comma is None:
+        return False
+    after = sentence[comma + 1 :]
+    return bool(regex.search(r"\d", after)) or _reports(after)
 
 
 def _first_reporting_sentence(view: str) -> int | None:
@@ -2034,9 +2180,10 @@ def _states_target(sentence: str) -> bool:
     return bool(regex.search(r"\d", regex.sub(r"\([^()]*\)", "", match_view(sentence))))
 
 
-def _progress_start(view: str, minimum: int = 4) -> int | None:
+def _progress_start(view: str, minimum: int = 4, reports: bool = False) -> int | None:
     """Where the first clause that reports progress starts (上半年，…; 截至…; 目前…; 预计…; or,
-    after a clause stating a plan, 开工7个…), after ``minimum`` characters of task text; None
+    after a clause stating a plan, 开工7个…, or any clause so in a text that says it reports:
+    "提前开复工重大项目2项，完成投资1902万元"), after ``minimum`` characters of task text; None
     when no clause does."""
     found = [m.start() for m in prose_patterns()["progress_opener"].finditer(view) if m.start() >= minimum]
     if found:
@@ -2048,6 +2195,12 @@ def _progress_start(view: str, minimum: int = 4) -> int | None:
         if start >= minimum and prose_patterns()["plan_word"].search(view[:start]):
             found.append(start)
             break
+    if reports:
+        for match in prose_patterns()["result_clause"].finditer(view):
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            if start >= minimum:
+                found.append(start)
+                break
     return min(found) if found else None
 
 

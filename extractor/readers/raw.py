@@ -53,6 +53,10 @@ class RawTable:
 class Paragraph:
     text: str
     page: int | None = None
+    # Text a layout read as no row's and no title's (a section's overview under its heading, an
+    # overview item beside the tasks): kept, so nothing is lost, as an unplaced_text warning, and
+    # read for the report's period, but not as the document's verdict on its rows.
+    aside: bool = False
 
 
 @dataclass(slots=True)
