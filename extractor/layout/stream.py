@@ -286,12 +286,19 @@ def _stream_rows(
         return None, []
     widths = Counter(b - a for a, b in spans[:-1]) if len(spans) > 1 else Counter({width: 1})
     row_width = widths.most_common(1)[0][0]
+    last_start, last_stop = spans[-1]
+    wider = sum(1 for a, b in spans[:-1] if b - a == row_width) >= SPANNING_SHARE * (len(spans) - 1)
+    if row_width > width and last_stop - last_start == width and i == last_stop and len(spans) > 2 and wider:
+        # the rows are wider than the header (a header cell over two columns): the last row, which
+        # no next 序号 closes, takes a row's width too, not the header's
+        i = min(last_start + row_width, len(tokens))
+        spans[-1] = (last_start, i)
     # The document ends inside the last row when it is shorter than the rows before it.
     cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
     group = _group_over_the_rest(tokens, spans, header) if kind == "stream" else None
     rows = _group_header_rows(header, group) if group is not None else _stream_header_rows(header, row_width)
     if kind == "stream" and group is None and len(rows) == 1:
-        rows = _two_row_header(tokens, spans, header) or rows
+        rows = _two_row_header(tokens, spans, header) or _spanning_header(tokens, spans, header) or rows
     fields = _column_fields(rows)
     if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields):
         spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
@@ -508,6 +515,51 @@ def _two_row_header(tokens: list[Token], spans: list[tuple[int, int]], header: l
         if score > best:
             best, choice = score, rows
     return choice
+
+
+SPANNING_SHARE = 0.6  # rows that must be one cell wider than the header for a header cell to span two
+MIN_SPANNING_ROWS = 2  # … and at least this many
+
+
+def _spanning_header(tokens: list[Token], spans: list[tuple[int, int]], header: list[Token]) -> list[RawRow] | None:
+    """The header with one cell standing over two columns, when the rows (from one 序号 to the next)
+    are one cell wider than the header ("序號 / 年度任務 / 本月進展 …" over "1 / 美麗鄉村建設 / 創建4個… /
+    完成135個…": 年度任務 over a name and its target). Which cell spans is for the rows to say: the
+    reading whose rows fit their columns best, and of equals the one whose two columns under the
+    cell hold a short name over a longer text (a name and its content) in the most rows. The cell
+    is written over both columns (the table stage reads a name and a target under one header as the
+    task and its target). None when the rows are not so, or read better under the header as it stands (the
+    wider rows being rows under merged cells, ``subrows.align``)."""
+    width = len(header)
+    lengths = [b - a for a, b in spans[:-1]] or [b - a for a, b in spans]
+    wider = sum(1 for n in lengths if n == width + 1)
+    if wider < MIN_SPANNING_ROWS or wider < SPANNING_SHARE * len(lengths):
+        return None  # (one row a cell wider is as likely a cell broken over two paragraphs)
+    fields = [_field_of(t.text) for t in header]
+    if fields[0] != "seq":
+        return None
+    exact = [(a, b) for a, b in spans if b - a == width + 1]
+    scored = []
+    for g in range(1, width):
+        columns = fields[: g + 1] + fields[g:]
+        contrast = sum(1 for a, _ in exact if _name_like(tokens[a + g].text) and not _name_like(tokens[a + g + 1].text))
+        scored.append((_reading_cost(tokens, spans, columns), contrast, -g))
+    best = max(scored)
+    if best[0] <= _reading_cost(tokens, spans, fields):
+        return None  # the cells past the header's width read better as rows under merged cells
+    g = -best[2]
+    texts = [t.text for t in header]
+    return [RawRow([RawCell(t) for t in [*texts[: g + 1], *texts[g:]]], page=header[0].page)]
+
+
+ENDS_SENTENCE = compile_rule(r"(?:[。；;！？!?]|(?<!\d)[.．])\s*$")
+
+
+def _name_like(text: str) -> bool:
+    """A short name ("美丽乡村建设", "綠道建設"), not a sentence: what stands first under a header
+    cell over a name and its content."""
+    view = match_view(text)
+    return len(match_key(text)) <= MAX_HEADER_CELL and not SENTENCE.search(view) and not ENDS_SENTENCE.search(view)
 
 
 MAX_GROUP_READINGS = 2000  # ways of placing groups and their sub-columns weighed (a header is short)
