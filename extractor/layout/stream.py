@@ -27,7 +27,7 @@ from extractor.headers import (
     reads_as_header,
 )
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
-from extractor.layout.subrows import align, opening_column
+from extractor.layout.subrows import MAX_PIECES_PER_COLUMN, align, opening_column
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
@@ -54,8 +54,9 @@ def _token(lines: list[Line], first_line: int) -> Token:
     return Token(text, lines[0].page, seq, first_line)
 
 
-def stream_tokens(lines: list[Line], *, per_line: bool) -> list[Token]:
-    """Cells of a stream: groups of lines between blank or ``|`` lines; a bare number is its own cell."""
+def stream_tokens(lines: list[Line], *, per_line: bool, blanks: bool = False) -> list[Token]:
+    """Cells of a stream: groups of lines between blank or ``|`` lines; a bare number is its own cell.
+    With ``blanks`` (one cell a line), a blank line after the first cell is an empty cell."""
     tokens: list[Token] = []
     group: list[Line] = []
     group_start = 0
@@ -64,6 +65,8 @@ def stream_tokens(lines: list[Line], *, per_line: bool) -> list[Token]:
             if group:
                 tokens.extend(_split_header_group(group, group_start))
                 group = []
+            if blanks and tokens and not line.text.strip() and index < len(lines) - 1:
+                tokens.append(Token("", line.page, None, index))  # (not the text's closing line end)
             continue
         # A number alone, a category line right before one, or the 序号 header is a cell of its own.
         if per_line or parse_seq(line.text) is not None or _heading_before_seq(lines, index) or _seq_header(line.text):
@@ -134,29 +137,54 @@ def cell_stream(lines: list[Line]) -> list[Block] | None:
     a table flattened onto a line (a document-sharing site's text view), one cell per word,
     rows then rebuilt from the 序号 sequence and the header's width.
     """
+    found = None
     for mode in ("groups", "lines", "words"):
-        source = _words(lines) if mode == "words" else lines
-        tokens = stream_tokens(source, per_line=mode != "groups")
-        found = _stream_header(tokens)
-        if found is None:
-            continue
-        start, end = found
-        if mode == "groups" and not _separated(source, tokens, end):
-            continue  # no blank line between the first rows' cells: one cell per line
-        table, after = _stream_rows(tokens, start, end, kind="words" if mode == "words" else "stream")
-        if table is None:
-            continue
-        before = _lines_before(source, tokens[start])
-        if mode == "words" and before:
-            before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
-        rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after]
-        if mode != "words" and after:
-            # Another table further on (附件1, then 附件2): the lines after this one, read again.
-            later = cell_stream(source[after[0].first_line :])
-            if later is not None:
-                rest = later
-        return [*before, table, *rest]
-    return None
+        found = _read_stream(lines, mode)
+        if found is not None:
+            break
+    if found is None or not any(not line.text.strip() for line in lines):
+        return found
+    # A blank line between one cell a line may stand for an empty cell (a merged cell a web page's
+    # copy wrote as nothing, the cells under it then one fewer): that reading is weighed against
+    # the one above by the evidence the layout stage weighs every proposal by.
+    blanks = _read_stream(lines, "blanks")
+    if blanks is None:
+        return found
+    from extractor.layout.evidence import weigh
+
+    total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
+    return blanks if weigh(blanks, total).score > weigh(found, total).score + BLANKS_MARGIN else found
+
+
+BLANKS_MARGIN = 0.1  # what blank lines read as empty cells must win by (blank lines part cells more often)
+
+
+def _read_stream(lines: list[Line], mode: str) -> list[Block] | None:
+    """The stream read one way: ``groups`` (a cell a group of lines between blank lines), ``lines``
+    (a cell a line), ``blanks`` (a cell a line, a blank line an empty cell), ``words``."""
+    source = _words(lines) if mode == "words" else lines
+    tokens = stream_tokens(source, per_line=mode != "groups", blanks=mode == "blanks")
+    found = _stream_header(tokens)
+    if found is None:
+        return None
+    start, end = found
+    if mode == "groups" and not _separated(source, tokens, end):
+        return None  # no blank line between the first rows' cells: one cell per line
+    table, after = _stream_rows(
+        tokens, start, end, kind="words" if mode == "words" else "stream", runs_on=mode == "blanks"
+    )
+    if table is None:
+        return None
+    before = _lines_before(source, tokens[start])
+    if mode == "words" and before:
+        before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
+    rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after if t.text]
+    if mode != "words" and after:
+        # Another table further on (附件1, then 附件2): the lines after this one, read again.
+        later = cell_stream(source[after[0].first_line :])
+        if later is not None:
+            rest = later
+    return [*before, table, *rest]
 
 
 def _words(lines: list[Line]) -> list[Line]:
@@ -221,7 +249,7 @@ def _next_row_start(tokens: list[Token], i: int, width: int) -> int | None:
 
 
 def _stream_rows(
-    tokens: list[Token], start: int, end: int, kind: Literal["stream", "words"] = "stream"
+    tokens: list[Token], start: int, end: int, kind: Literal["stream", "words"] = "stream", *, runs_on: bool = False
 ) -> tuple[RawTable | None, list[Token]]:
     header = tokens[start:end]
     width = len(header)
@@ -300,7 +328,7 @@ def _stream_rows(
     if kind == "stream" and group is None and len(rows) == 1:
         rows = _two_row_header(tokens, spans, header) or _spanning_header(tokens, spans, header) or rows
     fields = _column_fields(rows)
-    if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields):
+    if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields, runs_on=runs_on):
         spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
     opens_at: int | None = None  # where the rows under merged cells open (a cut row's guide)
     own_cells: set[int] = set()  # columns the rows under merged cells write themselves
@@ -311,14 +339,15 @@ def _stream_rows(
         loose = not (cut_off and index == len(spans) - 1)
         at_end = b == len(tokens)
         under = (
-            _rows_under_merged_cells(tokens[a:b], fields, open_end=at_end, opens_at=opens_at)
+            _rows_under_merged_cells(tokens[a:b], fields, open_end=at_end, opens_at=opens_at, empties_written=runs_on)
             if kind == "stream"
             else None
         )
         if under is not None:
             opening = opening_column(under)
             opens_at = opening if opening is not None else opens_at
-            if at_end and len(under) > 1:
+            if at_end and len(under) > 1 and not (runs_on and not tokens[b - 1].text):
+                # (an empty cell written last, where empty cells are written, closes the row: not cut)
                 under[-1] = _cut_row(under[-1], own_cells)
             own_cells.update(c for row in under[1:] for c, cell in enumerate(row) if cell is not None)
             for texts in under:
@@ -384,14 +413,19 @@ def _column_fields(header_rows: list[RawRow]) -> list[str | None]:
 
 
 def _rows_under_merged_cells(
-    span: list[Token], fields: list[str | None], *, open_end: bool = False, opens_at: int | None = None
+    span: list[Token],
+    fields: list[str | None],
+    *,
+    open_end: bool = False,
+    opens_at: int | None = None,
+    empties_written: bool = False,
 ) -> list[list[str | None]] | None:
     """A span with more cells than a row has columns, read as its numbered row and rows under
     merged cells (see subrows.py); None when one row (with cells broken over lines) reads better.
     ``open_end``: the span runs to the document's end, which may cut its last row short."""
     if len(span) <= len(fields) or span[0].bare_seq is None or fields[0] != "seq":
         return None
-    found = align([t.text for t in span], fields, open_end=open_end, opens_at=opens_at)
+    found = align([t.text for t in span], fields, open_end=open_end, opens_at=opens_at, empties_written=empties_written)
     if found is None or len(found[1]) < 2:
         return None
     return found[1]
@@ -400,15 +434,22 @@ def _rows_under_merged_cells(
 CLOSING_DATE = compile_rule(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
-def _last_row_goes_on(tokens: list[Token], span: tuple[int, int], fields: list[str | None]) -> bool:
+def _last_row_goes_on(
+    tokens: list[Token], span: tuple[int, int], fields: list[str | None], *, runs_on: bool = False
+) -> bool:
     """Whether the cells after the last numbered row (taken a row's width) are rows under its
-    merged cells: few, no note, furniture or closing date among them, and read as such rows."""
+    merged cells: few, no note, furniture or closing date among them, and read as such rows.
+    ``runs_on``: where blank lines stand for empty cells, a merged cell's rows end where the
+    empty cells say, and there may be many (one 序号 over a project's every target)."""
     rest = tokens[span[1] :]
-    if not rest or len(rest) > 2 * len(fields) or span[0] >= span[1] or tokens[span[0]].bare_seq is None:
+    while rest and not rest[-1].text:
+        rest = rest[:-1]
+    most = (MAX_PIECES_PER_COLUMN - 1 if runs_on else 2) * len(fields)
+    if not rest or len(rest) > most or span[0] >= span[1] or tokens[span[0]].bare_seq is None:
         return False
     if any(layout_patterns()["note"].match(t.text) or is_furniture(t.text) or CLOSING_DATE.match(t.text) for t in rest):
         return False
-    found = align([t.text for t in tokens[span[0] :]], fields, open_end=True)
+    found = align([t.text for t in tokens[span[0] :]], fields, open_end=True, empties_written=runs_on)
     return found is not None and len(found[1]) >= 2
 
 
