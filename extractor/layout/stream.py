@@ -27,7 +27,7 @@ from extractor.headers import (
     reads_as_header,
 )
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
-from extractor.layout.subrows import MAX_PIECES_PER_COLUMN, align, opening_column
+from extractor.layout.subrows import MAX_PIECES_PER_COLUMN, align, kind, opening_column
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
@@ -324,7 +324,11 @@ def _stream_rows(
     # The document ends inside the last row when it is shorter than the rows before it.
     cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
     group = _group_over_the_rest(tokens, spans, header) if kind == "stream" else None
+    # (the widest rows are the whole ones: the others may leave merged cells out)
+    full_width = max((b - a for a, b in spans[:-1]), default=row_width)
     rows = _group_header_rows(header, group) if group is not None else _stream_header_rows(header, row_width)
+    if group is None and len(rows) == 1 and full_width != row_width:
+        rows = _stream_header_rows(header, full_width)
     if kind == "stream" and group is None and len(rows) == 1:
         rows = _two_row_header(tokens, spans, header) or _spanning_header(tokens, spans, header) or rows
     fields = _column_fields(rows)
@@ -332,6 +336,10 @@ def _stream_rows(
         spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
     opens_at: int | None = None  # where the rows under merged cells open (a cut row's guide)
     own_cells: set[int] = set()  # columns the rows under merged cells write themselves
+    # What each column holds in the rows that write every column: where a narrower row's merged
+    # cells stand (``_merged_gaps``).
+    whole = [tokens[a:b] for a, b in spans[:-1] if b - a == len(fields)] if kind == "stream" else []
+    column_kinds = [{kind_of(row[c].text) for row in whole} for c in range(len(fields))] if whole else []
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
@@ -358,11 +366,56 @@ def _stream_rows(
         if at_end and (joined := _items_joined(texts, fields)) != texts:
             # the row the document ends in, its cell's items one a paragraph: one cell, the row cut
             texts, loose = joined, loose and len(joined) >= len(fields)
+        # (the last row too: one a merged cell leaves narrower is whole, not cut, when the columns say so)
+        gaps = _merged_gaps(texts, column_kinds) if column_kinds and (loose or at_end) else None
+        if gaps is not None:
+            rows.append(RawRow(gaps, page=tokens[a].page))
+            continue
+        if at_end and column_kinds and len(texts) < len(fields):
+            loose = False  # the last row, narrower than the whole rows, its cells where they stand: cut
         rows.append(RawRow([RawCell(t) for t in texts], page=tokens[a].page, loose=loose))
     return RawTable(rows, kind=kind), pending + tokens[i:]
 
 
 ITEM_CELLS = frozenset({"progress", "issues", "plan"})  # cells that list their report in items
+
+
+def kind_of(text: str) -> str:
+    """A cell's coarse kind (``subrows.kind``, a short name and a sentence both text)."""
+    found = kind(text)
+    return "text" if found == "name" else found
+
+
+MAX_MERGED_GAPS = 2  # merged cells a numbered row may leave out
+
+
+def _merged_gaps(texts: list[str], column_kinds: list[set[str]]) -> list[RawCell] | None:
+    """A numbered row a cell or two narrower than the rows that write every column: the cells a
+    merge above covers were left out of the copy ("2 | 2025 | 启动实施…" under "1 | 一、优质教育综合
+    提升工程 | 2024-2025 | 完成…": the project's name merged over both). They stand where the row's
+    texts then match what the whole rows hold in each column (a date under the years, text under
+    the task), of equals the leftmost; those cells are left empty (an empty unit cell is the one
+    above's, the table stage says; a name or a target over several rows is no row's own text).
+    None when the row is not so narrow, or no place matches better than the row as written."""
+    width = len(column_kinds)
+    missing = width - len(texts)
+    if not 1 <= missing <= MAX_MERGED_GAPS or not texts:
+        return None
+    kinds = [kind_of(t) for t in texts]
+
+    def matched(gaps: tuple[int, ...]) -> int:
+        placed = iter(kinds)
+        return sum(1 for c in range(width) if c not in gaps and next(placed) in column_kinds[c])
+
+    as_written = sum(1 for c, k in enumerate(kinds) if k in column_kinds[c])
+    best = max(itertools.combinations(range(1, width), missing), key=lambda gaps: (matched(gaps), [-g for g in gaps]))
+    if matched(best) <= as_written:
+        return None
+    cells: list[RawCell] = []
+    written = iter(texts)
+    for c in range(width):
+        cells.append(RawCell("") if c in best else RawCell(next(written)))
+    return cells
 
 
 def _items_joined(texts: list[str], fields: list[str | None]) -> list[str]:
