@@ -58,3 +58,17 @@ def test_empty_lines_are_the_merged_cells(variant: str) -> None:
     ]
     # the unit stands in its own column in the numbered row and covers the rows under it
     assert all([squash(u).translate(same) for u in row.lead_units] == ["县城乡环境提升工作专班"] for row in rows)
+
+
+def test_each_of_many_tables_is_read_once() -> None:
+    """Tables one after the other (附件1, 附件2 …), an empty cell a blank line in each: every table
+    is read, the lines after it read again once (not again for each way of reading the one before)."""
+    parts: list[str] = []
+    for k in range(1, 11):
+        parts += [f"附件{k}", "序号", "工作任务", "进展情况", "责任单位"]
+        parts += ["1", f"新建学校{k}所。", "主体已完工。", "区教育局", "2", f"改造道路{k}条。", "", "区交通局"]
+        parts += ["3", f"新建公园{k}处。", "已完成。", "区园林局"]
+    tables = extractor.parse(("\n".join(parts) + "\n").encode("utf-8")).tables
+    assert [len(t.rows) for t in tables] == [3] * 10
+    assert [squash(t.rows[1].task) for t in tables][-1] == "改造道路10条。"
+    assert all(t.rows[1].progress == "" and t.rows[1].lead_units == ["区交通局"] for t in tables)

@@ -142,26 +142,40 @@ def cell_stream(lines: list[Line]) -> list[Block] | None:
         found = _read_stream(lines, mode)
         if found is not None:
             break
-    if found is None or not any(not line.text.strip() for line in lines):
-        return found
-    # A blank line between one cell a line may stand for an empty cell (a merged cell a web page's
-    # copy wrote as nothing, the cells under it then one fewer): that reading is weighed against
-    # the one above by the evidence the layout stage weighs every proposal by.
-    blanks = _read_stream(lines, "blanks")
-    if blanks is None:
-        return found
-    from extractor.layout.evidence import weigh
+    if found is None:
+        return None
+    if any(not line.text.strip() for line in lines):
+        # A blank line between one cell a line may stand for an empty cell (a merged cell a web
+        # page's copy wrote as nothing, the cells under it then one fewer): that reading is weighed
+        # against the one above by the evidence the layout stage weighs every proposal by.
+        blanks = _read_stream(lines, "blanks")
+        if blanks is not None:
+            from extractor.layout.evidence import weigh
 
-    total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
-    return blanks if weigh(blanks, total).score > weigh(found, total).score + BLANKS_MARGIN else found
+            total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
+            if weigh(blanks[0], total).score > weigh(found[0], total).score + BLANKS_MARGIN:
+                found = blanks
+    blocks, rest = found
+    if rest:
+        # Another table further on (附件1, then 附件2): the lines after this one, read again (once:
+        # each table's readings are weighed before the next is read).
+        later = cell_stream(rest)
+        if later is not None:
+            blocks = [*blocks[: len(blocks) - _trailing_paragraphs(blocks)], *later]
+    return blocks
+
+
+def _trailing_paragraphs(blocks: list[Block]) -> int:
+    return next((k for k, block in enumerate(reversed(blocks)) if not isinstance(block, Paragraph)), len(blocks))
 
 
 BLANKS_MARGIN = 0.1  # what blank lines read as empty cells must win by (blank lines part cells more often)
 
 
-def _read_stream(lines: list[Line], mode: str) -> list[Block] | None:
+def _read_stream(lines: list[Line], mode: str) -> tuple[list[Block], list[Line]] | None:
     """The stream read one way: ``groups`` (a cell a group of lines between blank lines), ``lines``
-    (a cell a line), ``blanks`` (a cell a line, a blank line an empty cell), ``words``."""
+    (a cell a line), ``blanks`` (a cell a line, a blank line an empty cell), ``words``: the blocks
+    (the lines after the table as paragraphs) and those lines, which may hold another table."""
     source = _words(lines) if mode == "words" else lines
     tokens = stream_tokens(source, per_line=mode != "groups", blanks=mode == "blanks")
     found = _stream_header(tokens)
@@ -179,12 +193,8 @@ def _read_stream(lines: list[Line], mode: str) -> list[Block] | None:
     if mode == "words" and before:
         before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
     rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after if t.text]
-    if mode != "words" and after:
-        # Another table further on (附件1, then 附件2): the lines after this one, read again.
-        later = cell_stream(source[after[0].first_line :])
-        if later is not None:
-            rest = later
-    return [*before, table, *rest]
+    later = source[after[0].first_line :] if mode != "words" and after else []
+    return [*before, table, *rest], later
 
 
 def _words(lines: list[Line]) -> list[Line]:
