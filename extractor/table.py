@@ -390,12 +390,19 @@ def _units_from_labels(table: AssembledTable) -> None:
     if table.column_of("lead_units") is not None or task is None:
         return
     found = [_unit_label().search(match_view(row.texts[task])) for row in table.rows]
-    if not any(found):
+    # The same units named by their role instead of a label ("（市住建局牵头）", "(市教育局负责)",
+    # "（市发改委牵头，市财政局配合）"): the bracket closing the task reads as the labelled one does.
+    roles = [None if match else _role_bracket(row.texts[task]) for row, match in zip(table.rows, found, strict=True)]
+    if not any(found) and not any(roles):
         return
     table.columns.append(ColumnSpec(header="牵头单位", field="lead_units", key="lead_units"))
     _sources_in_step(table, len(table.columns) - 1)
-    for row, match in zip(table.rows, found, strict=True):
+    for row, match, role in zip(table.rows, found, roles, strict=True):
         text = row.texts[task]
+        if role is not None:
+            row.texts[task], leads = role
+            row.texts.append(leads)
+            continue
         if match is None:
             row.texts.append("")
             continue
@@ -404,6 +411,9 @@ def _units_from_labels(table: AssembledTable) -> None:
             # "…打造海上画廊。（牵头单位：市住建局）": the bracket holds the label and its units.
             before, units = before[:-1].rstrip(), units.rstrip("。.;；")
             units = units[:-1].rstrip() if match_view(units).endswith(")") else units
+            # "（牵头单位：市交通局；配合单位：各县区）": the next label's units are not the lead's
+            other = NEXT_LABEL.search(match_view(units))
+            units = units[: other.start()].rstrip() if other else units
         row.texts[task] = before
         row.texts.append(units.rstrip("。.;；"))
     table.warnings.append(
@@ -411,8 +421,47 @@ def _units_from_labels(table: AssembledTable) -> None:
     )
 
 
+NEXT_LABEL = compile_rule(r"[;,]\s*[^;,:()]{1,8}:")  # on the matching view: "；配合单位：…" after the lead's units
 UNIT_BRACKET = compile_rule(r"\(([^()]{2,60})\)\s*[。.;]?\s*(?=\n|$)")  # on the matching view
 UNIT_PARTS = compile_rule(r"[、,，;；/]")
+
+
+def _role_bracket(text: str) -> tuple[str, str] | None:
+    """(the task without it, its lead units) when ``text`` ends with a bracket naming units by their
+    role ("…打造海上画廊。（市住建局牵头）", "…(市发改委牵头,市财政局配合)", "（市教育局负责）"): the
+    units before a lead role lead; partners after it ("…配合") are no lead. None otherwise."""
+    view = match_view(text.rstrip())
+    closing = [m for m in UNIT_BRACKET.finditer(view) if m.end() == len(view)]
+    if not closing:
+        return None
+    bracket = closing[-1]
+    leads = _bracket_leads(bracket.group(1))
+    if leads is None:
+        return None
+    return text[: bracket.start()].rstrip(), "、".join(
+        text[bracket.start(1) + a : bracket.start(1) + b] for a, b in leads
+    )
+
+
+def _bracket_leads(inside: str) -> list[tuple[int, int]] | None:
+    """Where the lead units stand in a bracket's text (the matching view) that names units and their
+    roles, "市发改委、市财政局牵头" or "市发改委牵头,市财政局等配合"; None when it says anything else."""
+    patterns = prose_patterns()
+    inside = inside.rstrip()
+    role = patterns["lead_role"].search(inside)
+    if role is None or role.start() == 0:
+        return None
+    rest = inside[role.end() :].strip(" ,;、。.")
+    if rest:
+        partners = [p for p in regex.split(r"[、,;\s]+", patterns["unit_role"].sub("、", rest)) if p]
+        if not partners or not all(looks_like_units(p) for p in partners):
+            return None
+    spans = []
+    for part in regex.finditer(r"[^、,;/\s]+", inside[: role.start()]):
+        if not looks_like_units(part.group()) or len(part.group()) > 20 or regex.search(r"\d", part.group()):
+            return None
+        spans.append(part.span())
+    return spans or None
 
 
 def _unit_bracket(inside: str) -> bool:

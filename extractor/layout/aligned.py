@@ -1161,6 +1161,12 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
         read = _read_rows(lines, pieces, header, cells, mode)
         if read is not None and (best is None or read[0] > best[0]):
             best = read
+    for longer in _header_tails(pieces, header, mode):
+        read = _read_rows(lines, pieces, longer, longer.pieces, mode)
+        if read is None or (best is not None and read[0] <= best[0]):
+            continue
+        if _tail_filled(read[1], longer.end - header.end):
+            best = read
     # A second header line of fewer cells ("截至6月底进展 | 7月工作计划") names the sub-columns of
     # a group cell of the first ("2025年进展情况"): each cell that could be the group is tried.
     sub = _sub_header(pieces, header, mode)
@@ -1182,6 +1188,63 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
 
 
 MAX_GROUP_TRIES = 3  # cells from the end of the first header line that may be a group cell
+MAX_HEADER_TAIL = 3  # header cells of no known meaning a header written a cell a line may end with
+
+
+def _header_tails(pieces: list[Piece], header: _Header, mode: str) -> Iterable[_Header]:
+    """The header run on by one, two … of the lines after it that read as header cells by their
+    form, though they name no field the vocabulary knows ("1-9月份工作取得成效", "监督电话"): a
+    header written a cell a line stops where its last known word stands, and the columns after it
+    would be lost. Whether they are header cells or the first row's short cells (a category,
+    "经济稳定") is for the rows to say: each longer header is aligned like the others and the one
+    whose rows fit their columns best is kept (``_read``). Only one cell a line: where a line holds
+    a row, the header's line says where it ends."""
+    if mode != "lines":
+        return
+    end = header.end
+    while end < len(pieces) and end - header.end < MAX_HEADER_TAIL and _tail_piece(pieces[end]):
+        end += 1
+        tail = [p.text for p in pieces[header.end : end]]
+        yield _Header(header.start, end, header.cells + tail, header.pieces + tail)
+
+
+TAIL_FILLED = 0.5  # share of the rows that must write in each column a header's tail adds
+
+
+def _tail_filled(blocks: list[Block], tail: int) -> bool:
+    """Whether the rows write in each of the last ``tail`` columns: a column the header's tail adds
+    that the rows leave empty is no column (the tail was the first row's category, "宏观调控")."""
+    table = next((b for b in blocks if isinstance(b, RawTable)), None)
+    if table is None:
+        return False
+    width = max(len(row.cells) for row in table.rows)
+    rows = [row for row in table.rows[1:] if len(row.cells) == width]
+    return bool(rows) and all(
+        sum(1 for row in rows if (row.cells[c].text or "").strip()) >= TAIL_FILLED * len(rows)
+        for c in range(width - tail, width)
+    )
+
+
+def _tail_piece(piece: Piece) -> bool:
+    """A line that could be a header cell by its form: short, no sentence, clause or label, not a
+    number, a section line or furniture (its words may name nothing the vocabulary knows)."""
+    text = piece.text
+    view = match_view(text).strip()
+    key = match_key(text)
+    if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text) or parse_seq(text) is not None:
+        return False
+    if not regex.search(r"\p{Han}", view):
+        return False  # "%", "万元": a measure, a row's cell
+    if ENUMERATED_HEADING.match(view) or regex.search(r"[，,、；;]|[:：]", view):
+        return False
+    # "1-9月份工作取得成效", "预计至12月31日完成工作进度(%)", "1-3月": a period and a bracketed
+    # measure are a header's numbers; any other number is a figure, a row's
+    return not DIGIT.search(HEADER_DATE.sub("", view))
+
+
+HEADER_DATE = compile_rule(
+    r"\d{1,4}\s*(?:[-~～至]\s*\d{1,4}\s*)?(?:年度?|月[份底末]?|日|季度)|[（(]\s*(?:%|％|[^\d（）()]{1,4})\s*[)）]"
+)
 
 
 def _sub_header(pieces: list[Piece], header: _Header, mode: str) -> tuple[int, list[str]] | None:

@@ -27,7 +27,7 @@ from extractor.headers import (
     reads_as_header,
 )
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
-from extractor.layout.subrows import align, opening_column
+from extractor.layout.subrows import MAX_PIECES_PER_COLUMN, align, kind, opening_column
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key, match_view
@@ -54,8 +54,9 @@ def _token(lines: list[Line], first_line: int) -> Token:
     return Token(text, lines[0].page, seq, first_line)
 
 
-def stream_tokens(lines: list[Line], *, per_line: bool) -> list[Token]:
-    """Cells of a stream: groups of lines between blank or ``|`` lines; a bare number is its own cell."""
+def stream_tokens(lines: list[Line], *, per_line: bool, blanks: bool = False) -> list[Token]:
+    """Cells of a stream: groups of lines between blank or ``|`` lines; a bare number is its own cell.
+    With ``blanks`` (one cell a line), a blank line after the first cell is an empty cell."""
     tokens: list[Token] = []
     group: list[Line] = []
     group_start = 0
@@ -64,6 +65,8 @@ def stream_tokens(lines: list[Line], *, per_line: bool) -> list[Token]:
             if group:
                 tokens.extend(_split_header_group(group, group_start))
                 group = []
+            if blanks and tokens and not line.text.strip() and index < len(lines) - 1:
+                tokens.append(Token("", line.page, None, index))  # (not the text's closing line end)
             continue
         # A number alone, a category line right before one, or the 序号 header is a cell of its own.
         if per_line or parse_seq(line.text) is not None or _heading_before_seq(lines, index) or _seq_header(line.text):
@@ -134,29 +137,64 @@ def cell_stream(lines: list[Line]) -> list[Block] | None:
     a table flattened onto a line (a document-sharing site's text view), one cell per word,
     rows then rebuilt from the 序号 sequence and the header's width.
     """
+    found = None
     for mode in ("groups", "lines", "words"):
-        source = _words(lines) if mode == "words" else lines
-        tokens = stream_tokens(source, per_line=mode != "groups")
-        found = _stream_header(tokens)
-        if found is None:
-            continue
-        start, end = found
-        if mode == "groups" and not _separated(source, tokens, end):
-            continue  # no blank line between the first rows' cells: one cell per line
-        table, after = _stream_rows(tokens, start, end, kind="words" if mode == "words" else "stream")
-        if table is None:
-            continue
-        before = _lines_before(source, tokens[start])
-        if mode == "words" and before:
-            before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
-        rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after]
-        if mode != "words" and after:
-            # Another table further on (附件1, then 附件2): the lines after this one, read again.
-            later = cell_stream(source[after[0].first_line :])
-            if later is not None:
-                rest = later
-        return [*before, table, *rest]
-    return None
+        found = _read_stream(lines, mode)
+        if found is not None:
+            break
+    if found is None:
+        return None
+    if any(not line.text.strip() for line in lines):
+        # A blank line between one cell a line may stand for an empty cell (a merged cell a web
+        # page's copy wrote as nothing, the cells under it then one fewer): that reading is weighed
+        # against the one above by the evidence the layout stage weighs every proposal by.
+        blanks = _read_stream(lines, "blanks")
+        if blanks is not None:
+            from extractor.layout.evidence import weigh
+
+            total = sum(1 for line in lines for ch in line.text if not ch.isspace() and ch not in "|｜")
+            if weigh(blanks[0], total).score > weigh(found[0], total).score + BLANKS_MARGIN:
+                found = blanks
+    blocks, rest = found
+    if rest:
+        # Another table further on (附件1, then 附件2): the lines after this one, read again (once:
+        # each table's readings are weighed before the next is read).
+        later = cell_stream(rest)
+        if later is not None:
+            blocks = [*blocks[: len(blocks) - _trailing_paragraphs(blocks)], *later]
+    return blocks
+
+
+def _trailing_paragraphs(blocks: list[Block]) -> int:
+    return next((k for k, block in enumerate(reversed(blocks)) if not isinstance(block, Paragraph)), len(blocks))
+
+
+BLANKS_MARGIN = 0.1  # what blank lines read as empty cells must win by (blank lines part cells more often)
+
+
+def _read_stream(lines: list[Line], mode: str) -> tuple[list[Block], list[Line]] | None:
+    """The stream read one way: ``groups`` (a cell a group of lines between blank lines), ``lines``
+    (a cell a line), ``blanks`` (a cell a line, a blank line an empty cell), ``words``: the blocks
+    (the lines after the table as paragraphs) and those lines, which may hold another table."""
+    source = _words(lines) if mode == "words" else lines
+    tokens = stream_tokens(source, per_line=mode != "groups", blanks=mode == "blanks")
+    found = _stream_header(tokens)
+    if found is None:
+        return None
+    start, end = found
+    if mode == "groups" and not _separated(source, tokens, end):
+        return None  # no blank line between the first rows' cells: one cell per line
+    table, after = _stream_rows(
+        tokens, start, end, kind="words" if mode == "words" else "stream", runs_on=mode == "blanks"
+    )
+    if table is None:
+        return None
+    before = _lines_before(source, tokens[start])
+    if mode == "words" and before:
+        before = [Paragraph(" ".join(b.text for b in before if isinstance(b, Paragraph)), page=before[0].page)]
+    rest: list[Block] = [Paragraph(t.text, page=t.page) for t in after if t.text]
+    later = source[after[0].first_line :] if mode != "words" and after else []
+    return [*before, table, *rest], later
 
 
 def _words(lines: list[Line]) -> list[Line]:
@@ -221,7 +259,7 @@ def _next_row_start(tokens: list[Token], i: int, width: int) -> int | None:
 
 
 def _stream_rows(
-    tokens: list[Token], start: int, end: int, kind: Literal["stream", "words"] = "stream"
+    tokens: list[Token], start: int, end: int, kind: Literal["stream", "words"] = "stream", *, runs_on: bool = False
 ) -> tuple[RawTable | None, list[Token]]:
     header = tokens[start:end]
     width = len(header)
@@ -286,17 +324,32 @@ def _stream_rows(
         return None, []
     widths = Counter(b - a for a, b in spans[:-1]) if len(spans) > 1 else Counter({width: 1})
     row_width = widths.most_common(1)[0][0]
+    last_start, last_stop = spans[-1]
+    wider = sum(1 for a, b in spans[:-1] if b - a == row_width) >= SPANNING_SHARE * (len(spans) - 1)
+    if row_width > width and last_stop - last_start == width and i == last_stop and len(spans) > 2 and wider:
+        # the rows are wider than the header (a header cell over two columns): the last row, which
+        # no next 序号 closes, takes a row's width too, not the header's
+        i = min(last_start + row_width, len(tokens))
+        spans[-1] = (last_start, i)
     # The document ends inside the last row when it is shorter than the rows before it.
     cut_off = spans[-1][1] == len(tokens) and spans[-1][1] - spans[-1][0] < min(row_width, width)
     group = _group_over_the_rest(tokens, spans, header) if kind == "stream" else None
+    # (the widest rows are the whole ones: the others may leave merged cells out)
+    full_width = max((b - a for a, b in spans[:-1]), default=row_width)
     rows = _group_header_rows(header, group) if group is not None else _stream_header_rows(header, row_width)
+    if group is None and len(rows) == 1 and full_width != row_width:
+        rows = _stream_header_rows(header, full_width)
     if kind == "stream" and group is None and len(rows) == 1:
-        rows = _two_row_header(tokens, spans, header) or rows
+        rows = _two_row_header(tokens, spans, header) or _spanning_header(tokens, spans, header) or rows
     fields = _column_fields(rows)
-    if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields):
+    if kind == "stream" and _last_row_goes_on(tokens, spans[-1], fields, runs_on=runs_on):
         spans[-1], i = (spans[-1][0], len(tokens)), len(tokens)
     opens_at: int | None = None  # where the rows under merged cells open (a cut row's guide)
     own_cells: set[int] = set()  # columns the rows under merged cells write themselves
+    # What each column holds in the rows that write every column: where a narrower row's merged
+    # cells stand (``_merged_gaps``).
+    whole = [tokens[a:b] for a, b in spans[:-1] if b - a == len(fields)] if kind == "stream" else []
+    column_kinds = [{kind_of(row[c].text) for row in whole} for c in range(len(fields))] if whole else []
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
@@ -304,14 +357,15 @@ def _stream_rows(
         loose = not (cut_off and index == len(spans) - 1)
         at_end = b == len(tokens)
         under = (
-            _rows_under_merged_cells(tokens[a:b], fields, open_end=at_end, opens_at=opens_at)
+            _rows_under_merged_cells(tokens[a:b], fields, open_end=at_end, opens_at=opens_at, empties_written=runs_on)
             if kind == "stream"
             else None
         )
         if under is not None:
             opening = opening_column(under)
             opens_at = opening if opening is not None else opens_at
-            if at_end and len(under) > 1:
+            if at_end and len(under) > 1 and not (runs_on and not tokens[b - 1].text):
+                # (an empty cell written last, where empty cells are written, closes the row: not cut)
                 under[-1] = _cut_row(under[-1], own_cells)
             own_cells.update(c for row in under[1:] for c, cell in enumerate(row) if cell is not None)
             for texts in under:
@@ -322,11 +376,56 @@ def _stream_rows(
         if at_end and (joined := _items_joined(texts, fields)) != texts:
             # the row the document ends in, its cell's items one a paragraph: one cell, the row cut
             texts, loose = joined, loose and len(joined) >= len(fields)
+        # (the last row too: one a merged cell leaves narrower is whole, not cut, when the columns say so)
+        gaps = _merged_gaps(texts, column_kinds) if column_kinds and (loose or at_end) else None
+        if gaps is not None:
+            rows.append(RawRow(gaps, page=tokens[a].page))
+            continue
+        if at_end and column_kinds and len(texts) < len(fields):
+            loose = False  # the last row, narrower than the whole rows, its cells where they stand: cut
         rows.append(RawRow([RawCell(t) for t in texts], page=tokens[a].page, loose=loose))
     return RawTable(rows, kind=kind), pending + tokens[i:]
 
 
 ITEM_CELLS = frozenset({"progress", "issues", "plan"})  # cells that list their report in items
+
+
+def kind_of(text: str) -> str:
+    """A cell's coarse kind (``subrows.kind``, a short name and a sentence both text)."""
+    found = kind(text)
+    return "text" if found == "name" else found
+
+
+MAX_MERGED_GAPS = 2  # merged cells a numbered row may leave out
+
+
+def _merged_gaps(texts: list[str], column_kinds: list[set[str]]) -> list[RawCell] | None:
+    """A numbered row a cell or two narrower than the rows that write every column: the cells a
+    merge above covers were left out of the copy ("2 | 2025 | 启动实施…" under "1 | 一、优质教育综合
+    提升工程 | 2024-2025 | 完成…": the project's name merged over both). They stand where the row's
+    texts then match what the whole rows hold in each column (a date under the years, text under
+    the task), of equals the leftmost; those cells are left empty (an empty unit cell is the one
+    above's, the table stage says; a name or a target over several rows is no row's own text).
+    None when the row is not so narrow, or no place matches better than the row as written."""
+    width = len(column_kinds)
+    missing = width - len(texts)
+    if not 1 <= missing <= MAX_MERGED_GAPS or not texts:
+        return None
+    kinds = [kind_of(t) for t in texts]
+
+    def matched(gaps: tuple[int, ...]) -> int:
+        placed = iter(kinds)
+        return sum(1 for c in range(width) if c not in gaps and next(placed) in column_kinds[c])
+
+    as_written = sum(1 for c, k in enumerate(kinds) if k in column_kinds[c])
+    best = max(itertools.combinations(range(1, width), missing), key=lambda gaps: (matched(gaps), [-g for g in gaps]))
+    if matched(best) <= as_written:
+        return None
+    cells: list[RawCell] = []
+    written = iter(texts)
+    for c in range(width):
+        cells.append(RawCell("") if c in best else RawCell(next(written)))
+    return cells
 
 
 def _items_joined(texts: list[str], fields: list[str | None]) -> list[str]:
@@ -377,14 +476,19 @@ def _column_fields(header_rows: list[RawRow]) -> list[str | None]:
 
 
 def _rows_under_merged_cells(
-    span: list[Token], fields: list[str | None], *, open_end: bool = False, opens_at: int | None = None
+    span: list[Token],
+    fields: list[str | None],
+    *,
+    open_end: bool = False,
+    opens_at: int | None = None,
+    empties_written: bool = False,
 ) -> list[list[str | None]] | None:
     """A span with more cells than a row has columns, read as its numbered row and rows under
     merged cells (see subrows.py); None when one row (with cells broken over lines) reads better.
     ``open_end``: the span runs to the document's end, which may cut its last row short."""
     if len(span) <= len(fields) or span[0].bare_seq is None or fields[0] != "seq":
         return None
-    found = align([t.text for t in span], fields, open_end=open_end, opens_at=opens_at)
+    found = align([t.text for t in span], fields, open_end=open_end, opens_at=opens_at, empties_written=empties_written)
     if found is None or len(found[1]) < 2:
         return None
     return found[1]
@@ -393,15 +497,22 @@ def _rows_under_merged_cells(
 CLOSING_DATE = compile_rule(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
-def _last_row_goes_on(tokens: list[Token], span: tuple[int, int], fields: list[str | None]) -> bool:
+def _last_row_goes_on(
+    tokens: list[Token], span: tuple[int, int], fields: list[str | None], *, runs_on: bool = False
+) -> bool:
     """Whether the cells after the last numbered row (taken a row's width) are rows under its
-    merged cells: few, no note, furniture or closing date among them, and read as such rows."""
+    merged cells: few, no note, furniture or closing date among them, and read as such rows.
+    ``runs_on``: where blank lines stand for empty cells, a merged cell's rows end where the
+    empty cells say, and there may be many (one 序号 over a project's every target)."""
     rest = tokens[span[1] :]
-    if not rest or len(rest) > 2 * len(fields) or span[0] >= span[1] or tokens[span[0]].bare_seq is None:
+    while rest and not rest[-1].text:
+        rest = rest[:-1]
+    most = (MAX_PIECES_PER_COLUMN - 1 if runs_on else 2) * len(fields)
+    if not rest or len(rest) > most or span[0] >= span[1] or tokens[span[0]].bare_seq is None:
         return False
     if any(layout_patterns()["note"].match(t.text) or is_furniture(t.text) or CLOSING_DATE.match(t.text) for t in rest):
         return False
-    found = align([t.text for t in tokens[span[0] :]], fields, open_end=True)
+    found = align([t.text for t in tokens[span[0] :]], fields, open_end=True, empties_written=runs_on)
     return found is not None and len(found[1]) >= 2
 
 
@@ -508,6 +619,51 @@ def _two_row_header(tokens: list[Token], spans: list[tuple[int, int]], header: l
         if score > best:
             best, choice = score, rows
     return choice
+
+
+SPANNING_SHARE = 0.6  # rows that must be one cell wider than the header for a header cell to span two
+MIN_SPANNING_ROWS = 2  # … and at least this many
+
+
+def _spanning_header(tokens: list[Token], spans: list[tuple[int, int]], header: list[Token]) -> list[RawRow] | None:
+    """The header with one cell standing over two columns, when the rows (from one 序号 to the next)
+    are one cell wider than the header ("序號 / 年度任務 / 本月進展 …" over "1 / 美麗鄉村建設 / 創建4個… /
+    完成135個…": 年度任務 over a name and its target). Which cell spans is for the rows to say: the
+    reading whose rows fit their columns best, and of equals the one whose two columns under the
+    cell hold a short name over a longer text (a name and its content) in the most rows. The cell
+    is written over both columns (the table stage reads a name and a target under one header as the
+    task and its target). None when the rows are not so, or read better under the header as it stands (the
+    wider rows being rows under merged cells, ``subrows.align``)."""
+    width = len(header)
+    lengths = [b - a for a, b in spans[:-1]] or [b - a for a, b in spans]
+    wider = sum(1 for n in lengths if n == width + 1)
+    if wider < MIN_SPANNING_ROWS or wider < SPANNING_SHARE * len(lengths):
+        return None  # (one row a cell wider is as likely a cell broken over two paragraphs)
+    fields = [_field_of(t.text) for t in header]
+    if fields[0] != "seq":
+        return None
+    exact = [(a, b) for a, b in spans if b - a == width + 1]
+    scored = []
+    for g in range(1, width):
+        columns = fields[: g + 1] + fields[g:]
+        contrast = sum(1 for a, _ in exact if _name_like(tokens[a + g].text) and not _name_like(tokens[a + g + 1].text))
+        scored.append((_reading_cost(tokens, spans, columns), contrast, -g))
+    best = max(scored)
+    if best[0] <= _reading_cost(tokens, spans, fields):
+        return None  # the cells past the header's width read better as rows under merged cells
+    g = -best[2]
+    texts = [t.text for t in header]
+    return [RawRow([RawCell(t) for t in [*texts[: g + 1], *texts[g:]]], page=header[0].page)]
+
+
+ENDS_SENTENCE = compile_rule(r"(?:[。；;！？!?]|(?<!\d)[.．])\s*$")
+
+
+def _name_like(text: str) -> bool:
+    """A short name ("美丽乡村建设", "綠道建設"), not a sentence: what stands first under a header
+    cell over a name and its content."""
+    view = match_view(text)
+    return len(match_key(text)) <= MAX_HEADER_CELL and not SENTENCE.search(view) and not ENDS_SENTENCE.search(view)
 
 
 MAX_GROUP_READINGS = 2000  # ways of placing groups and their sub-columns weighed (a header is short)

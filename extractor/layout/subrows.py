@@ -50,24 +50,36 @@ MIXED_CELL = -4.0  # … of another kind
 EMPTY = -0.5  # a column a row leaves empty
 SKIPPED = -1.0  # a text column a row under merged cells skips in its middle
 NEW_ROW = -2.0  # a row under merged cells opens
+UNWRITTEN = -3.0  # a column the numbered row leaves unwritten where empty cells are written as such
 
 
 def kind(text: str) -> str:
     """The piece's coarse kind: text, a status word (已完成, 正常推进), a unit, a date, a person …;
     "labelled": a unit's own report ("区投促局：对楼宇信息全面掌握…"), a progress cell; "blank": a
     mark standing for an empty cell ("/", "—", "无"), which any column may hold."""
-    if layout_patterns()["blank_mark"].match(match_view(text)):
-        return "blank"
+    if not text.strip() or layout_patterns()["blank_mark"].match(match_view(text)):
+        return "blank"  # (an empty cell itself: a blank line where blank lines are cells)
     if layout_patterns()["status_phrase"].match(match_view(text)):
         return "status"  # "已完成" opens like a report, but alone it is a status word
     label = UNIT_LABEL.match(text)
     if label and looks_like_units(label.group(1)):
         return "labelled"
     found = classify(text)
+    if found == "short":
+        return "name"  # a short text: a task's name, or a unit's name the vocabulary does not know
     return "text" if found in _TEXT else found
 
 
+def _coarse(piece_kind: str) -> str:
+    return "text" if piece_kind == "name" else piece_kind
+
+
 UNIT_LABEL = compile_rule(r"^\s*([^:：\n]{2,20})[:：]\s*\S")
+
+
+# Columns of names a short text may fill though it reads as no unit or person the vocabulary knows
+# ("县农村人居环境整治工作专班" under 主办单位): neither fit nor misfit.
+_NAMES = frozenset({"lead_units", "partner_units", "lead_leaders", "responsible"})
 
 
 def fit_score(piece_kind: str, field: str | None) -> float:
@@ -76,7 +88,9 @@ def fit_score(piece_kind: str, field: str | None) -> float:
     expected = _EXPECTED.get(field or "")
     if expected is None:
         return 0.0
-    return FIT if piece_kind in expected else MISFIT
+    if piece_kind == "name" and field in _NAMES:
+        return 0.0
+    return FIT if _coarse(piece_kind) in expected else MISFIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +119,12 @@ def _closable(state: _State) -> bool:
 
 
 def align(
-    texts: list[str], fields: list[str | None], *, open_end: bool = False, opens_at: int | None = None
+    texts: list[str],
+    fields: list[str | None],
+    *,
+    open_end: bool = False,
+    opens_at: int | None = None,
+    empties_written: bool = False,
 ) -> tuple[float, list[list[str | None]]] | None:
     """The best reading of ``texts`` (a 序号 first) as one row and the rows under merged cells
     after it: (score, rows of len(fields) cells; None = the cell above, merged). None when the
@@ -115,7 +134,10 @@ def align(
     row's columns after its last piece are past the cut, not empty, so they cost nothing, and of
     readings that score alike the one whose last piece stands furthest left wins (a row cut short
     holds its first cells: "新增持" alone is the next row's task, not its progress); ``opens_at``,
-    the column where the table's other rows under merged cells open, decides first between them."""
+    the column where the table's other rows under merged cells open, decides first between them.
+    ``empties_written``: the stream writes an empty cell as an empty text (a blank line), so the
+    numbered row, which holds every merged cell over the rows under it, leaves no column unwritten
+    at its end (UNWRITTEN each): a cell after it that would fill its last column does."""
     width = len(fields)
     if width < 2 or not texts or len(texts) > MAX_PIECES_PER_COLUMN * width:
         return None  # (a span this long is no group of rows; the alignment's time stays bounded)
@@ -130,7 +152,7 @@ def align(
             column = state.column
             previous_kind = kinds[index - 1]
             # (a unit's own report opens a cell of its own: it never goes on the one before)
-            same = piece == previous_kind and piece != "labelled"
+            same = _coarse(piece) == _coarse(previous_kind) and piece != "labelled"
             joined = fit_score(piece, fields[column]) + (SAME_CELL if same else MIXED_CELL)
             _offer(layer, state, score + joined, (state, "same"))
             for target in range(column + 1, width):
@@ -139,7 +161,8 @@ def align(
                 moved = _State(target, state.first, min(state.pieces + 1, 2), content)
                 _offer(layer, moved, score + skipped + fit_score(piece, fields[target]), (state, "next"))
             if _closable(state) and piece != "seq":
-                closed = score + EMPTY * (width - 1 - column) + NEW_ROW
+                empty = UNWRITTEN if empties_written and state.first else EMPTY
+                closed = score + empty * (width - 1 - column) + NEW_ROW
                 for target in range(1, column + 1):
                     labelled = piece == "labelled" and fields[target] in _EXPECTED_LABELLED
                     opened = _State(target, False, 1, fields[target] in _CONTENT, labelled)
@@ -156,6 +179,9 @@ def align(
     if open_end:
         tied = [s for total, s in ends if total >= score - 1e-9]
         readings = [(s, _rows(texts, fields, layers, s)) for s in tied]
+        if opens_at is None:
+            # the rows under merged cells before the last one say where such rows open
+            opens_at = next((o for _, rows in readings if (o := opening_column(rows[:-1])) is not None), None)
         state, rows = min(readings, key=lambda r: (_opening(r[1][-1]) != opens_at, r[0].column))
         return score, rows
     return score, _rows(texts, fields, layers, state)
