@@ -397,30 +397,42 @@ def _units_from_labels(table: AssembledTable) -> None:
         return
     table.columns.append(ColumnSpec(header="牵头单位", field="lead_units", key="lead_units"))
     _sources_in_step(table, len(table.columns) - 1)
+    notes: list[str] = []  # the bracket's words besides the lead units (roles, partners): nothing lost
     for row, match, role in zip(table.rows, found, roles, strict=True):
         text = row.texts[task]
         if role is not None:
             row.texts[task], leads = role
             row.texts.append(leads)
+            notes.append(text[len(row.texts[task]) :].strip())  # "（市发改委牵头，市财政局配合）"
             continue
         if match is None:
             row.texts.append("")
+            notes.append("")
             continue
         before, units = text[: match.start()].rstrip(), text[match.end() :].strip()
+        note = ""
         if match_view(before).endswith("("):
             # "…打造海上画廊。（牵头单位：市住建局）": the bracket holds the label and its units.
             before, units = before[:-1].rstrip(), units.rstrip("。.;；")
             units = units[:-1].rstrip() if match_view(units).endswith(")") else units
             # "（牵头单位：市交通局；配合单位：各县区）": the next label's units are not the lead's
             other = NEXT_LABEL.search(match_view(units))
-            units = units[: other.start()].rstrip() if other else units
+            units, note = (units[: other.start()].rstrip(), units[other.start() :]) if other else (units, "")
         row.texts[task] = before
         row.texts.append(units.rstrip("。.;；"))
+        notes.append(note.strip(" ;；,，"))
+    if any(notes):
+        # (a column no field reads, as a header the vocabulary does not know is kept)
+        table.columns.append(ColumnSpec(header=UNIT_NOTE, field=None, key=UNIT_NOTE))
+        _sources_in_step(table, len(table.columns) - 1)
+        for row, note in zip(table.rows, notes, strict=True):
+            row.texts.append(note)
     table.warnings.append(
         TableWarning("units_from_label", "lead units taken from a 责任单位 label inside the task cells")
     )
 
 
+UNIT_NOTE = "单位标注"  # the column keeping a task bracket's roles and partner units beside its lead units
 NEXT_LABEL = compile_rule(r"[;,]\s*[^;,:()]{1,8}:")  # on the matching view: "；配合单位：…" after the lead's units
 UNIT_BRACKET = compile_rule(r"\(([^()]{2,60})\)\s*[。.;]?\s*(?=\n|$)")  # on the matching view
 UNIT_PARTS = compile_rule(r"[、,，;；/]")
