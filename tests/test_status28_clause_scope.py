@@ -141,3 +141,20 @@ def test_a_state_after_a_plan_naming_the_items_is_still_a_verdict() -> None:
 
 def test_a_prose_verdict_after_a_forecast_sentence_still_counts() -> None:
     assert prose_verdict(["预计明年再建10个。2017年度11件民生实事共有20个子项，全部完成。"]) == "全部完成"
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("项目全部竣工并通过了总体验收", "done"),
+        ("力争年底全部竣工。", "unknown"),  # the same words forecast: nothing done yet
+        ("力爭年底全部竣工，已完成主體施工。", "on_track"),
+        ("整改到位", "done"),
+        ("整改尚未到位", "not done"),
+    ],
+)
+def test_the_finished_family_is_read_where_it_reports(progress: str, value: str) -> None:
+    if value == "not done":
+        assert _status(progress).value != "done"
+    else:
+        assert _status(progress).value == value
