@@ -158,3 +158,20 @@ def test_the_finished_family_is_read_where_it_reports(progress: str, value: str)
         assert _status(progress).value != "done"
     else:
         assert _status(progress).value == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "value"),
+    [
+        ("四、指标项目出现调整的有3项。因某种原因调整的项目是", "behind"),
+        ("四、指標項目出現調整的有3項；因故調整的項目為", "behind"),
+        ("二、进度滞后的项目。主要原因是资金不足", "behind"),
+        ("二、任务推进情况。各项任务进展如下", None),  # a report title, in the first sentence too
+    ],
+)
+def test_a_heading_that_goes_on_classifies_by_its_first_sentence(heading: str, value: str | None) -> None:
+    from extractor.rules.status import status_rules
+
+    assert status_rules().verdict.read_heading(heading) == value
+    if value is not None:
+        assert row_status({"task": "某项目", "progress": ""}, [], [], [], None, headings=[heading]).value == value

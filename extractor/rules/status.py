@@ -91,8 +91,15 @@ class VerdictRules:
         return self._first(_SPACES.sub("", self._trimmed(text)), self.column)
 
     def read_heading(self, text: str) -> str | None:
-        """The status a section or table title gives every row under it (its enumerator stripped)."""
-        return self._first(self._trimmed(text), self.heading)
+        """The status a section or table title gives every row under it (its enumerator stripped); a
+        heading that goes on after its first sentence (四、指标项目出现调整的有3项。因某种原因调整的项目是…)
+        classifies by that sentence."""
+        found = self._first(self._trimmed(text), self.heading)
+        if found is None:
+            first = _HEADING_SENTENCE.split(text.strip(), maxsplit=1)
+            if len(first) == 2 and first[1].strip():
+                found = self._first(self._trimmed(first[0]), self.heading)
+        return found
 
     def _trimmed(self, text: str) -> str:
         return self.end.sub("", self.enumerator.sub("", match_view(text)))
@@ -100,6 +107,9 @@ class VerdictRules:
     @staticmethod
     def _first(view: str, patterns: dict[str, regex.Pattern[str]]) -> str | None:
         return next((status for status, pattern in patterns.items() if pattern.search(view)), None)
+
+
+_HEADING_SENTENCE = compile_rule(r"[。；;！!？?]")
 
 
 @dataclass(frozen=True, slots=True)
