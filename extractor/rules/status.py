@@ -91,8 +91,15 @@ class VerdictRules:
         return self._first(_SPACES.sub("", self._trimmed(text)), self.column)
 
     def read_heading(self, text: str) -> str | None:
-        """The status a section or table title gives every row under it (its enumerator stripped)."""
-        return self._first(self._trimmed(text), self.heading)
+        """The status a section or table title gives every row under it (its enumerator stripped); a
+        heading that goes on after its first sentence (四、指标项目出现调整的有3项。因某种原因调整的项目是…)
+        classifies by that sentence."""
+        found = self._first(self._trimmed(text), self.heading)
+        if found is None:
+            first = _HEADING_SENTENCE.split(text.strip(), maxsplit=1)
+            if len(first) == 2 and first[1].strip():
+                found = self._first(self._trimmed(first[0]), self.heading)
+        return found
 
     def _trimmed(self, text: str) -> str:
         return self.end.sub("", self.enumerator.sub("", match_view(text)))
@@ -100,6 +107,9 @@ class VerdictRules:
     @staticmethod
     def _first(view: str, patterns: dict[str, regex.Pattern[str]]) -> str | None:
         return next((status for status, pattern in patterns.items() if pattern.search(view)), None)
+
+
+_HEADING_SENTENCE = compile_rule(r"[。；;！!？?]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +282,42 @@ def _negated(view: str, start: int) -> bool:
     return may_hold(negator, clause) and negator.search(clause) is not None
 
 
+@lru_cache(maxsize=64)
+def _markers(view: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the forecast markers (vocabulary forecast_marker, and future_clause at a clause's start)
+    and the report markers (vocabulary report_marker) of a whole view start, found once per view."""
+    forecast, report = vocabulary("forecast_marker"), vocabulary("report_marker")
+    ahead = [m.start() for m in forecast.finditer(view)] if may_hold(forecast, view) else []
+    opening = vocabulary("future_clause")
+    ahead += [s for s in (0, *(b + 1 for b in _breaks(view, _CLAUSE_BREAK))) if opening.match(view, s)]
+    reported = tuple(m.start() for m in report.finditer(view)) if may_hold(report, view) else ()
+    return tuple(sorted(ahead)), reported
+
+
+def _forecast_scope(view: str, start: int) -> bool:
+    """Whether offset ``start`` of a view stands in what is yet to come: a forecast, plan or condition
+    marker (预计, 计划于, 力争, 待…后) stands before it in its sentence and no report marker (已, 目前,
+    正在, 截至) since. A marker governs the rest of its clause chain up to a sentence break: in
+    已完成施工招标，预计5月底进场施工，9月底完工 the 完工 is forecast too; in 预计年底完工，目前已完成主体 the
+    已完成 is a report again."""
+    ahead, reported = _markers(view)
+    if not ahead:
+        return False
+    sentence = _sentence_start(view, start)
+    index = bisect_left(ahead, start) - 1
+    if index < 0 or ahead[index] < sentence:
+        return False
+    last_report = bisect_left(reported, start) - 1
+    return last_report < 0 or reported[last_report] < ahead[index]
+
+
+def _forecast(item: Item, cells: dict[str, str]) -> bool:
+    """_forecast_scope of an item of a cell (an item not of the cell's text: never)."""
+    source = cells.get(item.field) or ""
+    view = match_view(source)
+    return _of_cell(source, view, item.text, tuple(item.span)) and _forecast_scope(view, item.span[0])
+
+
 def cue_items(piece: Piece, cues: Iterable[Cue]) -> list[Item]:
     """Non-negated cue matches in a piece; of overlapping matches the earliest, then the longest, is kept."""
     found = []
@@ -403,6 +449,41 @@ def _view_of(text: str, field: str, span: tuple[int, int], cells: dict[str, str]
     return match_view(text)
 
 
+# Statement kinds that say what is yet to come as a whole (records.py reads a sentence by its first
+# marker); the clauses of one that a report marker reopens report (预计年底完工，目前已完成主体施工).
+_AHEAD_KINDS = frozenset({"forecast", "plan"})
+
+
+def _reported_parts(piece: Piece) -> list[Piece]:
+    """The clauses of a forecast or plan statement that no forecast governs (_forecast_scope), each run
+    of them a piece of kind "progress": 目前已完成主体施工 in 预计年底完工，目前已完成主体施工 is a report,
+    while 9月底完工 in 预计5月底进场施工，9月底完工 is not."""
+    view = piece.view
+    _, reported = _markers(view)
+    if not reported:
+        return []
+    parts: list[Piece] = []
+    starts = [0, *(b + 1 for b in _breaks(view, _CLAUSE_BREAK))]
+    ends = [*_breaks(view, _CLAUSE_BREAK), len(view)]
+    run: tuple[int, int] | None = None
+    for start, end in zip(starts, ends, strict=True):
+        report = end > start and not _forecast_scope(view, max(start, end - 1))
+        if report and vocabulary("future_clause").match(view, start):
+            report = False
+        if report:
+            run = (run[0] if run else start, end)
+        elif run is not None:
+            parts.append(run)
+            run = None
+    if run is not None:
+        parts.append(run)
+    return [
+        Piece(piece.field, piece.start + a, "progress", piece.text[a:b], view[a:b])
+        for a, b in parts
+        if piece.text[a:b].strip()
+    ]
+
+
 def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
@@ -412,6 +493,7 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
                 statements = [*statements, *find_statements(cells[field], field, found)]
     statements = [*statements, *_reported_in_task(cells)]
     pieces = [Piece(s.field, s.span[0], s.kind, s.text, _view_of(s.text, s.field, s.span, cells)) for s in statements]
+    pieces += [part for piece in pieces if piece.kind in _AHEAD_KINDS for part in _reported_parts(piece)]
     seen = {(s.field, s.span) for s in statements}
     pieces += [
         Piece(i.field, i.span[0], "issue", i.text, _view_of(i.text, i.field, i.span, cells))
@@ -485,9 +567,20 @@ def prose_verdict(paragraphs: Sequence[str]) -> str | None:
     verdict, for the callers to pass as the farthest heading (after the section and the title)."""
     rules = status_rules().verdict
     for paragraph in paragraphs:
+        view = match_view(paragraph)
+        start = 0
         for clause in _VERDICT_SENTENCE_BREAK.split(paragraph):
-            if clause.strip() and len(clause) <= MAX_VERDICT_SENTENCE and rules.read_heading(clause) is not None:
-                return clause.strip()
+            end, start = start + len(clause), start + len(clause) + 1
+            if not clause.strip() or len(clause) > MAX_VERDICT_SENTENCE:
+                continue
+            status = rules.read_heading(clause)
+            if status is None:
+                continue
+            if status == "done" and _forecast_scope(view, max(0, end - 1)):
+                # 预计到年底，全部完成: the done is forecast by an earlier clause. (A state word after a plan,
+                # 今年计划实施的10件实事，均按时序推进, names the planned items and reports their state.)
+                continue
+            return clause.strip()
     return None
 
 
@@ -789,6 +882,7 @@ def _row_status(
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _drop_planned_clauses(evidence, cells)
     _steps_done(evidence, cells)
+    _works_ahead(evidence, pieces)
     evidence.planned = _planned(pieces, cells)
     _completion_shares(pieces, period, evidence, cells)
     if assessments is None:
@@ -873,6 +967,7 @@ def resumptions(piece: Piece) -> list[Item]:
         for m in rules.resumed.finditer(piece.view)
         if not _negated(piece.view, m.start())
         and not vocabulary("future_clause").search(piece.view[_clause_start(piece.view, m.start()) or 0 : m.start()])
+        and not _forecast_scope(piece.view, m.start())
     ]
 
 
@@ -936,7 +1031,12 @@ def _preparatory_in(source: str, text: str, span: tuple[int, ...]) -> bool:
         return False  # the sentence's first clause
     previous_start = _clause_start(view, clause_start - 1, sentence_start)
     previous_start = sentence_start if previous_start is None else previous_start
+    if _COUNTED.search(view, clause_start, _clause_end(view, span[1])):
+        return False  # a clause with a count of its own (完成改造小区3个) reports its own works
     return bool(preparation.search(view[previous_start:clause_start]))
+
+
+_COUNTED = compile_rule(r"\d")
 
 
 def _contains(piece: Piece, item: Item) -> bool:
@@ -1076,20 +1176,19 @@ def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
 
 
 def _names_works(view: str) -> bool:
-    """Whether a progress names works begun (milestone.reached: 正在进行基础施工, 铺设, 主体) in a clause
-    that reports them: 将于近期启动建设 only plans them (vocabulary future_clause at the clause's start)."""
+    """Whether a progress names works begun (milestone.reached: 正在进行基础施工, 铺设, 主体) where it
+    reports them: 将于近期启动建设 only plans them, and so does every clause a forecast governs
+    (预计5月底进场施工，9月底完工: _forecast_scope)."""
     reached = status_rules().milestone.reached
-    return may_hold(reached, view) and any(
-        reached.search(clause) and not vocabulary("future_clause").search(clause)
-        for clause in _CLAUSE_BREAK.split(view)
-    )
+    return may_hold(reached, view) and any(not _forecast_scope(view, m.start()) for m in reached.finditer(view))
 
 
 def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
-    """Work cues standing in a clause of what is yet to come are set aside, not read as progress."""
+    """Work cues standing in a clause of what is yet to come (one that opens so, or one a forecast of
+    its sentence governs: _forecast_scope) are set aside, not read as progress."""
     for name in ("done", "on_track", "done_part", "reported"):
         items = evidence.tiers.get(name, [])
-        planned = [i for i in items if vocabulary("future_clause").search(_clause(i, cells))]
+        planned = [i for i in items if vocabulary("future_clause").search(_clause(i, cells)) or _forecast(i, cells)]
         if planned:
             evidence.tiers[name] = [i for i in items if i not in planned]
             evidence.set_aside("a clause of what is yet to come, no report", *planned)
@@ -1109,6 +1208,30 @@ def _steps_done(evidence: _Evidence, cells: dict[str, str]) -> None:
 
 
 _STEP_DONE = "on_track.step"  # something done that is a step of the task: work moving
+
+
+def _works_ahead(evidence: _Evidence, pieces: list[Piece]) -> None:
+    """Something said done while the row's progress says works are yet to come (一期已建成，二期计划6月
+    开工; 主体已完工，预计9月底竣工): works to come named in what a forecast governs (_forecast_scope)
+    leave the task unfinished — the done is a step, work moving (gold conventions: done needs the whole task)."""
+    done = [i for name in ("done", "done_part") for i in evidence.tiers.get(name, [])]
+    if not done:
+        return
+    milestone = status_rules().milestone
+    ahead = [
+        _item(piece, *m.span(), "works_ahead")
+        for piece in pieces
+        if piece.field == "progress" and piece.kind in ("progress", "plan", "forecast")
+        for pattern in (milestone.reached, milestone.task)
+        for m in (pattern.finditer(piece.view) if may_hold(pattern, piece.view) else ())
+        if _forecast_scope(piece.view, m.start())
+        or vocabulary("future_clause").search(piece.view[_clause_start(piece.view, m.start()) or 0 : m.start()])
+    ]
+    if not ahead:
+        return
+    evidence.tiers["done"] = evidence.tiers["done_part"] = []
+    evidence.set_aside("works are yet to come in the row: a step done, not the whole task", *done)
+    evidence.add("reported", *(i.model_copy(update={"rule": _STEP_DONE}) for i in done))
 
 
 def _planned_start(pieces: list[Piece]) -> list[Item]:
@@ -1131,8 +1254,14 @@ _PLANNED_START = "not_started.planned"
 def _reports_work(view: str) -> bool:
     """Whether a clause of a plan sentence reports work done or moving other than preparation
     (一期已建成 does; 已完成施工招标 does not)."""
-    preparation = status_rules().milestone.preparation
-    return any(vocabulary("done_or_moving").search(c) and not preparation.search(c) for c in _CLAUSE_BREAK.split(view))
+    preparation, moving = status_rules().milestone.preparation, vocabulary("done_or_moving")
+    for match in moving.finditer(view):
+        start = _clause_start(view, match.start()) or 0
+        if not preparation.search(view, start, _clause_end(view, match.end())) and not _forecast_scope(
+            view, match.start()
+        ):
+            return True
+    return False
 
 
 def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
@@ -1160,7 +1289,10 @@ _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only
 
 def _rest_prepared(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
     """The items of a clause that names the rest of the task's parts and reports their preparation
-    only (其他9个完成选址和图纸设计): those parts have not started (with others moving, the row is behind)."""
+    only (其他9个完成选址和图纸设计): those parts have not started (with others moving, the row is behind).
+    Not when the task is itself the preparation (重点前期项目 | 其他项目正在推进相关前期工作: its main action)."""
+    if status_rules().milestone.preparation.search(match_view(cells.get("task") or "")):
+        return []
     moving = [item for name in ("done", "on_track", "done_part", "reported") for item in evidence.tiers.get(name, [])]
     return [
         item.model_copy(update={"rule": _PREPARATION_ONLY})
