@@ -40,11 +40,12 @@ from extractor.layout.forms import label_values
 from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
 from extractor.layout.lines import line_tables
 from extractor.layout.news import NEWS_CONFIDENCE, news_items
+from extractor.layout.pages import without_page_marks
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
 from extractor.layout.stream import cell_stream
 from extractor.layout.unwrap import unwrapped
-from extractor.readers.raw import RawTable
+from extractor.readers.raw import Paragraph, RawTable
 
 __all__ = ["Block", "Candidate", "LayoutChoice", "Line", "choose_layout", "split_lines"]
 
@@ -91,11 +92,24 @@ class LayoutChoice:
 def choose_layout(lines: list[Line]) -> LayoutChoice:
     """Every proposer's segmentation of ``lines``, weighed; the best one.
 
+    Page marks (a page's number, its running head: ``pages.py``) are taken out before any proposer
+    reads the lines, and kept after the winner's blocks as set-aside text.
+
     A text with a blank line after nearly every line (a web page's paragraphs copied with the space
     between them) is read by each proposer twice: as it stands, and with those blank lines taken
     out (``single_spaced``), where they may say nothing (a pipe table's rows, a header wrapped over
     lines) or still part cells (a stream's). Both readings compete as any two candidates do: in the
     proposers' order, the one as written first."""
+    kept, page_marks = without_page_marks(lines)
+    choice = _choose(kept)
+    if page_marks and choice.layout is None:
+        choice.blocks = _paragraphs(lines)  # no table: the text stays as written, marks and all
+    elif page_marks:
+        choice.blocks.extend(Paragraph(line.text.strip(), page=line.page, aside=True) for line in page_marks)
+    return choice
+
+
+def _choose(lines: list[Line]) -> LayoutChoice:
     candidates: list[Candidate] = []
     # characters neither space nor a cell delimiter (str.split() splits exactly where isspace() holds)
     total = sum(len("".join(line.text.split())) - line.text.count("|") - line.text.count("｜") for line in lines)

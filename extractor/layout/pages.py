@@ -1,0 +1,83 @@
+"""Page marks: the page numbers and running heads a printed page leaves in its text.
+
+A report copied out of a PDF or a paged Word file carries, at every page break, the page's number
+(— 3 —, -3-, 第3页 共9页) and often a running head (the report's title or the office's name, printed
+again at the top of each page). Inside a table these lines are neither a row nor a cell: read as
+written, one ends a table copied a cell a line, becomes a phantom row of an aligned table, or is
+glued into a task. Every proposer would have to learn them; instead they are taken out once, before
+any proposer reads the lines, and kept as set-aside text (an ``unplaced_text`` warning: nothing is
+lost).
+
+Only marks no table cell is written as are taken: a number between dashes, 第N页 with or without
+共M页, "Page N of M". A bare number is a 序号 cell as often as a page number and stays (a category
+or unit cell repeated after each row's 序号 would pass for a running head beside it). A running head
+is the line that opens each page after its mark (the document's own title, at its top, stays).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.layout.base import Line
+from extractor.textnorm import match_view
+
+# A page's number as printed in its margin (matched on the matching view of the whole line).
+PAGE_MARK = regex.compile(
+    r"""(?x)^\s*(?:
+        [-—–－―]+\s*\d{1,4}\s*[-—–－―]+               # — 3 —, -3-, －3－
+      | 第\s*\d{1,4}\s*页(?:\s*[,，/／、]?\s*共\s*\d{1,4}\s*页)?  # 第3页, 第3页 共9页, 第3页/共9页
+      | 共\s*\d{1,4}\s*页\s*[,，/／、]?\s*第\s*\d{1,4}\s*页     # 共9页 第3页
+      | (?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?         # Page 3, Page 3 of 9
+    )\s*$"""
+)
+PAGE_MARK_EXAMPLES = (
+    "— 3 —",
+    "-12-",
+    "－ 4 －",
+    "第3页 共9页",
+    "第 3 页，共 9 页",
+    "共9页第3页",
+    "Page 3 of 9",
+    "第3頁",
+)
+PAGE_MARK_COUNTER_EXAMPLES = ("3", "-3.92", "—", "第3项", "第3页至第5页所列项目", "3/9", "1-3月")
+# a running head is a title or an office's full name; a unit cell (市科技局, 市发展改革委) is shorter
+MIN_HEAD_CHARS = 8
+
+
+def is_page_mark(text: str) -> bool:
+    return PAGE_MARK.match(match_view(text)) is not None
+
+
+def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """``lines`` without their page marks and running heads, and the lines taken out, in order.
+
+    A running head is the line that opens a page, after its mark (blank lines skipped), with the
+    same text after two marks or more and nowhere else but above the first mark: a cell that a page
+    break happens to put first (a row's unit on the next page) stands in other rows too."""
+    marks = [k for k, line in enumerate(lines) if is_page_mark(line.text)]
+    if not marks:
+        return lines, []
+    texts = [line.text.strip() for line in lines]
+    after: dict[str, list[int]] = {}
+    for k in marks:
+        j = k + 1
+        while j < len(lines) and not texts[j]:
+            j += 1
+        if j < len(lines) and len(texts[j]) >= MIN_HEAD_CHARS and not is_page_mark(texts[j]):
+            after.setdefault(texts[j], []).append(j)
+    where: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        if text in after:
+            where.setdefault(text, []).append(k)
+    # ...and printed nowhere else but above the first page break (a title printed again): a unit
+    # that leads many rows may open two pages by chance, but it stands in rows elsewhere too
+    heads = {
+        j
+        for text, ks in after.items()
+        if len(ks) >= 2 and all(k in ks or k < marks[0] for k in where[text])
+        for j in ks
+    }
+    taken = set(marks) | heads
+    kept = [line for k, line in enumerate(lines) if k not in taken]
+    return kept, [line for k, line in enumerate(lines) if k in taken]
