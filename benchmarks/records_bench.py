@@ -29,6 +29,12 @@ a proxy for CPU work in one interpreter, not the wall time of the targets; valgr
 some 50 times slower, so use a few hundred rows (default 200). ``--kept`` builds the rows as the CLI
 does, each kept as its JSON text as it is built (``output.RowTexts``): the stage and the rows' JSON.
 
+``--families`` says where the stage's time goes: the CPU ms a row of each rule family that
+``build_row`` calls (issues, statements, figures, dates, assessments, status …; a family called
+inside another counts in the outer one), the best of --runs children per tree (the trees taking
+turns, one pass each), and the calls a row of each ``regex`` method (search, match, finditer …: one
+profiled pass). With ``--compare REV`` the two trees side by side.
+
 ``--whole`` counts the instructions of two whole processes per tree, ``import extractor.cli`` and
 ``extractor parse samples/seed.txt`` (bytecode and rule cache warm), and says whether the parse
 imported pydantic.
@@ -220,6 +226,120 @@ def worker_instructions(rows: int, run: bool, kept: bool = False) -> dict[str, A
     return {"rows": sum(len(t.rows) for t in assembly.tables)}
 
 
+# The rule families build_row calls, by their names in extractor.records (a revision without one skips it).
+FAMILIES = (
+    "find_issues",
+    "find_statements",
+    "extract_figures",
+    "header_unit_figures",
+    "measured_figures",
+    "find_dates",
+    "assess",
+    "row_status",
+    "split_lead_units",
+    "parse_seq",
+)
+
+
+def worker_families(rows: int, runs: int) -> dict[str, Any]:
+    """In a fresh process: CPU seconds of each rule family over ``rows`` generated rows (the best of
+    ``runs`` passes, each family's time from the pass that was fastest in all), and the calls of
+    each ``regex`` method in one more pass under cProfile."""
+    sys.path.insert(0, str(ROOT))
+    import cProfile
+    import pstats
+
+    import extractor
+    from extractor import records
+    from extractor.pipeline import find_structure
+    from extractor.readers import read
+    from extractor.sniff import sniff
+
+    extractor.parse(SEED)
+    data = generated_text(rows).encode("utf-8")
+    _, assembly, _ = find_structure(read(data, sniff(data)))
+    found = sum(len(t.rows) for t in assembly.tables)
+    try:
+        from extractor.limits import fewer_collections
+    except ImportError:
+        fewer_collections = contextlib.nullcontext
+    spent: dict[str, float] = {}
+    depth = [0]
+
+    def timed(name: str, function: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if depth[0]:
+                return function(*args, **kwargs)
+            depth[0] += 1
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+                depth[0] -= 1
+
+        return wrapper
+
+    originals = {name: getattr(records, name) for name in FAMILIES if hasattr(records, name)}
+    for name, function in originals.items():
+        setattr(records, name, timed(name, function))
+
+    def one_pass() -> None:
+        # the assembled rows stay (no sink lets them go): every pass reads the same rows
+        scope = records.home_scope(assembly.tables)
+        with fewer_collections():
+            for index, table in enumerate(assembly.tables):
+                records.build_table(table, index, scope)
+
+    best: tuple[float, dict[str, float]] | None = None
+    for _ in range(runs):
+        spent.clear()
+        start = time.process_time()
+        one_pass()
+        total = time.process_time() - start
+        if best is None or total < best[0]:
+            best = (total, dict(spent))
+    assert best is not None
+    for name, function in originals.items():
+        setattr(records, name, function)
+    profile = cProfile.Profile()
+    profile.enable()
+    one_pass()
+    profile.disable()
+    calls: dict[str, int] = {}
+    for (_, _, function), (_, primitive, *_) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        if "_regex.Pattern" in function or "re.Pattern" in function:
+            method = function.split("'")[1] + (" (re)" if "re.Pattern" in function else "")
+            calls[method] = calls.get(method, 0) + primitive
+    total, families = best
+    return {
+        "rows": found,
+        "cpu_ms_per_row": 1000 * total / found,
+        "families": {name: 1000 * seconds / found for name, seconds in families.items()},
+        "rest": 1000 * (total - sum(families.values())) / found,
+        "regex_calls_per_row": {name: count / found for name, count in sorted(calls.items())},
+    }
+
+
+def report_families(now: dict[str, Any], before: dict[str, Any] | None, label: str) -> None:
+    old = before or {"families": {}, "regex_calls_per_row": {}}
+    print(f"records stage by rule family, CPU ms a row, best of the passes ({now['rows']} generated rows)")
+    print(f"  {'':<22} {'now':>7} {'before':>7} {'ratio':>6}   (before = {label})")
+    names = sorted(now["families"], key=lambda n: -now["families"][n])
+    for name in names:
+        b = old["families"].get(name)
+        value = now["families"][name]
+        print(f"  {name:<22} {value:>7.3f} {'-' if b is None else f'{b:.3f}':>7} {_ratio(value, b):>6}")
+    for name in ("rest", "cpu_ms_per_row"):
+        b = old.get(name)
+        label_ = "rest of build_row" if name == "rest" else "all"
+        print(f"  {label_:<22} {now[name]:>7.3f} {'-' if b is None else f'{b:.3f}':>7} {_ratio(now[name], b):>6}")
+    print("regex calls a row (one profiled pass)")
+    for name, count in now["regex_calls_per_row"].items():
+        b = old["regex_calls_per_row"].get(name)
+        print(f"  {name:<22} {count:>7.1f} {'-' if b is None else f'{b:.1f}':>7}")
+
+
 _INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
@@ -312,6 +432,13 @@ def _child(kind: str, rows: int, root: Path) -> dict[str, Any]:
         env=_ENV,
     )
     return json.loads(done.stdout)
+
+
+def _families_child(rows: int, runs: int, root: Path) -> dict[str, Any]:
+    script = root / "benchmarks" / "records_bench.py"
+    command = [sys.executable, str(script), "--worker", "families", "--rows", str(rows), "--runs", str(runs)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=root, env=_ENV)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def _once(argv: list[str], root: Path, env: dict[str, str] | None = None) -> float:
@@ -433,8 +560,13 @@ def main(argv: list[str] | None = None) -> int:
         "samples/seed.txt` (valgrind), and say whether the parse imported pydantic",
     )
     parser.add_argument(
+        "--families",
+        action="store_true",
+        help="CPU ms a row of each rule family of the records stage, and regex calls a row (--rows: one size, 1000)",
+    )
+    parser.add_argument(
         "--worker",
-        choices=("records", "parse", "instructions", "instructions-kept", "instructions-before"),
+        choices=("records", "parse", "families", "instructions", "instructions-kept", "instructions-before"),
         help=argparse.SUPPRESS,
     )
     args = parser.parse_args(argv)
@@ -442,9 +574,28 @@ def main(argv: list[str] | None = None) -> int:
         run = args.worker != "instructions-before"
         print(json.dumps(worker_instructions(int(args.rows), run, kept=args.worker == "instructions-kept")))
         return 0
+    if args.worker == "families":
+        print(json.dumps(worker_families(int(args.rows), args.runs)))
+        return 0
     if args.worker:
         worker = worker_records if args.worker == "records" else worker_parse
         print(json.dumps(worker(int(args.rows))))
+        return 0
+    if args.families:
+        rows = 1000 if args.rows == parser.get_default("rows") else int(args.rows)
+        with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:
+            _ENV["PYTHONPYCACHEPREFIX"] = bytecode
+            roots = [ROOT, _tree_at(args.compare, Path(folder))] if args.compare else [ROOT]
+            for root in roots:  # bytecode written before anything is timed
+                _once([sys.executable, "-c", "import extractor.cli"], root)
+            # the trees take turns, one pass a child, so a machine whose load changes weighs on both alike
+            rounds = [[_families_child(rows, 1, root) for root in roots] for _ in range(max(1, args.runs))]
+            found = [min((r[i] for r in rounds), key=lambda f: f["cpu_ms_per_row"]) for i in range(len(roots))]
+        before = found[1] if args.compare else None
+        if args.json:
+            print(json.dumps({"now": found[0], "before": before}, indent=2))
+        else:
+            report_families(found[0], before, args.compare or "-")
         return 0
     if args.whole:
         with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as bytecode:

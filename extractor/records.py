@@ -422,7 +422,7 @@ def header_unit_figures(text: str, field: str, header: str, currency: str | None
     """A bare number under a header that names its unit: 63632 under 总投资（万元） is 636,320,000
     CNY. The figure's text is the number as written in the cell."""
     number = BARE_NUMBER.match(text)
-    unit = HEADER_UNIT.search(match_view(header))
+    unit = HEADER_UNIT.search(match_view(header)) if number is not None else None  # a bare number only
     if number is None or unit is None:
         return []
     written = number.group(1)

@@ -283,7 +283,8 @@ def _statement_pieces(
     rules = cell_rules()
     pieces: list[tuple[int, int, str]] = []
     for s, e in sentence_bounds(view, start, end):
-        default, fixed = next((k, f) for r, k, f in reversed(regions) if r <= _trimmed(view, s, e)[0])
+        first = _trimmed(view, s, e)[0]  # where the sentence's text starts: the region it is in
+        default, fixed = next((k, f) for r, k, f in reversed(regions) if r <= first)
         if fixed:
             pieces.append((s, e, default))
             continue
@@ -383,14 +384,21 @@ def split_lead_units(text: str) -> tuple[list[str], list[str]]:
     """(lead, partner) units of a units cell: when a mark picks some of its names ("*区发改局、
     区商务局"), the marked ones lead and the others are partners; otherwise all lead. Marks are
     dropped from the names (the cell keeps them)."""
+    lead, partners = _split_lead_units(text)
+    return list(lead), list(partners)  # lists of the row's own: the cached tuples stay as they are
+
+
+# Every row reads its units cells (lead and partner): a document names the same few, row after row.
+@lru_cache(maxsize=512)
+def _split_lead_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     mark = cell_rules().lead_mark
-    units = split_units(text)
+    units = _split_units(text)
     marked = [bool(mark.match(unit)) for unit in units]
-    names = [mark.sub("", unit, count=1) for unit in units]
+    names = tuple(mark.sub("", unit, count=1) for unit in units)
     if not any(marked) or all(marked):
-        return names, []
+        return names, ()
     pairs = list(zip(names, marked, strict=True))
-    return [n for n, m in pairs if m], [n for n, m in pairs if not m]
+    return tuple(n for n, m in pairs if m), tuple(n for n, m in pairs if not m)
 
 
 def _drop_person_names(units: list[str]) -> list[str]:
