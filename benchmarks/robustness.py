@@ -425,14 +425,17 @@ def _enumerators(text: str) -> list[regex.Match[str]]:
     return list(_ENUMERATOR_LINE.finditer(text))
 
 
-def _shift_enumerators(shift: int) -> Callable[[str, dict, dict], list[Edit] | None]:
+def _shift_enumerators(shift: int, top_free: bool = False) -> Callable[[str, dict, dict], list[Edit] | None]:
     """Every line-start item number one level down (1: 一、→（一）, （一）→1., 1.→（1）, （1）→①,
     ①→1）) or up (-1: the other way, 一、→壹、): the levels stay distinct, so the nesting an
     analyst reads is the same."""
 
     def edits(text: str, gold: dict, meta: dict) -> list[Edit] | None:
         out = []
-        for match in _enumerators(text):
+        found = _enumerators(text)
+        if top_free and any(_level(m)[0] == 1 for m in found):
+            return None  # (top_free: only documents with no 一、 to turn into 壹、)
+        for match in found:
             level, number = _level(match)
             new = _marker(level + shift, number)
             if new is None:
@@ -742,11 +745,20 @@ def _line_starts(text: str, every: int) -> list[int]:
     return starts[every - 1 :: every]
 
 
-def _page_numbers(text: str, gold: dict, meta: dict) -> list[Edit] | None:
-    """A page break every 12 lines: the page number as a PDF prints it (— 3 —, 第3页 共9页, -3-)."""
-    forms = ("— {n} —", "第{n}页 共{m}页", "-{n}-", "{n}")
-    starts = _line_starts(text, 12)
-    return [(at, at, forms[k % len(forms)].format(n=k + 2, m=len(starts) + 2) + "\n") for k, at in enumerate(starts)]
+PAGE_NUMBER_FORMS = ("— {n} —", "第{n}页 共{m}页", "-{n}-", "{n}")
+
+
+def _page_numbers(*forms: str) -> Callable[[str, dict, dict], list[Edit] | None]:
+    """A page break every 12 lines: the page number as a PDF prints it (— 3 —, 第3页 共9页, -3-, 3),
+    the forms taken in turn."""
+
+    def edits(text: str, gold: dict, meta: dict) -> list[Edit] | None:
+        starts = _line_starts(text, 12)
+        return [
+            (at, at, forms[k % len(forms)].format(n=k + 2, m=len(starts) + 2) + "\n") for k, at in enumerate(starts)
+        ]
+
+    return edits
 
 
 def _running_heads(text: str, gold: dict, meta: dict) -> list[Edit] | None:
@@ -866,6 +878,10 @@ def _labels_removed(text: str, gold: dict, meta: dict) -> list[Edit] | None:
 PUBLISHER_VARIANTS: dict[str, PublisherVariant] = {
     "enum_demoted": PublisherVariant(_shift_enumerators(1), doc="item numbers a level down: 一、→（一）, 1.→（1）"),
     "enum_promoted": PublisherVariant(_shift_enumerators(-1), doc="item numbers a level up: 1.→（一）, 一、→壹、"),
+    "enum_promoted_under_top": PublisherVariant(
+        _shift_enumerators(-1, top_free=True),
+        doc="item numbers a level up where no 一、 is used: 1.→（一）, （一）→一、",
+    ),
     "enum_width": PublisherVariant(_enumerator_width, doc="item-number brackets and stops in the other width"),
     "enum_spacing": PublisherVariant(_enumerator_spacing, doc="a space after item numbers toggled"),
     "enum_restart": PublisherVariant(_restart_numbering, doc="item numbers restarting in each section"),
@@ -884,7 +900,12 @@ PUBLISHER_VARIANTS: dict[str, PublisherVariant] = {
     "column_remarks": PublisherVariant(
         _extra_column("备注", ("", "无", "—"), -1), gold=False, doc="a 备注 column last"
     ),
-    "page_numbers": PublisherVariant(_page_numbers, gold=False, doc="page numbers every 12 lines"),
+    "page_numbers": PublisherVariant(
+        _page_numbers(*PAGE_NUMBER_FORMS), gold=False, doc="page numbers every 12 lines, four forms in turn"
+    ),
+    "page_numbers_dashed": PublisherVariant(_page_numbers("— {n} —"), gold=False, doc="page numbers — 3 —"),
+    "page_numbers_of": PublisherVariant(_page_numbers("第{n}页 共{m}页"), gold=False, doc="page numbers 第3页 共9页"),
+    "page_numbers_bare": PublisherVariant(_page_numbers("{n}"), gold=False, doc="page numbers as a bare number"),
     "running_heads": PublisherVariant(_running_heads, gold=False, doc="running heads every 12 lines"),
     "site_head": PublisherVariant(_site_head, gold=False, doc="breadcrumb and source lines before"),
     "closing_lines": PublisherVariant(_closing_lines, gold=False, doc="signature, date, footer after"),

@@ -271,3 +271,20 @@ def test_host_words_are_not_taken_where_lead_units_are_named_apart() -> None:
     for step in (1, 2, 3):
         assert robustness._header_table(both, step)["责任单位"] not in robustness.HOST_WORDS
     assert robustness._header_table("责任单位：市财政局\n", 2)["责任单位"] == "主办单位"
+
+
+def test_promotion_under_the_top_level_leaves_documents_with_a_top_level_out() -> None:
+    assert rewrite("enum_promoted_under_top", NESTED, NESTED_ROWS) is None  # 一、 would need 壹、
+    text = "（一）经济发展\n1.地区生产总值增长6%。\n已增长5.8%。\n"
+    new, gold = rewrite("enum_promoted_under_top", text, [row(1, "地区生产总值增长6%。", "已增长5.8%。")]) or ("", {})
+    assert new == "一、经济发展\n（一）地区生产总值增长6%。\n已增长5.8%。\n"
+    assert gold["rows"][0]["task"] == "地区生产总值增长6%。"
+
+
+@pytest.mark.parametrize(
+    ("name", "line"), [("page_numbers_dashed", "— 2 —"), ("page_numbers_of", "第2页 共3页"), ("page_numbers_bare", "2")]
+)
+def test_each_page_number_form_alone(name: str, line: str) -> None:
+    text = "".join(f"第{k}行。\n" for k in range(20))
+    new, _ = rewrite(name, text, [row(1, "第1行。")]) or ("", {})
+    assert new.split("\n")[12] == line and new.count("\n") == 21
