@@ -248,8 +248,12 @@ class PublisherVariant:
         gold: bool = True,
         key: Callable[[str], str] | None = None,
         doc: str = "",
+        layouts: tuple[str, ...] = (),
     ) -> None:
         self.edits, self.gold, self.key, self.doc = edits, gold, key, doc
+        # Only documents the parser reads (as written) in one of these layouts: a label inside a
+        # table's cell is part of the cell, one before a prose item's report is not.
+        self.layouts = layouts
 
 
 def _han_number(n: int) -> str:
@@ -384,10 +388,11 @@ def publisher_rewrite(name: str, text: str, gold: dict, meta: dict | None = None
 
 
 # ---- item numbers -------------------------------------------------------------------------------
-# Line-start enumerators by level, as Chinese documents nest them: 一、 > （一） > 1. > （1） > ①.
+# Item numbers by level, as Chinese documents nest them: 一、 > （一） > 1. > （1） > ①; at a line's
+# start, a cell's start (after a bar) or a column's (after two spaces), where a table holds them.
 _HAN = f"[{HAN_NUMERALS}]{{1,3}}"
 _ENUMERATOR_LINE = regex.compile(
-    rf"(?m)^(?P<lead>(?:{SPACE})*)"
+    rf"(?m)(?:^|(?<=[|｜])|(?<=\S{SPACE}{{2}}))(?P<lead>(?:{SPACE})*)"
     rf"(?:(?P<l1>{_HAN})(?P<l1stop>[、.．])"
     rf"|(?P<l2>[（(]{_HAN}[）)])"
     rf"|(?P<l3>\d{{1,2}})(?P<l3stop>[.．、])(?![\d.．])"
@@ -911,8 +916,10 @@ PUBLISHER_VARIANTS: dict[str, PublisherVariant] = {
     "closing_lines": PublisherVariant(_closing_lines, gold=False, doc="signature, date, footer after"),
     "long_preamble": PublisherVariant(_long_preamble, gold=False, doc="a preamble paragraph after the title"),
     "attachment_and_date": PublisherVariant(_attachment_and_date, gold=False, doc="附件 line and date line"),
-    "progress_labels": PublisherVariant(_progress_labels, doc="a label before each prose progress"),
-    "labels_removed": PublisherVariant(_labels_removed, doc="the progress label left out"),
+    "progress_labels": PublisherVariant(
+        _progress_labels, doc="a label before each prose progress", layouts=("prose", "news")
+    ),
+    "labels_removed": PublisherVariant(_labels_removed, doc="the progress label left out", layouts=("prose", "news")),
 }
 
 
@@ -958,6 +965,8 @@ def _publisher_folder(folder: Path, name: str, into: Path) -> int:
             continue
         text = documents[0].read_bytes().decode("utf-8")
         meta = {"stem": stem, "truncated": manifest.get(stem, {}).get("truncated", True)}
+        if PUBLISHER_VARIANTS[name].layouts and _layout(documents[0]) not in PUBLISHER_VARIANTS[name].layouts:
+            continue
         rewritten = publisher_rewrite(name, text, json.loads(gold.read_text("utf-8")), meta)
         if rewritten is None:
             continue

@@ -288,3 +288,17 @@ def test_each_page_number_form_alone(name: str, line: str) -> None:
     text = "".join(f"第{k}行。\n" for k in range(20))
     new, _ = rewrite(name, text, [row(1, "第1行。")]) or ("", {})
     assert new.split("\n")[12] == line and new.count("\n") == 21
+
+
+def test_item_numbers_at_a_cells_start_change_with_those_at_a_lines_start() -> None:
+    text = "经济稳定 | 1.地区生产总值增长6% | 7.2 |\n2.居民消费价格涨幅 | 2.7 | |\n结构优化  3.服务业占比 | 55.75 |\n"
+    rows = [row(1, "地区生产总值增长6%"), row(2, "居民消费价格涨幅"), row(3, "服务业占比")]
+    new, gold = rewrite("enum_demoted", text, rows) or ("", {})
+    assert new.split("\n") == [
+        "经济稳定 | （1）地区生产总值增长6% | 7.2 |",
+        "（2）居民消费价格涨幅 | 2.7 | |",
+        "结构优化  （3）服务业占比 | 55.75 |",
+        "",
+    ]
+    assert [r["task"] for r in gold["rows"]] == ["地区生产总值增长6%", "居民消费价格涨幅", "服务业占比"]
+    assert rewrite("enum_demoted", "增长 2.5%，其中 3.1 个百分点\n", [row(1, "增长")]) is None  # numbers stay numbers
