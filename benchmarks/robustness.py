@@ -668,10 +668,11 @@ def _is_task_header(row: PipeRow) -> bool:
 
 
 def _rows_rewritten(
-    text: str, change: Callable[[list[str], bool, bool, bool], list[str] | None], gold: dict
+    text: str, change: Callable[[list[str], bool, bool, bool, int], list[str] | None], gold: dict
 ) -> list[Edit] | None:
-    """Edits rewriting each row of each pipe table by ``change(cells, is_header, is_rule, has_seq)``
-    (None: the row as it was); a short last row is first filled with empty cells."""
+    """Edits rewriting each row of each pipe table by ``change(cells, is_header, is_rule, has_seq,
+    width)`` (None: the row as it was). A short last row (the document cut inside it) keeps its
+    cells as printed: filled with empty cells it would read as merged with the row above."""
     blocks = _pipe_blocks(text)
     if blocks is None or not _columns_agree(blocks, gold):
         return None
@@ -684,19 +685,30 @@ def _rows_rewritten(
         width = len(block[0].cells)
         has_seq = bool(SEQ_HEADERS.match(block[0].cells[0]))
         for k, row in enumerate(block):
-            cells = row.cells + [" "] * (width - len(row.cells))
-            rule = all(_RULE_CELL.fullmatch(c.strip()) for c in cells if c.strip())
-            new = change(cells, k == 0, rule, has_seq)
+            rule = all(_RULE_CELL.fullmatch(c.strip()) for c in row.cells if c.strip())
+            new = change(row.cells, k == 0, rule, has_seq, width)
             if new is not None and new != row.cells:
                 out.append((row.start, row.end, row.render(new)))
     return out or None
 
 
+class _CutRow(Exception):
+    """A change that cannot be made to a row the document cuts short."""
+
+
+def _reverse(cells: list[str], header: bool, rule: bool, seq: bool, width: int) -> list[str]:
+    if len(cells) < width:
+        raise _CutRow  # where its cells would stand in the new order, the cut does not say
+    return cells[:1] + cells[1:][::-1] if seq else cells[::-1]
+
+
 def _columns_reversed(text: str, gold: dict, meta: dict) -> list[Edit] | None:
-    """The columns after 序号 in reverse order (units before progress before task)."""
-    return _rows_rewritten(
-        text, lambda cells, header, rule, seq: cells[:1] + cells[1:][::-1] if seq else cells[::-1], gold
-    )
+    """The columns after 序号 in reverse order (units before progress before task); not where the
+    document is cut inside a row."""
+    try:
+        return _rows_rewritten(text, _reverse, gold)
+    except _CutRow:
+        return None
 
 
 def _seq_column_dropped(text: str, gold: dict, meta: dict) -> list[Edit] | None:
@@ -705,7 +717,7 @@ def _seq_column_dropped(text: str, gold: dict, meta: dict) -> list[Edit] | None:
     seqs = [row.get("seq") for row in gold.get("rows", [])]
     if seqs != list(range(1, len(seqs) + 1)):
         return None
-    return _rows_rewritten(text, lambda cells, header, rule, seq: cells[1:] if seq else None, gold)
+    return _rows_rewritten(text, lambda cells, header, rule, seq, width: cells[1:] if seq else None, gold)
 
 
 def _extra_column(header: str, values: tuple[str, ...], where: int) -> Callable[[str, dict, dict], list[Edit] | None]:
@@ -715,9 +727,11 @@ def _extra_column(header: str, values: tuple[str, ...], where: int) -> Callable[
     def edits(text: str, gold: dict, meta: dict) -> list[Edit] | None:
         counter = iter(range(10**6))
 
-        def change(cells: list[str], is_header: bool, rule: bool, seq: bool) -> list[str]:
+        def change(cells: list[str], is_header: bool, rule: bool, seq: bool, width: int) -> list[str]:
             value = "---" if rule else f" {header} " if is_header else f" {values[next(counter) % len(values)]} "
-            at = where if where >= 0 else len(cells) + 1 + where
+            at = where if where >= 0 else width + 1 + where
+            if at > len(cells):
+                return cells  # past where the document is cut: not printed
             return [*cells[:at], value, *cells[at:]]
 
         return _rows_rewritten(text, change, gold)
