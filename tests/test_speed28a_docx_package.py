@@ -222,3 +222,19 @@ def test_reading_a_docx_does_not_import_python_docx() -> None:
         [sys.executable, "-c", code, str(ROOT), str(SEED)], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_grandchild_is_elementpaths_find_of_a_two_step_path() -> None:
+    from lxml import etree
+
+    w = docx_reader.W
+    xml = (
+        f'<w:tc xmlns:w="{w[1:-1]}"><!-- c --><w:tcPr><w:shd/></w:tcPr><w:p/>'
+        '<w:tcPr><w:vMerge w:val="restart"/><w:vMerge/></w:tcPr><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tc>'
+    )
+    tc = etree.fromstring(xml)
+    for tag, inner in (("tcPr", "vMerge"), ("tcPr", "gridSpan"), ("tcPr", "shd"), ("tcPr", "noWrap"), ("p", "r")):
+        expected = tc.find(f"{w}{tag}/{w}{inner}")
+        assert docx_reader._grandchild(tc, f"{w}{tag}", f"{w}{inner}") is expected
+    assert docx_reader._grandchild(tc, f"{w}tcPr", f"{w}vMerge").get(f"{w}val") == "restart"
+    assert docx_reader._int_prop(tc, "tcPr", "gridSpan") == 2

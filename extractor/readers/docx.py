@@ -28,6 +28,7 @@ W_T, W_TAB, W_BR, W_CR, W_R = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}r"
 # Runs under these are deleted or moved-away revisions: not part of the current text.
 _REMOVED = {f"{W}del", f"{W}moveFrom"}
 W_VAL = f"{W}val"
+W_TC_PR, W_VMERGE = f"{W}tcPr", f"{W}vMerge"
 # Text-bearing elements of a run. w:delText (deleted revisions) and w:instrText (field codes)
 # are deliberately absent; runs inside w:ins and w:sdt are reached because we iterate all
 # descendant runs of a paragraph.
@@ -227,7 +228,7 @@ class _BodyReader:
             for index, tc in enumerate(tcs):
                 room = width - len(cells) - (len(tcs) - index - 1)  # leave a position for each cell after it
                 span = min(max(1, _int_prop(tc, "tcPr", "gridSpan")), max(1, room))
-                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+                vmerge = _grandchild(tc, W_TC_PR, W_VMERGE)
                 if vmerge is not None and vmerge.get(W_VAL, "continue") == "continue":
                     cells.append(RawCell(None, merge="above"))
                     hidden = self.cell_text(tc)
@@ -300,8 +301,18 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
+def _grandchild(el: etree._Element, tag: str, inner: str) -> etree._Element | None:
+    """``el.find(f"{tag}/{inner}")`` (the first ``inner`` under any ``tag`` child, in document order)
+    by lxml's own child iteration: ElementPath's ``find`` costs microseconds a call in Python, and
+    the walk asks three times a cell."""
+    for child in el.iterchildren(tag):
+        for found in child.iterchildren(inner):
+            return found
+    return None
+
+
 def _int_prop(el: etree._Element, props: str, name: str) -> int:
-    prop = el.find(f"{W}{props}/{W}{name}")
+    prop = _grandchild(el, f"{W}{props}", f"{W}{name}")
     if prop is None:
         return 0
     try:
