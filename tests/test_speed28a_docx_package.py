@@ -5,6 +5,7 @@ packages the same blocks and warnings, or the same error, as with python-docx op
 from __future__ import annotations
 
 import io
+import random
 import re
 import zipfile
 from collections.abc import Callable
@@ -164,6 +165,17 @@ DAMAGES: dict[str, Callable[[bytes], bytes]] = {
     "main-moved": _moved_main,
     "document-not-xml": lambda data: _rezip(data, {"word/document.xml": b"<w:document><w:body>"}),
     "document-empty": lambda data: _rezip(data, {"word/document.xml": b""}),
+    # python-docx reads these roots through its element classes, registered for their namespace only
+    "package-rels-in-another-namespace": _edit(RELS, rb'xmlns="http://schemas', b'xmlns="http://s/chemas'),
+    "custom-rels-in-another-namespace": lambda data: _rezip(
+        data,
+        {
+            "customXml/_rels/item1.xml.rels": _member(data, "customXml/_rels/item1.xml.rels").replace(
+                b"package/2006/relationships", b"package/2006/relationship"
+            )
+        },
+    ),
+    "content-types-in-another-namespace": _edit(TYPES, rb"2006/content-types", b"2006/content-type"),
 }
 
 
@@ -238,3 +250,35 @@ def test_grandchild_is_elementpaths_find_of_a_two_step_path() -> None:
         assert docx_reader._grandchild(tc, f"{w}{tag}", f"{w}{inner}") is expected
     assert docx_reader._grandchild(tc, f"{w}tcPr", f"{w}vMerge").get(f"{w}val") == "restart"
     assert docx_reader._int_prop(tc, "tcPr", "gridSpan") == 2
+
+
+def _mutated(seed: bytes, rng: random.Random) -> bytes:
+    """``seed`` with one of its package parts (not the main part) damaged at random: a slice cut,
+    a byte changed, a few bytes put in."""
+    with zipfile.ZipFile(io.BytesIO(seed)) as package:
+        names = [n for n in package.namelist() if n.endswith((".xml", ".rels")) and n != "word/document.xml"]
+    name = rng.choice(names)
+    blob = bytearray(_member(seed, name))
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(blob))
+        choice = rng.random()
+        if choice < 0.4:
+            del blob[at : at + rng.randint(1, 40)]
+        elif choice < 0.8:
+            blob[at] = rng.choice(b'<>/"=aZ \x00')
+        else:
+            blob[at:at] = rng.choice([b"/", b"..", b"X", b'"', b"A"])
+    return _rezip(seed, {name: bytes(blob)})
+
+
+@pytest.mark.parametrize("batch", range(4))
+def test_randomly_damaged_packages_read_as_python_docx_opens_them(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(batch)
+    seed = SEED.read_bytes()
+    for _ in range(60):
+        data = _mutated(seed, rng)
+        ours = _outcome(data)
+        with monkeypatch.context() as patch:
+            _python_docx_only(patch)
+            theirs = _outcome(data)
+        assert ours == theirs

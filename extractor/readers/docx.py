@@ -84,7 +84,8 @@ def _main_part(data: bytes, failure: Exception) -> etree._Element:
 # python-docx's parser (docx.oxml.parser, docx.opc.oxml): the same options, no element classes.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REL = f"{_PR}Relationship"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT, RT_IMAGE = f"{_RT}officeDocument", f"{_RT}image"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -110,7 +111,8 @@ def _package_main(data: bytes) -> etree._Element | None:
     :data:`XML_PARTS` parsed; then the one officeDocument relationship (by rId, the last of an rId
     kept), internal, to a part of the main document's content type. Any step that does not go as
     it goes for a sound package (a missing part, attribute or content type, XML that does not
-    parse, anything raised) gives None.
+    parse, a ``Types`` or ``Relationships`` root in another namespace, which python-docx's element
+    classes do not read, anything raised) gives None.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -129,6 +131,8 @@ class _PackageWalk:
     def __init__(self, package: zipfile.ZipFile) -> None:
         self.package = package
         types = etree.fromstring(package.read("[Content_Types].xml"), _PARSER)
+        if types.tag != f"{_CT}Types":  # python-docx's element class for it is that of ct:Types alone
+            raise ValueError(types.tag)
         # .lower() of a missing attribute raises, as python-docx's _ContentTypeMap does
         self.overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.findall(f"{_CT}Override")}
         self.defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.findall(f"{_CT}Default")}
@@ -169,8 +173,11 @@ class _PackageWalk:
             xml = self.package.read(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
         except KeyError:
             return []
+        root = etree.fromstring(xml, _PARSER)
+        if root.tag != f"{_PR}Relationships":  # python-docx's element class for it is that of pr:Relationships alone
+            raise ValueError(root.tag)
         out: list[_Rel] = []
-        for rel in etree.fromstring(xml, _PARSER).findall(_REL):
+        for rel in root.findall(_REL):
             external = rel.get("TargetMode", "Internal") == "External"
             partname = None if external else _partname(base, rel.get("Target"))
             out.append((rel.get("Id"), rel.get("Type"), partname, external))
