@@ -1,18 +1,22 @@
 """Word .docx: walk the body's XML once, in order, paragraphs and tables.
 
-python-docx opens the package; we walk ``w:tr``/``w:tc`` ourselves because ``row.cells`` repeats
-a merged cell at every grid position, ``Table.cell(i, j)`` is quadratic, and ``cell.text`` drops
-tracked insertions and content controls.
+The package is opened as python-docx opens it (:func:`_package_main`: its relationship walk, its
+content types, its XML parser's options, every part it parses parsed), without importing it or
+building its element classes; a package that walk has any doubt about is opened by python-docx
+itself, as before, so that what it refuses is refused (and read from its main part) as before.
+We walk ``w:tr``/``w:tc`` ourselves because ``row.cells`` repeats a merged cell at every grid
+position, ``Table.cell(i, j)`` is quadratic, and ``cell.text`` drops tracked insertions and
+content controls.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 import zlib
 from collections import Counter
 
-from docx import Document as open_docx
 from lxml import etree
 
 from extractor.errors import CorruptFileError, ExtractorError, UnsupportedFormatError, one_line
@@ -24,6 +28,7 @@ W_T, W_TAB, W_BR, W_CR, W_R = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}r"
 # Runs under these are deleted or moved-away revisions: not part of the current text.
 _REMOVED = {f"{W}del", f"{W}moveFrom"}
 W_VAL = f"{W}val"
+W_TC_PR, W_VMERGE = f"{W}tcPr", f"{W}vMerge"
 # Text-bearing elements of a run. w:delText (deleted revisions) and w:instrText (field codes)
 # are deliberately absent; runs inside w:ins and w:sdt are reached because we iterate all
 # descendant runs of a paragraph.
@@ -34,7 +39,11 @@ _TEXT_OF = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 def read_docx(data: bytes) -> RawDocument:
     warnings: list[RawWarning] = []
     try:
-        root = open_docx(io.BytesIO(data)).element
+        root = _package_main(data)
+        if root is None:  # a package the walk has doubts about: python-docx decides, as it always did
+            from docx import Document as open_docx
+
+            root = open_docx(io.BytesIO(data)).element
     except (ExtractorError, MemoryError):  # the time limit or the memory ceiling, inside python-docx
         raise
     except Exception as exc:  # python-docx surfaces a damaged package as whatever its ZIP, XML or
@@ -72,6 +81,129 @@ def _main_part(data: bytes, failure: Exception) -> etree._Element:
         raise CorruptFileError(message) from failure
 
 
+# python-docx's parser (docx.oxml.parser, docx.opc.oxml): the same options, no element classes.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REL = f"{_PR}Relationship"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_OFFICE_DOCUMENT, RT_IMAGE = f"{_RT}officeDocument", f"{_RT}image"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+CT_DOCUMENT_MAIN = f"{_WML}document.main+xml"
+# The content types whose parts python-docx parses as XML when it opens a package (docx/__init__.py:
+# PartFactory.part_type_for); a part reached first by an image relationship is not parsed.
+XML_PARTS = frozenset(
+    {
+        "application/vnd.openxmlformats-package.core-properties+xml",
+        CT_DOCUMENT_MAIN,
+        *(f"{_WML}{name}+xml" for name in ("comments", "footer", "header", "numbering", "settings", "styles")),
+    }
+)
+
+
+def _package_main(data: bytes) -> etree._Element | None:
+    """The root of the package's main document part as python-docx's ``Document(...).element``
+    gives it, or None where python-docx might judge otherwise (it then opens the package).
+
+    python-docx 1.2's ``Package.open``: the content types of ``[Content_Types].xml`` (overrides by
+    part name, defaults by extension, both without regard to case); the parts reached from the
+    package's relationships, depth first, each read once, each with a content type, each of
+    :data:`XML_PARTS` parsed; then the one officeDocument relationship (by rId, the last of an rId
+    kept), internal, to a part of the main document's content type. Any step that does not go as
+    it goes for a sound package (a missing part, attribute or content type, XML that does not
+    parse, a ``Types`` or ``Relationships`` root in another namespace, which python-docx's element
+    classes do not read, anything raised) gives None.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return _PackageWalk(package).main()
+    except (ExtractorError, MemoryError):
+        raise
+    except Exception:  # python-docx opens it, and raises or not as it does
+        return None
+
+
+# A relationship as the walk reads it: (rId, type, target part name or None if external, external).
+_Rel = tuple[str | None, str | None, str | None, bool]
+
+
+class _PackageWalk:
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        self.package = package
+        types = etree.fromstring(package.read("[Content_Types].xml"), _PARSER)
+        if types.tag != f"{_CT}Types":  # python-docx's element class for it is that of ct:Types alone
+            raise ValueError(types.tag)
+        # .lower() of a missing attribute raises, as python-docx's _ContentTypeMap does
+        self.overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.findall(f"{_CT}Override")}
+        self.defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.findall(f"{_CT}Default")}
+        self.parsed: dict[str, etree._Element] = {}
+        self.types: dict[str, str | None] = {}
+
+    def main(self) -> etree._Element | None:
+        rels = self.rels("/")
+        self.walk(rels, [])
+        by_id = {rel_id: (reltype, partname, external) for rel_id, reltype, partname, external in rels}
+        main = [(name, external) for reltype, name, external in by_id.values() if reltype == RT_OFFICE_DOCUMENT]
+        if len(main) != 1 or main[0][1] or main[0][0] is None:
+            return None
+        if self.types[main[0][0]] != CT_DOCUMENT_MAIN:
+            return None
+        return self.parsed.get(main[0][0])  # absent when an image relationship reached it first
+
+    def walk(self, rels: list[_Rel], visited: list[str]) -> None:
+        """python-docx's ``PackageReader._walk_phys_parts``, in its order."""
+        for _, reltype, partname, external in rels:
+            if external or partname is None:
+                continue
+            if partname in visited:
+                continue
+            visited.append(partname)
+            part_rels = self.rels(partname)
+            blob = self.package.read(partname[1:])
+            content_type = self.content_type(partname)
+            self.types[partname] = content_type
+            if reltype != RT_IMAGE and content_type in XML_PARTS:
+                self.parsed[partname] = etree.fromstring(blob, _PARSER)
+            self.walk(part_rels, visited)
+
+    def rels(self, source: str) -> list[_Rel]:
+        """The relationships of ``source`` (a part name, or "/" for the package), from its .rels part."""
+        base, filename = posixpath.split(source)
+        try:
+            xml = self.package.read(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
+        except KeyError:
+            return []
+        root = etree.fromstring(xml, _PARSER)
+        if root.tag != f"{_PR}Relationships":  # python-docx's element class for it is that of pr:Relationships alone
+            raise ValueError(root.tag)
+        out: list[_Rel] = []
+        for rel in root.findall(_REL):
+            external = rel.get("TargetMode", "Internal") == "External"
+            partname = None if external else _partname(base, rel.get("Target"))
+            out.append((rel.get("Id"), rel.get("Type"), partname, external))
+        return out
+
+    def content_type(self, partname: str) -> str | None:
+        lowered = partname.lower()
+        if lowered in self.overrides:
+            return self.overrides[lowered]
+        extension = posixpath.splitext(partname)[1]
+        extension = (extension[1:] if extension.startswith(".") else extension).lower()
+        if extension in self.defaults:
+            return self.defaults[extension]
+        raise KeyError(partname)
+
+
+def _partname(base: str, target: str | None) -> str:
+    """python-docx's ``PackURI.from_rel_ref`` (a missing target raises, as there)."""
+    if target is None:
+        raise TypeError("a relationship without a target")
+    name = posixpath.abspath(posixpath.join(base, target))
+    if not name.startswith("/"):
+        raise ValueError(name)
+    return name
+
+
 class _BodyReader:
     def __init__(self) -> None:
         self.blocks: list[Paragraph | RawTable] = []
@@ -103,7 +235,7 @@ class _BodyReader:
             for index, tc in enumerate(tcs):
                 room = width - len(cells) - (len(tcs) - index - 1)  # leave a position for each cell after it
                 span = min(max(1, _int_prop(tc, "tcPr", "gridSpan")), max(1, room))
-                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+                vmerge = _grandchild(tc, W_TC_PR, W_VMERGE)
                 if vmerge is not None and vmerge.get(W_VAL, "continue") == "continue":
                     cells.append(RawCell(None, merge="above"))
                     hidden = self.cell_text(tc)
@@ -176,8 +308,18 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
+def _grandchild(el: etree._Element, tag: str, inner: str) -> etree._Element | None:
+    """``el.find(f"{tag}/{inner}")`` (the first ``inner`` under any ``tag`` child, in document order)
+    by lxml's own child iteration: ElementPath's ``find`` costs microseconds a call in Python, and
+    the walk asks three times a cell."""
+    for child in el.iterchildren(tag):
+        for found in child.iterchildren(inner):
+            return found
+    return None
+
+
 def _int_prop(el: etree._Element, props: str, name: str) -> int:
-    prop = el.find(f"{W}{props}/{W}{name}")
+    prop = _grandchild(el, f"{W}{props}", f"{W}{name}")
     if prop is None:
         return 0
     try:

@@ -70,18 +70,22 @@ MIN_GARBLED = 10  # characters, for a page to be judged by its share
 def garbled_pages(document: RawDocument) -> set[int]:
     """The pages whose text layer is mostly glyphs without a Unicode mapping (shown as U+FFFD): a
     font embedded without its map; the page is read by OCR instead, under ``--ocr auto``."""
-    counts: dict[int, list[int]] = {}
+    texts_by_page: dict[int, list[str]] = {}
     for block in document.blocks:
         page = _page_of(block)
         if page is None:
             continue
         texts = [block.text] if isinstance(block, Paragraph) else [c.text or "" for r in block.rows for c in r.cells]
-        seen = counts.setdefault(page, [0, 0])
-        for text in texts:
-            characters = [c for c in text if not c.isspace()]
-            seen[0] += sum(c == "\ufffd" for c in characters)
-            seen[1] += len(characters)
-    return {page for page, (bad, total) in counts.items() if total >= MIN_GARBLED and bad >= GARBLED_SHARE * total}
+        texts_by_page.setdefault(page, []).extend(texts)
+    garbled = set()
+    for page, texts in texts_by_page.items():
+        bad = sum(text.count("\ufffd") for text in texts)  # U+FFFD is not blank: each one counts
+        if not bad:  # a page without one is not garbled, whatever its size (MIN_GARBLED > 0)
+            continue
+        total = sum(len("".join(text.split())) for text in texts)  # the characters that are not blank
+        if total >= MIN_GARBLED and bad >= GARBLED_SHARE * total:
+            garbled.add(page)
+    return garbled
 
 
 def _scanned_page(warning: RawWarning) -> regex.Match | None:

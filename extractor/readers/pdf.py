@@ -47,6 +47,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from extractor.errors import CorruptFileError, EncryptedFileError, ExtractorError, NoTextLayerError, TooLargeError
@@ -312,6 +313,7 @@ def _failure(exc: Exception) -> BaseException:
 # dicts are made only if asked for); a pdfplumber page's char dicts are turned into them once.
 Glyph = tuple[float, float, float, str, float, bool, str, Any, Any]
 Box = tuple[float, float, float, float]
+_TEXT, _UPRIGHT = itemgetter(3), itemgetter(5)  # a glyph's text, and whether it is upright
 
 
 def glyphs_of(chars: list[dict]) -> list[Glyph]:
@@ -331,7 +333,7 @@ def _has_text(page: Page, glyphs: list[Glyph]) -> bool:
     """Text beyond page furniture: a scanned page may still carry a typed page number."""
     if len(glyphs) >= FEW_CHARS:
         return True
-    text = "".join(g[3] for g in glyphs)
+    text = "".join(map(_TEXT, glyphs))
     if not text.strip():
         return False
     return any(line.strip() and not is_furniture(line) for line in _page_text(page, glyphs).split("\n"))
@@ -371,7 +373,7 @@ def _read_page(
     edges: tuple[pdf_layout.Edge, pdf_layout.Edge] = pdf_layout.NO_EDGES,
 ) -> tuple[list[Paragraph | RawTable], pdf_layout.OpenTable | None, pdf_layout.Prose]:
     number = page.page_number
-    joined = "".join(g[3] for g in glyphs)  # one search when nothing is unmapped, as on most pages
+    joined = "".join(map(_TEXT, glyphs))  # one search when nothing is unmapped, as on most pages
     unmapped = sum(1 for g in glyphs if CID.search(g[3])) if CID.search(joined) else 0
     if unmapped:
         message = f"page {number}: {unmapped} glyphs without a Unicode mapping, shown as U+FFFD: check this page"
@@ -406,8 +408,8 @@ class _Placed:
         self.middle_x = [(g[1] + g[2]) / 2 for g in glyphs]
         self.middle_y = middle_y = [(g[0] + g[4]) / 2 for g in glyphs]
         self.order = sorted(range(len(glyphs)), key=middle_y.__getitem__)
-        self.keys = [middle_y[i] for i in self.order]
-        self.upright = all(g[5] for g in glyphs)
+        self.keys = list(map(middle_y.__getitem__, self.order))
+        self.upright = all(map(_UPRIGHT, glyphs))
         heights = [g[4] - g[0] for g in glyphs]
         spread = sum(middle_y) + sum(heights)  # NaN or infinite when any coordinate is
         self.reach = (max(map(abs, heights), default=0.0) / 2 + 1.0) if math.isfinite(spread) else None
@@ -489,7 +491,7 @@ def cell_text(chars: list[dict]) -> str:
     blank character, a step back, a gap over 3 pt or a top 3 pt away starts a word; words are
     clustered into lines again by their top. Text that is not all upright goes to pdfplumber."""
     glyphs = glyphs_of(chars)
-    if all(g[5] for g in glyphs):
+    if all(map(_UPRIGHT, glyphs)):
         return _glyph_text(glyphs)
     from pdfplumber.utils import extract_text
 
@@ -613,7 +615,7 @@ def _page_text(page: Page, glyphs: list[Glyph] | None = None) -> str:
     the text of :func:`cell_text` (the same lines and words; tests/test_pdf_speed_text.py)."""
     if glyphs is None:
         glyphs = _page_glyphs(page)
-    if all(g[5] for g in glyphs):
+    if all(map(_UPRIGHT, glyphs)):
         return _glyph_text(glyphs)
     return page.extract_text() or ""
 

@@ -644,16 +644,25 @@ def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
 
 def _bare(function: Any, restype: Any) -> Any:
     """``function`` without declared arguments, for the calls made once per character: ctypes then
-    passes a ``c_void_p`` as the address it holds and a small int as a C int, with no conversion
-    call per argument (234 ns a call against 362 ns for a typed prototype). Every argument given
-    must be a ``c_void_p`` or an int in C's int range."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    passes each argument as it is, with no conversion call (234 ns a call against 362 ns for a
+    typed prototype). Every argument given must be a pointer made by :func:`_pointer` or
+    ``ctypes.byref`` (passed as it is: no lookup of its type's format, no argument object made
+    per call, as a ``c_void_p`` costs) or an int in C's int range. The prototype keeps the GIL
+    (``PYFUNCTYPE``): PDFium's getters return at once, and releasing and taking the GIL again cost
+    more than the call. A ``restype`` of None drops a result no one reads (a BOOL that is always
+    true for an index below the count): converting it costs a lookup per call."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+def _pointer(address: int) -> Any:
+    """The pointer ``address`` as an argument ctypes passes as it is (``byref`` of a char there)."""
+    return ctypes.byref(ctypes.c_char.from_address(address))
 
 
 _VOID, _INT, _UINT, _DOUBLE = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_double
 _GET_OBJECT = _bare(pdfium.FPDFText_GetTextObject, _VOID)
-_GET_BOX = _bare(pdfium.FPDFText_GetLooseCharBox, _INT)
-_GET_ORIGIN = _bare(pdfium.FPDFText_GetCharOrigin, _INT)
+_GET_BOX = _bare(pdfium.FPDFText_GetLooseCharBox, None)
+_GET_ORIGIN = _bare(pdfium.FPDFText_GetCharOrigin, None)
 _GET_UNICODE = _fast(pdfium.FPDFText_GetUnicode, _UINT, _VOID, _INT)
 _UNMAPPED = _bare(pdfium.FPDFText_HasUnicodeMapError, _INT)
 
@@ -673,13 +682,13 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[tuple[Any, ...]]:
     count = pdfium.FPDFText_CountChars(text_page)
     if count <= 0:
         return []
-    page_ref = ctypes.c_void_p(ctypes.cast(text_page, ctypes.c_void_p).value)
+    page_address = ctypes.cast(text_page, ctypes.c_void_p).value
+    page_ref = _pointer(page_address)
     place = _Place()
-    at = ctypes.addressof(place)
-    box_ref, x_ref, y_ref = ctypes.c_void_p(at), ctypes.c_void_p(at + 16), ctypes.c_void_p(at + 24)
+    box_ref, x_ref, y_ref = ctypes.byref(place), ctypes.byref(place, 16), ctypes.byref(place, 24)
     unpack = _PLACE.unpack_from
     get_object, get_box, get_origin, unmapped = _GET_OBJECT, _GET_BOX, _GET_ORIGIN, _UNMAPPED
-    style_of = _Styles(page_ref, frame.device).of
+    style_of = _Styles(page_ref, page_address, frame.device).of
     last_object = None
     font, size, upright, horizontal, straight, unit = "", 0.0, True, True, True, _UPRIGHT
     device = frame.device
@@ -705,7 +714,7 @@ def _read_chars(text_page: Any, frame: _Frame) -> list[tuple[Any, ...]]:
         elif texts is not None:
             text = texts[index]
         else:
-            text = _character(_GET_UNICODE(page_ref.value, index))
+            text = _character(_GET_UNICODE(page_address, index))
         left, top_, right, bottom_, x, y = unpack(place)
         # The advance: the loose box's extent along the character's direction.
         advance = (right - left) if horizontal else (top_ - bottom_)
@@ -776,14 +785,14 @@ _MATRIX = struct.Struct("6f")  # FS_MATRIX: a, b, c, d, e, f
 class _Styles:
     """The styles of one text page, by font, size and matrix; fonts' names by their handle."""
 
-    __slots__ = ("by_key", "device", "fonts", "matrix", "matrix_ref", "page_ref")
+    __slots__ = ("by_key", "device", "fonts", "matrix", "matrix_ref", "page_address", "page_ref")
 
-    def __init__(self, page_ref: ctypes.c_void_p, device: Matrix) -> None:
-        self.page_ref, self.device = page_ref, device
+    def __init__(self, page_ref: Any, page_address: int, device: Matrix) -> None:
+        self.page_ref, self.page_address, self.device = page_ref, page_address, device
         self.by_key: dict[tuple[Any, ...], _Style] = {}
         self.fonts: dict[int, str] = {}
         self.matrix = pdfium.FS_MATRIX()
-        self.matrix_ref = ctypes.c_void_p(ctypes.addressof(self.matrix))
+        self.matrix_ref = ctypes.byref(self.matrix)
 
     def of(self, index: int, text_object: int) -> _Style:
         """The style of character ``index`` (of ``text_object``)."""
@@ -795,7 +804,7 @@ class _Styles:
         if font is None:
             buffer = ctypes.create_string_buffer(256)
             flags = ctypes.c_int()
-            length = _GET_FONT_INFO(page_ref.value, index, buffer, len(buffer), ctypes.byref(flags))
+            length = _GET_FONT_INFO(self.page_address, index, buffer, len(buffer), ctypes.byref(flags))
             font = self.fonts[font_key] = buffer.value.decode("utf-8", "replace") if 0 < length <= len(buffer) else ""
         key = (font, font_size, matrix)
         style = self.by_key.get(key)
