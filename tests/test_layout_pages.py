@@ -110,3 +110,35 @@ def test_no_table_keeps_the_text_as_written() -> None:
     choice = choose_layout(_lines(text))
     assert choice.layout is None
     assert [b.text for b in choice.blocks] == ["关于开展调研的通知", "— 1 —", "请各单位按时报送材料。"]
+
+
+PAGED_TABLE = """XX县2024年重点项目推进情况
+现将推进情况报告如下。
+{mark1}
+| 序号 | 项目名称 | 责任单位 | 进展情况 | 存在问题 |
+| 1 | 新建学校3所 | 县教育局 | 已开工2所 | 资金缺口较大 |
+{mark2}
+| 序号 | 项目名称 | 责任单位 | 进展情况 | 存在问题 |
+| 2 | 改造道路5条 | 县住建局 | 已完工3条 | 无 |
+{mark3}
+"""
+
+
+@pytest.mark.parametrize("marks", [("— 1 —", "— 2 —", "— 3 —"), ("第1页 共3页", "第2页 共3页", "第3页 共3页")])
+def test_a_table_header_printed_on_each_page_is_no_running_head(marks: tuple[str, str, str]) -> None:
+    text = PAGED_TABLE.format(mark1=marks[0], mark2=marks[1], mark3=marks[2])
+    doc = extractor.parse_bytes(text.encode(), "paged.txt")
+    rows = [r for t in doc.tables for r in t.rows]
+    assert [(r.seq_text, r.task, r.progress, list(r.lead_units)) for r in rows] == [
+        ("1", "新建学校3所", "已开工2所", ["县教育局"]),
+        ("2", "改造道路5条", "已完工3条", ["县住建局"]),
+    ]
+    assert doc.tables[0].layout == "pipe-rows"
+
+
+def test_the_first_copy_of_a_running_head_stays_when_the_text_opens_with_a_mark() -> None:
+    head = "XX市2024年重点工作推进情况表"
+    text = f"— 1 —\n{head}\n1 任务甲 已完成\n— 2 —\n{head}\n2 任务乙 推进中\n— 3 —\n{head}\n3 任务丙"
+    kept, taken = without_page_marks(_lines(text))
+    assert [line.text for line in taken] == ["— 1 —", "— 2 —", head, "— 3 —", head]
+    assert kept[0].text == head

@@ -43,6 +43,8 @@ PAGE_MARK_EXAMPLES = (
 PAGE_MARK_COUNTER_EXAMPLES = ("3", "-3.92", "—", "第3项", "第3页至第5页所列项目", "3/9", "1-3月")
 # a running head is a title or an office's full name; a unit cell (市科技局, 市发展改革委) is shorter
 MIN_HEAD_CHARS = 8
+# a line of cells: a pipe, a tab, or two gaps of two spaces or more between words
+TABLE_CELLS = regex.compile(r"[|｜\t]|\S(?:\s{2,}|\u3000)\S.*\S(?:\s{2,}|\u3000)\S")
 
 
 def is_page_mark(text: str) -> bool:
@@ -54,7 +56,9 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
     A running head is the line that opens a page, after its mark (blank lines skipped), with the
     same text after two marks or more and nowhere else but above the first mark: a cell that a page
-    break happens to put first (a row's unit on the next page) stands in other rows too."""
+    break happens to put first (a row's unit on the next page) stands in other rows too. Its first
+    copy stays (the document's title, wherever the first mark stands), and a line of table cells (a
+    table's header printed again on each page) is no running head: the table reads it."""
     marks = [k for k, line in enumerate(lines) if is_page_mark(line.text)]
     if not marks:
         return lines, []
@@ -64,20 +68,23 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         j = k + 1
         while j < len(lines) and not texts[j]:
             j += 1
-        if j < len(lines) and len(texts[j]) >= MIN_HEAD_CHARS and not is_page_mark(texts[j]):
+        if j < len(lines) and _may_be_head(texts[j]):
             after.setdefault(texts[j], []).append(j)
     where: dict[str, list[int]] = {}
     for k, text in enumerate(texts):
         if text in after:
             where.setdefault(text, []).append(k)
-    # ...and printed nowhere else but above the first page break (a title printed again): a unit
-    # that leads many rows may open two pages by chance, but it stands in rows elsewhere too
     heads = {
         j
         for text, ks in after.items()
         if len(ks) >= 2 and all(k in ks or k < marks[0] for k in where[text])
         for j in ks
+        if j != where[text][0]
     }
     taken = set(marks) | heads
     kept = [line for k, line in enumerate(lines) if k not in taken]
     return kept, [line for k, line in enumerate(lines) if k in taken]
+
+
+def _may_be_head(text: str) -> bool:
+    return len(text) >= MIN_HEAD_CHARS and not is_page_mark(text) and not TABLE_CELLS.search(text)
