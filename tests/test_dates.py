@@ -335,6 +335,26 @@ PERIODS = [
         Period(text="截至2024年8月底", source="text", year=2024, start="2024-01-01", end="2024-08-31", elapsed=8 / 12),
         id="from-text-cutoff",
     ),
+    pytest.param(
+        None,
+        ["到2012年11月12日，拉沟至木龙公路已完成工程量60.5%"],
+        Period(
+            text="到2012年11月12日", source="text", year=2012, start="2012-01-01", end="2012-11-12", elapsed=317 / 366
+        ),
+        id="from-text-dao-opening-a-clause",
+    ),
+    pytest.param(
+        None,
+        ["全县情况：到 8 月底, 累计完成投资12亿元"],
+        Period(text="到 8 月底", source="text", year=None, start=None, end=None, elapsed=8 / 12),
+        id="from-text-dao-spaced-half-width-comma",
+    ),
+    pytest.param(
+        "重点工作推进情况",
+        ["计划到11月12日，完成主体工程", "力争到年底，全面建成", "到12月底前全部铺成油路", "到11月12日完成验收"],
+        None,
+        id="dao-in-a-plan-or-a-deadline-is-no-report-date",
+    ),
     pytest.param("重点工作推进情况", ["力争年底前完成", "下一步将加快推进", "6月开工", "春节期间"], None, id="nothing"),
     pytest.param("今年以来工作情况", [], None, id="this-year-alone"),
     pytest.param("“十四五”规划实施情况", [], None, id="plan-is-no-report-period"),
