@@ -143,7 +143,9 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     data = load("headers")["morphemes"]
     claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
     for name, words in data.items():
-        if name not in ("weak", "examples", "content_openers", "never_first", "question"):
+        if name not in ("weak", "examples", "content_openers", "never_first", "question") and not name.startswith(
+            "not_header_cell"
+        ):
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
     return compile_rule("|".join(map(regex.escape, words))), claims
@@ -356,6 +358,17 @@ def _question_words() -> tuple[str, ...]:
 @cache
 def _period_header() -> regex.Pattern[str]:
     return compile_rule(load("headers")["period_header"])
+
+
+@cache
+def _not_header_cell() -> regex.Pattern[str]:
+    return compile_rule("|".join(f"(?:{p})" for p in load("headers")["morphemes"]["not_header_cell"]))
+
+
+def not_header_cell(text: str) -> bool:
+    """A document's title, its date or a salutation (``not_header_cell`` in data/headers.toml): lines
+    that read as header words ("…进展情况的汇报", "各位领导:") but head no column."""
+    return bool(_not_header_cell().search(regex.sub(r"\s+", "", match_view(text))))
 
 
 def field_for_header(header: str) -> str | None:

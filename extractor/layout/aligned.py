@@ -40,6 +40,7 @@ from extractor.headers import (
     is_heading,
     label_synonyms,
     layout_patterns,
+    not_header_cell,
     numbers_count,
     opens_as_content,
     opens_with_joiner,
@@ -274,7 +275,7 @@ def _exact(text: str) -> bool:
 def _header_piece(piece: Piece) -> bool:
     text = piece.text
     key = match_key(text)
-    if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text):
+    if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text) or not_header_cell(text):
         return False
     if ENUMERATED_HEADING.match(match_view(text)) or (
         is_heading(text) and (_meaning(text) is None or opens_as_content(text))
@@ -493,9 +494,20 @@ def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
             i = first_multi
         cells = _join_header(pieces[i:j])
         fields = {_meaning(c) for c in cells} - {None}
-        if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces):
+        if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces) and not _furniture_line(pieces, i, j):
             yield _Header(i, j, cells, [p.text for p in pieces[i:j]])
         i = max(j, i + 1)
+
+
+def _furniture_line(pieces: list[Piece], i: int, j: int) -> bool:
+    """Whether header pieces ``i:j``, all on one line, are part of a line that is page furniture as
+    a whole (a breadcrumb "您当前的位置:首页> 政务公开> 重点项目> 内容": its last steps read as header
+    words). A header over several lines is never judged so: its lines are its cells."""
+    line = pieces[i].line
+    if any(p.line != line for p in pieces[i:j]):
+        return False
+    text = " ".join(p.text for p in pieces if p.line == line)
+    return is_furniture(text) or is_furniture(match_view(text))  # (首頁, 當前位置 read as 首页, 当前位置)
 
 
 # ----------------------------------------------------------------- rows

@@ -1,0 +1,86 @@
+"""Lines that read as header words but head no column (issue 11, layout28): page furniture as a
+whole line (a breadcrumb), a document's title, its date and a salutation."""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+from extractor.headers import not_header_cell
+from extractor.layout.aligned import _find_header, _pieces
+from extractor.layout.base import Line
+from extractor.rules.data import load
+
+DATA = load("headers")["morphemes"]
+
+
+@pytest.mark.parametrize("text", DATA["not_header_cell_examples"])
+def test_not_header_cell_examples(text: str) -> None:
+    assert not_header_cell(text)
+
+
+@pytest.mark.parametrize("text", DATA["not_header_cell_counter_examples"])
+def test_not_header_cell_counter_examples(text: str) -> None:
+    assert not not_header_cell(text)
+
+
+def _header(text: str, mode: str) -> list[str] | None:
+    lines = [Line(t) for t in text.split("\n")]
+    header = _find_header(_pieces(lines, mode), mode)
+    return header.cells if header else None
+
+
+BREADCRUMB = """{crumb}
+至9月底,全县重点项目累计完成投资120.5亿元,完成年度计划的70.2%。
+1、新建项目。新建项目共40个,至9月底,开工建设30个,累计完成投资35亿元。
+2、续建项目。续建项目共25个,至9月底,累计完成投资70亿元。"""
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        "您当前的位置:首页> 政务公开> 重点领域> 重点项目> 内容",
+        "您當前的位置：首頁 > 政務公開 > 重點領域 > 重點項目 > 內容",  # traditional, full width
+        "当前位置：首页>政务公开> 重点项目 >内容",
+    ],
+)
+def test_a_breadcrumb_line_is_no_header(crumb: str) -> None:
+    assert _header(BREADCRUMB.format(crumb=crumb), "spaces") is None
+
+
+def test_a_header_line_is_still_read() -> None:
+    text = "序号  目标任务  完成情况  牵头单位\n1  新建学校3所  已完成2所  区教育局\n2  改造道路5条  已完成  区住建局"
+    assert _header(text, "spaces") == ["序号", "目标任务", "完成情况", "牵头单位"]
+
+
+REPORT = """{title}
+县发展和改革局
+{date}
+{salutation}
+现将有关情况汇报如下。
+一、项目建设进展情况
+1、城南污水处理厂工程,正在进行设备安装。
+2、第二中学教学楼工程,正在进行室内装修。
+3、人民医院门诊楼工程,正在进行主体施工。"""
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "salutation"),
+    [
+        ("关于我县重点项目建设工作进展情况的汇报", "(二〇一九年五月十二日)", "各位领导:"),
+        ("關於我縣重點項目建設工作進展情況的匯報", "（2019年5月12日）", "各 位 领 导 ："),
+        ("全县重点项目建设进展情况的报告", "2019年5月12日", "尊敬的各位代表："),
+    ],
+)
+def test_title_date_and_salutation_lines_are_no_vertical_header(title: str, date: str, salutation: str) -> None:
+    text = REPORT.format(title=title, date=date, salutation=salutation)
+    assert _header(text, "lines") is None
+    table = extractor.parse(text.encode()).tables[0]
+    assert table.layout != "aligned-lines"
+    assert [row.seq for row in table.rows] == [1, 2, 3]
+    assert table.rows[0].cells["task"].startswith("城南污水处理厂工程")
+
+
+def test_a_header_written_a_cell_a_line_is_still_read() -> None:
+    text = "序号\n工作任务\n进展情况\n责任单位\n1\n新建学校3所\n已完成2所\n区教育局\n2\n改造道路5条\n已完成\n区住建局"
+    assert _header(text, "lines") == ["序号", "工作任务", "进展情况", "责任单位"]
