@@ -371,6 +371,12 @@ def not_header_cell(text: str) -> bool:
     return bool(_not_header_cell().search(regex.sub(r"\s+", "", match_view(text))))
 
 
+def is_period_header(text: str) -> bool:
+    """A header that is only a period ("1-3月", "1—9月完成", "上半年": period_header): it heads what
+    was reached in that period."""
+    return bool(_period_header().match(match_key(text)))
+
+
 def field_for_header(header: str) -> str | None:
     """Canonical field of a header: its strongest claim (see ``header_candidates``)."""
     candidates = header_candidates(header)
@@ -453,6 +459,32 @@ def item_enumerator(text: str | None) -> tuple[str, int] | None:
         return None
     mark = regex.sub(r"\s", "", found.group())
     return regex.sub(r"[0-9]+", "A", regex.sub(r"[一二三四五六七八九十百零〇两]+", "C", mark)), number
+
+
+@cache
+def _header_period_anywhere() -> regex.Pattern[str]:
+    # layout.toml's header_period is anchored at the start ("2024年推进情况"); a period stands inside
+    # a header as well ("预计至12月31日完成工作量", "实际1-9月完成情况"): the same pattern, unanchored.
+    return compile_rule(load("layout")["header_period"].removeprefix("^"))
+
+
+def undated_header(text: str) -> str:
+    """A header's matching view without the first period written in it (header_period in
+    data/layout.toml), at its start or after a modifier: "截至6月底进展" → "进展", "预计至12月31日完成
+    工作量" → "预计完成工作量". A period alone leaves nothing; a period after other words stays."""
+    view = match_view(text)
+    for found in _header_period_anywhere().finditer(view):
+        if found.end() > found.start():
+            # Before the period only a modifier of the header (预计, 实际, 累计: two characters, or
+            # header words): a title's subject before a year ("毕节市2017年度…") is no header's.
+            before = regex.sub(r"\s+", "", view[: found.start()])
+            if len(before) > MAX_PERIOD_MODIFIER and morpheme_reading(before)[1] < 1.0:
+                return view
+            return view[: found.start()] + view[found.end() :]
+    return view
+
+
+MAX_PERIOD_MODIFIER = 2
 
 
 def is_furniture(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import extractor
-from extractor.headers import not_header_cell
+from extractor.headers import not_header_cell, undated_header
 from extractor.layout.aligned import _find_header, _pieces
 from extractor.layout.base import Line
 from extractor.rules.data import load
@@ -84,3 +84,53 @@ def test_title_date_and_salutation_lines_are_no_vertical_header(title: str, date
 def test_a_header_written_a_cell_a_line_is_still_read() -> None:
     text = "序号\n工作任务\n进展情况\n责任单位\n1\n新建学校3所\n已完成2所\n区教育局\n2\n改造道路5条\n已完成\n区住建局"
     assert _header(text, "lines") == ["序号", "工作任务", "进展情况", "责任单位"]
+
+
+@pytest.mark.parametrize(
+    ("header", "undated"),
+    [
+        ("2024年推进情况", "推进情况"),
+        ("截至6月底进展", "进展"),
+        ("预计至12月31日完成工作量", "预计完成工作量"),  # a period after a modifier
+        ("實際1-9月完成情況", "实际完成情况"),
+        ("1-3月", ""),
+        ("毕节市2017年度十件民生实事", "毕节市2017年度十件民生实事"),  # a title's subject before its year
+    ],
+)
+def test_undated_header(header: str, undated: str) -> None:
+    assert undated_header(header) == undated
+
+
+INDICATORS = """一级指标
+二级指标
+计量单位
+{period}
+经济稳定
+1.地区生产总值增长率
+%
+7.2
+2.居民消费价格涨幅
+%
+2.7
+结构优化
+3.服务业增加值占GDP比重
+%
+55.75
+4.制造业增加值占规模以上工业增加值比重
+%
+57.8"""
+
+
+@pytest.mark.parametrize("period", ["1-3月", "1—3月", "上半年", "1-6月份"])
+def test_a_header_that_is_only_a_period_heads_the_progress(period: str) -> None:
+    text = INDICATORS.format(period=period)
+    assert _header(text, "lines")[-1] == period
+    table = extractor.parse(text.encode()).tables[0]
+    assert [row.cells["progress"] for row in table.rows] == ["7.2", "2.7", "55.75", "57.8"]
+    assert table.rows[0].cells["task"] == "地区生产总值增长率"
+
+
+def test_a_dated_header_after_a_modifier_is_a_header_cell() -> None:
+    header = ["序号", "项目名称", "实际已完成工作量", "预计至12月31日完成工作量"]
+    text = "\n".join([*header, "1", "建成县中", "已完成。", "100", "2", "新建学校", "已完成主体。", "80"])
+    assert _header(text, "lines") == header

@@ -38,6 +38,7 @@ from extractor.headers import (
     header_candidates,
     is_furniture,
     is_heading,
+    is_period_header,
     label_synonyms,
     layout_patterns,
     not_header_cell,
@@ -46,6 +47,7 @@ from extractor.headers import (
     opens_with_joiner,
     parse_seq,
     reads_as_header,
+    undated_header,
 )
 from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
 from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify, is_measure
@@ -164,6 +166,8 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
         "issues": {"prose": 0.5, "short": 0.1, "report": 0.05, "empty": 0.3},
         # a plan is written as actions, as a report is ("开工建设", "完成配备")
         "plan": {"prose": 0.45, "report": 0.1, "short": 0.1, "status": 0.03, "empty": 0.25},
+        # a unit of measure (计量单位: %, 万元, 个)
+        "measure": {"measure": 0.75, "short": 0.1, "empty": 0.1},
         "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05, "report": 0.05},
     }
     if field_name not in table:  # a header of no known meaning expects nothing in particular
@@ -264,7 +268,22 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
 
 
 def _meaning(text: str) -> str | None:
-    return field_for_header(text) or reads_as_header(text)
+    return field_for_header(text) or reads_as_header(text) or _dated_meaning(text)
+
+
+def _dated_meaning(text: str) -> str | None:
+    """What a header with a period in it names: a period alone ("1-3月", "上半年", headers.toml
+    period_header) heads what was reached in it, the progress; a period inside a header
+    ("预计至12月31日完成工作量") is read without it."""
+    if is_period_header(text):
+        claims = header_candidates(text, morphemes=True)
+        return claims[0][0] if claims else None
+    if not DIGIT.search(text):
+        return None
+    undated = undated_header(text)
+    if not undated.strip() or DIGIT.search(undated) or undated == match_view(text):
+        return None
+    return field_for_header(undated) or reads_as_header(undated)
 
 
 def _exact(text: str) -> bool:
@@ -287,8 +306,9 @@ def _header_piece(piece: Piece) -> bool:
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
         # "2024年推进情况", "截至6月底进展", "1-9月完成情况": a period before a header word
-        undated = layout_patterns()["header_period"].sub("", match_view(text), count=1)
-        return bool(undated) and not DIGIT.search(undated) and _meaning(text) is not None
+        undated = undated_header(text)
+        dated = is_period_header(text) or (bool(undated.strip()) and not DIGIT.search(undated))
+        return dated and _meaning(text) is not None
     return True
 
 
@@ -303,7 +323,10 @@ def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
         if cells and piece.before != CELL:
             previous = cells[-1]
             joined = previous + text
+            # (two long headers ending in the same words are parallel columns, "实际已完成工作量"/
+            # "预计至12月31日完成工作量": a wrapped header never repeats its head)
             same = _meaning(previous) is not None and _meaning(previous) == _meaning(text)
+            same = same and not _parallel(previous, text)
             modifier = modifiers and _meaning(previous) is None and _meaning(joined) is not None and k > 0
             if (
                 BRACKET_UNIT.match(text)
@@ -315,6 +338,17 @@ def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
                 continue
         cells.append(text)
     return cells
+
+
+def _parallel(left: str, right: str) -> bool:
+    """Two long header cells ending in the same two characters (their common head word): each a
+    whole header ("实际已完成工作量"/"预计至12月31日完成工作量"). (Short ones, "一级指标"/"二级指标",
+    are as often one header over two merged columns, a category printed as a section line.)"""
+    a, b = match_key(left), match_key(right)
+    return len(a) >= MIN_PARALLEL and len(b) >= MIN_PARALLEL and a[-2:] == b[-2:]
+
+
+MIN_PARALLEL = 6
 
 
 @dataclass(slots=True)
