@@ -134,3 +134,46 @@ def test_a_dated_header_after_a_modifier_is_a_header_cell() -> None:
     header = ["序号", "项目名称", "实际已完成工作量", "预计至12月31日完成工作量"]
     text = "\n".join([*header, "1", "建成县中", "已完成。", "100", "2", "新建学校", "已完成主体。", "80"])
     assert _header(text, "lines") == header
+
+
+PLEDGES = """現按每個主要工作範疇詳細報告如下{colon}
+年份
+承諾
+目前情況
+
+{section}
+
+1996
+1.
+在 1996 年年底前,完成清拆臨時房屋區。
+已清拆所有 14 個臨時房屋區。
+1996
+2.
+在 1996 至 97 年度,設立 5 個房屋事務詢問處。
+已設立 5 個房屋事務詢問處。
+1997
+3.
+在 1997 年,動用 40 億元進行維修工程。
+已動用 40 億元。"""
+
+
+@pytest.mark.parametrize(
+    ("colon", "section"),
+    [(":", "已完成的項目"), ("：", "已完成的项目"), (":", "進度滯後的項目")],
+)
+def test_rows_led_by_a_cell_before_their_number(colon: str, section: str) -> None:
+    """Cells one a line, each row opening with its year before its number: the year is the row's
+    first cell (not the last cell of the row above), the section line and the introduction no
+    header cells."""
+    table = extractor.parse(PLEDGES.format(colon=colon, section=section).encode()).tables[0]
+    assert [row.seq for row in table.rows] == [1, 2, 3]
+    assert [row.cells["task"].replace(" ", "")[:6] for row in table.rows] == ["在1996年", "在1996至", "在1997年"]
+    assert table.rows[1].cells["progress"].replace(" ", "") == "已設立5個房屋事務詢問處。"
+    assert [row.cells.get("年份") or row.cells.get("deadline") for row in table.rows] == ["1996", "1996", "1997"]
+
+
+def test_a_last_column_of_numbers_leads_no_row() -> None:
+    text = "序号\n工作任务\n完成值\n1\n新建学校3所\n100\n2\n改造道路5条\n80\n3\n新增绿地2处\n60"
+    table = extractor.parse(text.encode()).tables[0]
+    assert [row.cells["task"] for row in table.rows] == ["新建学校3所", "改造道路5条", "新增绿地2处"]
+    assert [row.cells["progress"] for row in table.rows] == ["100", "80", "60"]

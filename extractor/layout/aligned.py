@@ -766,6 +766,24 @@ def _implicit_seq(pieces: list[Piece], starts: list[int]) -> int | None:
     return None
 
 
+LED_ROWS_SHARE = 0.75
+LEADING_CLASSES = frozenset({"date", "number"})
+
+
+def _led_rows(pieces: list[Piece], starts: list[int], floor: int) -> bool:
+    """Whether each row, written a cell a line, opens with a cell before its 序号 ("1996" / "1." /
+    承諾 / 目前情況: the year of a pledge): the first row has one between the header and its
+    number, and most rows one of the same kind (a year, a number) right before theirs. (A last
+    column of numbers stands before every row's number but the first's.)"""
+    if len(starts) < 2 or starts[0] - 1 < floor:
+        return False
+    kinds = [classify(pieces[k - 1].text) if k - 1 >= floor else None for k in starts]
+    first = kinds[0]
+    if first not in LEADING_CLASSES or any(_seq_of(pieces[k - 1]) for k in starts if k - 1 >= floor):
+        return False
+    return sum(1 for kind in kinds if kind == first) >= LED_ROWS_SHARE * len(kinds)
+
+
 # ----------------------------------------------------------------- alignment
 
 
@@ -1283,6 +1301,8 @@ def _tail_piece(piece: Piece) -> bool:
         return False  # "%", "万元": a measure, a row's cell
     if ENUMERATED_HEADING.match(view) or regex.search(r"[，,、；;]|[:：]", view):
         return False
+    if is_heading(text) and opens_as_content(text):
+        return False  # a section line under the header ("已完成的項目"): what became of the rows below
     # "1-9月份工作取得成效", "预计至12月31日完成工作进度(%)", "1-3月": a period and a bracketed
     # measure are a header's numbers; any other number is a figure, a row's
     return not DIGIT.search(HEADER_DATE.sub("", view))
@@ -1355,8 +1375,11 @@ def _read_rows(
     starts = sorted({_line_start(pieces, k, header.end) for k in starts})
     if not starts:
         return None
+    led = mode == "lines" and all(col.field != "seq" for col in columns) and _led_rows(pieces, starts, header.end)
+    if led:
+        starts = [k - 1 for k in starts]
     if all(col.field != "seq" for col in columns):
-        offset = _implicit_seq(pieces, starts)
+        offset = 1 if led else _implicit_seq(pieces, starts)
         if offset is not None and (seq := _seq_of(pieces[starts[0] + offset])) is not None and seq[1]:
             # A 序号 the header does not name, standing alone before (or after) the row's first cell.
             columns.insert(offset, Column("序号", "seq", _prior("seq", "序号")))
