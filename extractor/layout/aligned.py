@@ -297,7 +297,7 @@ def _header_piece(piece: Piece) -> bool:
     if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text) or not_header_cell(text):
         return False
     if ENUMERATED_HEADING.match(match_view(text)) or (
-        is_heading(text) and (_meaning(text) is None or opens_as_content(text))
+        is_heading(text) and (_meaning(text) is None or opens_as_content(text) or _group_of_rows(text))
     ):
         # a section line ("已完成的項目" names 项目 but opens saying what became of them); "已完成数"
         # reads like a heading but names a column
@@ -310,6 +310,13 @@ def _header_piece(piece: Piece) -> bool:
         dated = is_period_header(text) or (bool(undated.strip()) and not DIGIT.search(undated))
         return dated and _meaning(text) is not None
     return True
+
+
+def _group_of_rows(text: str) -> bool:
+    """A section line naming the rows under it by what became of them ("進度滯後的項目", "已完成的任务"):
+    a standing, 的, the rows' noun; a count of them ("已完成的项目数") names a column."""
+    key = match_key(text)
+    return "的" in key and not COUNT_TAIL.search(key)
 
 
 def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
@@ -1301,13 +1308,14 @@ def _tail_piece(piece: Piece) -> bool:
         return False  # "%", "万元": a measure, a row's cell
     if ENUMERATED_HEADING.match(view) or regex.search(r"[，,、；;]|[:：]", view):
         return False
-    if is_heading(text) and opens_as_content(text):
-        return False  # a section line under the header ("已完成的項目"): what became of the rows below
+    if is_heading(text) and not COUNT_TAIL.search(match_key(text)):
+        return False  # a section line under the header ("已完成的項目", "進度滯後的項目"); "已完成数" is a header
     # "1-9月份工作取得成效", "预计至12月31日完成工作进度(%)", "1-3月": a period and a bracketed
     # measure are a header's numbers; any other number is a figure, a row's
     return not DIGIT.search(HEADER_DATE.sub("", view))
 
 
+COUNT_TAIL = compile_rule(r"(?:数|数量|量|率|值|额|比例|占比)$")
 HEADER_DATE = compile_rule(
     r"\d{1,4}\s*(?:[-~～至]\s*\d{1,4}\s*)?(?:年度?|月[份底末]?|日|季度)|[（(]\s*(?:%|％|[^\d（）()]{1,4})\s*[)）]"
 )
