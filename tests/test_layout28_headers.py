@@ -7,7 +7,7 @@ import pytest
 
 import extractor
 from extractor.headers import not_header_cell, undated_header
-from extractor.layout.aligned import _find_header, _pieces
+from extractor.layout.aligned import _find_header, _pieces, _row_starts
 from extractor.layout.base import Line
 from extractor.rules.data import load
 
@@ -177,3 +177,33 @@ def test_a_last_column_of_numbers_leads_no_row() -> None:
     table = extractor.parse(text.encode()).tables[0]
     assert [row.cells["task"] for row in table.rows] == ["新建学校3所", "改造道路5条", "新增绿地2处"]
     assert [row.cells["progress"] for row in table.rows] == ["100", "80", "60"]
+
+
+@pytest.mark.parametrize(("open_", "close"), [("(", ")"), ("（", "）")])
+def test_rows_numbered_inside_their_cells_in_chinese(open_: str, close: str) -> None:
+    """Cells a line, each row's item numbered (一), (二) … inside its cell, the numbering running on
+    across the categories: the items open the rows."""
+    text = "\n".join(
+        [
+            "工作任务",
+            "具体要求",
+            "责任单位",
+            "一、深入解读重要政策措施",
+            f"{open_}一{close}按照“谁起草、谁解读”原则,做到政策文件与解读方案同步组织。",
+            "各镇(街),市直各单位",
+            f"{open_}二{close}对关注度高的政府文件进行政策解读。",
+            "市政府办",
+            "二、积极回应社会关切",
+            f"{open_}三{close}对重要改革措施做好舆情风险评估研判。",
+            "各镇(街),市直各单位",
+        ]
+    )
+    lines = [Line(t) for t in text.split("\n")]
+    pieces = _pieces(lines, "lines")
+    header = _find_header(pieces, "lines")
+    assert header is not None
+    assert [pieces[k].text[:3] for k in _row_starts(pieces, header.end, 3)] == [
+        f"{open_}一{close}",
+        f"{open_}二{close}",
+        f"{open_}三{close}",
+    ]

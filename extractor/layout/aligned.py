@@ -577,7 +577,11 @@ def _chinese_seq_of(piece: Piece) -> int | None:
     view = match_view(piece.text)
     if len(piece.text) <= 6 and regex.search(r"[一二三四五六七八九十]", view):
         return parse_seq(piece.text)
-    return None
+    bracketed = BRACKETED_CHINESE_ITEM.match(view)  # "（一）按照…": an item numbered inside its cell
+    return parse_seq(bracketed.group(1)) if bracketed else None
+
+
+BRACKETED_CHINESE_ITEM = compile_rule(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(?=\S)")
 
 
 def _loose_seq_of(piece: Piece) -> int | None:
