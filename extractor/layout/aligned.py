@@ -114,6 +114,17 @@ LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
 SPACED_NUMBER = compile_rule(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
 LATIN_EDGE = compile_rule(r"[A-Za-z0-9%]")
+# (compiled once: the pieces and header checks run on every line of every reading)
+PIPE_CHAR = regex.compile(r"[|｜]")
+DELIMITER_CHAR = regex.compile(r"[|｜\t]")
+CELL_DELIMITER = regex.compile(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*")
+CLOSED_LINE = regex.compile(r"[|｜\t]\s*$")
+NON_SPACE_RUN = regex.compile(r"\S+")
+CLAUSE_OR_LABEL = regex.compile(r"[，,、]|[:：](?=.)")
+CLAUSE_MARK = regex.compile(r"[，,、；;]|[:：]")
+NOT_GLUED_HEADER = regex.compile(r"[\s\d，,。；;:：、]")
+CHINESE_DIGIT = regex.compile(r"[一二三四五六七八九十]")
+HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass(slots=True)
@@ -202,7 +213,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
     # Delimiters only on lines of their own (never beside text): "|" lines separate cells written one
     # a line. Where text lines carry them too ("| 市直各单位"), a "|" alone closes a row.
     runs = sum(1 for line in lines if PIPE_RUN.match(line.text))
-    beside_text = sum(1 for line in lines if regex.search(r"[|｜]", line.text) and not PIPE_RUN.match(line.text))
+    beside_text = sum(1 for line in lines if PIPE_CHAR.search(line.text) and not PIPE_RUN.match(line.text))
     separator_lines = mode == "delimited" and runs >= 4 and beside_text * 10 <= runs
     spaced: bool | None = None
     for index, line in enumerate(lines):
@@ -223,13 +234,13 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 # a line of text with no delimiter (cells one a line, "|" lines between them) the
                 # first "|" closes that line's cell; each further one closes an empty cell ("||||":
                 # a row's trailing cells left empty).
-                count = len(regex.findall(r"[|｜]", text)) - (1 if bare and separator_lines else 0)
+                count = len(PIPE_CHAR.findall(text)) - (1 if bare and separator_lines else 0)
                 pieces.extend(Piece("", index, line.page, CELL) for _ in range(count))
                 closed, bare = True, False
                 continue
             body = text.strip(" \u3000\xa0")
-            parts = regex.split(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*", body)
-            ends_closed = bool(regex.search(r"[|｜\t]\s*$", text))
+            parts = CELL_DELIMITER.split(body)
+            ends_closed = bool(CLOSED_LINE.search(text))
             if body.startswith(("|", "｜", "\t")):
                 parts = parts[1:]  # a line led by a delimiter (the seed's tab-led cells) opens a cell
                 closed = True
@@ -240,7 +251,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 strength = (CELL if closed else start) if k == 0 else CELL
                 pieces.append(Piece(trim(part), index, line.page, strength, marked))
             closed = ends_closed
-            bare = not regex.search(r"[|｜\t]", text)
+            bare = not DELIMITER_CHAR.search(text)
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         elif mode == "glued":
@@ -251,7 +262,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
             text = LETTER_SPACED.sub(_unspace, text)
             if spaced is None:
                 spaced = len(SPACED_NUMBER.findall("\n".join(line.text for line in lines))) >= 2
-            for k, match in enumerate(regex.finditer(r"\S+", text)):
+            for k, match in enumerate(NON_SPACE_RUN.finditer(text)):
                 if k == 0:
                     strength = start
                 else:
@@ -302,7 +313,7 @@ def _header_piece(piece: Piece) -> bool:
         # a section line ("已完成的項目" names 项目 but opens saying what became of them); "已完成数"
         # reads like a heading but names a column
         return False
-    if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
+    if CLAUSE_OR_LABEL.search(match_view(text).strip()):
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
         # "2024年推进情况", "截至6月底进展", "1-9月完成情况": a period before a header word
@@ -394,7 +405,7 @@ def _split_glued(pieces: list[Piece], mode: str = "") -> list[Piece]:
     for k, piece in enumerate(pieces):
         text = PADDING.sub("", piece.text) if mode == "glued" else piece.text
         key = match_view(text)
-        if 6 <= len(key) <= 60 and _alone(pieces, k) and not regex.search(r"[\s\d，,。；;:：、]", key):
+        if 6 <= len(key) <= 60 and _alone(pieces, k) and not NOT_GLUED_HEADER.search(key):
             cells = _synonym_cells(text)
             if not (cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2):
                 cells = _morpheme_cells(text) or cells
@@ -560,7 +571,7 @@ def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     if piece.outline and (outline := OUTLINE.match(view)):
         return int(outline.group(2)), True  # "1.1", "1.2" …: the item counts within its section
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
-    if seq is not None and not regex.search(r"[一二三四五六七八九十]", view) and not YEAR.match(view):
+    if seq is not None and not CHINESE_DIGIT.search(view) and not YEAR.match(view):
         return seq, True  # (1996 is a year; 一、 and （一） are read by _chinese_seq_of)
     starred = STARRED_SEQ.match(view)
     if starred:
@@ -575,7 +586,7 @@ def _chinese_seq_of(piece: Piece) -> int | None:
     """A 序号 in Chinese numerals ("一", "二、"): in a table they mostly number sections, so they
     open rows only where no Arabic numbering does."""
     view = match_view(piece.text)
-    if len(piece.text) <= 6 and regex.search(r"[一二三四五六七八九十]", view):
+    if len(piece.text) <= 6 and CHINESE_DIGIT.search(view):
         return parse_seq(piece.text)
     bracketed = BRACKETED_CHINESE_ITEM.match(view)  # "（一）按照…": an item numbered inside its cell
     return parse_seq(bracketed.group(1)) if bracketed else None
@@ -1203,7 +1214,7 @@ def _glued_line(text: str) -> bool:
     a long run set apart only by wide runs of spaces (the progress after "    "): single spaces
     between words are a table whose cells a space separates (the spaces reading)."""
     text = text.strip()
-    if regex.search(r"[|｜\t]", text):
+    if DELIMITER_CHAR.search(text):
         return False
     if len(text) > 40 and not regex.search(r"\s", text):
         return True
@@ -1213,7 +1224,7 @@ def _glued_line(text: str) -> bool:
 def _modes(lines: list[Line]) -> list[str]:
     """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and
     spaces; and glued pieces where long lines carry no separator at all."""
-    delimited = sum(1 for line in lines if regex.search(r"[|｜\t]", line.text))
+    delimited = sum(1 for line in lines if DELIMITER_CHAR.search(line.text))
     modes = ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
     # (a glued row may still set its progress apart by a run of spaces: its long run counts)
     glued = sum(1 for line in lines if _glued_line(line.text))
@@ -1308,9 +1319,9 @@ def _tail_piece(piece: Piece) -> bool:
     key = match_key(text)
     if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text) or parse_seq(text) is not None:
         return False
-    if not regex.search(r"\p{Han}", view):
+    if not HAN.search(view):
         return False  # "%", "万元": a measure, a row's cell
-    if ENUMERATED_HEADING.match(view) or regex.search(r"[，,、；;]|[:：]", view):
+    if ENUMERATED_HEADING.match(view) or CLAUSE_MARK.search(view):
         return False
     if is_heading(text) and not COUNT_TAIL.search(match_key(text)):
         return False  # a section line under the header ("已完成的項目", "進度滯後的項目"); "已完成数" is a header
