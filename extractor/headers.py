@@ -143,7 +143,9 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     data = load("headers")["morphemes"]
     claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
     for name, words in data.items():
-        if name not in ("weak", "examples", "content_openers", "never_first", "question"):
+        if name not in ("weak", "examples", "content_openers", "never_first", "question") and not name.startswith(
+            "not_header_cell"
+        ):
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
     return compile_rule("|".join(map(regex.escape, words))), claims
@@ -358,6 +360,23 @@ def _period_header() -> regex.Pattern[str]:
     return compile_rule(load("headers")["period_header"])
 
 
+@cache
+def _not_header_cell() -> regex.Pattern[str]:
+    return compile_rule("|".join(f"(?:{p})" for p in load("headers")["morphemes"]["not_header_cell"]))
+
+
+def not_header_cell(text: str) -> bool:
+    """A document's title, its date or a salutation (``not_header_cell`` in data/headers.toml): lines
+    that read as header words ("…进展情况的汇报", "各位领导:") but head no column."""
+    return bool(_not_header_cell().search(regex.sub(r"\s+", "", match_view(text))))
+
+
+def is_period_header(text: str) -> bool:
+    """A header that is only a period ("1-3月", "1—9月完成", "上半年": period_header): it heads what
+    was reached in that period."""
+    return bool(_period_header().match(match_key(text)))
+
+
 def field_for_header(header: str) -> str | None:
     """Canonical field of a header: its strongest claim (see ``header_candidates``)."""
     candidates = header_candidates(header)
@@ -440,6 +459,32 @@ def item_enumerator(text: str | None) -> tuple[str, int] | None:
         return None
     mark = regex.sub(r"\s", "", found.group())
     return regex.sub(r"[0-9]+", "A", regex.sub(r"[一二三四五六七八九十百零〇两]+", "C", mark)), number
+
+
+@cache
+def _header_period_anywhere() -> regex.Pattern[str]:
+    # layout.toml's header_period is anchored at the start ("2024年推进情况"); a period stands inside
+    # a header as well ("预计至12月31日完成工作量", "实际1-9月完成情况"): the same pattern, unanchored.
+    return compile_rule(load("layout")["header_period"].removeprefix("^"))
+
+
+def undated_header(text: str) -> str:
+    """A header's matching view without the first period written in it (header_period in
+    data/layout.toml), at its start or after a modifier: "截至6月底进展" → "进展", "预计至12月31日完成
+    工作量" → "预计完成工作量". A period alone leaves nothing; a period after other words stays."""
+    view = match_view(text)
+    for found in _header_period_anywhere().finditer(view):
+        if found.end() > found.start():
+            # Before the period only a modifier of the header (预计, 实际, 累计: two characters, or
+            # header words): a title's subject before a year ("毕节市2017年度…") is no header's.
+            before = regex.sub(r"\s+", "", view[: found.start()])
+            if len(before) > MAX_PERIOD_MODIFIER and morpheme_reading(before)[1] < 1.0:
+                return view
+            return view[: found.start()] + view[found.end() :]
+    return view
+
+
+MAX_PERIOD_MODIFIER = 2
 
 
 def is_furniture(text: str) -> bool:

@@ -38,13 +38,16 @@ from extractor.headers import (
     header_candidates,
     is_furniture,
     is_heading,
+    is_period_header,
     label_synonyms,
     layout_patterns,
+    not_header_cell,
     numbers_count,
     opens_as_content,
     opens_with_joiner,
     parse_seq,
     reads_as_header,
+    undated_header,
 )
 from extractor.layout.base import PIPE_ONLY, PIPE_SEPARATOR, SENTENCE, Block, Line, trim
 from extractor.layout.classes import CLASSES, DIGIT, SEQ_PREFIX, STARRED_SEQ, classify, is_measure
@@ -111,6 +114,17 @@ LETTER_SPACED = compile_rule(r"(?<![^\s])\p{Han}(?:[ \u3000]{1,3}\p{Han}(?![^\s]
 # A number spaced on both sides inside Chinese text: "在 1996 年", "增設 20 間".
 SPACED_NUMBER = compile_rule(r"(?<=\p{Han}) \d[\d.,]* (?=\p{Han})")
 LATIN_EDGE = compile_rule(r"[A-Za-z0-9%]")
+# (compiled once: the pieces and header checks run on every line of every reading)
+PIPE_CHAR = regex.compile(r"[|｜]")
+DELIMITER_CHAR = regex.compile(r"[|｜\t]")
+CELL_DELIMITER = regex.compile(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*")
+CLOSED_LINE = regex.compile(r"[|｜\t]\s*$")
+NON_SPACE_RUN = regex.compile(r"\S+")
+CLAUSE_OR_LABEL = regex.compile(r"[，,、]|[:：](?=.)")
+CLAUSE_MARK = regex.compile(r"[，,、；;]|[:：]")
+NOT_GLUED_HEADER = regex.compile(r"[\s\d，,。；;:：、]")
+CHINESE_DIGIT = regex.compile(r"[一二三四五六七八九十]")
+HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass(slots=True)
@@ -163,6 +177,8 @@ def _prior(field_name: str | None, header: str) -> dict[str, float]:
         "issues": {"prose": 0.5, "short": 0.1, "report": 0.05, "empty": 0.3},
         # a plan is written as actions, as a report is ("开工建设", "完成配备")
         "plan": {"prose": 0.45, "report": 0.1, "short": 0.1, "status": 0.03, "empty": 0.25},
+        # a unit of measure (计量单位: %, 万元, 个)
+        "measure": {"measure": 0.75, "short": 0.1, "empty": 0.1},
         "remarks": {"empty": 0.4, "short": 0.2, "status": 0.15, "prose": 0.1, "figure": 0.05, "report": 0.05},
     }
     if field_name not in table:  # a header of no known meaning expects nothing in particular
@@ -197,7 +213,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
     # Delimiters only on lines of their own (never beside text): "|" lines separate cells written one
     # a line. Where text lines carry them too ("| 市直各单位"), a "|" alone closes a row.
     runs = sum(1 for line in lines if PIPE_RUN.match(line.text))
-    beside_text = sum(1 for line in lines if regex.search(r"[|｜]", line.text) and not PIPE_RUN.match(line.text))
+    beside_text = sum(1 for line in lines if PIPE_CHAR.search(line.text) and not PIPE_RUN.match(line.text))
     separator_lines = mode == "delimited" and runs >= 4 and beside_text * 10 <= runs
     spaced: bool | None = None
     for index, line in enumerate(lines):
@@ -218,13 +234,13 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 # a line of text with no delimiter (cells one a line, "|" lines between them) the
                 # first "|" closes that line's cell; each further one closes an empty cell ("||||":
                 # a row's trailing cells left empty).
-                count = len(regex.findall(r"[|｜]", text)) - (1 if bare and separator_lines else 0)
+                count = len(PIPE_CHAR.findall(text)) - (1 if bare and separator_lines else 0)
                 pieces.extend(Piece("", index, line.page, CELL) for _ in range(count))
                 closed, bare = True, False
                 continue
             body = text.strip(" \u3000\xa0")
-            parts = regex.split(r"[ \u3000\xa0]*[|｜\t][ \u3000\xa0]*", body)
-            ends_closed = bool(regex.search(r"[|｜\t]\s*$", text))
+            parts = CELL_DELIMITER.split(body)
+            ends_closed = bool(CLOSED_LINE.search(text))
             if body.startswith(("|", "｜", "\t")):
                 parts = parts[1:]  # a line led by a delimiter (the seed's tab-led cells) opens a cell
                 closed = True
@@ -235,7 +251,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
                 strength = (CELL if closed else start) if k == 0 else CELL
                 pieces.append(Piece(trim(part), index, line.page, strength, marked))
             closed = ends_closed
-            bare = not regex.search(r"[|｜\t]", text)
+            bare = not DELIMITER_CHAR.search(text)
         elif mode == "lines":
             pieces.append(Piece(trim(text), index, line.page, start))
         elif mode == "glued":
@@ -246,7 +262,7 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
             text = LETTER_SPACED.sub(_unspace, text)
             if spaced is None:
                 spaced = len(SPACED_NUMBER.findall("\n".join(line.text for line in lines))) >= 2
-            for k, match in enumerate(regex.finditer(r"\S+", text)):
+            for k, match in enumerate(NON_SPACE_RUN.finditer(text)):
                 if k == 0:
                     strength = start
                 else:
@@ -263,7 +279,22 @@ def _pieces(lines: list[Line], mode: str) -> list[Piece]:
 
 
 def _meaning(text: str) -> str | None:
-    return field_for_header(text) or reads_as_header(text)
+    return field_for_header(text) or reads_as_header(text) or _dated_meaning(text)
+
+
+def _dated_meaning(text: str) -> str | None:
+    """What a header with a period in it names: a period alone ("1-3月", "上半年", headers.toml
+    period_header) heads what was reached in it, the progress; a period inside a header
+    ("预计至12月31日完成工作量") is read without it."""
+    if is_period_header(text):
+        claims = header_candidates(text, morphemes=True)
+        return claims[0][0] if claims else None
+    if not DIGIT.search(text):
+        return None
+    undated = undated_header(text)
+    if not undated.strip() or DIGIT.search(undated) or undated == match_view(text):
+        return None
+    return field_for_header(undated) or reads_as_header(undated)
 
 
 def _exact(text: str) -> bool:
@@ -274,21 +305,29 @@ def _exact(text: str) -> bool:
 def _header_piece(piece: Piece) -> bool:
     text = piece.text
     key = match_key(text)
-    if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text):
+    if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text) or not_header_cell(text):
         return False
     if ENUMERATED_HEADING.match(match_view(text)) or (
-        is_heading(text) and (_meaning(text) is None or opens_as_content(text))
+        is_heading(text) and (_meaning(text) is None or opens_as_content(text) or _group_of_rows(text))
     ):
         # a section line ("已完成的項目" names 项目 but opens saying what became of them); "已完成数"
         # reads like a heading but names a column
         return False
-    if regex.search(r"[，,、]|[:：](?=.)", match_view(text).strip()):
+    if CLAUSE_OR_LABEL.search(match_view(text).strip()):
         return False  # a header cell names a column; a clause with commas or a label says something
     if parse_seq(text) is not None or (DIGIT.search(match_view(text)) and not BRACKET_UNIT.match(text)):
         # "2024年推进情况", "截至6月底进展", "1-9月完成情况": a period before a header word
-        undated = layout_patterns()["header_period"].sub("", match_view(text), count=1)
-        return bool(undated) and not DIGIT.search(undated) and _meaning(text) is not None
+        undated = undated_header(text)
+        dated = is_period_header(text) or (bool(undated.strip()) and not DIGIT.search(undated))
+        return dated and _meaning(text) is not None
     return True
+
+
+def _group_of_rows(text: str) -> bool:
+    """A section line naming the rows under it by what became of them ("進度滯後的項目", "已完成的任务"):
+    a standing, 的, the rows' noun; a count of them ("已完成的项目数") names a column."""
+    key = match_key(text)
+    return "的" in key and not COUNT_TAIL.search(key)
 
 
 def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
@@ -302,7 +341,10 @@ def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
         if cells and piece.before != CELL:
             previous = cells[-1]
             joined = previous + text
+            # (two long headers ending in the same words are parallel columns, "实际已完成工作量"/
+            # "预计至12月31日完成工作量": a wrapped header never repeats its head)
             same = _meaning(previous) is not None and _meaning(previous) == _meaning(text)
+            same = same and not _parallel(previous, text)
             modifier = modifiers and _meaning(previous) is None and _meaning(joined) is not None and k > 0
             if (
                 BRACKET_UNIT.match(text)
@@ -314,6 +356,17 @@ def _join_header(pieces: list[Piece], modifiers: bool = False) -> list[str]:
                 continue
         cells.append(text)
     return cells
+
+
+def _parallel(left: str, right: str) -> bool:
+    """Two long header cells ending in the same two characters (their common head word): each a
+    whole header ("实际已完成工作量"/"预计至12月31日完成工作量"). (Short ones, "一级指标"/"二级指标",
+    are as often one header over two merged columns, a category printed as a section line.)"""
+    a, b = match_key(left), match_key(right)
+    return len(a) >= MIN_PARALLEL and len(b) >= MIN_PARALLEL and a[-2:] == b[-2:]
+
+
+MIN_PARALLEL = 6
 
 
 @dataclass(slots=True)
@@ -352,7 +405,7 @@ def _split_glued(pieces: list[Piece], mode: str = "") -> list[Piece]:
     for k, piece in enumerate(pieces):
         text = PADDING.sub("", piece.text) if mode == "glued" else piece.text
         key = match_view(text)
-        if 6 <= len(key) <= 60 and _alone(pieces, k) and not regex.search(r"[\s\d，,。；;:：、]", key):
+        if 6 <= len(key) <= 60 and _alone(pieces, k) and not NOT_GLUED_HEADER.search(key):
             cells = _synonym_cells(text)
             if not (cells and len(cells) >= 3 and len({_meaning(c) for c in cells} - {None}) >= 2):
                 cells = _morpheme_cells(text) or cells
@@ -493,9 +546,20 @@ def _header_runs(pieces: list[Piece], mode: str) -> Iterable[_Header]:
             i = first_multi
         cells = _join_header(pieces[i:j])
         fields = {_meaning(c) for c in cells} - {None}
-        if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces):
+        if len(fields) >= 2 and fields & {"task", "progress"} and j < len(pieces) and not _furniture_line(pieces, i, j):
             yield _Header(i, j, cells, [p.text for p in pieces[i:j]])
         i = max(j, i + 1)
+
+
+def _furniture_line(pieces: list[Piece], i: int, j: int) -> bool:
+    """Whether header pieces ``i:j``, all on one line, are part of a line that is page furniture as
+    a whole (a breadcrumb "您当前的位置:首页> 政务公开> 重点项目> 内容": its last steps read as header
+    words). A header over several lines is never judged so: its lines are its cells."""
+    line = pieces[i].line
+    if any(p.line != line for p in pieces[i:j]):
+        return False
+    text = " ".join(p.text for p in pieces if p.line == line)
+    return is_furniture(text) or is_furniture(match_view(text))  # (首頁, 當前位置 read as 首页, 当前位置)
 
 
 # ----------------------------------------------------------------- rows
@@ -507,7 +571,7 @@ def _seq_of(piece: Piece) -> tuple[int, bool] | None:
     if piece.outline and (outline := OUTLINE.match(view)):
         return int(outline.group(2)), True  # "1.1", "1.2" …: the item counts within its section
     seq = parse_seq(piece.text) if len(piece.text) <= 6 else None
-    if seq is not None and not regex.search(r"[一二三四五六七八九十]", view) and not YEAR.match(view):
+    if seq is not None and not CHINESE_DIGIT.search(view) and not YEAR.match(view):
         return seq, True  # (1996 is a year; 一、 and （一） are read by _chinese_seq_of)
     starred = STARRED_SEQ.match(view)
     if starred:
@@ -522,9 +586,13 @@ def _chinese_seq_of(piece: Piece) -> int | None:
     """A 序号 in Chinese numerals ("一", "二、"): in a table they mostly number sections, so they
     open rows only where no Arabic numbering does."""
     view = match_view(piece.text)
-    if len(piece.text) <= 6 and regex.search(r"[一二三四五六七八九十]", view):
+    if len(piece.text) <= 6 and CHINESE_DIGIT.search(view):
         return parse_seq(piece.text)
-    return None
+    bracketed = BRACKETED_CHINESE_ITEM.match(view)  # "（一）按照…": an item numbered inside its cell
+    return parse_seq(bracketed.group(1)) if bracketed else None
+
+
+BRACKETED_CHINESE_ITEM = compile_rule(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(?=\S)")
 
 
 def _loose_seq_of(piece: Piece) -> int | None:
@@ -718,6 +786,24 @@ def _implicit_seq(pieces: list[Piece], starts: list[int]) -> int | None:
         if len(starts) >= 2 and numbers.count(None) <= len(numbers) // 4 and steps and sum(steps) >= 0.75 * len(steps):
             return offset
     return None
+
+
+LED_ROWS_SHARE = 0.75
+LEADING_CLASSES = frozenset({"date", "number"})
+
+
+def _led_rows(pieces: list[Piece], starts: list[int], floor: int) -> bool:
+    """Whether each row, written a cell a line, opens with a cell before its 序号 ("1996" / "1." /
+    承諾 / 目前情況: the year of a pledge): the first row has one between the header and its
+    number, and most rows one of the same kind (a year, a number) right before theirs. (A last
+    column of numbers stands before every row's number but the first's.)"""
+    if len(starts) < 2 or starts[0] - 1 < floor:
+        return False
+    kinds = [classify(pieces[k - 1].text) if k - 1 >= floor else None for k in starts]
+    first = kinds[0]
+    if first not in LEADING_CLASSES or any(_seq_of(pieces[k - 1]) for k in starts if k - 1 >= floor):
+        return False
+    return sum(1 for kind in kinds if kind == first) >= LED_ROWS_SHARE * len(kinds)
 
 
 # ----------------------------------------------------------------- alignment
@@ -1128,7 +1214,7 @@ def _glued_line(text: str) -> bool:
     a long run set apart only by wide runs of spaces (the progress after "    "): single spaces
     between words are a table whose cells a space separates (the spaces reading)."""
     text = text.strip()
-    if regex.search(r"[|｜\t]", text):
+    if DELIMITER_CHAR.search(text):
         return False
     if len(text) > 40 and not regex.search(r"\s", text):
         return True
@@ -1138,7 +1224,7 @@ def _glued_line(text: str) -> bool:
 def _modes(lines: list[Line]) -> list[str]:
     """Delimited pieces where lines carry delimiters (then spaces are inside cells), else lines and
     spaces; and glued pieces where long lines carry no separator at all."""
-    delimited = sum(1 for line in lines if regex.search(r"[|｜\t]", line.text))
+    delimited = sum(1 for line in lines if DELIMITER_CHAR.search(line.text))
     modes = ["delimited", "lines"] if delimited >= 3 else ["lines", "spaces"]
     # (a glued row may still set its progress apart by a run of spaces: its long run counts)
     glued = sum(1 for line in lines if _glued_line(line.text))
@@ -1233,15 +1319,18 @@ def _tail_piece(piece: Piece) -> bool:
     key = match_key(text)
     if not key or len(key) > 20 or SENTENCE.search(text) or is_furniture(text) or parse_seq(text) is not None:
         return False
-    if not regex.search(r"\p{Han}", view):
+    if not HAN.search(view):
         return False  # "%", "万元": a measure, a row's cell
-    if ENUMERATED_HEADING.match(view) or regex.search(r"[，,、；;]|[:：]", view):
+    if ENUMERATED_HEADING.match(view) or CLAUSE_MARK.search(view):
         return False
+    if is_heading(text) and not COUNT_TAIL.search(match_key(text)):
+        return False  # a section line under the header ("已完成的項目", "進度滯後的項目"); "已完成数" is a header
     # "1-9月份工作取得成效", "预计至12月31日完成工作进度(%)", "1-3月": a period and a bracketed
     # measure are a header's numbers; any other number is a figure, a row's
     return not DIGIT.search(HEADER_DATE.sub("", view))
 
 
+COUNT_TAIL = compile_rule(r"(?:数|数量|量|率|值|额|比例|占比)$")
 HEADER_DATE = compile_rule(
     r"\d{1,4}\s*(?:[-~～至]\s*\d{1,4}\s*)?(?:年度?|月[份底末]?|日|季度)|[（(]\s*(?:%|％|[^\d（）()]{1,4})\s*[)）]"
 )
@@ -1309,8 +1398,11 @@ def _read_rows(
     starts = sorted({_line_start(pieces, k, header.end) for k in starts})
     if not starts:
         return None
+    led = mode == "lines" and all(col.field != "seq" for col in columns) and _led_rows(pieces, starts, header.end)
+    if led:
+        starts = [k - 1 for k in starts]
     if all(col.field != "seq" for col in columns):
-        offset = _implicit_seq(pieces, starts)
+        offset = 1 if led else _implicit_seq(pieces, starts)
         if offset is not None and (seq := _seq_of(pieces[starts[0] + offset])) is not None and seq[1]:
             # A 序号 the header does not name, standing alone before (or after) the row's first cell.
             columns.insert(offset, Column("序号", "seq", _prior("seq", "序号")))

@@ -232,11 +232,19 @@ def _stream_header(tokens: list[Token]) -> tuple[int, int] | None:
         if (
             end - start >= 3
             and first_row < len(tokens)
-            and tokens[first_row].bare_seq is not None
+            and _opens_rows(tokens, first_row)
             and is_header_row([t.text for t in tokens[start:end]])
         ):
             return start, end
     return None
+
+
+def _opens_rows(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a first row's 序号: a bare number that is 1, or whose next number
+    follows in the text ("1300" under a header is a count, the first row's cell of a table
+    numbering no rows)."""
+    seq = tokens[k].bare_seq
+    return seq is not None and (seq == 1 or any(t.bare_seq == seq + 1 for t in tokens[k + 1 :]))
 
 
 def _next_row_start(tokens: list[Token], i: int, width: int) -> int | None:
