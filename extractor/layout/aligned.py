@@ -1408,6 +1408,9 @@ def _read_rows(
             columns.insert(offset, Column("序号", "seq", _prior("seq", "序号")))
             groups.insert(offset, None)
     spans = _spans(pieces, starts, header, mode)
+    spans = [(span, before) for span, before in spans if span]  # a start with no piece after it: no row
+    if not spans:
+        return None
     ends_inside = bool(spans) and not _paragraphs(lines, spans[-1][0][-1].line + 1, len(lines))
     cut = [ends_inside and k == len(spans) - 1 for k in range(len(spans))]
     # Rows with exactly one piece per column say what each column holds before any alignment
