@@ -488,7 +488,8 @@ MAX_PERIOD_MODIFIER = 2
 
 
 def is_furniture(text: str) -> bool:
-    return bool(layout_patterns()["furniture"].search(text.strip()))
+    """A line of a web page's furniture (发布日期：…, 当前位置：首页 > …), in either script (當前位置, 首頁)."""
+    return bool(layout_patterns()["furniture"].search(match_view(text.strip())))
 
 
 def is_heading(text: str) -> bool:
