@@ -58,6 +58,7 @@ LEVELS = "一二三四"
 LEVEL_HEADER = compile_rule(r"^([一二三四])级")
 # A sub-header cell the synonyms don't know may be this long ("截至9月底进展" is known anyway).
 MAX_SUB_HEADER = 16
+MAX_BROKEN_HALF = 8  # a header word cut by a narrow cell: each half a few characters
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
 # Columns whose empty cell repeats the cell above (merged cells that lost their merge).
 INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
@@ -205,6 +206,8 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
         return False
     if any(is_heading(t) or not header_cell_like(t, max_unknown=MAX_SUB_HEADER) for t in subs if t):
         return False
+    if _broken_in_two(tops, subs):
+        return True
     seq_col = next((j for j, t in enumerate(tops) if field_for_header(t or "") == "seq"), None)
     if seq_col is not None and subs[seq_col]:
         return False
@@ -220,6 +223,20 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
         if covered or spans or completes:
             return True
     return False
+
+
+def _broken_in_two(tops: list[str | None], subs: list[str | None]) -> bool:
+    """A header printed over two rows, every cell cut at the same width ("序 | 工作 | 进展 | 责任" over
+    "号 | 任务 | 情况 | 单位", a narrow PDF table copied out): each column's two halves are written,
+    short and with no number, and all columns but one read whole as a header word — the 序号
+    column's too, where a data row would hold its number."""
+    pairs = [(t, b) for t, b in zip(tops, subs, strict=True) if t or b]
+    if len(pairs) < 2 or any(not t or not b for t, b in pairs):
+        return False
+    if any(regex.search(r"\d", t + b) or len(t) > MAX_BROKEN_HALF or len(b) > MAX_BROKEN_HALF for t, b in pairs):
+        return False  # (a data row's cells are longer than a header's halves)
+    named = sum(1 for t, b in pairs if field_for_header(collapse_layout_space(t + b)))
+    return named >= max(2, len(pairs) - 1)  # (one column may name what the vocabulary does not: 监督电话)
 
 
 def _merged_header(top: RawRow, below: RawRow) -> list[tuple[str, str | None]]:
