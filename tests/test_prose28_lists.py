@@ -118,6 +118,9 @@ REPLY = """关于县十七届人大五次会议第B-{n}号建议的答复
 一、边角地孤岛地问题{road}协调领导小组办公室函《关于{road}边角地征收前调查摸底的通知》已发至各乡镇，限期落实。
 二、土路未硬化问题已在7月16日推进会上，对照问题清单再次督促施工单位尽快安排道路硬化。
 三、坚持问题导向，认真落实整改要求。已建立问题台账，逐项销号。
+以上答复您是否满意，如有意见，敬请反馈。
+负责人：{who}
+2024年7月19日
 """
 
 
@@ -138,3 +141,6 @@ def test_reply_item_task_is_the_problem_it_answers(n: str, who: str, road: str, 
     assert rows[1].cells["progress"].startswith(norm("已在7月16日"))
     # 问题导向 is one word: the name does not end inside it
     assert rows[2].cells["task"].startswith(norm("坚持问题导向"))
+    # the reply's closing formula and who signs it are the document's, not the last item's
+    assert rows[2].cells["progress"].endswith(norm("逐项销号。"))
+    assert all(norm("以上答复") not in value for value in rows[2].cells.values())

@@ -117,6 +117,9 @@ REPORTING_HEADING = compile_rule(
 # An item of a report that names the problem it answers, its answer glued on ("二、土路未硬化问题已在7月16日…
 # 督促…", "一、边角地孤岛地问题离隰高速公路县协调领导小组办公室…函…已发至各乡镇"): the name ends at 问题,
 # unless the phrase goes on (问题的整改, 问题和…).
+# A closing formula on a line of its own after the last item: the reply's or the report's, not the
+# item's ("以上答复您是否满意，如有意见，敬请反馈。", "特此函复。", "特此报告。").
+CLOSING_FORMULA = compile_rule(r"^\s*(?:以上答复|特此(?:答复|函复|通报|报告)|如有意见|如对(?:本|以上)?答复)")
 NAMED_ISSUE = compile_rule(r"\s*([^。;,:()\[\]]{2,30}?问题)(?![的等和及与、,;。:)\]]|\s*$)")
 PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
@@ -1365,6 +1368,19 @@ def _closing_paragraphs(item: _Item, own: int = 1) -> list[Block]:
 def _closing_lines(item: _Item, signatures: bool = True) -> list[Block]:
     """Detach a report's closing lines (signing unit, date) from its last task."""
     out: list[Block] = []
+    formula = next(
+        (
+            cut
+            for cut in range(1, len(item.lines))
+            if len(trim(item.lines[cut].text)) <= MAX_HEADING
+            and CLOSING_FORMULA.match(match_view(item.lines[cut].text))
+        ),
+        None,
+    )
+    if formula is not None:
+        # "以上答复您是否满意…" and what follows it (who signs, the date): the reply's closing
+        out = [Paragraph(trim(line.text), page=line.page) for line in item.lines[formula:] if line.text.strip()]
+        del item.lines[formula:]
     while len(item.lines) > 1:
         text = trim(item.lines[-1].text)
         signature = signatures and looks_like_units(text) and len(text) <= 20 and not regex.search(r"[:：]", text)
