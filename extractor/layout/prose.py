@@ -1250,9 +1250,11 @@ def _split_like_siblings(
             texts.append((trim("\n".join([title, *body])), len(title)))
         else:
             texts.append(None)
-    groups: dict[tuple[int, str | None], list[int]] = {}
+    # (one list: one level under one heading, and under headings of one kind: a plan's items that
+    # follow a report's in one document describe their tasks, they report nothing)
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
     for index, item in enumerate(leaves):
-        groups.setdefault((item.level, item.section), []).append(index)
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
     for members in groups.values():
         split_first, stops, candidates = 0, 0, []
         for index in members:
@@ -1266,7 +1268,8 @@ def _split_like_siblings(
                 split_first += 1
                 stops += task.endswith("。")
             elif (
-                not cells.get("progress")
+                not leaves[index].plans
+                and not cells.get("progress")
                 and set(cells) <= {"seq", "task", "description"}
                 and (
                     len(leaves[index].lines) == 1
