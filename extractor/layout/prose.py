@@ -110,9 +110,17 @@ ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their li
 DECORATED_LABEL = compile_rule(rf"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*({LABEL_WORD})[ \t]*[·•◆■●▲★]+[ \t]*$")
 # (落实 alone is no report: "关于贯彻落实…的实施意见" sets out a plan; "落实情况" reports by its 情况.
 # Nor is a 政府工作报告, the speech a task list is cut from: "关于印发政府工作报告若干重点工作任务的通知".)
+# (答复: a reply to a deputy's suggestion, "关于…第B-9号建议的答复", reports what was done about each point.)
 REPORTING_HEADING = compile_rule(
-    r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
+    r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|答复|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
 )
+# An item of a report that names the problem it answers, its answer glued on ("二、土路未硬化问题已在7月16日…
+# 督促…", "一、边角地孤岛地问题离隰高速公路县协调领导小组办公室…函…已发至各乡镇"): the name ends at 问题,
+# unless the phrase goes on (问题的整改, 问题和…).
+# A closing formula on a line of its own after the last item: the reply's or the report's, not the
+# item's ("以上答复您是否满意，如有意见，敬请反馈。", "特此函复。", "特此报告。").
+CLOSING_FORMULA = compile_rule(r"^\s*(?:以上答复|特此(?:答复|函复|通报|报告)|如有意见|如对(?:本|以上)?答复)")
+NAMED_ISSUE = compile_rule(r"\s*([^。;,:()\[\]]{2,30}?问题)(?![的等和及与、,;。:)\]]|\s*$)")
 PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
@@ -1210,43 +1218,83 @@ def _first_sentence_end(text: str) -> int | None:
     return stop + 1
 
 
-def _split_like_siblings(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
-    """Items of one list are written alike. When at least two siblings state their target in a first
-    sentence and what was done after it ("1.…毕业就业1.5万人。已开展…"), a sibling that reads as
-    all task (its report opens with no word that says so: "3.…发放“防疫健康包”133万份。完成…共计53万
-    余人次") or as title and description is split the same way: its first sentence is the task,
-    the rest its progress."""
-    texts = []
+def _split_like_siblings(
+    leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]], run_in: bool = False
+) -> None:
+    """Items of one list are written alike: the list's own convention decides where an odd item's
+    task ends. Each item has a first part: its first sentence (to its 。), or its first line when a
+    body of lines stands under it ("2、增收致富工程。" over "制定《…方案》，将2.6万户…录入…"). When at
+    least two siblings were read as that first part and a progress after it (their report opens with
+    a word that says so: "已开展…", "截至…"), a sibling read as all task (its report opens with no such
+    word: "3.…发放“防疫健康包”133万份。完成…共计53万余人次", "三是抓“招商提质”，增强了造血能力。树牢…理念，
+    通过网上招商…") or as title and description is split the same way: its first part is the task,
+    the rest its progress. A list in which more items are read whole than split keeps them whole.
+    Whether the task keeps its full stop follows the siblings too (a run-in list's titles drop it)."""
+    texts: list[tuple[str, int] | None] = []
     for item, item_rows in zip(leaves, rows, strict=True):
-        single = len(item_rows) == 1 and not any(line.text.strip() for line in item.lines[1:])
         own = item.topic_end is None and item.name_end is None  # a label or a name already ends its task
-        texts.append(_clean(item.lines[0].text[item.marker_end :]) if single and own else None)
-    groups: dict[tuple[int, str | None], list[int]] = {}
-    for index, item in enumerate(leaves):
-        groups.setdefault((item.level, item.section), []).append(index)
-    for members in groups.values():
-        split_first, candidates = 0, []
-        for index in members:
-            text = texts[index]
+        body = [line.text for line in item.lines[1:] if line.text.strip()]
+        if len(item_rows) != 1 or not own:
+            texts.append(None)
+            continue
+        first = item.lines[0].text[item.marker_end :]
+        if not body:
+            text = _clean(first)
             end = _first_sentence_end(text) if text else None
-            if text is None or end is None:
+            texts.append((text, end) if end is not None else None)
+            continue
+        title = trim(first)
+        view = match_view(title)
+        # a title line: one sentence at most, as short as a target's title, over the lines of its body
+        if 0 < len(title) <= MAX_TARGET_TITLE and not regex.search(r"[。;]", view.rstrip("。")) and not _labels(first):
+            texts.append((trim("\n".join([title, *body])), len(title)))
+        else:
+            texts.append(None)
+    # (one list: one level under one heading, and under headings of one kind: a plan's items that
+    # follow a report's in one document describe their tasks, they report nothing)
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    for members in groups.values():
+        split_first, stops, candidates = 0, 0, []
+        for index in members:
+            if texts[index] is None:
                 continue
+            text, end = texts[index]
             cells = rows[index][0][2]
             first = _clean(text[:end]).rstrip("。")
-            if cells.get("progress") and _clean(cells.get("task", "")).rstrip("。") == first:
+            task = _clean(cells.get("task", ""))
+            if cells.get("progress") and first and task.rstrip("。") == first:
                 split_first += 1
-            elif not cells.get("progress") and set(cells) <= {"seq", "task", "description"}:
+                stops += task.endswith("。")
+            elif (
+                not leaves[index].plans
+                and not cells.get("progress")
+                and set(cells) <= {"seq", "task", "description"}
+                and (
+                    len(leaves[index].lines) == 1
+                    or "description" in cells
+                    or regex.sub(r"\s", "", task) == regex.sub(r"\s", "", text)
+                )
+            ):
+                # (read as all task, or as title and description: a line below that the row left out,
+                # a unit's or a person's name, is none of the item's report)
                 candidates.append((index, end))
         if split_first < 2 or split_first < len(candidates):
             continue
+        keep_stop = 2 * stops >= split_first if run_in else True
         for index, end in candidates:
-            text = texts[index]
-            assert text is not None
+            entry = texts[index]
+            assert entry is not None
+            text = entry[0]
             cells = rows[index][0][2]
-            cells.pop("description", None)
             task = _clean(text[:end])
-            cells["task"] = task
-            cells["progress"] = _clean(text[end:])
+            rest = _clean(text[end:])
+            if not task or not rest:
+                continue
+            cells.pop("description", None)
+            cells["task"] = task if keep_stop else task.rstrip("。")
+            cells["progress"] = rest
 
 
 def _narrative(item: _Item, items: list[_Item]) -> bool:
@@ -1323,6 +1371,19 @@ def _closing_paragraphs(item: _Item, own: int = 1) -> list[Block]:
 def _closing_lines(item: _Item, signatures: bool = True) -> list[Block]:
     """Detach a report's closing lines (signing unit, date) from its last task."""
     out: list[Block] = []
+    formula = next(
+        (
+            cut
+            for cut in range(1, len(item.lines))
+            if len(trim(item.lines[cut].text)) <= MAX_HEADING
+            and CLOSING_FORMULA.match(match_view(item.lines[cut].text))
+        ),
+        None,
+    )
+    if formula is not None:
+        # "以上答复您是否满意…" and what follows it (who signs, the date): the reply's closing
+        out = [Paragraph(trim(line.text), page=line.page) for line in item.lines[formula:] if line.text.strip()]
+        del item.lines[formula:]
     while len(item.lines) > 1:
         text = trim(item.lines[-1].text)
         signature = signatures and looks_like_units(text) and len(text) <= 20 and not regex.search(r"[:：]", text)
@@ -1417,9 +1478,11 @@ def _run_in_items(lines: list[Line]) -> list[Block] | None:
     rows = []
     for item in body:
         section, page, cells = _row(item, run_in=True)
+        rows.append((section, page, cells))
+    _split_like_siblings(body, [[row] for row in rows], run_in=True)
+    for item, (_, _, cells) in zip(body, rows, strict=True):
         if item.shared and not cells.get("progress"):
             cells["progress"] = item.shared
-        rows.append((section, page, cells))
     blocks.append(_table(rows))
     blocks.extend(trailing)
     return blocks
@@ -1529,7 +1592,9 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
             _heading_like(first)
             or item.bullet
             or _title_over_report(first, body)
-            or (_title_sentence_line(first) and not _units_line(body[0]) and _reports("\n".join(body)))
+            or (
+                _title_sentence_line(first) and not _units_line(body[0]) and (item.reports or _reports("\n".join(body)))
+            )
         )
         and not _labels(first)
     ):
@@ -2084,6 +2149,9 @@ def _split_head(
         after = view[project.end() :]
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
+    issue = NAMED_ISSUE.match(view) if reports and not plans else None
+    if issue is not None and _answer_after(view[issue.end() :]):
+        return _clean(head[: issue.end(1)]) or None, head[issue.end() :], None, False
     title = _title_sentence(head, view, run_in)
     if title is not None and not _reports_within_title(view, plans, reports):
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
@@ -2132,6 +2200,18 @@ def _split_head(
         # then the first one that says what was done.
         return _clean(head[:reporting]) or None, head[reporting:], None, False
     return stripped, "", None, False
+
+
+def _answer_after(view: str) -> bool:
+    """Whether the text glued after a problem's name is its answer: it opens with a word that reports
+    ("已在7月16日…"), or its first clause runs on as a sentence of its own ("离隰高速公路县协调领导小组办公室
+    …函…已发至各乡镇"); not a compound the name goes on into ("问题导向，", "问题清单管理，")."""
+    if len(regex.findall(r"\p{Han}", view)) < MIN_RESULT_HAN:
+        return False
+    if prose_patterns()["report_start"].match(view):
+        return True
+    clause = regex.match(r"[^,;。]*", view)
+    return clause is not None and len(regex.findall(r"\p{Han}", clause.group())) >= MIN_RESULT_HAN
 
 
 def _title_sentence(head: str, view: str, run_in: bool = False) -> tuple[str | None, str, str | None, bool] | None:
