@@ -433,7 +433,7 @@ def parse_seq(text: str) -> int | None:
     match = layout_patterns()["seq"].match(view)
     if not match:
         return None
-    value = parse_number(match.group(1) or match.group(2))
+    value = parse_number((match.group(1) or match.group(2)).replace("参", "叁"))  # 參 (3) reads 参 in the view
     return int(value) if value is not None and value.is_integer() else None
 
 

@@ -175,7 +175,7 @@ def _number(token: str) -> int | None:
         return ord(token) - 0x2460 + 1
     if token and all(c in "IVXivx" for c in token):
         return roman_value(token)
-    value = parse_number(token)
+    value = parse_number(token.replace("参", "叁"))  # (參, the capital 3, reads 参 in the matching view)
     return int(value) if value is not None and value.is_integer() else None
 
 
