@@ -374,7 +374,11 @@ def assemble(document: RawDocument) -> Assembly:
     text_after_table = False
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            if block.text.strip() and not is_furniture(block.text):
+            if block.text.strip() and is_furniture(block.text):
+                # a page's furniture (发布日期：…, a site's footer) is no title or note of a table, but
+                # it is text of the document: kept as unplaced text (nothing lost)
+                unplaced.append(Paragraph(block.text, page=block.page, aside=True))
+            elif block.text.strip():
                 context.append(block)
                 text_after_table = True
             continue
