@@ -40,7 +40,6 @@ PLAN_TABLE = """2024年民生实事1-9月进展情况
 """
 
 
-@_bug("a plan cell's 已建成 (attributive: 对已建成投用的站点) decides the row: done.part from field plan")
 def test_a_plan_column_does_not_report_the_row_done() -> None:
     doc = extractor.parse_bytes(PLAN_TABLE.encode(), "x.txt")
     row = doc.tables[0].rows[0]
@@ -48,7 +47,6 @@ def test_a_plan_column_does_not_report_the_row_done() -> None:
     assert all(e.field != "plan" for e in row.status.evidence)
 
 
-@_bug("_reported_parts reopens every clause after a 已 in a plan statement of the plan column")
 @pytest.mark.parametrize(
     ("progress", "plan"),
     [
@@ -125,7 +123,6 @@ def test_the_title_at_the_top_stays_when_the_text_opens_with_a_mark() -> None:
 # --- 3. The finished family read where nothing reports it (status.toml done.part, new alternatives) ----
 
 
-@_bug("整改到位/全部完工/有效解决…问题 match without a report: a demand, a rate, a purpose read as done")
 @pytest.mark.parametrize(
     ("progress", "task"),
     [
@@ -143,7 +140,6 @@ def test_a_demand_or_a_purpose_is_no_done(progress: str, task: str) -> None:
 # --- 4. A report marker inside the forecast's own clause reopens a report (report_marker) ---------------
 
 
-@_bug("截至 after 预计 (预计截至年底) and 正 in 真正 (正(?=有)) reopen a report inside the forecast")
 @pytest.mark.parametrize(
     "progress",
     [
@@ -158,7 +154,6 @@ def test_a_forecast_clause_is_not_reopened_by_its_own_time_phrase(progress: str)
 # --- 5. A share in brackets read from amounts that are not the task's (completion.share) ----------------
 
 
-@_bug("已\\p{Han}{0,4}?…\\d+\\p{Han}{1,2}( takes a share of funds disbursed / a stage as the task's share")
 @pytest.mark.parametrize(
     ("progress", "value"),
     [
@@ -180,12 +175,10 @@ def test_a_count_share_in_brackets_is_read() -> None:
 # --- 6. A planned date already met: the plan's works are not "yet to come" (status._works_ahead) ---------
 
 
-@_bug("计划6月竣工，已于5月提前竣工: the 竣工 of the plan counts as works ahead, the done becomes a step")
 def test_a_plan_met_early_is_done() -> None:
     assert _status("该项目计划6月竣工，已于5月提前竣工并投入使用。", "建设某道路") == "done"  # main: on_track
 
 
-@_bug("完成后 in a past narrative (主体完成后，进行了装修) is read as a condition; arguable, 58278e4 said done")
 def test_a_past_sequence_with_wan_cheng_hou_is_no_forecast() -> None:
     assert _status("主体完成后，进行了装修并投入使用。", "建设某中心") == "done"  # main: on_track
 
