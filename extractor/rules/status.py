@@ -307,8 +307,12 @@ def _forecast_scope(view: str, start: int) -> bool:
     index = bisect_left(ahead, start) - 1
     if index < 0 or ahead[index] < sentence:
         return False
-    last_report = bisect_left(reported, start) - 1
-    return last_report < 0 or reported[last_report] < ahead[index]
+    last_report = bisect_right(reported, start) - 1  # a marker at ``start`` too: the item's own 已
+    if last_report < 0 or reported[last_report] < ahead[index]:
+        return True
+    # A report marker reopens a report only in a clause after the marker's own: in 预计截至年底，问题整改到位
+    # the 截至 is the forecast's time phrase, in 确保已建成站点正常运行 the 已 qualifies what is ensured.
+    return (_clause_start(view, reported[last_report] + 1, ahead[index]) or 0) <= ahead[index]
 
 
 def _forecast(item: Item, cells: dict[str, str]) -> bool:
@@ -493,7 +497,14 @@ def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Ite
                 statements = [*statements, *find_statements(cells[field], field, found)]
     statements = [*statements, *_reported_in_task(cells)]
     pieces = [Piece(s.field, s.span[0], s.kind, s.text, _view_of(s.text, s.field, s.span, cells)) for s in statements]
-    pieces += [part for piece in pieces if piece.kind in _AHEAD_KINDS for part in _reported_parts(piece)]
+    # Only the progress cell's: a plan column says what comes next throughout (下一步计划 | 对已建成投用的站点
+    # 加强管理: its 已 qualifies the object of the plan, it reports nothing).
+    pieces += [
+        part
+        for piece in pieces
+        if piece.kind in _AHEAD_KINDS and piece.field == "progress"
+        for part in _reported_parts(piece)
+    ]
     seen = {(s.field, s.span) for s in statements}
     pieces += [
         Piece(i.field, i.span[0], "issue", i.text, _view_of(i.text, i.field, i.span, cells))
@@ -881,6 +892,7 @@ def _row_status(
                 evidence.add(name, *(cue_items(piece, cues) if cues else ()))
     evidence.tiers["stalled"] = _not_resumed(evidence.tiers.get("stalled", []), pieces)
     _drop_planned_clauses(evidence, cells)
+    _drop_asked_completions(evidence, cells)
     _steps_done(evidence, cells)
     _works_ahead(evidence, pieces)
     evidence.planned = _planned(pieces, cells)
@@ -1194,6 +1206,29 @@ def _drop_planned_clauses(evidence: _Evidence, cells: dict[str, str]) -> None:
             evidence.set_aside("a clause of what is yet to come, no report", *planned)
 
 
+def _asked(item: Item, cells: dict[str, str]) -> bool:
+    """Whether a completion stands in a clause that asks for it (要求限期整改到位, 督促施工单位于6月底前
+    全部完工: vocabulary ``demand`` before it in its clause) or aims at it (为有效解决停车难问题: ``purpose``
+    opening its clause): a demand or a goal, no report of it done."""
+    source = cells.get(item.field) or ""
+    view = match_view(source)
+    if not _of_cell(source, view, item.text, tuple(item.span)):
+        return False
+    start = _clause_start(view, item.span[0]) or 0
+    return bool(vocabulary("demand").search(view, start, item.span[0]) or vocabulary("purpose").match(view, start))
+
+
+def _drop_asked_completions(evidence: _Evidence, cells: dict[str, str]) -> None:
+    """Done cues asked for or aimed at (_asked) are set aside: the demand made is work reported by
+    its own verb (已下发整改通知书), the completion is not."""
+    for name in ("done", "done_part"):
+        items = evidence.tiers.get(name, [])
+        asked = [i for i in items if _asked(i, cells)]
+        if asked:
+            evidence.tiers[name] = [i for i in items if i not in asked]
+            evidence.set_aside("a completion asked for or aimed at, no report of it done", *asked)
+
+
 def _steps_done(evidence: _Evidence, cells: dict[str, str]) -> None:
     """Something said done (已完成, 已建成) in a clause naming a part of the task (其中, 主体, 一期 …) or its
     preparation (可行性研究报告已完成, 方案已通过) is a step done: work reported moving (the lowest
@@ -1227,11 +1262,19 @@ def _works_ahead(evidence: _Evidence, pieces: list[Piece]) -> None:
         if _forecast_scope(piece.view, m.start())
         or vocabulary("future_clause").search(piece.view[_clause_start(piece.view, m.start()) or 0 : m.start()])
     ]
+    ahead = [a for a in ahead if not _met(a, done)]
     if not ahead:
         return
     evidence.tiers["done"] = evidence.tiers["done_part"] = []
     evidence.set_aside("works are yet to come in the row: a step done, not the whole task", *done)
     evidence.add("reported", *(i.model_copy(update={"rule": _STEP_DONE}) for i in done))
+
+
+def _met(ahead: Item, done: list[Item]) -> bool:
+    """Whether a work planned (计划6月竣工) is reported done after it in its cell by the same word
+    (已于5月提前竣工): a planned date already met, no work still to come."""
+    word = match_view(ahead.text)
+    return any(d.field == ahead.field and d.span[0] >= ahead.span[1] and word in match_view(d.text) for d in done)
 
 
 def _planned_start(pieces: list[Piece]) -> list[Item]:
