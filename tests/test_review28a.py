@@ -1,8 +1,7 @@
 """review28a: findings on the round-28 merge (58278e4..4571b9e: status clause scope, page marks, units cache).
 
-Every test marked ``xfail(strict=True)`` with a reason starting "REVIEW28A BUG" FAILS on main at 4571b9e
-and states the output expected; once a fix lands it XPASSes, and strict makes that a failure, so the
-marker is to be removed with the fix. The unmarked tests pass and guard what the change gets right.
+Each finding's tests failed on main at 4571b9e and state the output expected; all are mended now
+(statusfix28: findings 1, 3-6; the lead: 2, 7, 8), so none is marked. The guards passed throughout.
 """
 
 from __future__ import annotations
@@ -25,10 +24,6 @@ def _status(progress: str, task: str = "建设某项目", plan: str | None = Non
     if plan is not None:
         cells["plan"] = plan
     return row_status(cells, [], [], [], JAN_SEP).value
-
-
-def _bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"REVIEW28A BUG: {reason}")
 
 
 # --- 1. A plan column's clauses read as a report (status._reported_parts) -------------------------------
@@ -82,7 +77,6 @@ PAGED_TABLE = f"""某市2024年重点项目1-9月推进情况
 """
 
 
-@_bug("the table starts on a new page: its header opens every page, so it is taken as a running head")
 def test_a_header_repeated_on_each_page_stays_the_tables_header() -> None:
     doc = extractor.parse_bytes(PAGED_TABLE.encode(), "x.txt")
     table = doc.tables[0]
@@ -100,7 +94,6 @@ def test_a_header_above_the_first_mark_stays_and_its_repeats_go() -> None:
     assert [r.task for r in table.rows] == ["建设社区服务站10个", "改造老旧小区5个", "新建道路3条"]
 
 
-@_bug("a mark on the text's first line: the title opening page 1 is taken as a running head")
 def test_the_title_at_the_top_stays_when_the_text_opens_with_a_mark() -> None:
     title = "某市2024年重点项目1-9月推进情况表"
     text = "\n".join(
@@ -186,7 +179,6 @@ def test_a_past_sequence_with_wan_cheng_hou_is_no_forecast() -> None:
 # --- 7. Pre-existing (not in the diff): a crash in layout/aligned.py _read_rows -------------------------
 
 
-@_bug("pre-existing at 58278e4: IndexError in aligned._read_rows (spans[-1][0] empty)")
 def test_a_data_row_above_a_repeated_header_does_not_crash() -> None:
     text = "\n".join(
         [
