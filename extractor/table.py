@@ -228,10 +228,14 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
 def _broken_in_two(tops: list[str | None], subs: list[str | None]) -> bool:
     """A header printed over two rows, every cell cut at the same width ("序 | 工作 | 进展 | 责任" over
     "号 | 任务 | 情况 | 单位", a narrow PDF table copied out): each column's two halves are written,
-    short and with no number, and all columns but one read whole as a header word — the 序号
-    column's too, where a data row would hold its number."""
+    short and with no number, all columns but one read whole as a header word, and one of them is
+    the 序号 column's, where a data row would hold its number."""
     pairs = [(t, b) for t, b in zip(tops, subs, strict=True) if t or b]
     if len(pairs) < 2 or any(not t or not b for t, b in pairs):
+        return False
+    # the 序号 column's halves (序 / 号) are the evidence: a first data row holds a number there, and a
+    # table without that column may have a first row of short texts that read as header words too
+    if not any(field_for_header(collapse_layout_space(t + b)) == "seq" and parse_seq(b) is None for t, b in pairs):
         return False
     if any(regex.search(r"\d", t + b) or len(t) > MAX_BROKEN_HALF or len(b) > MAX_BROKEN_HALF for t, b in pairs):
         return False  # (a data row's cells are longer than a header's halves)
@@ -374,11 +378,7 @@ def assemble(document: RawDocument) -> Assembly:
     text_after_table = False
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            if block.text.strip() and is_furniture(block.text):
-                # a page's furniture (发布日期：…, a site's footer) is no title or note of a table, but
-                # it is text of the document: kept as unplaced text (nothing lost)
-                unplaced.append(Paragraph(block.text, page=block.page, aside=True))
-            elif block.text.strip():
+            if block.text.strip() and not is_furniture(block.text):
                 context.append(block)
                 text_after_table = True
             continue
