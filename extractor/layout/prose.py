@@ -359,19 +359,25 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
     items: list[_Item] = []
     section: str | None = None
     listing = False
+    items_at_intro = -1  # how many items stood when the latest list was announced
     table_at: int | None = None  # where the table stands among the blocks: where its first item stood
+    written = [trim(line.text) for line in lines if line.text.strip()]
+    position = -1
     for line in lines:
         text = trim(line.text)
         if not text:
             continue
+        position += 1
         view = match_view(text)
         dashed = prose_patterns()["list_dash"].match(view)
         if prose_patterns()["list_intro"].search(view) and len(text) <= MAX_HEADING:
             listing, section = True, _clean(text[dashed.end() :] if dashed else text)
+            items_at_intro = len(items)
             continue
         if prose_patterns()["list_intro"].search(view):
             # A paragraph that ends announcing a list ("…其中："): it is context, the list follows.
             listing, section = True, None
+            items_at_intro = len(items)
             blocks.append(Paragraph(text, page=line.page))
             continue
         counted = _counted_list(text) if inline_parts else None
@@ -422,6 +428,14 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
                 table_at = len(blocks) if table_at is None else table_at
                 listing = True
                 continue
+        following = match_view(written[position + 1]) if position + 1 < len(written) else ""
+        parted = AMONG.search(view) or AMONG.match(following)
+        if listing and not dashed and len(items) == items_at_intro and parted:
+            # The first paragraph after a list's announcement ("现将有关情况报告如下：") that parts a total
+            # after 其中 ("…共30项,其中:建设项目27项…"), or whose parts follow it (the next paragraph
+            # opens 其中,…), is the overview of what follows: context, and it announces the list below.
+            blocks.append(Paragraph(text, page=line.page))
+            continue
         if is_furniture(view):
             # "作者：时间：2020-04-17点击：440": the page's metadata, not a topic over a report
             blocks.append(Paragraph(text, page=line.page))
