@@ -114,12 +114,12 @@ DECORATED_LABEL = compile_rule(rf"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*({LABE
 REPORTING_HEADING = compile_rule(
     r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|答复|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
 )
-# An item of a report that names the problem it answers, its answer glued on ("二、土路未硬化问题已在7月16日…
-# 督促…", "一、边角地孤岛地问题离隰高速公路县协调领导小组办公室…函…已发至各乡镇"): the name ends at 问题,
-# unless the phrase goes on (问题的整改, 问题和…).
 # A closing formula on a line of its own after the last item: the reply's or the report's, not the
 # item's ("以上答复您是否满意，如有意见，敬请反馈。", "特此函复。", "特此报告。").
 CLOSING_FORMULA = compile_rule(r"^\s*(?:以上答复|特此(?:答复|函复|通报|报告)|如有意见|如对(?:本|以上)?答复)")
+# An item of a report that names the problem it answers, its answer glued on ("二、土路未硬化问题已在7月16日…
+# 督促…", "一、边角地孤岛地问题离隰高速公路县协调领导小组办公室…函…已发至各乡镇"): the name ends at 问题,
+# unless the phrase goes on (问题的整改, 问题和…).
 NAMED_ISSUE = compile_rule(r"\s*([^。;,:()\[\]]{2,30}?问题)(?![的等和及与、,;。:)\]]|\s*$)")
 PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
