@@ -9,11 +9,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import docx
@@ -243,3 +246,15 @@ def kept_rows(document: Any) -> tuple[Any, Any]:  # a pydantic or a plain Docume
     rows.number()
     head = document.model_copy(update={"tables": [t.model_copy(update={"rows": []}) for t in document.tables]})
     return head, rows
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ (not a package) loaded as a module, its folder on sys.path for its own imports."""
+    folder = PROJECT / "benchmarks"
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -42,6 +42,13 @@ def _ascii(text: str) -> str:
     return text.translate(str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "；": ";", "、": "、"}))
 
 
+def _spelled(text: str, spelling: str) -> str:
+    """The text as written ("full"), with ASCII punctuation, or in traditional script."""
+    if spelling == "ascii":
+        return _ascii(text)
+    return to_traditional(text) if spelling == "traditional" else text
+
+
 # ---------------------------------------------------------- a title line over its body, read like its siblings
 
 TITLED = """今年以来，市委、市政府深入推进“我为群众办实事”实践活动，各项民生工程有序推进。
@@ -62,11 +69,7 @@ TITLED = """今年以来，市委、市政府深入推进“我为群众办实�
 def test_title_line_over_a_body_without_report_words_splits_like_its_siblings(
     a: str, b: str, c: str, n: str, spelling: str
 ) -> None:
-    text = TITLED.format(a=a, b=b, c=c, n=n)
-    if spelling == "ascii":
-        text = _ascii(text)
-    elif spelling == "traditional":
-        text = to_traditional(text)
+    text = _spelled(TITLED.format(a=a, b=b, c=c, n=n), spelling)
     rows = _rows(text)
     assert len(rows) == 3
     odd = rows[1]
@@ -127,11 +130,7 @@ REPLY = """关于县十七届人大五次会议第B-{n}号建议的答复
 @pytest.mark.parametrize(("n", "who", "road"), [("9", "康凤娥", "离隰高速公路"), ("12", "王明", "青兰高速")])
 @pytest.mark.parametrize("spelling", ["full", "ascii", "traditional"])
 def test_reply_item_task_is_the_problem_it_answers(n: str, who: str, road: str, spelling: str) -> None:
-    text = REPLY.format(n=n, who=who, road=road)
-    if spelling == "ascii":
-        text = _ascii(text)
-    elif spelling == "traditional":
-        text = to_traditional(text)
+    text = _spelled(REPLY.format(n=n, who=who, road=road), spelling)
     rows = _rows(text)
     assert len(rows) == 3
     norm = to_traditional if spelling == "traditional" else (lambda s: s)

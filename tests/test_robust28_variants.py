@@ -3,19 +3,14 @@ another publisher writes it, and its gold so that it stays what an analyst says 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-spec = importlib.util.spec_from_file_location("robustness", ROOT / "benchmarks" / "robustness.py")
-assert spec is not None and spec.loader is not None
-robustness = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(robustness)
+from tests.conftest_helpers import load_benchmark
+
+robustness = load_benchmark("robustness")
 
 
 def row(seq: int, task: str, progress: str = "", units: list[str] | None = None, **more: object) -> dict:
