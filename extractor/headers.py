@@ -75,6 +75,7 @@ def layout_patterns() -> dict[str, regex.Pattern[str]]:
         "dated_header": compile_rule(data["dated_header"]),
         "item_prefix": compile_rule(expand(data["item_prefix"], file="layout.toml")),
         "blank_mark": compile_rule(data["blank_mark"]),
+        "page_mark": compile_rule(data["page_mark"]),
     }
 
 

@@ -7,12 +7,11 @@ import pytest
 import extractor
 from extractor.layout import choose_layout
 from extractor.layout.base import Line
-from extractor.layout.pages import (
-    PAGE_MARK_COUNTER_EXAMPLES,
-    PAGE_MARK_EXAMPLES,
-    is_page_mark,
-    without_page_marks,
-)
+from extractor.layout.pages import is_page_mark, without_page_marks
+from extractor.rules.data import load
+
+PAGE_MARK_EXAMPLES = load("layout")["page_mark_examples"]
+PAGE_MARK_COUNTER_EXAMPLES = load("layout")["page_mark_counter_examples"]
 
 
 @pytest.mark.parametrize("text", PAGE_MARK_EXAMPLES)

@@ -18,29 +18,10 @@ from __future__ import annotations
 
 import regex
 
+from extractor.headers import layout_patterns
 from extractor.layout.base import Line
 from extractor.textnorm import match_view
 
-# A page's number as printed in its margin (matched on the matching view of the whole line).
-PAGE_MARK = regex.compile(
-    r"""(?x)^\s*(?:
-        [-—–－―]+\s*\d{1,4}\s*[-—–－―]+               # — 3 —, -3-, －3－
-      | 第\s*\d{1,4}\s*页(?:\s*[,，/／、]?\s*共\s*\d{1,4}\s*页)?  # 第3页, 第3页 共9页, 第3页/共9页
-      | 共\s*\d{1,4}\s*页\s*[,，/／、]?\s*第\s*\d{1,4}\s*页     # 共9页 第3页
-      | (?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?         # Page 3, Page 3 of 9
-    )\s*$"""
-)
-PAGE_MARK_EXAMPLES = (
-    "— 3 —",
-    "-12-",
-    "－ 4 －",
-    "第3页 共9页",
-    "第 3 页，共 9 页",
-    "共9页第3页",
-    "Page 3 of 9",
-    "第3頁",
-)
-PAGE_MARK_COUNTER_EXAMPLES = ("3", "-3.92", "—", "第3项", "第3页至第5页所列项目", "3/9", "1-3月")
 # a running head is a title or an office's full name; a unit cell (市科技局, 市发展改革委) is shorter
 MIN_HEAD_CHARS = 8
 # a line of cells: a pipe, a tab, or two gaps of two spaces or more between words
@@ -48,7 +29,8 @@ TABLE_CELLS = regex.compile(r"[|｜\t]|\S(?:\s{2,}|\u3000)\S.*\S(?:\s{2,}|\u3000
 
 
 def is_page_mark(text: str) -> bool:
-    return PAGE_MARK.match(match_view(text)) is not None
+    """A page's number as printed in its margin (data/layout.toml ``page_mark``)."""
+    return layout_patterns()["page_mark"].match(match_view(text)) is not None
 
 
 def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
