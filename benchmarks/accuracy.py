@@ -5,6 +5,7 @@
     python benchmarks/accuracy.py --check               # exit 1 if a split's mean fell below the baseline
     python benchmarks/accuracy.py --write-baseline      # record the current means as the new baseline
     python benchmarks/accuracy.py --json out.json
+    python benchmarks/accuracy.py --summary --breakdown # means by chosen layout and kinds of error
 
 Every document ``<id>.<ext>`` in a folder is parsed in this process (``extractor.parse``) and
 scored against ``<id>.gold.json`` (made by ``corpus/make_gold.py``) with the metrics of
@@ -22,6 +23,11 @@ confusion matrix (a labelled row the parse did not give counts as a disagreement
 The baseline (``benchmarks/accuracy_baseline.json``) is a ratchet: ``--check`` fails when a split's
 mean of any metric is lower than recorded (the unknown share: higher); ``--write-baseline`` is run
 when a change raises them.
+
+``--breakdown`` prints, per split, the means grouped by the layout the parser chose (a failed file
+under its error code) and how the task, progress and lead cells that are not exact differ from the
+gold (longer, shorter, empty, …): aggregates only, so it may be run on the test split without
+reading any of its documents.
 """
 
 from __future__ import annotations
@@ -120,6 +126,39 @@ def figure_matches(pred: dict, gold: dict) -> bool:
 MISSING = "(no row)"  # a labelled row the parse did not give: a disagreement
 
 
+def text_error(got: str, gold: str) -> str:
+    """How a text field that is not exact differs from the gold (whitespace already removed)."""
+    if got.rstrip("。.") == gold.rstrip("。."):
+        return "final stop only"
+    if not gold:
+        return "gold empty, text given"
+    if not got:
+        return "empty"
+    if got.startswith(gold):
+        return "longer (gold a prefix)"
+    if gold.startswith(got):
+        return "shorter (a prefix of gold)"
+    if gold in got:
+        return "contains gold"
+    if got in gold:
+        return "inside gold"
+    return "other"
+
+
+def units_error(got: list[str], gold: list[str]) -> str:
+    if not got:
+        return "none given"
+    if not gold:
+        return "gold none, units given"
+    if set(gold) < set(got):
+        return "extra units"
+    if set(got) < set(gold):
+        return "units missing"
+    if "".join(got) == "".join(gold):
+        return "split differently"
+    return "other"
+
+
 def score(document: dict | None, gold: dict, labels: list | None = None) -> dict[str, Any]:
     """Metrics of one parsed document (``Document.model_dump()``, or None when it failed);
     ``labels``: the status labels of the gold rows (corpus/status.py), when the document has them."""
@@ -133,6 +172,11 @@ def score(document: dict | None, gold: dict, labels: list | None = None) -> dict
     issue_tp = issue_pred = issue_gold = 0
     fig_tp = fig_pred = fig_gold = fig_value = 0
     confusion: dict[str, dict[str, int]] = {}
+    errors: dict[str, dict[str, int]] = {"task": {}, "progress": {}, "lead": {}}
+
+    def count_error(field: str, kind: str) -> None:
+        errors[field][kind] = errors[field].get(kind, 0) + 1
+
     for index, g in enumerate(gold["rows"]):
         issue_cell = (g.get("cells") or {}).get("issues") or g["progress"]
         gold_positions = locate(g["issues"], issue_cell, "gold")
@@ -144,11 +188,22 @@ def score(document: dict | None, gold: dict, labels: list | None = None) -> dict
             counts = confusion.setdefault(labels[index].status, {})
             counts[said] = counts.get(said, 0) + 1
         if p is None:
+            for field in errors:
+                count_error(field, MISSING)
             continue
         found += 1
-        task += norm(p.get("task")) == norm(g["task"])
-        progress += norm(p.get("progress")) == norm(g["progress"])
-        lead += [norm(u) for u in p.get("lead_units") or []] == [norm(u) for u in g["lead_units"]]
+        for field in ("task", "progress"):
+            got, want = norm(p.get(field)), norm(g[field])
+            if got == want:
+                task += field == "task"
+                progress += field == "progress"
+            else:
+                count_error(field, text_error(got, want))
+        got_units, gold_units = [norm(u) for u in p.get("lead_units") or []], [norm(u) for u in g["lead_units"]]
+        if got_units == gold_units:
+            lead += 1
+        else:
+            count_error("lead", units_error(got_units, gold_units))
         issues = [i["text"] for i in p.get("issues") or []]
         count += len(issues) == len(g["issues"])
         pred_positions = locate(issues, issue_cell, "pred")
@@ -165,7 +220,8 @@ def score(document: dict | None, gold: dict, labels: list | None = None) -> dict
                 fig_tp += 1
                 fig_value += same_value(f.get("value"), gf["value"]) and norm(str(f.get("unit"))) == norm(gf["unit"])
                 break
-    result: dict[str, Any] = {"rows_gold": n, "rows_pred": len(rows)}
+    result: dict[str, Any] = {"rows_gold": n, "rows_pred": len(rows), "errors": errors}
+    result["layout"] = "+".join(sorted({t.get("layout") or "?" for t in (document or {}).get("tables", [])})) or "none"
     if labels is not None:
         result["status_confusion"] = confusion
     if n == 0:
@@ -206,6 +262,7 @@ def run_split(folder: Path) -> dict[str, Any]:
         result = score(parsed, gold, load_labels(gold_path))
         if error:
             result["error"] = error
+            result["layout"] = "error:" + error
         results[doc.name] = result
     mean = {k: sum(r[k] for r in results.values()) / len(results) for k in KEYS} if results else {}
     confusion = status_confusion(results.values())
@@ -269,6 +326,27 @@ def print_split(name: str, split: dict[str, Any], per_document: bool) -> None:
     print()
 
 
+def print_breakdown(name: str, split: dict[str, Any]) -> None:
+    """Means by chosen layout and the kinds of error of task, progress and lead: aggregates only."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for result in split["docs"].values():
+        groups.setdefault(result.get("layout", "?"), []).append(result)
+    print(f"## {name}: means by chosen layout")
+    print("layout".ljust(28) + "docs".rjust(5) + "".join(SHORT[k].rjust(9) for k in KEYS[:4]))
+    for layout, results in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        means = "".join(f"{sum(r.get(k, 0.0) for r in results) / len(results):9.3f}" for k in KEYS[:4])
+        print(layout.ljust(28) + str(len(results)).rjust(5) + means)
+    for field in ("task", "progress", "lead"):
+        pooled: dict[str, int] = {}
+        for result in split["docs"].values():
+            for kind, n in result.get("errors", {}).get(field, {}).items():
+                pooled[kind] = pooled.get(kind, 0) + n
+        total = sum(r["rows_gold"] for r in split["docs"].values())
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(pooled.items(), key=lambda kv: -kv[1]))
+        print(f"{field} not exact, of {total} gold rows: {kinds or 'none'}")
+    print()
+
+
 def show(doc: Path) -> int:
     """Row by row, the fields where a document's reading differs from its gold."""
     gold_path = doc.with_name(doc.name.split(".")[0] + ".gold.json")
@@ -326,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-baseline", action="store_true", help="record the current means as the baseline")
     parser.add_argument("--summary", action="store_true", help="means only, no per-document lines")
     parser.add_argument("--json", type=Path, help="write every number to this file")
+    parser.add_argument("--breakdown", action="store_true", help="means by chosen layout, kinds of error (aggregates)")
     parser.add_argument("--show", metavar="DOC", help="print where one document's rows differ from its gold")
     args = parser.parse_args(argv)
     if args.show:
@@ -333,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {folder.name: run_split(folder) for folder in args.folders}
     for name, split in results.items():
         print_split(name, split, per_document=not args.summary)
+        if args.breakdown:
+            print_breakdown(name, split)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
     if args.write_baseline:

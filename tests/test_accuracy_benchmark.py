@@ -101,3 +101,38 @@ def test_a_metric_the_run_lost_fails_the_ratchet() -> None:
     assert accuracy.check(results, {"test": {"row_recall": 0.9, "status_agreement": 0.5}}) == [
         "test status_agreement: missing, baseline 0.5000"
     ]
+
+
+@pytest.mark.parametrize(
+    ("got", "gold", "kind"),
+    [
+        ("建设码头。", "建设码头", "final stop only"),
+        ("建设码头已完成主体", "建设码头", "longer (gold a prefix)"),
+        ("建设", "建设码头", "shorter (a prefix of gold)"),
+        ("", "建设码头", "empty"),
+        ("主体封顶", "", "gold empty, text given"),
+        ("一、建设码头已完成", "建设码头", "contains gold"),
+        ("码头", "新建码头工程", "inside gold"),
+        ("新建学校", "建设码头", "other"),
+    ],
+)
+def test_a_text_error_is_named_by_how_it_differs(got: str, gold: str, kind: str) -> None:
+    assert accuracy.text_error(got, gold) == kind
+
+
+def test_errors_and_layout_are_counted_per_document() -> None:
+    rows = [_row(1, "建设码头已完成主体", "", ["区交通局", "区财政局"], [], [])]
+    result = accuracy.score({"tables": [{"layout": "prose", "rows": rows}]}, GOLD)
+    assert result["layout"] == "prose"
+    assert result["errors"]["task"] == {"longer (gold a prefix)": 1, accuracy.MISSING: 1}
+    assert result["errors"]["progress"] == {"empty": 1, accuracy.MISSING: 1}
+    assert result["errors"]["lead"] == {"extra units": 1, accuracy.MISSING: 1}
+
+
+def test_the_breakdown_prints_aggregates_only(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [_row(1, "建设码头", "别的", ["区交通局"], [], [])]
+    split = {"docs": {"secret-doc-01.txt": accuracy.score({"tables": [{"layout": "stream", "rows": rows}]}, GOLD)}}
+    accuracy.print_breakdown("test", split)
+    out = capsys.readouterr().out
+    assert "secret-doc-01" not in out and "建设码头" not in out
+    assert "stream" in out and "progress not exact, of 2 gold rows: other 1, (no row) 1" in out
