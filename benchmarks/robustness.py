@@ -249,8 +249,12 @@ class PublisherVariant:
         key: Callable[[str], str] | None = None,
         doc: str = "",
         layouts: tuple[str, ...] = (),
+        keep: tuple[str, ...] = (),
     ) -> None:
         self.edits, self.gold, self.key, self.doc = edits, gold, key, doc
+        # Row fields whose strings stay as the gold wrote them: a variant that moves them writes
+        # them anew elsewhere, so their old span says nothing of where they are now.
+        self.keep = keep
         # Only documents the parser reads (as written) in one of these layouts: a label inside a
         # table's cell is part of the cell, one before a prose item's report is not.
         self.layouts = layouts
@@ -384,7 +388,10 @@ def publisher_rewrite(name: str, text: str, gold: dict, meta: dict | None = None
         if variant.key is not None:
             new_gold = _rewrite_publisher_gold(text, text, lambda p: p, lambda p: p, new_gold, variant.key)
         return new_text, new_gold
-    return new_text, _rewrite_publisher_gold(text, new_text, starts, ends, gold, variant.key)
+    new_gold = _rewrite_publisher_gold(text, new_text, starts, ends, gold, variant.key)
+    for old, new in zip(gold.get("rows", []), new_gold.get("rows", []), strict=True):
+        new.update({field: old[field] for field in variant.keep if field in old})
+    return new_text, new_gold
 
 
 # ---- item numbers -------------------------------------------------------------------------------
@@ -894,6 +901,92 @@ def _labels_removed(text: str, gold: dict, meta: dict) -> list[Edit] | None:
     return out or None
 
 
+# ---- where the report and the units sit --------------------------------------------------------------
+_SENTENCE_END = "。；;！!？?"
+
+
+def _progress_joined(text: str, gold: dict, meta: dict) -> list[Edit] | None:
+    """The report run on in the target's paragraph (推进…建设。今年以来，已完成…) where it had a line of
+    its own: only after a target that ends its sentence, so a reader can still tell where it ends (the
+    dev gold of such paragraphs cuts the task at that stop)."""
+    out = []
+    for task_end, start, _ in _progress_spans(text, gold):
+        between = text[task_end:start]
+        if "\n" in between and not between.strip() and text[task_end - 1] in _SENTENCE_END:
+            out.append((task_end, start, ""))
+    return out if len(out) >= 2 else None
+
+
+UNIT_LINE_LABELS = ("责任单位：", "牵头单位:", "牵头责任单位：")
+_UNIT_BRACKET_OPEN = regex.compile(r"[（(][^（()）\n]{0,8}?(?:[:：]\s*)?$")
+
+
+def _rows_with_spans(text: str, gold: dict) -> list[tuple[dict, tuple[int, int], tuple[int, int] | None]]:
+    """Each gold row with its task span and (when found after it) its progress span, in order."""
+    squeezed, offsets = _finder(text)
+    found, pos = [], 0
+    for row in gold.get("rows", []):
+        task = _find_span(squeezed, offsets, row.get("task") or "", pos)
+        if task is None or task[0] < pos:
+            continue
+        progress = _find_span(squeezed, offsets, row.get("progress") or "", task[1]) if row.get("progress") else None
+        if progress is not None and progress[0] < task[1]:
+            progress = None
+        found.append((row, task, progress))
+        pos = task[0]
+    return found
+
+
+def _units_after_progress(text: str, gold: dict, meta: dict) -> list[Edit] | None:
+    """A bracket of units after the task (（牵头单位：市财政局）, （市发改委、市统计局）) written instead as a
+    line of its own after the report (责任单位：市财政局), as other publishers place them."""
+    out = []
+    form = UNIT_LINE_LABELS[sum(map(ord, meta.get("stem", ""))) % len(UNIT_LINE_LABELS)]
+    for row, task, progress in _rows_with_spans(text, gold):
+        units = row.get("lead_units") or []
+        if not units or progress is None:
+            continue
+        window = text[task[1] : progress[0]]
+        first = window.find(units[0])
+        opened = _UNIT_BRACKET_OPEN.search(window[:first]) if first >= 0 else None
+        close = regex.search(r"[）)]", window[first:]) if opened else None
+        if close is None or any(u not in window[opened.start() : first + close.end()] for u in units):
+            continue
+        line_end = text.find("\n", progress[1])
+        line_end = len(text) if line_end < 0 else line_end
+        if text[progress[1] : line_end].strip():
+            continue  # the report's line goes on: no room for a line after it
+        bracket = (task[1] + opened.start(), task[1] + first + close.end())
+        if out and bracket[0] <= out[-1][0]:
+            continue  # two gold rows on one stretch of text: rewrite it once
+        out += [(*bracket, ""), (line_end, line_end, "\n" + form + "、".join(units))]
+    return out if len(out) >= 4 else None
+
+
+_UNIT_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:牵头)?(?:责任)?单位\s*[:：][^\n]*$")
+
+
+def _units_in_bracket(text: str, gold: dict, meta: dict) -> list[Edit] | None:
+    """A line of units after the report (牵头责任单位：市发展改革委。) written instead as a bracket after the
+    task (（牵头单位：市发展改革委）), as other publishers place them."""
+    out = []
+    rows = _rows_with_spans(text, gold)
+    for k, (row, task, progress) in enumerate(rows):
+        units = row.get("lead_units") or []
+        if not units:
+            continue
+        after = progress[1] if progress else task[1]  # a plan's task list has no report
+        limit = rows[k + 1][1][0] if k + 1 < len(rows) else len(text)
+        line = _UNIT_LINE.search(text, after, limit)
+        if line is None or any(u not in line.group() for u in units):
+            continue
+        if progress is not None and text[task[1] : progress[0]].strip():
+            continue  # something sits between task and report already (a label, a bracket)
+        start = line.start() - 1 if line.start() and text[line.start() - 1] == "\n" else line.start()
+        out += [(task[1], task[1], "（牵头单位：" + "、".join(units) + "）"), (start, line.end(), "")]
+    return out if len(out) >= 4 else None
+
+
 PUBLISHER_VARIANTS: dict[str, PublisherVariant] = {
     "enum_demoted": PublisherVariant(_shift_enumerators(1), doc="item numbers a level down: 一、→（一）, 1.→（1）"),
     "enum_promoted": PublisherVariant(_shift_enumerators(-1), doc="item numbers a level up: 1.→（一）, 一、→壹、"),
@@ -934,6 +1027,21 @@ PUBLISHER_VARIANTS: dict[str, PublisherVariant] = {
         _progress_labels, doc="a label before each prose progress", layouts=("prose", "news")
     ),
     "labels_removed": PublisherVariant(_labels_removed, doc="the progress label left out", layouts=("prose", "news")),
+    "progress_joined": PublisherVariant(
+        _progress_joined, doc="the report run on in the target's paragraph", layouts=("prose", "news")
+    ),
+    "units_after_progress": PublisherVariant(
+        _units_after_progress,
+        doc="a bracket of units after the task → a line after the report",
+        layouts=("prose",),
+        keep=("lead_units",),
+    ),
+    "units_in_bracket": PublisherVariant(
+        _units_in_bracket,
+        doc="a line of units after the report → a bracket after the task",
+        layouts=("prose",),
+        keep=("lead_units",),
+    ),
 }
 
 

@@ -307,3 +307,46 @@ def test_item_numbers_at_a_cells_start_change_with_those_at_a_lines_start() -> N
     ]
     assert [r["task"] for r in gold["rows"]] == ["地区生产总值增长6%", "居民消费价格涨幅", "服务业占比"]
     assert rewrite("enum_demoted", "增长 2.5%，其中 3.1 个百分点\n", [row(1, "增长")]) is None  # numbers stay numbers
+
+
+def test_a_report_runs_on_in_the_targets_paragraph_only_after_a_stop() -> None:
+    text = "1.新建学校3所。\n已开工2所。\n2.改造道路5公里；\n  已完成。\n3.建设公园\n已开工。\n"
+    rows = [
+        row(1, "新建学校3所。", "已开工2所。"),
+        row(2, "改造道路5公里；", "已完成。"),
+        row(3, "建设公园", "已开工。"),
+    ]
+    new, gold = rewrite("progress_joined", text, rows) or ("", {})
+    # the third target ends with no stop: joined, nobody could tell where it ends
+    assert new == "1.新建学校3所。已开工2所。\n2.改造道路5公里；已完成。\n3.建设公园\n已开工。\n"
+    assert gold["rows"] == rows
+    assert rewrite("progress_joined", text, rows[2:]) is None
+
+
+UNIT_BRACKETS = "1.新建学校3所。（牵头单位：市教育局）\n已开工2所。\n2.改造道路5公里。(市交通局、市城管局)\n已完成。\n"
+UNIT_ROWS = [
+    row(1, "新建学校3所。", "已开工2所。", ["市教育局"]),
+    row(2, "改造道路5公里。", "已完成。", ["市交通局", "市城管局"]),
+]
+
+
+def test_a_bracket_of_units_moves_to_a_line_after_the_report() -> None:
+    new, gold = rewrite("units_after_progress", UNIT_BRACKETS, UNIT_ROWS, stem="x") or ("", {})
+    label = robustness.UNIT_LINE_LABELS[ord("x") % len(robustness.UNIT_LINE_LABELS)]
+    assert new == (
+        f"1.新建学校3所。\n已开工2所。\n{label}市教育局\n2.改造道路5公里。\n已完成。\n{label}市交通局、市城管局\n"
+    )
+    assert gold["rows"] == UNIT_ROWS  # the units are written anew, the gold's strings stay
+
+
+def test_a_line_of_units_moves_to_a_bracket_after_the_task() -> None:
+    text = (
+        "1.新建学校3所。\n已开工2所。\n牵头责任单位:市教育局。\n\n"
+        "2.改造道路5公里。\n已完成。\n 责任单位：市交通局、市城管局\n"
+    )
+    new, gold = rewrite("units_in_bracket", text, UNIT_ROWS) or ("", {})
+    assert new == (
+        "1.新建学校3所。（牵头单位：市教育局）\n已开工2所。\n\n2.改造道路5公里。（牵头单位：市交通局、市城管局）\n已完成。\n"
+    )
+    assert gold["rows"] == UNIT_ROWS
+    assert rewrite("units_in_bracket", UNIT_BRACKETS, UNIT_ROWS) is None  # no line of units to move
