@@ -459,6 +459,27 @@ def _shift_enumerators(shift: int, top_free: bool = False) -> Callable[[str, dic
     return edits
 
 
+BULLETS = ("◆", "■", "●", "★")
+
+
+def _enumerator_bullets(text: str, gold: dict, meta: dict) -> list[Edit] | None:
+    """The rows' item numbers written as bullets (◆, ■, ● …), as news-style reports print them: the
+    rows are then numbered by position (gold-conventions), which is the number they had where
+    the document numbers its rows 1, 2, 3 … without restarting; other documents do not fit."""
+    rows = gold.get("rows", [])
+    levels = {_level(m)[0] for r in rows if (m := _ENUMERATOR_LINE.fullmatch(r.get("seq_text") or ""))}
+    if len(rows) < 2 or len(levels) != 1:
+        return None
+    (leaf,) = levels
+    found = [m for m in _enumerators(text) if _level(m)[0] == leaf]
+    if [_level(m)[1] for m in found] != [r["seq"] for r in rows] or [r["seq"] for r in rows] != list(
+        range(1, len(rows) + 1)
+    ):
+        return None
+    bullet = BULLETS[sum(map(ord, meta.get("stem", ""))) % len(BULLETS)]
+    return [(m.start() + len(m.group("lead")), m.end() - len(m.group("space")), bullet) for m in found]
+
+
 _WIDTH = str.maketrans({"（": "(", "）": ")", "(": "（", ")": "）", ".": "．", "．": "."})
 
 
@@ -998,6 +1019,9 @@ PUBLISHER_VARIANTS: dict[str, PublisherVariant] = {
     "enum_spacing": PublisherVariant(_enumerator_spacing, doc="a space after item numbers toggled"),
     "enum_restart": PublisherVariant(_restart_numbering, doc="item numbers restarting in each section"),
     "enum_inline": PublisherVariant(_inline_enumerators, doc="一是… ↔ 第一，…"),
+    "enum_bullets": PublisherVariant(
+        _enumerator_bullets, doc="row numbers written as bullets (◆ ■ ● ★)", layouts=("prose", "news")
+    ),
     "header_words_1": _header_words(1),
     "header_words_2": _header_words(2),
     "header_wrapped": PublisherVariant(_header_wrapped, gold=False, doc="a pipe header over two rows"),

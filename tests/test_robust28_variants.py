@@ -350,3 +350,14 @@ def test_a_line_of_units_moves_to_a_bracket_after_the_task() -> None:
     )
     assert gold["rows"] == UNIT_ROWS
     assert rewrite("units_in_bracket", UNIT_BRACKETS, UNIT_ROWS) is None  # no line of units to move
+
+
+def test_row_numbers_become_bullets_where_they_count_from_one() -> None:
+    text = "一、经济发展\n1.新建学校3所。\n已开工2所。\n2. 改造道路。\n已完成。\n"
+    rows = [row(1, "新建学校3所。", "已开工2所。", seq_text="1."), row(2, "改造道路。", "已完成。", seq_text="2.")]
+    new, gold = rewrite("enum_bullets", text, rows, stem="x") or ("", {})
+    bullet = robustness.BULLETS[ord("x") % len(robustness.BULLETS)]
+    assert new == f"一、经济发展\n{bullet}新建学校3所。\n已开工2所。\n{bullet} 改造道路。\n已完成。\n"
+    assert [r["seq"] for r in gold["rows"]] == [1, 2]  # by position, as they were numbered
+    restarted = [dict(rows[0]), dict(rows[1], seq=3, seq_text="3.")]
+    assert rewrite("enum_bullets", text.replace("2. ", "3. "), restarted) is None  # not 1, 2, 3 …
