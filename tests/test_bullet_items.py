@@ -113,3 +113,45 @@ POINTS = """3.1 我們從下列三方面入手:
 def test_a_list_of_points_over_numbered_items_opens_no_item() -> None:
     rows = rows_of_text(POINTS)
     assert [row.task for row in rows] == ["提供環境宜人的休憩用地", "美化現有園景區"]
+
+
+PARAGRAPHS = """{intro}
+一{dun}减负稳岗{comma}优化用工生态
+（一）减轻企业负担
+{b}平稳有序实施企业职工基本养老保险缴费比例统一政策{comma}保持企业社会保险缴费成本预期稳定{stop}实施期限至2021年12月31日{stop}
+{b}继续按不高于2017年征收标准征收残疾人就业保障金{comma}落实分档征收和减缴缓缴政策{stop}
+（二）支持企业稳岗
+{b}继续实施失业保险稳岗返还政策{stop}放宽返还条件{comma}对参保职工30人以下的企业{comma}裁员率放宽到20%{stop}
+{b}对吸纳登记失业人员的小微企业给予一次性吸纳就业补贴{comma}每人1000元{stop}
+"""
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {"b": "■", "comma": "，", "stop": "。", "dun": "、", "intro": "关于进一步稳定和扩大就业的若干措施"},
+        {"b": "◆ ", "comma": ",", "stop": ".", "dun": "、", "intro": "稳就业政策措施落实分工"},
+        {"b": "★", "comma": "，", "stop": "。", "dun": ".", "intro": "關於進一步穩定和擴大就業的若干措施"},
+        {"b": "  • ", "comma": "，", "stop": "；", "dun": "、", "intro": "稳就业若干措施"},
+    ],
+    ids=lambda v: v["b"].strip(),
+)
+def test_a_run_of_bulleted_paragraphs_is_a_row_each(variant: dict[str, str]) -> None:
+    rows = rows_of_text(PARAGRAPHS.format(**variant))
+    assert [row.seq for row in rows] == [1, 2, 3, 4]
+    assert rows[1].task.startswith("继续按不高于2017年征收标准")
+    assert [row.section for row in rows] == ["（一）减轻企业负担"] * 2 + ["（二）支持企业稳岗"] * 2
+
+
+POINTS_UNDER_ITEMS = """3.2 (I) 提供休憩用地
+  • 二零一五年，共有15項休憩用地工程竣工，為本港增闢了約2.47公頃的休憩用地。
+  • 大致上，作園景區用途的土地會佔靜態康樂用地的七成，我們會栽種耐寒品種的植物。
+3.3 (II) 推行植樹計劃
+在二零一五年種植的樹木、灌木和年生植物約有一百萬棵，成活率達九成。
+"""
+
+
+def test_bulleted_paragraphs_under_items_whose_siblings_hold_paragraphs_are_their_text() -> None:
+    rows = rows_of_text(POINTS_UNDER_ITEMS)
+    assert [row.task for row in rows] == ["提供休憩用地", "推行植樹計劃"]
+    assert rows[0].progress.startswith("二零一五年") and "七成" in rows[0].progress

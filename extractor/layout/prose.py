@@ -677,6 +677,7 @@ def _bullet_starts(lines: list[Line]) -> list[tuple[int, int, int]]:
     others = [p for name, p in _style_patterns().items() if name != BULLET_STYLE]
     marked = [pattern.match(match_view(line.text)) for line in lines]
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    paragraphs = _paragraph_bullets(lines, filled, marked, others)
     out: list[tuple[int, int, int]] = []
     for position, index in enumerate(filled):
         match = marked[index]
@@ -684,6 +685,9 @@ def _bullet_starts(lines: list[Line]) -> list[tuple[int, int, int]]:
             continue
         if DECORATED_LABEL.match(match_view(lines[index].text)):
             continue  # "●進展情況●": a label between bullets, not an item
+        if index in paragraphs:
+            out.append((index, len(out) + 1, match.end()))
+            continue
         following = filled[position + 1] if position + 1 < len(filled) else None
         if position > 0 and marked[filled[position - 1]] is not None:
             continue  # the last point of a run of bullets
@@ -691,6 +695,59 @@ def _bullet_starts(lines: list[Line]) -> list[tuple[int, int, int]]:
         if following is not None and marked[following] is None and not _opens_item(lines[following], others):
             out.append((index, len(out) + 1, match.end()))
     return out
+
+
+# A bulleted line that is a paragraph of its own: long enough to hold a sentence, and holding one.
+PARAGRAPH_BULLET_MIN = 30
+
+
+def _paragraph_bullets(
+    lines: list[Line], filled: list[int], marked: list[regex.Match[str] | None], others: list[regex.Pattern[str]]
+) -> set[int]:
+    """The lines of runs of bullets that are each a paragraph ("■按照国家统一部署，平穩有序實施…。" /
+    "■繼續按不高于2017年標準征收…。"): items of their own, as numbered paragraphs are, where a run of
+    short bullets is page furniture (• 听全文 • 分享到) or a list of points (• 舉辦綠化活動。).
+    A run counts only when every line in it is such a paragraph, and not when it sits under the
+    title of a numbered item whose siblings elsewhere hold plain paragraphs ("(I) 提供休憩用地" over
+    "• 二零一五年，共有15項工程竣工…", "(III) 推行植樹計劃" over a paragraph): that numbering is the
+    document's rows, the bullets only set out one item's text."""
+    out: set[int] = set()
+    run: list[int] = []
+    before: int | None = None
+    leaves = _styles_over_paragraphs(lines, filled, marked, others)
+    for index in [*filled, -1]:
+        if index >= 0 and marked[index] is not None:
+            run.append(index)
+            continue
+        titled = before is not None and any(_opens_item(lines[before], [style]) for style in leaves)
+        if len(run) >= 2 and not titled and all(_paragraph_line(lines[i].text, marked[i]) for i in run):
+            out.update(run)
+        run, before = [], index
+    return out
+
+
+def _styles_over_paragraphs(
+    lines: list[Line], filled: list[int], marked: list[regex.Match[str] | None], styles: list[regex.Pattern[str]]
+) -> list[regex.Pattern[str]]:
+    """The numbering styles some item of which has a plain paragraph (no bullet, no number) right below it."""
+    out = []
+    for style in styles:
+        for position, index in enumerate(filled[:-1]):
+            following = filled[position + 1]
+            if (
+                marked[index] is None
+                and _opens_item(lines[index], [style])
+                and marked[following] is None
+                and not _opens_item(lines[following], styles)
+            ):
+                out.append(style)
+                break
+    return out
+
+
+def _paragraph_line(text: str, match: regex.Match[str] | None) -> bool:
+    body = match_view(text)[match.end() if match else 0 :].strip()
+    return len(body) >= PARAGRAPH_BULLET_MIN and bool(regex.search(r"[。;!?]|(?<!\d)\.(?!\d)", body))
 
 
 def _section_before_bullet(
