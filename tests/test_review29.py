@@ -521,3 +521,33 @@ def test_the_last_numbered_item_keeps_its_lines(traditional: bool, pad: str) -> 
     assert len(table.rows) == 3
     last = ["图书借阅", "文艺活动", "健身指导", "法律咨询", "心理疏导"]
     assert (table.rows[2].progress or "").split("\n") == [_fold(t, traditional) for t in last]
+
+
+# ------------------------------------------------------------------------------------------------
+# 19. Nothing lost (forms29, lastresort.value_rows): the last line of the text before the first row
+#     is dropped when it is longer than MAX_NAME_CHARS (or reads as a header line): neither a row, nor
+#     a Paragraph (so no title, no unplaced_text warning), where every other reading warns of it.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lastresort.value_rows: group[-1] of the preamble is neither a Paragraph nor a row when it is "
+    "over 80 characters: an introductory paragraph vanishes from the Document (want: unplaced_text)",
+)
+@pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("half_width", [False, True], ids=["full-width", "half-width"])
+def test_the_last_resort_loses_no_preamble(traditional: bool, half_width: bool) -> None:
+    intro = (
+        "根据《某市政务服务承诺制度》的有关规定，现将本局2024年度各项服务承诺的达标情况公布如下，"
+        "请社会各界予以监督，如有意见建议请致电本局办公室反映，我们将认真研究改进。"
+    )
+    if half_width:
+        intro = intro.replace("，", ",").replace("。", ".")
+    lines = ["2024年服务承诺达标情况", intro, ""]
+    for name, values in zip(PLEDGE_TASKS, ["95% 98%", "90% 93%", "95% 99%", "95% 97%"], strict=True):
+        lines += [name, values, ""]
+    document = _parse(_fold("\n".join(lines), traditional))
+    (table,) = document.tables
+    assert table.layout == "last-resort"
+    kept = [table.title or "", *(w.message for w in document.warnings)]
+    assert any(_fold(intro, traditional) in text for text in kept)
