@@ -75,3 +75,13 @@ def test_the_gates_answer_as_before_from_a_warm_cache(cache_dir: Path) -> None:
         assert warm[1].present(text) == cold[1].present(text)
     assert warm[0]("约3亿元") and not warm[0]("3亿元")
     assert warm[1].present("约3亿元") == frozenset("约亿元")
+
+
+def test_no_code_is_read_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(compiled.CACHE_ENV, "")
+    compiled.reset()
+    try:
+        assert compiled.compile_standard("[约近]") == re.compile("[约近]")
+        assert not compiled._State.data.get(compiled.STANDARD_KEY)
+    finally:
+        compiled.reset()

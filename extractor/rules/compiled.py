@@ -216,7 +216,7 @@ def compile_standard(pattern: str) -> Any:
         with contextlib.suppress(Exception):  # damaged: _sre checks the code itself
             return _from_code(pattern, entry[1], entry[2])
     compiled = re.compile(pattern)
-    kept = _standard_code(pattern)
+    kept = _standard_code(pattern) if cache_folder() is not None else None  # no cache: nothing to keep
     if kept is not None:
         with contextlib.suppress(Exception):
             if _from_code(pattern, *kept) == compiled:
