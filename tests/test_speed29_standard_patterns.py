@@ -85,3 +85,16 @@ def test_no_code_is_read_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) 
         assert not compiled._State.data.get(compiled.STANDARD_KEY)
     finally:
         compiled.reset()
+
+
+def test_a_pattern_compiled_with_flag_objects_is_kept_and_served(cache_dir: Path) -> None:
+    import regex
+
+    # sniff.py's HTML tests: a bytes pattern, flags given as regex.I | regex.S (a RegexFlag, not an int)
+    first = compiled.compile_rule(rb"<table\b[^>]*>.*?<t[dh]\b", regex.I | regex.S)
+    compiled.save()
+    compiled.reset()
+    served = compiled.compile_rule(rb"<table\b[^>]*>.*?<t[dh]\b", regex.I | regex.S)
+    assert compiled._State.patterns  # the file was read: its keys hold ints, which the unpickler takes
+    assert not compiled._State.dirty and served is not first
+    assert served.search(b"<TABLE border=1>\n<TR><TD>1") is not None and served.search(b"<p>") is None

@@ -28,7 +28,7 @@ import pickle
 import sys
 import threading
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 import regex
 
@@ -144,9 +144,18 @@ def _changed() -> None:
         atexit.register(save)
 
 
-def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+@overload
+def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern[str]: ...
+
+
+@overload
+def compile_rule(pattern: bytes, flags: int = 0) -> regex.Pattern[bytes]: ...
+
+
+def compile_rule(pattern: Any, flags: int = 0) -> Any:
     """``regex.compile(pattern, flags)``, served from the cache when an earlier run compiled it."""
     patterns = _loaded()
+    flags = int(flags)  # regex.I | regex.S is a RegexFlag, which the cache's unpickler refuses: the key holds an int
     key = (pattern, flags)
     found = patterns.get(key)
     if found is None:
@@ -248,7 +257,7 @@ def _from_code(pattern: str, flags: int, code: list[int]) -> Any:
 
 
 FIRST_KEY = "(first characters)"  # the data entry of first_chars, beside the required characters
-_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # an inline flag for the whole pattern: left alone
+_GLOBAL_FLAGS = r"\(\?[a-zA-Z]+\)"  # an inline flag for the whole pattern: left alone (compiled on a miss only)
 
 
 def scanning(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -266,7 +275,9 @@ def scanning(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     else:
         from extractor.rules.spans import first_chars
 
-        first = None if _GLOBAL_FLAGS.match(pattern.pattern) else first_chars(pattern.pattern, pattern.flags)
+        first = (
+            None if compile_rule(_GLOBAL_FLAGS).match(pattern.pattern) else first_chars(pattern.pattern, pattern.flags)
+        )
         with _lock:
             known[key] = first
             _changed()
