@@ -68,7 +68,7 @@ def label_values(lines: list[Line]) -> list[Block] | None:
     rows: list[RawRow] = []
 
     def flush() -> None:
-        if len(rows) >= 2:
+        if len(rows) >= 2 and not _header_written_down(rows):
             blocks.append(RawTable(list(rows)))
         else:
             blocks.extend(Paragraph(c.text or "", page=r.page) for r in rows for c in r.cells if c.text)
@@ -107,6 +107,17 @@ def label_values(lines: list[Line]) -> list[Block] | None:
     if not labels or not {field_for_header(label) for label in labels} & {"task", "progress"}:
         return None
     return blocks
+
+
+MAX_EMPTY_SHARE = 0.5  # labels with no value a form may hold (a form leaves a field blank at times)
+
+
+def _header_written_down(rows: list[RawRow]) -> bool:
+    """Labels with nothing between them are a table's header written one cell a line (序号 / 工作任务
+    / 完成情况 / 责任单位), not a form: most of them would have no value, and the last one's "value"
+    would be the whole table."""
+    empty = sum(1 for r in rows if not (r.cells[1].text or "").strip())
+    return empty > MAX_EMPTY_SHARE * len(rows)
 
 
 def _until_furniture(text: str) -> tuple[str, list[str]]:
