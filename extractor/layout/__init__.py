@@ -7,6 +7,10 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
 - ``ruled``: a grid drawn with rule characters (┌─┬ │ ├─┼, +---+), rows between the rules;
 - ``lines``: the lines show the grid (tab-led cells, tab-separated rows, pipe rows);
 - ``stream``: one cell per line or per group of lines, rows rebuilt from the 序号 sequence;
+- ``spaced``: one cell a paragraph with no 序号, rows parted by longer runs of blank lines;
+- ``selfeval``: a performance self-evaluation form (绩效自评表): its overall goal and its
+  indicators (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 …) rebuilt from what each
+  column holds;
 - ``forms``: label | value report forms, one block per project;
 - ``prose``: numbered paragraphs (一、/（一）/1./① nesting, 一是…二是…), one row per task;
 - ``fixed``: columns at fixed positions on the line (text copied out of a PDF), pieces placed by
@@ -44,6 +48,8 @@ from extractor.layout.news import NEWS_CONFIDENCE, news_items
 from extractor.layout.pages import without_page_marks
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
+from extractor.layout.selfeval import self_evaluation
+from extractor.layout.spaced import spaced_rows
 from extractor.layout.stream import cell_stream
 from extractor.layout.unwrap import unwrapped
 from extractor.readers.raw import Paragraph, RawTable
@@ -54,7 +60,9 @@ __all__ = ["Block", "Candidate", "LayoutChoice", "Line", "choose_layout", "split
 PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
     ("ruled", ruled_tables),
     ("lines", line_tables),
+    ("selfeval", self_evaluation),
     ("stream", cell_stream),
+    ("spaced", spaced_rows),
     ("forms", label_values),
     ("prose", numbered_prose),
     ("fixed", fixed_width_tables),
