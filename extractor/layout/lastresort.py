@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from extractor.headers import field_for_header, parse_seq
 from extractor.layout.base import SENTENCE, Block, Line, trim
+from extractor.layout.classes import is_measure
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
 from extractor.textnorm import match_key
@@ -44,18 +45,50 @@ MAX_NAME_CHARS = 80  # a row's name; a longer paragraph is prose around the tabl
 MAX_HEADER_CELL = 16  # characters of a header cell written on its own line
 
 # One value: a number with its qualifier and measure ("≥266米", "-3.5%", "1,200万元", "100.00%"),
-# or a mark for no value ("—", "/", "-").
+# or a mark for no value ("—", "/", "-"). The measure after a number is a unit of measure
+# (data/units.toml, ``classes.is_measure``) or of time (TIME_UNITS), never any text ("12号楼改造").
 VALUE = compile_rule(
-    r"^(?:[≥≤><＞＜]=?|[+\-−]|约)?\d[\d,，.．]*\s*(?:[%％‰]|[^\d\s()（）,，。；;:：]{1,"
+    r"^(?:[≥≤><＞＜]=?|[+\-−]|约)?\d[\d,，.．]*\s*(?P<unit>[%％‰]|[^\d\s()（）,，。；;:：]{1,"
     + str(MAX_UNIT)
     + r"})?$|^[-—–/／]$"
 )
+TIME_UNITS = frozenset(
+    {
+        "秒",
+        "分钟",
+        "小时",
+        "天",
+        "日",
+        "工作天",
+        "工作日",
+        "个工作天",
+        "个工作日",
+        "周",
+        "星期",
+        "个月",
+        "月",
+        "年",
+        "百分比",
+    }
+)
+
+
+def is_value(text: str) -> bool:
+    """Whether a piece is one value (see VALUE)."""
+    found = VALUE.match(text)
+    if found is None:
+        return False
+    unit = found.group("unit")
+    return unit is None or unit in "%％‰" or is_measure(unit) or match_key(unit) in TIME_UNITS
+
+
 # An item's enumerator: (1) （1） 1. 1、 ① 一、 (the text after it is the item).
 ENUMERATOR = compile_rule(
     r"^\s*(?:[(（]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|([0-9]{1,2})\s*[.．、](?!\d)|([①-⑳])|([一二三四五六七八九十]{1,3})\s*、)\s*(?:(?=\S)|$)"
 )
 # A footnote's mark after a row's name ("(註4及5)", "（注3）"): the note's, not the name's.
 FOOTNOTE_MARK = compile_rule(r"\s*[(（]\s*[註注]\s*[0-9一二三四五六七八九十及和、,，\s]*[)）]\s*$")
+CLAUSE = compile_rule(r"[，,]")  # a name has no clauses: a text with them is a sentence
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 TASK, PROGRESS, AIM = "工作任务", "进展情况", "目标值"
@@ -81,7 +114,7 @@ def last_resort(lines: list[Line]) -> tuple[list[Block], str] | None:
 
 def _values(text: str) -> list[str] | None:
     pieces = text.split()
-    if pieces and all(VALUE.match(p) for p in pieces):
+    if pieces and all(is_value(p) for p in pieces):
         return pieces
     return None
 
@@ -90,12 +123,12 @@ def _named_values(text: str) -> tuple[str, list[str]] | None:
     """A row on one line: its name, then at least ``MIN_WIDTH`` values ("出生登記 1小時 95% 99%")."""
     pieces = text.split()
     count = 0
-    while count < len(pieces) and VALUE.match(pieces[-1 - count]):
+    while count < len(pieces) and is_value(pieces[-1 - count]):
         count += 1
     if count < MIN_WIDTH or count == len(pieces):
         return None
     name = " ".join(pieces[: len(pieces) - count])
-    if len(name) > MAX_NAME_CHARS or SENTENCE.search(name):
+    if len(name) > MAX_NAME_CHARS or SENTENCE.search(name) or CLAUSE.search(name):
         return None
     return name, pieces[len(pieces) - count :]
 
