@@ -9,6 +9,7 @@ import pytest
 
 import extractor
 from extractor.layout import Line, choose_layout
+from extractor.layout.forms import _no_value, label_values
 from extractor.layout.selfeval import role, self_evaluation
 from extractor.layout.spaced import spaced_rows
 
@@ -169,3 +170,16 @@ def test_a_written_header_over_values_names_the_actual_column(traditional: bool)
     assert table.layout is not None and table.layout.endswith("-headerless")
     assert [r.progress for r in table.rows] == ["98%", "93%", "99%"]
     assert [r.cells.get("目标值") for r in table.rows] == ["95%", "90%", "95%"]
+
+
+def test_labels_whose_values_are_the_next_header_cells_are_no_form() -> None:
+    # 项 目 / 目标 / 分 解 情 况 / 责任领导 / 责任单位 / 责任人, a cell a paragraph: "分 解 情 况" is no
+    # value of 目标, "责任人" none of 责任单位 — a header written down, not a form
+    header = ["项 目", "目标", "分 解 情 况", "责任领导", "责任单位", "责任人"]
+    row = ["就业促进工程", "城镇新增就业人数(人)", "1300", "元坝镇280 白果乡15", "刘强", "区人社局", "陈宗"]
+    assert label_values([Line(t) for t in "\n\n".join([*header, *row]).split("\n")]) is None
+    # a form's own values stay values: a status word, a unit, a task's name
+    for value in ["已完成", "区住建局", "城区道路改造", "正常推进"]:
+        assert not _no_value(value), value
+    for value in ["", "分 解 情 况", "责任人\n就业促进工程"]:
+        assert _no_value(value), value
