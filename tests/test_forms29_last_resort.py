@@ -93,6 +93,12 @@ def test_the_choice_says_why_it_is_to_be_checked() -> None:
     assert choice.confidence <= LAST_RESORT_CONFIDENCE
 
 
+def test_the_documents_warnings_say_the_reading_is_a_last_resort() -> None:
+    document = _parse(PLEDGE)
+    (warning,) = [w for w in document.warnings if w.code == "low_confidence_layout"]
+    assert "a name, then a line of values" in warning.message
+
+
 def test_name_and_values_on_one_line_with_the_header_on_one_line() -> None:
     text = (
         "服務承諾\n\n服務  服務標準  目標  2023年實際表現\n換領身分證  30分鐘  95%  98%\n"
