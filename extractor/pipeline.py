@@ -261,6 +261,8 @@ def find_structure(raw: RawDocument) -> tuple[RawDocument, Assembly, LayoutChoic
         warnings.append(
             RawWarning("text_layout", "no table in the file's structure: the table was read from its text lines")
         )
+    if choice.warning:  # a last-resort reading: rows to check by eye
+        warnings.append(RawWarning("low_confidence_layout", choice.warning))
     # Text the layout set aside goes straight to the unplaced text: no table's title or note.
     aside = [b for b in choice.blocks if isinstance(b, Paragraph) and b.aside]
     blocks = [b for b in choice.blocks if not (isinstance(b, Paragraph) and b.aside)]

@@ -276,9 +276,8 @@ _COERCED = {
     "tuple[float, float, float, float]": "tuple(float(v) if type(v) is int else v for v in {0})",
 }
 # A nested record's field: a record, a list of them, or (sources) lists of them by key.
-_NESTED = re.compile(
-    r"^(?:(?P<one>\w+)(?: \| None)?|list\[(?P<list>\w+)\]|dict\[str, list\[(?P<dict>\w+)\]\] \| None)$"
-)
+_NESTED = r"^(?:(?P<one>\w+)(?: \| None)?|list\[(?P<list>\w+)\]|dict\[str, list\[(?P<dict>\w+)\]\] \| None)$"
+# (a pattern source: only generated_source() reads it, re.match compiles it then, not at start-up)
 
 
 def _source(cls: type[Record]) -> str:
@@ -304,7 +303,7 @@ def _source(cls: type[Record]) -> str:
     lines += [f"def {name}__record(o):", "    r = {"]
     later = []
     for field in fields:
-        nested = _NESTED.match(cls._annotations[field])
+        nested = re.match(_NESTED, cls._annotations[field])
         value = f"o.{field}"
         if nested and nested["one"] in CLASSES:
             value = f"(None if {value} is None else {nested['one']}__record({value}))"
@@ -343,7 +342,7 @@ def _json_source(cls: type[Record]) -> list[str]:
     lines = [f"def {cls.__name__}__json(o):", "    t = []"]
     for index, field in enumerate(cls._fields):
         kind = cls._annotations[field]
-        nested = _NESTED.match(kind)
+        nested = re.match(_NESTED, kind)
         if nested and nested["one"] in CLASSES:
             value = f'"null" if v is None else {nested["one"]}__json(v)'
         elif nested and nested["list"] in CLASSES:

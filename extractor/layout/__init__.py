@@ -7,6 +7,10 @@ lines its own way and proposes a segmentation (paragraphs and tables of cells):
 - ``ruled``: a grid drawn with rule characters (┌─┬ │ ├─┼, +---+), rows between the rules;
 - ``lines``: the lines show the grid (tab-led cells, tab-separated rows, pipe rows);
 - ``stream``: one cell per line or per group of lines, rows rebuilt from the 序号 sequence;
+- ``spaced``: one cell a paragraph with no 序号, rows parted by longer runs of blank lines;
+- ``selfeval``: a performance self-evaluation form (绩效自评表): its overall goal and its
+  indicators (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 …) rebuilt from what each
+  column holds;
 - ``forms``: label | value report forms, one block per project;
 - ``prose``: numbered paragraphs (一、/（一）/1./① nesting, 一是…二是…), one row per task;
 - ``fixed``: columns at fixed positions on the line (text copied out of a PDF), pieces placed by
@@ -38,11 +42,14 @@ from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
 from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
+from extractor.layout.lastresort import LAST_RESORT_CONFIDENCE, LAST_RESORT_WARNING, last_resort
 from extractor.layout.lines import line_tables
 from extractor.layout.news import NEWS_CONFIDENCE, news_items
 from extractor.layout.pages import without_page_marks
 from extractor.layout.prose import numbered_prose
 from extractor.layout.ruled import ruled_tables
+from extractor.layout.selfeval import self_evaluation
+from extractor.layout.spaced import spaced_rows
 from extractor.layout.stream import cell_stream
 from extractor.layout.unwrap import unwrapped
 from extractor.readers.raw import Paragraph, RawTable
@@ -53,7 +60,9 @@ __all__ = ["Block", "Candidate", "LayoutChoice", "Line", "choose_layout", "split
 PROPOSERS: list[tuple[str, Callable[[list[Line]], list[Block] | None]]] = [
     ("ruled", ruled_tables),
     ("lines", line_tables),
+    ("selfeval", self_evaluation),
     ("stream", cell_stream),
+    ("spaced", spaced_rows),
     ("forms", label_values),
     ("prose", numbered_prose),
     ("fixed", fixed_width_tables),
@@ -87,6 +96,7 @@ class LayoutChoice:
     layout: str | None  # the winner's name; None when no candidate found a table
     confidence: float  # 0 (a tie with the runner-up) … 1 (no rival, or a rival with no rows)
     candidates: list[Candidate] = field(default_factory=list)
+    warning: str | None = None  # why the reading is to be checked (the last resort's), for the user
 
 
 def choose_layout(lines: list[Line]) -> LayoutChoice:
@@ -218,10 +228,24 @@ def _news(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutC
     joined = unwrapped(lines)
     blocks = news_items(joined if joined is not None else lines)
     if blocks is None:
-        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+        return _last_resort(lines, candidates, total)
     reading = Candidate("news", blocks, weigh(blocks, total), "unwrapped" if joined is not None else "")
     confidence = NEWS_CONFIDENCE * min(1.0, reading.evidence.placed)
     return LayoutChoice(blocks, "news", round(confidence, 3), [*candidates, reading])
+
+
+def _last_resort(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:
+    """Nothing read as a table, not even as news: the text's most table-like structure (a name and
+    a line of values, repeated; numbered items), at the lowest confidence and with a warning saying
+    why (``lastresort.py``); else the text stays paragraphs (``no_table``)."""
+    found = last_resort(lines)
+    if found is None:
+        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+    blocks, how = found
+    reading = Candidate("last-resort", blocks, weigh(blocks, total))
+    confidence = LAST_RESORT_CONFIDENCE * min(1.0, reading.evidence.placed)
+    warning = LAST_RESORT_WARNING.format(how=how)
+    return LayoutChoice(blocks, "last-resort", round(confidence, 3), [*candidates, reading], warning)
 
 
 def split_lines(lines: list[Line]) -> list[Block]:

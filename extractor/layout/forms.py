@@ -10,6 +10,7 @@ from extractor.headers import (
     header_candidates,
     is_furniture,
     layout_patterns,
+    reads_as_header,
 )
 from extractor.layout.base import SENTENCE, Block, Line
 from extractor.layout.stream import Token, stream_tokens
@@ -68,7 +69,7 @@ def label_values(lines: list[Line]) -> list[Block] | None:
     rows: list[RawRow] = []
 
     def flush() -> None:
-        if len(rows) >= 2:
+        if len(rows) >= 2 and not _header_written_down(rows):
             blocks.append(RawTable(list(rows)))
         else:
             blocks.extend(Paragraph(c.text or "", page=r.page) for r in rows for c in r.cells if c.text)
@@ -107,6 +108,25 @@ def label_values(lines: list[Line]) -> list[Block] | None:
     if not labels or not {field_for_header(label) for label in labels} & {"task", "progress"}:
         return None
     return blocks
+
+
+MAX_EMPTY_SHARE = 0.5  # labels with no value a form may hold (a form leaves a field blank at times)
+
+
+def _header_written_down(rows: list[RawRow]) -> bool:
+    """Labels with nothing between them are a table's header written one cell a line (序号 / 工作任务
+    / 完成情况 / 责任单位), not a form: most of them would have no value (or the next header cell
+    for one), and the last one's "value" would be the whole table."""
+    empty = sum(1 for r in rows if _no_value(r.cells[1].text or ""))
+    return empty > MAX_EMPTY_SHARE * len(rows)
+
+
+def _no_value(text: str) -> bool:
+    """A label's value that is none: empty, or the next header cell ("分 解 情 况" after "目标",
+    "责任人" after "责任单位"): a short line naming a field, not content ("已完成")."""
+    first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    key = match_key(first)
+    return not key or (len(key) <= MAX_LABEL_PART and bool(field_for_header(key) or reads_as_header(key)))
 
 
 def _until_furniture(text: str) -> tuple[str, list[str]]:

@@ -34,6 +34,7 @@ NAMES = {  # kind → the header written for it (the vocabulary's own words)
     "status": "完成状态",
     "person": "责任人",
 }
+VALUES = frozenset({"number", "percent", "figure", "measure"})
 TASK, PROGRESS, PARTNERS = "工作任务", "进展情况", "配合单位"
 
 
@@ -68,11 +69,33 @@ def _named_table(table: RawTable) -> tuple[str | None, RawTable] | None:
     names = _column_names(body, width)
     if names is None:
         return None
-    header = RawRow([RawCell(name) for name in names], page=body[0].page)
     written = [(c.text or "").strip() for c in rows[0].cells]
+    if first_is_header:
+        names = _as_written(names, written)
+    header = RawRow([RawCell(name) for name in names], page=body[0].page)
     title = " | ".join(t for t in written if t) if first_is_header else None
     kept = [row for row in table.rows if row is not rows[0]] if first_is_header else list(table.rows)
     return title, RawTable([header, *kept], kind=table.kind, layout=table.layout)
+
+
+def _as_written(names: list[str], written: list[str]) -> list[str]:
+    """The names corrected by what the written header says of its value columns: the one naming
+    what was reached (實際表現, 全年实际值) holds the progress, one naming the aim (目标, 指标值) the
+    target it answers (``lastresort.header_word``); the task stays the first text column."""
+    from extractor.layout.lastresort import AIM, header_word
+
+    said = [header_word(text) for text in written[: len(names)]]
+    if "reached" not in said:
+        return names
+    out = [f"列{p + 1}" if name == PROGRESS else name for p, name in enumerate(names)]
+    reached = len(said) - 1 - said[::-1].index("reached")
+    if out[reached] != TASK:
+        out[reached] = PROGRESS
+        aims = [p for p in range(reached) if said[p] == "aim" and out[p] != TASK]
+        if aims:
+            out[aims[-1]] = AIM
+        return out
+    return names
 
 
 def _reads_as_header_row(rows: list[RawRow], width: int) -> bool:
@@ -84,6 +107,9 @@ def _reads_as_header_row(rows: list[RawRow], width: int) -> bool:
     for position in range(min(width, len(first))):
         below = Counter(_kind(r, position) for r in rows[1:] if _kind(r, position) != "empty")
         if below and below.most_common(1)[0][0] in ("seq", "prose", "report", "unit", "date"):
+            return True
+        # a column of values (30分鐘, 95%, 12) under a word that is none (目標, 服務標準)
+        if below and below.most_common(1)[0][0] in VALUES and _kind(rows[0], position) not in VALUES:
             return True
     return False
 

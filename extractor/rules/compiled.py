@@ -28,7 +28,7 @@ import pickle
 import sys
 import threading
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 import regex
 
@@ -144,9 +144,18 @@ def _changed() -> None:
         atexit.register(save)
 
 
-def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+@overload
+def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern[str]: ...
+
+
+@overload
+def compile_rule(pattern: bytes, flags: int = 0) -> regex.Pattern[bytes]: ...
+
+
+def compile_rule(pattern: Any, flags: int = 0) -> Any:
     """``regex.compile(pattern, flags)``, served from the cache when an earlier run compiled it."""
     patterns = _loaded()
+    flags = int(flags)  # regex.I | regex.S is a RegexFlag, which the cache's unpickler refuses: the key holds an int
     key = (pattern, flags)
     found = patterns.get(key)
     if found is None:
@@ -193,8 +202,62 @@ def may_hold(pattern: regex.Pattern[str], text: str) -> bool:
     return test(text)  # type: ignore[no-any-return]
 
 
+STANDARD_KEY = "(standard patterns)"  # the code of patterns compiled by the standard re, beside the rules
+
+
+def compile_standard(pattern: str) -> Any:
+    """``re.compile(pattern)`` (the standard library's engine, no groups), served from the code an
+    earlier run kept in the cache. The standard ``re`` parses and encodes a pattern in Python: a
+    class of CJK characters (what ``spans.Holds`` and ``CharGate`` search) costs about 0.3 ms, a
+    map of the whole Basic Multilingual Plane built bit by bit, some 14 ms of a text's start-up for
+    the classes the rules ask for; ``_sre`` builds the same pattern from its kept code in
+    microseconds. A pattern is kept only when the one built from its code equals (flags, code and
+    text, as ``re`` compares patterns) the one ``re.compile`` makes, with the exact Python version;
+    anything doubtful is compiled by ``re`` as without a cache."""
+    import re
+
+    _loaded()
+    known = _State.data.get(STANDARD_KEY)
+    if not isinstance(known, dict):
+        known = _State.data[STANDARD_KEY] = {}
+    entry = known.get(pattern)
+    if type(entry) is tuple and len(entry) == 3 and entry[0] == sys.version:
+        with contextlib.suppress(Exception):  # damaged: _sre checks the code itself
+            return _from_code(pattern, entry[1], entry[2])
+    compiled = re.compile(pattern)
+    kept = _standard_code(pattern) if cache_folder() is not None else None  # no cache: nothing to keep
+    if kept is not None:
+        with contextlib.suppress(Exception):
+            if _from_code(pattern, *kept) == compiled:
+                with _lock:
+                    known[pattern] = (sys.version, *kept)
+                    _changed()
+    return compiled
+
+
+def _standard_code(pattern: str) -> tuple[int, list[int]] | None:
+    """(flags, code) of ``pattern`` as ``re._compiler.compile`` makes them, None for a pattern with groups."""
+    try:
+        from re import _compiler, _parser
+
+        parsed = _parser.parse(pattern, 0)
+        if parsed.state.groups != 1 or parsed.state.groupdict:
+            return None
+        return int(parsed.state.flags), [int(op) for op in _compiler._code(parsed, 0)]
+    except Exception:  # another Python's internals: no cached code
+        return None
+
+
+def _from_code(pattern: str, flags: int, code: list[int]) -> Any:
+    import _sre
+
+    if type(flags) is not int or type(code) is not list or not all(type(op) is int for op in code):
+        raise TypeError("not a pattern's code")
+    return _sre.compile(pattern, flags, code, 0, {}, (None,))
+
+
 FIRST_KEY = "(first characters)"  # the data entry of first_chars, beside the required characters
-_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # an inline flag for the whole pattern: left alone
+_GLOBAL_FLAGS = r"\(\?[a-zA-Z]+\)"  # an inline flag for the whole pattern: left alone (compiled on a miss only)
 
 
 def scanning(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -212,7 +275,9 @@ def scanning(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     else:
         from extractor.rules.spans import first_chars
 
-        first = None if _GLOBAL_FLAGS.match(pattern.pattern) else first_chars(pattern.pattern, pattern.flags)
+        first = (
+            None if compile_rule(_GLOBAL_FLAGS).match(pattern.pattern) else first_chars(pattern.pattern, pattern.flags)
+        )
         with _lock:
             known[key] = first
             _changed()

@@ -11,9 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from extractor.rules.compiled import cached_data, keep_data, rule_file_bytes
+from extractor.rules.compiled import cached_data, compile_rule, keep_data, rule_file_bytes
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -42,7 +40,7 @@ def shared_vocabulary() -> dict[str, str]:
     return dict(load("shared")["vocabulary"])
 
 
-_PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
+_PLACEHOLDER = compile_rule(r"\{([A-Z_]+)\}")  # from the rule cache: compiling it costs 0.4 ms a process
 
 
 def expand(pattern: str, vocabulary: dict[str, str] | None = None, file: str = "rule data") -> str:

@@ -77,14 +77,22 @@ class CharGate:
     those characters) instead of a set of every character of the text."""
 
     def __init__(self, required: list[tuple[frozenset[str], ...]]) -> None:
-        import re
-
         wanted = sorted(set().union(*(s for sets in required for s in sets)))
-        self._class = re.compile("[" + "".join(re.escape(c) for c in wanted) + "]") if wanted else None
+        self._class = _class_of(wanted) if wanted else None
         self.present = lru_cache(maxsize=16)(self._present)  # a row's cells: every rule of a family reads them
 
     def _present(self, view: str) -> frozenset[str]:
         return frozenset(self._class.findall(view)) if self._class is not None else frozenset()
+
+
+def _class_of(chars: list[str]) -> Any:
+    """The standard ``re`` pattern of a class of these characters (its search is quicker than the
+    ``regex`` module's on short texts), its code kept in the rule cache (``compiled.compile_standard``)."""
+    import re
+
+    from extractor.rules.compiled import compile_standard
+
+    return compile_standard("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 R = TypeVar("R")
@@ -130,14 +138,8 @@ class Holds:
     __slots__ = ("_classes", "_singles")
 
     def __init__(self, required: tuple[frozenset[str], ...]) -> None:
-        import re
-
         self._singles = tuple(next(iter(needed)) for needed in required if len(needed) == 1)
-        self._classes = tuple(
-            re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]").search
-            for needed in required
-            if len(needed) > 1
-        )
+        self._classes = tuple(_class_of(sorted(needed)).search for needed in required if len(needed) > 1)
 
     def __call__(self, text: str) -> bool:
         for char in self._singles:

@@ -1,0 +1,399 @@
+"""The last resort: when no layout found a table, the text's most table-like structure, read low.
+
+Tried only after every proposal, the headerless reading and the news reading found nothing, so a
+document that holds a table still gives its rows (at a confidence the user is told to check)
+rather than ``no_table``. Two structures are looked for, the first that reads wins:
+
+- **value rows**: a name, then a line of values ("非香港公司" / "13 95 100 5 13 95"): lines made
+  only of values (numbers, percents, a number and its measure: "5分鐘", "≥266米", "100.00%"), most
+  of them the same count of values (the table's width), each under the lines naming its row. A
+  run of one value a line whose count is a multiple of that width holds several rows copied
+  column by column (a PDF's merged group: "4 / 1小時 / 95 / 90 …" for two rows): it is read so,
+  its row names the last lines before it. The name lines before a row's own (after a blank line,
+  or more lines than rows) name its group: a section row.
+- **numbered items**: paragraphs opening with an enumerator counting up ((1) (2) (3), ① ② ③,
+  1. 2. 3., 一、二、三、), each item a row (its first line the task, the rest its report).
+
+Columns are named by the vocabulary's own words (工作任务, 进展情况, 列N), the value column that
+holds what was reached named from the header words above the rows when they say so (实际/完成 …
+after 目标), else the last value column. The layout is named ``last-resort``; its confidence is
+``LAST_RESORT_CONFIDENCE`` at most, and ``LAST_RESORT_WARNING`` says why.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+
+from extractor.headers import field_for_header, parse_seq
+from extractor.layout.base import SENTENCE, Block, Line, trim
+from extractor.layout.classes import is_measure
+from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
+from extractor.textnorm import match_key
+
+LAST_RESORT_CONFIDENCE = 0.1  # below the headerless (0.2) and news readings: a guess to check
+LAST_RESORT_WARNING = (
+    "no layout found a table with a header it reads: the rows are the text's most table-like "
+    "structure ({how}), read at a low confidence; check them against the document"
+)
+MIN_ROWS = 3  # rows a structure must give to be read as a table
+MIN_WIDTH = 2  # values a value row holds at least
+MAX_UNIT = 4  # characters of a measure after a number ("分鐘", "万元", "人次")
+MAX_NAME_CHARS = 80  # a row's name; a longer paragraph is prose around the table
+MAX_HEADER_CELL = 16  # characters of a header cell written on its own line
+
+# One value: a number with its qualifier and measure ("≥266米", "-3.5%", "1,200万元", "100.00%"),
+# or a mark for no value ("—", "/", "-"). The measure after a number is a unit of measure
+# (data/units.toml, ``classes.is_measure``) or of time (TIME_UNITS), never any text ("12号楼改造").
+VALUE = compile_rule(
+    r"^(?:[≥≤><＞＜]=?|[+\-−]|约)?\d[\d,，.．]*\s*(?P<unit>[%％‰]|[^\d\s()（）,，。；;:：]{1,"
+    + str(MAX_UNIT)
+    + r"})?$|^[-—–/／]$"
+)
+TIME_UNITS = frozenset(
+    {
+        "秒",
+        "分钟",
+        "小时",
+        "天",
+        "日",
+        "工作天",
+        "工作日",
+        "个工作天",
+        "个工作日",
+        "周",
+        "星期",
+        "个月",
+        "月",
+        "年",
+        "百分比",
+    }
+)
+
+
+def is_value(text: str) -> bool:
+    """Whether a piece is one value (see VALUE)."""
+    found = VALUE.match(text)
+    if found is None:
+        return False
+    unit = found.group("unit")
+    return unit is None or unit in "%％‰" or is_measure(unit) or match_key(unit) in TIME_UNITS
+
+
+# An item's enumerator: (1) （1） 1. 1、 ① 一、 (the text after it is the item).
+ENUMERATOR = compile_rule(
+    r"^\s*(?:[(（]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|([0-9]{1,2})\s*[.．、](?!\d)|([①-⑳])|([一二三四五六七八九十]{1,3})\s*、)\s*(?:(?=\S)|$)"
+)
+# A footnote's mark after a row's name ("(註4及5)", "（注3）"): the note's, not the name's.
+FOOTNOTE_MARK = compile_rule(r"\s*[(（]\s*[註注]\s*[0-9一二三四五六七八九十及和、,，\s]*[)）]\s*$")
+CLAUSE = compile_rule(r"[，,]")  # a name has no clauses: a text with them is a sentence
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+TASK, PROGRESS, AIM = "工作任务", "进展情况", "目标值"
+
+
+@dataclass(slots=True)
+class _Run:
+    """Lines of one kind: names (text) or values (each line's values)."""
+
+    values: list[list[str]]
+    texts: list[list[str]]  # text lines, in groups parted by blank lines
+    page: int | None
+
+
+def last_resort(lines: list[Line]) -> tuple[list[Block], str] | None:
+    """The blocks of the text's most table-like structure and how it was read, or None."""
+    for reading, how in ((value_rows, "a name, then a line of values"), (numbered_items, "numbered items")):
+        blocks = reading(lines)
+        if blocks is not None:
+            return blocks, how
+    return None
+
+
+def _values(text: str) -> list[str] | None:
+    pieces = text.split()
+    if pieces and all(is_value(p) for p in pieces):
+        return pieces
+    return None
+
+
+def _named_values(text: str) -> tuple[str, list[str]] | None:
+    """A row on one line: its name, then at least ``MIN_WIDTH`` values ("出生登記 1小時 95% 99%")."""
+    pieces = text.split()
+    count = 0
+    while count < len(pieces) and is_value(pieces[-1 - count]):
+        count += 1
+    if count < MIN_WIDTH or count == len(pieces):
+        return None
+    name = " ".join(pieces[: len(pieces) - count])
+    if len(name) > MAX_NAME_CHARS or SENTENCE.search(name) or CLAUSE.search(name):
+        return None
+    return name, pieces[len(pieces) - count :]
+
+
+def _runs(lines: list[Line]) -> list[_Run]:
+    runs: list[_Run] = []
+    blank = True
+    for line in lines:
+        text = trim(line.text)
+        if not text:
+            blank = True
+            continue
+        values = _values(text)
+        named = _named_values(text) if values is None else None
+        if named is not None:  # "出生登記 1小時 95% 99%": the name, a line apart, then the values
+            name, values = named
+            if not runs or runs[-1].values:
+                runs.append(_Run([], [[]], line.page))
+            elif runs[-1].texts[-1]:
+                runs[-1].texts.append([])
+            runs[-1].texts[-1].append(name)
+            runs.append(_Run([values], [[]], line.page))
+            blank = False
+            continue
+        if values is not None:
+            if not runs or not runs[-1].values or runs[-1].texts[-1]:
+                runs.append(_Run([], [[]], line.page))
+            runs[-1].values.append(values)
+        else:
+            if not runs or runs[-1].values:
+                runs.append(_Run([], [[]], line.page))
+            elif blank and runs[-1].texts[-1]:
+                runs[-1].texts.append([])
+            runs[-1].texts[-1].append(text)
+        blank = False
+    return runs
+
+
+def value_rows(lines: list[Line]) -> list[Block] | None:
+    """Rows of values under their names (see the module's doc), or None when fewer than
+    ``MIN_ROWS`` rows read so."""
+    runs = _runs(lines)
+    widths = Counter(len(v) for run in runs for v in run.values if len(v) >= MIN_WIDTH)
+    if not widths:
+        return None
+    width, count = widths.most_common(1)[0]
+    if count < 2:
+        return None
+    blocks: list[Block] = []
+    rows: list[RawRow] = []
+    preamble: list[str] = []
+    names: list[str] = []  # name lines not yet given to a row ("\n": a blank line between)
+    for run in runs:
+        if not run.values:
+            for group in (g for g in run.texts if g):
+                names.extend(["\n", *group] if names else group)
+            continue
+        table_rows = _read_values(run.values, width)
+        if table_rows is None:  # values of no row: text between rows
+            names.extend(["\n", *(" ".join(v) for v in run.values)] if names else [" ".join(v) for v in run.values])
+            continue
+        own, group = _split_names(names, len(table_rows))
+        if not rows:  # the text before the first row: the table's preamble, its last line a group's name
+            preamble = group
+            blocks.extend(Paragraph(t, page=run.page) for t in group[:-1])
+            group = [t for t in group[-1:] if len(t) <= MAX_NAME_CHARS and not _header_line(t, width)]
+        if group:
+            rows.append(
+                RawRow([RawCell(_joined(group))] + [RawCell(None) for _ in range(width)], page=run.page)
+            )  # merged across: a section
+        for k, values in enumerate(table_rows):
+            name = FOOTNOTE_MARK.sub("", own[k]) if k < len(own) else ""
+            rows.append(RawRow([RawCell(name), *(RawCell(v) for v in values)], page=run.page))
+        names = []
+    # rows with a name and values: a grid of values alone names nothing a row could report on
+    body = [r for r in rows if (r.cells[0].text or "") and any((c.text or "") for c in r.cells[1:])]
+    if len(body) < MIN_ROWS:
+        return None
+    header = RawRow([RawCell(TASK), *(RawCell(n) for n in _value_names(width, preamble))])
+    blocks.append(RawTable([header, *rows], kind="lines", layout="last-resort"))
+    blocks.extend(Paragraph(t) for t in names if t != "\n")
+    return blocks
+
+
+def _header_line(text: str, width: int) -> bool:
+    """A line of the header: one cell a line naming a field, or the whole header on one line (as
+    many pieces as the table has columns)."""
+    pieces = text.split()
+    return len(pieces) in (width, width + 1) or header_word(text) is not None or bool(field_for_header(text))
+
+
+def _read_values(values: list[list[str]], width: int) -> list[list[str]] | None:
+    """The rows a run of value lines holds: one a line when each line holds ``width`` values; copied
+    column by column when the lines hold fewer and their count is a multiple of ``width``."""
+    if all(len(v) == width for v in values):
+        return values
+    flat = [v for line in values for v in line]
+    if all(len(v) < width for v in values) and len(flat) % width == 0:
+        count = len(flat) // width
+        return [[flat[c * count + r] for c in range(width)] for r in range(count)]
+    return None
+
+
+def _split_names(names: list[str], count: int) -> tuple[list[str], list[str]]:
+    """Of the name lines before ``count`` rows: each row's name and the lines naming their group.
+    One row: its name is the lines after the last blank line (a name wrapped over lines); several:
+    the last line each."""
+    if "\n" in names:
+        cut = len(names) - 1 - names[::-1].index("\n")
+        before, after = names[:cut], names[cut + 1 :]
+    else:
+        before, after = [], names
+    if count == 1:
+        return [_joined(after)] if after else [], [t for t in before if t != "\n"]
+    if len(after) >= count:
+        return after[-count:], [t for t in [*before, *after[:-count]] if t != "\n"]
+    return after, [t for t in before if t != "\n"]
+
+
+def _joined(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if part == "\n":
+            continue
+        out += ("" if not out or not (out[-1].isascii() and part[0].isascii()) else " ") + part
+    return out
+
+
+# What a header says of a value column: what was reached (实际, 完成值 …) or what was aimed at
+# (目标, 指标值 …). Compared on the matching key (simplified script, no spaces). (Kept here until a
+# data file of the forms' vocabulary is registered in rules/schema.py; examples in tests.)
+REACHED_WORDS = ("实际", "完成值", "实绩", "实际完成", "完成情况", "达成", "完成数")
+AIM_WORDS = ("目标", "指标值", "计划", "预期", "承诺")
+PAREN_OPEN, PAREN_CLOSE = "(（", ")）"
+
+
+def header_word(text: str) -> str | None:
+    """ "reached", "aim" or None: what a header cell (or its first line) says of its column."""
+    key = match_key(text)
+    if any(w in key for w in REACHED_WORDS):
+        return "reached"
+    if any(w in key for w in AIM_WORDS):
+        return "aim"
+    return None
+
+
+def header_cells(lines: list[str]) -> list[str]:
+    """A header written one cell a line, a cell wrapped over lines: a line joins the one before when
+    that one leaves a bracket open or it opens with one ("服務水平" / "(註1)")."""
+    cells: list[str] = []
+    depth = 0
+    for line in lines:
+        opens_bracketed = line[:1] in PAREN_OPEN and depth == 0 and cells
+        if cells and (depth > 0 or opens_bracketed):
+            cells[-1] += line
+        else:
+            cells.append(line)
+        depth = max(0, depth + sum(line.count(c) for c in PAREN_OPEN) - sum(line.count(c) for c in PAREN_CLOSE))
+    return cells
+
+
+def _value_names(width: int, preamble: list[str]) -> list[str]:
+    """Names of the value columns: 列N, 进展情况 on the one holding what was reached and 目标值 on
+    the target it answers. The header
+    written above the rows one cell a line says where it is: the cells after the last line of
+    several pieces (a title, a group header) up to the first that names what was reached count the
+    columns before it (a first cell naming the rows, 项目/指标, heads the name column, not a value
+    column); else the last value column."""
+    names = [f"列{k + 2}" for k in range(width)]
+    lines = [t for t in preamble if t != "\n"]
+    reached = width - 1
+    written = next((t.split() for t in reversed(lines) if len(t.split()) == width + 1), None)
+    if written is not None and any(header_word(t) == "reached" for t in written[1:]):
+        said = [header_word(t) for t in written[1:]]
+        reached = len(said) - 1 - said[::-1].index("reached")
+        aims = [k for k in range(reached) if said[k] == "aim"]
+        if aims:
+            names[aims[-1]] = AIM
+        names[reached] = PROGRESS
+        return names
+    first = next((k for k, t in enumerate(lines) if header_word(t) == "reached"), None)
+    if first is not None:
+        start = max((k + 1 for k in range(first) if len(lines[k].split()) > 1), default=0)
+        cells = header_cells(lines[start:first])
+        if cells and field_for_header(match_key(cells[0])) == "task" and header_word(cells[0]) != "aim":
+            cells = cells[1:]  # the name column's header
+        aims = [k for k, c in enumerate(cells) if header_word(c) == "aim"]
+        if aims and len(cells) < width:
+            reached = len(cells)
+            names[aims[-1]] = AIM  # the target the reached value answers (a target column's name)
+    names[reached] = PROGRESS
+    return names
+
+
+def numbered_items(lines: list[Line]) -> list[Block] | None:
+    """Items opening with an enumerator counting up, each a row: the item's first line its task,
+    what follows until the next item its report. None when fewer than ``MIN_ROWS`` items chain."""
+    texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
+    best: list[int] = []
+    for style in range(4):
+        chain: list[int] = []
+        for k, (text, _) in enumerate(texts):
+            number = _enumerated(text, style)
+            if number is None:
+                continue
+            if chain and number == _enumerated(texts[chain[-1]][0], style) + 1:  # type: ignore[operator]
+                chain.append(k)
+            elif number == 1 and len(chain) < MIN_ROWS:
+                chain = [k]
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < MIN_ROWS:
+        return None
+    ends = [*best[1:], _item_end(texts, best)]
+    spans = list(zip(best, ends, strict=True))
+    header_start, header = _written_header(texts[: best[0]], spans)
+    rows: list[RawRow] = []
+    for number, (start, end) in enumerate(spans, start=1):
+        first, page = texts[start]
+        body = ENUMERATOR.sub("", first, count=1).strip()
+        rest = [t for t, _ in texts[start + 1 : end]]
+        if header is not None:  # one cell a line under a header one cell a line: the 序号 its own line
+            mark = first[: len(first) - len(ENUMERATOR.sub("", first, count=1))].strip()
+            cells = [mark, body, *rest] if body else [first.strip(), *rest]
+            if len(cells) > len(header):  # more lines than cells: the last cell's text wrapped
+                cells = [*cells[: len(header) - 1], "\n".join(cells[len(header) - 1 :])]
+            cells += [""] * (len(header) - len(cells))
+            rows.append(RawRow([RawCell(c) for c in cells], page=page))
+        else:
+            task, report = (body, rest) if body else (rest[0] if rest else "", rest[1:])
+            rows.append(RawRow([RawCell(str(number)), RawCell(task), RawCell("\n".join(report))], page=page))
+    if header is None:
+        header = ["序号", TASK, PROGRESS]
+        header_start = best[0]
+    before = [Paragraph(t, page=p) for t, p in texts[:header_start]]
+    after = [Paragraph(t, page=p) for t, p in texts[ends[-1] :]]
+    table = RawTable([RawRow([RawCell(h) for h in header]), *rows], kind="stream", layout="last-resort")
+    return [*before, table, *after]
+
+
+def _written_header(before: list[tuple[str, int | None]], spans: list[tuple[int, int]]) -> tuple[int, list[str] | None]:
+    """A header written one cell a line just before the first item, as many cells as most items
+    hold lines, two of them naming fields (序号 / 工作任务 / 完成情况 / 责任单位): (where it starts,
+    its cells); else (0, None)."""
+    width = Counter(b - a for a, b in spans).most_common(1)[0][0]
+    if width < MIN_WIDTH or len(before) < width:
+        return 0, None
+    cells = [t for t, _ in before[-width:]]
+    named = [c for c in cells if field_for_header(match_key(c))]
+    if len(named) < 2 or any(len(c) > MAX_HEADER_CELL for c in cells):
+        return 0, None
+    return len(before) - width, cells
+
+
+def _item_end(texts: list[tuple[str, int | None]], chain: list[int]) -> int:
+    """Where the last item ends: after as many lines as the longest item before it holds."""
+    longest = max(b - a for a, b in itertools.pairwise(chain))
+    return min(len(texts), chain[-1] + longest)
+
+
+def _enumerated(text: str, style: int) -> int | None:
+    m = ENUMERATOR.match(text)
+    if m is None or m.group(style + 1) is None:
+        return None
+    token = m.group(style + 1)
+    if style == 2:
+        return CIRCLED.index(token) + 1
+    return parse_seq(token)
