@@ -611,3 +611,30 @@ def test_a_damaged_kept_pattern_does_not_crash() -> None:
         timeout=120,
     )
     assert done.returncode == 0 and done.stdout.strip() == "True"
+
+
+# ------------------------------------------------------------------------------------------------
+# 22. Self-evaluation forms flattened onto one line (forms29, selfeval._tokens): a value written with
+#     a space in it ("≥ 12公里", "3 座", the spacing a PDF copy leaves) is two cells: the row no longer
+#     fits its 分值/得分 numbers, the form is not read, an aligned reading makes one garbage row.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="selfeval._tokens splits a flattened form at every space: '≥ 12公里' / '3 座' become two cells "
+    "and the indicator rows no longer fit (want: the selfeval reading, tasks and actuals as unspaced)",
+)
+@pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("gap", [" ", "\u3000"], ids=["space", "ideographic-space"])
+def test_a_flattened_form_with_spaced_values(traditional: bool, gap: str) -> None:
+    body = [
+        "产出指标(50分)", "数量指标", "新建灌溉渠道长度", f"≥{gap}12公里", "12.5公里", "20", "20",
+        "改造提灌站数量", f"3{gap}座", f"3{gap}座", "10", "10",
+        "质量指标", "工程验收合格率", "100%", "100%", "10", "10",
+    ]  # fmt: skip
+    text = " ".join(_fold(c, traditional) for c in ["项目支出绩效自评表", *SE_HEADER, *body])
+    (table,) = _parse(text).tables
+    assert table.layout == "selfeval"
+    tasks = ["新建灌溉渠道长度", "改造提灌站数量", "工程验收合格率"]
+    assert [row.task for row in table.rows][-3:] == [_fold(t, traditional) for t in tasks]
+    assert [(row.progress or "").replace(gap, "") for row in table.rows][-3:] == ["12.5公里", "3座", "100%"]
