@@ -1,0 +1,188 @@
+"""Numbered prose, prose29: the reading vocabulary as data, one numeral reading, and a list of one
+read as the overview of the list after it.
+
+Each document is written for the test, in several spellings (full-width and ASCII punctuation,
+simplified and traditional script).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+from extractor.models import Row
+from extractor.numerals import numeral_value
+from extractor.rules.data import load
+from extractor.textnorm import match_view
+from tests.test_prose28_lists import to_traditional
+
+READING = load("layout")["prose"]["reading"]
+
+
+def _rows(text: str) -> list[Row]:
+    document = extractor.parse(text.encode("utf-8"))
+    return [r for t in document.tables for r in t.rows]
+
+
+def _spellings(text: str) -> list[str]:
+    ascii_punct = text.translate(str.maketrans("，：；（）", ",:;()"))
+    return [text, ascii_punct, to_traditional(text)]
+
+
+# ----------------------------------------------------------------- the vocabulary is data
+
+
+def _cases(suffix: str) -> list[tuple[str, str]]:
+    return [
+        (key.removesuffix(suffix), example)
+        for key, examples in READING.items()
+        if key.endswith(suffix) and (suffix == "_counter_examples" or not key.endswith("_counter_examples"))
+        for example in examples
+    ]
+
+
+def test_every_reading_pattern_has_examples_and_counter_examples() -> None:
+    names = {k for k in READING if not k.endswith("examples")}
+    assert names == {"reporting_heading", "plan_heading", "tailed_title", "closing_formula", "named_issue"}
+    assert names == {n for n, _ in _cases("_examples")} == {n for n, _ in _cases("_counter_examples")}
+
+
+@pytest.mark.parametrize(("name", "example"), _cases("_examples"))
+def test_reading_example_matches(name: str, example: str) -> None:
+    from extractor.layout.prose import _reading
+
+    pattern = _reading()[name]
+    assert pattern.search(example) or pattern.search(match_view(example)), (name, example)
+
+
+@pytest.mark.parametrize(("name", "example"), _cases("_counter_examples"))
+def test_reading_counter_example_is_not_matched(name: str, example: str) -> None:
+    from extractor.layout.prose import _reading
+
+    pattern = _reading()[name]
+    assert not pattern.search(example) and not pattern.search(match_view(example)), (name, example)
+
+
+def test_named_issue_ends_the_name_at_its_problem() -> None:
+    from extractor.layout.prose import _reading
+
+    match = _reading()["named_issue"].match(match_view("土路未硬化问题已在7月16日督促施工单位整改"))
+    assert match is not None and match.group(1) == "土路未硬化问题"
+
+
+# ----------------------------------------------------------------- one numeral reading
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("1", 1), ("12", 12), ("十二", 12), ("壹", 1), ("贰", 2), ("叁", 3), ("拾", 10), ("七", 7)],
+)
+def test_numeral_value(token: str, value: int) -> None:
+    assert numeral_value(token) == value
+    assert numeral_value(match_view(to_traditional(token))) == value
+
+
+def test_capital_three_in_the_matching_view_reads_three() -> None:
+    # 參 (the capital 3) is 参 in the matching view, which is no numeral to the figure rules
+    assert match_view("參") == "参"
+    assert numeral_value(match_view("參")) == 3
+    assert numeral_value("参与") is None
+    assert numeral_value("1.5") is None
+
+
+def test_capital_numerals_number_prose_items() -> None:
+    text = (
+        "壹、推进城市更新\n城市更新项目完成投资3亿元，已完工12个。\n"
+        "貳、提升教育质量\n新建学校2所，已投入使用。\n"
+        "參、完善医疗服务\n新增床位300张，已全部投用。\n"
+    )
+    rows = _rows(text)
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert [r.task for r in rows] == ["推进城市更新", "提升教育质量", "完善医疗服务"]
+
+
+# ----------------------------------------------------------------- a list of one is an overview
+
+OVERVIEW_THEN_CLASSES = """某市2023年重点项目推进情况
+
+为确保全年目标任务完成，市发展改革委对重点项目推进情况进行了梳理。现将有关情况报告如下：
+
+2023年，全市实施重点项目40项，总投资500亿元，年内计划完成投资120亿元。1-6月份，开复工项目36项，开复工率90%。
+分区域看：
+东城区项目12个，总投资150亿元，年内计划完成投资30亿元，开复工项目11个，开复工率92%；
+西城区项目10个，总投资120亿元，年内计划完成投资28亿元，开复工项目9个，开复工率90%；
+南城区项目18个，总投资230亿元，年内计划完成投资62亿元，开复工项目16个，开复工率89%。
+"""
+
+NARRATIVE_THEN_SEMICOLON_LIST = """街道开展民生实事项目督查
+
+现将有关情况报告如下：
+
+受天气影响，街道人大工委组织代表对2023年民生实事项目开展督查，以现场查看形式掌握项目最新进展情况。
+
+目前，甲小区整治工程项目已完成施工进度的60%，预计10月底完工；乙公园二期建设项目已完成工程前期手续；丙活动中心改造工程可行性研究报告已完成，正在进行立项审批。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(OVERVIEW_THEN_CLASSES))
+def test_lone_paragraph_before_an_announced_list_is_its_overview(text: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 3
+    assert match_view(rows[0].task or "").startswith("东城区项目12个")
+    assert match_view(rows[0].progress or "").startswith("开复工项目11个")
+    assert not any("全市实施重点项目" in match_view(r.task or "") for r in rows)
+
+
+@pytest.mark.parametrize("text", _spellings(NARRATIVE_THEN_SEMICOLON_LIST))
+def test_lone_paragraph_before_a_semicolon_list_is_context(text: str) -> None:
+    rows = _rows(text)
+    assert [match_view(r.task or "") for r in rows] == [
+        match_view(t) for t in ("甲小区整治工程项目", "乙公园二期建设项目", "丙活动中心改造工程")
+    ]
+    assert match_view(rows[0].progress or "").startswith(match_view("已完成施工进度的60%"))
+
+
+def test_two_announced_paragraphs_stay_a_list() -> None:
+    # Two paragraphs under the announcement are a list of their own: both stay rows.
+    text = (
+        "现将有关情况报告如下：\n"
+        "东城区项目12个，总投资150亿元，开复工项目11个，开复工率92%。\n"
+        "西城区项目10个，总投资120亿元，开复工项目9个，开复工率90%。\n"
+        "分行业看：\n"
+        "工业项目20个，总投资300亿元，开复工项目18个，开复工率90%；\n"
+        "服务业项目2个，总投资20亿元，开复工项目2个，开复工率100%。\n"
+    )
+    rows = _rows(text)
+    assert len(rows) == 4
+    assert match_view(rows[0].task or "").startswith("东城区项目12个")
+
+
+# ----------------------------------------------------------------- a labelled report after the title
+
+RUN_IN_LABELLED = """一、坚持以抓项目对冲下行压力，经济发展稳中向好
+一是抓“经济提效”，壮大了综合实力。进展情况：全年固定资产投资29.30亿元，同比增长63.4%。
+二是抓“项目提速”，厚植了发展潜力。进展情况：10个重点项目全部开工，完成投资8.6亿元。
+三是抓“招商提质”，增强了造血能力。进展情况：引进项目12个，到位资金5.2亿元。
+"""
+
+NAMED_WITH_REPORT_WORD = """关于离隰高速公路遗留问题整改进展情况的报告
+一、边角地孤岛地问题进展情况：县协调领导小组办公室已函告各乡镇，完成复垦120亩。
+二、土路未硬化问题进展情况：已在7月16日推进会上督促施工单位整改，完成硬化3.5公里。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(RUN_IN_LABELLED))
+def test_run_in_title_before_a_progress_label_loses_its_stop(text: str) -> None:
+    rows = _rows(text)
+    assert [match_view(r.task or "") for r in rows] == [
+        match_view(t)
+        for t in ("抓“经济提效”，壮大了综合实力", "抓“项目提速”，厚植了发展潜力", "抓“招商提质”，增强了造血能力")
+    ]
+    assert match_view(rows[0].progress or "").startswith(match_view("全年固定资产投资"))
+
+
+@pytest.mark.parametrize("text", _spellings(NAMED_WITH_REPORT_WORD))
+def test_report_word_glued_to_a_name_before_its_colon_is_no_part_of_the_task(text: str) -> None:
+    rows = _rows(text)
+    assert [match_view(r.task or "") for r in rows] == [match_view("边角地孤岛地问题"), match_view("土路未硬化问题")]
+    assert match_view(rows[1].progress or "").startswith(match_view("已在7月16日"))
