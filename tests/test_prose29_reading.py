@@ -186,3 +186,33 @@ def test_report_word_glued_to_a_name_before_its_colon_is_no_part_of_the_task(tex
     rows = _rows(text)
     assert [match_view(r.task or "") for r in rows] == [match_view("边角地孤岛地问题"), match_view("土路未硬化问题")]
     assert match_view(rows[1].progress or "").startswith(match_view("已在7月16日"))
+
+
+# ----------------------------------------------------------------- a stated target over a report paragraph
+
+TARGET_OVER_REPORT = """一、文化惠民
+1.新建城市书房10个，改造提升乡镇文化站5个。推动公共文化服务向基层延伸。
+该项目总投资1200万元。截至目前，已建成城市书房6个，完成乡镇文化站改造3个。
+2.新增城镇就业3万人，城镇登记失业率控制在4%以内。
+1-6月，全市城镇新增就业1.8万人，完成年度目标的60%。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(TARGET_OVER_REPORT))
+def test_the_paragraph_break_after_a_stated_target_ends_the_task(text: str) -> None:
+    rows = _rows(text)
+    assert match_view(rows[0].task or "") == match_view(
+        "新建城市书房10个，改造提升乡镇文化站5个。推动公共文化服务向基层延伸。"
+    )
+    assert match_view(rows[0].progress or "").startswith(match_view("该项目总投资1200万元。截至目前"))
+    assert match_view(rows[1].progress or "").startswith(match_view("1-6月"))
+
+
+def test_a_target_paragraph_over_more_targets_stays_whole() -> None:
+    # Nothing after the break reports: the item is all task (a plan written over two paragraphs).
+    from extractor.layout.prose import _statement_over_report
+
+    assert _statement_over_report("新建城市书房10个。\n改造提升乡镇文化站5个。") is None
+    assert _statement_over_report("新建城市书房10个\n已建成6个。") is None  # no whole sentence before the break
+    task, rest, _, _ = _statement_over_report("新建城市书房10个。\n该项目已建成6个。")
+    assert (task, rest) == ("新建城市书房10个。", "该项目已建成6个。")

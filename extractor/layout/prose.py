@@ -2200,6 +2200,9 @@ def _split_head(
     issue = _reading()["named_issue"].match(view) if reports and not plans else None
     if issue is not None and _answer_after(view[issue.end() :]):
         return _clean(head[: issue.end(1)]) or None, head[issue.end() :], None, False
+    paragraphs = None if plans else _statement_over_report(head)
+    if paragraphs is not None:
+        return paragraphs
     title = _title_sentence(head, view, run_in)
     if title is not None and not _reports_within_title(view, plans, reports):
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
@@ -2248,6 +2251,22 @@ def _split_head(
         # then the first one that says what was done.
         return _clean(head[:reporting]) or None, head[reporting:], None, False
     return stripped, "", None, False
+
+
+def _statement_over_report(head: str) -> tuple[str | None, str, str | None, bool] | None:
+    """An item's own paragraph that states its target, closed by its stop, over a paragraph that
+    reports ("3.新建城市书房10个，改造提升乡镇文化站5个。" / "该项目已完成选址，截至目前建成6个…"): the
+    break between them is where the task ends, however the report opens (a sentence that says what
+    the project is, "该工程总投资1.2亿元。", before the one that says what was done is the report's
+    too). None when the head is one paragraph, its first states no whole sentence, reports itself,
+    or nothing after it reports."""
+    first, newline, rest = head.partition("\n")
+    if not newline or not _clean(rest):
+        return None
+    view = _sentence_view(first).rstrip()
+    if not view.endswith(("。", ";", "!")) or _reports(first) or not _reports(rest):
+        return None
+    return _clean(first) or None, rest, None, False
 
 
 def _answer_after(view: str) -> bool:
