@@ -216,3 +216,12 @@ def test_a_target_paragraph_over_more_targets_stays_whole() -> None:
     assert _statement_over_report("新建城市书房10个\n已建成6个。") is None  # no whole sentence before the break
     task, rest, _, _ = _statement_over_report("新建城市书房10个。\n该项目已建成6个。")
     assert (task, rest) == ("新建城市书房10个。", "该项目已建成6个。")
+
+
+def test_news_enumerators_read_numerals_as_prose_does() -> None:
+    from extractor.layout.news import _number
+
+    assert [_number(t) for t in ("1", "12", "十", "十二", "③")] == [1, 12, 10, 12, 3]
+    assert _number("二十") == 20  # (read as nothing before numerals.py)
+    assert _number(match_view("參")) == 3
+    assert _number("其") is None
