@@ -225,3 +225,38 @@ def test_news_enumerators_read_numerals_as_prose_does() -> None:
     assert _number("二十") == 20  # (read as nothing before numerals.py)
     assert _number(match_view("參")) == 3
     assert _number("其") is None
+
+
+# ----------------------------------------------------------------- a news story after an announcing paragraph
+
+NEWS_AFTER_PREAMBLE = """县政府召开重大项目列管会议 检视8大项目进度
+
+为掌握全县重大项目建设情况，县政府办公室近期会同各有关部门对今年以来各项目的推进情况进行了梳理。现将有关情况报告如下：
+
+县长昨主持召开2020年8月份重大项目列管会议，检视8大项目执行情形。（记者张三摄）
+会议检视包括“城南污水厂”、“跨境物流平台”、“东部码头”等8大项目执行情形。
+有关“城南污水厂”案中“一期工程”部分，建设局指出，该局曾于7月邀集施工单位讨论工期，主体结构将于10月封顶。
+有关“城南污水厂”案中“配套管网”部分，水务局指出，管网路线经3次协调后确定，将于9月发包施工。
+"""
+
+REPORTS_AFTER_PREAMBLE = """\
+为掌握全市重点项目建设情况，市发展改革委近期对今年以来各项目的推进情况进行了梳理。现将有关情况通报如下：
+东城区项目12个，截至6月底已开工11个，完成投资30亿元。
+西城区项目10个，截至6月底已开工9个，完成投资28亿元。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(NEWS_AFTER_PREAMBLE))
+def test_news_story_after_an_announcing_paragraph_is_read_as_news(text: str) -> None:
+    document = extractor.parse(text.encode("utf-8"))
+    rows = [r for t in document.tables for r in t.rows]
+    assert [t.layout for t in document.tables] == ["news"]
+    assert [match_view(r.task or "") for r in rows] == [match_view("一期工程"), match_view("配套管网")]
+
+
+@pytest.mark.parametrize("text", _spellings(REPORTS_AFTER_PREAMBLE))
+def test_reports_after_an_announcing_paragraph_are_listed(text: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 2
+    assert match_view(rows[1].task or "").startswith(match_view("西城区项目10个"))
+    assert match_view(rows[1].progress or "").startswith(match_view("截至6月底"))

@@ -52,6 +52,7 @@ from extractor.headers import (
     roman_value,
 )
 from extractor.layout.base import Block, Line, trim
+from extractor.layout.news import news_items
 from extractor.numerals import numeral_value
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
@@ -349,6 +350,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True, overviews: bool 
     items: list[_Item] = []
     section: str | None = None
     listing = False
+    announced_in_prose = False  # the latest list was announced at the end of a paragraph ("…报告如下：")
     items_at_intro = -1  # how many items stood when the latest list was announced
     table_at: int | None = None  # where the table stands among the blocks: where its first item stood
     written = [trim(line.text) for line in lines if line.text.strip()]
@@ -385,12 +387,14 @@ def _listed_items(lines: list[Line], inline_parts: bool = True, overviews: bool 
         if prose_patterns()["list_intro"].search(view) and len(text) <= MAX_HEADING:
             next_list()
             listing, section = True, _clean(text[dashed.end() :] if dashed else text)
+            announced_in_prose = False
             items_at_intro = len(items)
             continue
         if prose_patterns()["list_intro"].search(view):
             # A paragraph that ends announcing a list ("…其中："): it is context, the list follows.
             next_list()
             listing, section = True, None
+            announced_in_prose = True
             items_at_intro = len(items)
             blocks.append(Paragraph(text, page=line.page))
             continue
@@ -492,6 +496,11 @@ def _listed_items(lines: list[Line], inline_parts: bool = True, overviews: bool 
     if len(items) < 2:
         # (a list of one after the overview set aside: no list after all; the overview stays a row)
         return _listed_items(lines, inline_parts, overviews=False) if set_aside else None
+    if announced_in_prose and not any(_reports(_text_of(item)) for item in items) and news_items(lines) is not None:
+        # Paragraphs after one that closes announcing what follows ("现将有关情况报告如下："), none of
+        # which reports, whose figures are the dates and counts of a story ("检视8大专案执行进度"):
+        # a news story, which the news reading reads by its own marks (a quoted topic, who spoke).
+        return None
     rows = []
     for item in items:
         section, page, cells = _row(item, run_in=item.inline)
