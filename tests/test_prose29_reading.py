@@ -260,3 +260,30 @@ def test_reports_after_an_announcing_paragraph_are_listed(text: str) -> None:
     assert len(rows) == 2
     assert match_view(rows[1].task or "").startswith(match_view("西城区项目10个"))
     assert match_view(rows[1].progress or "").startswith(match_view("截至6月底"))
+
+
+# ----------------------------------------------------------------- a target with its plan's figures over a report
+
+TARGET_WITH_FIGURES_OVER_REPORT = """  2024年，区城市管理委共承办民生实事项目2项
+  1.推进老旧小区综合整治，实现新开工6个小区，力争完成13个小区楼本体改造；推进管线改造，力争开工5个、完工13个小区。
+  (1).两个街道的2个试点小区已完成竣工验收。 (2).两个街道的11个小区，已完工8个小区。未完工的3个小区中，1个暂缓施工。
+  2.深入推进生活垃圾分类工作，创建20个生活垃圾分类示范小区。
+  已完成20个示范小区创建，开展区级检查，形成问题台账。
+"""
+
+
+@pytest.mark.parametrize("text", _spellings(TARGET_WITH_FIGURES_OVER_REPORT))
+def test_a_target_with_its_plan_figures_ends_at_the_break_before_its_report(text: str) -> None:
+    rows = _rows(text)
+    assert match_view(rows[0].task or "") == match_view(
+        "推进老旧小区综合整治，实现新开工6个小区，力争完成13个小区楼本体改造；推进管线改造，力争开工5个、完工13个小区。"
+    )
+    assert match_view(rows[0].progress or "").startswith(match_view("(1).两个街道的2个试点小区"))
+    assert match_view(rows[1].progress or "").startswith(match_view("已完成20个"))
+
+
+def test_the_dot_after_a_bracketed_enumerator_ends_no_sentence() -> None:
+    from extractor.layout.prose import _sentence_view
+
+    assert _sentence_view("(1).两个街道已完成。(2).已完工8个.") == "(1).两个街道已完成。(2).已完工8个。"
+    assert _sentence_view("共3.5亿元.") == "共3.5亿元。"

@@ -110,7 +110,9 @@ DECORATED_LABEL = compile_rule(rf"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*({LABE
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
 TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
-ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
+# An ASCII full stop that ends a sentence: not a decimal point (3.5), nor the dot after a bracketed
+# enumerator ("(1).两个街道的2个试点小区已完成竣工验收。(2).…": the number's, not a sentence's).
+ASCII_STOP = compile_rule(r"(?<!\d)(?<![(\[]\s*\d{1,3}\s*[)\]]\s*)\.(?!\d)")
 CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
 # Words that end on the first character of a report word (项目前期, 题目前): a report word
@@ -2273,9 +2275,16 @@ def _statement_over_report(head: str) -> tuple[str | None, str, str | None, bool
     if not newline or not _clean(rest):
         return None
     view = _sentence_view(first).rstrip()
-    if not view.endswith(("。", ";", "!")) or _reports(first) or not _reports(rest):
+    if not view.endswith(("。", ";", "!")) or _says_done(view) or not _reports(rest):
         return None
     return _clean(first) or None, rest, None, False
+
+
+def _says_done(view: str) -> bool:
+    """Whether a text says what was done or stands: a clause opening with a report's word (截至…,
+    目前…, 已…) or a word of progress (已完成, 同比增长, 正在); not a target that names the work to do
+    with its figures ("实现新开工6个小区,力争完成13个小区…改造": a plan's words before 完成 and 开工)."""
+    return bool(prose_patterns()["progress_opener"].search(view) or prose_patterns()["progress_word"].search(view))
 
 
 def _answer_after(view: str) -> bool:
