@@ -392,6 +392,8 @@ def is_header_row(texts: Sequence[str | None]) -> bool:
     synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row. A
     label ending in a colon ("信息名稱:", "填报单位：") introduces a value beside it (a page's
     metadata table): it names no column."""
+    if sum(1 for text in texts if text and metadata_label(text)) >= MIN_HEADER_FIELDS:
+        return False  # a page's metadata form, its labels written without colons: 索引号 | … | 主题分类 | …
     known = set()
     for text in texts:
         if not text or len(match_key(text)) > MAX_HEADER_TEXT or LABEL_END.search(text):
@@ -435,6 +437,16 @@ def broken_header(tops: Sequence[str | None], subs: Sequence[str | None]) -> boo
 def _names_field(text: str) -> bool:
     text = collapse_layout_space(text)
     return bool(field_for_header(text) or reads_as_header(text))
+
+
+def metadata_label(text: str) -> bool:
+    """A page-metadata label (索引号, 主题分类, 发布机构, 发文日期) as a cell of its own, its colon left
+    out: the label data/layout.toml's ``furniture`` knows with a colon after it."""
+    text = text.strip()
+    return bool(text) and not LABEL_END.search(text) and len(text) <= MAX_LABEL and is_furniture(text + "：")
+
+
+MAX_LABEL = 6  # a metadata label is a word or two
 
 
 def header_cell_like(text: str, *, max_unknown: int) -> bool:

@@ -64,3 +64,34 @@ def test_a_table_under_a_header_cut_in_two_reads_as_under_the_whole_header() -> 
     assert expected[0] == ("在1996年年底前，完成清拆临时房屋区。", "已清拆所有14个临时房屋区。")
     assert len(expected) == 3
     assert rows(cut) == expected
+
+
+META = """附件2
+
+索引号 | 11330283734263790N/2025-164263 | 组配分类 | 民生实事 | 主题分类 | 政务公开 |
+---|---|---|---|---|---|
+公开方式 | 主动公开 | 公开范围 | 面向全社会 | ||
+发布机构 | 区发改局 | 发文日期 | 2025-08-07 |
+2025年区十大民生实事项目进展表
+（截至2025年6月30日）
+| 序号 | 项目名称 | 具体完成情况 | 责任单位 |
+| 1 | 新建学校3所 | 已开工2所 | 区教育局 |
+| 2 | 改造道路5条 | 已完工3条 | 区住建局 |
+"""
+
+
+def test_a_metadata_form_without_colons_is_no_header() -> None:
+    from extractor.headers import is_header_row, metadata_label
+
+    assert metadata_label("索引号") and metadata_label("發布機構") and metadata_label("主题分类")
+    assert not metadata_label("责任单位") and not metadata_label("民生实事") and not metadata_label("序号")
+    assert not is_header_row(
+        ["索引号", "11330283734263790N/2025-164263", "组配分类", "民生实事", "主题分类", "政务公开"]
+    )
+    assert is_header_row(["序号", "项目名称", "具体完成情况", "责任单位"])
+
+
+def test_the_task_table_under_a_metadata_form_is_the_one_read() -> None:
+    doc = extractor.parse_bytes(META.encode(), "report.txt")
+    rows = [(r.seq_text, r.task, r.progress, list(r.lead_units)) for t in doc.tables for r in t.rows]
+    assert rows == [("1", "新建学校3所", "已开工2所", ["区教育局"]), ("2", "改造道路5条", "已完工3条", ["区住建局"])]
