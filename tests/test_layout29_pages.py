@@ -103,3 +103,29 @@ def test_blank_lines_of_a_blank_parted_text_stay_one() -> None:
     kept, taken = without_page_marks([Line(t) for t in paged])
     assert [line.text for line in taken] == ["2", TITLE]
     assert [line.text for line in kept] == [TITLE, "", *spaced]
+
+
+def test_a_bare_page_number_among_marked_pages_is_taken() -> None:
+    # a publisher's page-number forms taken in turn: the bare one stands where its page is due
+    lines = _table_lines(60)
+    forms = ["— {n} —", "第{n}页 共6页", "-{n}-", "{n}"]
+    paged: list[str] = []
+    for k, line in enumerate(lines):
+        if k and k % 12 == 0:
+            n = k // 12 + 1
+            paged.append(forms[(n - 2) % len(forms)].format(n=n))
+        paged.append(line)
+    kept, taken = without_page_marks([Line(t) for t in paged])
+    assert [line.text for line in taken] == ["— 2 —", "第3页 共6页", "-4-", "5", "— 6 —"]
+    assert [line.text for line in kept] == lines
+
+
+def test_a_cell_repeated_after_a_mark_once_is_no_title() -> None:
+    # a leader's cell printed again just after a page mark: its first copy stands below a mark, on
+    # no first page, so it is no title repeated as a running head
+    lines = _table_lines(30)
+    cell = "分管省领导：张新"
+    paged = [*lines[:14], "— 2 —", *lines[14:20], cell, *lines[20:26], "— 3 —", cell, *lines[26:]]
+    kept, taken = without_page_marks([Line(t) for t in paged])
+    assert [line.text for line in taken] == ["— 2 —", "— 3 —"]
+    assert [line.text for line in kept].count(cell) == 2

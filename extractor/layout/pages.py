@@ -106,7 +106,8 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if len(paged) == 1:
             # one copy by a page's number: a head only where it repeats the title above it, once or
             # twice (a cell a stream repeats stands in more rows) and a number no other head has
-            if paged[0] != ks[0] and len(ks) <= MAX_TITLE_COPIES + 1:
+            # (the title stands on the first page: above every page mark)
+            if paged[0] != ks[0] and len(ks) <= MAX_TITLE_COPIES + 1 and all(ks[0] < k for k in marks):
                 singles.append((paged[0], counted))
             continue
         # (the numbers beside them count a page apart; a page mark needs no such proof) and the
@@ -117,8 +118,10 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if not any(j in page_numbers for j in counted) and not any(j in heads for j in beside(head)):
             heads.add(head)
             page_numbers.update(counted)
-    if page_numbers:
-        _count_between(page_numbers, numbers, rank, written, texts, beside, heads)
+    # the pages the marks number ("— 3 —", "第3页 共9页": the first number) count as known pages too
+    marked = {k: int(m.group()) for k in marks if (m := regex.search(r"\d+", texts[k]))}
+    if page_numbers or len(marked) >= 2:
+        _count_between(page_numbers, marked, numbers, rank, written, texts, beside, heads)
     return _taken(lines, texts, marks | heads | set(page_numbers))
 
 
@@ -143,43 +146,51 @@ def _counting(ks, numbers, rank, span, beside) -> dict[int, int]:
     return found
 
 
-def _count_between(page_numbers, numbers, rank, written, texts, beside, heads) -> None:
-    """Bare numbers where a page break is due between known page numbers (or a page past them),
-    with a short line beside them on the side the known heads stand: pages whose head is printed
-    once (the office's name on alternate pages of a short document). Added to ``page_numbers``
-    and ``heads`` in place."""
-    known = sorted(page_numbers)
+def _count_between(page_numbers, marked, numbers, rank, written, texts, beside, heads) -> None:
+    """Bare numbers where a page break is due between known pages (numbered beside their heads, or
+    by their marks), added to ``page_numbers`` (and their heads to ``heads``) in place:
+
+    - with a short line beside them on the side the known heads stand, up to a page past the last
+      known one: pages whose head is printed once (the office's name on alternate pages of a short
+      document);
+    - where the known pages have no heads, between two marked pages only: a page numbered bare
+      among pages numbered "— 3 —" (a publisher's forms taken in turn, a page copied without its
+      dashes). A 序号 is taken so only where its value and its place both fall on a page's."""
+    known_pages = {**marked, **page_numbers}
+    known = sorted(known_pages)
     per_page = [
-        (rank[b] - rank[a]) / (page_numbers[b] - page_numbers[a])
+        (rank[b] - rank[a]) / (known_pages[b] - known_pages[a])
         for a, b in pairwise(known)
-        if page_numbers[b] > page_numbers[a]
+        if known_pages[b] > known_pages[a]
     ]
     first = known[0]
-    if not per_page and page_numbers[first] >= 2:  # one page number: its pages stand above it
-        per_page = [rank[first] / (page_numbers[first] - 1)]
+    if not per_page and known_pages[first] >= 2:  # one page number: its pages stand above it
+        per_page = [rank[first] / (known_pages[first] - 1)]
     if not per_page:
         return
     page = sorted(per_page)[len(per_page) // 2]
     sides = [rank[h] - rank[n] for n in known for h in beside(n) if h in heads]
-    if not sides:
-        return
-    side = max(set(sides), key=sides.count)
+    side = max(set(sides), key=sides.count) if sides else None
+    last = rank[known[-1]] + ((1 + PAGE_SLACK) * page if side is not None else 0)
     due_at: dict[int, tuple[float, int]] = {}  # page number → (distance from where it is due, line)
     for k, value in numbers.items():
-        if k in page_numbers or value in page_numbers.values():
+        if k in known_pages or value in known_pages.values():
             continue
-        due = rank[first] + (value - page_numbers[first]) * page
-        if (
-            abs(rank[k] - due) > PAGE_SLACK * page
-            or not rank[first] - page <= rank[k] <= rank[known[-1]] + (1 + PAGE_SLACK) * page
-        ):
+        due = rank[first] + (value - known_pages[first]) * page
+        if abs(rank[k] - due) > PAGE_SLACK * page or not rank[first] - page <= rank[k] <= last:
             continue
-        r = rank[k] + side
-        if 0 <= r < len(written) and (written[r] in heads or _may_be_head(texts[written[r]])):
-            due_at[value] = min(due_at.get(value, (math.inf, k)), (abs(rank[k] - due), k))
+        if side is None:
+            if not rank[first] < rank[k] < rank[known[-1]]:
+                continue
+        else:
+            r = rank[k] + side
+            if not (0 <= r < len(written) and (written[r] in heads or _may_be_head(texts[written[r]]))):
+                continue
+        due_at[value] = min(due_at.get(value, (math.inf, k)), (abs(rank[k] - due), k))
     for value, (_, k) in due_at.items():
         page_numbers[k] = value
-        heads.add(written[rank[k] + side])
+        if side is not None:
+            heads.add(written[rank[k] + side])
 
 
 def _taken(lines: list[Line], texts: list[str], taken: set[int]) -> tuple[list[Line], list[Line]]:
@@ -218,9 +229,15 @@ def _taken(lines: list[Line], texts: list[str], taken: set[int]) -> tuple[list[L
 
 
 def _may_be_head(text: str) -> bool:
+    """A line a running head could be: a title or a name, not a sentence or a label introducing
+    what follows ("二零一零年本署的目标是:"), not a number, a mark or a line of cells."""
     return (
         MIN_HEAD_CHARS <= len(text) <= MAX_HEAD_CHARS
         and not is_page_mark(text)
         and not BARE_NUMBER.match(text)
         and not TABLE_CELLS.search(text)
+        and not CLAUSE_END.search(text)
     )
+
+
+CLAUSE_END = regex.compile(r"[。；;:：，,!?！？]$")
