@@ -21,8 +21,7 @@ They are decided by where they stand, not by what they say (no list of office na
   theirs, is a page's number and head too (a head printed once, the office's name on alternate
   pages of a short document). A bare number elsewhere is a 序号 cell and stays;
 - the blank lines a page break leaves around them go with them, unless the text parts its
-  paragraphs with blank lines elsewhere too (then one stays where both sides had one, or two
-  stood together: the text's own and the break's).
+  paragraphs with blank lines elsewhere too (then one stays).
 
 A running head's first copy stays when no page number stands beside it: it is the document's title.
 """
@@ -127,8 +126,8 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def _counting(ks, numbers, rank, span, beside) -> dict[int, int]:
     """The bare numbers beside the copies ``ks`` of a line, when they count up from copy to copy a
-    page apart (a 序号 beside a repeated cell counts up too, but a row apart); one number, beside
-    a copy after the first (a title, beside no number), when that many pages can stand above it."""
+    page apart (a 序号 beside a repeated cell counts up too, but a row apart); one number, 2, beside
+    a copy after the first (a title, beside no number), a half page or more into the text."""
     found: dict[int, int] = {}
     for k in ks:
         near = [j for j in beside(k) if j in numbers]
@@ -137,7 +136,9 @@ def _counting(ks, numbers, rank, span, beside) -> dict[int, int]:
     order = sorted(found)
     if len(order) == 1 and order[0] not in beside(ks[0]):
         value = found[order[0]]
-        return found if value >= 2 and rank[order[0]] >= (value - 1) * MIN_PAGE_LINES / 2 else {}
+        # (the first page break's: a title printed again on page 2; a 序号 3 beside a cell repeated
+        # from row 1 is no page)
+        return found if value == 2 and rank[order[0]] >= MIN_PAGE_LINES / 2 else {}
     values = [found[j] for j in order]
     if len(values) < 2 or any(b <= a for a, b in pairwise(values)):
         return {}
@@ -218,11 +219,9 @@ def _taken(lines: list[Line], texts: list[str], taken: set[int]) -> tuple[list[L
     blank_parted = parted >= BLANK_PARTED * max(1, len(written))
     for start, end in runs:
         run_blanks = [k for k in range(start, end + 1) if not texts[k] and k not in taken]
-        first_taken = min(k for k in range(start, end + 1) if k in taken)
-        last_taken = max(k for k in range(start, end + 1) if k in taken)
-        both_sides = any(k < first_taken for k in run_blanks) and any(k > last_taken for k in run_blanks)
-        # (two blank lines: the text's own blank line and the one the break added)
-        keep_one = blank_parted and (both_sides or len(run_blanks) >= 2)
+        # (a text parting its cells with blank lines had one there: a mark put before or after it
+        # must not join the cells it parts)
+        keep_one = blank_parted and bool(run_blanks)
         blanks.update(run_blanks[1:] if keep_one else run_blanks)
     kept = [line for k, line in enumerate(lines) if k not in taken and k not in blanks]
     return kept, [line for k, line in enumerate(lines) if k in taken]
