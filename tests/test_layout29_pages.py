@@ -94,15 +94,19 @@ def test_a_number_beside_a_cell_repeated_in_a_table_is_no_page() -> None:
     assert taken == []
 
 
-def test_blank_lines_of_a_blank_parted_text_stay_one() -> None:
-    # a text parting its cells with blank lines keeps one between them where the break stood
+def test_blank_lines_of_a_blank_parted_text_stay() -> None:
+    # a text parting its cells with blank lines wrote them: only the marks go (a page number put
+    # before a blank line must not join the cells it parts, nor a run of blank lines shrink)
     cells = [f"单元格{n}号内容" for n in range(30)]
     spaced = [x for c in cells for x in (c, "")]
-    paged = [*spaced[:1], *spaced[1:13], "", "2", TITLE, *spaced[13:]]
-    paged = [TITLE, "", *paged]
+    paged = [TITLE, "", *spaced[:13], "2", TITLE, *spaced[13:]]
     kept, taken = without_page_marks([Line(t) for t in paged])
     assert [line.text for line in taken] == ["2", TITLE]
     assert [line.text for line in kept] == [TITLE, "", *spaced]
+    runs = [TITLE, "", *spaced[:13], "", "", "— 2 —", *spaced[13:]]  # a run of blank lines before a mark
+    kept, taken = without_page_marks([Line(t) for t in runs])
+    assert [line.text for line in taken] == ["— 2 —"]
+    assert [line.text for line in kept] == [TITLE, "", *spaced[:13], "", "", *spaced[13:]]
 
 
 def test_a_bare_page_number_among_marked_pages_is_taken() -> None:

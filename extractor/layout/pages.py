@@ -21,7 +21,7 @@ They are decided by where they stand, not by what they say (no list of office na
   theirs, is a page's number and head too (a head printed once, the office's name on alternate
   pages of a short document). A bare number elsewhere is a 序号 cell and stays;
 - the blank lines a page break leaves around them go with them, unless the text parts its
-  paragraphs with blank lines elsewhere too (then one stays).
+  paragraphs with blank lines elsewhere too (then they are the text's own and stay).
 
 A running head's first copy stays when no page number stands beside it: it is the document's title.
 """
@@ -219,10 +219,10 @@ def _taken(lines: list[Line], texts: list[str], taken: set[int]) -> tuple[list[L
     blank_parted = parted >= BLANK_PARTED * max(1, len(written))
     for start, end in runs:
         run_blanks = [k for k in range(start, end + 1) if not texts[k] and k not in taken]
-        # (a text parting its cells with blank lines had one there: a mark put before or after it
-        # must not join the cells it parts)
-        keep_one = blank_parted and bool(run_blanks)
-        blanks.update(run_blanks[1:] if keep_one else run_blanks)
+        # (a text parting its cells with blank lines wrote them: a mark put before or after one must
+        # not join the cells it parts, nor a run of them shrink, which parts rows in such a text)
+        if not blank_parted:
+            blanks.update(run_blanks)
     kept = [line for k, line in enumerate(lines) if k not in taken and k not in blanks]
     return kept, [line for k, line in enumerate(lines) if k in taken]
 
