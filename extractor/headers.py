@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor.numerals import numeral_value
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
-from extractor.rules.numbers import parse_number
 from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 # A header row names at least this many known fields, one of them a core field.
@@ -479,8 +479,7 @@ def parse_seq(text: str) -> int | None:
     match = layout_patterns()["seq"].match(view)
     if not match:
         return None
-    value = parse_number((match.group(1) or match.group(2)).replace("参", "叁"))  # 參 (3) reads 参 in the view
-    return int(value) if value is not None and value.is_integer() else None
+    return numeral_value(match.group(1) or match.group(2))
 
 
 def numbers_count(numbers: Sequence[int]) -> bool:
