@@ -642,7 +642,42 @@ def row_status(
         period,
         headers or {},
     )
+    if status.value == "unknown" and not status.set_aside:
+        status = _last_report(status, cells, statements)
     return _unknown_explained(status, cells)
+
+
+# A report sentence: six Han characters at least (a bare value or a cut noun phrase is none) ending at a
+# sentence end (a table cut mid-sentence leaves 顺丰长三角南翼总部基, 由保密机要局两名同: no full report).
+_REPORT_LENGTH = compile_rule(r"(?:\p{Han}[^\p{Han}]{0,2}){6}")
+_SENTENCE_END = compile_rule(r"(?:[。；;！!？?]|(?<!\d)\.)\s*$")
+_LAST_REPORT = "on_track.last_report"
+
+
+def _last_report(status: Status, cells: dict[str, str], statements: list[Statement]) -> Status:
+    """A row whose progress cell ends in a whole sentence that reports (its kind is progress, no plan,
+    forecast or condition governs it) and in which no tier read anything, nothing set aside: work
+    reported with no sign of delay, which an analyst reads as on track (gold conventions, Status 2),
+    whatever its verbs. The cell's last statement decides by its kind, the structure every publisher
+    shares (cells.py tags a sentence by its first marker), not by a list of verbs: 本年度重点公开以下
+    内容：一是…；二是…。 reports; 下一步将开展验收。 plans; 拟争取明年预算购置，购置后每月可供送验。 is yet
+    to come; a cut fragment (顺丰长三角南翼总部基) ends no sentence."""
+    own = sorted((s for s in statements if s.field == "progress"), key=lambda s: s.span)
+    if not own:
+        return status
+    last = own[-1]
+    if last.kind != "progress" or not _REPORT_LENGTH.search(last.text) or not _SENTENCE_END.search(last.text):
+        return status
+    source = cells.get("progress") or ""
+    if source[last.span[0] : last.span[1]] != last.text:
+        return status  # a statement not of the cell's text (a caller's own)
+    view = match_view(source)
+    if vocabulary("future_clause").match(view, last.span[0]) or any(
+        _forecast_scope(view, at) for at in (last.span[0], last.span[1] - 1)
+    ):
+        return status
+    item = Item(text=last.text, field=last.field, span=last.span, rule=_LAST_REPORT)
+    return status.model_copy(update={"value": "on_track", "evidence": [item]})
 
 
 # Why a row is unknown when nothing was read and set aside: the cell that was read for a report and
@@ -779,9 +814,25 @@ def _status_word(cells: dict[str, str], key: str) -> tuple[str, Item] | None:
     text = cells.get(key) or ""
     status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
     if status is None:
-        return None
+        return _leading_word(text, key) if key != "progress" else None
     start = len(text) - len(text.lstrip())
     end = max(start, rules.end.search(match_view(text)).start())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
+
+
+_LEADING_CLAUSE = compile_rule(r"^\s*(?P<word>[^,，。;；:：!！?？\n]{2,16}?)\s*[,，。;；:：!！?？\n]")
+
+
+def _leading_word(text: str, key: str) -> tuple[str, Item] | None:
+    """The status a cell's first clause names when that clause is a status word and the cell goes on
+    (已完成。该项目于5月…; 正常推进，目前…): the cell opens with its verdict and explains it after."""
+    match = _LEADING_CLAUSE.match(match_view(text))
+    if match is None:
+        return None
+    status = status_rules().verdict.read_cell(match.group("word"))
+    if status is None:
+        return None
+    start, end = match.span("word")
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
 
 
