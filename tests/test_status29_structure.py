@@ -115,3 +115,36 @@ def test_a_progress_cell_opening_with_a_status_word_is_read_by_its_cues() -> Non
     status = _status("已完成一期，二期正在推进。", task="建设某项目")
     assert status.value == "on_track"
     assert not any(e.rule.startswith("verdict.column") for e in status.evidence)
+
+
+# --------------------------------------------------------------------------------------------
+# A start of the works planned after everything the progress reports: what is reported is preparation
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "正在办理风评手续，预计9月底开工。",  # 风评 is in no list of preparation words
+        "正在進行設計，預計下月開工。",
+        "正在办理风评手续,预计9月底开工",
+    ],
+)
+def test_a_start_planned_after_the_report_is_not_started(progress: str) -> None:
+    status = _status(progress, task="自治区危险废物处置中心改扩建", period=Q3)
+    assert status.value == "not_started"
+    rules = {e.rule for e in status.evidence}
+    assert rules == {"not_started.preparation", "not_started.planned"}
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("主体正在施工，预计9月底竣工。", "on_track"),  # works begun: the forecast is of their end
+        ("已完成设计，正在招标，预计年底开工，目前施工单位已进场。", "on_track"),  # a report after the start
+        ("一期已建成，二期正在招标，预计下月开工。", "on_track"),  # a part done
+    ],
+)
+def test_a_planned_start_beside_works_or_a_later_report_is_no_start_ahead(progress: str, value: str) -> None:
+    status = _status(progress, task="建设某项目", period=Q3)
+    assert status.value == value
+    assert "not_started.planned" not in {e.rule for e in status.evidence}

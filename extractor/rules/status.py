@@ -973,6 +973,8 @@ def _row_status(
     )
     if not not_started and not progress:
         not_started = evidence.tiers["not_started"] = _planned_start(pieces)
+    elif not not_started and (ahead := _start_ahead(pieces, progress, evidence, cells)):
+        not_started, progress = ahead, []  # what the progress reports is the start's preparation
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -1343,6 +1345,24 @@ def _planned_start(pieces: list[Piece]) -> list[Item]:
 
 
 _PLANNED_START = "not_started.planned"
+
+
+def _start_ahead(pieces: list[Piece], progress: list[Item], evidence: _Evidence, cells: dict[str, str]) -> list[Item]:
+    """A start of the works the progress plans after everything it reports (正在办理风评手续，预计9月底开工;
+    正在招投标，计划下月开工): the works have not begun, so what is reported before the start is its
+    preparation, whatever it is called — the row is not started (gold conventions, Status 2). Not when
+    the progress names works begun or something done, nor when a report follows the planned start."""
+    if any(evidence.tiers.get(name) for name in ("done", "done_part")):
+        return []
+    planned = _planned_start(pieces)
+    if not planned or any(i.field != "progress" for i in progress):
+        return []
+    if _names_works(match_view(cells.get("progress") or "")):
+        return []
+    first = min(p.span[0] for p in planned)
+    if any(i.span[0] >= first for i in progress):
+        return []
+    return [*planned, *(i.model_copy(update={"rule": _PREPARATION_ONLY}) for i in progress)]
 
 
 def _reports_work(view: str) -> bool:
