@@ -35,6 +35,7 @@ def _status(progress: str, task: str = "做好政府信息公开", period: Perio
         "本年度重點公開以下內容:一是我鎮部分政務文件;二是各類通知類信息.",  # traditional, half-width
         "本年度 重点公开以下内容: 一是我镇部分政务文件; 二是各类通知类信息 。",  # spaced
         "按省市要求，村部面貌焕然一新，群众满意度明显上升！",
+        "本年度重点公开我镇部分政务文件和各类通知类信息",  # a cell with no sentence end: twelve Han, a clause
     ],
 )
 def test_a_whole_report_sentence_no_cue_reads_is_on_track(progress: str) -> None:
@@ -48,8 +49,10 @@ def test_a_whole_report_sentence_no_cue_reads_is_on_track(progress: str) -> None
     "progress",
     [
         "中小河流治理项目总体",  # a noun phrase cut short: no sentence
-        "北京环球城市大道24家店铺，包括15家特色美味餐厅、7家主题零售店铺、1家",  # cut mid-sentence
         "5月28日，由保密机要局两名同",
+        "顺丰长三角南翼总部基",
+        "鄞州 海曙 江东 江北 镇海 北仑 保税区 高新区 合计",  # a list of names, no clause
+        "白果乡8 柏林沟镇8 朝阳乡5 陈江乡5 大朝乡6 丁家乡5 红岩镇5",
         "7.2",
         "无任务。",  # too short to report anything
         "下一步将开展验收工作。",  # a plan

@@ -648,10 +648,21 @@ def row_status(
 
 
 # A report sentence: six Han characters at least (a bare value or a cut noun phrase is none) ending at a
-# sentence end (a table cut mid-sentence leaves 顺丰长三角南翼总部基, 由保密机要局两名同: no full report).
+# sentence end (a table cut mid-sentence leaves 顺丰长三角南翼总部基, 由保密机要局两名同: no full report);
+# with no sentence end (table cells often have none), twelve Han characters with a run of eight, a
+# clause, not a list of names and numbers (鄞州 海曙 江东 …, 白果乡8 柏林沟镇8 …).
 _REPORT_LENGTH = compile_rule(r"(?:\p{Han}[^\p{Han}]{0,2}){6}")
 _SENTENCE_END = compile_rule(r"(?:[。；;！!？?]|(?<!\d)\.)\s*$")
+_UNENDED_LENGTH = compile_rule(r"(?:\p{Han}[^\p{Han}]{0,2}){12}")
+_CLAUSE_RUN = compile_rule(r"\p{Han}{8}")
 _LAST_REPORT = "on_track.last_report"
+
+
+def _whole_report(text: str) -> bool:
+    """Whether a statement reads as a whole report sentence, not a cut fragment or a list (above)."""
+    if not _REPORT_LENGTH.search(text):
+        return False
+    return bool(_SENTENCE_END.search(text) or (_UNENDED_LENGTH.search(text) and _CLAUSE_RUN.search(text)))
 
 
 def _last_report(status: Status, cells: dict[str, str], statements: list[Statement]) -> Status:
@@ -666,7 +677,7 @@ def _last_report(status: Status, cells: dict[str, str], statements: list[Stateme
     if not own:
         return status
     last = own[-1]
-    if last.kind != "progress" or not _REPORT_LENGTH.search(last.text) or not _SENTENCE_END.search(last.text):
+    if last.kind != "progress" or not _whole_report(last.text):
         return status
     source = cells.get("progress") or ""
     if source[last.span[0] : last.span[1]] != last.text:
