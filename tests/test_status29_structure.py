@@ -151,3 +151,59 @@ def test_a_planned_start_beside_works_or_a_later_report_is_no_start_ahead(progre
     status = _status(progress, task="建设某项目", period=Q3)
     assert status.value == value
     assert "not_started.planned" not in {e.rule for e in status.evidence}
+
+
+# --------------------------------------------------------------------------------------------
+# A number alone under the row's target column against a number alone as its actual
+
+YEAR = Period(text="2015-16年度", source="title", elapsed=1.0)
+
+
+def _columns(period: Period | None, **cells: str) -> Status:
+    return row_status(cells, [], [], [], period, headers={k: k for k in cells})
+
+
+@pytest.mark.parametrize(
+    ("cells", "period", "value"),
+    [
+        # a level (a percent header) reaching its target in a finished year: a pledge met
+        ({"task": "以印本形式交付的文件", "progress": "99", "目標(達到服務水平的百分比)": "95"}, YEAR, "done"),
+        ({"task": "以印本形式交付的文件", "progress": "99", "目标(%)": "95"}, Q3, "on_track"),
+        # totals: the share against the time elapsed
+        ({"task": "新建公厕", "年度目标": "15", "progress": "9"}, Q3, "behind"),
+        ({"task": "新建公厕", "年度目标": "15个", "progress": "12个"}, Q3, "on_track"),
+        ({"task": "新建公厕", "年度目標": "15", "progress": "18"}, YEAR, "done"),
+        # an actual column named so (实际完成值) with no progress cell
+        ({"task": "公猪舍", "年初目标值(A)": "22.8", "实际完成值(B)": "22.8", "得分": "1"}, YEAR, "done"),
+        # the gap column (高於/(低於)目標的百分比) is no second target
+        ({"task": "非香港公司", "progress": "100", "目標": "95", "高於/(低於)目標的百分比": "5"}, YEAR, "done"),
+    ],
+)
+def test_a_bare_actual_against_the_target_column(cells: dict[str, str], period: Period, value: str) -> None:
+    status = _columns(period, **cells)
+    assert status.value == value
+    assert {e.rule for e in status.evidence} == {"figure.columns"}
+    for item in status.evidence:
+        assert cells[item.field][item.span[0] : item.span[1]] == item.text
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"task": "城镇登记失业率", "年度目标": "4.5", "progress": "3.9"},  # a rate indicator: direction untold
+        {"task": "窗口办理时限", "目标(%)": "95", "progress": "90"},  # a level below target: floor or ceiling?
+        {"task": "新建公厕", "年度目标": "15", "计划目标": "12", "progress": "9"},  # two targets: which?
+        {"task": "新建公厕", "年度目标": "15个", "progress": "9座"},  # another unit
+        {"task": "新建公厕", "年度目标": "2024", "progress": "9"},  # a year, no target
+    ],
+)
+def test_no_bare_pair_when_the_structure_does_not_tell(cells: dict[str, str]) -> None:
+    status = _columns(Q3, **cells)
+    assert "figure.columns" not in {e.rule for e in status.evidence}
+
+
+def test_a_share_the_row_states_outranks_the_bare_pair() -> None:
+    half = Period(text="1-6月", source="title", elapsed=0.5)
+    status = _columns(half, task="整治点位", 年度计划="29", progress="14", status="50")
+    assert status.value == "on_track"
+    assert [e.rule for e in status.evidence] == ["completion.share"]

@@ -962,6 +962,7 @@ def _row_status(
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
+    _bare_columns(cells, period, evidence, assessments, headers)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -1232,6 +1233,72 @@ def _bare_shares(
 
 
 _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
+
+# A number alone in a cell, with a short unit after it (95, 99%, 4个); a longer unit (180平方米) names
+# a quantity the figures reader reads.
+_BARE_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|\p{Han}{1,2})?\s*$")
+# A header naming the row's actual result (實際表現, 实际完成值, 已完成数), as a target column names its target.
+_ACTUAL_HEADER = compile_rule(r"实际|实绩|完成值|完成数|已完成|执行数")
+# A header naming the gap to the target (高於/(低於)目標的百分比, 与目标差距): no target itself.
+_GAP_HEADER = compile_rule(r"高于|低于|超过|差额|差距|增减|相差")
+# A header or a unit naming a level (a percent, a rate, a share): met or not at any date.
+_LEVEL = compile_rule(r"%|百分比|率|比例|占比")
+_COLUMN_PAIR = "figure.columns"
+
+
+def _bare_number(cells: dict[str, str], key: str) -> tuple[float, str, Item] | None:
+    """The number alone in a cell (its value, its unit, the number and unit as an item), or None."""
+    text = cells.get(key) or ""
+    match = _BARE_NUMBER.match(match_view(text))
+    if match is None or _YEAR.match(match.group("num")):
+        return None
+    start, end = match.start("num"), match.end("unit") if match.group("unit") else match.end("num")
+    item = Item(text=text[start:end], field=key, span=(start, end), rule=_COLUMN_PAIR)
+    return float(match.group("num")), match.group("unit") or "", item
+
+
+def _bare_columns(
+    cells: dict[str, str],
+    period: Period | None,
+    evidence: _Evidence,
+    assessments: list[Assessment],
+    headers: Mapping[str, str],
+) -> None:
+    """A number alone under the row's one target column (目標 | 95, 年度目标 | 15) against a number alone
+    as its actual (the progress cell, or a column naming the actual: 實際表現 | 99): the row's own target
+    against its actual, whatever the indicator and its unit, read from the table's structure where the
+    figures reader makes no figure of a bare number. A total's share is held against the time elapsed,
+    as any share (100% and over: done). A level (a percent or a rate in its headers) reaching its
+    target is met — on track, done once the year is over; one below it is not read, as a bare number
+    does not tell a floor from a ceiling (办理时限 | 5 against 3). Not for a rate indicator (失业率), nor
+    where the row states its share itself (完成进度 | 50) or the figures made a pair already."""
+    if evidence.completion is not None or any(a.actual is not None for a in assessments):
+        return
+    if vocabulary("rate_indicator").search(match_view(cells.get("task") or "")):
+        return
+    targets = [
+        found
+        for key in _side_columns(cells)
+        if target_column(key) and not _GAP_HEADER.search(match_view(key))
+        if (found := _bare_number(cells, key)) is not None
+    ]
+    if len(targets) != 1:
+        return
+    target, target_unit, target_item = targets[0]
+    keys = ["progress", *(k for k in _side_columns(cells) if _ACTUAL_HEADER.search(match_view(k)))]
+    actuals = [found for key in keys if key != target_item.field if (found := _bare_number(cells, key)) is not None]
+    if len(actuals) != 1:
+        return
+    actual, actual_unit, actual_item = actuals[0]
+    if target <= 0 or (target_unit and actual_unit and target_unit != actual_unit):
+        return
+    header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
+    if _LEVEL.search(header) or "%" in (target_unit, actual_unit):
+        if actual >= target:
+            year_over = period is not None and (period.elapsed or 0) >= 1
+            evidence.add("done" if year_over else "on_track", target_item, actual_item)
+        return
+    evidence.share(round(actual / target, 4), [target_item, actual_item], period)
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
