@@ -207,34 +207,3 @@ def test_a_share_the_row_states_outranks_the_bare_pair() -> None:
     status = _columns(half, task="整治点位", 年度计划="29", progress="14", status="50")
     assert status.value == "on_track"
     assert [e.rule for e in status.evidence] == ["completion.share"]
-
-
-@pytest.mark.parametrize(
-    ("task", "progress", "value"),
-    [
-        ("新建公厕15座", "9", "behind"),  # 60% at three quarters of the year
-        ("新建公厕15座", "12", "on_track"),
-        ("新增就业1.5万人", "15200", "done"),  # the task's unit scaled: 1.5万 = 15000
-    ],
-)
-def test_a_bare_progress_number_against_the_tasks_target(task: str, progress: str, value: str) -> None:
-    cells = {"task": task, "progress": progress}
-    figures = extract_figures(task, "task", "全区")
-    status = row_status(cells, figures, [], [], Q3)
-    assert status.value == value
-    assert [e.rule for e in status.evidence] == ["figure.columns", "figure.columns"]
-    assert [e.field for e in status.evidence] == ["task", "progress"]
-
-
-@pytest.mark.parametrize(
-    ("task", "progress"),
-    [
-        ("建设某项目，总投资10亿元", "2"),  # a project's size is no target of the period
-        ("新增就业1.5万人", "1.2"),  # written in 万: far under the schedule, set aside
-        ("新建公厕15座，改造公厕20座", "9"),  # two targets: which?
-    ],
-)
-def test_no_bare_progress_pair_when_the_task_does_not_tell(task: str, progress: str) -> None:
-    cells = {"task": task, "progress": progress}
-    status = row_status(cells, extract_figures(task, "task", "全区"), [], [], Q3)
-    assert "figure.columns" not in {e.rule for e in status.evidence}

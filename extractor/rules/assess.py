@@ -100,13 +100,8 @@ def _forecast(figure: Figure, cells: Mapping[str, str] | None) -> bool:
     return text[start:end] == figure.text and full_year_forecast(text, start)
 
 
-def project_size(target: Figure, task: str) -> bool:
-    """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
-    return _project_size(target, task)
-
-
 def _project_size(target: Figure, task: str) -> bool:
-    """project_size (the name assess's callers knew first)."""
+    """Whether a task's total is the project's size (总投资10亿元), not what the year is to achieve."""
     pattern = _not_a_target()
     before = match_view(task)[max(0, target.span[0] - 8) : target.span[0]]
     return bool(pattern.search(target.subject or "") or _not_a_target_before().search(before))

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from extractor.plain import Assessment, Figure, Item, Period, SetAside, Statement, Status
-from extractor.rules.assess import assess, full_year_forecast, noun_after, project_size, target_column
+from extractor.rules.assess import assess, full_year_forecast, noun_after, target_column
 from extractor.rules.cells import find_issues, find_statements
 from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
 from extractor.rules.data import expand, load
@@ -962,7 +962,7 @@ def _row_status(
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
-    _bare_columns(cells, period, evidence, assessments, headers, figures)
+    _bare_columns(cells, period, evidence, assessments, headers)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -1257,42 +1257,12 @@ def _bare_number(cells: dict[str, str], key: str) -> tuple[float, str, Item] | N
     return float(match.group("num")), match.group("unit") or "", item
 
 
-def _task_target_pair(cells: dict[str, str], period: Period | None, evidence: _Evidence, figures: list[Figure]) -> bool:
-    """A number alone in the progress cell (新建公厕15座 | 9) against the task's one target total, in the
-    task's unit: its share, held against the time elapsed (a share far off the schedule is set aside as
-    no measure of the task, as a pair of figures is: _out_of_scale). A project's size (总投资10亿元) is
-    no target of the period. Whether the pair was read."""
-    actual = _bare_number(cells, "progress")
-    if actual is None or actual[1]:
-        return False  # a unit of its own: the figures reader's
-    task = cells.get("task") or ""
-    totals = [
-        f
-        for f in figures
-        if f.field == "task"
-        and f.role == "target"
-        and f.kind in ("count", "amount", "quantity")
-        and not project_size(f, task)
-    ]
-    if len(totals) != 1 or totals[0].value <= 0:
-        return False
-    target = totals[0]
-    share = round(actual[0] / target.value, 4)
-    items = [_figure_item(target, _COLUMN_PAIR), actual[2]]
-    if (reason := _out_of_scale(share, period)) is not None:
-        evidence.set_aside(reason, *items)
-        return True
-    evidence.share(share, items, period)
-    return True
-
-
 def _bare_columns(
     cells: dict[str, str],
     period: Period | None,
     evidence: _Evidence,
     assessments: list[Assessment],
     headers: Mapping[str, str],
-    figures: list[Figure],
 ) -> None:
     """A number alone under the row's one target column (目標 | 95, 年度目标 | 15) against a number alone
     as its actual (the progress cell, or a column naming the actual: 實際表現 | 99): the row's own target
@@ -1301,13 +1271,10 @@ def _bare_columns(
     as any share (100% and over: done). A level (a percent or a rate in its headers) reaching its
     target is met — on track, done once the year is over; one below it is not read, as a bare number
     does not tell a floor from a ceiling (办理时限 | 5 against 3). Not for a rate indicator (失业率), nor
-    where the row states its share itself (完成进度 | 50) or the figures made a pair already. A bare
-    progress number against the task's own target total comes first (_task_target_pair)."""
+    where the row states its share itself (完成进度 | 50) or the figures made a pair already."""
     if evidence.completion is not None or any(a.actual is not None for a in assessments):
         return
     if vocabulary("rate_indicator").search(match_view(cells.get("task") or "")):
-        return
-    if _task_target_pair(cells, period, evidence, figures):
         return
     targets = [
         found
