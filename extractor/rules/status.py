@@ -1265,8 +1265,8 @@ def _bare_columns(
     headers: Mapping[str, str],
 ) -> None:
     """A number alone under the row's one target column (目標 | 95, 年度目标 | 15) against a number alone
-    as its actual (the progress cell, or a column naming the actual: 實際表現 | 99): the row's own target
-    against its actual, whatever the indicator and its unit, read from the table's structure where the
+    as its actual in the same unit (the progress cell, or a column naming the actual: 實際表現 | 99): the
+    row's own target against its actual, whatever the indicator, read from the table's structure where the
     figures reader makes no figure of a bare number. A total's share is held against the time elapsed,
     as any share (100% and over: done). A level (a percent or a rate in its headers) reaching its
     target is met — on track, done once the year is over; one below it is not read, as a bare number
@@ -1290,8 +1290,8 @@ def _bare_columns(
     if len(actuals) != 1:
         return
     actual, actual_unit, actual_item = actuals[0]
-    if target <= 0 or (target_unit and actual_unit and target_unit != actual_unit):
-        return
+    if target <= 0 or target_unit != actual_unit:
+        return  # a target with a unit against a bare number (12所 | 8): withdrawn (tests/test_target_columns.py)
     header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
     if _LEVEL.search(header) or "%" in (target_unit, actual_unit):
         if actual >= target:
