@@ -15,10 +15,10 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor.numerals import numeral_value
 from extractor.rules.compiled import compile_rule
 from extractor.rules.data import expand, load
-from extractor.rules.numbers import parse_number
-from extractor.textnorm import match_key, match_view
+from extractor.textnorm import collapse_layout_space, match_key, match_view
 
 # A header row names at least this many known fields, one of them a core field.
 MIN_HEADER_FIELDS = 2
@@ -392,6 +392,8 @@ def is_header_row(texts: Sequence[str | None]) -> bool:
     synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row. A
     label ending in a colon ("信息名稱:", "填报单位：") introduces a value beside it (a page's
     metadata table): it names no column."""
+    if sum(1 for text in texts if text and metadata_label(text)) >= MIN_HEADER_FIELDS:
+        return False  # a page's metadata form, its labels written without colons: 索引号 | … | 主题分类 | …
     known = set()
     for text in texts:
         if not text or len(match_key(text)) > MAX_HEADER_TEXT or LABEL_END.search(text):
@@ -402,6 +404,49 @@ def is_header_row(texts: Sequence[str | None]) -> bool:
         if name:
             known.add(name)
     return len(known) >= MIN_HEADER_FIELDS and bool(CORE_FIELDS & known)
+
+
+MAX_BROKEN_HALF = 8  # a header word cut by a narrow cell: each half a few characters
+
+
+def broken_header(tops: Sequence[str | None], subs: Sequence[str | None]) -> bool:
+    """A header printed over two rows, every cell cut at the same width ("序 | 工作 | 进展 | 责任" over
+    "号 | 任务 | 情况 | 单位", a narrow PDF table copied out): each column's two halves are written,
+    short and with no number, and the halves joined read as a header. The evidence that the first
+    half is no title and the second no data row: the 序号 column's halves (序 / 号), where a data
+    row would hold its number, with all columns but one read whole as a header word; or, in a table
+    without that column ("年 | 承 | 目前" over "份 | 诺 | 情况"), halves that read as a header only
+    joined: one column at most means something from a half alone, all but one joined (read by
+    morphemes as well as by the synonyms) and the joined row reads as a header."""
+    pairs = [(t or "", b or "") for t, b in zip(tops, subs, strict=True) if t or b]
+    if len(pairs) < 2 or any(not t or not b for t, b in pairs):
+        return False
+    if any(regex.search(r"\d", t + b) or len(t) > MAX_BROKEN_HALF or len(b) > MAX_BROKEN_HALF for t, b in pairs):
+        return False  # (a data row's cells are longer than a header's halves)
+    wholes = [collapse_layout_space(t + b) for t, b in pairs]
+    # the 序号 column's halves (序 / 号) are the evidence: a first data row holds a number there, and a
+    # table without that column may have a first row of short texts that read as header words too
+    if any(field_for_header(w) == "seq" and parse_seq(b) is None for w, (_, b) in zip(wholes, pairs, strict=True)):
+        named = sum(1 for w in wholes if field_for_header(w))
+        return named >= max(2, len(pairs) - 1)  # (one column may name what the vocabulary does not: 监督电话)
+    halves = sum(1 for t, b in pairs if _names_field(t) or _names_field(b))
+    joined = sum(1 for w in wholes if _names_field(w))
+    return halves <= 1 and joined >= max(2, len(pairs) - 1) and is_header_row(wholes)
+
+
+def _names_field(text: str) -> bool:
+    text = collapse_layout_space(text)
+    return bool(field_for_header(text) or reads_as_header(text))
+
+
+def metadata_label(text: str) -> bool:
+    """A page-metadata label (索引号, 主题分类, 发布机构, 发文日期) as a cell of its own, its colon left
+    out: the label data/layout.toml's ``furniture`` knows with a colon after it."""
+    text = text.strip()
+    return bool(text) and not LABEL_END.search(text) and len(text) <= MAX_LABEL and is_furniture(text + "：")
+
+
+MAX_LABEL = 6  # a metadata label is a word or two
 
 
 def header_cell_like(text: str, *, max_unknown: int) -> bool:
@@ -434,8 +479,7 @@ def parse_seq(text: str) -> int | None:
     match = layout_patterns()["seq"].match(view)
     if not match:
         return None
-    value = parse_number((match.group(1) or match.group(2)).replace("参", "叁"))  # 參 (3) reads 参 in the view
-    return int(value) if value is not None and value.is_integer() else None
+    return numeral_value(match.group(1) or match.group(2))
 
 
 def numbers_count(numbers: Sequence[int]) -> bool:

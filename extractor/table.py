@@ -30,6 +30,7 @@ import regex
 from extractor.headers import (
     SEQ_PREFIX,
     TARGET_HEADER,
+    broken_header,
     field_for_header,
     header_candidates,
     header_cell_like,
@@ -58,7 +59,6 @@ LEVELS = "一二三四"
 LEVEL_HEADER = compile_rule(r"^([一二三四])级")
 # A sub-header cell the synonyms don't know may be this long ("截至9月底进展" is known anyway).
 MAX_SUB_HEADER = 16
-MAX_BROKEN_HALF = 8  # a header word cut by a narrow cell: each half a few characters
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may sit in row 1)
 # Columns whose empty cell repeats the cell above (merged cells that lost their merge).
 INHERITED_WHEN_EMPTY = frozenset({"lead_units"})
@@ -226,21 +226,8 @@ def _is_sub_header(top: RawRow, below: RawRow) -> bool:
 
 
 def _broken_in_two(tops: list[str | None], subs: list[str | None]) -> bool:
-    """A header printed over two rows, every cell cut at the same width ("序 | 工作 | 进展 | 责任" over
-    "号 | 任务 | 情况 | 单位", a narrow PDF table copied out): each column's two halves are written,
-    short and with no number, all columns but one read whole as a header word, and one of them is
-    the 序号 column's, where a data row would hold its number."""
-    pairs = [(t, b) for t, b in zip(tops, subs, strict=True) if t or b]
-    if len(pairs) < 2 or any(not t or not b for t, b in pairs):
-        return False
-    # the 序号 column's halves (序 / 号) are the evidence: a first data row holds a number there, and a
-    # table without that column may have a first row of short texts that read as header words too
-    if not any(field_for_header(collapse_layout_space(t + b)) == "seq" and parse_seq(b) is None for t, b in pairs):
-        return False
-    if any(regex.search(r"\d", t + b) or len(t) > MAX_BROKEN_HALF or len(b) > MAX_BROKEN_HALF for t, b in pairs):
-        return False  # (a data row's cells are longer than a header's halves)
-    named = sum(1 for t, b in pairs if field_for_header(collapse_layout_space(t + b)))
-    return named >= max(2, len(pairs) - 1)  # (one column may name what the vocabulary does not: 监督电话)
+    """A header printed over two rows, every cell cut at the same width (``headers.broken_header``)."""
+    return broken_header(tops, subs)
 
 
 def _merged_header(top: RawRow, below: RawRow) -> list[tuple[str, str | None]]:

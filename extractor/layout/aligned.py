@@ -34,6 +34,7 @@ from extractor.headers import (
     MAX_MORPHEME_HEADER,
     QUESTION_STRENGTH,
     TARGET_HEADER,
+    broken_header,
     field_for_header,
     header_candidates,
     is_furniture,
@@ -1232,6 +1233,8 @@ def _modes(lines: list[Line]) -> list[str]:
 
 
 def _read(lines: list[Line], mode: str) -> list[Block] | None:
+    if mode == "delimited":
+        lines = _unbroken_header(lines)
     pieces = _split_glued(_pieces(lines, mode), mode)
     header = _find_header(pieces, mode)
     if header is None:
@@ -1271,6 +1274,39 @@ def _read(lines: list[Line], mode: str) -> list[Block] | None:
             if read is not None and (best is None or read[0] > best[0]):
                 best = read
     return best[1] if best else None
+
+
+def _unbroken_header(lines: list[Line]) -> list[Line]:
+    """``lines`` with a delimited header printed over two lines, each cell cut in two ("序 | 年度 |
+    本月" over "号 | 任务 | 进展", a narrow PDF table copied out), as one line of the halves joined
+    per column (``headers.broken_header`` decides, as the table stage does for a grid's rows). Read
+    as written, the first line would be a header of half-words and the second a row of the rest."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if k + 1 < len(lines) and DELIMITER_CHAR.search(line.text) and DELIMITER_CHAR.search(lines[k + 1].text):
+            tops, subs = _delimited_cells(line.text), _delimited_cells(lines[k + 1].text)
+            width = max(len(tops), len(subs))
+            tops, subs = tops + [""] * (width - len(tops)), subs + [""] * (width - len(subs))
+            if broken_header(tops, subs):
+                out.append(Line(" | ".join(t + b for t, b in zip(tops, subs, strict=True)) + " |", line.page))
+                k += 2
+                continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def _delimited_cells(text: str) -> list[str]:
+    """A delimited line's cells, trimmed, without the empty ones a closing delimiter leaves."""
+    body = text.strip(" \u3000\xa0")
+    parts = [trim(part) for part in CELL_DELIMITER.split(body)]
+    if body.startswith(("|", "｜", "\t")):
+        parts = parts[1:]
+    while parts and not parts[-1]:
+        parts.pop()
+    return parts
 
 
 MAX_GROUP_TRIES = 3  # cells from the end of the first header line that may be a group cell

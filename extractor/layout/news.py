@@ -48,6 +48,7 @@ import regex
 
 from extractor.headers import field_for_header, looks_like_units
 from extractor.layout.base import Block, Line, trim
+from extractor.numerals import numeral_value
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule, rule_file_bytes
 from extractor.rules.data import RuleDataError
@@ -449,19 +450,11 @@ def _opens_with(view: str, pattern: regex.Pattern[str], number: int) -> bool:
     return match is not None and _number(match.group(1)) == number
 
 
-CHINESE = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
-
-
 def _number(token: str) -> int | None:
+    """An enumerator's number: ① → 1, else the numeral as every enumerator reads it (numerals.py)."""
     if "\u2460" <= token <= "\u2473":
         return ord(token) - 0x2460 + 1
-    if token.isdigit():
-        return int(token)
-    if len(token) == 1:
-        return CHINESE.get(token)
-    if token.startswith("十"):
-        return 10 + CHINESE.get(token[1], 0)
-    return None
+    return numeral_value(token)
 
 
 def _titled(paragraphs: list[tuple[str, int | None]]) -> _Reading | None:

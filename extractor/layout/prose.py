@@ -52,8 +52,11 @@ from extractor.headers import (
     roman_value,
 )
 from extractor.layout.base import Block, Line, trim
+from extractor.layout.news import news_items
+from extractor.numerals import numeral_value
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
+from extractor.rules.data import load
 from extractor.rules.numbers import parse_number
 from extractor.textnorm import match_key, match_view
 
@@ -95,11 +98,6 @@ LABEL = compile_rule(rf"(?:^|(?<=[\s,.;。、(\[【〔「]))({LABEL_WORD})\s*:")
 # A label in lenticular or square brackets instead of before a colon ("【责任单位】市住建局"); read
 # only when it names a field (a bracket that names none is a category tag: 【托幼育人】).
 BRACKET_LABEL = compile_rule(rf"[【\[]\s*({LABEL_WORD})\s*[】\]]\s*:?")
-# A first sentence naming what the item reports on, ending in the report's word: the task is
-# what comes before that word.
-TAILED_TITLE = compile_rule(
-    r"\s*([^。;]{2,60}?)(?:的)?(?:整改情况|完成情况|进展情况|推进情况|落实情况|办理情况|执行情况)[。:]"
-)
 GLUED_RUN = compile_rule(r"(\p{Han}{5,16})\s*:")
 GLUED_LABEL = compile_rule(r"(\p{Han}+)\s*:")
 LABEL_VALUE = compile_rule(r"[^。;\n]*")  # a label's value: up to its sentence's or line's end
@@ -108,25 +106,13 @@ LABEL_VALUE = compile_rule(r"[^。;\n]*")  # a label's value: up to its sentence
 UNIT_GROUP = compile_rule(r"^(\p{Han}[\p{Han}()]{1,19}?)\s*(\(.*)$")  # a name, then its count_note
 ALONE_STYLES = frozenset({"padded"})  # enumerators that stand alone on their line
 DECORATED_LABEL = compile_rule(rf"(?m)^[ \t]*[·•◆■●▲★]+[ \t]*({LABEL_WORD})[ \t]*[·•◆■●▲★]+[ \t]*$")
-# (落实 alone is no report: "关于贯彻落实…的实施意见" sets out a plan; "落实情况" reports by its 情况.
-# Nor is a 政府工作报告, the speech a task list is cut from: "关于印发政府工作报告若干重点工作任务的通知".)
-# (答复: a reply to a deputy's suggestion, "关于…第B-9号建议的答复", reports what was done about each point.)
-REPORTING_HEADING = compile_rule(
-    r"情况|情形|进展|回顾|总结|通报|成效|(?<!工作)报告|完成|答复|落实(?!《|“|\p{Han}*(?:意见|措施|方案))"
-)
-# A closing formula on a line of its own after the last item: the reply's or the report's, not the
-# item's ("以上答复您是否满意，如有意见，敬请反馈。", "特此函复。", "特此报告。").
-CLOSING_FORMULA = compile_rule(r"^\s*(?:以上答复|特此(?:答复|函复|通报|报告)|如有意见|如对(?:本|以上)?答复)")
-# An item of a report that names the problem it answers, its answer glued on ("二、土路未硬化问题已在7月16日…
-# 督促…", "一、边角地孤岛地问题离隰高速公路县协调领导小组办公室…函…已发至各乡镇"): the name ends at 问题,
-# unless the phrase goes on (问题的整改, 问题和…).
-NAMED_ISSUE = compile_rule(r"\s*([^。;,:()\[\]]{2,30}?问题)(?![的等和及与、,;。:)\]]|\s*$)")
-PLAN_HEADING = compile_rule(r"要点|方案|计划|清单|安排|分解|任务书|征集|意见建议|实施意见|措施|责任分工|印发")
 # "其中：" / "其中，": what follows are the parts of the total stated before it.
 AMONG = compile_rule(r"(?:^|(?<=[。;,\s]))\s*其中\s*[:,]\s*")
 # A line led by a topic and a colon with a report after it: "城市建设方面：截污干管完成投资50万元…".
 TOPIC_LINE = compile_rule(rf"^\s*(\p{{Han}}{{2,{MAX_LABEL}}})\s*:(?=.{{8,}})")
-ASCII_STOP = compile_rule(r"(?<!\d)\.(?!\d)")
+# An ASCII full stop that ends a sentence: not a decimal point (3.5), nor the dot after a bracketed
+# enumerator ("(1).两个街道的2个试点小区已完成竣工验收。(2).…": the number's, not a sentence's).
+ASCII_STOP = compile_rule(r"(?<!\d)(?<![(\[]\s*\d{1,3}\s*[)\]]\s*)\.(?!\d)")
 CATEGORY_TAG = compile_rule(r"^\s*[【\[]([^【】\[\]]{1,12})[】\]]\s*")  # 【托幼育人】
 MAX_TITLE_SENTENCE = 20  # a first sentence this short is the item's title ("提高养老金待遇。")
 # Words that end on the first character of a report word (项目前期, 题目前): a report word
@@ -142,6 +128,14 @@ UNITS_BRACKET = compile_rule(r"\([^()]{2,80}\)[。;]?")  # a bracket that may ho
 # A bracket left open at the very end is one cut off with the document ("…政策。（市医疗保障局、市卫").
 UNITS_AFTER_STOP = compile_rule(r"[。;]\s*([^。;\n()\[\]【】〔〕]{2,40}?)\s*$")
 TRAILING_UNITS = compile_rule(r"[(\[【〔]([^()\[\]【】〔〕]{2,80})(?:[)\]】〕][。.;]?)?\s*$")
+
+
+@cache
+def _reading() -> dict[str, regex.Pattern[str]]:
+    """How headings and items are read (data/layout.toml [prose.reading]): reporting_heading,
+    plan_heading, tailed_title, closing_formula, named_issue."""
+    data = load("layout")["prose"]["reading"]
+    return {name: compile_rule(pattern) for name, pattern in data.items() if not name.endswith("examples")}
 
 
 @cache
@@ -175,8 +169,7 @@ def _number(token: str) -> int | None:
         return ord(token) - 0x2460 + 1
     if token and all(c in "IVXivx" for c in token):
         return roman_value(token)
-    value = parse_number(token.replace("参", "叁"))  # (參, the capital 3, reads 参 in the matching view)
-    return int(value) if value is not None and value.is_integer() else None
+    return numeral_value(token)  # (參, the capital 3, reads 参 in the matching view: numerals.py)
 
 
 def numbered_prose(lines: list[Line]) -> list[Block] | None:
@@ -351,7 +344,7 @@ def _titled_items(lines: list[Line]) -> list[Block] | None:
     return [*blocks, _table(rows, numbered=False), *closing]
 
 
-def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] | None:
+def _listed_items(lines: list[Line], inline_parts: bool = True, overviews: bool = True) -> list[Block] | None:
     """Tasks listed without numbers: the paragraphs after a line that announces them ("其中：",
     "——按行业分：", "…情况如下："), or led by a dash ("——规上工业增加值…"), each holding a
     figure. A line that announces the next list heads its items (their section)."""
@@ -359,10 +352,33 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
     items: list[_Item] = []
     section: str | None = None
     listing = False
+    announced_in_prose = False  # the latest list was announced at the end of a paragraph ("…报告如下：")
     items_at_intro = -1  # how many items stood when the latest list was announced
     table_at: int | None = None  # where the table stands among the blocks: where its first item stood
     written = [trim(line.text) for line in lines if line.text.strip()]
     position = -1
+    # A list of one is no list: the lone paragraph after an announcement ("现将有关情况报告如下：" /
+    # "2022年，全市实施高端化项目76项…") that another list follows ("分行业看：" / a ；-list of projects)
+    # is the overview of that list, context like the announcement itself. It is set aside once the
+    # next list has an item (a list announced with none after it leaves the lone paragraph a row).
+    lone: _Item | None = None  # the one paragraph an announcement has led to so far, before any other item
+    overview: _Item | None = None  # …once another list has been announced after it
+    set_aside = False  # whether one was
+
+    def next_list() -> None:
+        nonlocal lone, overview
+        overview = lone if overviews and lone is not None and items == [lone] else overview
+        lone = None
+
+    def next_item() -> None:
+        nonlocal overview, table_at, set_aside
+        if overview is not None and items == [overview] and table_at is not None:
+            set_aside = True
+            items.clear()
+            blocks.insert(table_at, Paragraph(trim(overview.lines[0].text), page=overview.lines[0].page))
+            table_at = None
+        overview = None
+
     for line in lines:
         text = trim(line.text)
         if not text:
@@ -371,12 +387,16 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
         view = match_view(text)
         dashed = prose_patterns()["list_dash"].match(view)
         if prose_patterns()["list_intro"].search(view) and len(text) <= MAX_HEADING:
+            next_list()
             listing, section = True, _clean(text[dashed.end() :] if dashed else text)
+            announced_in_prose = False
             items_at_intro = len(items)
             continue
         if prose_patterns()["list_intro"].search(view):
             # A paragraph that ends announcing a list ("…其中："): it is context, the list follows.
+            next_list()
             listing, section = True, None
+            announced_in_prose = True
             items_at_intro = len(items)
             blocks.append(Paragraph(text, page=line.page))
             continue
@@ -384,6 +404,8 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
         if counted is not None:
             # "其中超额完成任务的已有10项：A…200%；B…100.27%；…": a list whose count is announced and
             # whose parts number exactly that: each part is an item, the announcement its section.
+            next_list()
+            next_item()
             lead, announcement, parts = counted
             if _clean(lead):
                 blocks.append(Paragraph(trim(lead), page=line.page))
@@ -397,6 +419,8 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             # sentences whose ；-parts each name a project and report on it; a short lead-in before
             # the first is the section of the parts after it.
             before, parts, after = listed
+            next_list()
+            next_item()
             if _clean(before):
                 blocks.append(Paragraph(trim(before), page=line.page))
             table_at = len(blocks) if table_at is None else table_at
@@ -414,6 +438,8 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             # parts of the total before it, listed in one sentence, are the items; the total is context.
             parts = _parts(text, among.end())
             if len(parts) >= 2 and all(regex.search(r"\d", match_view(part)) for part in parts):
+                next_list()
+                next_item()
                 if _clean(text[: among.start()]):
                     blocks.append(Paragraph(trim(text[: among.start()]), page=line.page))
                 table_at = len(blocks) if table_at is None else table_at
@@ -423,6 +449,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             if not _clean(view[: among.start()]) and regex.search(r"\d", view):
                 # A paragraph that opens with 其中 lists the first part; the paragraphs after it
                 # that hold figures are the other parts.
+                next_item()
                 item = _Item(seq=len(items) + 1, marker_end=among.end(), lines=[Line(text, line.page)], section=section)
                 items.append(item)
                 table_at = len(blocks) if table_at is None else table_at
@@ -448,6 +475,7 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
         ):
             # "交通方面：凉唐公路改造完成投资2400万元…" one per line: a label that names no field (not
             # 牵头单位, 完成情况; a 领域 at most) over a report is the topic the line reports on.
+            next_item()
             item = _Item(seq=len(items) + 1, marker_end=0, lines=[Line(text, line.page)], section=section)
             item.topic_end = topic.end() - 1  # the colon
             items.append(item)
@@ -455,7 +483,9 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
             continue
         if (listing or dashed) and regex.search(r"\d", view) and len(text) >= 8:
             marker = dashed.end() if dashed else 0
+            next_item()
             item = _Item(seq=len(items) + 1, marker_end=marker, lines=[Line(text, line.page)], section=section)
+            lone = item if not items and not dashed else None
             items.append(item)
             table_at = len(blocks) if table_at is None else table_at
             continue
@@ -464,8 +494,14 @@ def _listed_items(lines: list[Line], inline_parts: bool = True) -> list[Block] |
     if inline_parts and any(item.inline for item in items) and sum(not item.inline for item in items) >= 2:
         # The parts of a total in an overview ("…100个…。其中：52个续建项目…；48个新建项目…") beside
         # a list of its own below: the list holds the tasks, the overview is context.
-        return _listed_items(lines, inline_parts=False)
+        return _listed_items(lines, inline_parts=False, overviews=overviews)
     if len(items) < 2:
+        # (a list of one after the overview set aside: no list after all; the overview stays a row)
+        return _listed_items(lines, inline_parts, overviews=False) if set_aside else None
+    if announced_in_prose and not any(_reports(_text_of(item)) for item in items) and news_items(lines) is not None:
+        # Paragraphs after one that closes announcing what follows ("现将有关情况报告如下："), none of
+        # which reports, whose figures are the dates and counts of a story ("检视8大专案执行进度"):
+        # a news story, which the news reading reads by its own marks (a quoted topic, who spoke).
         return None
     rows = []
     for item in items:
@@ -1401,7 +1437,7 @@ def _reporting_heading(text: str) -> bool:
         return False
     if prose_patterns()["progress_tail"].search(view.rstrip()):
         return True  # "2021年民生实事工程安排意见落实情况": a report on a plan
-    return bool(REPORTING_HEADING.search(view)) and not PLAN_HEADING.search(view)
+    return bool(_reading()["reporting_heading"].search(view)) and not _reading()["plan_heading"].search(view)
 
 
 def _plan_title(text: str) -> bool:
@@ -1410,7 +1446,7 @@ def _plan_title(text: str) -> bool:
     view = match_view(text)
     if len(view) > MAX_PLAN_TITLE or regex.search(r"[。;]", view):
         return False
-    return bool(PLAN_HEADING.search(view)) and not REPORTING_HEADING.search(view)
+    return bool(_reading()["plan_heading"].search(view)) and not _reading()["reporting_heading"].search(view)
 
 
 def _heading_text(item: _Item) -> str:
@@ -1447,7 +1483,7 @@ def _closing_lines(item: _Item, signatures: bool = True) -> list[Block]:
             cut
             for cut in range(1, len(item.lines))
             if len(trim(item.lines[cut].text)) <= MAX_HEADING
-            and CLOSING_FORMULA.match(match_view(item.lines[cut].text))
+            and _reading()["closing_formula"].match(match_view(item.lines[cut].text))
         ),
         None,
     )
@@ -1899,6 +1935,10 @@ def _fields(
         whole_head = progress_after and (len(head) <= 2 * MAX_TASK_NAME or line_closed)
         if whole_head:
             task, rest, reference, titled = _clean(head) or None, "", None, False
+            if run_in and task and _title_alone(task):
+                # "一是依法决策部署。进展情况：…": a run-in title closed by the paragraph's stop, its
+                # report labelled after it; the title without the stop, as _title_sentence cuts it.
+                task = task[:-1].rstrip()
         else:
             task, rest, reference, titled = _split_head(head, run_in, plans, reports)
         if reference:
@@ -2207,8 +2247,13 @@ def _split_head(
     colon = _outside_brackets(NAME_END_COLON, view)
     if colon is not None and colon <= MAX_TASK_NAME and not regex.search(r"[。;]", view[:colon]):
         # (a sentence before the colon is no name: "…73项,完成投资33.87亿元。其中:…" opens a list)
+        tailed = _reading()["tailed_title"].match(view)
+        if tailed is not None and tailed.end() == colon + 1:
+            # "边角地孤岛地问题进展情况：…": the report's word glued to the name labels what follows;
+            # the name is the task.
+            return _clean(head[: tailed.end(1)]) or None, head[colon + 1 :], None, False
         return _clean(head[:colon]) or None, head[colon + 1 :], None, False
-    tailed = TAILED_TITLE.match(view)
+    tailed = _reading()["tailed_title"].match(view)
     if tailed and _clean(head[tailed.end() :]):
         # "关于“X”的问题的整改情况。由于…": a first sentence that says what the text reports on;
         # the text after it is that report, whatever words it opens with ("我局已加大力度督促…").
@@ -2220,9 +2265,12 @@ def _split_head(
         after = view[project.end() :]
         if _clean(after) and (regex.search(r"\d", after) or _reports(after)):
             return _clean(head[: project.end(1)]) or None, head[project.end() :], None, False
-    issue = NAMED_ISSUE.match(view) if reports and not plans else None
+    issue = _reading()["named_issue"].match(view) if reports and not plans else None
     if issue is not None and _answer_after(view[issue.end() :]):
         return _clean(head[: issue.end(1)]) or None, head[issue.end() :], None, False
+    paragraphs = None if plans else _statement_over_report(head)
+    if paragraphs is not None:
+        return paragraphs
     title = _title_sentence(head, view, run_in)
     if title is not None and not _reports_within_title(view, plans, reports):
         # The title ends the task before any clause after it that reports ("老旧小区改造工程。该工程
@@ -2273,6 +2321,29 @@ def _split_head(
     return stripped, "", None, False
 
 
+def _statement_over_report(head: str) -> tuple[str | None, str, str | None, bool] | None:
+    """An item's own paragraph that states its target, closed by its stop, over a paragraph that
+    reports ("3.新建城市书房10个，改造提升乡镇文化站5个。" / "该项目已完成选址，截至目前建成6个…"): the
+    break between them is where the task ends, however the report opens (a sentence that says what
+    the project is, "该工程总投资1.2亿元。", before the one that says what was done is the report's
+    too). None when the head is one paragraph, its first states no whole sentence, reports itself,
+    or nothing after it reports."""
+    first, newline, rest = head.partition("\n")
+    if not newline or not _clean(rest):
+        return None
+    view = _sentence_view(first).rstrip()
+    if not view.endswith(("。", ";", "!")) or _says_done(view) or not _reports(rest):
+        return None
+    return _clean(first) or None, rest, None, False
+
+
+def _says_done(view: str) -> bool:
+    """Whether a text says what was done or stands: a clause opening with a report's word (截至…,
+    目前…, 已…) or a word of progress (已完成, 同比增长, 正在); not a target that names the work to do
+    with its figures ("实现新开工6个小区,力争完成13个小区…改造": a plan's words before 完成 and 开工)."""
+    return bool(prose_patterns()["progress_opener"].search(view) or prose_patterns()["progress_word"].search(view))
+
+
 def _answer_after(view: str) -> bool:
     """Whether the text glued after a problem's name is its answer: it opens with a word that reports
     ("已在7月16日…"), or its first clause runs on as a sentence of its own ("离隰高速公路县协调领导小组办公室
@@ -2298,6 +2369,11 @@ def _title_sentence(head: str, view: str, run_in: bool = False) -> tuple[str | N
         # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
         return _clean(head), "", None, False
     return _clean(head[: title.end() - run_in]) or None, head[title.end() :], None, True
+
+
+def _title_alone(text: str) -> bool:
+    """A short title sentence closed by its full stop and nothing after it ("依法决策部署。")."""
+    return bool(regex.fullmatch(rf"\s*[^。;]{{2,{MAX_TITLE_SENTENCE}}}。\s*", _sentence_view(text)))
 
 
 def _reports_within_title(view: str, plans: bool, reports: bool) -> bool:

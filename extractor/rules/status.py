@@ -642,7 +642,53 @@ def row_status(
         period,
         headers or {},
     )
+    if status.value == "unknown" and not status.set_aside:
+        status = _last_report(status, cells, statements)
     return _unknown_explained(status, cells)
+
+
+# A report sentence: six Han characters at least (a bare value or a cut noun phrase is none) ending at a
+# sentence end (a table cut mid-sentence leaves 顺丰长三角南翼总部基, 由保密机要局两名同: no full report);
+# with no sentence end (table cells often have none), twelve Han characters with a run of eight, a
+# clause, not a list of names and numbers (鄞州 海曙 江东 …, 白果乡8 柏林沟镇8 …).
+_REPORT_LENGTH = compile_rule(r"(?:\p{Han}[^\p{Han}]{0,2}){6}")
+_SENTENCE_END = compile_rule(r"(?:[。；;！!？?]|(?<!\d)\.)\s*$")
+_UNENDED_LENGTH = compile_rule(r"(?:\p{Han}[^\p{Han}]{0,2}){12}")
+_CLAUSE_RUN = compile_rule(r"\p{Han}{8}")
+_LAST_REPORT = "on_track.last_report"
+
+
+def _whole_report(text: str) -> bool:
+    """Whether a statement reads as a whole report sentence, not a cut fragment or a list (above)."""
+    if not _REPORT_LENGTH.search(text):
+        return False
+    return bool(_SENTENCE_END.search(text) or (_UNENDED_LENGTH.search(text) and _CLAUSE_RUN.search(text)))
+
+
+def _last_report(status: Status, cells: dict[str, str], statements: list[Statement]) -> Status:
+    """A row whose progress cell ends in a whole sentence that reports (its kind is progress, no plan,
+    forecast or condition governs it) and in which no tier read anything, nothing set aside: work
+    reported with no sign of delay, which an analyst reads as on track (gold conventions, Status 2),
+    whatever its verbs. The cell's last statement decides by its kind, the structure every publisher
+    shares (cells.py tags a sentence by its first marker), not by a list of verbs: 本年度重点公开以下
+    内容：一是…；二是…。 reports; 下一步将开展验收。 plans; 拟争取明年预算购置，购置后每月可供送验。 is yet
+    to come; a cut fragment (顺丰长三角南翼总部基) ends no sentence."""
+    own = sorted((s for s in statements if s.field == "progress"), key=lambda s: s.span)
+    if not own:
+        return status
+    last = own[-1]
+    if last.kind != "progress" or not _whole_report(last.text):
+        return status
+    source = cells.get("progress") or ""
+    if source[last.span[0] : last.span[1]] != last.text:
+        return status  # a statement not of the cell's text (a caller's own)
+    view = match_view(source)
+    if vocabulary("future_clause").match(view, last.span[0]) or any(
+        _forecast_scope(view, at) for at in (last.span[0], last.span[1] - 1)
+    ):
+        return status
+    item = Item(text=last.text, field=last.field, span=last.span, rule=_LAST_REPORT)
+    return status.model_copy(update={"value": "on_track", "evidence": [item]})
 
 
 # Why a row is unknown when nothing was read and set aside: the cell that was read for a report and
@@ -779,9 +825,25 @@ def _status_word(cells: dict[str, str], key: str) -> tuple[str, Item] | None:
     text = cells.get(key) or ""
     status = rules.read_cell(text) if text.strip() and len(text) <= _VERDICT_CELL else None
     if status is None:
-        return None
+        return _leading_word(text, key) if key != "progress" else None
     start = len(text) - len(text.lstrip())
     end = max(start, rules.end.search(match_view(text)).start())
+    return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
+
+
+_LEADING_CLAUSE = compile_rule(r"^\s*(?P<word>[^,，。;；:：!！?？\n]{2,16}?)\s*[,，。;；:：!！?？\n]")
+
+
+def _leading_word(text: str, key: str) -> tuple[str, Item] | None:
+    """The status a cell's first clause names when that clause is a status word and the cell goes on
+    (已完成。该项目于5月…; 正常推进，目前…): the cell opens with its verdict and explains it after."""
+    match = _LEADING_CLAUSE.match(match_view(text))
+    if match is None:
+        return None
+    status = status_rules().verdict.read_cell(match.group("word"))
+    if status is None:
+        return None
+    start, end = match.span("word")
     return status, Item(text=text[start:end], field=key, span=(start, end), rule=f"verdict.column.{status}")
 
 
@@ -900,6 +962,7 @@ def _row_status(
     if assessments is None:
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
+    _bare_columns(cells, period, evidence, assessments, headers)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -922,6 +985,8 @@ def _row_status(
     )
     if not not_started and not progress:
         not_started = evidence.tiers["not_started"] = _planned_start(pieces)
+    elif not not_started and (ahead := _start_ahead(pieces, progress, evidence, cells)):
+        not_started, progress = ahead, []  # what the progress reports is the start's preparation
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -1169,6 +1234,72 @@ def _bare_shares(
 
 _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
 
+# A number alone in a cell, with a short unit after it (95, 99%, 4个); a longer unit (180平方米) names
+# a quantity the figures reader reads.
+_BARE_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|\p{Han}{1,2})?\s*$")
+# A header naming the row's actual result (實際表現, 实际完成值, 已完成数), as a target column names its target.
+_ACTUAL_HEADER = compile_rule(r"实际|实绩|完成值|完成数|已完成|执行数")
+# A header naming the gap to the target (高於/(低於)目標的百分比, 与目标差距): no target itself.
+_GAP_HEADER = compile_rule(r"高于|低于|超过|差额|差距|增减|相差")
+# A header or a unit naming a level (a percent, a rate, a share): met or not at any date.
+_LEVEL = compile_rule(r"%|百分比|率|比例|占比")
+_COLUMN_PAIR = "figure.columns"
+
+
+def _bare_number(cells: dict[str, str], key: str) -> tuple[float, str, Item] | None:
+    """The number alone in a cell (its value, its unit, the number and unit as an item), or None."""
+    text = cells.get(key) or ""
+    match = _BARE_NUMBER.match(match_view(text))
+    if match is None or _YEAR.match(match.group("num")):
+        return None
+    start, end = match.start("num"), match.end("unit") if match.group("unit") else match.end("num")
+    item = Item(text=text[start:end], field=key, span=(start, end), rule=_COLUMN_PAIR)
+    return float(match.group("num")), match.group("unit") or "", item
+
+
+def _bare_columns(
+    cells: dict[str, str],
+    period: Period | None,
+    evidence: _Evidence,
+    assessments: list[Assessment],
+    headers: Mapping[str, str],
+) -> None:
+    """A number alone under the row's one target column (目標 | 95, 年度目标 | 15) against a number alone
+    as its actual in the same unit (the progress cell, or a column naming the actual: 實際表現 | 99): the
+    row's own target against its actual, whatever the indicator, read from the table's structure where the
+    figures reader makes no figure of a bare number. A total's share is held against the time elapsed,
+    as any share (100% and over: done). A level (a percent or a rate in its headers) reaching its
+    target is met — on track, done once the year is over; one below it is not read, as a bare number
+    does not tell a floor from a ceiling (办理时限 | 5 against 3). Not for a rate indicator (失业率), nor
+    where the row states its share itself (完成进度 | 50) or the figures made a pair already."""
+    if evidence.completion is not None or any(a.actual is not None for a in assessments):
+        return
+    if vocabulary("rate_indicator").search(match_view(cells.get("task") or "")):
+        return
+    targets = [
+        found
+        for key in _side_columns(cells)
+        if target_column(key) and not _GAP_HEADER.search(match_view(key))
+        if (found := _bare_number(cells, key)) is not None
+    ]
+    if len(targets) != 1:
+        return
+    target, target_unit, target_item = targets[0]
+    keys = ["progress", *(k for k in _side_columns(cells) if _ACTUAL_HEADER.search(match_view(k)))]
+    actuals = [found for key in keys if key != target_item.field if (found := _bare_number(cells, key)) is not None]
+    if len(actuals) != 1:
+        return
+    actual, actual_unit, actual_item = actuals[0]
+    if target <= 0 or target_unit != actual_unit:
+        return  # a target with a unit against a bare number (12所 | 8): withdrawn (tests/test_target_columns.py)
+    header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
+    if _LEVEL.search(header) or "%" in (target_unit, actual_unit):
+        if actual >= target:
+            year_over = period is not None and (period.elapsed or 0) >= 1
+            evidence.add("done" if year_over else "on_track", target_item, actual_item)
+        return
+    evidence.share(round(actual / target, 4), [target_item, actual_item], period)
+
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
     """A task to start (力争开工…) whose progress is preparation only: the task cue and the preparation."""
@@ -1292,6 +1423,24 @@ def _planned_start(pieces: list[Piece]) -> list[Item]:
 
 
 _PLANNED_START = "not_started.planned"
+
+
+def _start_ahead(pieces: list[Piece], progress: list[Item], evidence: _Evidence, cells: dict[str, str]) -> list[Item]:
+    """A start of the works the progress plans after everything it reports (正在办理风评手续，预计9月底开工;
+    正在招投标，计划下月开工): the works have not begun, so what is reported before the start is its
+    preparation, whatever it is called — the row is not started (gold conventions, Status 2). Not when
+    the progress names works begun or something done, nor when a report follows the planned start."""
+    if any(evidence.tiers.get(name) for name in ("done", "done_part")):
+        return []
+    planned = _planned_start(pieces)
+    if not planned or any(i.field != "progress" for i in progress):
+        return []
+    if _names_works(match_view(cells.get("progress") or "")):
+        return []
+    first = min(p.span[0] for p in planned)
+    if any(i.span[0] >= first for i in progress):
+        return []
+    return [*planned, *(i.model_copy(update={"rule": _PREPARATION_ONLY}) for i in progress)]
 
 
 def _reports_work(view: str) -> bool:
