@@ -409,6 +409,13 @@ _ENUMERATOR_LINE = regex.compile(
 )
 
 
+# Anything that looks like an item number at a line's start, read or not by _ENUMERATOR_LINE.
+_LOOSE_ENUMERATOR = regex.compile(
+    rf"(?m)(?:^|(?<=[|｜])|(?<=\S{SPACE}{{2}}))(?:{SPACE})*(?:[（(][^（()）\n]{{0,4}}[)）])?"
+    rf"(?:[（(]?(?:{_HAN}|\d{{1,2}})(?:[）)、.．]|[（(]?$)(?![\d.．])|[（(]{_HAN}|[{CIRCLED}])"
+)
+
+
 def _level(match: regex.Match[str]) -> tuple[int, int]:
     for level in range(1, 6):
         marker = match.group(f"l{level}")
@@ -447,6 +454,10 @@ def _shift_enumerators(shift: int, top_free: bool = False) -> Callable[[str, dic
         found = _enumerators(text)
         if top_free and any(_level(m)[0] == 1 for m in found):
             return None  # (top_free: only documents with no 一、 to turn into 壹、)
+        if len(_LOOSE_ENUMERATOR.findall(text)) > len(found):
+            # an item number this variant cannot read ("(續前)(二)", "二)" with its bracket lost, a cut
+            # "(一"): shifting the rest would mix styles no publisher prints
+            return None
         for match in found:
             level, number = _level(match)
             new = _marker(level + shift, number)

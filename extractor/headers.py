@@ -144,9 +144,7 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     data = load("headers")["morphemes"]
     claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
     for name, words in data.items():
-        if name not in ("weak", "examples", "content_openers", "never_first", "question") and not name.startswith(
-            "not_header_cell"
-        ):
+        if name not in ("weak", "examples", "content_openers", "never_first", "question"):
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
     return compile_rule("|".join(map(regex.escape, words))), claims
@@ -363,7 +361,7 @@ def _period_header() -> regex.Pattern[str]:
 
 @cache
 def _not_header_cell() -> regex.Pattern[str]:
-    return compile_rule("|".join(f"(?:{p})" for p in load("headers")["morphemes"]["not_header_cell"]))
+    return compile_rule("|".join(f"(?:{p})" for p in load("headers")["not_header_cell"]))
 
 
 def not_header_cell(text: str) -> bool:

@@ -11,7 +11,7 @@ from extractor.layout.aligned import _find_header, _pieces, _row_starts
 from extractor.layout.base import Line
 from extractor.rules.data import load
 
-DATA = load("headers")["morphemes"]
+DATA = load("headers")
 
 
 @pytest.mark.parametrize("text", DATA["not_header_cell_examples"])

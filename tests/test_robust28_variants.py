@@ -361,3 +361,9 @@ def test_row_numbers_become_bullets_where_they_count_from_one() -> None:
     assert [r["seq"] for r in gold["rows"]] == [1, 2]  # by position, as they were numbered
     restarted = [dict(rows[0]), dict(rows[1], seq=3, seq_text="3.")]
     assert rewrite("enum_bullets", text.replace("2. ", "3. "), restarted) is None  # not 1, 2, 3 …
+
+
+@pytest.mark.parametrize("unread", ["(續前)(二)推进道路建设。\n", "二)推进道路建设。\n", "（一"])
+def test_item_numbers_are_not_shifted_where_one_cannot_be_read(unread: str) -> None:
+    assert rewrite("enum_promoted", NESTED + unread, NESTED_ROWS) is None  # no mixed styles
+    assert rewrite("enum_promoted", NESTED, NESTED_ROWS) is not None

@@ -453,6 +453,9 @@ class HeaderField(_Strict):
 class HeadersFile(_Strict):
     period_header: str
     period_header_examples: Examples
+    not_header_cell: list[str]
+    not_header_cell_examples: Examples
+    not_header_cell_counter_examples: Examples
     fields: dict[str, HeaderField]
     morphemes: dict[str, list[Any]]
 
