@@ -330,11 +330,6 @@ BULLETED = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prose._paragraph_bullets requires every line of a run to be >= 30 characters: one short "
-    "bulleted report makes the document no_table (want: 5 rows)",
-)
 @pytest.mark.parametrize("bullet", ["■", "●", "◆"])
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("half_width", [False, True], ids=["full-width", "half-width"])
@@ -671,11 +666,6 @@ def test_a_percent_ceiling_overshot_is_not_met(traditional: bool, indicator: str
 #     the round; the exemption for hk-style "(I) title over bullets" keeps it.)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prose._styles_over_paragraphs: one sibling with a plain paragraph (an overview) folds every "
-    "bulleted run under the same numbering into its title's text (want: each bulleted project a row)",
-)
 @pytest.mark.parametrize("bullet", ["■", "●"])
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 def test_bulleted_projects_under_a_section_after_an_overview(bullet: str, traditional: bool) -> None:

@@ -743,10 +743,11 @@ def _paragraph_bullets(
     """The lines of runs of bullets that are each a paragraph ("■按照国家统一部署，平穩有序實施…。" /
     "■繼續按不高于2017年標準征收…。"): items of their own, as numbered paragraphs are, where a run of
     short bullets is page furniture (• 听全文 • 分享到) or a list of points (• 舉辦綠化活動。).
-    A run counts only when every line in it is such a paragraph, and not when it sits under the
-    title of a numbered item whose siblings elsewhere hold plain paragraphs ("(I) 提供休憩用地" over
-    "• 二零一五年，共有15項工程竣工…", "(III) 推行植樹計劃" over a paragraph): that numbering is the
-    document's rows, the bullets only set out one item's text."""
+    A run counts when most of its lines (two in three) are such paragraphs and none is a mere word
+    or label, and not when it sits under the title of a numbered item whose siblings elsewhere hold
+    plain paragraphs ("(I) 提供休憩用地" over "• 二零一五年，共有15項工程竣工…", "(III) 推行植樹計劃"
+    over a paragraph): that numbering is the document's rows, the bullets only set out one item's
+    text — unless the title only says that what is under it reports ("二、项目进展": a section)."""
     out: set[int] = set()
     run: list[int] = []
     before: int | None = None
@@ -755,11 +756,35 @@ def _paragraph_bullets(
         if index >= 0 and marked[index] is not None:
             run.append(index)
             continue
-        titled = before is not None and any(_opens_item(lines[before], [style]) for style in leaves)
-        if len(run) >= 2 and not titled and all(_paragraph_line(lines[i].text, marked[i]) for i in run):
+        titled = before is not None and _titled_by(lines[before].text, leaves)
+        paragraphs = sum(_paragraph_line(lines[i].text, marked[i]) for i in run)
+        if (
+            len(run) >= 2
+            and not titled
+            and 3 * paragraphs >= 2 * len(run)
+            and all(_clause_line(lines[i].text, marked[i]) for i in run)
+        ):
             out.update(run)
         run, before = [], index
     return out
+
+
+def _titled_by(text: str, leaves: list[regex.Pattern[str]]) -> bool:
+    """Whether ``text`` opens an item of a leaf style with a title of its own (not a reporting heading)."""
+    view = match_view(text)
+    note = prose_patterns()["leading_note"].match(view)
+    rest = view[note.end() :] if note else view  # "3.2 (I) 提供…": the item's number after a note
+    for style in leaves:
+        match = style.match(view) or style.match(rest)
+        if match is not None:
+            return not _reporting_heading((view if style.match(view) else rest)[match.end() :])
+    return False
+
+
+def _clause_line(text: str, match: regex.Match[str] | None) -> bool:
+    """A bulleted line that says something (a clause, "新建公厕15座，已全部建成。"), not a word or a label."""
+    body = match_view(text)[match.end() if match else 0 :].strip()
+    return len(body) >= 8 and ":" not in body[:8]
 
 
 def _styles_over_paragraphs(
