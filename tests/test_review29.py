@@ -585,11 +585,6 @@ print(compiled.compile_standard(pat).search("中文测试一丁七万丈三上�
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="compiled.compile_standard trusts the kept code: a damaged entry (one int) crashes the process "
-    "with SIGSEGV instead of falling back to re.compile (want: a digest of the code checked, exit 0)",
-)
 def test_a_damaged_kept_pattern_does_not_crash() -> None:
     import subprocess
     import sys

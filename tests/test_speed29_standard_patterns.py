@@ -98,3 +98,18 @@ def test_a_pattern_compiled_with_flag_objects_is_kept_and_served(cache_dir: Path
     assert compiled._State.patterns  # the file was read: its keys hold ints, which the unpickler takes
     assert not compiled._State.dirty and served is not first
     assert served.search(b"<TABLE border=1>\n<TR><TD>1") is not None and served.search(b"<p>") is None
+
+
+def test_a_kept_code_whose_digest_no_longer_matches_is_compiled_again(cache_dir: Path) -> None:
+    # _sre trusts the code it is given (review29: one damaged int crashed the process): the entry
+    # carries a digest of its code, and a damaged code is never handed to _sre.
+    source = "[" + "".join(chr(c) for c in range(0x4E00, 0x4E00 + 300, 7)) + "]"
+    compiled.compile_standard(source)
+    known = compiled._State.data[compiled.STANDARD_KEY]
+    version, flags, code, digest = known[source]
+    assert digest == compiled._code_digest(version, flags, code)
+    damaged = list(code)
+    damaged[len(damaged) // 2] = 1
+    known[source] = (version, flags, damaged, digest)
+    assert compiled.compile_standard(source) == re.compile(source)
+    assert known[source][2] == code  # kept again, whole

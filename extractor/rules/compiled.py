@@ -221,8 +221,10 @@ def compile_standard(pattern: str) -> Any:
     if not isinstance(known, dict):
         known = _State.data[STANDARD_KEY] = {}
     entry = known.get(pattern)
-    if type(entry) is tuple and len(entry) == 3 and entry[0] == sys.version:
-        with contextlib.suppress(Exception):  # damaged: _sre checks the code itself
+    # _sre trusts the code it is given (a damaged int can crash the process): an entry is used only
+    # when its digest, written with it, still matches the pattern, flags and code.
+    if type(entry) is tuple and len(entry) == 4 and entry[0] == sys.version and entry[3] == _code_digest(*entry[:3]):
+        with contextlib.suppress(Exception):
             return _from_code(pattern, entry[1], entry[2])
     compiled = re.compile(pattern)
     kept = _standard_code(pattern) if cache_folder() is not None else None  # no cache: nothing to keep
@@ -230,9 +232,19 @@ def compile_standard(pattern: str) -> Any:
         with contextlib.suppress(Exception):
             if _from_code(pattern, *kept) == compiled:
                 with _lock:
-                    known[pattern] = (sys.version, *kept)
+                    known[pattern] = (sys.version, *kept, _code_digest(sys.version, *kept))
                     _changed()
     return compiled
+
+
+def _code_digest(version: str, flags: int, code: list[int]) -> str:
+    """A digest of a kept pattern's code: a damaged or altered entry no longer matches it."""
+    import hashlib
+    from array import array
+
+    digest = hashlib.blake2b(f"{version}\0{flags}\0".encode(), digest_size=16)
+    digest.update(array("q", code).tobytes())
+    return digest.hexdigest()
 
 
 def _standard_code(pattern: str) -> tuple[int, list[int]] | None:
