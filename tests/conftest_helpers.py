@@ -258,3 +258,20 @@ def load_benchmark(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def status_of_row(progress: str, task: str = "", period: Any = None, **columns: str) -> Any:
+    """The status of a row with these task, progress (and side) cells, read as records.py reads a
+    row of a 区 report; every evidence item must point exactly into its cell."""
+    from extractor.rules.cells import find_issues, find_statements
+    from extractor.rules.figures import extract_figures
+    from extractor.rules.status import row_status
+
+    cells = {"task": task, "progress": progress, **columns}
+    issues = find_issues(progress, "progress")
+    statements = find_statements(progress, "progress", issues)
+    figures = [*extract_figures(task, "task", "全区"), *extract_figures(progress, "progress", "全区")]
+    status = row_status(cells, figures, statements, issues, period)
+    for item in status.evidence:
+        assert cells[item.field][item.span[0] : item.span[1]] == item.text
+    return status

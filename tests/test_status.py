@@ -13,6 +13,7 @@ from extractor.rules.data import load
 from extractor.rules.figures import extract_figures
 from extractor.rules.status import Piece, cue_items, row_status, status_rules
 from extractor.textnorm import match_view
+from tests.conftest_helpers import status_of_row
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed.txt"
 Q1 = Period(text="一季度", source="title", elapsed=0.25)
@@ -21,14 +22,7 @@ JAN_SEP = Period(text="1-9月", source="title", elapsed=0.75)
 
 def _status(progress: str, task: str = "", period: Period | None = None) -> Status:
     """The status of a row with these task and progress cells, read as records.py reads a row of a 区 report."""
-    cells = {"task": task, "progress": progress}
-    issues = find_issues(progress, "progress")
-    statements = find_statements(progress, "progress", issues)
-    figures = [*extract_figures(task, "task", "全区"), *extract_figures(progress, "progress", "全区")]
-    status = row_status(cells, figures, statements, issues, period)
-    for item in status.evidence:
-        assert cells[item.field][item.span[0] : item.span[1]] == item.text
-    return status
+    return status_of_row(progress, task, period)
 
 
 def _evidence(status: Status) -> list[tuple[str, str, str | None]]:

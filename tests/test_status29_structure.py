@@ -6,22 +6,14 @@ from __future__ import annotations
 import pytest
 
 from extractor.models import Period, Status
-from extractor.rules.cells import find_issues, find_statements
-from extractor.rules.figures import extract_figures
 from extractor.rules.status import row_status
+from tests.conftest_helpers import status_of_row
 
 Q3 = Period(text="1-9月", source="title", elapsed=0.75)
 
 
 def _status(progress: str, task: str = "做好政府信息公开", period: Period | None = None, **columns: str) -> Status:
-    cells = {"task": task, "progress": progress, **columns}
-    issues = find_issues(progress, "progress")
-    statements = find_statements(progress, "progress", issues)
-    figures = [*extract_figures(task, "task", "全区"), *extract_figures(progress, "progress", "全区")]
-    status = row_status(cells, figures, statements, issues, period)
-    for item in status.evidence:
-        assert cells[item.field][item.span[0] : item.span[1]] == item.text
-    return status
+    return status_of_row(progress, task, period, **columns)
 
 
 # --------------------------------------------------------------------------------------------
