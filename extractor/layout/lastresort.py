@@ -262,14 +262,19 @@ def _joined(parts: list[str]) -> str:
 # data file of the forms' vocabulary is registered in rules/schema.py; examples in tests.)
 REACHED_WORDS = ("实际", "完成值", "实绩", "实际完成", "完成情况", "达成", "完成数")
 AIM_WORDS = ("目标", "指标值", "计划", "预期", "承诺")
+# A limit (承诺时限, 计划办结时限, 上限): a ceiling not to pass, not a target to reach; its column keeps
+# its written header (a share of it says nothing of completion).
+LIMIT_WORDS = ("时限", "期限", "上限", "限值", "限额", "不超过")
 PAREN_OPEN, PAREN_CLOSE = "(（", ")）"
 
 
 def header_word(text: str) -> str | None:
-    """ "reached", "aim" or None: what a header cell (or its first line) says of its column."""
+    """ "reached", "limit", "aim" or None: what a header cell (or its first line) says of its column."""
     key = match_key(text)
     if any(w in key for w in REACHED_WORDS):
         return "reached"
+    if any(w in key for w in LIMIT_WORDS):
+        return "limit"
     if any(w in key for w in AIM_WORDS):
         return "aim"
     return None
