@@ -77,13 +77,13 @@ def _tokens(lines: list[Line]) -> list[tuple[str, int | None]]:
 def _values_rejoined(pieces: list[str]) -> list[str]:
     """The pieces of a flattened line with a value's own spaces closed ("≥ 12公里", "3 座",
     "100 %": a PDF copy's spacing inside one cell): a bare qualifier joins the piece after it, a
-    bare number the measure after it when together they are one value (``lastresort.is_value``)."""
+    number with no measure (12, ≥12) the measure after it when together they are one value (``lastresort.is_value``)."""
     from extractor.layout.lastresort import is_value
 
     out: list[str] = []
     for piece in pieces:
         qualified = bool(out) and bool(QUALIFIER.match(_view(out[-1]))) and piece[:1].isdigit()
-        measured = bool(out) and bool(NUMBER.match(_view(out[-1]))) and not piece[:1].isdigit()
+        measured = bool(out) and out[-1][-1:].isdigit() and is_value(out[-1]) and not piece[:1].isdigit()
         if qualified or (measured and is_value(out[-1] + piece)):
             out[-1] += piece
         else:
