@@ -81,13 +81,17 @@ def _named_table(table: RawTable) -> tuple[str | None, RawTable] | None:
 def _as_written(names: list[str], written: list[str]) -> list[str]:
     """The names corrected by what the written header says of its value columns: the one naming
     what was reached (實際表現, 全年实际值) holds the progress, one naming the aim (目标, 指标值) the
-    target it answers (``lastresort.header_word``); the task stays the first text column."""
+    target it answers (``lastresort.header_word``); one naming a limit (承诺时限: a ceiling, no target
+    to reach) keeps its written header; the task stays the first text column."""
     from extractor.layout.lastresort import AIM, header_word
 
     said = [header_word(text) for text in written[: len(names)]]
     if "reached" not in said:
         return names
     out = [f"列{p + 1}" if name == PROGRESS else name for p, name in enumerate(names)]
+    for p, word in enumerate(said):
+        if word == "limit" and out[p] != TASK and written[p]:
+            out[p] = written[p]
     reached = len(said) - 1 - said[::-1].index("reached")
     if out[reached] != TASK:
         out[reached] = PROGRESS

@@ -22,7 +22,6 @@ after 目标), else the last value column. The layout is named ``last-resort``; 
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -88,6 +87,8 @@ ENUMERATOR = compile_rule(
 )
 # A footnote's mark after a row's name ("(註4及5)", "（注3）"): the note's, not the name's.
 FOOTNOTE_MARK = compile_rule(r"\s*[(（]\s*[註注]\s*[0-9一二三四五六七八九十及和、,，\s]*[)）]\s*$")
+# A form's closing line after its last item: a note, who filled it in, how to reach them.
+CLOSING = compile_rule(r"^(?:注[:：.、]|注$|说明[:：]|填表|填报|联系|审核人|负责人[:：]|附件)")
 CLAUSE = compile_rule(r"[，,]")  # a name has no clauses: a text with them is a sentence
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -187,14 +188,25 @@ def value_rows(lines: list[Line]) -> list[Block] | None:
                 names.extend(["\n", *group] if names else group)
             continue
         table_rows = _read_values(run.values, width)
+        if table_rows is None and len(run.values) == 1 and names and names[-1] != "\n":
+            # a named row with a value left out ("补领身份证" / "90%"): a row, its last cells empty
+            table_rows = [run.values[0] + [""] * (width - len(run.values[0]))] if len(run.values[0]) < width else None
         if table_rows is None:  # values of no row: text between rows
             names.extend(["\n", *(" ".join(v) for v in run.values)] if names else [" ".join(v) for v in run.values])
             continue
+        if not rows and "\n" not in names:
+            # no blank line above the first row: its name starts after the header's lines above it
+            heads = [k for k, t in enumerate(names[:-1]) if _header_line(t, width)]
+            if heads:
+                names = [*names[: heads[-1] + 1], "\n", *names[heads[-1] + 1 :]]
         own, group = _split_names(names, len(table_rows))
         if not rows:  # the text before the first row: the table's preamble, its last line a group's name
             preamble = group
             blocks.extend(Paragraph(t, page=run.page) for t in group[:-1])
-            group = [t for t in group[-1:] if len(t) <= MAX_NAME_CHARS and not _header_line(t, width)]
+            last = group[-1:]
+            group = [t for t in last if len(t) <= MAX_NAME_CHARS and not _header_line(t, width)]
+            # a paragraph too long for a name (an introduction) is no group's name: a Paragraph still
+            blocks.extend(Paragraph(t, page=run.page) for t in last if len(t) > MAX_NAME_CHARS)
         if group:
             rows.append(
                 RawRow([RawCell(_joined(group))] + [RawCell(None) for _ in range(width)], page=run.page)
@@ -262,14 +274,19 @@ def _joined(parts: list[str]) -> str:
 # data file of the forms' vocabulary is registered in rules/schema.py; examples in tests.)
 REACHED_WORDS = ("实际", "完成值", "实绩", "实际完成", "完成情况", "达成", "完成数")
 AIM_WORDS = ("目标", "指标值", "计划", "预期", "承诺")
+# A limit (承诺时限, 计划办结时限, 上限): a ceiling not to pass, not a target to reach; its column keeps
+# its written header (a share of it says nothing of completion).
+LIMIT_WORDS = ("时限", "期限", "上限", "限值", "限额", "不超过")
 PAREN_OPEN, PAREN_CLOSE = "(（", ")）"
 
 
 def header_word(text: str) -> str | None:
-    """ "reached", "aim" or None: what a header cell (or its first line) says of its column."""
+    """ "reached", "limit", "aim" or None: what a header cell (or its first line) says of its column."""
     key = match_key(text)
     if any(w in key for w in REACHED_WORDS):
         return "reached"
+    if any(w in key for w in LIMIT_WORDS):
+        return "limit"
     if any(w in key for w in AIM_WORDS):
         return "aim"
     return None
@@ -384,9 +401,14 @@ def _written_header(before: list[tuple[str, int | None]], spans: list[tuple[int,
 
 
 def _item_end(texts: list[tuple[str, int | None]], chain: list[int]) -> int:
-    """Where the last item ends: after as many lines as the longest item before it holds."""
-    longest = max(b - a for a, b in itertools.pairwise(chain))
-    return min(len(texts), chain[-1] + longest)
+    """Where the last item ends: its lines go on while they are of the items' kind, up to a line
+    longer than any line of the items before it (a closing paragraph) or a closing line (注：,
+    填报人, 联系电话): not at a count of lines, an item may hold more lines than any before it."""
+    longest = max(len(texts[k][0]) for k in range(chain[0], chain[-1]))
+    end = chain[-1] + 1
+    while end < len(texts) and len(texts[end][0]) <= longest and not CLOSING.match(match_key(texts[end][0])):
+        end += 1
+    return end
 
 
 def _enumerated(text: str, style: int) -> int | None:

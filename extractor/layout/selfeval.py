@@ -29,6 +29,7 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level2", ("二级指标",)),
     ("name", ("三级指标", "指标名称", "绩效指标名称")),
     ("reason", ("原因", "措施", "说明", "备注")),
+    ("rule", ("评分", "扣分", "计分", "评价标准")),  # a scoring rule (完成得满分): no target, before 标准
     ("actual", ("实际", "完成值", "完成情况")),
     ("target", ("指标值", "目标值", "预期", "计划值", "标准")),
     ("score", ("分值", "权重")),
@@ -39,9 +40,14 @@ MAX_TOKEN = 300  # characters of one cell
 LEVEL = compile_rule(r"^[^\d\s]{1,14}指标\s*(?:[(（]\s*\d+\s*分\s*[)）])?$")
 FIRST_LEVEL = compile_rule(r"[(（]\s*\d+\s*分\s*[)）]$|^(?:产出|效益|满意度|成本)指标$")
 NUMBER = compile_rule(r"^\d+(?:\.\d+)?$")
+QUALIFIER = compile_rule(r"^(?:[≥≤><＞＜]=?|约)$")
 GOAL = compile_rule(r"^(?:年度)?(?:总体)?目标$|^年度总体目标$")
 # A label of the goal block (预期目标, 年初设定目标, 实际完成情况, 总体目标完成情况综述): short, no sentence.
 GOAL_LABEL = compile_rule(r"^[^。；;，,]{0,10}(?:目标|情况|综述)$")
+# A goal block's label of what became of the goal (实际完成情况, 目标完成情况综述), and how a text of
+# it opens when the labels come first (已完成…, 全部完成, 累计…): what was done, not what was aimed at.
+ACTUAL_LABEL = compile_rule(r"实际|完成情况|综述")
+DONE_OPENER = compile_rule(r"^\s*(?:已经?|均已|现已|全部|全面|超额|累计|截至|截止|实际|实现了)")
 END = compile_rule(r"^(?:注[:：.、]|注$|总分|合计|填表人|填报人|联系电话|说明[:：])")
 MIN_ROWS = 2
 GOAL_SECTION = "年度总体目标"
@@ -49,7 +55,7 @@ GOAL_SECTION = "年度总体目标"
 
 def role(header: str) -> str | None:
     """The column's role in an indicator table, by its header's words, or None."""
-    key = match_key(header)
+    key = "".join(c for c in match_key(header) if c not in "()（）[]【】")  # 评(扣)分标准: 评扣分标准
     for name, words in ROLES:
         if any(w in key for w in words):
             return name
@@ -63,8 +69,25 @@ def _tokens(lines: list[Line]) -> list[tuple[str, int | None]]:
         if not text:
             continue
         pieces = text.split()
-        parts = pieces if len(pieces) >= FLATTENED else [text]
+        parts = _values_rejoined(pieces) if len(pieces) >= FLATTENED else [text]
         out.extend((p, line.page) for p in parts)
+    return out
+
+
+def _values_rejoined(pieces: list[str]) -> list[str]:
+    """The pieces of a flattened line with a value's own spaces closed ("≥ 12公里", "3 座",
+    "100 %": a PDF copy's spacing inside one cell): a bare qualifier joins the piece after it, a
+    number with no measure (12, ≥12) the measure after it when together they are one value (``lastresort.is_value``)."""
+    from extractor.layout.lastresort import is_value
+
+    out: list[str] = []
+    for piece in pieces:
+        qualified = bool(out) and bool(QUALIFIER.match(_view(out[-1]))) and piece[:1].isdigit()
+        measured = bool(out) and out[-1][-1:].isdigit() and is_value(out[-1]) and not piece[:1].isdigit()
+        if qualified or (measured and is_value(out[-1] + piece)):
+            out[-1] += piece
+        else:
+            out.append(piece)
     return out
 
 
@@ -190,11 +213,21 @@ def _goal(before: list[tuple[str, int | None]], roles: list[str | None]) -> tupl
     start = next((k for k in range(len(keys) - 1, -1, -1) if GOAL.match(keys[k])), None)
     if start is None:
         return None
-    texts = [k for k in range(start + 1, len(before)) if not GOAL_LABEL.match(keys[k]) and len(keys[k]) > 4]
-    texts = [k for k in texts if keys[k] not in ("绩效指标",)]
+    texts: list[int] = []
+    actual_at: int | None = None  # the first text after a label of the actual (interleaved labels)
+    for k in range(start + 1, len(before)):
+        if GOAL_LABEL.match(keys[k]) or keys[k] in ("绩效指标",):
+            if texts and actual_at is None and ACTUAL_LABEL.search(keys[k]):
+                actual_at = len(texts)
+            continue
+        texts.append(k)
     if not texts:
         return None
-    half = (len(texts) + 1) // 2
-    task = "\n".join(before[k][0] for k in texts[:half])
-    progress = "\n".join(before[k][0] for k in texts[half:])
+    split = actual_at
+    if split is None:  # the labels first, then the texts: the actual opens with what was done
+        split = next((n for n in range(1, len(texts)) if DONE_OPENER.match(match_view(before[texts[n]][0]))), None)
+    if split is None:
+        split = (len(texts) + 1) // 2
+    task = "\n".join(before[k][0] for k in texts[:split])
+    progress = "\n".join(before[k][0] for k in texts[split:])
     return task, progress, list(range(start, len(before)))

@@ -29,9 +29,10 @@ MAX_HEADER_WIDTH = 16
 def spaced_rows(lines: list[Line]) -> list[Block] | None:
     """The table in ``lines`` whose rows are parted by longer runs of blank lines than its cells,
     or None (see the module's doc)."""
-    groups = _groups(lines)
-    if groups is None:
+    grouped = _groups(lines)
+    if grouped is None:
         return None
+    groups, gaps, cell_gap = grouped
     start = next((k for k, (cells, _) in enumerate(groups) if _header(cells)), None)
     if start is None:
         return None
@@ -41,6 +42,15 @@ def spaced_rows(lines: list[Line]) -> list[Block] | None:
     end = start + 1
     while end < len(groups):
         cells, page = groups[end]
+        if end + 1 < len(groups) and len(cells) < width:
+            empties = _empty_cells(gaps[end + 1], cell_gap)
+            following = groups[end + 1][0]
+            if empties and len(cells) + empties + len(following) == width:
+                # the gap was an empty cell's paragraph: the row goes on after it
+                groups[end] = ([*cells, *([""] * empties), *following], page)
+                del groups[end + 1]
+                del gaps[end + 1]
+                cells = groups[end][0]
         if len(cells) > width or len(cells) < 2:  # (one text alone: a closing line, no row)
             break
         padded: list[RawCell] = [RawCell(None) for _ in range(width - len(cells))]
@@ -53,9 +63,20 @@ def spaced_rows(lines: list[Line]) -> list[Block] | None:
     return [*before, RawTable(rows, kind="stream", layout="spaced"), *after]
 
 
-def _groups(lines: list[Line]) -> list[tuple[list[str], int | None]] | None:
-    """The text's lines in groups parted by the longer runs of blank lines; None when the runs are
-    all of one length (nothing tells a row's end from a cell's)."""
+def _empty_cells(gap: int, cell_gap: int) -> int:
+    """How many empty cells a run of ``gap`` blank lines between two cells can hold: each empty
+    cell is a paragraph of its own with a cell's gap after it (0 when the run is no such sum)."""
+    extra = gap - cell_gap
+    if extra <= 0 or extra % (cell_gap + 1):
+        return 0
+    return extra // (cell_gap + 1)
+
+
+def _groups(lines: list[Line]) -> tuple[list[tuple[list[str], int | None]], list[int], int] | None:
+    """The text's lines in groups parted by the longer runs of blank lines, the run before each
+    group and the run between cells; None when the runs are all of one length (nothing tells a
+    row's end from a cell's). A line after a shorter run than a cell's (none, where cells are
+    parted by one) is the same cell's next paragraph."""
     runs: list[int] = []  # blank lines before each written line
     texts: list[tuple[str, int | None]] = []
     blanks = 0
@@ -77,11 +98,16 @@ def _groups(lines: list[Line]) -> list[tuple[list[str], int | None]] | None:
     if not longer:
         return None
     groups: list[tuple[list[str], int | None]] = []
+    before: list[int] = []
     for k, (text, page) in enumerate(texts):
         if not groups or runs[k] > cell_gap:
             groups.append(([], page))
+            before.append(runs[k])
+        elif runs[k] < cell_gap and groups[-1][0]:
+            groups[-1][0][-1] += "\n" + text
+            continue
         groups[-1][0].append(text)
-    return groups
+    return groups, before, cell_gap
 
 
 def _header(cells: list[str]) -> bool:
