@@ -148,11 +148,6 @@ def _selfeval(goal: list[str], traditional: bool, spaced: bool) -> extractor.Doc
     return _parse(("\n\n" if spaced else "\n").join(cells))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="selfeval._goal keeps only goal texts longer than 4 characters: 实际完成情况 '已完成' is dropped "
-    "(progress '' and the text nowhere); want row 1 progress '已完成'",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("spaced", [False, True], ids=["paragraphs", "blank-lines"])
 @pytest.mark.parametrize("done", ["已完成", "已完成。", "全部完成"])
@@ -164,11 +159,6 @@ def test_a_short_actual_of_the_overall_goal_is_its_progress(traditional: bool, s
     assert table.rows[0].progress == _fold(done, traditional)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="selfeval._goal splits the goal block's paragraphs in halves: a goal of one paragraph and an "
-    "actual of two gives the task the first report paragraph (want: the report starts at 已完成…)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 def test_an_actual_of_two_paragraphs_stays_the_progress(traditional: bool) -> None:
     goal = "完成道路硬化12公里，改善群众出行条件。"
@@ -199,11 +189,6 @@ def _spaced(rows: list[list[str]], traditional: bool, cell_gap: int = 1, row_gap
     return _fold(text, traditional)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaced._groups: a line with no blank line before it (a cell's second paragraph) starts a new "
-    "cell; the row then has more cells than the header and ends the table (want: one cell, 4 rows)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("row_gap", [2, 3])
 def test_a_cell_of_two_paragraphs_is_one_cell(traditional: bool, row_gap: int) -> None:
@@ -214,11 +199,6 @@ def test_a_cell_of_two_paragraphs_is_one_cell(traditional: bool, row_gap: int) -
     assert table.rows[1].progress == _fold("已达标，93%\n较上年提高2个百分点", traditional)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaced._groups: an empty cell's paragraph adds a blank line, the gap reads as a row's end: "
-    "row 2 is cut in two, the table stops after it and rows 3-4 are lost to paragraphs (want: 4 rows)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 def test_an_empty_cell_does_not_cut_its_row(traditional: bool) -> None:
     rows = [list(r) for r in SP_ROWS]
@@ -367,11 +347,6 @@ PLEDGE_LINES = [
 PLEDGE_TASKS = ["换领身份证", "补领身份证", "出生登记", "户口迁移"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lastresort._split_names: with no blank line before the first row its name is every line above "
-    "it joined (title + header + name: '2024年服务承诺达标情况服务项目目标实际换领身份证'); want '换领身份证'",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("full_width_space", [False, True], ids=["space", "ideographic-space"])
 def test_the_first_rows_name_is_not_the_text_above_it(traditional: bool, full_width_space: bool) -> None:
@@ -383,11 +358,6 @@ def test_the_first_rows_name_is_not_the_text_above_it(traditional: bool, full_wi
     assert [row.task for row in table.rows] == [_fold(t, traditional) for t in PLEDGE_TASKS]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lastresort.value_rows: a row with one value missing (90% alone) is not read as a row; its name "
-    "and value become a section heading over the next rows ('补领身份证90%'); want a row 补领身份证",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 def test_a_row_missing_a_value_stays_a_row(traditional: bool) -> None:
     lines = ["", *PLEDGE_LINES[:4], "", *PLEDGE_LINES[4:]]
@@ -438,11 +408,6 @@ def test_a_target_column_stating_the_aim_is_no_verdict(traditional: bool, column
 #     rebuilt from the wrong place: header cells and scoring rules become indicators.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="selfeval.role: '评分标准' reads as a target (标准), the header stops at it (a role already "
-    "taken) and rows start inside the header: '评分标准'/'完成得满分' become indicators (want 3 indicator rows)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("rule_header", ["评分标准", "评(扣)分标准"])
 def test_a_scoring_rule_column_is_no_second_target(traditional: bool, rule_header: str) -> None:
@@ -491,11 +456,6 @@ def test_a_description_of_the_project_is_no_report(traditional: bool, progress: 
 #     as the longest item before it; the rest of its text is cut off into unplaced_text.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lastresort._item_end: the last item is cut at the longest earlier item's length (3 lines): "
-    "健身指导/法律咨询/心理疏导 leave row 3 for unplaced_text (want: row 3 holds its five lines)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("pad", ["", " ", "\u3000"], ids=["bare", "space", "ideographic-space"])
 def test_the_last_numbered_item_keeps_its_lines(traditional: bool, pad: str) -> None:
@@ -518,11 +478,6 @@ def test_the_last_numbered_item_keeps_its_lines(traditional: bool, pad: str) -> 
 #     a Paragraph (so no title, no unplaced_text warning), where every other reading warns of it.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lastresort.value_rows: group[-1] of the preamble is neither a Paragraph nor a row when it is "
-    "over 80 characters: an introductory paragraph vanishes from the Document (want: unplaced_text)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("half_width", [False, True], ids=["full-width", "half-width"])
 def test_the_last_resort_loses_no_preamble(traditional: bool, half_width: bool) -> None:
@@ -607,11 +562,6 @@ def test_a_damaged_kept_pattern_does_not_crash() -> None:
 #     fits its 分值/得分 numbers, the form is not read, an aligned reading makes one garbage row.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="selfeval._tokens splits a flattened form at every space: '≥ 12公里' / '3 座' become two cells "
-    "and the indicator rows no longer fit (want: the selfeval reading, tasks and actuals as unspaced)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("gap", [" ", "\u3000"], ids=["space", "ideographic-space"])
 def test_a_flattened_form_with_spaced_values(traditional: bool, gap: str) -> None:
@@ -680,11 +630,6 @@ def test_bulleted_projects_under_a_section_after_an_overview(bullet: str, tradit
 #     before the round). A time limit is a ceiling; the written header's own words are lost too.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="headerless._as_written: 承诺时限/计划办结时限 (AIM_WORDS 计划, 承诺) becomes the 目标值 column and "
-    "a time limit overshot (5 → 7 working days) is done by its share (want: not done; a limit is a ceiling)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("limit", ["承诺时限", "计划办结时限"])
 @pytest.mark.parametrize("bar", [" | ", "｜"], ids=["half-width-pipes", "full-width-pipes"])
