@@ -692,14 +692,14 @@ def _last_report(status: Status, cells: dict[str, str], statements: list[Stateme
 
 
 def _work_reported(view: str) -> bool:
-    """Whether a sentence reports work (a verb of work done or going on: the "reported" tier's cues,
-    and data/status.toml [vocabulary.work_report]: 正在, 竣工, a result risen, a figure reached), not a
-    description of the task (项目位于…，占地面积20亩; 该项目计划总投资…) or a statement of its problems
-    (资金缺口较大, 需重新选址)."""
+    """Whether a sentence reports work: a verb of work done or going on (the "reported" tier's cues, and
+    data/status.toml [vocabulary.work_report]: 正在, 竣工, a result risen, a figure reached), or else no
+    word of a description of the task (项目位于…，占地面积20亩; 该项目计划总投资…) or of its problems
+    (资金缺口较大, 需重新选址: [vocabulary.task_description]) — a sentence of those with no work is none."""
     tiers = status_rules().tiers
-    return bool(
-        ("reported" in tiers and tiers["reported"].any_cue.search(view)) or vocabulary("work_report").search(view)
-    )
+    if ("reported" in tiers and tiers["reported"].any_cue.search(view)) or vocabulary("work_report").search(view):
+        return True
+    return not vocabulary("task_description").search(view)
 
 
 # Why a row is unknown when nothing was read and set aside: the cell that was read for a report and
@@ -1321,10 +1321,15 @@ def _bare_columns(
     if target <= 0 or target_unit != actual_unit:
         return  # a target with a unit against a bare number (12所 | 8): withdrawn (tests/test_target_columns.py)
     header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
-    ceiling = vocabulary("ceiling_indicator").search(f"{match_view(cells.get('task') or '')} {header}")
+    items = (target_item, actual_item)
+    names = [match_view(cells.get("task") or ""), *(match_view(headers.get(i.field) or i.field) for i in items)]
+    level = bool(_LEVEL.search(header)) or "%" in (target_unit, actual_unit)
+    ceiling = any(vocabulary("ceiling_indicator").search(n) for n in names) or (
+        not level and any(vocabulary("ceiling_time").search(n.strip()) for n in names)
+    )
     if ceiling and actual > target:
         return  # over a ceiling (轮候时间 | 3 | 4.5, 控制目标 | 1 | 3): a miss, not more than done
-    if _LEVEL.search(header) or "%" in (target_unit, actual_unit):
+    if level:
         if actual >= target:
             year_over = period is not None and (period.elapsed or 0) >= 1
             evidence.add("done" if year_over else "on_track", target_item, actual_item)
