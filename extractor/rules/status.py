@@ -677,7 +677,7 @@ def _last_report(status: Status, cells: dict[str, str], statements: list[Stateme
     if not own:
         return status
     last = own[-1]
-    if last.kind != "progress" or not _whole_report(last.text):
+    if last.kind != "progress" or not _whole_report(last.text) or not _work_reported(match_view(last.text)):
         return status
     source = cells.get("progress") or ""
     if source[last.span[0] : last.span[1]] != last.text:
@@ -689,6 +689,17 @@ def _last_report(status: Status, cells: dict[str, str], statements: list[Stateme
         return status
     item = Item(text=last.text, field=last.field, span=last.span, rule=_LAST_REPORT)
     return status.model_copy(update={"value": "on_track", "evidence": [item]})
+
+
+def _work_reported(view: str) -> bool:
+    """Whether a sentence reports work: a verb of work done or going on (the "reported" tier's cues, and
+    data/status.toml [vocabulary.work_report]: 正在, 竣工, a result risen, a figure reached), or else no
+    word of a description of the task (项目位于…，占地面积20亩; 该项目计划总投资…) or of its problems
+    (资金缺口较大, 需重新选址: [vocabulary.task_description]) — a sentence of those with no work is none."""
+    tiers = status_rules().tiers
+    if ("reported" in tiers and tiers["reported"].any_cue.search(view)) or vocabulary("work_report").search(view):
+        return True
+    return not vocabulary("task_description").search(view)
 
 
 # Why a row is unknown when nothing was read and set aside: the cell that was read for a report and
@@ -920,7 +931,13 @@ def _verdict(
     """The document's own verdict on a row: its status cell, else the nearest heading that classifies it."""
     columns = ["status", *_side_columns(cells)]
     for key in columns:
-        found = _status_word(cells, key) or _answer(cells, key, headers.get(key, key)) or _mark(cells, key, headers)
+        header = headers.get(key, key)
+        word = (
+            None
+            if key != "status" and vocabulary("aim_header").search(match_view(header))
+            else _status_word(cells, key)
+        )
+        found = word or _answer(cells, key, header) or _mark(cells, key, headers)
         if found is not None:
             return found[0], [found[1]], None
     for heading in headings:
@@ -1244,6 +1261,17 @@ _GAP_HEADER = compile_rule(r"高于|低于|超过|差额|差距|增减|相差")
 # A header or a unit naming a level (a percent, a rate, a share): met or not at any date.
 _LEVEL = compile_rule(r"%|百分比|率|比例|占比")
 _COLUMN_PAIR = "figure.columns"
+_DATED = compile_rule(r"((?:19|20)\d{2})\s*年")
+
+
+def _actual_header(key: str, period: Period | None) -> bool:
+    """Whether a side column's header names this year's actual (实际完成值, 2024年完成数 in a 2024 report):
+    not an earlier year's (上年完成数, 去年实际完成值, 2023年完成数), which no target of this year measures."""
+    header = match_view(key)
+    if not _ACTUAL_HEADER.search(header) or vocabulary("earlier_year").search(header):
+        return False
+    dated = _DATED.search(header)
+    return dated is None or period is None or period.year is None or int(dated.group(1)) == period.year
 
 
 def _bare_number(cells: dict[str, str], key: str) -> tuple[float, str, Item] | None:
@@ -1285,7 +1313,7 @@ def _bare_columns(
     if len(targets) != 1:
         return
     target, target_unit, target_item = targets[0]
-    keys = ["progress", *(k for k in _side_columns(cells) if _ACTUAL_HEADER.search(match_view(k)))]
+    keys = ["progress", *(k for k in _side_columns(cells) if _actual_header(k, period))]
     actuals = [found for key in keys if key != target_item.field if (found := _bare_number(cells, key)) is not None]
     if len(actuals) != 1:
         return
@@ -1293,7 +1321,15 @@ def _bare_columns(
     if target <= 0 or target_unit != actual_unit:
         return  # a target with a unit against a bare number (12所 | 8): withdrawn (tests/test_target_columns.py)
     header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
-    if _LEVEL.search(header) or "%" in (target_unit, actual_unit):
+    items = (target_item, actual_item)
+    names = [match_view(cells.get("task") or ""), *(match_view(headers.get(i.field) or i.field) for i in items)]
+    level = bool(_LEVEL.search(header)) or "%" in (target_unit, actual_unit)
+    ceiling = any(vocabulary("ceiling_indicator").search(n) for n in names) or (
+        not level and any(vocabulary("ceiling_time").search(n.strip()) for n in names)
+    )
+    if ceiling and actual > target:
+        return  # over a ceiling (轮候时间 | 3 | 4.5, 控制目标 | 1 | 3): a miss, not more than done
+    if level:
         if actual >= target:
             year_over = period is not None and (period.elapsed or 0) >= 1
             evidence.add("done" if year_over else "on_track", target_item, actual_item)
@@ -1435,12 +1471,23 @@ def _start_ahead(pieces: list[Piece], progress: list[Item], evidence: _Evidence,
     planned = _planned_start(pieces)
     if not planned or any(i.field != "progress" for i in progress):
         return []
-    if _names_works(match_view(cells.get("progress") or "")):
+    view = match_view(cells.get("progress") or "")
+    if _names_works(view) or _part_done_before_rest(view):
         return []
     first = min(p.span[0] for p in planned)
     if any(i.span[0] >= first for i in progress):
         return []
     return [*planned, *(i.model_copy(update={"rule": _PREPARATION_ONLY}) for i in progress)]
+
+
+def _part_done_before_rest(view: str) -> bool:
+    """Whether a count of parts done comes before a clause of the rest (已完成6个，剩余4个正在办理规划手续):
+    the planned start after it is the rest's, and the task is begun (no preparation only)."""
+    done = vocabulary("done_count").search(view)
+    if done is None:
+        return False
+    remainder = vocabulary("remainder")
+    return any(remainder.match(view[at + 1 :]) for at in range(done.end(), len(view)) if view[at] in "，,；;。.")
 
 
 def _reports_work(view: str) -> bool:
