@@ -221,12 +221,6 @@ def _statuses(rows: list[list[str]], header: list[str], traditional: bool) -> li
     return [row.status.value for row in table.rows]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._bare_columns: a bare target and a bare actual of a ceiling indicator (a time limit, a "
-    "cap on deaths, an overtime share) give a share over 100%: done, for a target missed (want: not "
-    "done/on_track; a bare pair does not tell a floor from a ceiling, as the level branch itself says)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize(
     ("indicator", "target", "actual"),
@@ -244,12 +238,6 @@ def test_a_ceiling_overshot_is_not_done(traditional: bool, indicator: str, targe
     assert _statuses(rows, header, traditional)[0] not in ("done", "on_track")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._last_report: a last sentence of kind progress that states problems (资金缺口较大, "
-    "难度大, 需重新选址) makes the row on_track — 'moving with no sign of delay' has no evidence here "
-    "(want: not on_track; unknown at least)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize(
     "progress",
@@ -277,11 +265,6 @@ def test_a_multi_year_target_is_not_measured_by_the_year(traditional: bool, task
     assert _statuses(rows, header, traditional)[0] not in ("behind", "done")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._start_ahead: 已完成6个 (six of ten built) before a planned start of the rest is read as "
-    "preparation: not_started (want: on_track or behind; the works are begun, a part is done)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize(
     "progress",
@@ -382,11 +365,6 @@ def test_the_last_resorts_warning_reaches_the_document() -> None:
 #     as the document's verdict: done, while the progress says the works are under way.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._leading_word reads any side column, a target column too: 年度目标 '全面完成，确保…' / "
-    "'基本完成，…' / '竣工，…' gives verdict.column.done over a progress of works under way (want: not done)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("column", ["年度目标", "2024年目标", "预期目标"])
 @pytest.mark.parametrize(
@@ -430,12 +408,6 @@ def test_a_scoring_rule_column_is_no_second_target(traditional: bool, rule_heade
 #     its size, its planned investment) is no report of work, yet reads as on_track.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._last_report: any whole sentence of kind progress is 'work reported': a description "
-    "of the project (城市书房建设是…重点民生工程 / 项目位于城东新区，占地面积20亩 / 该项目计划总投资1.2亿元) gives "
-    "on_track with no work reported (want: unknown)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize(
     "progress",
@@ -503,12 +475,6 @@ def test_the_last_resort_loses_no_preamble(traditional: bool, half_width: bool) 
 #     says the works are being prepared is done (400 last year against 300 this year) or behind.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._bare_columns: a column of an earlier year's result (2023年完成数 / 上年完成数 / "
-    "去年实际完成值) is read as the row's actual against this year's target (want: the progress decides: "
-    "not done, not behind, for 正在开展站址选址 / 有序推进)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("earlier", ["2023年完成数", "上年完成数", "去年实际完成值"])
 def test_last_years_result_is_not_this_years_actual(traditional: bool, earlier: str) -> None:
@@ -586,11 +552,6 @@ def test_a_flattened_form_with_spaced_values(traditional: bool, gap: str) -> Non
 #     "(%)" headers the same rows were on_track before the round already, by assess's meets_target.)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._bare_columns: a level at or above its target is on_track/done, though for a ceiling "
-    "(complaints, overtime cases under a 控制目标) 3 against 1 is a miss (want: unknown, as below target)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("indicator", ["群众投诉件", "超时办结件", "行政复议被纠错案件"])
 @pytest.mark.parametrize(
