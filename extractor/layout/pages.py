@@ -72,10 +72,7 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     rank = {k: r for r, k in enumerate(written)}
     marks = {k for k in written if is_page_mark(texts[k])}
     numbers = {k: int(m.group(1)) for k in written if (m := BARE_NUMBER.match(texts[k]))}
-    # a 序号 column's numbers count rows, never pages: a unit cell repeated in every row beside them
-    # stands a row apart however long the rows run
     seq_column = _seq_column(written, texts, numbers)
-    numbers = {k: v for k, v in numbers.items() if k not in seq_column}
 
     def span(a: int, b: int) -> float:
         """Lines from line ``a`` to line ``b``: the written ones, or half of all when the text
@@ -99,6 +96,11 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             continue
         by_mark = {k for k in ks if any(j in marks for j in beside(k))}
         counted = _counting(ks, numbers, rank, span, beside)
+        if counted and set(counted) <= seq_column and len(seq_column - set(counted)) < len(counted):
+            # the numbers a 序号 column counts its rows with, the line standing in most rows beside
+            # them: a cell of every row, a row apart however long the rows run (a page holds many
+            # rows: a running head stands beside few of a column's numbers)
+            counted = {}
         paged = [k for k in ks if k in by_mark or any(j in counted for j in beside(k))]
         # the copies before the first page break are the title (and its repeat under an 附件 line):
         # they stay; every copy after it stands by a page's number, a page apart
@@ -127,7 +129,9 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     # the pages the marks number ("— 3 —", "第3页 共9页": the first number) count as known pages too
     marked = {k: int(m.group()) for k in marks if (m := regex.search(r"\d+", texts[k]))}
     if page_numbers or len(marked) >= 2:
-        _count_between(page_numbers, marked, numbers, rank, written, texts, beside, heads)
+        # (a 序号 under its header is its row's, wherever a page break falls due)
+        unclaimed = {k: v for k, v in numbers.items() if k not in seq_column}
+        _count_between(page_numbers, marked, unclaimed, rank, written, texts, beside, heads)
     return _taken(lines, texts, marks | heads | set(page_numbers))
 
 
@@ -136,8 +140,7 @@ def _seq_column(written: list[int], texts: list[str], numbers: dict[int, int]) -
     alone on its line (a stream's header), the number 1 the first bare number after it among the
     header's cells (``SEQ_HEADER_LINES``), and every next number counting up by one from there, each
     the first bare number of its value after the one before (a page's number between two rows
-    repeats a value its rows have already passed). Pages are many rows long: numbers that count
-    rows under their header are the rows' own."""
+    repeats a value its rows have already passed, mostly)."""
     column: set[int] = set()
     for r, k in enumerate(written):
         if not _names_seq(texts[k]):
