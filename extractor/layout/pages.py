@@ -129,9 +129,7 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     # the pages the marks number ("— 3 —", "第3页 共9页": the first number) count as known pages too
     marked = {k: int(m.group()) for k in marks if (m := regex.search(r"\d+", texts[k]))}
     if page_numbers or len(marked) >= 2:
-        # (a 序号 under its header is its row's, wherever a page break falls due)
-        unclaimed = {k: v for k, v in numbers.items() if k not in seq_column}
-        _count_between(page_numbers, marked, unclaimed, rank, written, texts, beside, heads)
+        _count_between(page_numbers, marked, numbers, rank, written, texts, beside, heads)
     return _taken(lines, texts, marks | heads | set(page_numbers))
 
 
