@@ -389,9 +389,10 @@ def is_header_row(texts: Sequence[str | None]) -> bool:
     """At least two known fields, one a core field, each named by a short cell (not content): by a
     synonym, or by morphemes alone (``reads_as_header``). A row with a 序号 in it is a data row. A
     label ending in a colon ("信息名稱:", "填报单位：") introduces a value beside it (a page's
-    metadata table): it names no column."""
-    if sum(1 for text in texts if text and metadata_label(text)) >= MIN_HEADER_FIELDS:
-        return False  # a page's metadata form, its labels written without colons: 索引号 | … | 主题分类 | …
+    metadata table): it names no column; nor does a page's metadata form with its labels written
+    without colons (``_metadata_form``)."""
+    if _metadata_form(texts):
+        return False  # 索引号 | … | 组配分类 | 民生实事 | 主题分类 | …
     known = set()
     for text in texts:
         if not text or len(match_key(text)) > MAX_HEADER_TEXT or LABEL_END.search(text):
@@ -402,6 +403,24 @@ def is_header_row(texts: Sequence[str | None]) -> bool:
         if name:
             known.add(name)
     return len(known) >= MIN_HEADER_FIELDS and bool(CORE_FIELDS & known)
+
+
+def _metadata_form(texts: Sequence[str | None]) -> bool:
+    """A page's metadata form, its labels written without colons: two metadata labels or more, each
+    followed by its value (labels alternate with values), and no core field named but by a value
+    (民生实事 beside 组配分类). A table of documents names 文号 and 发布日期 as columns side by side,
+    beside its 序号 and 落实情况: a header, not a form."""
+    cells = [text for text in texts if text and text.strip()]
+    labels = [metadata_label(text) for text in cells]
+    if sum(labels) < MIN_HEADER_FIELDS:
+        return False
+    for k, text in enumerate(cells):
+        if labels[k]:
+            if k + 1 < len(cells) and labels[k + 1]:
+                return False  # two labels side by side: a header's columns
+        elif not (k and labels[k - 1]) and (field_for_header(text) or reads_as_header(text)) in CORE_FIELDS:
+            return False  # a core field named outside a label's value
+    return True
 
 
 MAX_BROKEN_HALF = 8  # a header word cut by a narrow cell: each half a few characters

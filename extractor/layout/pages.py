@@ -34,7 +34,7 @@ from itertools import pairwise
 
 import regex
 
-from extractor.headers import layout_patterns
+from extractor.headers import field_for_header, layout_patterns
 from extractor.layout.base import Line
 from extractor.textnorm import match_view
 
@@ -55,6 +55,9 @@ BLANK_PARTED = 0.05
 # a line of cells: a pipe, a tab, or two gaps of two spaces or more between words
 TABLE_CELLS = regex.compile(r"[|｜\t]|\S(?:\s{2,}|\u3000)\S.*\S(?:\s{2,}|\u3000)\S")
 BARE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
+# a stream's header: its cells one a line, the first row's 序号 after them
+SEQ_HEADER_LINES = 20
+MAX_SEQ_HEADER = 6
 
 
 def is_page_mark(text: str) -> bool:
@@ -69,6 +72,7 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     rank = {k: r for r, k in enumerate(written)}
     marks = {k for k in written if is_page_mark(texts[k])}
     numbers = {k: int(m.group(1)) for k in written if (m := BARE_NUMBER.match(texts[k]))}
+    seq_column = _seq_column(written, texts, numbers)
 
     def span(a: int, b: int) -> float:
         """Lines from line ``a`` to line ``b``: the written ones, or half of all when the text
@@ -92,6 +96,11 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             continue
         by_mark = {k for k in ks if any(j in marks for j in beside(k))}
         counted = _counting(ks, numbers, rank, span, beside)
+        if counted and set(counted) <= seq_column and len(seq_column - set(counted)) < len(counted):
+            # the numbers a 序号 column counts its rows with, the line standing in most rows beside
+            # them: a cell of every row, a row apart however long the rows run (a page holds many
+            # rows: a running head stands beside few of a column's numbers)
+            counted = {}
         paged = [k for k in ks if k in by_mark or any(j in counted for j in beside(k))]
         # the copies before the first page break are the title (and its repeat under an 附件 line):
         # they stay; every copy after it stands by a page's number, a page apart
@@ -122,6 +131,33 @@ def without_page_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     if page_numbers or len(marked) >= 2:
         _count_between(page_numbers, marked, numbers, rank, written, texts, beside, heads)
     return _taken(lines, texts, marks | heads | set(page_numbers))
+
+
+def _seq_column(written: list[int], texts: list[str], numbers: dict[int, int]) -> set[int]:
+    """The bare numbers of a 序号 column written a cell a line: a header cell naming the 序号 field
+    alone on its line (a stream's header), the number 1 the first bare number after it among the
+    header's cells (``SEQ_HEADER_LINES``), and every next number counting up by one from there, each
+    the first bare number of its value after the one before (a page's number between two rows
+    repeats a value its rows have already passed, mostly)."""
+    column: set[int] = set()
+    for r, k in enumerate(written):
+        if not _names_seq(texts[k]):
+            continue
+        first = next((j for j in written[r + 1 : r + 1 + SEQ_HEADER_LINES] if j in numbers), None)
+        if first is None or numbers[first] != 1:
+            continue
+        value = 1
+        column.add(first)
+        for j in written[written.index(first) + 1 :]:
+            if numbers.get(j) == value + 1:
+                column.add(j)
+                value += 1
+    return column
+
+
+def _names_seq(text: str) -> bool:
+    """A header cell naming the 序号 field (序号, 编号, 序 号), alone on its line."""
+    return len(text) <= MAX_SEQ_HEADER and not TABLE_CELLS.search(text) and field_for_header(text) == "seq"
 
 
 def _counting(ks, numbers, rank, span, beside) -> dict[int, int]:
