@@ -57,11 +57,6 @@ def _long_rows(unit_first: bool, traditional: bool, rows: int = 6, wrapped: int 
     return [_fold(line, traditional) for line in lines]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages.py: a unit cell repeated in every row of a stream beside the counting 序号 is read as "
-    "a running head and the 序号 as page numbers when rows are >= MIN_PAGE_LINES long (want: nothing taken)",
-)
 @pytest.mark.parametrize("unit_first", [True, False], ids=["unit-after-seq", "unit-last"])
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 def test_a_long_rows_repeated_unit_is_no_running_head(unit_first: bool, traditional: bool) -> None:
@@ -78,11 +73,6 @@ def test_a_long_rows_repeated_unit_is_no_running_head(unit_first: bool, traditio
 #    table of policy documents and their implementation loses its header (read headerless).
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="headers.is_header_row: two metadata-label cells (文号+发布日期, 信息来源+发布时间) veto a header naming "
-    "序号/落实情况/责任单位 (want: a header; the metadata test should need the form's shape, not two words)",
-)
 @pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
 @pytest.mark.parametrize("bar", [" | ", "｜"], ids=["half-width-pipes", "full-width-pipes"])
 @pytest.mark.parametrize("labels", [("文号", "发布日期"), ("信息来源", "发布时间")], ids=["文号", "信息来源"])
