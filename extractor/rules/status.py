@@ -1254,12 +1254,7 @@ _YEAR = compile_rule(r"^(?:19|20)\d{2}$")
 # A number alone in a cell, with a short unit after it (95, 99%, 4个); a longer unit (180平方米) names
 # a quantity the figures reader reads.
 _BARE_NUMBER = compile_rule(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|\p{Han}{1,2})?\s*$")
-# A header naming the row's actual result (實際表現, 实际完成值, 已完成数), as a target column names its target.
-_ACTUAL_HEADER = compile_rule(r"实际|实绩|完成值|完成数|已完成|执行数")
-# A header naming the gap to the target (高於/(低於)目標的百分比, 与目标差距): no target itself.
-_GAP_HEADER = compile_rule(r"高于|低于|超过|差额|差距|增减|相差")
-# A header or a unit naming a level (a percent, a rate, a share): met or not at any date.
-_LEVEL = compile_rule(r"%|百分比|率|比例|占比")
+# (Header words of the column pair: data/status.toml [vocabulary] actual_header, gap_header, level.)
 _COLUMN_PAIR = "figure.columns"
 _DATED = compile_rule(r"((?:19|20)\d{2})\s*年")
 
@@ -1268,7 +1263,7 @@ def _actual_header(key: str, period: Period | None) -> bool:
     """Whether a side column's header names this year's actual (实际完成值, 2024年完成数 in a 2024 report):
     not an earlier year's (上年完成数, 去年实际完成值, 2023年完成数), which no target of this year measures."""
     header = match_view(key)
-    if not _ACTUAL_HEADER.search(header) or vocabulary("earlier_year").search(header):
+    if not vocabulary("actual_header").search(header) or vocabulary("earlier_year").search(header):
         return False
     dated = _DATED.search(header)
     return dated is None or period is None or period.year is None or int(dated.group(1)) == period.year
@@ -1307,7 +1302,7 @@ def _bare_columns(
     targets = [
         found
         for key in _side_columns(cells)
-        if target_column(key) and not _GAP_HEADER.search(match_view(key))
+        if target_column(key) and not vocabulary("gap_header").search(match_view(key))
         if (found := _bare_number(cells, key)) is not None
     ]
     if len(targets) != 1:
@@ -1323,7 +1318,7 @@ def _bare_columns(
     header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
     items = (target_item, actual_item)
     names = [match_view(cells.get("task") or ""), *(match_view(headers.get(i.field) or i.field) for i in items)]
-    level = bool(_LEVEL.search(header)) or "%" in (target_unit, actual_unit)
+    level = bool(vocabulary("level").search(header)) or "%" in (target_unit, actual_unit)
     ceiling = any(vocabulary("ceiling_indicator").search(n) for n in names) or (
         not level and any(vocabulary("ceiling_time").search(n.strip()) for n in names)
     )
