@@ -344,6 +344,22 @@ def print_breakdown(name: str, split: dict[str, Any]) -> None:
         total = sum(r["rows_gold"] for r in split["docs"].values())
         kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(pooled.items(), key=lambda kv: -kv[1]))
         print(f"{field} not exact, of {total} gold rows: {kinds or 'none'}")
+    print(f"## {name}: kinds of error by chosen layout (gold rows; the three most frequent kinds a field)")
+    for layout, results in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        parts = []
+        for field in ("task", "progress", "lead"):
+            pooled = {}
+            for result in results:
+                for kind, n in result.get("errors", {}).get(field, {}).items():
+                    if kind != "(no row)":
+                        pooled[kind] = pooled.get(kind, 0) + n
+            top = sorted(pooled.items(), key=lambda kv: -kv[1])[:3]
+            parts.append(f"{field}: " + (", ".join(f"{kind} {n}" for kind, n in top) or "-"))
+        gold_rows = sorted(r["rows_gold"] for r in results)
+        print(
+            f"{layout} ({len(results)} docs, gold rows {gold_rows[0]}–{gold_rows[-1]}, "
+            f"median {gold_rows[len(gold_rows) // 2]}): " + "; ".join(parts)
+        )
     print()
 
 

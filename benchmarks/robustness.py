@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accuracy import KEYS, run_split
+from renders import RENDERS
 
 from corpus import COMPANION_SUFFIXES
 
@@ -1133,6 +1134,22 @@ def _publisher_folder(folder: Path, name: str, into: Path) -> int:
     return written
 
 
+def _render_folder(folder: Path, name: str, into: Path) -> int:
+    """The folder's documents that the render ``name`` fits, written anew from their gold (see
+    ``benchmarks/renders``); the number written. Status labels are left out."""
+    manifest, written = _manifest(), 0
+    for gold in sorted(folder.glob("*.gold.json")):
+        stem = gold.name.removesuffix(".gold.json")
+        meta = {"stem": stem, "truncated": manifest.get(stem, {}).get("truncated", True)}
+        rendered = RENDERS[name].write(json.loads(gold.read_text("utf-8")), meta)
+        if rendered is None:
+            continue
+        (into / f"{stem}.txt").write_bytes(rendered[0].encode("utf-8"))
+        (into / gold.name).write_text(json.dumps(rendered[1], ensure_ascii=False), "utf-8")
+        written += 1
+    return written
+
+
 FORMATS = ("docx", "pdf")
 
 
@@ -1199,13 +1216,13 @@ def _line(label: str, n: int | str, means: dict, failed: int | str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path)
-    names = sorted(VARIANTS) + sorted(PUBLISHER_VARIANTS)
+    names = sorted(VARIANTS) + sorted(PUBLISHER_VARIANTS) + sorted(RENDERS)
     parser.add_argument("--variant", action="append", choices=names, help="default: all of them (or --set)")
     parser.add_argument(
         "--set",
-        choices=("all", "characters", "publishers"),
+        choices=("all", "characters", "publishers", "renders"),
         default="all",
-        help="without --variant: the character mappings, the publisher variants, or both (default)",
+        help="without --variant: the character mappings, the publisher variants, the renders, or all (default)",
     )
     parser.add_argument("--list", action="store_true", help="name and describe every variant, then stop")
     parser.add_argument("--worst", type=int, default=5, help="documents that lose most, per variant")
@@ -1225,8 +1242,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:24} characters  {doc}")
         for name, variant in sorted(PUBLISHER_VARIANTS.items()):
             print(f"{name:24} publisher   {variant.doc}")
+        for name, render in sorted(RENDERS.items()):
+            print(f"{name:24} render      {render.doc}")
         return 0
-    chosen = {"all": names, "characters": sorted(VARIANTS), "publishers": sorted(PUBLISHER_VARIANTS)}[args.set]
+    chosen = {
+        "all": names,
+        "characters": sorted(VARIANTS),
+        "publishers": sorted(PUBLISHER_VARIANTS),
+        "renders": sorted(RENDERS),
+    }[args.set]
     report: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
@@ -1243,6 +1267,10 @@ def main(argv: list[str] | None = None) -> int:
             into.mkdir(parents=True, exist_ok=True)
             if name.startswith("as_"):
                 _format_folder(args.folder, name.removeprefix("as_"), into)
+            elif name in RENDERS:
+                if not _render_folder(args.folder, name, into):
+                    print(f"{name:24}    0  (fits no document)")
+                    continue
             elif name in PUBLISHER_VARIANTS:
                 if not _publisher_folder(args.folder, name, into):
                     print(f"{name:24}    0  (fits no document)")
