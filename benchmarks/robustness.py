@@ -1144,7 +1144,10 @@ def _render_folder(folder: Path, name: str, into: Path) -> int:
         rendered = RENDERS[name].write(json.loads(gold.read_text("utf-8")), meta)
         if rendered is None:
             continue
-        (into / f"{stem}.txt").write_bytes(rendered[0].encode("utf-8"))
+        if len(rendered) == 3:  # a file format: its bytes and suffix
+            (into / f"{stem}{rendered[2]}").write_bytes(rendered[0])
+        else:
+            (into / f"{stem}.txt").write_bytes(rendered[0].encode("utf-8"))
         (into / gold.name).write_text(json.dumps(rendered[1], ensure_ascii=False), "utf-8")
         written += 1
     return written
@@ -1294,9 +1297,10 @@ def main(argv: list[str] | None = None) -> int:
                     losses.append((loss, doc, worst, before[worst], scores[worst]))
             losses.sort(reverse=True)
             for loss, doc, worst, was, now in losses[: args.worst]:
+                written = [p for p in into.glob(doc + ".*") if not p.name.endswith(COMPANION_SUFFIXES)]
                 layouts = (
-                    f"{_layout(original / (doc + '.txt'))} → {_layout(into / (doc + '.txt'))}"
-                    if not name.startswith("as_")
+                    f"{_layout(original / (doc + '.txt'))} → {_layout(written[0])}"
+                    if not name.startswith("as_") and len(written) == 1
                     else ""
                 )
                 print(f"    {doc:28} loses {loss:5.2f} (most in {worst}: {was:.3f} → {now:.3f})  {layouts}")

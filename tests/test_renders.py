@@ -3,7 +3,9 @@ are all in the text they wrote."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -89,10 +91,20 @@ def test_every_render_is_deterministic_and_its_gold_strings_are_in_its_text(name
     gold = json.loads(gold_path.read_text("utf-8"))
     first = RENDERS[name].write(json.loads(json.dumps(gold)), {"stem": stem, "truncated": True})
     again = RENDERS[name].write(json.loads(json.dumps(gold)), {"stem": stem, "truncated": True})
-    assert first == again
     if first is None:
+        assert again is None
         return
-    text, new = first
+    if len(first) == 3:  # a file format: a zip's bytes hold the time it was written; the page's text unescaped
+        data, new, suffix = first
+        assert suffix in (".html", ".xlsx", ".docx") and data
+        assert (new, suffix) == (again[1], again[2])
+        if suffix != ".html":
+            return
+        text = html.unescape(re.sub(r"<[^>]*>", "", data.decode("utf-8")))
+        assert data == again[0]
+    else:
+        assert first == again
+        text, new = first
     squeezed = "".join(text.split())
     for row in new["rows"]:
         for value in (row.get("task", ""), row.get("progress", ""), *row.get("lead_units", []), *row.get("issues", [])):

@@ -8,8 +8,9 @@ publishers'; only the arrangement is made up, so a render measures whether a mec
 arrangement, whatever words fill it. Run on dev only, like every variant.
 
 Each module of this package (one per owner: they never share a file) defines
-``RENDERS: dict[str, Render]``. A render's ``write(gold, meta)`` returns the new text and its gold,
-or None when the document does not fit (too few rows, no progress, …). ``meta`` holds ``stem``
+``RENDERS: dict[str, Render]``. A render's ``write(gold, meta)`` returns the new text and its gold
+(a ``.txt``), or the new file's bytes, its gold and its suffix (``.html``, ``.xlsx``, ``.docx``), or
+None when the document does not fit (too few rows, no progress, …). ``meta`` holds ``stem``
 (the document's id: seed any randomness with it, so a render is the same every run) and
 ``truncated`` (the manifest's flag).
 """
@@ -29,9 +30,10 @@ KEPT_FIELDS = ("seq", "seq_text", "task", "progress", "lead_units", "issues", "f
 
 
 class Render:
-    """``write(gold, meta)`` → ``(text, gold)`` or None; ``doc`` one line for ``--list``."""
+    """``write(gold, meta)`` → ``(text, gold)``, ``(data, gold, suffix)`` or None; ``doc`` one line
+    for ``--list``."""
 
-    def __init__(self, write: Callable[[dict, dict], tuple[str, dict] | None], doc: str) -> None:
+    def __init__(self, write: Callable[[dict, dict], tuple | None], doc: str) -> None:
         self.write, self.doc = write, doc
 
 
