@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import shutil
+import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -1150,7 +1152,25 @@ def _render_folder(folder: Path, name: str, into: Path) -> int:
             (into / f"{stem}.txt").write_bytes(rendered[0].encode("utf-8"))
         (into / gold.name).write_text(json.dumps(rendered[1], ensure_ascii=False), "utf-8")
         written += 1
+    if RENDERS[name].to_pdf and written:
+        _to_pdf(into)
     return written
+
+
+def _to_pdf(into: Path) -> None:
+    """Every .docx of the folder converted to PDF by LibreOffice (in one run), the .docx removed."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise SystemExit("PDF needs LibreOffice (soffice) on the PATH")
+    words = sorted(into.glob("*.docx"))
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(into), *map(str, words)],
+        capture_output=True,
+        check=True,
+        timeout=1800,
+    )
+    for word in words:
+        word.unlink()
 
 
 FORMATS = ("docx", "pdf")
@@ -1161,8 +1181,6 @@ def _format_folder(folder: Path, fmt: str, into: Path) -> None:
     through the text layouts), and for ``pdf`` those printed by LibreOffice: a PDF's text comes back
     in lines the page's width broke, as real attachments do. Gold and status labels copied. Texts
     holding a table copied as text (pipes, tabs) are left out: no real attachment holds one so."""
-    import shutil
-    import subprocess
 
     import docx
 
@@ -1179,18 +1197,7 @@ def _format_folder(folder: Path, fmt: str, into: Path) -> None:
             if companion.name.endswith(COMPANION_SUFFIXES):
                 shutil.copy(companion, into / companion.name)
     if fmt == "pdf":
-        office = shutil.which("soffice") or shutil.which("libreoffice")
-        if office is None:
-            raise SystemExit("the pdf format needs LibreOffice (soffice) on the PATH")
-        words = sorted(into.glob("*.docx"))
-        subprocess.run(
-            [office, "--headless", "--convert-to", "pdf", "--outdir", str(into), *map(str, words)],
-            capture_output=True,
-            check=True,
-            timeout=1800,
-        )
-        for word in words:
-            word.unlink()
+        _to_pdf(into)
 
 
 def _by_stem(docs: dict[str, dict]) -> dict[str, dict]:

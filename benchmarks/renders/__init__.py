@@ -33,8 +33,9 @@ class Render:
     """``write(gold, meta)`` → ``(text, gold)``, ``(data, gold, suffix)`` or None; ``doc`` one line
     for ``--list``."""
 
-    def __init__(self, write: Callable[[dict, dict], tuple | None], doc: str) -> None:
-        self.write, self.doc = write, doc
+    def __init__(self, write: Callable[[dict, dict], tuple | None], doc: str, *, to_pdf: bool = False) -> None:
+        # to_pdf: the .docx files written are converted to PDF by LibreOffice, in one batch
+        self.write, self.doc, self.to_pdf = write, doc, to_pdf
 
 
 def rng_for(meta: dict, salt: str = "") -> random.Random:

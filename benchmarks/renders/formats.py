@@ -186,10 +186,11 @@ def _xlsx_sheet(gold: dict, meta: dict) -> tuple[bytes, dict, str] | None:
     return out.getvalue(), plan.gold(gold), ".xlsx"
 
 
-def _docx_table(gold: dict, meta: dict) -> tuple[bytes, dict, str] | None:
+def _docx_table(gold: dict, meta: dict, *, salt: str = "docx", ruled: bool = True) -> tuple[bytes, dict, str] | None:
     from docx import Document
+    from docx.shared import Cm
 
-    plan = _Plan(gold, meta, "docx")
+    plan = _Plan(gold, meta, salt)
     if plan.rows is None:
         return None
     grid = plan.grid()
@@ -199,7 +200,17 @@ def _docx_table(gold: dict, meta: dict) -> tuple[bytes, dict, str] | None:
     document.add_paragraph(plan.title)
     width = len(plan.header)
     table = document.add_table(rows=len(grid), cols=width)
-    table.style = "Table Grid"
+    table.autofit = False
+    if ruled:
+        table.style = "Table Grid"
+    # Widths as publishers set them (a narrow 序号, a wide progress), not python-docx's equal ones:
+    # a section's text then runs across the columns, as on real pages.
+    widths = {"序号": 1.2, "备注": 1.6}
+    for c, name in enumerate(plan.header):
+        width = Cm(widths.get(name, 7.0 if name in PROGRESS_HEADERS else 3.0 if name in LEAD_HEADERS else 4.5))
+        table.columns[c].width = width
+        for row in table.rows:
+            row.cells[c].width = width
     # Text first, merges after, bottom row first: python-docx finds a cell by its grid position,
     # which a merge above would move.
     pending: dict[int, int] = {}
@@ -232,4 +243,14 @@ RENDERS = {
     "render_html_page": Render(_html_page, "a saved web page: site furniture, the table with merges and sections"),
     "render_xlsx_sheet": Render(_xlsx_sheet, "an Excel sheet: a title merged across, units merged down, sections"),
     "render_docx_table": Render(_docx_table, "a Word table: units merged down, sections, cells in two paragraphs"),
+    "render_pdf_ruled": Render(
+        lambda gold, meta: _docx_table(gold, meta, salt="pdf"),
+        "the Word table printed to PDF by LibreOffice (ruled)",
+        to_pdf=True,
+    ),
+    "render_pdf_unruled": Render(
+        lambda gold, meta: _docx_table(gold, meta, salt="pdf-unruled", ruled=False),
+        "the Word table without borders printed to PDF (an unruled table)",
+        to_pdf=True,
+    ),
 }

@@ -238,14 +238,26 @@ def _header_candidate(line: Line, size: float) -> bool:
     """looks_like_header, with the field names in separate pieces of text (not one sentence)."""
     if line.furniture or not looks_like_header(line.text):
         return False
-    pattern, fields, _ = _vocabulary()
     segments = _segments(line.chars, SEGMENT_GAP * size)
     # Fields per piece: two of them must come from different pieces. A sentence in one cell can
     # name two ("从1-2月主要经济指标完成情况看" holds 指标 and 完成情况).
-    named = [found for s in segments if (found := {fields[m] for m in pattern.findall(_key(s))})]
+    # A header cell is a header word or starts with one ("完成情况（截至3月底）"); a piece of a body
+    # line is a sentence that may merely hold header words ("前期工作计划，按时完成" | "育场等30个重点
+    # 项目已完成"), and a body line taken for a header ends the lines the columns are measured on.
+    keys = [_key(s) for s in segments]
+    named = [{field} for k in keys if (field := _named_piece(k))]
     pieces = len(named) >= 2 and len(set().union(*named)) >= 2
-    spaced = len(segments) >= 3  # "序号 目 标 任 务 完 成 情 况 …"
+    # "序号 目 标 任 务 完 成 情 况 …": a header spaced out is pieces of a character or two
+    spaced = len(segments) >= 3 and sum(len(k) for k in keys) <= 3 * len(keys)
     return pieces or spaced
+
+
+def _named_piece(key: str) -> str | None:
+    """The field a piece of a line names when it is a header word or starts with one."""
+    if len(key) > MAX_HEADER_TEXT:
+        return None
+    claims = header_candidates(key)
+    return claims[0][0] if claims and claims[0][1] >= 2.0 else None
 
 
 def _key(chars: Iterable[Char]) -> str:
