@@ -205,7 +205,7 @@ def _docx_table(gold: dict, meta: dict, *, salt: str = "docx", ruled: bool = Tru
         table.style = "Table Grid"
     # Widths as publishers set them (a narrow 序号, a wide progress), not python-docx's equal ones:
     # a section's text then runs across the columns, as on real pages.
-    widths = {"序号": 1.2, "备注": 1.6}
+    widths = {"序号": 1.5, "备注": 1.6}
     for c, name in enumerate(plan.header):
         width = Cm(widths.get(name, 7.0 if name in PROGRESS_HEADERS else 3.0 if name in LEAD_HEADERS else 4.5))
         table.columns[c].width = width
