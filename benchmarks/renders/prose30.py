@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import random
 
+import regex
+
 from renders import Render, new_gold, rng_for
 from renders.basic import numbered
 
@@ -138,9 +140,18 @@ class _Doc:
         return "\n".join(lines) + "\n", new_gold(gold, rows)
 
 
+MIN_PROSE_HAN = 4  # Han characters of a report written as prose (a bare figure is a table's cell)
+
+
 def _rows(gold: dict, **need: bool) -> list[dict] | None:
+    """The gold's rows numbered, or None when they do not fit numbered prose: more than 20, or most
+    of their reports bare figures (a table's cells: "99", "7.23"), which no publisher writes as a
+    paragraph under a numbered task."""
     rows = numbered(gold, **need)
     if rows is None or len(rows) > len(CIRCLED):
+        return None
+    prose = [r for r in rows if len(regex.findall(r"\p{Han}", r.get("progress", ""))) >= MIN_PROSE_HAN]
+    if need.get("need_progress", True) and 2 * len(prose) < len(rows):
         return None
     return rows
 
