@@ -2122,8 +2122,25 @@ def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
             continue
         found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
         if found and "status" not in found:
+            if _later_marker(text, view, match.end()):
+                continue  # "新增3个乡镇（街道）建有托育机构【卫生健康局】。": the first bracket is the name's
             return text[: match.start()].rstrip(), found, text[match.end() :]
     return None
+
+
+def _later_marker(text: str, view: str, end: int) -> bool:
+    """Whether a bracket ending at ``end`` is glued inside its sentence (Han text right after it) and
+    another bracket of units closes that sentence later: the marker is the later one, the first
+    belongs to a name ("乡镇（街道）", "村卫生室（社区卫生服务站）5个")."""
+    if not regex.match(r"\p{Han}|\d", view[end : end + 1]):
+        return False
+    sentence = regex.match(r"[^。;!?\n]*", view[end:]).group()
+    for later in prose_patterns()["inner_bracket"].finditer(sentence):
+        start = end + later.start()
+        found = _bracket_fields(text, start, text[end + later.start(1) : end + later.end(1)])
+        if found and "status" not in found:
+            return True
+    return False
 
 
 def _units_within(text: str) -> tuple[str, dict[str, str], str] | None:
