@@ -1705,8 +1705,20 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     page = item.lines[0].page
     section = item.section
     tag = CATEGORY_TAG.match(match_view(first))
-    if tag:  # 【托幼育人】: the item's category, not its task
+    tag_units = None
+    if tag and _office_names(tag.group(1)):  # 【市住建局】推进…: the units that carry it, a marker
+        tag_units, first = first[tag.start(1) : tag.end(1)].strip(), first[tag.end() :]
+    elif tag:  # 【托幼育人】: the item's category, not its task
         section, first = tag.group(1).strip(), first[tag.end() :]
+    section, page, cells = _row_cells(item, run_in, first, body, section, page, marker)
+    if tag_units and not cells.get("lead_units"):
+        cells["lead_units"] = tag_units
+    return section, page, cells
+
+
+def _row_cells(
+    item: _Item, run_in: bool, first: str, body: list[str], section: str | None, page: int | None, marker: str
+) -> tuple[str | None, int | None, dict[str, str]]:
     if item.name_end is not None:
         # A named report of a ；-list: the name, then what is reported on it.
         fields = _fields(trim("\n".join([first[item.name_end :], *body])), heading=first[: item.name_end])
@@ -1903,6 +1915,10 @@ def _fields(
     if bracket is None and heading is None and (within := _units_within(text)) is not None:
         text, bracket, after_units = within
     units_between = False
+    if bracket is None and heading is None and (gap := _gap_units(text.split("\n", 1)[0])) is not None:
+        # "1.推进…建设　　市住建局" over its report: the names set off by a gap close the task's line.
+        text, bracket, after_units = gap[0], {"units": gap[1]}, text.partition("\n")[2]
+        units_between = bool(_clean(after_units))
     if bracket is None and heading is None and (said := _units_sentence(text)) is not None:
         # "推进…建设。市住建局负责。截至6月…": a sentence that only names the units ends the task.
         text, bracket, after_units = said
@@ -2090,6 +2106,8 @@ def _closing_bracket(text: str) -> tuple[str, dict[str, str] | None]:
     head, _, last = text.rstrip().rpartition("\n")
     if head.strip() and _units_line(last):
         return head.rstrip(), {"units": last.strip()}
+    if not head.strip() and (gap := _gap_units(last)) is not None:
+        return gap[0], {"units": gap[1]}  # "推进…建设　　市住建局": names set off after the task
     tail = UNITS_AFTER_STOP.search(match_view(text))
     if tail is not None and _clean(text[: tail.start(1)]) and _units_line(tail.group(1)):
         # "…主体工程已完工。县水利局": unit names after the last sentence, on its line
@@ -2099,6 +2117,22 @@ def _closing_bracket(text: str) -> tuple[str, dict[str, str] | None]:
         return text, None
     found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
     return (text[: match.start()].rstrip(), found) if found else (text, None)
+
+
+GAP_UNITS = compile_rule(r"^(.*?\S)(?:[ \t\xa0]{2,}|\u3000+)(\S[^。;:；：!?]{1,60}?)\s*$")
+
+
+def _gap_units(line: str) -> tuple[str, str] | None:
+    """A line whose text ends with unit names set off by a gap of spaces ("推进城南污水处理厂建设　　市住建局",
+    "新建学校3所  县教育局、县财政局"): (the text before the gap, the names); None when what follows the
+    gap is not names of offices (_office_names) or nothing comes before it."""
+    found = GAP_UNITS.match(line.rstrip())
+    if found is None or not _clean(found.group(1)):
+        return None
+    names = found.group(2).strip()
+    if not _office_names(names) or looks_like_person(names):
+        return None
+    return found.group(1).rstrip(), names
 
 
 def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
@@ -2205,12 +2239,20 @@ def _said_units(sentence: str) -> tuple[int, int] | None:
         if named is None or _known_labels().get(match_key(named.group("label"))) not in UNIT_FIELDS:
             return None
         said = named
-    names = said.group("units")
-    if not _names_units(names) or not any(
-        prose_patterns()["organisation"].search(part) for part in regex.split(r"[、,;\s]+", names) if part
-    ):
-        return None  # every part a unit's name, one at least an office's ("全市" alone is a place)
+    if not _office_names(said.group("units")):
+        return None
     return said.start("units"), said.end("units")
+
+
+def _office_names(names: str) -> bool:
+    """Whether a text is made of unit names (their roles aside), one at least an office's by its
+    ending (局, 委, 办, 中心…: "全市" or "城区" alone is a place, not who carries a task)."""
+    view = match_view(names)
+    return _names_units(view) and any(
+        prose_patterns()["organisation"].search(part)
+        for part in regex.split(r"[、,;\s]+", prose_patterns()["unit_role"].sub("、", view))
+        if part
+    )
 
 
 def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None:
