@@ -140,3 +140,24 @@ def test_targets_one_after_another_stay_the_task() -> None:
         _n("新增就业2万人。6月30日前完成主体工程。"),
     ]
     assert all(not r.cells.get("progress") for r in rows)
+
+
+DONE = (
+    "1.城西河道综合治理项目。项目已全部完成。\n"
+    "2.打造安全上学路6条。6条安全上学路建设完成。\n"
+    "3.交通方面。城北公路改造完成投资1800万元，预计国庆节前通车。\n"
+    "4.推进产业园区建设。区发改局与区城投集团共同谋划了两个特色产业园，均已立项备案。\n"
+)
+
+
+@pytest.mark.parametrize("text", _spellings(DONE))
+def test_a_sentence_that_says_what_stands_done_starts_the_report(text: str) -> None:
+    rows = _rows(text)
+    assert [_n(r.cells["task"]) for r in rows] == [
+        _n("城西河道综合治理项目。"),
+        _n("打造安全上学路6条。"),
+        _n("交通方面。"),
+        _n("推进产业园区建设。"),
+    ]
+    assert _n(rows[0].cells["progress"]) == _n("项目已全部完成。")
+    assert _n(rows[3].cells["progress"]).startswith(_n("区发改局与区城投集团"))
