@@ -154,10 +154,10 @@ def _numbered_rows(lines: list[Line]) -> set[int]:
 
 @cache
 def _report_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The progress opener ([prose]) and the report sentence ([prose.parts]) of data/layout.toml."""
+    """The progress opener ([prose]) and the rate clause ([prose.parts]) of data/layout.toml."""
     from extractor.rules.data import load
 
-    return prose_patterns()["progress_opener"], compile_rule(load("layout")["prose"]["parts"]["report_sentence"])
+    return prose_patterns()["progress_opener"], compile_rule(load("layout")["prose"]["parts"]["rate_clause"])
 
 
 MID_CLAUSE = compile_rule(r"(?:[的和与及对在于将把被由从向为、,(“]|工程|项目)\s*$")
@@ -170,8 +170,8 @@ def _mid_clause(text: str) -> bool:
 
 
 def _opens_report(text: str) -> bool:
-    """A line that opens with a report: a clause of progress (截至…, 目前…, 1-8月…) or a sentence that
-    reports by what it is (a count with its completion rate, 我局…)."""
+    """A line that opens with a report: a clause of progress (截至…, 目前…, 1-8月…) or a count done with
+    its rate ("开复工项目25个,开复工率78%")."""
     view = match_view(text).lstrip()
     opener, sentence = _report_patterns()
     first = regex.split(r"(?<=[。;!?])", view, maxsplit=1)[0]
