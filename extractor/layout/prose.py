@@ -139,6 +139,13 @@ def _reading() -> dict[str, regex.Pattern[str]]:
 
 
 @cache
+def _part_patterns() -> dict[str, regex.Pattern[str]]:
+    """What an item's parts are (data/layout.toml [prose.parts]): units_said, units_named."""
+    data = load("layout")["prose"]["parts"]
+    return {name: compile_rule(pattern) for name, pattern in data.items() if not name.endswith("examples")}
+
+
+@cache
 def _style_patterns() -> dict[str, regex.Pattern[str]]:
     """Enumerator styles at the start of a line, highest level first (data/layout.toml [prose.styles])."""
     return {name[6:]: p for name, p in prose_patterns().items() if name.startswith("style:")}
@@ -1698,8 +1705,20 @@ def _row(item: _Item, run_in: bool = False) -> tuple[str | None, int | None, dic
     page = item.lines[0].page
     section = item.section
     tag = CATEGORY_TAG.match(match_view(first))
-    if tag:  # 【托幼育人】: the item's category, not its task
+    tag_units = None
+    if tag and _office_names(tag.group(1)):  # 【市住建局】推进…: the units that carry it, a marker
+        tag_units, first = first[tag.start(1) : tag.end(1)].strip(), first[tag.end() :]
+    elif tag:  # 【托幼育人】: the item's category, not its task
         section, first = tag.group(1).strip(), first[tag.end() :]
+    section, page, cells = _row_cells(item, run_in, first, body, section, page, marker)
+    if tag_units and not cells.get("lead_units"):
+        cells["lead_units"] = tag_units
+    return section, page, cells
+
+
+def _row_cells(
+    item: _Item, run_in: bool, first: str, body: list[str], section: str | None, page: int | None, marker: str
+) -> tuple[str | None, int | None, dict[str, str]]:
     if item.name_end is not None:
         # A named report of a ；-list: the name, then what is reported on it.
         fields = _fields(trim("\n".join([first[item.name_end :], *body])), heading=first[: item.name_end])
@@ -1895,6 +1914,15 @@ def _fields(
             text, after_units = text + "\n" + after_units[first:], after_units[:first]
     if bracket is None and heading is None and (within := _units_within(text)) is not None:
         text, bracket, after_units = within
+    units_between = False
+    if bracket is None and heading is None and (gap := _gap_units(text.split("\n", 1)[0])) is not None:
+        # "1.推进…建设　　市住建局" over its report: the names set off by a gap close the task's line.
+        text, bracket, after_units = gap[0], {"units": gap[1]}, text.partition("\n")[2]
+        units_between = bool(_clean(after_units))
+    if bracket is None and heading is None and (said := _units_sentence(text)) is not None:
+        # "推进…建设。市住建局负责。截至6月…": a sentence that only names the units ends the task.
+        text, bracket, after_units = said
+        units_between = bool(_clean(after_units))
     bracket = bracket or {}
     bracket_units = bracket.get("units")
     if bracket.get("status"):
@@ -1957,7 +1985,7 @@ def _fields(
         line_closed = "\n" not in _clean(head) and any(
             piece.lstrip(" \t\u3000\xa0)）。").startswith("\n") for piece in unlabelled if _clean(piece)
         )
-        whole_head = progress_after and (len(head) <= 2 * MAX_TASK_NAME or line_closed)
+        whole_head = progress_after and (len(head) <= 2 * MAX_TASK_NAME or line_closed or units_between)
         if whole_head:
             task, rest, reference, titled = _clean(head) or None, "", None, False
             if run_in and task and _title_alone(task):
@@ -1978,7 +2006,7 @@ def _fields(
         rest_text
         and heading is None
         and titled
-        and (plans or not (reports or _reports(rest_text) or any(_clean(piece) for piece in unlabelled)))
+        and (plans or not (reports or _reports_after_task(rest_text) or any(_clean(piece) for piece in unlabelled)))
         and not left
     ):
         # The rest of a task list's item describes the task; it reports nothing, so the item as
@@ -2004,6 +2032,19 @@ def _reports(text: str) -> bool:
     """Whether a text reports progress (its clauses say what was done or stands), not a plan."""
     view = _sentence_view(text)
     return _progress_start(view, 0) is not None or bool(prose_patterns()["progress_word"].search(view))
+
+
+def _reports_after_task(text: str) -> bool:
+    """Whether the text after an item's task sentence reports: by its words (_reports), or by what
+    one of its sentences is (_reports_by_sentence)."""
+    return _reports(text) or _reports_by_sentence(_sentence_view(text))
+
+
+def _reports_by_sentence(view: str) -> bool:
+    """Whether a sentence of a text reports by what it is (data/layout.toml [prose.parts]
+    report_sentence: a bare result, a count with its completion rate, what the office did)."""
+    pattern = _part_patterns()["report_sentence"]
+    return any(pattern.match(sentence) for sentence in regex.split(r"(?<=[。;!?\n])", view) if sentence.strip())
 
 
 def _cut_label(piece: str) -> bool:
@@ -2065,6 +2106,8 @@ def _closing_bracket(text: str) -> tuple[str, dict[str, str] | None]:
     head, _, last = text.rstrip().rpartition("\n")
     if head.strip() and _units_line(last):
         return head.rstrip(), {"units": last.strip()}
+    if not head.strip() and (gap := _gap_units(last)) is not None:
+        return gap[0], {"units": gap[1]}  # "推进…建设　　市住建局": names set off after the task
     tail = UNITS_AFTER_STOP.search(match_view(text))
     if tail is not None and _clean(text[: tail.start(1)]) and _units_line(tail.group(1)):
         # "…主体工程已完工。县水利局": unit names after the last sentence, on its line
@@ -2074,6 +2117,22 @@ def _closing_bracket(text: str) -> tuple[str, dict[str, str] | None]:
         return text, None
     found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
     return (text[: match.start()].rstrip(), found) if found else (text, None)
+
+
+GAP_UNITS = compile_rule(r"^(.*?\S)(?:[ \t\xa0]{2,}|\u3000+)(\S[^。;:；：!?]{1,60}?)\s*$")
+
+
+def _gap_units(line: str) -> tuple[str, str] | None:
+    """A line whose text ends with unit names set off by a gap of spaces ("推进城南污水处理厂建设　　市住建局",
+    "新建学校3所  县教育局、县财政局"): (the text before the gap, the names); None when what follows the
+    gap is not names of offices (_office_names) or nothing comes before it."""
+    found = GAP_UNITS.match(line.rstrip())
+    if found is None or not _clean(found.group(1)):
+        return None
+    names = found.group(2).strip()
+    if not _office_names(names) or looks_like_person(names):
+        return None
+    return found.group(1).rstrip(), names
 
 
 def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
@@ -2097,8 +2156,25 @@ def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
             continue
         found = _bracket_fields(text, match.start(), text[match.start(1) : match.end(1)])
         if found and "status" not in found:
+            if _later_marker(text, view, match.end()):
+                continue  # "新增3个乡镇（街道）建有托育机构【卫生健康局】。": the first bracket is the name's
             return text[: match.start()].rstrip(), found, text[match.end() :]
     return None
+
+
+def _later_marker(text: str, view: str, end: int) -> bool:
+    """Whether a bracket ending at ``end`` is glued inside its sentence (Han text right after it) and
+    another bracket of units closes that sentence later: the marker is the later one, the first
+    belongs to a name ("乡镇（街道）", "村卫生室（社区卫生服务站）5个")."""
+    if not regex.match(r"\p{Han}|\d", view[end : end + 1]):
+        return False
+    sentence = regex.match(r"[^。;!?\n]*", view[end:]).group()
+    for later in prose_patterns()["inner_bracket"].finditer(sentence):
+        start = end + later.start()
+        found = _bracket_fields(text, start, text[end + later.start(1) : end + later.end(1)])
+        if found and "status" not in found:
+            return True
+    return False
 
 
 def _units_within(text: str) -> tuple[str, dict[str, str], str] | None:
@@ -2128,6 +2204,55 @@ def _units_within(text: str) -> tuple[str, dict[str, str], str] | None:
             return before, found, after[len(after) - len(after.lstrip(" \t\u3000\xa0。.;,，、；\n")) :]
         return before + after, found, ""
     return None
+
+
+def _units_sentence(text: str) -> tuple[str, dict[str, str], str] | None:
+    """A sentence of an item that only says who carries it ("市住建局负责。", "由市发改委牵头。",
+    "责任单位为市人社局。", data/layout.toml [prose.parts]), after at least one sentence of the item:
+    (the text before it, {"units": the names}, the text after it). The sentence is the item's unit
+    marker wherever it stands; the text after it, when any, is the report (the units close the task)."""
+    view = _sentence_view(text)
+    start = 0
+    for stop in regex.finditer(r"[。;!?\n]|$", view):
+        end = stop.end()
+        sentence = view[start:end]
+        units = _said_units(sentence)
+        if units is not None and _clean(text[:start]):
+            begin = start + len(sentence) - len(sentence.lstrip())
+            names = text[begin + units[0] : begin + units[1]].strip()
+            return text[:start].rstrip(), {"units": names}, text[end:]
+        start = end
+        if end >= len(view):
+            break
+    return None
+
+
+def _said_units(sentence: str) -> tuple[int, int] | None:
+    """Where the names stand in a sentence that only names an item's units (_units_sentence), relative
+    to its stripped start; None for any other sentence."""
+    stripped = sentence.strip()
+    if not stripped or len(stripped) > 2 * MAX_TASK_NAME:
+        return None
+    said = _part_patterns()["units_said"].match(stripped)
+    if said is None:
+        named = _part_patterns()["units_named"].match(stripped)
+        if named is None or _known_labels().get(match_key(named.group("label"))) not in UNIT_FIELDS:
+            return None
+        said = named
+    if not _office_names(said.group("units")):
+        return None
+    return said.start("units"), said.end("units")
+
+
+def _office_names(names: str) -> bool:
+    """Whether a text is made of unit names (their roles aside), one at least an office's by its
+    ending (局, 委, 办, 中心…: "全市" or "城区" alone is a place, not who carries a task)."""
+    view = match_view(names)
+    return _names_units(view) and any(
+        prose_patterns()["organisation"].search(part)
+        for part in regex.split(r"[、,;\s]+", prose_patterns()["unit_role"].sub("、", view))
+        if part
+    )
 
 
 def _bracket_fields(text: str, start: int, inside: str) -> dict[str, str] | None:
@@ -2390,7 +2515,7 @@ def _title_sentence(head: str, view: str, run_in: bool = False) -> tuple[str | N
     title = regex.match(rf"\s*([^。;]{{2,{MAX_TITLE_SENTENCE}}})。", view)
     if not title or not _clean(head[title.end() :]):
         return None
-    if _states_target(title.group(1)) and not _reports(head[title.end() :]):
+    if _states_target(title.group(1)) and not _reports_after_task(head[title.end() :]):
         # Targets one after another ("新建幼儿园14所。创建优质幼儿园20所。"): all the task.
         return _clean(head), "", None, False
     return _clean(head[: title.end() - run_in]) or None, head[title.end() :], None, True
@@ -2422,7 +2547,7 @@ def _first_reporting_sentence(view: str) -> int | None:
     come before it; None otherwise."""
     starts = [0] + [m.end() for m in regex.finditer(r"。", view) if m.end() < len(view.rstrip())]
     for start, end in itertools.pairwise([*starts, len(view)]):
-        if _reports(view[start:end]):
+        if _reports_after_task(view[start:end]):
             return start if start > 0 else None
     return None
 

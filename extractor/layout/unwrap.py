@@ -101,6 +101,11 @@ def unwrapped(lines: list[Line]) -> list[Line] | None:
     joining = False
     for k, line in enumerate(lines):
         opens = k in numbered or _opens(line.text) or _opens_with_label(line.text)
+        if joining and not opens and _opens_report(line.text) and not _mid_clause(out[-1].text):
+            # "…年内计划完成投资86亿元" / "开复工项目25个,开复工率78%": a line that opens a report
+            # starts anew after a line that ends a clause of its own; a page that broke a sentence
+            # before such words broke it mid-clause ("…该项目" / "已完成…" reads on as one).
+            opens = True
         if joining and line.text.strip() and not opens and not _table_line(line.text):
             previous = out[-1]
             out[-1] = Line(_joined(previous.text, line.text), previous.page)
@@ -145,6 +150,32 @@ def _numbered_rows(lines: list[Line]) -> set[int]:
         if n2 == n + 1:
             rows |= {k, k2}
     return rows
+
+
+@cache
+def _report_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The progress opener ([prose]) and the rate clause ([prose.parts]) of data/layout.toml."""
+    from extractor.rules.data import load
+
+    return prose_patterns()["progress_opener"], compile_rule(load("layout")["prose"]["parts"]["rate_clause"])
+
+
+MID_CLAUSE = compile_rule(r"(?:[的和与及对在于将把被由从向为、,(“]|工程|项目)\s*$")
+
+
+def _mid_clause(text: str) -> bool:
+    """A line ending where its clause cannot (a particle, a conjunction, an open bracket or quote, a
+    name's noun waiting for its verb: "…该项目" / "已完成…"): a page broke the sentence there."""
+    return bool(MID_CLAUSE.search(match_view(text)))
+
+
+def _opens_report(text: str) -> bool:
+    """A line that opens with a report: a clause of progress (截至…, 目前…, 1-8月…) or a count done with
+    its rate ("开复工项目25个,开复工率78%")."""
+    view = match_view(text).lstrip()
+    opener, sentence = _report_patterns()
+    first = regex.split(r"(?<=[。;!?])", view, maxsplit=1)[0]
+    return bool(opener.match(view)) or bool(sentence.match(first))
 
 
 LEADING_LABEL = compile_rule(r"^\s*(\p{Han}{2,10})\s*[:：]")
