@@ -37,10 +37,12 @@ from extractor.headers import (
     is_furniture,
     is_header_row,
     is_heading,
+    is_measures_header,
     item_enumerator,
     label_synonyms,
     layout_patterns,
     looks_like_units,
+    names_lead_role,
     numbers_count,
     parse_seq,
     prose_patterns,
@@ -296,6 +298,7 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
 
 
 DATED_PROGRESS = 0.1  # what a progress header dated within the year ("截至6月底进展") claims more
+LEAD_ROLE = 0.1  # what a units header naming the lead role (牵头单位, 主办单位) claims more than 责任单位
 
 
 def _column_claims(text: str) -> list[tuple[str, float]]:
@@ -313,6 +316,8 @@ def _column_claims(text: str) -> list[tuple[str, float]]:
         claims[field_name] = max(claims.get(field_name, 0.0), strength)
     if "progress" in claims and layout_patterns()["dated_header"].search(match_view(sub or text)):
         claims["progress"] += DATED_PROGRESS
+    if "lead_units" in claims and names_lead_role(sub or text):
+        claims["lead_units"] += LEAD_ROLE  # 牵头单位 over 责任单位, whichever stands first
     return sorted(claims.items(), key=lambda item: -item[1])
 
 
@@ -562,10 +567,13 @@ def _task_where_written(table: AssembledTable) -> None:
     repeated = len(table.rows) >= 2 and distinct(task) <= len(table.rows) / 2
     if fill(task) >= MIN_TASK_FILL and not repeated:
         return
+    # (a column of measures, 工作措施 / 推进举措, says how each task is pursued: never the task itself)
     others = [
         position
         for position, column in enumerate(table.columns)
-        if column.field is None and any(name == "task" for name, _ in header_candidates(column.header, morphemes=True))
+        if column.field is None
+        and any(name == "task" for name, _ in header_candidates(column.header, morphemes=True))
+        and not is_measures_header(column.header)
     ]
     best = max(others, key=fill, default=None)
     if best is None or fill(best) < 1 - MIN_TASK_FILL / 2:
