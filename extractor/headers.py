@@ -142,7 +142,7 @@ NOT_FIELD_LISTS = frozenset(
     {"weak", "examples", "content_openers", "never_first", "question"}
     | {
         f"{name}{suffix}"
-        for name in ("task_aspects", "measures", "lead_roles")
+        for name in ("task_aspects", "measures", "lead_roles", "planned")
         for suffix in ("", "_examples", "_counter_examples")
     }
 )
@@ -395,6 +395,17 @@ def names_lead_role(header: str) -> bool:
     """Whether a header names the lead role (牵头, 主责, 主办: ``lead_roles`` in data/headers.toml): of two
     columns of units, that one holds the lead units."""
     return bool(_lead_role_words().search(match_key(header)))
+
+
+@cache
+def _planned_words() -> tuple[str, ...]:
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["planned"])
+
+
+def opens_planned(header: str) -> bool:
+    """Whether a header opens with a word of what was planned (计划完成, 预期进度, 序时进度: ``planned``
+    in data/headers.toml), a period before it aside ("2024年计划完成"): it heads a target or a schedule."""
+    return match_key(undated_header(header)).startswith(_planned_words())
 
 
 @cache

@@ -148,3 +148,53 @@ def test_not_a_measures_header(header: str) -> None:
     from extractor.headers import is_measures_header
 
     assert not is_measures_header(header)
+
+
+@pytest.mark.parametrize(
+    ("planned", "done"),
+    [
+        ("计划完成", "实际完成"),
+        ("計劃完成", "實際完成"),
+        ("计划进度", "实际进度"),
+        ("序时进度", "形象进度"),
+        ("2024年计划完成", "1-6月完成"),
+    ],
+)
+@pytest.mark.parametrize("planned_first", [True, False])
+def test_of_a_planned_and_a_done_column_the_done_one_is_the_progress(
+    planned: str, done: str, planned_first: bool
+) -> None:
+    columns = [planned, done] if planned_first else [done, planned]
+    header = ["序号", "主要指标", *columns, "责任单位"]
+    values = {planned: ["100", "50"], done: ["62", "31"]}
+    rows = [
+        [str(n), t, values[columns[0]][n - 1], values[columns[1]][n - 1], "市发改委"]
+        for n, t in ((1, "地区生产总值"), (2, "固定资产投资"))
+    ]
+    text = "\n".join("| " + " | ".join(r) + " |" for r in [header, *rows]) + "\n"
+    table = extractor.parse_bytes(text.encode(), "t.txt").tables[0]
+    assert [r.progress for r in table.rows] == ["62", "31"]
+    assert [r.cells[planned] for r in table.rows] == ["100", "50"]
+
+
+@pytest.mark.parametrize("header", DATA["planned_examples"])
+def test_a_planned_header(header: str) -> None:
+    from extractor.headers import opens_planned
+
+    assert opens_planned(header)
+
+
+@pytest.mark.parametrize("header", DATA["planned_counter_examples"])
+def test_not_a_planned_header(header: str) -> None:
+    from extractor.headers import opens_planned
+
+    assert not opens_planned(header)
+
+
+def test_a_planned_column_alone_is_still_the_progress() -> None:
+    # (no column of what was done beside it: the table's only progress-like column is kept as read before)
+    header = ["序号", "项目", "计划完成", "责任单位"]
+    rows = [["1", "城东公园", "完成主体", "市住建局"], ["2", "老旧小区", "完成八个", "市住建局"]]
+    text = "\n".join("| " + " | ".join(r) + " |" for r in [header, *rows]) + "\n"
+    table = extractor.parse_bytes(text.encode(), "t.txt").tables[0]
+    assert [r.progress for r in table.rows] == ["完成主体", "完成八个"]
