@@ -378,7 +378,7 @@ def _measure_words() -> regex.Pattern[str]:
 
 def is_measures_header(header: str) -> bool:
     """Whether a header heads the measures taken for a task (工作措施, 推进举措: ``measures`` in
-    data/headers.toml [columns]), at its head: no other header word after it."""
+    data/headers.toml [morphemes]), at its head: no other header word after it."""
     key = match_key(header)
     pattern, meaning = _morphemes()
     named = [m for m in pattern.finditer(key) if meaning[m.group()]]
