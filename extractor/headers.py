@@ -137,6 +137,17 @@ MAX_MORPHEME_HEADER = 12
 MIN_MORPHEME_COVERAGE = 0.5
 
 
+# Lists of [morphemes] that name no field (weak words, openers, question words, examples).
+NOT_FIELD_LISTS = frozenset(
+    {"weak", "examples", "content_openers", "never_first", "question"}
+    | {
+        f"{name}{suffix}"
+        for name in ("task_aspects", "measures", "lead_roles", "planned")
+        for suffix in ("", "_examples", "_counter_examples")
+    }
+)
+
+
 @cache
 def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     """One alternation of every morpheme and weak word (longest first), and what each claims
@@ -144,7 +155,7 @@ def _morphemes() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     data = load("headers")["morphemes"]
     claims: dict[str, str | None] = {match_key(w) or w: None for w in data["weak"]}
     for name, words in data.items():
-        if name not in ("weak", "examples", "content_openers", "never_first", "question"):
+        if name not in NOT_FIELD_LISTS:
             claims.update({match_key(m): name for m in words})
     words = sorted(claims, key=len, reverse=True)
     return compile_rule("|".join(map(regex.escape, words))), claims
@@ -336,11 +347,65 @@ def _header_candidates(
         # "下步工作措施", "下一步工作举措": what comes next, whatever its head names (措施 is a task's)
         claims["plan"] = max(claims.get("plan", 0.0), NEXT_STRENGTH)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
+        aspect = _task_aspect_head(key)
         for name, strength in morpheme_claims(header).items():
+            if aspect and name == "progress" and strength < MORPHEME_HEAD:
+                continue  # "推进举措", "落实措施": the verb qualifies the task's measures, no report
             claims.setdefault(name, strength)
         if not claims and _period_header().match(key):
             claims["progress"] = MORPHEME_HEAD  # "1-3月": the values reached in the period
     return tuple(sorted(claims.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _task_aspects() -> tuple[str, ...]:
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["task_aspects"])
+
+
+def _task_aspect_head(key: str) -> bool:
+    """Whether a header (its matching key) ends in a word of the task's side (措施, 举措, 目标, 内容,
+    要求: ``task_aspects`` in data/headers.toml), no other header word after it ("推进举措", "落实措施说明",
+    "推进措施(%)")."""
+    pattern, meaning = _morphemes()
+    named = [m for m in pattern.finditer(key) if meaning[m.group()]]
+    return bool(named) and named[-1].group() in _task_aspects()
+
+
+@cache
+def _measure_words() -> regex.Pattern[str]:
+    return compile_rule("|".join(regex.escape(match_key(w)) for w in load("headers")["morphemes"]["measures"]))
+
+
+def is_measures_header(header: str) -> bool:
+    """Whether a header heads the measures taken for a task (工作措施, 推进举措: ``measures`` in
+    data/headers.toml [morphemes]), at its head: no other header word after it."""
+    key = match_key(header)
+    pattern, meaning = _morphemes()
+    named = [m for m in pattern.finditer(key) if meaning[m.group()]]
+    found = list(_measure_words().finditer(key))
+    return bool(found) and (not named or named[-1].end() <= found[-1].end())
+
+
+@cache
+def _lead_role_words() -> regex.Pattern[str]:
+    return compile_rule("|".join(regex.escape(match_key(w)) for w in load("headers")["morphemes"]["lead_roles"]))
+
+
+def names_lead_role(header: str) -> bool:
+    """Whether a header names the lead role (牵头, 主责, 主办: ``lead_roles`` in data/headers.toml): of two
+    columns of units, that one holds the lead units."""
+    return bool(_lead_role_words().search(match_key(header)))
+
+
+@cache
+def _planned_words() -> tuple[str, ...]:
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["planned"])
+
+
+def opens_planned(header: str) -> bool:
+    """Whether a header opens with a word of what was planned (计划完成, 预期进度, 序时进度: ``planned``
+    in data/headers.toml), a period before it aside ("2024年计划完成"): it heads a target or a schedule."""
+    return match_key(undated_header(header)).startswith(_planned_words())
 
 
 @cache
@@ -440,6 +505,8 @@ def broken_header(tops: Sequence[str | None], subs: Sequence[str | None]) -> boo
         return False
     if any(regex.search(r"\d", t + b) or len(t) > MAX_BROKEN_HALF or len(b) > MAX_BROKEN_HALF for t, b in pairs):
         return False  # (a data row's cells are longer than a header's halves)
+    if any(not regex.search(r"[\p{L}\p{N}]", b) for _, b in pairs):
+        return False  # a rule under the header ("|---|:---:|", "| —— | —— |") halves no word
     wholes = [collapse_layout_space(t + b) for t, b in pairs]
     # the 序号 column's halves (序 / 号) are the evidence: a first data row holds a number there, and a
     # table without that column may have a first row of short texts that read as header words too

@@ -37,11 +37,14 @@ from extractor.headers import (
     is_furniture,
     is_header_row,
     is_heading,
+    is_measures_header,
     item_enumerator,
     label_synonyms,
     layout_patterns,
     looks_like_units,
+    names_lead_role,
     numbers_count,
+    opens_planned,
     parse_seq,
     prose_patterns,
 )
@@ -296,6 +299,9 @@ def _columns(names: list[tuple[str, str | None]]) -> list[ColumnSpec]:
 
 
 DATED_PROGRESS = 0.1  # what a progress header dated within the year ("截至6月底进展") claims more
+PLANNED = 1.0  # what a progress header opening with a plan word (计划完成, 序时进度) claims less
+PLANNED_FLOOR = 0.2  # (still the progress where no other column claims it)
+LEAD_ROLE = 0.1  # what a units header naming the lead role (牵头单位, 主办单位) claims more than 责任单位
 
 
 def _column_claims(text: str) -> list[tuple[str, float]]:
@@ -313,6 +319,11 @@ def _column_claims(text: str) -> list[tuple[str, float]]:
         claims[field_name] = max(claims.get(field_name, 0.0), strength)
     if "progress" in claims and layout_patterns()["dated_header"].search(match_view(sub or text)):
         claims["progress"] += DATED_PROGRESS
+    if "progress" in claims and opens_planned(sub or text):
+        # 计划完成 beside 实际完成: the plan is the target, what was done the progress
+        claims["progress"] = max(claims["progress"] - PLANNED, PLANNED_FLOOR)
+    if "lead_units" in claims and names_lead_role(sub or text):
+        claims["lead_units"] += LEAD_ROLE  # 牵头单位 over 责任单位, whichever stands first
     return sorted(claims.items(), key=lambda item: -item[1])
 
 
@@ -562,10 +573,13 @@ def _task_where_written(table: AssembledTable) -> None:
     repeated = len(table.rows) >= 2 and distinct(task) <= len(table.rows) / 2
     if fill(task) >= MIN_TASK_FILL and not repeated:
         return
+    # (a column of measures, 工作措施 / 推进举措, says how each task is pursued: never the task itself)
     others = [
         position
         for position, column in enumerate(table.columns)
-        if column.field is None and any(name == "task" for name, _ in header_candidates(column.header, morphemes=True))
+        if column.field is None
+        and any(name == "task" for name, _ in header_candidates(column.header, morphemes=True))
+        and not is_measures_header(column.header)
     ]
     best = max(others, key=fill, default=None)
     if best is None or fill(best) < 1 - MIN_TASK_FILL / 2:
