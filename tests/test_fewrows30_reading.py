@@ -220,3 +220,27 @@ def test_a_title_says_whether_results_follow(title, said) -> None:
 def test_the_warning_names_the_rows_and_the_reading() -> None:
     message = FEW_ROWS_WARNING.format(rows=2, how="numbered items")
     assert "2 rows" in message and "numbered items" in message
+
+
+# The title names a field too (推进情况), the first row's task reads as a header cell (进展情况) and
+# another as a unit's name (…调处): the header is the widest run of distinct fields, no more.
+HEADED_TITLED = """重点工作任务推进情况
+重点任务
+推进情况
+责任部门
+市级重点项目进展情况
+2018年，全市安排重点项目458个，总投资7206.7亿元，截至8月底已开工392个。
+—
+辦理異議調處
+已調處案件72件，結案率90%
+—
+"""
+
+
+@pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
+def test_the_header_is_the_widest_run_of_distinct_fields(change) -> None:
+    document = _parse(_as(change, HEADED_TITLED))
+    (table,) = document.tables
+    assert [r.task for r in table.rows] == [_as(change, "市级重点项目进展情况"), "辦理異議調處"]
+    assert table.rows[1].progress == _as(change, "已調處案件72件，結案率90%")
+    assert [r.lead_units for r in table.rows] == [[], []]

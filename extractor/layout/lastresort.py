@@ -529,7 +529,14 @@ def few_rows(lines: list[Line]) -> tuple[list[Block], str, int] | None:
 
 
 MAX_HEADED_WIDTH = 8  # header cells written one a line
-KIND_SHARE = 2 / 3  # rows whose cell at a place is of the place's commonest kind
+KIND_SHARE = 2 / 3  # rows whose cell at a place is of the kind its field holds
+HEADED_KINDS = {
+    "seq": {"seq"},
+    "lead_units": {"unit", "number", "empty"},
+    "partner_units": {"unit", "number", "empty"},
+    "task": {"text", "unit", "date"},
+    "progress": {"text", "unit", "date"},
+}
 
 
 def headed_cells(lines: list[Line]) -> list[Block] | None:
@@ -542,18 +549,28 @@ def headed_cells(lines: list[Line]) -> list[Block] | None:
     stands over two rows at least."""
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
     fields = [_header_field(t) for t, _ in texts]
+    best: tuple[int, list[Block]] | None = None
     start = 0
     while start < len(texts):
         end = start
-        while end < len(texts) and fields[end] is not None and end - start < MAX_HEADED_WIDTH:
+        # the header ends before a line naming a field it has named already: the first row's task
+        # ("市级重点项目进展情况") may read as a header cell, never as a second one of a meaning
+        while (
+            end < len(texts)
+            and fields[end] is not None
+            and fields[end] not in fields[start:end]
+            and end - start < MAX_HEADED_WIDTH
+        ):
             end += 1
         named = [f for f in fields[start:end] if f is not None]
-        if end - start >= MIN_WIDTH and len(set(named)) == len(named):
+        if end - start >= MIN_WIDTH:
             found = _headed_rows(texts, start, end, named)
-            if found is not None:
-                return found
+            # the widest header that reads: a title naming a field ("重点任务推进情况") over a
+            # header one cell a line is no header cell of its own
+            if found is not None and (best is None or end - start > best[0]):
+                best = (end - start, found)
         start += 1
-    return None
+    return best[1] if best is not None else None
 
 
 def _header_field(text: str) -> str | None:
@@ -577,12 +594,13 @@ def _headed_rows(texts: list[tuple[str, int | None]], start: int, end: int, name
     if len(rows) < FEW_ROWS:
         return None
     for place, field in enumerate(named):
-        kinds = Counter(_kind(row[place][0]) for row in rows if place < len(row))
-        kind, count = kinds.most_common(1)[0]
-        if count < KIND_SHARE * sum(kinds.values()):
+        kinds = [_kind(row[place][0]) for row in rows if place < len(row)]
+        # what each field's cells may be: a 序号 a number; units unit names, or "—" for none (a
+        # number's kind); a task or a report text (a task may be named like an office: 调处, 中心);
+        # any other column one kind in most rows
+        allowed = HEADED_KINDS.get(field, {Counter(kinds).most_common(1)[0][0]})
+        if sum(1 for k in kinds if k in allowed) < KIND_SHARE * len(kinds):
             return None
-        if (field == "seq" and kind != "seq") or (field == "lead_units" and kind not in ("unit", "number", "empty")):
-            return None  # ("—" under 责任单位 is a number's kind: a cell left blank)
     if not any(k == "text" for place in range(width) for k in [_kind(rows[0][place][0])]):
         return None
     taken = end + sum(len(r) for r in rows)
