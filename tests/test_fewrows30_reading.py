@@ -244,3 +244,22 @@ def test_the_header_is_the_widest_run_of_distinct_fields(change) -> None:
     assert [r.task for r in table.rows] == [_as(change, "市级重点项目进展情况"), "辦理異議調處"]
     assert table.rows[1].progress == _as(change, "已調處案件72件，結案率90%")
     assert [r.lead_units for r in table.rows] == [[], []]
+
+
+def test_a_header_over_header_words_is_no_table() -> None:
+    # a two-line header cut before its first row: its second line's words are no rows
+    words = [
+        "序号",
+        "目标任务",
+        "区领导",
+        "牵头单位",
+        "四季度计划目标",
+        "工作进度",
+        "重点工作",
+        "主要内容",
+        "10月完成情况",
+    ]
+    text = "\n".join(["民生实事项目10月进度表", *words, "进度状态"]) + "\n"
+    assert headed_cells(_lines(text)) is None
+    with pytest.raises(NoTableError):
+        _parse(text)

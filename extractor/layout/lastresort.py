@@ -593,6 +593,8 @@ def _headed_rows(texts: list[tuple[str, int | None]], start: int, end: int, name
         rows = rows[:-1]  # a row cut after its first cells (or text after the table): left out below
     if len(rows) < FEW_ROWS:
         return None
+    if any(all(_header_field(t) is not None for t, _ in row) for row in rows):
+        return None  # a row of header words is the header's second line (工作进度 / 10月完成情况), no row
     for place, field in enumerate(named):
         kinds = [_kind(row[place][0]) for row in rows if place < len(row)]
         # what each field's cells may be: a 序号 a number; units unit names, or "—" for none (a
