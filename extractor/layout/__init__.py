@@ -42,7 +42,14 @@ from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
 from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
-from extractor.layout.lastresort import LAST_RESORT_CONFIDENCE, LAST_RESORT_WARNING, last_resort
+from extractor.layout.lastresort import (
+    FEW_ROWS_WARNING,
+    LAST_RESORT_CONFIDENCE,
+    LAST_RESORT_WARNING,
+    few_rows,
+    headed_cells,
+    last_resort,
+)
 from extractor.layout.lines import line_tables
 from extractor.layout.news import NEWS_CONFIDENCE, news_items
 from extractor.layout.pages import without_page_marks
@@ -230,6 +237,11 @@ def _news(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutC
     if blocks is None:
         return _last_resort(lines, candidates, total)
     reading = Candidate("news", blocks, weigh(blocks, total), "unwrapped" if joined is not None else "")
+    # A header written one cell a line over rows that bear it out (``lastresort.headed_cells``) says
+    # more than the news reading's guess at items: when it reads, the better evidence wins.
+    headed = headed_cells(lines)
+    if headed is not None and (rival := weigh(headed, total)).rows and rival.score > reading.score:
+        return _last_resort(lines, [*candidates, reading], total)
     confidence = NEWS_CONFIDENCE * min(1.0, reading.evidence.placed)
     return LayoutChoice(blocks, "news", round(confidence, 3), [*candidates, reading])
 
@@ -237,14 +249,23 @@ def _news(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutC
 def _last_resort(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:
     """Nothing read as a table, not even as news: the text's most table-like structure (a name and
     a line of values, repeated; numbered items), at the lowest confidence and with a warning saying
-    why (``lastresort.py``); else the text stays paragraphs (``no_table``)."""
+    why (``lastresort.py``); else two rows whose evidence scales to their size (``few_rows``: all a
+    cut-short excerpt may hold of its table), with a warning too; else the text stays paragraphs
+    (``no_table``)."""
     found = last_resort(lines)
-    if found is None:
-        return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
-    blocks, how = found
+    if found is not None:
+        blocks, how = found
+        warning = LAST_RESORT_WARNING.format(how=how)
+    else:
+        few = few_rows(lines)
+        if few is None:
+            return LayoutChoice([*_paragraphs(lines)], None, 0.0, candidates)
+        blocks, how, rows = few
+        warning = FEW_ROWS_WARNING.format(rows=rows, how=how)
     reading = Candidate("last-resort", blocks, weigh(blocks, total))
+    if reading.evidence.rows == 0:  # the table stage read no row of it
+        return LayoutChoice([*_paragraphs(lines)], None, 0.0, [*candidates, reading])
     confidence = LAST_RESORT_CONFIDENCE * min(1.0, reading.evidence.placed)
-    warning = LAST_RESORT_WARNING.format(how=how)
     return LayoutChoice(blocks, "last-resort", round(confidence, 3), [*candidates, reading], warning)
 
 

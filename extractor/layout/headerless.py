@@ -145,6 +145,10 @@ def _column_names(body: list[RawRow], width: int) -> list[str] | None:
         kinds.append(kind if count >= MAJORITY * len(filled) else "text")
     if "seq" in kinds and not _counts_up(body, kinds.index("seq")):
         kinds[kinds.index("seq")] = "number"
+    # A status column stands after the task it reports on: short names read as status words before
+    # the first text column ("污水处理厂扩建": 处理) are the task's names.
+    first_text = next((p for p, k in enumerate(kinds) if k == "text"), len(kinds))
+    kinds = ["text" if k == "status" and p < first_text else k for p, k in enumerate(kinds)]
     text_columns = [p for p, k in enumerate(kinds) if k == "text"]
     if not text_columns:
         return None
@@ -179,10 +183,11 @@ MIN_CHAIN = 3  # numbered rows a headerless stream must show
 MAX_SEQ_CHARS = 5  # a line holding a 序号 alone ("12", "12.", "（3）")
 
 
-def numbered_stream(lines: list[Line]) -> list[Block] | None:
+def numbered_stream(lines: list[Line], min_chain: int = MIN_CHAIN) -> list[Block] | None:
     """A table copied one cell a line with no header at all: rows from a chain of lines that hold a
     序号 alone, counting up by one (1, 2, 3 …), each row the lines from its number to the next; the
-    last row as wide as most rows. None when no chain of ``MIN_CHAIN`` numbers is found."""
+    last row as wide as most rows. None when no chain of ``min_chain`` numbers is found (a shorter
+    chain is read by ``lastresort.few_rows``, which asks for more evidence)."""
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
     numbered = [
         (k, value)
@@ -193,9 +198,9 @@ def numbered_stream(lines: list[Line]) -> list[Block] | None:
     for k, value in numbered:
         if chain and value == parse_seq(texts[chain[-1]][0]) + 1 and k - chain[-1] >= 2:  # type: ignore[operator]
             chain.append(k)
-        elif value == 1 and len(chain) < MIN_CHAIN:
+        elif value == 1 and len(chain) < min_chain:
             chain = [k]
-    if len(chain) < MIN_CHAIN:
+    if len(chain) < min_chain:
         return None
     spans = [(a, b) for a, b in itertools.pairwise(chain)]
     width = Counter(b - a for a, b in spans).most_common(1)[0][0]

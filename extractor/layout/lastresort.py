@@ -24,13 +24,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from extractor.headers import field_for_header, parse_seq
 from extractor.layout.base import SENTENCE, Block, Line, trim
-from extractor.layout.classes import is_measure
+from extractor.layout.classes import classify, is_measure
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
-from extractor.textnorm import match_key
+from extractor.rules.data import load
+from extractor.textnorm import match_key, match_view
 
 LAST_RESORT_CONFIDENCE = 0.1  # below the headerless (0.2) and news readings: a guess to check
 LAST_RESORT_WARNING = (
@@ -106,7 +109,11 @@ class _Run:
 
 def last_resort(lines: list[Line]) -> tuple[list[Block], str] | None:
     """The blocks of the text's most table-like structure and how it was read, or None."""
-    for reading, how in ((value_rows, "a name, then a line of values"), (numbered_items, "numbered items")):
+    for reading, how in (
+        (value_rows, "a name, then a line of values"),
+        (numbered_items, "numbered items"),
+        (headed_cells, "a header one cell a line, its rows one cell a line"),
+    ):
         blocks = reading(lines)
         if blocks is not None:
             return blocks, how
@@ -340,9 +347,9 @@ def _value_names(width: int, preamble: list[str]) -> list[str]:
     return names
 
 
-def numbered_items(lines: list[Line]) -> list[Block] | None:
+def numbered_items(lines: list[Line], min_rows: int = MIN_ROWS) -> list[Block] | None:
     """Items opening with an enumerator counting up, each a row: the item's first line its task,
-    what follows until the next item its report. None when fewer than ``MIN_ROWS`` items chain."""
+    what follows until the next item its report. None when fewer than ``min_rows`` items chain."""
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
     best: list[int] = []
     for style in range(4):
@@ -353,11 +360,11 @@ def numbered_items(lines: list[Line]) -> list[Block] | None:
                 continue
             if chain and number == _enumerated(texts[chain[-1]][0], style) + 1:  # type: ignore[operator]
                 chain.append(k)
-            elif number == 1 and len(chain) < MIN_ROWS:
+            elif number == 1 and len(chain) < min_rows:
                 chain = [k]
         if len(chain) > len(best):
             best = chain
-    if len(best) < MIN_ROWS:
+    if len(best) < min_rows:
         return None
     ends = [*best[1:], _item_end(texts, best)]
     spans = list(zip(best, ends, strict=True))
@@ -419,3 +426,189 @@ def _enumerated(text: str, style: int) -> int | None:
     if style == 2:
         return CIRCLED.index(token) + 1
     return parse_seq(token)
+
+
+# Two rows: what a web excerpt cut short may hold of its table (see ``few_rows``).
+FEW_ROWS = 2
+MAX_FEW_WIDTH = 8  # lines of a row written one cell a line (a number and at most seven cells)
+TITLE_REACH = 8  # written lines above the first row searched for the title that says what they are
+FEW_ROWS_WARNING = (
+    "only {rows} rows, read from {how}: a table this small gives little evidence of itself; "
+    "check them against the document"
+)
+# The kinds a row's cells are compared by (``classes.classify``): the text kinds are one kind, a
+# task and its report are both text whatever their length.
+_TEXT_KINDS = frozenset({"prose", "report", "short", "figure", "status", "percent", "measure"})
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[Any, Any]:
+    data = load("layout")["fewrows"]
+    return compile_rule(data["report_title"]), compile_rule(data["plan_title"])
+
+
+def reports_results(text: str) -> bool | None:
+    """Whether a title says a report on results follows (True: 进展情况, 落实情况 …), a plan (False:
+    方案, 要点 …), or neither (None). Of both, the word written last decides: it heads the phrase
+    ("2023年计划执行情况" reports, "进展情况报送方案" is a plan)."""
+    report, plan = _titles()
+    view = match_view(text)
+    said = [(m.end(), True) for m in report.finditer(view)] + [(m.end(), False) for m in plan.finditer(view)]
+    return max(said)[1] if said else None
+
+
+def _titled(above: list[str]) -> bool:
+    """The nearest title among the lines above the rows that says anything says results follow."""
+    for text in reversed(above[-TITLE_REACH:]):
+        said = reports_results(text)
+        if said is not None:
+            return said
+    return False
+
+
+def _kind(text: str) -> str:
+    kind = classify(text) if text.strip() else "empty"
+    return "text" if kind in _TEXT_KINDS else kind
+
+
+def _alike(rows: list[RawRow]) -> bool:
+    """Rows of one shape: as many cells (the last may stop short: a cut row), at least a number and
+    two cells, and the cells at each place of one kind in every row but at one place at most."""
+    width = len(rows[0].cells)
+    if not 3 <= width <= MAX_FEW_WIDTH or any(len(r.cells) != width for r in rows[:-1]):
+        return False
+    if not width - 1 <= len(rows[-1].cells) <= width:
+        return False
+    differ = 0
+    for place in range(1, width):
+        kinds = {_kind(r.cells[place].text or "") for r in rows if place < len(r.cells)}
+        differ += len(kinds) > 1
+    return differ <= 1
+
+
+def few_rows(lines: list[Line]) -> tuple[list[Block], str, int] | None:
+    """Two rows numbered 1, 2 (all a cut-short excerpt may hold of its table), read as a table when
+    the evidence scales to their size: rows written one cell a line, numbered 1 and 2 alone on
+    their lines, of one shape (as many cells, each place one kind of content) under a title saying
+    results follow; or two numbered items, each a name and its report, under a header naming fields
+    or such a title. (blocks, how they were read, rows) or None: two numbered paragraphs of a
+    notice, a plan's two items, a news story's two points stay prose."""
+    from extractor.layout.headerless import content_named, numbered_stream
+
+    stream = numbered_stream(lines, min_chain=FEW_ROWS)
+    if stream is not None:
+        at = next(k for k, b in enumerate(stream) if isinstance(b, RawTable))
+        table = stream[at]
+        above = [b.text for b in stream[:at] if isinstance(b, Paragraph)]
+        if isinstance(table, RawTable) and _alike(table.rows) and _titled(above):
+            named = content_named(stream)
+            if named is not None:
+                for block in named:
+                    if isinstance(block, RawTable):
+                        block.layout = "last-resort"
+                return named, "rows numbered 1, 2, one cell a line, under a title", len(table.rows)
+    items = numbered_items(lines, min_rows=FEW_ROWS)
+    if items is not None:
+        at = next(k for k, b in enumerate(items) if isinstance(b, RawTable))
+        table = items[at]
+        assert isinstance(table, RawTable)
+        above = [b.text for b in items[:at] if isinstance(b, Paragraph)]
+        header = [c.text or "" for c in table.rows[0].cells]
+        written = header != ["序号", TASK, PROGRESS]
+        body = table.rows[1:]
+        named_report = all(
+            (r.cells[1].text or "").strip()
+            and len(r.cells[1].text or "") <= MAX_NAME_CHARS
+            and any((c.text or "").strip() for c in r.cells[2:])
+            for r in body
+        )
+        if written or (named_report and _titled(above)):
+            how = "numbered items under a header" if written else "numbered items, each a name and its report"
+            return items, how, len(body)
+    return None
+
+
+MAX_HEADED_WIDTH = 8  # header cells written one a line
+KIND_SHARE = 2 / 3  # rows whose cell at a place is of the kind its field holds
+HEADED_KINDS = {
+    "seq": {"seq"},
+    "lead_units": {"unit", "number", "empty"},
+    "partner_units": {"unit", "number", "empty"},
+    "task": {"text", "unit", "date"},
+    "progress": {"text", "unit", "date"},
+}
+
+
+def headed_cells(lines: list[Line]) -> list[Block] | None:
+    """A table copied one cell a line with no 序号 to rebuild its rows by: a header written one cell
+    a line, each cell naming a field (工作任务 / 进展情况 / 责任单位, two at least, no two the same),
+    then its rows, as many lines each as the header has cells (the last may stop short: an excerpt
+    cut inside it). Read only when the rows bear the header out: at each place the cells are of one
+    kind in most rows (units under 责任单位, a number under 序号, text under the task and the
+    report), so lines grouped at the wrong width are not taken for rows. None when no such header
+    stands over two rows at least."""
+    texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
+    fields = [_header_field(t) for t, _ in texts]
+    best: tuple[int, list[Block]] | None = None
+    start = 0
+    while start < len(texts):
+        end = start
+        # the header ends before a line naming a field it has named already: the first row's task
+        # ("市级重点项目进展情况") may read as a header cell, never as a second one of a meaning
+        while (
+            end < len(texts)
+            and fields[end] is not None
+            and fields[end] not in fields[start:end]
+            and end - start < MAX_HEADED_WIDTH
+        ):
+            end += 1
+        named = [f for f in fields[start:end] if f is not None]
+        if end - start >= MIN_WIDTH:
+            found = _headed_rows(texts, start, end, named)
+            # the widest header that reads: a title naming a field ("重点任务推进情况") over a
+            # header one cell a line is no header cell of its own
+            if found is not None and (best is None or end - start > best[0]):
+                best = (end - start, found)
+        start += 1
+    return best[1] if best is not None else None
+
+
+def _header_field(text: str) -> str | None:
+    if len(text) > MAX_HEADER_CELL or SENTENCE.search(text) or CLAUSE.search(text):
+        return None
+    field = field_for_header(match_key(text))
+    return field or None
+
+
+def _headed_rows(texts: list[tuple[str, int | None]], start: int, end: int, named: list[str]) -> list[Block] | None:
+    width = end - start
+    stop = end
+    while stop < len(texts) and not CLOSING.match(match_key(texts[stop][0])):
+        stop += 1
+    body = texts[end:stop]
+    if len(body) < 2 * width - 1:
+        return None
+    rows = [body[k : k + width] for k in range(0, len(body), width)]
+    if len(rows[-1]) < width - 1 and len(rows) > 2:
+        rows = rows[:-1]  # a row cut after its first cells (or text after the table): left out below
+    if len(rows) < FEW_ROWS:
+        return None
+    if any(all(_header_field(t) is not None for t, _ in row) for row in rows):
+        return None  # a row of header words is the header's second line (工作进度 / 10月完成情况), no row
+    for place, field in enumerate(named):
+        kinds = [_kind(row[place][0]) for row in rows if place < len(row)]
+        # what each field's cells may be: a 序号 a number; units unit names, or "—" for none (a
+        # number's kind); a task or a report text (a task may be named like an office: 调处, 中心);
+        # any other column one kind in most rows
+        allowed = HEADED_KINDS.get(field, {Counter(kinds).most_common(1)[0][0]})
+        if sum(1 for k in kinds if k in allowed) < KIND_SHARE * len(kinds):
+            return None
+    if not any(k == "text" for place in range(width) for k in [_kind(rows[0][place][0])]):
+        return None
+    taken = end + sum(len(r) for r in rows)
+    header = RawRow([RawCell(t) for t, _ in texts[start:end]], page=texts[start][1])
+    # (a row cut short keeps only the cells written: a cell left out is no merged cell from above)
+    table_rows = [RawRow([RawCell(t) for t, _ in row], page=row[0][1]) for row in rows]
+    before = [Paragraph(t, page=p) for t, p in texts[:start]]
+    after = [Paragraph(t, page=p) for t, p in texts[taken:]]
+    return [*before, RawTable([header, *table_rows], kind="stream", layout="last-resort"), *after]
