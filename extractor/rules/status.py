@@ -981,6 +981,7 @@ def _row_status(
         assessments = assess(figures, period, task=cells.get("task") or "", cells=cells)
     _bare_shares(cells, figures, period, evidence, assessments, headers)
     _bare_columns(cells, period, evidence, assessments, headers)
+    _bound_columns(cells, period, evidence, assessments, headers)
     _assessed(assessments, pieces, period, evidence, cells, figures)
     _benchmarked(cells, pieces, period, evidence)
     _start_rates(pieces, evidence)
@@ -1331,6 +1332,91 @@ def _bare_columns(
             evidence.add("done" if year_over else "on_track", target_item, actual_item)
         return
     evidence.share(round(actual / target, 4), [target_item, actual_item], period)
+
+
+def _bound(cells: dict[str, str], key: str) -> tuple[str, float, str, Item] | None:
+    """A bound alone in a cell (≥50个, ≤90万元, 不低于95%, 100%以上): its direction ("floor" or
+    "ceiling", data/status.toml [bound]), value, unit and the bound as an item; None when the cell holds
+    anything else or no comparator."""
+    text = cells.get(key) or ""
+    match = _bound_pattern().match(match_view(text))
+    if match is None:
+        return None
+    word = (match.group("cmp") or match.group("tail") or "").strip()
+    direction = "floor" if vocabulary("bound_floor").fullmatch(word) else "ceiling"
+    start, end = match.span("bound")
+    item = Item(text=text[start:end], field=key, span=(start, end), rule=_BOUND_PAIR)
+    return direction, float(match.group("num")), match.group("unit") or "", item
+
+
+@cache
+def _bound_pattern() -> regex.Pattern[str]:
+    floor, ceiling = load("status")["vocabulary"]["bound_floor"], load("status")["vocabulary"]["bound_ceiling"]
+    words = f"(?:{floor['pattern']})|(?:{ceiling['pattern']})"
+    return compile_rule(
+        rf"^\s*(?P<bound>(?P<cmp>{words})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|\p{{Han}}{{1,4}}?)?\s*(?P<tail>以上|以下|以内)?)\s*[。.]?\s*$"
+    )
+
+
+_BOUND_PAIR = "figure.bound"
+
+
+def _bound_columns(
+    cells: dict[str, str],
+    period: Period | None,
+    evidence: _Evidence,
+    assessments: list[Assessment],
+    headers: Mapping[str, str],
+) -> None:
+    """A bound under the row's one target column (年度指标值 | ≥50个, 指标值 | ≤90万元, 目标 | 不低于95%)
+    against a number alone as its actual (the progress cell, or a column naming the actual): the comparator
+    tells a floor from a ceiling, which a bare target does not (_bare_columns). Met: a floor count or
+    amount reached is the task done; a level (%, 率) reached or a ceiling kept is on track, done once the
+    year is over. Missed:
+    behind at the year's end, or for a ceiling broken at any date; a floor not yet reached mid-year is a
+    share of it, held against the time elapsed."""
+    if evidence.completion is not None or any(a.actual is not None for a in assessments):
+        return
+    if any(evidence.tiers.get(name) for name in ("done", "behind", "stalled")):
+        return
+    bounds = [
+        (key, found)
+        for key in _side_columns(cells)
+        if target_column(key) and not vocabulary("gap_header").search(match_view(key))
+        if (found := _bound(cells, key)) is not None
+    ]
+    if len(bounds) != 1:
+        return
+    key, (direction, target, unit, target_item) = bounds[0]
+    if not _has_comparator(target_item.text):
+        return
+    keys = ["progress", *(k for k in _side_columns(cells) if k != key and _actual_header(k, period))]
+    actuals = [found for k in keys if (found := _bare_number(cells, k)) is not None]
+    if len(actuals) != 1:
+        return
+    actual, actual_unit, actual_item = actuals[0]
+    if actual_unit and unit and actual_unit != unit:
+        return
+    items = (target_item, actual_item)
+    level = "%" in (unit, actual_unit) or bool(
+        vocabulary("level").search(match_view(f"{unit} {headers.get(key) or key}"))
+    )
+    year_over = period is not None and (period.elapsed or 0) >= 1
+    met = actual >= target if direction == "floor" else actual <= target
+    if met:
+        # a floor count or amount reached is the thing made; a level kept, or a ceiling kept, is done
+        # only once the year is over
+        reached = direction == "floor" and not level
+        evidence.add("done" if year_over or reached else "on_track", *items)
+    elif direction == "ceiling" or year_over:
+        evidence.add("behind", *items)
+    elif target > 0 and not level:
+        evidence.share(round(actual / target, 4), list(items), period)
+
+
+def _has_comparator(text: str) -> bool:
+    view = match_view(text)
+    return bool(vocabulary("bound_floor").search(view) or vocabulary("bound_ceiling").search(view))
 
 
 def _milestone(cells: dict[str, str], pieces: list[Piece]) -> list[Item]:
