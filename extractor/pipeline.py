@@ -57,6 +57,9 @@ VERDICT_PARAGRAPHS = 40
 
 # Paragraphs outside the tables read for the report period (a preamble: "现将1-9月…情况通报如下").
 PERIOD_PARAGRAPHS = 10
+PERIOD_LINES = (
+    200  # lines (paragraphs, cells) of the opening read for a stated cutoff when nothing else dates the report
+)
 
 PathOrBytes = str | os.PathLike[str] | bytes | BinaryIO
 
@@ -291,6 +294,10 @@ def report_period(assembly: Assembly, opening: str = "") -> Period | None:
     period = find_period(titles[0] if titles else None, [*titles[1:], *paragraphs[:PERIOD_PARAGRAPHS]])
     if period is None and not titles and paragraphs:
         period = find_period(paragraphs[0])  # no table title: the first line is the document's title
+    if period is None and opening:
+        # the point the report stands at, stated anywhere in the document's opening, a cell included
+        # (到11月12日，…已完成…; 项目进展：至12月底，…; 截至2020年末): text rules, a cutoff required
+        period = find_period(None, opening.split("\n")[:PERIOD_LINES], cutoff_only=True)
     prose = "\n".join([*titles, *paragraphs])[:HOME_CURRENCY_SAMPLE]
     # a labelled date (发布时间：…) counts wherever the reader put it, a metadata block read as cells too
     dateline = find_dateline(prose) or find_dateline(opening, labelled_only=True)

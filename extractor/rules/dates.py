@@ -544,39 +544,41 @@ def most_named_year(text: str) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
-def find_period(title: str | None, texts: list[str] | tuple[str, ...] = ()) -> Period | None:
+def find_period(title: str | None, texts: list[str] | tuple[str, ...] = (), cutoff_only: bool = False) -> Period | None:
     """The period the report covers: read from the title first, else from the first of ``texts``
     (paragraphs, cells, in order) that names one. None when nothing names it.
 
     A single month or day in a title is read as the year to date (a monthly report, 月报表(11月份),
     covers January to November); 截至 always is. ``elapsed`` is the share of the year elapsed by the
     period's end: months/12 when it ends on a month's last day (1-8月 → 8/12, 一季度 → 0.25), else the
-    day of the year over 365 (366 in a known leap year).
+    day of the year over 365 (366 in a known leap year). ``cutoff_only``: in ``texts`` only a point the
+    report stands at (截至12月底, 到11月12日，…) names it — lines that may be cells, where 1至10月 or
+    2021年上半年 is as often an indicator's period or a deadline.
     """
     if title:
         found = _period_in(title, "title")
         if found is not None:
             return found
     for text in texts:
-        found = _period_in(text, "text")
+        found = _period_in(text, "text", cutoff_only=cutoff_only)
         if found is not None:
             return found
     return None
 
 
-def _period_in(text: str, source: str, default_year: int | None = None) -> Period | None:
+def _period_in(text: str, source: str, default_year: int | None = None, cutoff_only: bool = False) -> Period | None:
     _, _, lexicon = rules()
     settings = lexicon.period
     allowed = set(settings[f"{source}_rules"])
-    needs_cutoff = set(settings["text_needs_cutoff"]) if source == "text" else set()
-    spans = [
+    needs_cutoff = allowed if cutoff_only else set(settings["text_needs_cutoff"]) if source == "text" else set()
+    candidates = [
         s
         for s in find_date_spans(text)
         if s.rule.id in allowed
         and not any(s.parts.get(k) for k in ("before", "within", "same"))
         and not (s.rule.grain == "year" and s.parts.get("rel"))  # 今年 alone: no period
-        and (s.rule.id not in needs_cutoff or s.parts.get("cutoff"))
     ]
+    spans = [s for s in candidates if s.rule.id not in needs_cutoff or s.parts.get("cutoff")]
     if not spans:
         return None
     rank = settings["grain_rank"]
@@ -588,7 +590,12 @@ def _period_in(text: str, source: str, default_year: int | None = None) -> Perio
     year = _written_year(best.parts)
     label = text[best.start : best.end]
     if year is None:
-        years = [s for s in spans if s.rule.grain == "year" and _written_year(s.parts) is not None]
+        # a year written before the cutoff completes it (110年度截至6月底止), cutoff or not
+        years = [
+            s
+            for s in candidates
+            if s.rule.grain == "year" and s.start <= best.start and _written_year(s.parts) is not None
+        ]
         if years:
             year = _written_year(years[0].parts)
             label = text[years[0].start : years[0].end] + label

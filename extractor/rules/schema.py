@@ -506,3 +506,31 @@ def orphan_examples(table: dict[str, Any], where: str = "") -> list[str]:
                     found.append(f"{where}{key}")
                 break
     return found
+
+
+# --------------------------------------------------------------------------------------------
+# status.toml [object_done] (status30): a completion claim read against the task's own object.
+
+
+class ObjectDoneExample(_Strict):
+    task: str
+    progress: str
+    value: str
+
+
+class ObjectDone(_Strict):
+    id: str
+    step_id: str
+    generic: list[str]
+    count: str
+    not_whole: str
+    continuing: str
+    examples: list[ObjectDoneExample]
+    counter_examples: list[ObjectDoneExample]
+
+
+class StatusFile30(StatusFile):
+    object_done: ObjectDone
+
+
+MODELS["status"] = StatusFile30
