@@ -283,6 +283,24 @@ class StatusVocabulary(_Strict):
     counter_examples: list[str] = Field(default_factory=list)
 
 
+# status.toml [object_done]: a completion claim read against the task's own object.
+class ObjectDoneExample(_Strict):
+    task: str
+    progress: str
+    value: str
+
+
+class ObjectDone(_Strict):
+    id: str
+    step_id: str
+    generic: list[str]
+    count: str
+    not_whole: str
+    continuing: str
+    examples: list[ObjectDoneExample]
+    counter_examples: list[ObjectDoneExample]
+
+
 class StatusFile(_Strict):
     order: list[str]
     negator: str
@@ -298,6 +316,7 @@ class StatusFile(_Strict):
     running_year: RunningYear
     planned: Planned
     vocabulary: dict[str, StatusVocabulary] = Field(default_factory=dict)
+    object_done: ObjectDone
 
 
 # --------------------------------------------------------------------------------------------
@@ -506,31 +525,3 @@ def orphan_examples(table: dict[str, Any], where: str = "") -> list[str]:
                     found.append(f"{where}{key}")
                 break
     return found
-
-
-# --------------------------------------------------------------------------------------------
-# status.toml [object_done] (status30): a completion claim read against the task's own object.
-
-
-class ObjectDoneExample(_Strict):
-    task: str
-    progress: str
-    value: str
-
-
-class ObjectDone(_Strict):
-    id: str
-    step_id: str
-    generic: list[str]
-    count: str
-    not_whole: str
-    continuing: str
-    examples: list[ObjectDoneExample]
-    counter_examples: list[ObjectDoneExample]
-
-
-class StatusFile30(StatusFile):
-    object_done: ObjectDone
-
-
-MODELS["status"] = StatusFile30
