@@ -1,0 +1,151 @@
+"""A cell stream whose rows lose cells or carry their 序号 on the task's line (layout/stream.py).
+
+A web table copied one cell a line leaves no line for an empty cell: the row is then narrower than
+the header, and its cells are placed in the columns whose meaning and whose other rows' cells they
+fit (``_fitted_row``), not left to right. A 序号 glued to the task ("1.推进…") is taken off the line
+(``_unglued``). Strings vary: simplified and traditional script, half and full width, spacing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+
+S2T = str.maketrans(
+    "务单门进设区规划业设乡农实现个项时间长续财发改经济", "務單門進設區規劃業設鄉農實現個項時間長續財發改經濟"
+)
+FULL = str.maketrans("0123456789.,:()", "０１２３４５６７８９．，：（）")
+
+HEADER = ("序号", "工作任务", "完成时限", "牵头单位", "进展情况", "备注")
+ROWS = (
+    (
+        "1",
+        "推进城市更新行动，完成老旧小区改造20个。",
+        "2025年12月底前",
+        "市住建局",
+        "已完成老旧小区改造15个，剩余5个正在施工，预计年底前全部完成。",
+        "续建项目",
+    ),
+    (
+        "2",
+        "加快建设城市快速路网，建成通车道路3条。",
+        "",
+        "市交通局",
+        "快速路一期已建成通车，二期主体工程完成70%，三期正在开展前期工作。",
+        "",
+    ),
+    (
+        "3",
+        "实施乡村振兴示范村建设，创建示范村10个。",
+        "2025年6月",
+        "市农业农村局",
+        "已创建示范村8个，另有2个正在验收，整体进度符合序时要求。",
+        "",
+    ),
+    (
+        "4",
+        "提升公共服务水平，新建学校5所。",
+        "年底前",
+        "市教育局",
+        "新建学校已开工4所，1所正在办理施工许可手续。",
+        "新增",
+    ),
+)
+
+
+def _stream(rows, *, header=HEADER, between: str = "\n", glue: str | None = None) -> str:
+    lines = list(header)
+    for row in rows:
+        cells = [c for c in row if c]  # an empty cell leaves no line
+        if glue is not None:
+            cells = [cells[0] + glue + cells[1], *cells[2:]]
+        lines += cells
+    return between.join(lines) + "\n"
+
+
+def _variant(text: str, script: str) -> str:
+    if script == "traditional":
+        return text.translate(S2T)
+    if script == "fullwidth":
+        return text.translate(FULL)
+    if script == "spaced":
+        return text.replace("\n", "  \n ")
+    return text
+
+
+def _rows(text: str):
+    tables = extractor.parse(text.encode("utf-8")).tables
+    assert tables, "no table read"
+    return tables[0].rows
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional", "fullwidth", "spaced"])
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["lines", "paragraphs"])
+def test_a_row_missing_cells_keeps_its_progress_in_the_progress_column(script: str, between: str) -> None:
+    rows = _rows(_variant(_stream(ROWS, between=between), script))
+    assert [r.seq for r in rows] == [1, 2, 3, 4]
+    second = rows[1]
+    # (row 2 has no deadline and no remark: its report is not read as a remark, nor its unit as a date)
+    assert second.progress.replace(" ", "").startswith(("快速路一期已建成通车", "快速路一期已建成通車"))
+    assert [u.replace(" ", "") for u in second.lead_units] == ["市交通局"]
+    assert rows[3].progress.replace(" ", "").startswith(("新建学校已开工", "新建學校已開工", "新建学校已開工"))
+
+
+def test_a_missing_lead_unit_does_not_pull_the_progress_into_the_unit_column() -> None:
+    """(The unit cell left empty is read as the one above's by the table stage, a merged cell's
+    reading: the report stays the progress and the remark stays out of it.)"""
+    header = ("序号", "工作任务", "牵头单位", "进展情况", "备注")
+    rows = (
+        (
+            "1",
+            "推进城市更新行动，完成老旧小区改造20个。",
+            "市住建局",
+            "已完成老旧小区改造15个，剩余5个正在施工。",
+            "续建",
+        ),
+        ("2", "加快建设城市快速路网，建成通车道路3条。", "", "快速路一期已建成通车，二期主体工程完成70%。", "新增"),
+        ("3", "实施乡村振兴示范村建设，创建示范村10个。", "市农业农村局", "已创建示范村8个，另有2个正在验收。", "续建"),
+    )
+    read = _rows(_stream(rows, header=header))
+    assert read[1].progress == "快速路一期已建成通车，二期主体工程完成70%。"
+    assert read[1].task == "加快建设城市快速路网，建成通车道路3条。"
+
+
+@pytest.mark.parametrize("glue", [" ", ".", "、", "．", "\u3000"])
+@pytest.mark.parametrize("script", ["simplified", "traditional", "fullwidth"])
+def test_a_seq_glued_to_the_task_is_the_rows_number(glue: str, script: str) -> None:
+    rows = _rows(_variant(_stream(ROWS, glue=glue), script))
+    assert [r.seq for r in rows] == [1, 2, 3, 4]
+    assert rows[0].task.startswith(("推进城市更新", "推進城市更新"))
+    assert rows[2].task.startswith(("实施乡村振兴", "實施鄉村振兴", "实施鄉村振兴", "實施乡村振兴"))
+    assert rows[1].progress.startswith(("快速路一期", "快速路一期"))
+
+
+def test_a_glued_seq_is_not_taken_from_a_report_item_inside_a_row() -> None:
+    """The next row's number is the line opening with it nearest a row's width on: a progress
+    cell's own items "1." / "2." one a line are the cell's, not rows."""
+    header = ("序号", "工作任务", "进展情况", "牵头单位")
+    lines = [
+        *header,
+        "1.推进城市更新行动，完成老旧小区改造20个。",
+        "已完成老旧小区改造15个。",
+        "市住建局",
+        "2.加快建设城市快速路网，建成通车道路3条。",
+        "快速路一期已建成通车，二期主体工程完成70%。",
+        "市交通局",
+        "3.实施乡村振兴示范村建设，创建示范村10个。",
+        "已创建示范村8个。",
+        "市农业农村局",
+    ]
+    rows = _rows("\n".join(lines) + "\n")
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert [r.lead_units for r in rows] == [["市住建局"], ["市交通局"], ["市农业农村局"]]
+    assert rows[1].task == "加快建设城市快速路网，建成通车道路3条。"
+
+
+def test_a_row_whose_cells_all_stand_is_read_as_written() -> None:
+    """Rows as wide as the header are not moved: the cells are where the lines say."""
+    full = tuple(tuple(c or "/" for c in row) for row in ROWS)
+    rows = _rows(_stream(full))
+    assert [r.progress[:4] for r in rows] == ["已完成老", "快速路一", "已创建示", "新建学校"]
