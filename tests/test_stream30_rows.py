@@ -149,3 +149,63 @@ def test_a_row_whose_cells_all_stand_is_read_as_written() -> None:
     full = tuple(tuple(c or "/" for c in row) for row in ROWS)
     rows = _rows(_stream(full))
     assert [r.progress[:4] for r in rows] == ["已完成老", "快速路一", "已创建示", "新建学校"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional", "fullwidth"])
+def test_blank_lines_between_rows_only_are_no_cell_breaks(script: str) -> None:
+    """A row written one cell a line with a blank line after it: the blank lines part rows, the
+    lines are the cells (not one cell a row); a long list of unit names is the units cell."""
+    header = ("序号", "工作任务", "进展情况", "存在困难", "牵头单位", "协同单位", "完成时间", "备注")
+    rows = (
+        (
+            "1",
+            "推进城市更新行动，完成老旧小区改造20个。",
+            "已完成老旧小区改造15个，剩余5个正在施工。",
+            "暂无",
+            "市住建局",
+            "市财政局、市发改委",
+            "",
+            "",
+        ),
+        (
+            "2",
+            "加快建设城市快速路网，建成通车道路3条。",
+            "快速路一期已建成通车，二期主体工程完成70%。",
+            "",
+            "市交通局、市住建局、市自然资源和规划局、市财政局、市发改委、市城管局、市公安局交警支队、市生态环境局",
+            "",
+            "2025年9月30日",
+            "",
+        ),
+        (
+            "3",
+            "实施乡村振兴示范村建设，创建示范村10个。",
+            "已创建示范村8个，另有2个正在验收。",
+            "无",
+            "市农业农村局",
+            "",
+            "年底前",
+            "续建",
+        ),
+    )
+    lines = [*header, ""]
+    for row in rows:
+        lines += [c for c in row if c] + [""]
+    read = _rows(_variant("\n".join(lines), script))
+    assert [r.seq for r in read] == [1, 2, 3]
+    assert read[1].progress.startswith(("快速路一期", "快速路一期"))
+    assert len(read[1].lead_units) == 8
+    assert len(read[0].lead_units) == 1 and len(read[2].lead_units) == 1
+
+
+def test_a_cell_wrapped_mid_sentence_is_one_cell_not_a_row_under_merged_cells() -> None:
+    lines = [
+        *("序号", "工作任务", "牵头单位", "进展情况"),
+        *("1", "地区生产总值比上年增长8.5%左右。", "市发展和改革委员会", "全市经济运行稳健向好,发展质量不断提高。"),
+        *("2", "一般公共预算收入增长5%左右。", "市财政局", "2021年,全市一般公共预", "算收入361.2亿元,增长9%。"),
+        *("3", "全社会固定资产投资增长10%左右。", "市发展和改革委员会", "2021年,全市固定资产投资增长15.7%。"),
+    ]
+    read = _rows("\n".join(lines) + "\n")
+    assert [r.seq for r in read] == [1, 2, 3]
+    assert read[1].progress.replace("\n", "") == "2021年,全市一般公共预算收入361.2亿元,增长9%。"
+    assert read[1].lead_units == ["市财政局"]

@@ -188,7 +188,7 @@ def _read_stream(lines: list[Line], mode: str) -> tuple[list[Block], list[Line]]
     if found is None:
         return None
     start, end = found
-    if mode == "groups" and not _separated(source, tokens, end):
+    if mode == "groups" and (not _separated(source, tokens, end) or _rows_blocked(source, tokens, end, end - start)):
         return None  # no blank line between the first rows' cells: one cell per line
     table, after = _stream_rows(
         tokens, start, end, kind="words" if mode == "words" else "stream", runs_on=mode == "blanks"
@@ -219,6 +219,20 @@ def _separated(lines: list[Line], tokens: list[Token], end: int) -> bool:
         return True
     between = lines[seqs[0] : seqs[-1]]
     return any(not line.text.strip() or PIPE_ONLY.match(line.text) for line in between)
+
+
+def _rows_blocked(lines: list[Line], tokens: list[Token], end: int, width: int) -> bool:
+    """Whether the blank lines stand between rows, not cells: the first rows, a group of lines each,
+    hold fewer than half the header's cells as groups but as many lines as they would as cells
+    (a row written one cell a line, a blank line after the row)."""
+    seqs = [k for k in range(end, len(tokens)) if tokens[k].bare_seq is not None][:4]
+    if len(seqs) < 2 or width < 4:
+        return False
+    for a, b in itertools.pairwise(seqs):
+        held = sum(1 for line in lines[tokens[a].first_line : tokens[b].first_line] if line.text.strip())
+        if 2 * (b - a) > width or held < width - 2:
+            return False
+    return True
 
 
 def _stream_header(tokens: list[Token]) -> tuple[int, int] | None:
@@ -394,7 +408,7 @@ def _stream_rows(
         texts = [t.text for t in tokens[a:b]]
         fitted = (
             _fitted_row(texts, fields, profiles, cut=at_end)
-            if kind == "stream" and one_header_row and len(texts) < len(fields) and (loose or at_end)
+            if kind == "stream" and one_header_row and (loose or at_end) and _fits_by_rows(texts, fields, profiles)
             else None
         )
         if fitted is not None:
@@ -821,6 +835,7 @@ EMPTY_TASK = -6.0  # … the task: what every row is written for (a task that re
 # "建成启用区级老年活动中心" is still the task, not a unit under 负责科室)
 GOES_ON = -1.0  # a line going on in the cell before it (a cell wrapped over lines) …
 GOES_ON_AFTER_STOP = -1.0  # … more when the line before it ends a sentence (a wrap breaks mid-sentence)
+MIXED_LINES = 2  # … and more (this many times) when the two lines are of different kinds (a unit, a date)
 EMPTIES = {"task": EMPTY_TASK, "progress": EMPTY_PROGRESS}
 MAX_CELL_LINES = 4  # lines one cell may be wrapped over
 CUT_MARGIN = 1.0  # what a reading with empty columns must beat a row cut short at the document's end by
@@ -852,14 +867,43 @@ def _column_profiles(
         if not texts:
             profiles.append(None)
             continue
-        kinds = Counter("date" if _deadline_words().match(match_view(t)) else kind(t) for t in texts)
+        kinds = Counter(_piece_kind(t) for t in texts)
         profiles.append(_Profile(len(texts), kinds, sum(map(_log_length, texts)) / len(texts)))
     return profiles
 
 
+def _piece_kind(text: str) -> str:
+    """A line's kind (``subrows.kind``), and what that leaves as text: a deadline in words
+    ("年底前") is a date, a long list of unit names ("市委社会工作部、市广播电视台、市地震局、…")
+    units."""
+    if _deadline_words().match(match_view(text)):
+        return "date"
+    found = kind(text)
+    if found in ("text", "name") and looks_like_units(text):
+        return "unit"
+    return found
+
+
+MIN_PROFILED_ROWS = 2  # rows written one line a cell that say how a wider row's lines group
+MAX_WRAPS = 2  # lines a row may hold beyond its columns to be read by its columns' evidence
+
+
+def _fits_by_rows(texts: list[str], fields: list[str | None], profiles: list[_Profile | None]) -> bool:
+    """Whether a row's lines are placed by ``_fitted_row``: a row narrower than the columns (cells
+    left out); a row a line or two wider (a cell wrapped) only where rows written one line a cell
+    say what each column holds (else the table stage groups its pieces, the report's by default)."""
+    if len(texts) < len(fields):
+        return True
+    return (
+        len(texts) <= len(fields) + MAX_WRAPS
+        and bool(profiles)
+        and all(p is not None and p.rows >= MIN_PROFILED_ROWS for p in profiles)
+    )
+
+
 def _cell_fit(text: str, field: str | None, profile: _Profile | None) -> float:
     """How well ``text`` fits a column of ``field`` whose other cells are ``profile``."""
-    piece = "date" if _deadline_words().match(match_view(text)) else kind(text)
+    piece = _piece_kind(text)
     score = fit_score(piece, field)
     if profile is not None and piece != "blank":
         # (counted as if one more row held something else: what one row shows is weak evidence)
@@ -874,20 +918,23 @@ def _fitted_row(
     texts: list[str], fields: list[str | None], profiles: list[_Profile | None], *, cut: bool = False
 ) -> list[str] | None:
     """The cells of a numbered row whose lines are not one a column (see above), or None when the
-    row is not such (no 序号 column, as many lines as columns) or its lines read best as written,
-    left to right. ``cut``: the row is the last and shorter than the columns, so it may be cut short
-    at the document's end; a reading that leaves columns in its middle empty must beat the row read
-    as cut (its columns after the last line unknown, costing nothing) by CUT_MARGIN."""
+    row is not such (no 序号 column, as many lines as columns) or is the last, read best as
+    written, left to right (cut short). ``cut``: the row is the last and shorter than the columns,
+    so it may be cut short at the document's end; a reading that leaves columns in its middle
+    empty must beat the row read as cut (its columns after the last line unknown, costing
+    nothing) by CUT_MARGIN."""
     width = len(fields)
     if width < 3 or len(texts) < 2 or len(texts) == width or fields[0] != "seq" or parse_seq(texts[0]) is None:
         return None
     if len(texts) > MAX_CELL_LINES * width:
         return None
     cols = profiles or [None] * width
+    kinds = ["text" if (k := _piece_kind(t)) == "name" else k for t in texts]
 
     @cache
     def cell(a: int, b: int, c: int) -> float:
         stops = sum(1 for t in texts[a : b - 1] if ENDS_SENTENCE.search(match_view(t)))
+        stops += sum(MIXED_LINES for x, y in itertools.pairwise(kinds[a:b]) if x != y)
         return _cell_fit("\n".join(texts[a:b]), fields[c], cols[c]) + GOES_ON * (b - a - 1) + GOES_ON_AFTER_STOP * stops
 
     def empties(a: int, b: int) -> float:
@@ -919,8 +966,8 @@ def _fitted_row(
         if back is None:
             break
         i, c = back
-    if cells[: len(texts)] == texts and all(not t for t in cells[len(texts) :]):
-        return None  # as written
+    if cut and cells[: len(texts)] == texts:
+        return None  # as written: the last row, cut short where its lines end
     if cut and len(texts) < width:
         as_cut = sum(cell(k, k + 1, k) for k in range(len(texts)))
         if score < as_cut + CUT_MARGIN:
