@@ -209,3 +209,63 @@ def test_a_cell_wrapped_mid_sentence_is_one_cell_not_a_row_under_merged_cells() 
     assert [r.seq for r in read] == [1, 2, 3]
     assert read[1].progress.replace("\n", "") == "2021年,全市一般公共预算收入361.2亿元,增长9%。"
     assert read[1].lead_units == ["市财政局"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional", "fullwidth"])
+def test_a_wrapped_task_joins_the_task_where_other_rows_show_the_columns(script: str) -> None:
+    """Rows written one line a cell say how long a task and a report run: a task broken over two
+    lines joins the task, not the report after it; unit names on two lines stay units."""
+    lines = [
+        *("序号", "工作任务", "进展情况", "牵头单位"),
+        *(
+            "1",
+            "新建公办幼儿园45所。",
+            "已累计投入资金1.2亿元，完成新建幼儿园30所，其余15所正在施工，预计年底前全部完工。",
+            "市教育局",
+        ),
+        *("2", "新建1所市直小学、改扩建1所初中学校、提升1所市直高中，整合50所以上", "薄弱学校办学条件。"),
+        *("全市已完成撤并学校4所；累计投入资金2460万元，完成8所薄弱学校改造，新增学位8014个。", "市教育局"),
+        *(
+            "3",
+            "提高学前教育生均公用经费标准。",
+            "全市学前教育生均经费的预算工作及补助资金的下达工作已于3月底完成，各地正在拨付。",
+            "市财政局",
+        ),
+        *(
+            "4",
+            "实施校园安全提升工程。",
+            "已完成全市中小学安防设施检查，整改隐患120处，新增监控点位300个，正在验收。",
+            "市教育局",
+        ),
+    ]
+    read = _rows(_variant("\n".join(lines) + "\n", script))
+    assert [r.seq for r in read] == [1, 2, 3, 4]
+    task = read[1].task.replace("\n", "")
+    assert task.endswith(("薄弱学校办学条件。", "薄弱學校辦學條件。")), task
+    assert read[1].progress.startswith(("全市已完成撤并", "全市已完成撤並"))
+
+
+def test_the_last_row_after_rows_missing_merged_cells_ends_at_the_next_number() -> None:
+    """Rows under a merged unit cell leave it out, so the last rows are narrower than the header:
+    the next 序号 still opens the last row (not a cell of the row before it)."""
+    lines = [
+        *("序号", "重点工作任务", "牵头单位", "负责科室", "负责人", "计划完成时间", "进展情况"),
+        *(
+            "1",
+            "新增老年食堂15个",
+            "区民政局",
+            "养老服务科",
+            "何滢",
+            "11月底前",
+            "已建成老年食堂9个，其余6个正在装修，预计11月底前全部投用。",
+        ),
+        *("2", "新增认知障碍照护床位100张", "10月底前", "目前已完成选址，已完成20张专区床位建设。"),
+        *("3", "建成启用区级老年活动中心", "目前正在进行主体建筑装修阶段。"),
+        *("4", "新增养老机构护理型床位500张", "目前已完成500张护理型床位建设。"),
+        *("5", "开展为老服务活动300场次", "目前已累计开展为老服务活动73场次。"),
+    ]
+    read = _rows("\n".join(lines) + "\n")
+    assert [r.seq for r in read] == [1, 2, 3, 4, 5]
+    assert read[2].task == "建成启用区级老年活动中心"
+    assert read[3].progress == "目前已完成500张护理型床位建设。"
+    assert read[4].task == "开展为老服务活动300场次"
