@@ -856,16 +856,9 @@ def _column_profiles(
     tokens: list[Token], spans: list[tuple[int, int]], fields: list[str | None]
 ) -> list[_Profile | None]:
     """What each column holds in the rows written one line a cell (as many lines as columns, a
-    序号 first, no line against its header's meaning: a report under 配合单位 is a row whose cells
-    shifted): the kinds of its cells and their mean log length; None for a column no such row
+    序号 first): the kinds of its cells and their mean log length; None for a column no such row
     writes (the header's meaning alone then says what fits it)."""
-    whole = [
-        tokens[a:b]
-        for a, b in spans
-        if b - a == len(fields)
-        and tokens[a].bare_seq is not None
-        and all(fit_score(_piece_kind(t.text), f) >= 0 for t, f in zip(tokens[a:b], fields, strict=True))
-    ]
+    whole = [tokens[a:b] for a, b in spans if b - a == len(fields) and tokens[a].bare_seq is not None]
     if not whole:
         return []
     profiles: list[_Profile | None] = []
@@ -895,21 +888,16 @@ MIN_PROFILED_ROWS = 2  # rows written one line a cell that say how a wider row's
 MAX_WRAPS = 2  # lines a row may hold beyond its columns to be read by its columns' evidence
 
 
-REPLACED_MARGIN = 4.0  # what a row as wide as the header must gain to be read other than as written
-
-
 def _fits_by_rows(texts: list[str], fields: list[str | None], profiles: list[_Profile | None]) -> bool:
     """Whether a row's lines are placed by ``_fitted_row``: a row narrower than the columns (cells
-    left out); a row as wide or a line or two wider (a cell wrapped) only where rows written one
-    line a cell say what the task and the progress columns hold (else the table stage groups a
-    wider row's pieces, the report's by default)."""
+    left out); a row a line or two wider (a cell wrapped) only where rows written one line a cell
+    say what each column holds (else the table stage groups its pieces, the report's by default)."""
     if len(texts) < len(fields):
         return True
-    known = [p for p, f in zip(profiles, fields, strict=True) if f in ("task", "progress")] if profiles else []
     return (
         len(texts) <= len(fields) + MAX_WRAPS
-        and len(known) == 2
-        and all(p is not None and p.rows >= MIN_PROFILED_ROWS for p in known)
+        and bool(profiles)
+        and all(p is not None and p.rows >= MIN_PROFILED_ROWS for p in profiles)
     )
 
 
@@ -936,7 +924,7 @@ def _fitted_row(
     empty must beat the row read as cut (its columns after the last line unknown, costing
     nothing) by CUT_MARGIN."""
     width = len(fields)
-    if width < 3 or len(texts) < 2 or fields[0] != "seq" or parse_seq(texts[0]) is None:
+    if width < 3 or len(texts) < 2 or len(texts) == width or fields[0] != "seq" or parse_seq(texts[0]) is None:
         return None
     if len(texts) > MAX_CELL_LINES * width:
         return None
@@ -980,11 +968,6 @@ def _fitted_row(
         i, c = back
     if cut and cells[: len(texts)] == texts:
         return None  # as written: the last row, cut short where its lines end
-    if len(texts) == width:
-        # a row with as many lines as columns is read as written unless its lines fit other
-        # columns far better (a cell left out and another wrapped: "…固定资产投" / "资增长15.7%…")
-        as_written = sum(cell(k, k + 1, k) for k in range(width))
-        return None if cells == texts or score < as_written + REPLACED_MARGIN else cells
     if cut and len(texts) < width:
         as_cut = sum(cell(k, k + 1, k) for k in range(len(texts)))
         if score < as_cut + CUT_MARGIN:
