@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import extractor
+from extractor.textnorm import match_view
 
 S2T = str.maketrans(
     "务单门进设区规划业设乡农实现个项时间长续财发改经济", "務單門進設區規劃業設鄉農實現個項時間長續財發改經濟"
@@ -269,3 +270,16 @@ def test_the_last_row_after_rows_missing_merged_cells_ends_at_the_next_number() 
     assert read[2].task == "建成启用区级老年活动中心"
     assert read[3].progress == "目前已完成500张护理型床位建设。"
     assert read[4].task == "开展为老服务活动300场次"
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_row_missing_its_last_cells_keeps_its_unit_under_the_lead_column(script: str) -> None:
+    """Of placings that fit alike (a unit fits 牵头单位 and 配合单位 both), the one nearest the row
+    as written: the unit under 牵头单位, the columns after it the empty ones."""
+    lines = [
+        *("序号", "工作任务", "进展情况", "责任领导", "牵头单位", "配合单位", "完成时限"),
+        *("1", "落实离岛综合建设五期计划。", "行政处办理补助计划管考，已完成年度考核。", "李建国", "行政处"),
+        *("2", "争取兴建跨海大桥。", "工务处码头区营运设施改善工程已完工。", "赵志强", "工务处", "行政处", "2025年6月"),
+    ]
+    read = _rows(_variant("\n".join(lines) + "\n", script))
+    assert [[match_view(u) for u in r.lead_units] for r in read] == [["行政处"], ["工务处"]]

@@ -956,7 +956,9 @@ def _fitted_row(
     ends = [(best[(n, c)][0] + empties(c + 1, width), c) for c in range(width) if (n, c) in best]
     if not ends:
         return None
-    score, last = max(ends)
+    # (of readings that score alike, the one nearest the row as written: its cells leftmost, a
+    # unit under 牵头单位 before 配合单位, the columns after its last line the empty ones)
+    score, last = max(ends, key=lambda end: (round(end[0], 9), -end[1]))
     cells = [""] * width
     i, c = n, last
     while True:
