@@ -838,6 +838,7 @@ GOES_ON_AFTER_STOP = -1.0  # … more when the line before it ends a sentence (a
 MIXED_LINES = 2  # … and more (this many times) when the two lines are of different kinds (a unit, a date)
 EMPTIES = {"task": EMPTY_TASK, "progress": EMPTY_PROGRESS}
 MAX_CELL_LINES = 4  # lines one cell may be wrapped over
+MAX_FITTED_COLUMNS = 30  # a row is placed by its columns' evidence in tables at most this wide
 CUT_MARGIN = 1.0  # what a reading with empty columns must beat a row cut short at the document's end by
 
 
@@ -926,8 +927,8 @@ def _fitted_row(
     width = len(fields)
     if width < 3 or len(texts) < 2 or len(texts) == width or fields[0] != "seq" or parse_seq(texts[0]) is None:
         return None
-    if len(texts) > MAX_CELL_LINES * width:
-        return None
+    if len(texts) > MAX_CELL_LINES * width or width > MAX_FITTED_COLUMNS:
+        return None  # (the placing weighs every column pair: its time stays bounded)
     cols = profiles or [None] * width
     kinds = ["text" if (k := _piece_kind(t)) == "name" else k for t in texts]
 
