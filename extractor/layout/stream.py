@@ -8,6 +8,7 @@ flattened onto one line is read one cell per word.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -27,9 +28,10 @@ from extractor.headers import (
     reads_as_header,
 )
 from extractor.layout.base import LONG_LINE, MAX_HEADER_CELL, PIPE_ONLY, SENTENCE, Block, Line, trim
-from extractor.layout.subrows import MAX_PIECES_PER_COLUMN, align, kind, opening_column
+from extractor.layout.subrows import MAX_PIECES_PER_COLUMN, align, fit_score, kind, opening_column
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
+from extractor.rules.data import load
 from extractor.textnorm import match_key, match_view
 
 
@@ -179,10 +181,14 @@ def _read_stream(lines: list[Line], mode: str) -> tuple[list[Block], list[Line]]
     source = _words(lines) if mode == "words" else lines
     tokens = stream_tokens(source, per_line=mode != "groups", blanks=mode == "blanks")
     found = _stream_header(tokens)
+    if found is None and mode != "words":
+        # the 序号 on the task's line ("1.推进…"): each row's number taken off its first cell
+        tokens = _unglued(tokens) or tokens
+        found = _stream_header(tokens)
     if found is None:
         return None
     start, end = found
-    if mode == "groups" and not _separated(source, tokens, end):
+    if mode == "groups" and (not _separated(source, tokens, end) or _rows_blocked(source, tokens, end, end - start)):
         return None  # no blank line between the first rows' cells: one cell per line
     table, after = _stream_rows(
         tokens, start, end, kind="words" if mode == "words" else "stream", runs_on=mode == "blanks"
@@ -213,6 +219,20 @@ def _separated(lines: list[Line], tokens: list[Token], end: int) -> bool:
         return True
     between = lines[seqs[0] : seqs[-1]]
     return any(not line.text.strip() or PIPE_ONLY.match(line.text) for line in between)
+
+
+def _rows_blocked(lines: list[Line], tokens: list[Token], end: int, width: int) -> bool:
+    """Whether the blank lines stand between rows, not cells: the first rows, a group of lines each,
+    hold fewer than half the header's cells as groups but as many lines as they would as cells
+    (a row written one cell a line, a blank line after the row)."""
+    seqs = [k for k in range(end, len(tokens)) if tokens[k].bare_seq is not None][:4]
+    if len(seqs) < 2 or width < 4:
+        return False
+    for a, b in itertools.pairwise(seqs):
+        held = sum(1 for line in lines[tokens[a].first_line : tokens[b].first_line] if line.text.strip())
+        if 2 * (b - a) > width or held < width - 2:
+            return False
+    return True
 
 
 def _stream_header(tokens: list[Token]) -> tuple[int, int] | None:
@@ -247,7 +267,7 @@ def _opens_rows(tokens: list[Token], k: int) -> bool:
     return seq is not None and (seq == 1 or any(t.bare_seq == seq + 1 for t in tokens[k + 1 :]))
 
 
-def _next_row_start(tokens: list[Token], i: int, width: int) -> int | None:
+def _next_row_start(tokens: list[Token], i: int, width: int, narrower: bool = False) -> int | None:
     """Index of the token that starts the row after the one starting at ``i``, or None (last row).
 
     The next 序号 is the number one higher; a count column can hold that number too, so of the
@@ -257,7 +277,10 @@ def _next_row_start(tokens: list[Token], i: int, width: int) -> int | None:
     seq = tokens[i].bare_seq
     assert seq is not None
     if i + width >= len(tokens):
-        return None
+        # the last rows, narrower than the header (merged cells left out): the next number still
+        # opens a row when a row's cells, as few as the rows before it hold, follow it
+        last = [j for j in range(i + 2, len(tokens)) if tokens[j].bare_seq == seq + 1]
+        return last[0] if narrower and last and len(tokens) - last[0] >= 2 else None
     candidates = [j for j in range(i + 2, len(tokens)) if tokens[j].bare_seq == seq + 1]
     if not candidates:
         candidates = [j for j in range(i + 2, len(tokens)) if (n := tokens[j].bare_seq) and seq < n <= seq + 3]
@@ -293,7 +316,7 @@ def _stream_rows(
         if pending:
             sections[len(spans)] = pending
             pending = []
-        nxt = _next_row_start(tokens, i, width)
+        nxt = _next_row_start(tokens, i, width, narrower=len(spans) >= 2 and all(b - a < width for a, b in spans[-2:]))
         if nxt is None:
             stop = min(row_start + width, len(tokens))
             spans.append((row_start, stop))
@@ -358,6 +381,8 @@ def _stream_rows(
     # cells stand (``_merged_gaps``).
     whole = [tokens[a:b] for a, b in spans[:-1] if b - a == len(fields)] if kind == "stream" else []
     column_kinds = [{kind_of(row[c].text) for row in whole} for c in range(len(fields))] if whole else []
+    profiles = _column_profiles(tokens, spans, fields) if kind == "stream" else []
+    one_header_row = len(rows) == 1  # (under a header of two rows, narrower rows are rows under merged cells)
     for index, (a, b) in enumerate(spans):
         for heading in sections.get(index, []):
             rows.append(RawRow([RawCell(heading.text)], page=heading.page))
@@ -381,6 +406,14 @@ def _stream_rows(
                 rows.append(RawRow(cells, page=tokens[a].page))
             continue
         texts = [t.text for t in tokens[a:b]]
+        fitted = (
+            _fitted_row(texts, fields, profiles, cut=at_end)
+            if kind == "stream" and one_header_row and (loose or at_end) and _fits_by_rows(texts, fields, profiles)
+            else None
+        )
+        if fitted is not None:
+            rows.append(RawRow([RawCell(t) for t in fitted], page=tokens[a].page))
+            continue
         if at_end and (joined := _items_joined(texts, fields)) != texts:
             # the row the document ends in, its cell's items one a paragraph: one cell, the row cut
             texts, loose = joined, loose and len(joined) >= len(fields)
@@ -497,9 +530,24 @@ def _rows_under_merged_cells(
     if len(span) <= len(fields) or span[0].bare_seq is None or fields[0] != "seq":
         return None
     found = align([t.text for t in span], fields, open_end=open_end, opens_at=opens_at, empties_written=empties_written)
-    if found is None or len(found[1]) < 2:
+    if found is None or len(found[1]) < 2 or _wrapped_tail(found[1]):
         return None
     return found[1]
+
+
+def _wrapped_tail(rows: list[list[str | None]]) -> bool:
+    """Whether the one row read under merged cells is a single line going on in the numbered row's
+    last cell, which it broke off mid-sentence ("2021年,全市一般公共预" / "算收入361.2亿元…"): a cell
+    wrapped over two lines, not a row of its own."""
+    if len(rows) != 2:
+        return False
+    pieces = [c for c, cell in enumerate(rows[1]) if cell is not None and cell != ""]
+    if len(pieces) != 1:
+        return False
+    column = pieces[0]
+    last = max((c for c, cell in enumerate(rows[0]) if cell), default=-1)
+    above = rows[0][column]
+    return last == column and bool(above) and not ENDS_SENTENCE.search(match_view(above or ""))
 
 
 CLOSING_DATE = compile_rule(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -659,6 +707,10 @@ def _spanning_header(tokens: list[Token], spans: list[tuple[int, int]], header: 
     best = max(scored)
     if best[0] <= _reading_cost(tokens, spans, fields):
         return None  # the cells past the header's width read better as rows under merged cells
+    if best[1] < SPANNING_SHARE * len(exact):
+        # the wider rows hold no short name before a longer text under one cell: a long cell
+        # wrapped over two lines (a web copy's line breaks, anywhere in the cell), not two columns
+        return None
     g = -best[2]
     texts = [t.text for t in header]
     return [RawRow([RawCell(t) for t in [*texts[: g + 1], *texts[g:]]], page=header[0].page)]
@@ -761,3 +813,227 @@ def _lines_before(lines: list[Line], first: Token) -> list[Block]:
         for line in lines[: first.first_line]
         if line.text.strip() and not PIPE_ONLY.match(line.text)
     ]
+
+
+# ---- a row's cells placed in their columns by what they hold ------------------------------------
+# A web table copied one cell per line leaves no line for an EMPTY cell (a blank 备注, 配合单位 or
+# 存在问题) and may break a long cell over two lines: a row then holds fewer or more lines than the
+# header has columns, and read left to right its cells stand a column early or late. Each such row
+# is read by placing its lines in the columns in order, each line opening the next cell of its own
+# column (the columns between left empty) or going on in the cell before it, of every such reading
+# the one whose cells best fit what their columns hold: the header's meaning (unit names under
+# 牵头单位, a date under 完成时限, a person under 责任领导: ``subrows.fit_score``) and what the other
+# rows hold in each column (the kinds of their cells, and their lengths: a remark is short, a
+# progress report long).
+
+KIND_WEIGHT = 1.5  # a cell of the kind its column's other cells are (share 1: +, share 0: −)
+LENGTH_WEIGHT = 0.8  # per unit of log length away from the column's usual length …
+LENGTH_CAP = 3.0  # … counted up to this far
+EMPTY_COLUMN = -0.5  # a column the row leaves empty (a unit, a leader, a deadline, a remark …) …
+EMPTY_PROGRESS = -1.0  # … the progress (a row may report nothing yet) …
+EMPTY_TASK = -6.0  # … the task: what every row is written for (a task that reads like a unit's name
+# "建成启用区级老年活动中心" is still the task, not a unit under 负责科室)
+GOES_ON = -1.0  # a line going on in the cell before it (a cell wrapped over lines) …
+GOES_ON_AFTER_STOP = -1.0  # … more when the line before it ends a sentence (a wrap breaks mid-sentence)
+MIXED_LINES = 2  # … and more (this many times) when the two lines are of different kinds (a unit, a date)
+EMPTIES = {"task": EMPTY_TASK, "progress": EMPTY_PROGRESS}
+MAX_CELL_LINES = 4  # lines one cell may be wrapped over
+MAX_FITTED_COLUMNS = 30  # a row is placed by its columns' evidence in tables at most this wide
+CUT_MARGIN = 1.0  # what a reading with empty columns must beat a row cut short at the document's end by
+
+
+@dataclass(slots=True)
+class _Profile:
+    rows: int
+    kinds: Counter[str]
+    log_length: float
+
+
+def _log_length(text: str) -> float:
+    return math.log(1 + len(match_key(text)))
+
+
+def _column_profiles(
+    tokens: list[Token], spans: list[tuple[int, int]], fields: list[str | None]
+) -> list[_Profile | None]:
+    """What each column holds in the rows written one line a cell (as many lines as columns, a
+    序号 first): the kinds of its cells and their mean log length; None for a column no such row
+    writes (the header's meaning alone then says what fits it)."""
+    whole = [tokens[a:b] for a, b in spans if b - a == len(fields) and tokens[a].bare_seq is not None]
+    if not whole:
+        return []
+    profiles: list[_Profile | None] = []
+    for c in range(len(fields)):
+        texts = [row[c].text for row in whole if row[c].text]
+        if not texts:
+            profiles.append(None)
+            continue
+        kinds = Counter(_piece_kind(t) for t in texts)
+        profiles.append(_Profile(len(texts), kinds, sum(map(_log_length, texts)) / len(texts)))
+    return profiles
+
+
+def _piece_kind(text: str) -> str:
+    """A line's kind (``subrows.kind``), and what that leaves as text: a deadline in words
+    ("年底前") is a date, a long list of unit names ("市委社会工作部、市广播电视台、市地震局、…")
+    units."""
+    if _deadline_words().match(match_view(text)):
+        return "date"
+    found = kind(text)
+    if found in ("text", "name") and looks_like_units(text):
+        return "unit"
+    return found
+
+
+MIN_PROFILED_ROWS = 2  # rows written one line a cell that say how a wider row's lines group
+MAX_WRAPS = 2  # lines a row may hold beyond its columns to be read by its columns' evidence
+
+
+def _fits_by_rows(texts: list[str], fields: list[str | None], profiles: list[_Profile | None]) -> bool:
+    """Whether a row's lines are placed by ``_fitted_row``: a row narrower than the columns (cells
+    left out); a row a line or two wider (a cell wrapped) only where rows written one line a cell
+    say what each column holds (else the table stage groups its pieces, the report's by default)."""
+    if len(texts) < len(fields):
+        return True
+    return (
+        len(texts) <= len(fields) + MAX_WRAPS
+        and bool(profiles)
+        and all(p is not None and p.rows >= MIN_PROFILED_ROWS for p in profiles)
+    )
+
+
+def _cell_fit(text: str, field: str | None, profile: _Profile | None) -> float:
+    """How well ``text`` fits a column of ``field`` whose other cells are ``profile``."""
+    piece = _piece_kind(text)
+    score = fit_score(piece, field)
+    if profile is not None and piece != "blank":
+        # (counted as if one more row held something else: what one row shows is weak evidence)
+        trust = profile.rows / (profile.rows + 1)
+        share = profile.kinds[piece] / (profile.rows + 1)
+        score += KIND_WEIGHT * (2 * share - trust)
+        score -= trust * LENGTH_WEIGHT * min(abs(_log_length(text) - profile.log_length), LENGTH_CAP)
+    return score
+
+
+def _fitted_row(
+    texts: list[str], fields: list[str | None], profiles: list[_Profile | None], *, cut: bool = False
+) -> list[str] | None:
+    """The cells of a numbered row whose lines are not one a column (see above), or None when the
+    row is not such (no 序号 column, as many lines as columns) or is the last, read best as
+    written, left to right (cut short). ``cut``: the row is the last and shorter than the columns,
+    so it may be cut short at the document's end; a reading that leaves columns in its middle
+    empty must beat the row read as cut (its columns after the last line unknown, costing
+    nothing) by CUT_MARGIN."""
+    width = len(fields)
+    if width < 3 or len(texts) < 2 or len(texts) == width or fields[0] != "seq" or parse_seq(texts[0]) is None:
+        return None
+    if len(texts) > MAX_CELL_LINES * width or width > MAX_FITTED_COLUMNS:
+        return None  # (the placing weighs every column pair: its time stays bounded)
+    cols = profiles or [None] * width
+    kinds = ["text" if (k := _piece_kind(t)) == "name" else k for t in texts]
+
+    @cache
+    def cell(a: int, b: int, c: int) -> float:
+        stops = sum(1 for t in texts[a : b - 1] if ENDS_SENTENCE.search(match_view(t)))
+        stops += sum(MIXED_LINES for x, y in itertools.pairwise(kinds[a:b]) if x != y)
+        return _cell_fit("\n".join(texts[a:b]), fields[c], cols[c]) + GOES_ON * (b - a - 1) + GOES_ON_AFTER_STOP * stops
+
+    def empties(a: int, b: int) -> float:
+        return sum(EMPTIES.get(fields[c] or "", EMPTY_COLUMN) for c in range(a, b))
+
+    n = len(texts)
+    # best[(i, c)]: texts[:i] placed, the last cell (ending at text i) in column c
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(1, 0): (cell(0, 1, 0), None)}
+    for i in range(2, n + 1):
+        for c in range(1, width):
+            for a in range(max(1, i - MAX_CELL_LINES), i):
+                for c0 in range(c):
+                    before = best.get((a, c0))
+                    if before is None:
+                        continue
+                    score = before[0] + empties(c0 + 1, c) + cell(a, i, c)
+                    if (i, c) not in best or score > best[(i, c)][0]:
+                        best[(i, c)] = (score, (a, c0))
+    ends = [(best[(n, c)][0] + empties(c + 1, width), c) for c in range(width) if (n, c) in best]
+    if not ends:
+        return None
+    # (of readings that score alike, the one nearest the row as written: its cells leftmost, a
+    # unit under 牵头单位 before 配合单位, the columns after its last line the empty ones)
+    score, last = max(ends, key=lambda end: (round(end[0], 9), -end[1]))
+    cells = [""] * width
+    i, c = n, last
+    while True:
+        back = best[(i, c)][1]
+        a = back[0] if back else 0
+        cells[c] = "\n".join(texts[a:i])
+        if back is None:
+            break
+        i, c = back
+    if cut and cells[: len(texts)] == texts:
+        return None  # as written: the last row, cut short where its lines end
+    if cut and len(texts) < width:
+        as_cut = sum(cell(k, k + 1, k) for k in range(len(texts)))
+        if score < as_cut + CUT_MARGIN:
+            return None
+    return cells
+
+
+def _unglued(tokens: list[Token]) -> list[Token] | None:
+    """The tokens with each row's 序号 taken off the line it shares with the row's first cell
+    ("1.推进…" → "1", "推进…"), when the header's first cell is 序号 and the first line after the
+    header opens with 1 so: from one row's number, the next row's is the line opening with the
+    next number nearest a row's width on (the header's width, its number sharing a line), not a
+    report's own "2." further in. None when the stream is not so."""
+    pattern = _glued_pattern()
+    for start, token in enumerate(tokens):
+        if not _seq_header(token.text):
+            continue
+        end = start + 1
+        while end < len(tokens) and _header_like(tokens[end]) and not pattern.match(match_view(tokens[end].text)):
+            end += 1
+        width = end - start
+        if width < 3 or end >= len(tokens):
+            continue
+        first = pattern.match(match_view(tokens[end].text))
+        if first is None or int(first.group(1)) != 1:
+            continue
+        chosen = {end: 1}
+        row, number = end, 1
+        while True:
+            number += 1
+            reach = range(row + 2, min(len(tokens), row + MAX_CELL_LINES * width))
+            candidates = [j for j in reach if _glued_number(tokens[j], pattern) == number]
+            if not candidates:
+                break
+            row = min(candidates, key=lambda j: (abs(j - row - (width - 1)), j))
+            chosen[row] = number
+        if len(chosen) < 2:
+            continue
+        out: list[Token] = []
+        for k, tok in enumerate(tokens):
+            if k in chosen and tok.bare_seq is None:
+                cut = pattern.match(match_view(tok.text))
+                assert cut is not None
+                out.append(Token(str(chosen[k]), tok.page, chosen[k], tok.first_line))
+                out.append(Token(trim(tok.text[cut.end() :]), tok.page, None, tok.first_line))
+            else:
+                out.append(tok)
+        return out
+    return None
+
+
+def _glued_number(token: Token, pattern) -> int | None:
+    if token.bare_seq is not None:
+        return token.bare_seq
+    found = pattern.match(match_view(token.text))
+    return int(found.group(1)) if found else None
+
+
+@cache
+def _glued_pattern():
+    return compile_rule(load("layout")["stream"]["glued_seq"])
+
+
+@cache
+def _deadline_words():
+    return compile_rule(load("layout")["stream"]["deadline_words"])
