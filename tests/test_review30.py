@@ -152,3 +152,44 @@ def test_review30_units_sentence_names_only_the_office(change) -> None:
     (table,) = _parse(_as(change, UNITS_FRAMED)).tables
     assert [r.lead_units for r in table.rows] == [[_as(change, "县城管局")], [_as(change, "县商务局")]]
     assert table.rows[0].progress == _as(change, "截至目前，已覆盖小区45个。")
+
+
+# --- 6. A units sentence reaching back over a comma (prose [prose.parts] units_said) ----------------
+# units_said's group is [^。;:!?]{1,80}?: a comma does not stop it, so "县防汛指挥部办公室设在县水利局，
+# 县水利局负责。" gives a unit "县防汛指挥部办公室设在县水利局" (a sentence, not a name).
+UNITS_AFTER_COMMA = """2023年防汛工作落实情况
+1.组织机构。县防汛指挥部办公室设在县水利局，县水利局负责。
+2.隐患排查。已排查水库12座，整改隐患5处。
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="review30 #6: units_said spans a comma: a clause read as a unit name")
+@pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
+def test_review30_units_sentence_stops_at_a_comma(change) -> None:
+    (table,) = _parse(_as(change, UNITS_AFTER_COMMA)).tables
+    units = table.rows[0].lead_units
+    assert all("设在" not in u and "設在" not in u for u in units), units
+
+
+# --- 7. A policy text's clauses read as reports (prose [prose.parts] report_sentence) ----------------
+# A 管理办法 (no plan word in its title, [fewrows]/prose know 方案/计划/安排 only) with numbered clauses:
+# the clause after each heading is now the progress, status on_track ("项目资金于每年6月30日前拨付到位。"
+# matches report_sentence's "…到位$" form, "县审计局于每年年底前组织审计。" its "office + 于" form: a
+# deadline 前 / a recurrence 每年 is no report). At b79ba77: progress '' and status unknown.
+POLICY = """某县财政专项资金管理办法
+一、适用范围。本办法适用于县级财政安排的各类专项资金。
+二、资金拨付。项目资金于每年6月30日前拨付到位。
+三、监督检查。县审计局于每年年底前组织审计。
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="review30 #7: a policy's clauses read as reports, status on_track")
+@pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
+def test_review30_policy_clauses_are_no_reports(change) -> None:
+    try:
+        document = _parse(_as(change, POLICY))
+    except NoTableError:
+        return
+    rows = [r for t in document.tables for r in t.rows]
+    assert [r.status.value for r in rows if r.status.value == "on_track"] == []
+    assert [r.progress for r in rows if r.progress] == []
