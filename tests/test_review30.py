@@ -244,3 +244,22 @@ def test_review30_missing_issue_cell_keeps_remark_as_remark(change, spacing) -> 
     assert (row.cells.get("issues") or "") == ""
     assert row.cells.get("remarks") == _as(change, "续建项目")
     assert row.issues == []
+
+
+# --- 9. Office names after a gap, the report going on on the same line (prose _gap_units) -----------
+# "1.推进城南污水处理厂建设　　县住建局已完成主体工程": the office set off by the gap opens the report's
+# sentence; the task keeps "　　县住建局" and no lead unit is read (same at b79ba77; prose30's gap
+# units read only a line that ends with the names).
+GAP_THEN_REPORT = """2023年重点工作进展情况
+1.推进城南污水处理厂建设　　县住建局已完成主体工程
+2.新建城区幼儿园3所　　县教育局正在招标
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="review30 #9: a gap before an office opening the report: unit kept in the task")
+@pytest.mark.parametrize("gap", ["\u3000\u3000", "    "])
+@pytest.mark.parametrize("change", [None, TRADITIONAL])
+def test_review30_gap_office_then_report_leaves_the_task(gap, change) -> None:
+    text = _as(change, GAP_THEN_REPORT).replace("\u3000\u3000", gap)
+    (table,) = _parse(text).tables
+    assert [r.task for r in table.rows] == [_as(change, "推进城南污水处理厂建设"), _as(change, "新建城区幼儿园3所")]
