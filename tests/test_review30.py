@@ -263,3 +263,24 @@ def test_review30_gap_office_then_report_leaves_the_task(gap, change) -> None:
     text = _as(change, GAP_THEN_REPORT).replace("\u3000\u3000", gap)
     (table,) = _parse(text).tables
     assert [r.task for r in table.rows] == [_as(change, "推进城南污水处理厂建设"), _as(change, "新建城区幼儿园3所")]
+
+
+# --- 10. stream._stream_header quadratic on a run of header-like lines, now run twice ----------------
+# For each token naming 序号/任务 it walks the whole run of header-like tokens after it (O(run²)); a text
+# of 工作任务 / 进展情况 / 推进项目建设 repeated is one run. Pre-existing, but stream30 calls it a second
+# time per mode (after _unglued): parse of 1,500 such lines 21.5 s (b79ba77: 10.7 s), 3,000 lines 77 s
+# (38 s). _stream_header alone on 3,000 lines: 22 s.
+
+
+@pytest.mark.xfail(strict=True, reason="review30 #10: _stream_header quadratic on header-like runs (called 2x now)")
+def test_review30_stream_header_time_on_a_long_header_like_run() -> None:
+    from extractor.layout.stream import _stream_header, stream_tokens
+
+    lines: list[str] = []
+    for _ in range(400):
+        lines += ["工作任务", "进展情况", "推进项目建设"]
+    tokens = stream_tokens([Line(t) for t in lines], per_line=True, blanks=False)
+    start = time.monotonic()
+    _stream_header(tokens)
+    elapsed = time.monotonic() - start
+    assert elapsed < 1.0, f"{elapsed:.1f} s"
