@@ -348,3 +348,24 @@ TARGET_COLUMN = """重点工作推进情况
 def test_review30_count_short_of_target_column_is_not_done(change) -> None:
     (table,) = _parse(_as(change, TARGET_COLUMN)).tables
     assert table.rows[1].status.value != "done"
+
+
+# --- 14. A measures-headed column holding reports loses the progress (headers.toml task_aspects) -----
+# 措施/举措 as a header's head claims no progress whatever its cells hold: a publisher's only text column
+# headed 工作推进落实措施 whose every cell is a report (已开工12个…, 已建成1所…) is read as a side column
+# and the rows' progress is None (b79ba77: the progress). Columns are to be read by meaning AND content.
+MEASURES_HOLD_REPORTS = """重点工作推进情况
+| 序号 | 工作任务 | 工作推进落实措施 | 责任单位 |
+| --- | --- | --- | --- |
+| 1 | 改造老旧小区20个 | 已开工12个，下步确保年底完工。 | 县住建局 |
+| 2 | 新建城区幼儿园3所 | 已建成1所，下步加快建设。 | 县教育局 |
+| 3 | 实施农村公路提升工程 | 已完成路基改造30公里。 | 县交通局 |
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="review30 #14: a 措施-headed column of reports read as no progress")
+@pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
+def test_review30_measures_column_of_reports_is_the_progress(change) -> None:
+    (table,) = _parse(_as(change, MEASURES_HOLD_REPORTS)).tables
+    assert table.rows[2].progress == _as(change, "已完成路基改造30公里。")
+    assert table.rows[0].progress == _as(change, "已开工12个，下步确保年底完工。")
