@@ -369,3 +369,26 @@ def test_review30_measures_column_of_reports_is_the_progress(change) -> None:
     (table,) = _parse(_as(change, MEASURES_HOLD_REPORTS)).tables
     assert table.rows[2].progress == _as(change, "已完成路基改造30公里。")
     assert table.rows[0].progress == _as(change, "已开工12个，下步确保年底完工。")
+
+
+# --- 15. A forecast in a progress cell taken as the report's date (pipeline.report_period) ----------
+# "到12月底，预计可全面建成投用" says when the work should end (预计), not where the report stands; the
+# new cutoff_only reading of the opening's cells dates the document 12月底 (elapsed 1.0) and the other
+# rows' shares turn behind. A cutoff clause whose sentence goes on with a word of plan/forecast
+# (预计, 力争, 确保, 计划, 将) is no cutoff.
+FORECAST_IN_PROGRESS = """重点项目推进情况
+| 序号 | 工作任务 | 进展情况 | 责任单位 |
+| --- | --- | --- | --- |
+| 1 | 城东污水处理厂扩建 | 主体工程已完工，到12月底，预计可全面建成投用。 | 县住建局 |
+| 2 | 全年新增城镇就业5000人 | 新增城镇就业2100人。 | 县人社局 |
+| 3 | 完成造林绿化1万亩 | 已完成造林4000亩，完成率40%。 | 县林业局 |
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="review30 #15: a forecast's 到12月底， in a progress cell dates the report")
+@pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
+def test_review30_forecast_in_progress_is_no_report_date(change) -> None:
+    document = _parse(_as(change, FORECAST_IN_PROGRESS))
+    assert document.period is None or document.period.elapsed != 1.0, document.period
+    (table,) = document.tables
+    assert [r.status.value for r in table.rows[1:]] == ["on_track", "on_track"]
