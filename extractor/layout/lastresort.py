@@ -442,17 +442,22 @@ _TEXT_KINDS = frozenset({"prose", "report", "short", "figure", "status", "percen
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[Any, Any]:
+def _titles() -> tuple[Any, Any, Any]:
     data = load("layout")["fewrows"]
-    return compile_rule(data["report_title"]), compile_rule(data["plan_title"])
+    return compile_rule(data["report_title"]), compile_rule(data["plan_title"]), compile_rule(data["genre_title"])
 
 
 def reports_results(text: str) -> bool | None:
     """Whether a title says a report on results follows (True: 进展情况, 落实情况 …), a plan (False:
-    方案, 要点 …), or neither (None). Of both, the word written last decides: it heads the phrase
-    ("2023年计划执行情况" reports, "进展情况报送方案" is a plan)."""
-    report, plan = _titles()
+    方案, 要点 …), or neither (None). The title's genre decides first: a head noun at its end naming
+    a notice, a meeting, a press conference … (layout.toml [fewrows] genre_title) announces no
+    report whatever it is about ("关于开展工作落实情况督查的通知"). Otherwise, of a report word and a
+    plan word, the one written last decides: it heads the phrase ("2023年计划执行情况" reports,
+    "进展情况报送方案" is a plan)."""
+    report, plan, genre = _titles()
     view = match_view(text)
+    if genre.search(view):
+        return False
     said = [(m.end(), True) for m in report.finditer(view)] + [(m.end(), False) for m in plan.finditer(view)]
     return max(said)[1] if said else None
 
