@@ -24,3 +24,18 @@ from extractor.layout.lastresort import reports_results
 )
 def test_title_genre_decides(title: str, said: bool | None) -> None:
     assert reports_results(title) is said
+
+
+def test_stream_header_found_after_a_long_run_of_header_words() -> None:
+    """The linear _stream_header finds the same header: the run's last 序号-led stretch before the
+    first row (a run of header-like lines before it is walked once)."""
+    from extractor.layout import Line
+    from extractor.layout.stream import _stream_header, stream_tokens
+
+    lines = ["工作任务", "进展情况", "推进项目建设"] * 50 + ["序号", "工作任务", "进展情况", "责任单位"]
+    lines += ["1", "修路", "已完工", "县交通局", "2", "建桥", "在建", "县住建局"]
+    tokens = stream_tokens([Line(t) for t in lines], per_line=True, blanks=False)
+    found = _stream_header(tokens)
+    assert found is not None
+    start, end = found
+    assert [t.text for t in tokens[start:end]] == ["序号", "工作任务", "进展情况", "责任单位"]

@@ -236,25 +236,35 @@ def _rows_blocked(lines: list[Line], tokens: list[Token], end: int, width: int) 
 
 
 def _stream_header(tokens: list[Token]) -> tuple[int, int] | None:
-    """[start, end) of the header tokens: a run of header cells followed by the first 序号."""
-    for start, token in enumerate(tokens):
-        if field_for_header(token.text) not in ("seq", "task"):
+    """[start, end) of the header tokens: a run of header cells followed by the first 序号.
+
+    Linear in the tokens: each token's field and header likeness is read once, and where its run
+    of header-like tokens ends and where the next 序号 cell is are found in one backward pass, so
+    a long run of header-like lines (工作任务 / 进展情况 / … repeated) is not walked again from each
+    of its tokens naming 序号 or 任务; what follows a run (its first row) is judged once a run."""
+    count = len(tokens)
+    fields = [field_for_header(t.text) for t in tokens]
+    run_end = [count] * (count + 1)  # the end of the run of header-like tokens from each token
+    next_seq = [count] * (count + 1)  # the first token naming 序号 at or after each token
+    for k in range(count - 1, -1, -1):
+        run_end[k] = run_end[k + 1] if _header_like(tokens[k]) else k
+        next_seq[k] = k if fields[k] == "seq" else next_seq[k + 1]
+    rows_open: dict[int, bool] = {}  # first row after a run's end → whether rows open there
+    for start in range(count):
+        if fields[start] not in ("seq", "task"):
             continue
-        end = start
-        while end < len(tokens) and _header_like(tokens[end]):
-            end += 1
-        seq_at = next((k for k in range(start, end) if field_for_header(tokens[k].text) == "seq"), None)
+        end = max(run_end[start], start)
+        seq_at = next_seq[start] if next_seq[start] < end else None
         if seq_at is not None and seq_at > start:
             continue  # a title line that names a header word ("…主抓重点工作") stands before 序号
-        first_row = end
-        while first_row < len(tokens) and first_row - end < 3 and is_heading(tokens[first_row].text):
-            first_row += 1
-        if (
-            end - start >= 3
-            and first_row < len(tokens)
-            and _opens_rows(tokens, first_row)
-            and is_header_row([t.text for t in tokens[start:end]])
-        ):
+        if end - start < 3:
+            continue
+        if end not in rows_open:
+            first_row = end
+            while first_row < count and first_row - end < 3 and is_heading(tokens[first_row].text):
+                first_row += 1
+            rows_open[end] = first_row < count and _opens_rows(tokens, first_row)
+        if rows_open[end] and is_header_row([t.text for t in tokens[start:end]]):
             return start, end
     return None
 
