@@ -39,3 +39,25 @@ def test_stream_header_found_after_a_long_run_of_header_words() -> None:
     assert found is not None
     start, end = found
     assert [t.text for t in tokens[start:end]] == ["序号", "工作任务", "进展情况", "责任单位"]
+
+
+@pytest.mark.parametrize("remark", ["续建项目", "續建項目"])
+def test_a_category_value_stays_in_the_column_that_repeats_it(remark: str) -> None:
+    """A row leaving 存在问题 out: its last line, a value the 备注 column repeats (续建/新建项目), is
+    the remark, though the header's meaning would take a name for an issue (review30 #8)."""
+    import extractor
+
+    rows = [
+        ("1", "推进污水厂建设。", "市住建局", "主体已完工。", "设备采购慢", "续建项目"),
+        ("2", "建设快速路。", "市交通局", "一期已通车。", remark),
+        ("3", "建设示范村。", "市农业农村局", "已创建8个。", "资金到位较慢", "新建项目"),
+        ("4", "新建学校5所。", "市教育局", "已开工4所。", "用地滞后", "新建项目"),
+    ]
+    lines = ["工作进展情况", "序号", "工作任务", "牵头单位", "进展情况", "存在问题", "备注"]
+    lines += [cell for row in rows for cell in row]
+    if remark != "续建项目":
+        lines = [line.replace("续建项目", remark) for line in lines]
+    (table,) = extractor.parse_bytes(("\n".join(lines) + "\n").encode(), "t.txt").tables
+    row = table.rows[1]
+    assert row.cells.get("remarks") == remark
+    assert (row.cells.get("issues") or "") == ""

@@ -850,6 +850,8 @@ EMPTIES = {"task": EMPTY_TASK, "progress": EMPTY_PROGRESS}
 MAX_CELL_LINES = 4  # lines one cell may be wrapped over
 MAX_FITTED_COLUMNS = 30  # a row is placed by its columns' evidence in tables at most this wide
 CUT_MARGIN = 1.0  # what a reading with empty columns must beat a row cut short at the document's end by
+RECURRING = 2.5  # a cell's text that a column repeating its values writes in other rows as it stands
+# (续建项目 / 新建项目 under 备注): a value of that column, whatever the header's meaning says of its kind
 
 
 @dataclass(slots=True)
@@ -857,6 +859,7 @@ class _Profile:
     rows: int
     kinds: Counter[str]
     log_length: float
+    values: frozenset[str] = frozenset()  # the cells' texts as written (match_key)
 
 
 def _log_length(text: str) -> float:
@@ -879,7 +882,11 @@ def _column_profiles(
             profiles.append(None)
             continue
         kinds = Counter(_piece_kind(t) for t in texts)
-        profiles.append(_Profile(len(texts), kinds, sum(map(_log_length, texts)) / len(texts)))
+        # (only a column that repeats its values is read by them: a category column, 续建/新建项目;
+        # a unit written once under 配合单位 says nothing of the unit of a row with fewer cells)
+        values = frozenset(match_key(t) for t in texts)
+        values = values if len(values) < len(texts) else frozenset()
+        profiles.append(_Profile(len(texts), kinds, sum(map(_log_length, texts)) / len(texts), values))
     return profiles
 
 
@@ -922,6 +929,8 @@ def _cell_fit(text: str, field: str | None, profile: _Profile | None) -> float:
         share = profile.kinds[piece] / (profile.rows + 1)
         score += KIND_WEIGHT * (2 * share - trust)
         score -= trust * LENGTH_WEIGHT * min(abs(_log_length(text) - profile.log_length), LENGTH_CAP)
+        if match_key(text) in profile.values:
+            score += trust * RECURRING
     return score
 
 
