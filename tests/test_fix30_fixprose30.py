@@ -49,3 +49,21 @@ def test_gap_report_needs_an_office_and_a_report() -> None:
 )
 def test_rule_sentence_is_no_report(sentence: str, reports: bool) -> None:
     assert bool(_part_patterns()["report_sentence"].match(match_view(sentence))) is reports
+
+
+MEASURES = """重点工作推进情况
+| 序号 | 工作任务 | 推进措施 | 责任单位 |
+| --- | --- | --- | --- |
+| 1 | 改造老旧小区20个 | {0} | 县住建局 |
+| 2 | 新建城区幼儿园3所 | {1} | 县教育局 |
+"""
+
+
+def test_measures_column_of_reports_is_the_progress() -> None:
+    rows = _rows(MEASURES.format("已开工12个。", "已建成1所，下步加快建设。"))
+    assert [r.progress for r in rows] == ["已开工12个。", "已建成1所，下步加快建设。"]
+
+
+def test_measures_column_of_plans_stays_a_side_column() -> None:
+    rows = _rows(MEASURES.format("加快推进项目建设，确保年底完工。", "强化调度，每月通报进展。"))
+    assert [r.progress for r in rows] == [None, None]
