@@ -656,6 +656,9 @@ def _seq_from_task_prefix(table: AssembledTable) -> None:
         row.texts.insert(0, number)
 
 
+MEASURES_AS_REPORTS = 0.8  # share of a measures column's written cells that must report for it to be the progress
+
+
 def _fields_by_content(table: AssembledTable) -> None:
     """Where a header's reading is one of two, the column's content decides.
 
@@ -678,6 +681,17 @@ def _fields_by_content(table: AssembledTable) -> None:
             and table.column_of("progress") is None
             and sum(classify(t) in ("prose", "report") for t in texts) >= 0.6 * len(texts)
         ):
+            table.columns[position] = ColumnSpec(header=column.header, field="progress", key="progress")
+        elif (
+            column.field is None
+            and table.column_of("progress") is None
+            and is_measures_header(column.header)
+            and sum(classify(t) == "report" for t in texts) >= MEASURES_AS_REPORTS * len(texts)
+        ):
+            # 工作推进落实措施 over "已开工12个…", "已建成1所…": the header names only the task's measures
+            # (a side column), yet every cell reports what was done: where no column holds the
+            # progress, this one does (its content decides, as for the status header above). Cells
+            # that say what is to be done ("加快推进项目建设，确保年底完工") read as prose: not this.
             table.columns[position] = ColumnSpec(header=column.header, field="progress", key="progress")
     # Two columns that read as progress, one of them a rate (完成进度, 完成率: 51, 31 …): the
     # amount done (上半年完成: 5, 55 …) is the progress, the rate says how far along it is.

@@ -1915,10 +1915,15 @@ def _fields(
     if bracket is None and heading is None and (within := _units_within(text)) is not None:
         text, bracket, after_units = within
     units_between = False
+    gap = None
     if bracket is None and heading is None and (gap := _gap_units(text.split("\n", 1)[0])) is not None:
         # "1.推进…建设　　市住建局" over its report: the names set off by a gap close the task's line.
         text, bracket, after_units = gap[0], {"units": gap[1]}, text.partition("\n")[2]
         units_between = bool(_clean(after_units))
+    if bracket is None and heading is None and gap is None and (report := _gap_report(text)) is not None:
+        # "1.推进…建设　　县住建局已完成主体工程": an office opening a report after the gap is the
+        # report's subject; the task ends at the gap, the report is what follows it.
+        text, after_units = report
     if bracket is None and heading is None and (said := _units_sentence(text)) is not None:
         # "推进…建设。市住建局负责。截至6月…": a sentence that only names the units ends the task.
         text, bracket, after_units = said
@@ -2133,6 +2138,31 @@ def _gap_units(line: str) -> tuple[str, str] | None:
     if not _office_names(names) or looks_like_person(names):
         return None
     return found.group(1).rstrip(), names
+
+
+GAP_REPORT = compile_rule(r"^(.*?\S)(?:[ \t\xa0]{2,}|\u3000+)(\S.*)$")
+
+
+def _gap_report(text: str) -> tuple[str, str] | None:
+    """An item's first line whose text after a gap of spaces opens with an office's name and reports
+    ("推进城南污水处理厂建设　　县住建局已完成主体工程"): (the task before the gap, the report from the
+    office on); None for any other text."""
+    first, newline, rest = text.partition("\n")
+    found = GAP_REPORT.match(first.rstrip())
+    if found is None or not _clean(found.group(1)):
+        return None
+    after = found.group(2)
+    view = match_view(after)
+    # the office: the shortest opening that ends like one (局, 委, 办…) and reads as a unit's name
+    office = next(
+        (end for end in range(2, min(len(view), 24) + 1) if prose_patterns()["organisation"].search(view[:end])),
+        None,
+    )
+    if office is None or not _office_names(view[:office]) or looks_like_person(view[:office]):
+        return None
+    if not _reports_after_task(after):
+        return None
+    return found.group(1).rstrip(), after + newline + rest
 
 
 def _units_inside(text: str) -> tuple[str, dict[str, str], str] | None:
