@@ -56,11 +56,6 @@ PRESS_POINTS = """关于2023年度重点工作推进情况的新闻发布会
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review30 #1: few_rows reads a notice's/press release's two points as rows (title word "
-    "落实情况/推进情况 inside a 通知/发布会 title); at b79ba77 these were no_table",
-)
 @pytest.mark.parametrize("change", [None, TRADITIONAL])
 @pytest.mark.parametrize("text", [NOTICE_POINTS, PRESS_POINTS], ids=["notice", "press"])
 def test_review30_notice_points_are_no_rows(text, change) -> None:
@@ -79,7 +74,6 @@ def test_review30_notice_points_are_no_rows(text, change) -> None:
 # (b79ba77 parses the same text, to no_table, in 2.4 s).
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #2: headed_cells quadratic (10,000 lines: ~20 s)")
 def test_review30_headed_cells_time_on_10000_lines() -> None:
     lines: list[str] = []
     for _ in range(2000):
@@ -146,7 +140,6 @@ UNITS_FRAMED = """2023年民生实事进展情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #5: units_said keeps 此项工作由 in the lead unit")
 @pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
 def test_review30_units_sentence_names_only_the_office(change) -> None:
     (table,) = _parse(_as(change, UNITS_FRAMED)).tables
@@ -163,7 +156,6 @@ UNITS_AFTER_COMMA = """2023年防汛工作落实情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #6: units_said spans a comma: a clause read as a unit name")
 @pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
 def test_review30_units_sentence_stops_at_a_comma(change) -> None:
     (table,) = _parse(_as(change, UNITS_AFTER_COMMA)).tables
@@ -183,7 +175,6 @@ POLICY = """某县财政专项资金管理办法
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #7: a policy's clauses read as reports, status on_track")
 @pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
 def test_review30_policy_clauses_are_no_reports(change) -> None:
     try:
@@ -234,7 +225,6 @@ MISSING_ISSUE = """重点项目推进情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #8: stream row missing 存在问题: 备注 value read as an issue")
 @pytest.mark.parametrize("change", [None, TRADITIONAL, FULL_WIDTH])
 @pytest.mark.parametrize("spacing", ["", "  "])
 def test_review30_missing_issue_cell_keeps_remark_as_remark(change, spacing) -> None:
@@ -256,7 +246,6 @@ GAP_THEN_REPORT = """2023年重点工作进展情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #9: a gap before an office opening the report: unit kept in the task")
 @pytest.mark.parametrize("gap", ["\u3000\u3000", "    "])
 @pytest.mark.parametrize("change", [None, TRADITIONAL])
 def test_review30_gap_office_then_report_leaves_the_task(gap, change) -> None:
@@ -272,7 +261,6 @@ def test_review30_gap_office_then_report_leaves_the_task(gap, change) -> None:
 # (38 s). _stream_header alone on 3,000 lines: 22 s.
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #10: _stream_header quadratic on header-like runs (called 2x now)")
 def test_review30_stream_header_time_on_a_long_header_like_run() -> None:
     from extractor.layout.stream import _stream_header, stream_tokens
 
@@ -363,7 +351,6 @@ MEASURES_HOLD_REPORTS = """重点工作推进情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #14: a 措施-headed column of reports read as no progress")
 @pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
 def test_review30_measures_column_of_reports_is_the_progress(change) -> None:
     (table,) = _parse(_as(change, MEASURES_HOLD_REPORTS)).tables
