@@ -1,0 +1,42 @@
+"""fix30 (fixdates30): a cutoff read where a cell may hold it dates the report only when its sentence
+goes on to say what has happened by then (report_marker before any forecast_marker/future_clause)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.dates import find_period
+
+STATED = [
+    "到11月12日，拉沟至木龙公路已完成工程量60.5%",
+    "至12月底，该项目已入户接通天然气172083户",
+    "截至6月30日，",
+    "截止2012年4月份累计完成投资600万。",
+    "截至12月底，已将资金拨付到位。",
+    "到12月底,已完成造林4000亩.",
+    "截至107年12月止,接種760劑接種率達55.8%。",
+]
+NOT_STATED = [
+    "城东污水处理厂扩建，到12月底，全面建成投用",
+    "城東污水處理廠擴建，至12月底，全面建成投用",
+    "主体工程已完工，到12月底，预计可全面建成投用。",
+    "至12月底,力争完成全年任务.",
+    "截至12月底，预计完成投资5亿元，已完成3亿元。",
+    "到12月底，将全面建成投用",
+]
+
+
+@pytest.mark.parametrize("text", STATED)
+def test_a_cutoff_followed_by_what_has_happened_dates_the_report(text: str) -> None:
+    period = find_period(None, [text], cutoff_only=True)
+    assert period is not None and period.elapsed is not None
+
+
+@pytest.mark.parametrize("text", NOT_STATED)
+def test_a_deadline_or_forecast_after_a_cutoff_dates_nothing(text: str) -> None:
+    assert find_period(None, [text], cutoff_only=True) is None
+
+
+def test_the_same_cutoff_reads_in_a_title_or_paragraph_as_before() -> None:
+    # only the cutoff_only reading (lines that may be cells) asks for the report word
+    assert find_period(None, ["截至12月底，预计完成投资5亿元"]) is not None
