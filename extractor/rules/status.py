@@ -1566,15 +1566,12 @@ def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
     return "task" if _object_words(view[item.span[0] : end]) & task_words else None
 
 
-_ENDED = compile_rule(r"[。；;！!]\s*$")
-
-
 def _ends_progress(item: Item, cells: dict[str, str]) -> bool:
     """Whether a claim's clause ends the progress cell, the cell ending a sentence: the row's last word
     on the task (more work after it, or a cell cut short, leaves the claim a step)."""
     source = cells.get(item.field) or ""
     view = match_view(source)
-    if not _ENDED.search(view):
+    if not vocabulary("cell_ended").search(view):
         return False
     end = _clause_end(view, item.span[1])
     return not regex.search(r"\p{Han}|\d", view[end:])
