@@ -40,3 +40,19 @@ def test_a_deadline_or_forecast_after_a_cutoff_dates_nothing(text: str) -> None:
 def test_the_same_cutoff_reads_in_a_title_or_paragraph_as_before() -> None:
     # only the cutoff_only reading (lines that may be cells) asks for the report word
     assert find_period(None, ["截至12月底，预计完成投资5亿元"]) is not None
+
+
+TARGET_COLUMN = """重点工作推进情况
+| 序号 | 工作任务 | 年度目标 | 进展 | 责任单位 |
+| --- | --- | --- | --- | --- |
+| 1 | 新建城区幼儿园 | 新建3所 | 已建成{n}所。 | 县教育局 |
+| 2 | 改造老旧小区 | 改造20个 | 已开工12个。 | 县住建局 |
+"""
+
+
+@pytest.mark.parametrize(("n", "done"), [("1", False), ("3", True)])
+def test_a_count_done_is_read_against_the_target_column(n: str, done: bool) -> None:
+    import extractor
+
+    (table,) = extractor.parse_bytes(TARGET_COLUMN.format(n=n).encode(), "t.txt").tables
+    assert (table.rows[0].status.value == "done") is done, table.rows[0].status

@@ -1556,7 +1556,7 @@ def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
     if status_rules().milestone.preparation.search(clause):
         return "step"
     task = match_view(cells.get("task") or "")
-    asked, done = _counts(task), _counts(clause)
+    asked, done = _asked_counts(cells), _counts(clause)
     if any(unit in asked and not asked[unit] <= n <= 2 * asked[unit] for unit, n in done.items()):
         return "step"  # fewer than asked, or past twice it: another scale
     task_words = _object_words(task)
@@ -1622,8 +1622,20 @@ def _count_short(item: Item, cells: dict[str, str]) -> bool:
     if not _of_cell(source, view, item.text, tuple(item.span)):
         return False
     clause = view[_clause_start(view, item.span[0]) or 0 : _clause_end(view, item.span[1])]
-    asked, done = _counts(match_view(cells.get("task") or "")), _counts(clause)
+    asked, done = _asked_counts(cells), _counts(clause)
     return any(unit in asked and n < asked[unit] for unit, n in done.items())
+
+
+def _asked_counts(cells: dict[str, str]) -> dict[str, float]:
+    """The counts the row asks for: the task's, and a target column's where the task names none of
+    that measure (工作任务 新建城区幼儿园 | 目标 新建3所: 3所). A side column is keyed by its header;
+    an aim header (status.toml aim_header: 目标, 年度目标, 预期目标) says its cell is the target."""
+    asked = dict(_counts(match_view(cells.get("task") or "")))
+    for key, text in cells.items():
+        if text and vocabulary("aim_header").search(match_view(key)):
+            for unit, n in _counts(match_view(text)).items():
+                asked.setdefault(unit, n)
+    return asked
 
 
 def _negated_item(item: Item, cells: dict[str, str]) -> bool:
