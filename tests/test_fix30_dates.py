@@ -56,3 +56,21 @@ def test_a_count_done_is_read_against_the_target_column(n: str, done: bool) -> N
 
     (table,) = extractor.parse_bytes(TARGET_COLUMN.format(n=n).encode(), "t.txt").tables
     assert (table.rows[0].status.value == "done") is done, table.rows[0].status
+
+
+TWO_OBJECTS = """重点项目推进情况
+| 序号 | 工作任务 | 进展情况 | 责任单位 |
+| --- | --- | --- | --- |
+| 1 | 建设城东污水处理厂及配套管网 | {progress} | 县住建局 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [("配套管网已铺设完成。", "on_track"), ("城东污水处理厂及配套管网均已建成。", "done")],
+)
+def test_a_task_of_two_objects_is_done_when_both_are(progress: str, status: str) -> None:
+    import extractor
+
+    (table,) = extractor.parse_bytes(TWO_OBJECTS.format(progress=progress).encode(), "t.txt").tables
+    assert table.rows[0].status.value == status

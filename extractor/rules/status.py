@@ -1562,8 +1562,16 @@ def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
     task_words = _object_words(task)
     subject = _object_words(view[sentence : item.span[0]])
     if subject:
-        return "task" if subject & task_words else "other"
-    return "task" if _object_words(view[item.span[0] : end]) & task_words else None
+        return _every_object(task, subject) if subject & task_words else "other"
+    claimed = _object_words(view[item.span[0] : end])
+    return _every_object(task, claimed) if claimed & task_words else None
+
+
+def _every_object(task: str, claimed: frozenset[str]) -> str:
+    """ "task" when the claim names every object a task joins (status.toml object_joint: 及, 和, 、 —
+    建设城东污水处理厂及配套管网), else "step": one object of two finished is not the task done."""
+    parts = [words for part in vocabulary("object_joint").split(task) if (words := _object_words(part))]
+    return "task" if len(parts) < 2 or all(words & claimed for words in parts) else "step"
 
 
 def _ends_progress(item: Item, cells: dict[str, str]) -> bool:
