@@ -566,6 +566,33 @@ def find_period(title: str | None, texts: list[str] | tuple[str, ...] = (), cuto
     return None
 
 
+@cache
+def _cutoff_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    # the status rules' word families (data/status.toml [vocabulary], their examples tested there)
+    words = load("status")["vocabulary"]
+    return tuple(compile_rule(words[name]["pattern"]) for name in ("report_marker", "forecast_marker", "future_clause"))  # type: ignore[return-value]
+
+
+def states_cutoff(text: str, span: DateSpan) -> bool:
+    """Whether the cutoff ``span`` of ``text`` dates what has happened by then (到11月12日，…已完成…;
+    截至6月30日) rather than a deadline or a forecast (到12月底，全面建成投用; 到12月底，预计…): in the
+    rest of its sentence a report word (status.toml report_marker: 已, 累计, 目前 …) comes before any
+    word of plan or forecast (forecast_marker, future_clause: 预计, 力争, 确保, 将 …). 到/至 open a
+    task's deadline as often as a report's cutoff: they need the report word; 截至 is one itself."""
+    report, forecast, future = _cutoff_words()
+    view = match_view(text)
+    rest = view[span.end :]
+    stop = rules()[2].sentence_end.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    if future.match(rest.lstrip(" ,:")):
+        return False  # the clause after the cutoff opens with a plan (到12月底，将全面建成)
+    said = report.search(rest)
+    planned = forecast.search(rest)
+    if planned is not None and (said is None or planned.start() < said.start()):
+        return False
+    return said is not None or report.search(view[span.start : span.end]) is not None
+
+
 def _period_in(text: str, source: str, default_year: int | None = None, cutoff_only: bool = False) -> Period | None:
     _, _, lexicon = rules()
     settings = lexicon.period
@@ -579,6 +606,8 @@ def _period_in(text: str, source: str, default_year: int | None = None, cutoff_o
         and not (s.rule.grain == "year" and s.parts.get("rel"))  # 今年 alone: no period
     ]
     spans = [s for s in candidates if s.rule.id not in needs_cutoff or s.parts.get("cutoff")]
+    if cutoff_only:
+        spans = [s for s in spans if states_cutoff(text, s)]
     if not spans:
         return None
     rank = settings["grain_rank"]

@@ -1556,17 +1556,22 @@ def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
     if status_rules().milestone.preparation.search(clause):
         return "step"
     task = match_view(cells.get("task") or "")
-    asked, done = _counts(task), _counts(clause)
+    asked, done = _asked_counts(cells), _counts(clause)
     if any(unit in asked and not asked[unit] <= n <= 2 * asked[unit] for unit, n in done.items()):
         return "step"  # fewer than asked, or past twice it: another scale
     task_words = _object_words(task)
     subject = _object_words(view[sentence : item.span[0]])
     if subject:
-        return "task" if subject & task_words else "other"
-    return "task" if _object_words(view[item.span[0] : end]) & task_words else None
+        return _every_object(task, subject) if subject & task_words else "other"
+    claimed = _object_words(view[item.span[0] : end])
+    return _every_object(task, claimed) if claimed & task_words else None
 
 
-_ENDED = compile_rule(r"[。；;！!]\s*$")
+def _every_object(task: str, claimed: frozenset[str]) -> str:
+    """ "task" when the claim names every object a task joins (status.toml object_joint: 及, 和, 、 —
+    建设城东污水处理厂及配套管网), else "step": one object of two finished is not the task done."""
+    parts = [words for part in vocabulary("object_joint").split(task) if (words := _object_words(part))]
+    return "task" if len(parts) < 2 or all(words & claimed for words in parts) else "step"
 
 
 def _ends_progress(item: Item, cells: dict[str, str]) -> bool:
@@ -1574,7 +1579,7 @@ def _ends_progress(item: Item, cells: dict[str, str]) -> bool:
     on the task (more work after it, or a cell cut short, leaves the claim a step)."""
     source = cells.get(item.field) or ""
     view = match_view(source)
-    if not _ENDED.search(view):
+    if not vocabulary("cell_ended").search(view):
         return False
     end = _clause_end(view, item.span[1])
     return not regex.search(r"\p{Han}|\d", view[end:])
@@ -1625,8 +1630,20 @@ def _count_short(item: Item, cells: dict[str, str]) -> bool:
     if not _of_cell(source, view, item.text, tuple(item.span)):
         return False
     clause = view[_clause_start(view, item.span[0]) or 0 : _clause_end(view, item.span[1])]
-    asked, done = _counts(match_view(cells.get("task") or "")), _counts(clause)
+    asked, done = _asked_counts(cells), _counts(clause)
     return any(unit in asked and n < asked[unit] for unit, n in done.items())
+
+
+def _asked_counts(cells: dict[str, str]) -> dict[str, float]:
+    """The counts the row asks for: the task's, and a target column's where the task names none of
+    that measure (工作任务 新建城区幼儿园 | 目标 新建3所: 3所). A side column is keyed by its header;
+    an aim header (status.toml aim_header: 目标, 年度目标, 预期目标) says its cell is the target."""
+    asked = dict(_counts(match_view(cells.get("task") or "")))
+    for key, text in cells.items():
+        if text and vocabulary("aim_header").search(match_view(key)):
+            for unit, n in _counts(match_view(text)).items():
+                asked.setdefault(unit, n)
+    return asked
 
 
 def _negated_item(item: Item, cells: dict[str, str]) -> bool:
