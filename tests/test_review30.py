@@ -96,9 +96,6 @@ TWO_OBJECTS = """重点项目推进情况
 """
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review30 #3: object_done calls a task of two objects done when one is (was on_track)"
-)
 @pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
 def test_review30_one_object_of_two_is_not_done(change) -> None:
     (table,) = _parse(_as(change, TWO_OBJECTS)).tables
@@ -118,7 +115,6 @@ DEADLINE_IN_TASK = """重点项目推进情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #4: a task cell's deadline (到12月底，) dates the report")
 @pytest.mark.parametrize(
     "change",
     [None, TRADITIONAL, HALF_WIDTH, str.maketrans({"到": "至"})],
@@ -285,7 +281,6 @@ CLAIMS = """重点项目推进情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #11: object_done needs a full-width stop; '.' reads on_track")
 @pytest.mark.parametrize("change", [None, TRADITIONAL])
 def test_review30_object_done_half_width_stop_reads_alike(change) -> None:
     full = _parse(_as(change, CLAIMS)).tables[0]
@@ -331,7 +326,6 @@ TARGET_COLUMN = """重点工作推进情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #13: 已建成1所 of a target column's 新建3所 read done")
 @pytest.mark.parametrize("change", [None, TRADITIONAL])
 def test_review30_count_short_of_target_column_is_not_done(change) -> None:
     (table,) = _parse(_as(change, TARGET_COLUMN)).tables
@@ -372,7 +366,6 @@ FORECAST_IN_PROGRESS = """重点项目推进情况
 """
 
 
-@pytest.mark.xfail(strict=True, reason="review30 #15: a forecast's 到12月底， in a progress cell dates the report")
 @pytest.mark.parametrize("change", [None, TRADITIONAL, HALF_WIDTH])
 def test_review30_forecast_in_progress_is_no_report_date(change) -> None:
     document = _parse(_as(change, FORECAST_IN_PROGRESS))
