@@ -49,7 +49,7 @@ def _cases(suffix: str) -> list[tuple[str, str]]:
 
 def test_every_parts_pattern_has_examples_and_counter_examples() -> None:
     names = {k for k in PARTS if not k.endswith("examples")}
-    assert names == {"units_said", "units_named", "report_sentence", "rate_clause"}
+    assert names == {"units_said", "units_named", "report_sentence", "rate_clause", "mid_clause"}
     assert names == {n for n, _ in _cases("_examples")} == {n for n, _ in _cases("_counter_examples")}
 
 

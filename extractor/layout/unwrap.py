@@ -153,27 +153,30 @@ def _numbered_rows(lines: list[Line]) -> set[int]:
 
 
 @cache
-def _report_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The progress opener ([prose]) and the rate clause ([prose.parts]) of data/layout.toml."""
+def _report_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The progress opener ([prose]), the rate clause and the mid-clause line end ([prose.parts]) of
+    data/layout.toml."""
     from extractor.rules.data import load
 
-    return prose_patterns()["progress_opener"], compile_rule(load("layout")["prose"]["parts"]["rate_clause"])
-
-
-MID_CLAUSE = compile_rule(r"(?:[的和与及对在于将把被由从向为、,(“]|工程|项目)\s*$")
+    parts = load("layout")["prose"]["parts"]
+    return (
+        prose_patterns()["progress_opener"],
+        compile_rule(parts["rate_clause"]),
+        compile_rule(parts["mid_clause"]),
+    )
 
 
 def _mid_clause(text: str) -> bool:
     """A line ending where its clause cannot (a particle, a conjunction, an open bracket or quote, a
     name's noun waiting for its verb: "…该项目" / "已完成…"): a page broke the sentence there."""
-    return bool(MID_CLAUSE.search(match_view(text)))
+    return bool(_report_patterns()[2].match(match_view(text)))
 
 
 def _opens_report(text: str) -> bool:
     """A line that opens with a report: a clause of progress (截至…, 目前…, 1-8月…) or a count done with
     its rate ("开复工项目25个,开复工率78%")."""
     view = match_view(text).lstrip()
-    opener, sentence = _report_patterns()
+    opener, sentence, _ = _report_patterns()
     first = regex.split(r"(?<=[。;!?])", view, maxsplit=1)[0]
     return bool(opener.match(view)) or bool(sentence.match(first))
 
