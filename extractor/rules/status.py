@@ -1282,6 +1282,14 @@ def _bare_number(cells: dict[str, str], key: str) -> tuple[float, str, Item] | N
     return float(match.group("num")), match.group("unit") or "", item
 
 
+def _one_actual(cells: dict[str, str], period: Period | None, target_key: str) -> tuple[float, str, Item] | None:
+    """The one number alone that is the row's actual beside its target column (the progress cell, or a
+    side column naming this year's actual); None when there is none or more than one."""
+    keys = ["progress", *(k for k in _side_columns(cells) if k != target_key and _actual_header(k, period))]
+    actuals = [found for key in keys if (found := _bare_number(cells, key)) is not None]
+    return actuals[0] if len(actuals) == 1 else None
+
+
 def _bare_columns(
     cells: dict[str, str],
     period: Period | None,
@@ -1310,11 +1318,9 @@ def _bare_columns(
     if len(targets) != 1:
         return
     target, target_unit, target_item = targets[0]
-    keys = ["progress", *(k for k in _side_columns(cells) if _actual_header(k, period))]
-    actuals = [found for key in keys if key != target_item.field if (found := _bare_number(cells, key)) is not None]
-    if len(actuals) != 1:
+    if (found := _one_actual(cells, period, target_item.field)) is None:
         return
-    actual, actual_unit, actual_item = actuals[0]
+    actual, actual_unit, actual_item = found
     if target <= 0 or target_unit != actual_unit:
         return  # a target with a unit against a bare number (12所 | 8): withdrawn (tests/test_target_columns.py)
     header = match_view(f"{headers.get(target_item.field) or target_item.field} {headers.get(actual_item.field) or ''}")
@@ -1390,11 +1396,9 @@ def _bound_columns(
     key, (direction, target, unit, target_item) = bounds[0]
     if not _has_comparator(target_item.text):
         return
-    keys = ["progress", *(k for k in _side_columns(cells) if k != key and _actual_header(k, period))]
-    actuals = [found for k in keys if (found := _bare_number(cells, k)) is not None]
-    if len(actuals) != 1:
+    if (found := _one_actual(cells, period, key)) is None:
         return
-    actual, actual_unit, actual_item = actuals[0]
+    actual, actual_unit, actual_item = found
     if actual_unit and unit and actual_unit != unit:
         return
     items = (target_item, actual_item)
