@@ -35,6 +35,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -123,11 +125,17 @@ def figure_matches(pred: dict, gold: dict) -> bool:
     return bool(p) and (p == g or p in g or g in p)
 
 
+# What may stand between a task and a report or units marker run on after it.
+LEADING_MARKS = "。.，,；;：:（(【[、 "
+
 MISSING = "(no row)"  # a labelled row the parse did not give: a disagreement
 
 
-def text_error(got: str, gold: str) -> str:
-    """How a text field that is not exact differs from the gold (whitespace already removed)."""
+def text_error(got: str, gold: str, report: str = "", units: Sequence[str] = ()) -> str:
+    """How a text field that is not exact differs from the gold (whitespace already removed).
+
+    For a task, ``report`` (the gold's progress) and ``units`` (its lead units) tell a task that ran on
+    into the row's report, or into its units marker, from one that is longer otherwise."""
     if got.rstrip("。.") == gold.rstrip("。."):
         return "final stop only"
     if not gold:
@@ -135,6 +143,11 @@ def text_error(got: str, gold: str) -> str:
     if not got:
         return "empty"
     if got.startswith(gold):
+        extra = got[len(gold) :].lstrip(LEADING_MARKS)
+        if report and extra and (report.startswith(extra[:8]) or extra.startswith(report[:8])):
+            return "longer: holds the report's start"
+        if extra and any(unit and unit in extra for unit in units):
+            return "longer: holds the lead units"
         return "longer (gold a prefix)"
     if gold.startswith(got):
         return "shorter (a prefix of gold)"
@@ -142,6 +155,18 @@ def text_error(got: str, gold: str) -> str:
         return "contains gold"
     if got in gold:
         return "inside gold"
+    return "other"
+
+
+def other_kind(got: str, gold: str, other_tasks: set[str]) -> str:
+    """A task unlike its gold: another gold row's task (the rows were numbered differently from the
+    gold's seq), a text sharing at least half the gold's characters in one run, or unrelated."""
+    if any(task == got or (len(task) >= 4 and task in got) for task in other_tasks):
+        return "other: another row's task"
+    if gold and got:
+        match = SequenceMatcher(None, got, gold, autojunk=False).find_longest_match()
+        if match.size * 2 >= len(gold):
+            return "other: overlaps gold"
     return "other"
 
 
@@ -174,6 +199,8 @@ def score(document: dict | None, gold: dict, labels: list | None = None) -> dict
     confusion: dict[str, dict[str, int]] = {}
     errors: dict[str, dict[str, int]] = {"task": {}, "progress": {}, "lead": {}}
 
+    gold_tasks = {norm(g["task"]) for g in gold["rows"]} - {""}
+
     def count_error(field: str, kind: str) -> None:
         errors[field][kind] = errors[field].get(kind, 0) + 1
 
@@ -198,7 +225,12 @@ def score(document: dict | None, gold: dict, labels: list | None = None) -> dict
                 task += field == "task"
                 progress += field == "progress"
             else:
-                count_error(field, text_error(got, want))
+                if field == "task":
+                    units = [norm(u) for u in g["lead_units"]]
+                    kind = text_error(got, want, norm(g["progress"]), units)
+                    count_error(field, other_kind(got, want, gold_tasks - {want}) if kind == "other" else kind)
+                else:
+                    count_error(field, text_error(got, want))
         got_units, gold_units = [norm(u) for u in p.get("lead_units") or []], [norm(u) for u in g["lead_units"]]
         if got_units == gold_units:
             lead += 1

@@ -120,11 +120,41 @@ def test_a_text_error_is_named_by_how_it_differs(got: str, gold: str, kind: str)
     assert accuracy.text_error(got, gold) == kind
 
 
+@pytest.mark.parametrize(
+    ("got", "kind"),
+    [
+        ("建设码头。已完成主体工程", "longer: holds the report's start"),
+        ("建设码头已完成主体", "longer: holds the report's start"),
+        ("建设码头，已完成", "longer: holds the report's start"),
+        ("建设码头（区交通局）", "longer: holds the lead units"),
+        ("建设码头(市财政局)", "longer (gold a prefix)"),
+        ("建设码头二期", "longer (gold a prefix)"),
+    ],
+)
+def test_a_task_run_on_is_told_by_what_it_ran_into(got: str, kind: str) -> None:
+    # The gold's report and units say what a longer task swallowed; a task longer otherwise stays plain.
+    assert accuracy.text_error(got, "建设码头", "已完成主体工程建设", ["区交通局"]) == kind
+
+
+@pytest.mark.parametrize(
+    ("got", "kind"),
+    [
+        ("新建学校", "other: another row's task"),
+        ("1.新建学校（市教育局）", "other: another row's task"),
+        ("二、建设码头工程", "other: overlaps gold"),
+        ("修缮道路", "other"),
+    ],
+)
+def test_a_task_unlike_its_gold_is_told_apart(got: str, kind: str) -> None:
+    # Rows paired by a seq the parse numbered differently show as another row's task.
+    assert accuracy.other_kind(got, "建设码头项目", {"新建学校", "码"}) == kind
+
+
 def test_errors_and_layout_are_counted_per_document() -> None:
     rows = [_row(1, "建设码头已完成主体", "", ["区交通局", "区财政局"], [], [])]
     result = accuracy.score({"tables": [{"layout": "prose", "rows": rows}]}, GOLD)
     assert result["layout"] == "prose"
-    assert result["errors"]["task"] == {"longer (gold a prefix)": 1, accuracy.MISSING: 1}
+    assert result["errors"]["task"] == {"longer: holds the report's start": 1, accuracy.MISSING: 1}
     assert result["errors"]["progress"] == {"empty": 1, accuracy.MISSING: 1}
     assert result["errors"]["lead"] == {"extra units": 1, accuracy.MISSING: 1}
 
