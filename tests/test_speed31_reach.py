@@ -24,12 +24,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        # what a match consumes before its 元, and at most how much (unbounded: \d+)
-        ("计划(?:\\d+)(?:亿|万)?元", "(?!(?![万亿划计\\d]*?[元]))"),
-        ("(?:约)?\\d{1,3}\\s?%", "(?!(?![约\\d\\s]{0,5}?[%]))"),
-        ("合计\\d{1,4}吨", "(?!(?![合计\\d]{0,6}?[吨]))"),  # 合 and 计 are commoner than 吨
-        ("(?:增长|下降)\\d+%|\\d+个百分点", "(?!(?![下增长降\\d]*?[%个]))"),  # each branch reaches one
+        # what a match consumes before its 元, and at most how much (unbounded: \\d+); the stretch's
+        # class without the characters of R, read possessively (it stops at the first one)
+        ("计划(?:\\d+)(?:亿|万)?元", "(?!(?![万亿划计\\d]*+[元]))"),
+        ("(?:约)?\\d{1,3}\\s?%", "(?!(?![约\\d\\s]{0,5}+[%]))"),
+        ("合计\\d{1,4}吨", "(?!(?![合计\\d]{0,6}+[吨]))"),  # 合 and 计 are commoner than 吨
+        ("(?:增长|下降)\\d+%|\\d+个百分点", "(?!(?![下增长降\\d]*+[%个]))"),  # each branch reaches one
+        ("约\\d{0,3}[05]", "(?!(?![约\\d]{0,4}?[05]))"),  # \\d holds R's 0 and 5: lazy, not possessive
         ("\\p{Han}{0,3}元", "(?!(?!(?s:.){0,3}?[元]))"),  # any character, but at most three of them
+        ("^(?:由于|因为)|^\\d+个", "^(?!(?![因由\\d]*+[个为于]))"),  # every match at ^: the lookahead too
         ("\\p{Han}+元", None),  # any character, any number of them: no bound
         ("元\\d+", None),  # the rarest at the start: the engine's first characters say it
         ("(?:约)?\\d+", None),  # nothing every match holds but digits, at its start
@@ -59,7 +62,7 @@ def test_with_reach_keeps_a_pattern_it_cannot_read() -> None:
     unknown = regex.compile("[^元]+元")
     assert reaching(unknown) is unknown
     known = reaching(regex.compile("计划(?:\\d+)元"))
-    assert known.pattern.startswith("(?!(?![划计\\d]")
+    assert known.pattern.startswith("(?!(?![划计\\d]*+[元]))")
     assert [m.group() for m in known.finditer("计划3亿元，计划12元")] == ["计划12元"]
 
 
@@ -143,3 +146,26 @@ def test_figure_rules_reach_what_they_find_on_generated_cells(cell: str) -> None
     for rule in figures.rules()[0]:
         if rule.scan is not None:
             assert _found(rule.scan, view) == _found(rule.pattern, view), rule.id
+
+
+def test_statement_cues_reach_what_they_find() -> None:
+    """The kinds' cues (compiled behind the lookahead, at ^) find what the cues as written find, on
+    every piece of every dev line (a cue is searched on a clause from its start)."""
+    from extractor.rules.cells import cell_rules
+    from extractor.rules.data import load
+
+    statements = load("cells")["statements"]
+    written = {
+        k["kind"]: regex.compile(k["cue"].replace("{OPENER}", k["opener"]).replace("{LEAD}", statements["lead"]))
+        for k in statements["kind"]
+    }
+    pieces = [v[i:] for v in _views()[:20000] for i in range(0, len(v), 3)]
+    found = 0
+    for kind, cue in cell_rules().kinds:
+        assert cue.pattern.startswith("^(?!(?!")  # every cue is reached
+        for piece in pieces:
+            expected = written[kind].search(piece)
+            got = cue.search(piece)
+            assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+            found += expected is not None
+    assert found > 500

@@ -449,7 +449,9 @@ class _Reach(NamedTuple):
 def reach_lookahead(pattern: str, flags: int = 0) -> str | None:
     """The lookahead (regex source) that a character of the rarest required set of ``pattern`` a
     match must reach is reachable from a position, or None when no such bound is known (no required
-    set every path consumes as a class of its own, or any character and any number of them before it)."""
+    set every path consumes as a class of its own, or any character and any number of them before it).
+    A pattern every match of which starts at ``^`` gets it behind a ``^`` of its own: the engine then
+    still tries the pattern only where a line starts, not at every position."""
     import re
     from re import _parser as parser
 
@@ -467,10 +469,26 @@ def reach_lookahead(pattern: str, flags: int = 0) -> str | None:
             width, before = found.before_width, found.before
             if width == 0 or (before.any and (width is None or width > _REACH_MAX)):
                 continue  # at the start: the engine's first characters say it already
-            return _lookahead(before, width, needed)
+            return ("^" if _at_line_start(items) else "") + _lookahead(before, width, needed)
     except Exception:  # a part not known (a reference, a conditional): no lookahead
         return None
     return None
+
+
+def _at_line_start(items: list[tuple[Any, Any]]) -> bool:
+    """Whether every match of the sequence starts with ``^`` (each branch of a first alternation too)."""
+    from re import _constants as c
+
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.AT:
+        return av is c.AT_BEGINNING
+    if op is c.SUBPATTERN:
+        return _at_line_start(list(av[3]))
+    if op is c.BRANCH:
+        return all(_at_line_start(list(branch)) for branch in av[1])
+    return False
 
 
 def with_reach(pattern: str, flags: int = 0) -> str:
@@ -486,11 +504,22 @@ def with_reach(pattern: str, flags: int = 0) -> str:
 
 def _lookahead(before: _Chars, width: int | None, needed: frozenset[str]) -> str:
     target = _class_source(_Chars(needed))
-    stretch = "(?s:.)" if before.any else _class_source(before)
-    if not stretch:
-        return f"(?!(?!{target}))"
-    repeat = "*?" if width is None else ("??" if width == 1 else f"{{0,{width}}}?")
-    return f"(?!(?!{stretch}{repeat}{target}))"  # lazy: stops at the first character of R
+    if before.any:
+        return f"(?!(?!(?s:.){{0,{width}}}?{target}))"  # lazy: stops at the first character of R
+    # The characters of R taken out of the stretch's class: the stretch then ends at the first
+    # character that is not in the class, which is of R or rules the place out, and needs no
+    # backtracking (possessive). Where a category holds a character of R (a digit in R, \d in the
+    # stretch), it cannot be taken out: lazy, as above.
+    digit = before.digit and not any(c.isdecimal() or c > "\uffff" for c in needed)
+    space = before.space and not any(c.isspace() for c in needed)
+    if (digit, space) != (before.digit, before.space):
+        stretch, repeat = _class_source(before), ("*?" if width is None else f"{{0,{width}}}?")
+    else:
+        stretch, repeat = (
+            _class_source(_Chars(before.members - needed, digit, space)),
+            ("*+" if width is None else f"{{0,{width}}}+"),
+        )
+    return f"(?!(?!{stretch}{repeat}{target}))" if stretch else f"(?!(?!{target}))"
 
 
 def _class_source(chars: _Chars) -> str:
