@@ -24,16 +24,18 @@ PROJECT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        # what a match consumes before its 元, and at most how much (unbounded: \\d+); the stretch's
-        # class without the characters of R, read possessively (it stops at the first one)
-        ("计划(?:\\d+)(?:亿|万)?元", "(?!(?![万亿划计\\d]*+[元]))"),
+        # what a match consumes before its 元, and at most how much; the stretch's class without the
+        # characters of R, read possessively (it stops at the first one). Unbounded (\\d+): at most 32
+        # characters read, and a stretch that goes on past them let through (no quadratic scan of a run)
+        ("计划(?:\\d+)(?:亿|万)?元", "(?!(?![万亿划计\\d]{0,32}+[万亿元划计\\d]))"),
         ("(?:约)?\\d{1,3}\\s?%", "(?!(?![约\\d\\s]{0,5}+[%]))"),
         ("合计\\d{1,4}吨", "(?!(?![合计\\d]{0,6}+[吨]))"),  # 合 and 计 are commoner than 吨
-        ("(?:增长|下降)\\d+%|\\d+个百分点", "(?!(?![下增长降\\d]*+[%个]))"),  # each branch reaches one
+        ("(?:增长|下降)\\d+%|\\d+个百分点", "(?!(?![下增长降\\d]{0,32}+[%下个增长降\\d]))"),  # each branch reaches one
         ("约\\d{0,3}[05]", "(?!(?![约\\d]{0,4}?[05]))"),  # \\d holds R's 0 and 5: lazy, not possessive
         ("\\p{Han}{0,3}元", "(?!(?!(?s:.){0,3}?[元]))"),  # any character, but at most three of them
-        ("^(?:由于|因为)|^\\d+个", "^(?!(?![因由\\d]*+[个为于]))"),  # every match at ^: the lookahead too
+        ("^(?:由于|因为)|^\\d+个", "^(?!(?![因由\\d]{0,32}+[个为于因由\\d]))"),  # every match at ^: the lookahead too
         ("\\p{Han}+元", None),  # any character, any number of them: no bound
+        ("约\\d+[05]", None),  # \\d holds R's 0 and 5, and no bound: no possessive stretch
         ("元\\d+", None),  # the rarest at the start: the engine's first characters say it
         ("(?:约)?\\d+", None),  # nothing every match holds but digits, at its start
         ("(?i)rmb\\d+元", None),  # case-insensitive
@@ -49,6 +51,7 @@ def test_the_lookahead_rules_out_what_cannot_match() -> None:
     pattern = "(?:增长|下降)\\d+%|\\d+个百分点"
     look = regex.compile(reach_lookahead(pattern) or "")
     assert look.match("增长12%") and look.match("3个百分点")
+    assert look.match("增长" + "1" * 40)  # past 32 characters of the stretch: let through
     assert look.match("12增3%")  # necessary, not sufficient: the rule itself finds nothing here
     assert not look.match("12 3%")  # a space is nothing a match consumes before its % or 个
     assert not look.match("增长12亿元，下降3%")  # the % is there, but past a 亿: no match of the rule starts here
@@ -62,7 +65,7 @@ def test_with_reach_keeps_a_pattern_it_cannot_read() -> None:
     unknown = regex.compile("[^元]+元")
     assert reaching(unknown) is unknown
     known = reaching(regex.compile("计划(?:\\d+)元"))
-    assert known.pattern.startswith("(?!(?![划计\\d]*+[元]))")
+    assert known.pattern.startswith("(?!(?![划计\\d]{0,32}+[元划计\\d]))")
     assert [m.group() for m in known.finditer("计划3亿元，计划12元")] == ["计划12元"]
 
 

@@ -415,6 +415,7 @@ def _simplified(required: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
 # before, every position no match starts at.
 
 _REACH_MAX = 24  # a bound on the stretch past this, when any character may be in it, is worth nothing
+_REACH_RUN = 32  # the most characters of a stretch read from one position (a longer one is let through)
 
 
 class _Chars(NamedTuple):
@@ -469,7 +470,9 @@ def reach_lookahead(pattern: str, flags: int = 0) -> str | None:
             width, before = found.before_width, found.before
             if width == 0 or (before.any and (width is None or width > _REACH_MAX)):
                 continue  # at the start: the engine's first characters say it already
-            return ("^" if _at_line_start(items) else "") + _lookahead(before, width, needed)
+            look = _lookahead(before, width, needed)
+            if look is not None:
+                return ("^" if _at_line_start(items) else "") + look
     except Exception:  # a part not known (a reference, a conditional): no lookahead
         return None
     return None
@@ -502,24 +505,31 @@ def with_reach(pattern: str, flags: int = 0) -> str:
     return pattern if look is None else f"{look}(?:{pattern})"
 
 
-def _lookahead(before: _Chars, width: int | None, needed: frozenset[str]) -> str:
+def _lookahead(before: _Chars, width: int | None, needed: frozenset[str]) -> str | None:
     target = _class_source(_Chars(needed))
     if before.any:
         return f"(?!(?!(?s:.){{0,{width}}}?{target}))"  # lazy: stops at the first character of R
     # The characters of R taken out of the stretch's class: the stretch then ends at the first
     # character that is not in the class, which is of R or rules the place out, and needs no
-    # backtracking (possessive). Where a category holds a character of R (a digit in R, \d in the
-    # stretch), it cannot be taken out: lazy, as above.
+    # backtracking (possessive).
     digit = before.digit and not any(c.isdecimal() or c > "\uffff" for c in needed)
     space = before.space and not any(c.isspace() for c in needed)
+    stretch = _Chars(before.members - needed, digit, space)
+    if width is not None and width <= _REACH_RUN:
+        if (digit, space) != (before.digit, before.space):  # a category holds a character of R: lazy
+            return f"(?!(?!{_class_source(before)}{{0,{width}}}?{target}))"
+        body = _class_source(stretch)
+        return f"(?!(?!{body}{{0,{width}}}+{target}))" if body else f"(?!(?!{target}))"
+    # Unbounded (a number's digits): read at most _REACH_RUN characters of the stretch, and let a
+    # stretch that goes on past them through (a character of R may follow later). Each position then
+    # costs at most that many steps: a run of 4,000 digits is not read to its end from each of its
+    # positions (quadratic).
     if (digit, space) != (before.digit, before.space):
-        stretch, repeat = _class_source(before), ("*?" if width is None else f"{{0,{width}}}?")
-    else:
-        stretch, repeat = (
-            _class_source(_Chars(before.members - needed, digit, space)),
-            ("*+" if width is None else f"{{0,{width}}}+"),
-        )
-    return f"(?!(?!{stretch}{repeat}{target}))" if stretch else f"(?!(?!{target}))"
+        return None  # a category holds a character of R: no possessive stretch
+    body = _class_source(stretch)
+    if not body:
+        return f"(?!(?!{target}))"
+    return f"(?!(?!{body}{{0,{_REACH_RUN}}}+{_class_source(_Chars(needed | stretch.members, digit, space))}))"
 
 
 def _class_source(chars: _Chars) -> str:
