@@ -13,7 +13,7 @@ import regex
 
 from extractor.headers import looks_like_person, looks_like_units
 from extractor.plain import Item, Statement
-from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
+from extractor.rules.compiled import compile_rule, may_hold, reaching, required_chars_of
 from extractor.rules.data import load
 from extractor.rules.spans import CharGate, may_match
 from extractor.textnorm import match_view
@@ -95,7 +95,9 @@ def cell_rules() -> CellRules:
 
 
 def _kind_cue(kind: dict[str, str], lead: str) -> regex.Pattern[str]:
-    return compile_rule(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead))
+    # behind a lookahead that one of the opener's rarer characters is within the lead's reach
+    # (compiled.reaching: the same matches): most pieces lack it, and the lead's backtracking is the cost
+    return reaching(compile_rule(kind["cue"].replace("{OPENER}", kind["opener"]).replace("{LEAD}", lead)))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -296,6 +296,36 @@ def scanning(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     return pattern if first is None else compile_rule(f"(?={first})(?:{pattern.pattern})", pattern.flags)
 
 
+REACH_KEY = "(reach lookaheads)"  # the data entry of reach_lookahead, beside the first characters
+
+
+def reaching(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` behind a lookahead that a character of its rarest required set is reachable from
+    where a match would start (:func:`~extractor.rules.spans.reach_lookahead`): the same matches,
+    with the attempts that could never reach that character ruled out before the engine backtracks
+    through them; the pattern itself when no such bound is known. The lookahead is kept in the
+    cache as the first characters are (the cache's name holds a hash of spans.py, which derives it)."""
+    _loaded()
+    key = (pattern.pattern, pattern.flags)
+    known = _State.data.get(REACH_KEY)
+    if not isinstance(known, dict):
+        known = _State.data[REACH_KEY] = {}
+    if key in known and (known[key] is None or isinstance(known[key], str)):
+        look = known[key]
+    else:
+        from extractor.rules.spans import reach_lookahead
+
+        look = (
+            None
+            if compile_rule(_GLOBAL_FLAGS).match(pattern.pattern)
+            else reach_lookahead(pattern.pattern, pattern.flags)
+        )
+        with _lock:
+            known[key] = look
+            _changed()
+    return pattern if look is None else compile_rule(f"{look}(?:{pattern.pattern})", pattern.flags)
+
+
 def cached_data(name: str) -> Any | None:
     """The parsed, validated contents of rule file ``name`` as an earlier run kept them, or None."""
     _loaded()

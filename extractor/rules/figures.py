@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import regex
 
 from extractor.plain import Figure
-from extractor.rules.compiled import compile_rule, may_hold, required_chars_of
+from extractor.rules.compiled import compile_rule, may_hold, reaching, required_chars_of
 from extractor.rules.data import expand as expand_placeholders
 from extractor.rules.data import load
 from extractor.rules.numbers import CHINESE_NUMERALS, parse_number
@@ -31,6 +31,7 @@ class FigureRule(NamedTuple):
     basis: str | None = None  # a basis the rule itself tells (a gap to a target)
     unit: str | None = None  # a unit the rule itself tells (华氏温度98.6度 → 华氏度)
     required: tuple[frozenset[str], ...] = ()  # characters every match holds (spans.required_chars)
+    scan: regex.Pattern[str] | None = None  # the pattern searched: the same matches (compiled.reaching)
 
 
 class Veto(NamedTuple):
@@ -135,6 +136,7 @@ def rules() -> tuple[tuple[FigureRule, ...], tuple[Veto, ...], Lexicon]:
             r.get("basis"),
             r.get("unit"),
             required_chars_of(pattern),
+            reaching(pattern),
         )
         for r in data["rule"]
     )
@@ -173,7 +175,7 @@ def find_figures(text: str, view: str | None = None) -> list[FigureSpan]:
     candidates: list[tuple[int, FigureSpan]] = []
     # the rules whose required characters the text holds; the others find nothing (spans.may_match)
     for order, rule in _gate_of(figure_rules).tried(view):
-        for match in rule.pattern.finditer(view):
+        for match in (rule.scan or rule.pattern).finditer(view):
             start, end = trimmed(view, *match.span())
             if end == start or _vetoed(view, start, end, vetoes):
                 continue

@@ -8,7 +8,7 @@ reading order.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 
 class _Span(Protocol):
@@ -396,3 +396,234 @@ def _simplified(required: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
         if not any(other <= needed for other in kept):
             kept.append(needed)
     return tuple(kept)
+
+
+# --- Reach: where a match must find its rarest required character ----------------------------------
+#
+# A rule is tried at every position whose character may start a match (the engine's own first-
+# character set), and most attempts fail only after the engine has backtracked through every shorter
+# reading of a number and its unit and scale alternations, because the character that rules the
+# place out (a %, a 元) comes after them. Which characters a match may consume before it consumes
+# one of a required set, and how many, follow from the pattern's syntax as the required characters
+# do: in 计划完成(?:\d+)(?:亿|万)?元 a match consumes only [计划完成\d亿万] before its 元 (K before R).
+# A lookahead at the pattern's start, "a character of R is reachable from here over characters of
+# K" (at most the longest such stretch when it is bounded), rules a position out before the engine
+# tries the pattern there. It finds the same matches: a match at a position consumes such a stretch
+# and then its character of R, so the lookahead holds wherever the pattern matches, and where it
+# holds the pattern is tried exactly as before. It is written ``(?!(?!…))`` and not ``(?=…)``: the
+# ``regex`` module then still reads the first characters of the pattern behind it and skips, as
+# before, every position no match starts at.
+
+_REACH_MAX = 24  # a bound on the stretch past this, when any character may be in it, is worth nothing
+_REACH_RUN = 32  # the most characters of a stretch read from one position (a longer one is let through)
+
+
+class _Chars(NamedTuple):
+    """A class of characters: members, and the digit and space categories; ``any``: not known."""
+
+    members: frozenset[str] = frozenset()
+    digit: bool = False
+    space: bool = False
+    any: bool = False
+
+    def __or__(self, other: tuple[Any, ...]) -> _Chars:  # type: ignore[override]
+        return _Chars(self.members | other[0], self.digit or other[1], self.space or other[2], self.any or other[3])
+
+
+_NOTHING = _Chars()
+_ANYTHING = _Chars(any=True)
+
+
+class _Reach(NamedTuple):
+    """What a part of a pattern consumes, read for one required set R: ``must``, whether every path
+    through it consumes a character of a class inside R; then the characters (``before``) and the
+    most characters (``before_width``, None: unbounded) consumed ahead of the first such class; and
+    what the part may consume as a whole (``chars``, ``width``)."""
+
+    must: bool
+    before: _Chars
+    before_width: int | None
+    chars: _Chars
+    width: int | None
+
+
+def reach_lookahead(pattern: str, flags: int = 0) -> str | None:
+    """The lookahead (regex source) that a character of the rarest required set of ``pattern`` a
+    match must reach is reachable from a position, or None when no such bound is known (no required
+    set every path consumes as a class of its own, or any character and any number of them before it).
+    A pattern every match of which starts at ``^`` gets it behind a ``^`` of its own: the engine then
+    still tries the pattern only where a line starts, not at every position."""
+    import re
+    from re import _parser as parser
+
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        items = list(parsed)
+        for needed in sorted(required_chars(pattern, flags), key=_rarity):
+            found = _reach(items, needed)
+            if not found.must:
+                continue
+            width, before = found.before_width, found.before
+            if width == 0 or (before.any and (width is None or width > _REACH_MAX)):
+                continue  # at the start: the engine's first characters say it already
+            look = _lookahead(before, width, needed)
+            if look is not None:
+                return ("^" if _at_line_start(items) else "") + look
+    except Exception:  # a part not known (a reference, a conditional): no lookahead
+        return None
+    return None
+
+
+def _at_line_start(items: list[tuple[Any, Any]]) -> bool:
+    """Whether every match of the sequence starts with ``^`` (each branch of a first alternation too)."""
+    from re import _constants as c
+
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.AT:
+        return av is c.AT_BEGINNING
+    if op is c.SUBPATTERN:
+        return _at_line_start(list(av[3]))
+    if op is c.BRANCH:
+        return all(_at_line_start(list(branch)) for branch in av[1])
+    return False
+
+
+def with_reach(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind its :func:`reach_lookahead`, or itself when there is none (an inline flag
+    of the whole pattern must stay first: such a pattern is left as it is)."""
+    import re
+
+    if re.match(r"\(\?[a-zA-Z]+\)", pattern):
+        return pattern
+    look = reach_lookahead(pattern, flags)
+    return pattern if look is None else f"{look}(?:{pattern})"
+
+
+def _lookahead(before: _Chars, width: int | None, needed: frozenset[str]) -> str | None:
+    target = _class_source(_Chars(needed))
+    if before.any:
+        return f"(?!(?!(?s:.){{0,{width}}}?{target}))"  # lazy: stops at the first character of R
+    # The characters of R taken out of the stretch's class: the stretch then ends at the first
+    # character that is not in the class, which is of R or rules the place out, and needs no
+    # backtracking (possessive).
+    digit = before.digit and not any(c.isdecimal() or c > "\uffff" for c in needed)
+    space = before.space and not any(c.isspace() for c in needed)
+    stretch = _Chars(before.members - needed, digit, space)
+    if width is not None and width <= _REACH_RUN:
+        if (digit, space) != (before.digit, before.space):  # a category holds a character of R: lazy
+            return f"(?!(?!{_class_source(before)}{{0,{width}}}?{target}))"
+        body = _class_source(stretch)
+        return f"(?!(?!{body}{{0,{width}}}+{target}))" if body else f"(?!(?!{target}))"
+    # Unbounded (a number's digits): read at most _REACH_RUN characters of the stretch, and let a
+    # stretch that goes on past them through (a character of R may follow later). Each position then
+    # costs at most that many steps: a run of 4,000 digits is not read to its end from each of its
+    # positions (quadratic).
+    if (digit, space) != (before.digit, before.space):
+        return None  # a category holds a character of R: no possessive stretch
+    body = _class_source(stretch)
+    if not body:
+        return f"(?!(?!{target}))"
+    return f"(?!(?!{body}{{0,{_REACH_RUN}}}+{_class_source(_Chars(needed | stretch.members, digit, space))}))"
+
+
+def _class_source(chars: _Chars) -> str:
+    import re
+
+    members = "".join(re.escape(c) if c not in "-]^[\\" else "\\" + c for c in sorted(chars.members))
+    members += ("\\d" if chars.digit else "") + ("\\s" if chars.space else "")
+    return f"[{members}]" if members else ""
+
+
+def _chars_of(op: Any, av: Any) -> _Chars:
+    """The characters one consuming item may consume."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return _Chars(frozenset(chr(av)))
+    if op is c.CATEGORY:
+        if av is c.CATEGORY_DIGIT:
+            return _Chars(digit=True)
+        return _Chars(space=True) if av is c.CATEGORY_SPACE else _ANYTHING
+    if op is c.IN:
+        members: set[str] = set()
+        digit = space = False
+        for o, a in av:
+            if o is c.LITERAL:
+                members.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] <= _MAX_RANGE:
+                members.update(map(chr, range(a[0], a[1] + 1)))
+            elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                digit = True
+            elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
+                space = True
+            else:  # NEGATE, another category, a wide range
+                return _ANYTHING
+        return _Chars(frozenset(members), digit, space)
+    return _ANYTHING  # ANY, NOT_LITERAL
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _most(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else max(a, b)
+
+
+def _reach(items: list[tuple[Any, Any]], needed: frozenset[str]) -> _Reach:
+    """A sequence: its items in turn, up to the first that must consume a character of ``needed``."""
+    consumed = _NOTHING
+    width: int | None = 0
+    for index, (op, av) in enumerate(items):
+        part = _reach_of(op, av, needed)
+        if part.must:
+            rest = [_reach_of(o, a, needed) for o, a in items[index + 1 :]]
+            chars, total = consumed | part.chars, _add(width, part.width)
+            for later in rest:
+                chars, total = chars | later.chars, _add(total, later.width)
+            return _Reach(True, consumed | part.before, _add(width, part.before_width), chars, total)
+        consumed, width = consumed | part.chars, _add(width, part.width)
+    return _Reach(False, consumed, width, consumed, width)
+
+
+def _reach_of(op: Any, av: Any, needed: frozenset[str]) -> _Reach:
+    from re import _constants as c
+
+    if op in (c.LITERAL, c.IN, c.CATEGORY, c.ANY, c.NOT_LITERAL):
+        chars = _chars_of(op, av)
+        inside = not (chars.any or chars.digit or chars.space) and chars.members and chars.members <= needed
+        return _Reach(bool(inside), _NOTHING, 0, chars, 1)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _Reach(False, _NOTHING, 0, _NOTHING, 0)  # consumes nothing
+    if op is c.SUBPATTERN:
+        _, add_flags, _, inner = av
+        if add_flags & c.SRE_FLAG_IGNORECASE:
+            raise _Unknown(op)
+        return _reach(list(inner), needed)
+    if op is c.ATOMIC_GROUP:
+        return _reach(list(av), needed)
+    if op is c.BRANCH:
+        parts = [_reach(list(branch), needed) for branch in av[1]]
+        chars, width = _NOTHING, 0
+        for part in parts:
+            chars, width = chars | part.chars, _most(width, part.width)  # type: ignore[assignment]
+        if all(part.must for part in parts):
+            before, before_width = _NOTHING, 0
+            for part in parts:
+                before, before_width = before | part.before, _most(before_width, part.before_width)  # type: ignore[assignment]
+            return _Reach(True, before, before_width, chars, width)
+        return _Reach(False, chars, width, chars, width)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        part = _reach(list(inner), needed)
+        width = None if high == c.MAXREPEAT or part.width is None else part.width * high
+        if part.must and low >= 1:  # the first round reaches it
+            return _Reach(True, part.before, part.before_width, part.chars, width)
+        return _Reach(False, part.chars, width, part.chars, width)
+    raise _Unknown(op)  # references, conditionals
