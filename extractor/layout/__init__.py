@@ -41,7 +41,7 @@ from extractor.layout.base import Block, Line
 from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
-from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
+from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, gapped_rows, numbered_stream
 from extractor.layout.lastresort import (
     FEW_ROWS_WARNING,
     LAST_RESORT_CONFIDENCE,
@@ -211,7 +211,12 @@ def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> L
     best such reading at a confidence capped low; else the text stays paragraphs."""
     readings = []
     stream = numbered_stream(lines)
-    proposals = [*candidates, *([Candidate("stream", stream, Evidence())] if stream else [])]
+    gapped = gapped_rows(lines)  # rows parted by tabs or runs of spaces, which no proposer read
+    proposals = [
+        *candidates,
+        *([Candidate("stream", stream, Evidence())] if stream else []),
+        *([Candidate("gapped", gapped, Evidence())] if gapped else []),
+    ]
     for candidate in proposals:
         blocks = content_named(candidate.blocks)
         if blocks is not None:
