@@ -71,6 +71,13 @@ TRADITIONAL_LINKS = """首頁\u3000\u3000新聞中心\u3000\u3000政務公開
 """
 
 
+# numbered points with single spaces in them: no report at any place, no table
+POINTS = """通知
+1 各单位 要 高度重视
+2 各单位 要 按时报送
+"""
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -83,8 +90,9 @@ TRADITIONAL_LINKS = """首頁\u3000\u3000新聞中心\u3000\u3000政務公開
         pytest.param(ARTICLES, marks=pytest.mark.xfail(strict=True, reason="prose.py reads 第N条 as rows")),
         SPEECH,
         TRADITIONAL_LINKS,
+        POINTS,
     ],
-    ids=["news", "navigation", "navigation-lines", "notice", "articles", "speech", "traditional-links"],
+    ids=["news", "navigation", "navigation-lines", "notice", "articles", "speech", "traditional-links", "points"],
 )
 def test_no_table_in_text_without_one(text: str) -> None:
     choice = choose_layout([Line(t) for t in text.split("\n")])

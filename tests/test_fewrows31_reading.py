@@ -51,7 +51,7 @@ def _rows(document: extractor.Document) -> list[tuple[str | None, str | None, li
 # header, the page's furniture above (its dateline has as many pieces as a row).
 
 
-@pytest.mark.parametrize("gap", ["  ", "    ", "\t", "\u3000\u3000"])
+@pytest.mark.parametrize("gap", [" ", "  ", "    ", "\t", "\u3000\u3000"])
 @pytest.mark.parametrize("change", [None, TRADITIONAL, FULL_WIDTH])
 def test_two_rows_parted_by_spaces_are_a_table(gap: str, change) -> None:
     rows = [
@@ -62,6 +62,8 @@ def test_two_rows_parted_by_spaces_are_a_table(gap: str, change) -> None:
     document = _parse(text)
     assert _rows(document) == [(_as(change, r[1]), _as(change, r[2]), [_as(change, r[3])]) for r in rows]
     assert [r.seq for t in document.tables for r in t.rows] == [1, 2]
+    # (tab rows are a grid the lines proposer reads: its headerless reading, no warning, as before)
+    assert ("low_confidence_layout" in [w.code for w in document.warnings]) == (gap != "\t")
 
 
 @pytest.mark.parametrize("gap", ["  ", "\t"])
@@ -164,3 +166,29 @@ def test_header_one_cell_a_line_over_values_reads() -> None:
     choice = choose_layout(_lines(text))
     assert choice.layout == "last-resort"
     assert _rows(_parse(text)) == [("年度财政资金总额", "10", []), ("新建猪舍面积", "22.8", [])]
+
+
+@pytest.mark.parametrize("gap", ["  ", "    "])
+def test_header_over_two_lines_over_rows_parted_by_gaps_is_no_fixed_width_table(gap: str) -> None:
+    # the header's words broken over two lines stand at positions, the rows' cells where their
+    # lengths leave them: the fixed-width reading put a task and its report in one column
+    header = [["序", "工作", "落实", "责任"], ["号", "任务", "情况", "单位"]]
+    rows = [
+        ["1", "完善农村交通基础设施", "年内完成43公里通村道路硬化，解决9个行政村通油路问题", "—"],
+        ["2", "实施农村人饮工程", "完成人饮工程20处，解决1.79万农村人口饮水安全问题", "—"],
+        ["3", "实施安居工程", "建设廉租住房100套，发放219户廉租住房补助", "—"],
+    ]
+    text = "2023年重点任务落实情况表\n" + "\n".join(gap.join(r) for r in header + rows) + "\n"
+    # (no units: a dash in each row; units beside them are the aligned reading's, columns31's)
+    assert _rows(_parse(text)) == [(r[1], r[2], []) for r in rows]
+
+
+def test_a_number_inside_a_glued_row_is_no_cut_before_units() -> None:
+    text = (
+        "序号目标任务推进情况责任单位\n1完善农村交通基础设施年内完成硬化，解决9个行政村通油路问题县交通局\n"
+        "2实施农村人饮工程完成人饮工程20处。县水利局\n"
+    )
+    rows = _rows(_parse(text))
+    # (the units glued to the report's last word cannot be cut off: none given, not a wrong cut)
+    assert rows[0][2] in ([], ["县交通局"]) and "解决9个行政村" in (rows[0][0] or "") + (rows[0][1] or "")
+    assert rows[1][2] == ["县水利局"]

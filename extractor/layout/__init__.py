@@ -230,7 +230,15 @@ def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> L
         if isinstance(block, RawTable):
             block.layout = f"{block.layout or best.name.removesuffix('-headerless')}-headerless"
     confidence = HEADERLESS_CONFIDENCE * min(1.0, best.evidence.placed)
-    return LayoutChoice(best.blocks, best.name, round(confidence, 3), [*candidates, *readings])
+    # rows no proposer read, found by the headerless reading alone: the user is told to check them
+    warning = GAPPED_WARNING.format(rows=best.evidence.rows) if best.name == "gapped-headerless" else None
+    return LayoutChoice(best.blocks, best.name, round(confidence, 3), [*candidates, *readings], warning)
+
+
+GAPPED_WARNING = (
+    "{rows} rows parted by spaces or tabs with no header, their columns named by what they hold: "
+    "check them against the document"
+)
 
 
 def _news(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:

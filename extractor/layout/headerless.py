@@ -242,6 +242,7 @@ def numbered_stream(lines: list[Line], min_chain: int = MIN_CHAIN) -> list[Block
 # table copied out of a page with no rule and no bar, that no proposer reads when no header line
 # names its fields (``gapped_rows``).
 GAP = compile_rule(r"\t|[ \u3000\u00a0]{2,}")
+SPACE = compile_rule(r"[ \t\u3000\u00a0]+")
 LONG_TEXT = frozenset({"prose", "report"})
 MAX_LEAD = 3  # what a task's report or a long task reads as
 
@@ -255,27 +256,12 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     task written as a sentence) or of 序号 counting up: a run of navigation links or of a page's
     datelines holds neither. None when no such run of two lines stands."""
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
-    cells = [[c for c in (trim(p) for p in GAP.split(text)) if c] for text, _ in texts]
-    best: tuple[int, int] | None = None
-    start = 0
-    while start < len(texts):
-        width = len(cells[start])
-        end = start + 1
-        if width >= MIN_WIDTH:
-            while end < len(texts) and len(cells[end]) == width:
-                end += 1
-            if end < len(texts) and len(cells[end]) == width - 1 >= MIN_WIDTH:
-                end += 1  # the last row cut short
-        # a page's lines of as many pieces may stand just above the rows (a dateline: 发布时间 / 来源
-        # / 浏览次数): the run is tried without its first lines too, a few of them
-        for first in range(start, min(end - MIN_ROWS, start + MAX_LEAD) + 1):
-            if width < MIN_WIDTH or (best is not None and end - first <= best[1] - best[0]):
-                break
-            if _bears_table(cells[first:end], width):
-                best = (first, end)
-                break
-        start = end if end > start + 1 else start + 1
-    if best is None:
+    for gap, counted in ((GAP, False), (SPACE, True)):
+        cells = [[c for c in (trim(p) for p in gap.split(text)) if c] for text, _ in texts]
+        best = _gapped_run(cells, counted)
+        if best is not None:
+            break
+    else:
         return None
     start, end = best
     table = RawTable(
@@ -286,6 +272,43 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     before = [Paragraph(t, page=p) for t, p in texts[:start]]
     after = [Paragraph(t, page=p) for t, p in texts[end:]]
     return [*before, table, *after]
+
+
+def _gapped_run(cells: list[list[str]], counted: bool) -> tuple[int, int] | None:
+    """The longest run of lines of as many cells that bears a table out (see ``gapped_rows``);
+    ``counted``: cells parted by single spaces, read only when each row opens with its 序号
+    counting up from the row before and is three cells wide at least (a space inside a sentence
+    parts no cell, and prose lines seldom part alike)."""
+    best: tuple[int, int] | None = None
+    start = 0
+    while start < len(cells):
+        width = len(cells[start])
+        end = start + 1
+        if width >= MIN_WIDTH:
+            while end < len(cells) and len(cells[end]) == width:
+                end += 1
+            if end < len(cells) and len(cells[end]) == width - 1 >= MIN_WIDTH:
+                end += 1  # the last row cut short
+        # a page's lines of as many pieces may stand just above the rows (a dateline: 发布时间 / 来源
+        # / 浏览次数): the run is tried without its first lines too, a few of them
+        for first in range(start, min(end - MIN_ROWS, start + MAX_LEAD) + 1):
+            if width < MIN_WIDTH or (best is not None and end - first <= best[1] - best[0]):
+                break
+            if (not counted or (width >= 3 and _counting(cells[first:end]))) and _bears_table(cells[first:end], width):
+                best = (first, end)
+                break
+        # (the line a run took as its cut-short last row may open the next run: tried again)
+        start = max(start + 1, end - 1)
+    return best
+
+
+def _counting(rows: list[list[str]]) -> bool:
+    """Rows opening with a 序号 counting up by one, a report (long text) at one place in each."""
+    width = min(len(row) for row in rows)
+    if not any(all(_gap_kind(row[p]) == "long" for row in rows) for p in range(1, width)):
+        return False
+    numbers = [parse_seq(row[0]) if classify(row[0]) == "seq" else None for row in rows]
+    return all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
 
 
 def _bears_table(rows: list[list[str]], width: int) -> bool:

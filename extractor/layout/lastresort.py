@@ -873,7 +873,7 @@ def _glued_cells(text: str) -> list[str]:
     seq, rest = found.group(1), found.group(2).strip()
     units = ""
     tail = UNIT_TAIL.search(rest)
-    if tail is not None and looks_like_units(tail.group("units")):
+    if tail is not None and _glued_units(tail.group("units"), rest[: tail.start("units")]):
         units = tail.group("units")
         rest = rest[: tail.start("units")].strip()
     task, progress = rest, ""
@@ -889,3 +889,19 @@ def _glued_cells(text: str) -> list[str]:
         task, progress = rest[: stop + 1], rest[stop + 1 :]
     # (a row with no units stops before their cell: an empty one would read as a merge from above)
     return [seq, task, progress, units] if units else [seq, task, progress]
+
+
+MAX_GLUED_UNITS = 16  # characters of the units closing a glued row ("人力资源社会保障局")
+
+
+def _glued_units(text: str, before: str) -> bool:
+    """Whether a glued row's tail is its units: unit names, short, not the measure of a whole
+    number before it ("解决9个行政村通油路问题县交通局": the 9 counts villages; after a decimal, "7.23人力
+    资源社会保障局", a value ends and the units start)."""
+    if len(text) > MAX_GLUED_UNITS or classify(text) != "unit" or not looks_like_units(text):
+        return False
+    counted = bool(WHOLE_NUMBER_END.search(before))
+    return not (counted and any(is_measure(text[:n]) or match_key(text[:n]) in TIME_UNITS for n in (1, 2)))
+
+
+WHOLE_NUMBER_END = compile_rule(r"(?<![\d.．])\d+$")
