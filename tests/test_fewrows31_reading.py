@@ -192,3 +192,17 @@ def test_a_number_inside_a_glued_row_is_no_cut_before_units() -> None:
     # (the units glued to the report's last word cannot be cut off: none given, not a wrong cut)
     assert rows[0][2] in ([], ["县交通局"]) and "解决9个行政村" in (rows[0][0] or "") + (rows[0][1] or "")
     assert rows[1][2] == ["县水利局"]
+
+
+@pytest.mark.parametrize("change", [None, TRADITIONAL])
+def test_glued_rows_cut_by_their_own_content_need_no_title(change) -> None:
+    text = _as(change, NEWS + "1城镇新增就业7.23人力资源社会保障局\n2自然村通水泥路1361.92交通局\n")
+    assert _rows(_parse(text)) == [
+        (_as(change, "城镇新增就业"), "7.23", [_as(change, "人力资源社会保障局")]),
+        (_as(change, "自然村通水泥路"), "1361.92", [_as(change, "交通局")]),
+    ]
+
+
+def test_glued_rows_under_a_plan_title_are_no_table() -> None:
+    text = "关于印发2024年工作要点的通知\n1城镇新增就业7.23人力资源社会保障局\n2自然村通水泥路1361.92交通局\n"
+    assert glued_rows(_lines(text)) is None

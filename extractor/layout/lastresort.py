@@ -462,6 +462,16 @@ def reports_results(text: str) -> bool | None:
     return max(said)[1] if said else None
 
 
+def _titles_plan(above: list[str]) -> bool | None:
+    """True when the nearest title above that says anything names a plan or a notice (see
+    ``reports_results``), False when it names a report, None when none says."""
+    for text in reversed(above[-TITLE_REACH:]):
+        said = reports_results(text)
+        if said is not None:
+            return not said
+    return None
+
+
 def _titled(above: list[str]) -> bool:
     """The nearest title among the lines above the rows that says anything says results follow."""
     for text in reversed(above[-TITLE_REACH:]):
@@ -825,10 +835,17 @@ def glued_rows(lines: list[Line]) -> tuple[list[Block], int] | None:
     above = [t for t, _ in texts[:start]]
     header = above[-1] if above else ""
     glued_header = _glued_header(header)
-    if glued_header is None and not _titled(above):
+    cells = [_glued_cells(texts[j][0]) for j in range(start, end)]
+    # with no header and no title saying results follow, each row's own content must cut it into a
+    # task and what was reached or who leads (a value, units, a report after the task's stop), and
+    # no title above may name a plan or a notice
+    parted = all(sum(1 for c in row[1:] if c) >= 2 for row in cells) and _titles_plan(above) is not True
+    if glued_header is None and not _titled(above) and not parted:
         return None
     names = ["序号", TASK, PROGRESS, "责任单位"]
-    rows = [RawRow([RawCell(c) for c in _glued_cells(texts[j][0])], page=texts[j][1]) for j in range(start, end)]
+    rows = [
+        RawRow([RawCell(c) for c in row], page=texts[j][1]) for j, row in zip(range(start, end), cells, strict=True)
+    ]
     before = [Paragraph(t, page=p) for t, p in texts[: start - (glued_header is not None)]]
     title = [Paragraph(header, page=texts[start - 1][1])] if glued_header is not None else []
     table = RawTable([RawRow([RawCell(n) for n in names]), *rows], kind="stream", layout="last-resort")
