@@ -10,6 +10,9 @@ written are the vocabulary's own, so the table stage reads them as any header; a
 text had, when it is one (short cells, no number, over rows of other kinds), is replaced, and its
 texts stay in the table's title line. The layout is named ``<proposer>-headerless`` and its
 confidence is capped low (``HEADERLESS_CONFIDENCE``): the reading is a guess the user should check.
+
+Rows no proposer reads as a grid, parted by tabs or runs of spaces with no header line
+(``gapped_rows``), are offered here too, read only when their content bears a table out.
 """
 
 from __future__ import annotations

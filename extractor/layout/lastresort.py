@@ -14,6 +14,11 @@ rather than ``no_table``. Two structures are looked for, the first that reads wi
 - **numbered items**: paragraphs opening with an enumerator counting up ((1) (2) (3), ① ② ③,
   1. 2. 3., 一、二、三、), each item a row (its first line the task, the rest its report).
 
+When neither reads, ``few_rows`` reads what a cut-short excerpt may hold of its table, two rows
+and up, with evidence scaled to their size: rows numbered 1, 2 one cell a line under a report's
+title; numbered items; rows one cell a line with no 序号, found by their cells' kinds repeating
+(``periodic_cells``); rows whose cells run together, numbered 1, 2 (``glued_rows``).
+
 Columns are named by the vocabulary's own words (工作任务, 进展情况, 列N), the value column that
 holds what was reached named from the header words above the rows when they say so (实际/完成 …
 after 目标), else the last value column. The layout is named ``last-resort``; its confidence is
@@ -553,12 +558,11 @@ def few_rows(lines: list[Line]) -> tuple[list[Block], str, int] | None:
 
 # A cell written as a dash alone: an empty cell (a stream of one cell a line keeps its place so).
 EMPTY_MARK = compile_rule(r"^[-—–/／－]{1,2}$")
-LONG_KINDS = frozenset({"prose", "report"})  # a report, a task written as a sentence
 
 
 def _cell_kind(text: str) -> str:
-    """A line's kind for finding the rows' period: a dash alone is an empty cell; a text short and a
-    text long are two kinds (a task's name, a report)."""
+    """A line's kind for finding the rows' period (``headerless._gap_kind``): a dash alone ("dash",
+    an empty cell), a text short ("text") or long ("long": a report), a unit, a number …"""
     from extractor.layout.headerless import _gap_kind
 
     return _gap_kind(text)
