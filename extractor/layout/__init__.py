@@ -41,7 +41,7 @@ from extractor.layout.base import Block, Line
 from extractor.layout.evidence import Evidence, weigh
 from extractor.layout.fixed import fixed_width_tables
 from extractor.layout.forms import label_values
-from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, numbered_stream
+from extractor.layout.headerless import HEADERLESS_CONFIDENCE, content_named, gapped_rows, numbered_stream
 from extractor.layout.lastresort import (
     FEW_ROWS_WARNING,
     LAST_RESORT_CONFIDENCE,
@@ -211,7 +211,12 @@ def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> L
     best such reading at a confidence capped low; else the text stays paragraphs."""
     readings = []
     stream = numbered_stream(lines)
-    proposals = [*candidates, *([Candidate("stream", stream, Evidence())] if stream else [])]
+    gapped = gapped_rows(lines)  # rows parted by tabs or runs of spaces, which no proposer read
+    proposals = [
+        *candidates,
+        *([Candidate("stream", stream, Evidence())] if stream else []),
+        *([Candidate("gapped", gapped, Evidence())] if gapped else []),
+    ]
     for candidate in proposals:
         blocks = content_named(candidate.blocks)
         if blocks is not None:
@@ -225,7 +230,15 @@ def _headerless(lines: list[Line], candidates: list[Candidate], total: int) -> L
         if isinstance(block, RawTable):
             block.layout = f"{block.layout or best.name.removesuffix('-headerless')}-headerless"
     confidence = HEADERLESS_CONFIDENCE * min(1.0, best.evidence.placed)
-    return LayoutChoice(best.blocks, best.name, round(confidence, 3), [*candidates, *readings])
+    # rows no proposer read, found by the headerless reading alone: the user is told to check them
+    warning = GAPPED_WARNING.format(rows=best.evidence.rows) if best.name == "gapped-headerless" else None
+    return LayoutChoice(best.blocks, best.name, round(confidence, 3), [*candidates, *readings], warning)
+
+
+GAPPED_WARNING = (
+    "{rows} rows parted by spaces or tabs with no header, their columns named by what they hold: "
+    "check them against the document"
+)
 
 
 def _news(lines: list[Line], candidates: list[Candidate], total: int) -> LayoutChoice:

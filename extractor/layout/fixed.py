@@ -130,6 +130,12 @@ def _table(split: list[list[_Piece]], lines: list[Line], is_table: list[bool]) -
     columns = _columns(body[1:]) if len(body) > MIN_LINES else _columns(body)
     if len(columns) < MIN_PIECES:
         return None
+    # Columns at fixed positions keep a line's pieces apart; when most lines put two of their
+    # pieces in one column, the cells stand where their lengths leave them (rows parted by gaps,
+    # each cell as wide as its text) and no position says which column a piece is in.
+    crowded = sum(1 for pieces in body if len({_column_of(p, columns) for p in pieces}) < len(pieces))
+    if crowded * 2 > len(body):
+        return None
     rows: list[list[str]] = []
     pages: list[int | None] = []
     for pieces, line, flag in zip(split, lines, is_table, strict=True):

@@ -10,6 +10,9 @@ written are the vocabulary's own, so the table stage reads them as any header; a
 text had, when it is one (short cells, no number, over rows of other kinds), is replaced, and its
 texts stay in the table's title line. The layout is named ``<proposer>-headerless`` and its
 confidence is capped low (``HEADERLESS_CONFIDENCE``): the reading is a guess the user should check.
+
+Rows no proposer reads as a grid, parted by tabs or runs of spaces with no header line
+(``gapped_rows``), are offered here too, read only when their content bears a table out.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from extractor.headers import header_cell_like, parse_seq
 from extractor.layout.base import Block, Line, trim
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
+from extractor.rules.compiled import compile_rule
 
 HEADERLESS_CONFIDENCE = 0.2  # the most a content-named reading may claim
 MIN_ROWS = 2
@@ -40,10 +44,12 @@ TASK, PROGRESS, PARTNERS = "工作任务", "进展情况", "配合单位"
 
 def content_named(blocks: list[Block]) -> list[Block] | None:
     """``blocks`` with each table's header written from its columns' content; None when no table
-    has rows enough and a text column to name."""
+    has rows enough and a text column to name. Tables next to each other with no text between and
+    rows of one width are one table first: rows written one a paragraph (a blank line after each)
+    are read by a proposer as tables of one row each."""
     out: list[Block] = []
     named = False
-    for block in blocks:
+    for block in _adjacent_joined(blocks):
         if isinstance(block, RawTable) and (table := _named_table(block)) is not None:
             header_text, table = table
             if header_text:
@@ -53,6 +59,23 @@ def content_named(blocks: list[Block]) -> list[Block] | None:
         else:
             out.append(block)
     return out if named else None
+
+
+def _adjacent_joined(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, RawTable)
+            and isinstance(previous, RawTable)
+            and previous.kind == block.kind
+            and {len(r.cells) for r in previous.rows} == {len(r.cells) for r in block.rows}
+            and len({len(r.cells) for r in block.rows}) == 1
+        ):
+            out[-1] = RawTable([*previous.rows, *block.rows], kind=previous.kind, layout=previous.layout)
+        else:
+            out.append(block)
+    return out
 
 
 def _named_table(table: RawTable) -> tuple[str | None, RawTable] | None:
@@ -130,6 +153,11 @@ def _kind(row: RawRow, position: int) -> str:
     return classify(text) if text else "empty"
 
 
+def column_names(body: list[RawRow], width: int) -> list[str] | None:
+    """The names of a header-less table's columns, from what each holds (None: no text column)."""
+    return _column_names(body, width)
+
+
 def _column_names(body: list[RawRow], width: int) -> list[str] | None:
     kinds: list[str | None] = []
     lengths: list[float] = []
@@ -141,7 +169,9 @@ def _column_names(body: list[RawRow], width: int) -> list[str] | None:
         if not filled:
             kinds.append(None)
             continue
-        kind, count = Counter("text" if k in TEXT else k for k in filled).most_common(1)[0]
+        # (on a tie a text wins: of two rows, a task named like an office beside one that is not)
+        counted = Counter("text" if k in TEXT else k for k in filled)
+        kind, count = max(counted.items(), key=lambda item: (item[1], item[0] == "text"))
         kinds.append(kind if count >= MAJORITY * len(filled) else "text")
     if "seq" in kinds and not _counts_up(body, kinds.index("seq")):
         kinds[kinds.index("seq")] = "number"
@@ -209,3 +239,135 @@ def numbered_stream(lines: list[Line], min_chain: int = MIN_CHAIN) -> list[Block
     before = [Paragraph(text, page=page) for text, page in texts[: chain[0]]]
     after = [Paragraph(text, page=page) for text, page in texts[spans[-1][1] :]]
     return [*before, RawTable(rows, kind="stream", layout="stream"), *after]
+
+
+# Rows written one a line (or one a paragraph), their cells parted by a tab or a run of spaces: a
+# table copied out of a page with no rule and no bar, that no proposer reads when no header line
+# names its fields (``gapped_rows``).
+GAP = compile_rule(r"\t|[ \u3000\u00a0]{2,}")
+SPACE = compile_rule(r"[ \t\u3000\u00a0]+")
+LONG_TEXT = frozenset({"prose", "report"})
+MAX_LEAD = 3  # what a task's report or a long task reads as
+
+
+def gapped_rows(lines: list[Line]) -> list[Block] | None:
+    """The longest run of written lines (blank lines between them allowed) each cut by tabs or
+    runs of two spaces or more into as many cells (two at least; the last line may stop a cell
+    short: an excerpt cut inside it), as a table with no header; the lines around it paragraphs.
+    Only when the rows bear a table out by their content, whatever their number: at each place the
+    cells of one kind in every row (``_alike_places``), and a column of long text (a report, a
+    task written as a sentence) or of 序号 counting up: a run of navigation links or of a page's
+    datelines holds neither. None when no such run of two lines stands."""
+    texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
+    for gap, counted in ((GAP, False), (SPACE, True)):
+        cells = [[c for c in (trim(p) for p in gap.split(text)) if c] for text, _ in texts]
+        best = _gapped_run(cells, counted)
+        if best is not None:
+            break
+    else:
+        return None
+    start, end = best
+    table = RawTable(
+        [RawRow([RawCell(c) for c in cells[k]], page=texts[k][1]) for k in range(start, end)],
+        kind="lines",
+        layout="gapped",
+    )
+    before = [Paragraph(t, page=p) for t, p in texts[:start]]
+    after = [Paragraph(t, page=p) for t, p in texts[end:]]
+    return [*before, table, *after]
+
+
+def _gapped_run(cells: list[list[str]], counted: bool) -> tuple[int, int] | None:
+    """The longest run of lines of as many cells that bears a table out (see ``gapped_rows``);
+    ``counted``: cells parted by single spaces, read only when each row opens with its 序号
+    counting up from the row before and is three cells wide at least (a space inside a sentence
+    parts no cell, and prose lines seldom part alike)."""
+    best: tuple[int, int] | None = None
+    start = 0
+    while start < len(cells):
+        width = len(cells[start])
+        end = start + 1
+        if width >= MIN_WIDTH:
+            while end < len(cells) and len(cells[end]) == width:
+                end += 1
+            if end < len(cells) and len(cells[end]) == width - 1 >= MIN_WIDTH:
+                end += 1  # the last row cut short
+        # a page's lines of as many pieces may stand just above the rows (a dateline: 发布时间 / 来源
+        # / 浏览次数): the run is tried without its first lines too, a few of them
+        for first in range(start, min(end - MIN_ROWS, start + MAX_LEAD) + 1):
+            if width < MIN_WIDTH or (best is not None and end - first <= best[1] - best[0]):
+                break
+            if (not counted or (width >= 3 and _counting(cells[first:end]))) and _bears_table(cells[first:end], width):
+                best = (first, end)
+                break
+        # (the line a run took as its cut-short last row may open the next run: tried again)
+        start = max(start + 1, end - 1)
+    return best
+
+
+def _counting(rows: list[list[str]]) -> bool:
+    """Rows opening with a 序号 counting up by one, a report (long text) at one place in each."""
+    width = min(len(row) for row in rows)
+    if not any(all(_gap_kind(row[p]) == "long" for row in rows) for p in range(1, width)):
+        return False
+    numbers = [parse_seq(row[0]) if classify(row[0]) == "seq" else None for row in rows]
+    return all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
+
+
+def _bears_table(rows: list[list[str]], width: int) -> bool:
+    body = rows[1:] if len(rows) > MIN_ROWS and all(_header_cell(c) for c in rows[0]) else rows
+    places = [place_kind([_gap_kind(row[p]) if p < len(row) else "empty" for row in body]) for p in range(width)]
+    if places.count("mixed") > 1:
+        return False
+    numbers = [parse_seq(row[0]) for row in body]
+    counting = all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
+    if counting:
+        return any(kind in ("text", "long") for kind in places[1:])
+    # with no 序号 to count by, the places must differ in what they hold (a task and its units, a
+    # name and its report), and one hold a report or a dash for an empty cell: a speech's paragraphs
+    # with a wide gap between two sentences hold sentences at every place, a page's links a name
+    # and a date
+    held = {kind for kind in places if kind not in ("empty", "mixed")}
+    return bool(held & {"long", "dash"}) and len(held) >= 2
+
+
+# A cell written as a dash alone: an empty cell, its place kept (prose never writes one).
+DASH = compile_rule(r"^[-—–/／－]{1,2}$")
+_WORDS = frozenset({"text", "long", "unit"})
+CLAUSE_MARK = compile_rule(r"[，,；;。]")
+NO_UNIT_MARK = compile_rule(r"[《》\d]")
+
+
+def _gap_kind(text: str) -> str:
+    if DASH.match(text):
+        return "dash"
+    kind = classify(text)
+    if kind == "unit" and CLAUSE_MARK.search(text):
+        return "long"  # units are listed, never written in clauses: a sentence ending in an office's name
+    if kind == "unit" and NO_UNIT_MARK.search(text):
+        return "text"  # "已改善现有共45.4公顷的园景区": a figure or a title is in no unit's name
+    if kind in LONG_TEXT:
+        return "long"
+    return kind if kind == "seq" else ("text" if kind in TEXT or kind == "status" else kind)
+
+
+def place_kind(kinds: list[str]) -> str:
+    """What one place of the rows holds, from its cells' kinds (text, long, unit, dash …; a cell
+    the last row leaves out is "empty"): one kind, or a text when words of the kinds text, long and
+    unit mix (a task classified by its last word as an office: "依法决策部署"), else "mixed"."""
+    found = [k for k in kinds if k != "empty"]
+    if not found:
+        return "empty"
+    if len(set(found)) == 1:
+        return found[0]
+    if set(found) <= _WORDS:
+        return "long" if sum(k == "long" for k in found) * 2 > len(found) else "text"
+    return "mixed"
+
+
+def same_kind(a: str, b: str) -> bool:
+    """Two cells of one kind for finding rows: equal, a text short and one long (a report of a
+    phrase or of sentences), or a short text and one classified a unit (a task named by its last
+    word as an office: "依法决策部署"). (A long text is never a unit's kind here: prose above the
+    rows would pass for the units' place.)"""
+    return a == b or {a, b} in ({"text", "unit"}, {"text", "long"})

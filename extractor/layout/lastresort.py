@@ -14,6 +14,11 @@ rather than ``no_table``. Two structures are looked for, the first that reads wi
 - **numbered items**: paragraphs opening with an enumerator counting up ((1) (2) (3), ① ② ③,
   1. 2. 3., 一、二、三、), each item a row (its first line the task, the rest its report).
 
+When neither reads, ``few_rows`` reads what a cut-short excerpt may hold of its table, two rows
+and up, with evidence scaled to their size: rows numbered 1, 2 one cell a line under a report's
+title; numbered items; rows one cell a line with no 序号, found by their cells' kinds repeating
+(``periodic_cells``); rows whose cells run together, numbered 1, 2 (``glued_rows``).
+
 Columns are named by the vocabulary's own words (工作任务, 进展情况, 列N), the value column that
 holds what was reached named from the header words above the rows when they say so (实际/完成 …
 after 目标), else the last value column. The layout is named ``last-resort``; its confidence is
@@ -27,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extractor.headers import field_for_header, parse_seq
+from extractor.headers import field_for_header, looks_like_units, parse_seq
 from extractor.layout.base import SENTENCE, Block, Line, trim
 from extractor.layout.classes import classify, is_measure
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
@@ -462,6 +467,16 @@ def reports_results(text: str) -> bool | None:
     return max(said)[1] if said else None
 
 
+def _titles_plan(above: list[str]) -> bool | None:
+    """True when the nearest title above that says anything names a plan or a notice (see
+    ``reports_results``), False when it names a report, None when none says."""
+    for text in reversed(above[-TITLE_REACH:]):
+        said = reports_results(text)
+        if said is not None:
+            return not said
+    return None
+
+
 def _titled(above: list[str]) -> bool:
     """The nearest title among the lines above the rows that says anything says results follow."""
     for text in reversed(above[-TITLE_REACH:]):
@@ -530,7 +545,110 @@ def few_rows(lines: list[Line]) -> tuple[list[Block], str, int] | None:
         if written or (named_report and _titled(above)):
             how = "numbered items under a header" if written else "numbered items, each a name and its report"
             return items, how, len(body)
+    glued = glued_rows(lines)
+    if glued is not None:
+        blocks, rows = glued
+        return blocks, "rows numbered 1, 2 with their cells run together, under a header or a title", rows
+    periodic = periodic_cells(lines)
+    if periodic is not None:
+        blocks, rows = periodic
+        return blocks, "rows one cell a line with no 序号, their cells' kinds repeating", rows
     return None
+
+
+# A cell written as a dash alone: an empty cell (a stream of one cell a line keeps its place so).
+EMPTY_MARK = compile_rule(r"^[-—–/／－]{1,2}$")
+
+
+def _cell_kind(text: str) -> str:
+    """A line's kind for finding the rows' period (``headerless._gap_kind``): a dash alone ("dash",
+    an empty cell), a text short ("text") or long ("long": a report), a unit, a number …"""
+    from extractor.layout.headerless import _gap_kind
+
+    return _gap_kind(text)
+
+
+def periodic_cells(lines: list[Line]) -> tuple[list[Block], int] | None:
+    """A table copied one cell a line with no 序号 and no header: the rows found by the kinds of
+    their cells repeating with the table's width (a name, its report, its unit or a dash for none;
+    an indicator, its value, its unit), two rows at least. The width is the smallest that repeats
+    over the most lines; the run is the longest stretch of lines whose kind equals the kind a width
+    further on, so prose above the rows (sentences at every line) and the page's links below are
+    left out. Read only when the rows bear a table out, whatever their number: a row holds a text
+    and a cell of another kind (a unit, a value, an empty cell), and either a long text (a report)
+    at one place in every row or a title above saying results follow. (blocks, rows) or None."""
+    from extractor.layout.headerless import column_names, same_kind
+
+    texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
+    kinds = [_cell_kind(t) for t, _ in texts]
+    best: tuple[int, int, int] | None = None  # width, start, end
+    best_key: tuple[int, int, int] = (0, 0, 0)  # lines taken, kinds equal as they stand, -width
+    for width in range(2, MAX_FEW_WIDTH + 1):
+        k = 0
+        while k + width < len(kinds):
+            if not same_kind(kinds[k], kinds[k + width]):
+                k += 1
+                continue
+            run = k
+            while k + width < len(kinds) and same_kind(kinds[k], kinds[k + width]):
+                k += 1
+            end = k + width  # lines run..end repeat with this width
+            # where the first row starts: the place whose kinds repeat most exactly (a title
+            # above the rows, a text, passes for a task classified an office's name)
+            for start in range(run, run + width):
+                rows = (end - start) // width
+                if rows < FEW_ROWS:
+                    break
+                stop = start + rows * width
+                exact = sum(kinds[j] == kinds[j + width] for j in range(start, stop - width))
+                key = (stop - start, exact, -width)
+                if key > best_key and _bears_rows(_pattern(kinds[start:stop], width)):
+                    best, best_key = (width, start, stop), key
+    if best is None:
+        return None
+    width, start, end = best
+    pattern = _pattern(kinds[start:end], width)
+    above = [t for t, _ in texts[:start]]
+    if not {"long", "dash"} & set(pattern) and not _titled(above):
+        return None
+    rows = [
+        RawRow([RawCell("" if EMPTY_MARK.match(t) else t) for t, _ in texts[k : k + width]], page=texts[k][1])
+        for k in range(start, end, width)
+    ]
+    # (the first row is of the kinds of the rest, found so: no header to take it for)
+    names = column_names(rows, width)
+    if names is None:
+        return None
+    # a status column beside the task with no report column is what was reported ("未达到序时进度")
+    if PROGRESS not in names and "完成状态" in names:
+        names[names.index("完成状态")] = PROGRESS
+    # a place every row leaves empty (a dash for no units) is no column
+    kept = [p for p in range(width) if any((r.cells[p].text or "").strip() for r in rows if p < len(r.cells))]
+    names = [names[p] for p in kept]
+    rows = [RawRow([r.cells[p] for p in kept if p < len(r.cells)], page=r.page) for r in rows]
+    header = RawRow([RawCell(name) for name in names], page=rows[0].page)
+    blocks: list[Block] = [
+        *(Paragraph(t, page=p) for t, p in texts[:start]),
+        RawTable([header, *rows], kind="stream", layout="last-resort"),
+        *(Paragraph(t, page=p) for t, p in texts[end:]),
+    ]
+    return blocks, len(rows)
+
+
+def _pattern(kinds: list[str], width: int) -> list[str]:
+    from extractor.layout.headerless import place_kind
+
+    return [place_kind(kinds[p::width]) for p in range(width)]
+
+
+def _bears_rows(pattern: list[str]) -> bool:
+    """A row's kinds: a text (short or long) first and a cell of another kind, no place mixed."""
+    texts = sum(1 for k in pattern if k in ("text", "long"))
+    # (a number counting the rows is a 序号, which opens a row and is read by the stream: numbers
+    # after the text of one that does not count from one are a meeting's notes, no table's)
+    return (
+        "mixed" not in pattern and "seq" not in pattern and 1 <= texts < len(pattern) and pattern[0] in ("text", "long")
+    )
 
 
 MAX_HEADED_WIDTH = 8  # header cells written one a line
@@ -540,7 +658,8 @@ HEADED_KINDS = {
     "lead_units": {"unit", "number", "empty"},
     "partner_units": {"unit", "number", "empty"},
     "task": {"text", "unit", "date"},
-    "progress": {"text", "unit", "date"},
+    # a report may be the value reached ("22.8" under 进展情况 beside an indicator's name)
+    "progress": {"text", "unit", "date", "number", "percent", "seq"},
 }
 
 
@@ -679,3 +798,131 @@ def _headed_rows(scan: _HeadedScan, start: int, end: int, named: list[str]) -> i
     if not any(scan.kinds[end + place] == "text" for place in range(width)):
         return None
     return end + full * width + rest
+
+
+# A row copied with its cells run together: its 序号 glued to the text after it ("1城镇新增就业7.23
+# 人力资源社会保障局"). The number is a 序号 only before a Han character that opens no measure or
+# time ("1月份", "3家企业", "2023年" open with a count or a date).
+GLUED_ROW = compile_rule(r"^(\d{1,2})(?=\p{Han})(.+)$")
+# Where a row's units start: after the last stop, bracket, percent or digit of the text before them.
+UNIT_TAIL = compile_rule(r"(?:[。；;）)%％]|\d)(?P<units>[^。；;，,（(）)\d%％]{2,24})$")
+VALUE_TAIL = compile_rule(r"(?<=\p{Han}|[)）])(?P<value>[≥≤><＞＜]?\d[\d,，.．]*\s*[%％]?)$")
+VALUE_HEAD = compile_rule(r"^[≥≤><＞＜]?\d[\d,，.．]*\s*[%％]")  # a report opening with its rate: "80%(…)"
+MAX_GLUED_HEADER = 40  # characters of a header line written with its cells run together
+
+
+def glued_rows(lines: list[Line]) -> tuple[list[Block], int] | None:
+    """Rows copied with their cells run together, numbered 1, 2 … (glued to the text after them)
+    on consecutive lines, two at least, under a header whose cells are run together too (a line cut
+    wholly into field names: "序号目标任务进展情况牵头单位") or a title saying results follow. Each
+    row's text is cut where its own content says: units at its end (unit names after a stop, a
+    bracket or a number), a value ending it after the task's words ("…增长率7.2"), a status or a
+    report after the task's first full stop ("…老年学校。已完成。"); what cannot be cut stays the
+    task. (blocks, rows) or None: numbered lines of a notice ("1.…", with a stop) are no glued rows."""
+    texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
+    best: tuple[int, int] | None = None
+    k = 0
+    while k < len(texts):
+        found = _glued_seq(texts[k][0])
+        if found != 1:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(texts) and _glued_seq(texts[end][0]) == end - k + 1:
+            end += 1
+        if end - k >= FEW_ROWS and (best is None or end - k > best[1] - best[0]):
+            best = (k, end)
+        k = end
+    if best is None:
+        return None
+    start, end = best
+    above = [t for t, _ in texts[:start]]
+    header = above[-1] if above else ""
+    glued_header = _glued_header(header)
+    cells = [_glued_cells(texts[j][0]) for j in range(start, end)]
+    # with no header and no title saying results follow, each row's own content must cut it into a
+    # task and what was reached or who leads (a value, units, a report after the task's stop), and
+    # no title above may name a plan or a notice
+    parted = all(sum(1 for c in row[1:] if c) >= 2 for row in cells) and _titles_plan(above) is not True
+    if glued_header is None and not _titled(above) and not parted:
+        return None
+    names = ["序号", TASK, PROGRESS, "责任单位"]
+    rows = [
+        RawRow([RawCell(c) for c in row], page=texts[j][1]) for j, row in zip(range(start, end), cells, strict=True)
+    ]
+    before = [Paragraph(t, page=p) for t, p in texts[: start - (glued_header is not None)]]
+    title = [Paragraph(header, page=texts[start - 1][1])] if glued_header is not None else []
+    table = RawTable([RawRow([RawCell(n) for n in names]), *rows], kind="stream", layout="last-resort")
+    after = [Paragraph(t, page=p) for t, p in texts[end:]]
+    return [*before, *title, table, *after], len(rows)
+
+
+def _glued_seq(text: str) -> int | None:
+    found = GLUED_ROW.match(text)
+    if found is None or len(found.group(2)) < 4:
+        return None
+    rest = found.group(2)
+    if any(is_measure(rest[:n]) or match_key(rest[:n]) in TIME_UNITS for n in (1, 2)):
+        return None
+    return int(found.group(1))
+
+
+def _glued_header(text: str) -> list[str] | None:
+    """A header line with its cells run together, cut into field names (two at least, one the task or
+    the progress): the cut found by trying every place, shortest first."""
+    text = "".join(text.split())
+    if not 4 <= len(text) <= MAX_GLUED_HEADER or SENTENCE.search(text) or CLAUSE.search(text):
+        return None
+    cuts: dict[int, list[str]] = {0: []}
+    for at in range(len(text)):
+        if at not in cuts:
+            continue
+        for stop in range(at + 2, min(len(text), at + MAX_HEADER_CELL) + 1):
+            if stop not in cuts and field_for_header(match_key(text[at:stop])):
+                cuts[stop] = [*cuts[at], text[at:stop]]
+    parts = cuts.get(len(text))
+    if parts is None or len(parts) < 2:
+        return None
+    fields = {field_for_header(match_key(p)) for p in parts}
+    return parts if fields & {"task", "progress"} else None
+
+
+def _glued_cells(text: str) -> list[str]:
+    """序号, task, progress, units of a glued row (see ``glued_rows``)."""
+    found = GLUED_ROW.match(text)
+    assert found is not None
+    seq, rest = found.group(1), found.group(2).strip()
+    units = ""
+    tail = UNIT_TAIL.search(rest)
+    if tail is not None and _glued_units(tail.group("units"), rest[: tail.start("units")]):
+        units = tail.group("units")
+        rest = rest[: tail.start("units")].strip()
+    task, progress = rest, ""
+    value = VALUE_TAIL.search(rest)
+    stop = rest.find("。")
+    if value is not None and value.start() >= 2:
+        task, progress = rest[: value.start()], value.group("value")
+    elif (
+        0 < stop < len(rest) - 1
+        and (classify(rest[stop + 1 :]) in ("status", "report", "prose") or VALUE_HEAD.match(rest[stop + 1 :]))
+        and classify(rest[: stop + 1]) != "report"  # a report's own first sentence: no task before it
+    ):
+        task, progress = rest[: stop + 1], rest[stop + 1 :]
+    # (a row with no units stops before their cell: an empty one would read as a merge from above)
+    return [seq, task, progress, units] if units else [seq, task, progress]
+
+
+MAX_GLUED_UNITS = 16  # characters of the units closing a glued row ("人力资源社会保障局")
+
+
+def _glued_units(text: str, before: str) -> bool:
+    """Whether a glued row's tail is its units: unit names, short, not the measure of a whole
+    number before it ("解决9个行政村通油路问题县交通局": the 9 counts villages; after a decimal, "7.23人力
+    资源社会保障局", a value ends and the units start)."""
+    if len(text) > MAX_GLUED_UNITS or classify(text) != "unit" or not looks_like_units(text):
+        return False
+    counted = bool(WHOLE_NUMBER_END.search(before))
+    return not (counted and any(is_measure(text[:n]) or match_key(text[:n]) in TIME_UNITS for n in (1, 2)))
+
+
+WHOLE_NUMBER_END = compile_rule(r"(?<![\d.．])\d+$")
