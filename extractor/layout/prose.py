@@ -53,6 +53,7 @@ from extractor.headers import (
 )
 from extractor.layout.base import Block, Line, trim
 from extractor.layout.news import news_items
+from extractor.layout.unwrap import ENDS_SENTENCE, display_width
 from extractor.numerals import numeral_value
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
@@ -1004,6 +1005,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     leaves[-1].at_cut = leaves[-1] is items[-1]
     rows = [_rows_of(item, closed_pieces=1 if closed else 2) for item in leaves]
     _split_like_siblings(leaves, rows)
+    _split_at_paragraphs(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     blocks.extend(furniture)
@@ -1434,6 +1436,61 @@ def _split_like_siblings(
             cells.pop("description", None)
             cells["task"] = task if keep_stop else task.rstrip("。")
             cells["progress"] = rest
+
+
+MIN_PARALLEL = 2  # siblings printed as a head line over a paragraph, for that to be their list's shape
+PARALLEL_SHARE = 2 / 3  # of a list's items, printed so
+SHORT_HEAD = 8  # display columns a head line without a stop falls short of the item's longest line
+
+
+def _head_over_paragraph(item: _Item, longest: int) -> bool:
+    """An item printed as its head, the line its enumerator opens, over a paragraph of its own on the
+    lines below: the head ends its sentence (…发展。), or, with no stop, falls short of the list's
+    ``longest`` line as a paragraph's last line does (a page broke the line there, not the text). A head
+    that fills the line and runs on ("…奠定永續發展根" / "基。") is one paragraph wrapped."""
+    lines = [line.text for line in item.lines if line.text.strip()]
+    if len(lines) < 2:
+        return False
+    head = trim(lines[0][item.marker_end :])
+    if len(regex.findall(r"\p{Han}", head)) < 4:
+        return False
+    if ENDS_SENTENCE.search(match_view(head)):
+        return True
+    return display_width(trim(lines[0])) + SHORT_HEAD <= longest
+
+
+def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list printed alike, each its head line over a paragraph (_head_over_paragraph):
+    the break between them is where each task ends, whatever words the paragraph opens with
+    ("1、…促进义务教育优质均衡发展。" / "市第二实验中学田径场项目…4个项目已全部竣工。", "（1）强化责任担当,
+    切实提高政治站位。" / "收到…反馈意见后,主动认领问题…"). An item of such a list read as all task is split
+    there: the head is the task, the paragraph its progress. Only where the list reports: not in a
+    plan, and one of its paragraphs at least says what was done (a plan's items describe their tasks
+    in the paragraph below, and that stays the task's)."""
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    longest = max((display_width(trim(line.text)) for leaf in leaves for line in leaf.lines), default=0)
+    for members in groups.values():
+        shaped = [index for index in members if _head_over_paragraph(leaves[index], longest)]
+        if len(shaped) < MIN_PARALLEL or len(shaped) < PARALLEL_SHARE * len(members):
+            continue
+        bodies = {index: [line.text for line in leaves[index].lines[1:] if line.text.strip()] for index in shaped}
+        if leaves[shaped[0]].plans:
+            continue
+        for index in shaped:
+            item = leaves[index]
+            if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
+                continue
+            cells = rows[index][0][2]
+            if set(cells) - {"seq", "task"}:
+                continue  # read with a progress, a description or units of its own: left as read
+            head = _clean(item.lines[0].text[item.marker_end :])
+            body = trim("\n".join(bodies[index]))
+            whole = regex.sub(r"\s", "", _clean(trim("\n".join([head, body]))))
+            if not head or not body or regex.sub(r"\s", "", cells.get("task", "")) != whole:
+                continue
+            cells["task"], cells["progress"] = head, _clean(body)
 
 
 def _narrative(item: _Item, items: list[_Item]) -> bool:
