@@ -1006,6 +1006,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     rows = [_rows_of(item, closed_pieces=1 if closed else 2) for item in leaves]
     _split_like_siblings(leaves, rows)
     _split_at_paragraphs(leaves, rows)
+    _split_at_colons(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     blocks.extend(furniture)
@@ -1491,6 +1492,58 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
             if not head or not body or regex.sub(r"\s", "", cells.get("task", "")) != whole:
                 continue
             cells["task"], cells["progress"] = head, _clean(body)
+
+
+def _head_colon(item: _Item) -> int | None:
+    """Where the colon closing an item's head stands in its first line: the first colon outside
+    brackets, after a head of four Han characters at least and before any sentence's end, with a
+    text after it (on the line or below) long enough to report; not a label the vocabulary knows
+    ("进展情况：", read as a field). None otherwise."""
+    first = item.lines[0].text
+    head = first[item.marker_end :]
+    view = _sentence_view(head)
+    colon = _outside_brackets(NAME_END_COLON, view)
+    if colon is None or regex.search(r"[。;!?]", view[:colon]) or len(regex.findall(r"\p{Han}", view[:colon])) < 4:
+        return None
+    after = "\n".join([head[colon + 1 :], *(line.text for line in item.lines[1:])])
+    if len(regex.findall(r"\p{Han}", after)) < MIN_RESULT_HAN or (
+        len(trim(head[:colon])) <= MAX_LABEL and _label_field(trim(head[:colon]))
+    ):
+        return None
+    return item.marker_end + colon
+
+
+def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list printed alike, each its head closed by a colon and its report after it
+    ("1.…加快建设“一区多园”新型工业化产业载体,聚力打造都市工业经济区:区发改局与…共同谋划…"): the
+    colon is where each task ends, however long the head (a single item's long head before a colon may
+    be a sentence leading into a list, which its siblings' colons do not share). An item of such a list
+    read as all task, or with its task running past the colon, is split there."""
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    for members in groups.values():
+        colons = {index: end for index in members if (end := _head_colon(leaves[index])) is not None}
+        if len(colons) < MIN_PARALLEL or len(colons) < PARALLEL_SHARE * len(members):
+            continue
+        for index, end in colons.items():
+            item = leaves[index]
+            if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
+                continue
+            cells = rows[index][0][2]
+            if set(cells) - {"seq", "task", "progress"}:
+                continue  # read with units or a description of its own: left as read
+            first = item.lines[0].text
+            head = _clean(first[item.marker_end : end])
+            rest = _clean("\n".join([first[end + 1 :], *(line.text for line in item.lines[1:])]))
+            squeeze = lambda text: regex.sub(r"\s", "", match_view(text))  # noqa: E731
+            task = squeeze(cells.get("task", ""))
+            if not head or not rest or len(task) <= len(squeeze(head)) or not task.startswith(squeeze(head)):
+                continue  # already ends at the colon, or read some other way
+            words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
+            if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
+                continue  # the row holds what the item's text does not: left as read
+            cells["task"], cells["progress"] = head, rest
 
 
 def _narrative(item: _Item, items: list[_Item]) -> bool:
