@@ -64,3 +64,23 @@ def test_a_head_that_fills_the_line_is_no_head() -> None:
     assert _head_over_paragraph(short, 74)
     stopped = _Item(1, 3, [Line("1. 落實離島綜合建設五期及十二年中長程發展計畫,奠定永續發展根基。"), Line("已完成。")])
     assert _head_over_paragraph(stopped, 74)
+
+
+@pytest.mark.parametrize(
+    ("label", "after"), [("责任部门：", 1), ("牵头单位:", 1), ("責任單位：", 1), ("责任单位：", 0)]
+)
+def test_a_closing_unit_line_is_read_past(label: str, after: int) -> None:
+    # "head。" / "report" / "责任部门：X": the units line is the units', the break before the report ends the task
+    lines = TEXT.splitlines()
+    units = ["市人力资源和社会保障局", "市教育局", "市纪委监委"]
+    text = "\n".join(
+        [lines[0], *(line + (f"\n{label}{units.pop(0)}" if k % 2 == after else "") for k, line in enumerate(lines[1:]))]
+    )
+    rows = _rows(text + "\n")
+    assert [match_view(r.cells["task"]) for r in rows] == [match_view(t) for t in TASKS]
+    assert [match_view(r.cells["progress"])[:8] for r in rows] == [match_view(r)[:8] for r in REPORTS]
+    assert [[match_view(u) for u in r.lead_units] for r in rows] == [
+        [match_view("市人力资源和社会保障局")],
+        [match_view("市教育局")],
+        [match_view("市纪委监委")],
+    ]

@@ -1460,6 +1460,19 @@ def _head_over_paragraph(item: _Item, longest: int) -> bool:
     return display_width(trim(lines[0])) + SHORT_HEAD <= longest
 
 
+def _body_lines(item: _Item) -> list[str]:
+    return [line.text for line in item.lines[1:] if line.text.strip()]
+
+
+def _unit_line(text: str) -> bool:
+    """A line that only names an item's units: a unit label at its start ("责任部门：市人社局"), or
+    unit names alone; the paragraph split (_split_at_paragraphs) reads past it."""
+    labels = _labels(text)
+    if labels and labels[0][0].start() == len(match_view(text)) - len(match_view(text).lstrip()):
+        return labels[0][1] in UNIT_FIELDS
+    return _units_line(text)
+
+
 def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
     """Items of one list printed alike, each its head line over a paragraph (_head_over_paragraph):
     the break between them is where each task ends, whatever words the paragraph opens with
@@ -1476,7 +1489,7 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
         shaped = [index for index in members if _head_over_paragraph(leaves[index], longest)]
         if len(shaped) < MIN_PARALLEL or len(shaped) < PARALLEL_SHARE * len(members):
             continue
-        bodies = {index: [line.text for line in leaves[index].lines[1:] if line.text.strip()] for index in shaped}
+        bodies = {index: [text for text in _body_lines(leaves[index]) if not _unit_line(text)] for index in shaped}
         if leaves[shaped[0]].plans:
             continue
         for index in shaped:
@@ -1484,8 +1497,8 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
             if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
                 continue
             cells = rows[index][0][2]
-            if set(cells) - {"seq", "task"}:
-                continue  # read with a progress, a description or units of its own: left as read
+            if set(cells) - {"seq", "task"} - UNIT_FIELDS or not bodies[index]:
+                continue  # read with a progress or a description of its own: left as read
             head = _clean(item.lines[0].text[item.marker_end :])
             body = trim("\n".join(bodies[index]))
             whole = regex.sub(r"\s", "", _clean(trim("\n".join([head, body]))))
