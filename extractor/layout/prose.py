@@ -1500,6 +1500,10 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
             if set(cells) - {"seq", "task"} - UNIT_FIELDS or not bodies[index]:
                 continue  # read with a progress or a description of its own: left as read
             head = _clean(item.lines[0].text[item.marker_end :])
+            if _heading_like(head) or _title_sentence_line(head):
+                # a short title over its lines: _row_cells reads it over a report, and with lines
+                # that report nothing ("教育提升工程。" / "扩公办扶民办，普惠园覆盖率逐年提高。") as one
+                continue
             body = trim("\n".join(bodies[index]))
             whole = regex.sub(r"\s", "", _clean(trim("\n".join([head, body]))))
             if not head or not body or regex.sub(r"\s", "", cells.get("task", "")) != whole:
