@@ -1007,6 +1007,7 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     _split_like_siblings(leaves, rows)
     _split_at_paragraphs(leaves, rows)
     _split_at_colons(leaves, rows)
+    _split_at_gaps(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     blocks.extend(furniture)
@@ -1560,6 +1561,58 @@ def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int 
             words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
             if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
                 continue  # the row holds what the item's text does not: left as read
+            cells["task"], cells["progress"] = head, rest
+
+
+HEAD_GAP = compile_rule(r"(?<=[\p{Han}。!?”）)])[ \u3000]+(?=\p{Han})")  # a space between a head and its report
+MIN_GAP_HEAD = 8  # Han characters of a head before the gap
+
+
+def _head_gap(item: _Item) -> tuple[int, int] | None:
+    """The one space in an item's first line between Han text (or a sentence's stop) and Han text,
+    with a head of MIN_GAP_HEAD Han characters before it and a report's length after it: where a
+    copy kept the break between the task and its report as a space ("…建设工程。 该项目…", "…建设
+    该项目…"). Several such spaces are a copy's spacing, not a break (None)."""
+    first = item.lines[0].text
+    head = first[item.marker_end :]
+    gaps = list(HEAD_GAP.finditer(head.rstrip()))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    if len(regex.findall(r"\p{Han}", head[: gap.start()])) < MIN_GAP_HEAD:
+        return None
+    if len(regex.findall(r"\p{Han}", head[gap.end() :])) < MIN_RESULT_HAN:
+        return None
+    return item.marker_end + gap.start(), item.marker_end + gap.end()
+
+
+def _split_at_gaps(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list printed alike, each its head, one space, then its report on the same line
+    (_head_gap): the space is where each task ends. An item of such a list read as all task, or with
+    its task running past the space, is split there (the words before the space stay the task)."""
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    for members in groups.values():
+        gaps = {index: gap for index in members if (gap := _head_gap(leaves[index])) is not None}
+        if len(gaps) < MIN_PARALLEL or len(gaps) < PARALLEL_SHARE * len(members) or leaves[members[0]].plans:
+            continue
+        for index, (start, end) in gaps.items():
+            item = leaves[index]
+            if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
+                continue
+            cells = rows[index][0][2]
+            if set(cells) - {"seq", "task", "progress"} - UNIT_FIELDS:
+                continue
+            first = item.lines[0].text
+            head = _clean(first[item.marker_end : start])
+            rest = _clean("\n".join([first[end:], *(line.text for line in item.lines[1:])]))
+            words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
+            task = words(cells.get("task", ""))
+            if not head or not rest or len(task) <= len(words(head)) or not task.startswith(words(head)):
+                continue
+            if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
+                continue
             cells["task"], cells["progress"] = head, rest
 
 
