@@ -1493,6 +1493,8 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
         bodies = {index: [text for text in _body_lines(leaves[index]) if not _unit_line(text)] for index in shaped}
         if leaves[shaped[0]].plans:
             continue
+        # whether some paragraphs of the list say they report (by their words) while others do not
+        told_apart = len({_reports_after_task("\n".join(bodies[index])) for index in shaped}) > 1
         for index in shaped:
             item = leaves[index]
             if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
@@ -1501,9 +1503,11 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
             if set(cells) - {"seq", "task"} - UNIT_FIELDS or not bodies[index]:
                 continue  # read with a progress or a description of its own: left as read
             head = _clean(item.lines[0].text[item.marker_end :])
-            if _heading_like(head) or _title_sentence_line(head):
-                # a short title over its lines: _row_cells reads it over a report, and with lines
-                # that report nothing ("教育提升工程。" / "扩公办扶民办，普惠园覆盖率逐年提高。") as one
+            if (_heading_like(head) or _title_sentence_line(head)) and told_apart:
+                # a short title over lines that report nothing, where siblings' lines say they report
+                # ("教育提升工程。" / "扩公办扶民办，普惠园覆盖率逐年提高。" beside "截至目前新增就业4912人"): the
+                # list tells a report from a description, and this one describes (_row_cells reads it
+                # as one); in a list where no paragraph says so, its shape is the only evidence
                 continue
             body = trim("\n".join(bodies[index]))
             whole = regex.sub(r"\s", "", _clean(trim("\n".join([head, body]))))
