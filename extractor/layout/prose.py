@@ -53,6 +53,7 @@ from extractor.headers import (
 )
 from extractor.layout.base import Block, Line, trim
 from extractor.layout.news import news_items
+from extractor.layout.unwrap import ENDS_SENTENCE, display_width
 from extractor.numerals import numeral_value
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
@@ -1004,6 +1005,9 @@ def _outline_items(lines: list[Line]) -> list[Block] | None:
     leaves[-1].at_cut = leaves[-1] is items[-1]
     rows = [_rows_of(item, closed_pieces=1 if closed else 2) for item in leaves]
     _split_like_siblings(leaves, rows)
+    _split_at_paragraphs(leaves, rows)
+    _split_at_colons(leaves, rows)
+    _split_at_gaps(leaves, rows)
     blocks.append(_table([row for item_rows in rows for row in item_rows]))
     blocks.extend(closing)
     blocks.extend(furniture)
@@ -1434,6 +1438,186 @@ def _split_like_siblings(
             cells.pop("description", None)
             cells["task"] = task if keep_stop else task.rstrip("。")
             cells["progress"] = rest
+
+
+MIN_PARALLEL = 2  # siblings printed as a head line over a paragraph, for that to be their list's shape
+PARALLEL_SHARE = 2 / 3  # of a list's items, printed so
+SHORT_HEAD = 8  # display columns a head line without a stop falls short of the item's longest line
+
+
+def _head_over_paragraph(item: _Item, longest: int) -> bool:
+    """An item printed as its head, the line its enumerator opens, over a paragraph of its own on the
+    lines below: the head ends its sentence (…发展。), or, with no stop, falls short of the list's
+    ``longest`` line as a paragraph's last line does (a page broke the line there, not the text). A head
+    that fills the line and runs on ("…奠定永續發展根" / "基。") is one paragraph wrapped."""
+    lines = [line.text for line in item.lines if line.text.strip()]
+    if len(lines) < 2:
+        return False
+    head = trim(lines[0][item.marker_end :])
+    if len(regex.findall(r"\p{Han}", head)) < 4:
+        return False
+    if ENDS_SENTENCE.search(match_view(head)):
+        return True
+    return display_width(trim(lines[0])) + SHORT_HEAD <= longest
+
+
+def _body_lines(item: _Item) -> list[str]:
+    return [line.text for line in item.lines[1:] if line.text.strip()]
+
+
+def _unit_line(text: str) -> bool:
+    """A line that only names an item's units: a unit label at its start ("责任部门：市人社局"), or
+    unit names alone; the paragraph split (_split_at_paragraphs) reads past it."""
+    labels = _labels(text)
+    if labels and labels[0][0].start() == len(match_view(text)) - len(match_view(text).lstrip()):
+        return labels[0][1] in UNIT_FIELDS
+    return _units_line(text)
+
+
+def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list printed alike, each its head line over a paragraph (_head_over_paragraph):
+    the break between them is where each task ends, whatever words the paragraph opens with
+    ("1、…促进义务教育优质均衡发展。" / "市第二实验中学田径场项目…4个项目已全部竣工。", "（1）强化责任担当,
+    切实提高政治站位。" / "收到…反馈意见后,主动认领问题…"). An item of such a list read as all task is split
+    there: the head is the task, the paragraph its progress. Only where the list reports: not in a
+    plan, and one of its paragraphs at least says what was done (a plan's items describe their tasks
+    in the paragraph below, and that stays the task's)."""
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    longest = max((display_width(trim(line.text)) for leaf in leaves for line in leaf.lines), default=0)
+    for members in groups.values():
+        shaped = [index for index in members if _head_over_paragraph(leaves[index], longest)]
+        if len(shaped) < MIN_PARALLEL or len(shaped) < PARALLEL_SHARE * len(members):
+            continue
+        bodies = {index: [text for text in _body_lines(leaves[index]) if not _unit_line(text)] for index in shaped}
+        if leaves[shaped[0]].plans:
+            continue
+        # whether some paragraphs of the list say they report (by their words) while others do not
+        told_apart = len({_reports_after_task("\n".join(bodies[index])) for index in shaped}) > 1
+        for index in shaped:
+            item = leaves[index]
+            if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
+                continue
+            cells = rows[index][0][2]
+            if set(cells) - {"seq", "task"} - UNIT_FIELDS or not bodies[index]:
+                continue  # read with a progress or a description of its own: left as read
+            head = _clean(item.lines[0].text[item.marker_end :])
+            if (_heading_like(head) or _title_sentence_line(head)) and told_apart:
+                # a short title over lines that report nothing, where siblings' lines say they report
+                # ("教育提升工程。" / "扩公办扶民办，普惠园覆盖率逐年提高。" beside "截至目前新增就业4912人"): the
+                # list tells a report from a description, and this one describes (_row_cells reads it
+                # as one); in a list where no paragraph says so, its shape is the only evidence
+                continue
+            body = trim("\n".join(bodies[index]))
+            whole = regex.sub(r"\s", "", _clean(trim("\n".join([head, body]))))
+            if not head or not body or regex.sub(r"\s", "", cells.get("task", "")) != whole:
+                continue
+            cells["task"], cells["progress"] = head, _clean(body)
+
+
+def _head_colon(item: _Item) -> int | None:
+    """Where the colon closing an item's head stands in its first line: the first colon outside
+    brackets, after a head of four Han characters at least and before any sentence's end, with a
+    text after it (on the line or below) long enough to report; not a label the vocabulary knows
+    ("进展情况：", read as a field). None otherwise."""
+    first = item.lines[0].text
+    head = first[item.marker_end :]
+    view = _sentence_view(head)
+    colon = _outside_brackets(NAME_END_COLON, view)
+    if colon is None or regex.search(r"[。;!?]", view[:colon]) or len(regex.findall(r"\p{Han}", view[:colon])) < 4:
+        return None
+    after = "\n".join([head[colon + 1 :], *(line.text for line in item.lines[1:])])
+    if len(regex.findall(r"\p{Han}", after)) < MIN_RESULT_HAN or (
+        len(trim(head[:colon])) <= MAX_LABEL and _label_field(trim(head[:colon]))
+    ):
+        return None
+    return item.marker_end + colon
+
+
+def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list printed alike, each its head closed by a colon and its report after it
+    ("1.…加快建设“一区多园”新型工业化产业载体,聚力打造都市工业经济区:区发改局与…共同谋划…"): the
+    colon is where each task ends, however long the head (a single item's long head before a colon may
+    be a sentence leading into a list, which its siblings' colons do not share). An item of such a list
+    read as all task, or with its task running past the colon, is split there."""
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    for members in groups.values():
+        colons = {index: end for index in members if (end := _head_colon(leaves[index])) is not None}
+        if len(colons) < MIN_PARALLEL or len(colons) < PARALLEL_SHARE * len(members):
+            continue
+        for index, end in colons.items():
+            item = leaves[index]
+            if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
+                continue
+            cells = rows[index][0][2]
+            if set(cells) - {"seq", "task", "progress"}:
+                continue  # read with units or a description of its own: left as read
+            first = item.lines[0].text
+            head = _clean(first[item.marker_end : end])
+            rest = _clean("\n".join([first[end + 1 :], *(line.text for line in item.lines[1:])]))
+            squeeze = lambda text: regex.sub(r"\s", "", match_view(text))  # noqa: E731
+            task = squeeze(cells.get("task", ""))
+            if not head or not rest or len(task) <= len(squeeze(head)) or not task.startswith(squeeze(head)):
+                continue  # already ends at the colon, or read some other way
+            words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
+            if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
+                continue  # the row holds what the item's text does not: left as read
+            cells["task"], cells["progress"] = head, rest
+
+
+HEAD_GAP = compile_rule(r"(?<=[\p{Han}。!?”）)])[ \u3000]+(?=\p{Han})")  # a space between a head and its report
+MIN_GAP_HEAD = 8  # Han characters of a head before the gap
+
+
+def _head_gap(item: _Item) -> tuple[int, int] | None:
+    """The one space in an item's first line between Han text (or a sentence's stop) and Han text,
+    with a head of MIN_GAP_HEAD Han characters before it and a report's length after it: where a
+    copy kept the break between the task and its report as a space ("…建设工程。 该项目…", "…建设
+    该项目…"). Several such spaces are a copy's spacing, not a break (None)."""
+    first = item.lines[0].text
+    head = first[item.marker_end :]
+    gaps = list(HEAD_GAP.finditer(head.rstrip()))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    if len(regex.findall(r"\p{Han}", head[: gap.start()])) < MIN_GAP_HEAD:
+        return None
+    if len(regex.findall(r"\p{Han}", head[gap.end() :])) < MIN_RESULT_HAN:
+        return None
+    return item.marker_end + gap.start(), item.marker_end + gap.end()
+
+
+def _split_at_gaps(leaves: list[_Item], rows: list[list[tuple[str | None, int | None, dict[str, str]]]]) -> None:
+    """Items of one list printed alike, each its head, one space, then its report on the same line
+    (_head_gap): the space is where each task ends. An item of such a list read as all task, or with
+    its task running past the space, is split there (the words before the space stay the task)."""
+    groups: dict[tuple[int, str | None, bool, bool], list[int]] = {}
+    for index, item in enumerate(leaves):
+        groups.setdefault((item.level, item.section, item.reports, item.plans), []).append(index)
+    for members in groups.values():
+        gaps = {index: gap for index in members if (gap := _head_gap(leaves[index])) is not None}
+        if len(gaps) < MIN_PARALLEL or len(gaps) < PARALLEL_SHARE * len(members) or leaves[members[0]].plans:
+            continue
+        for index, (start, end) in gaps.items():
+            item = leaves[index]
+            if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
+                continue
+            cells = rows[index][0][2]
+            if set(cells) - {"seq", "task", "progress"} - UNIT_FIELDS:
+                continue
+            first = item.lines[0].text
+            head = _clean(first[item.marker_end : start])
+            rest = _clean("\n".join([first[end:], *(line.text for line in item.lines[1:])]))
+            words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
+            task = words(cells.get("task", ""))
+            if not head or not rest or len(task) <= len(words(head)) or not task.startswith(words(head)):
+                continue
+            if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
+                continue
+            cells["task"], cells["progress"] = head, rest
 
 
 def _narrative(item: _Item, items: list[_Item]) -> bool:
