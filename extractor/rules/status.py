@@ -1540,12 +1540,14 @@ def _counts(view: str) -> dict[str, float]:
     return found
 
 
-def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
+def _claim_of_task(item: Item, cells: dict[str, str], issued: bool = False) -> str | None:
     """What a completion claim finishes: "task" when its clause (with the clauses of its sentence
     before it) shares a word with the task and names no part, preparation, share, amount or tally and
     no fewer than the task counts; "step" when it names one of those (已建成9座 of 建成15座, 其中…已完成);
     "other" when its subject (the sentence before the verb) names an object the task does not share;
-    None when it names none (项目已完成, 目前已正式运营: the task itself)."""
+    None when it names none (项目已完成, 目前已正式运营: the task itself). ``issued``: a document or body
+    said issued (status.toml issued_verb): its subject is the issuer (市政府已印发《…》), its object the
+    words after the verb, which decide when they share a word with the task."""
     source = cells.get(item.field) or ""
     view = match_view(source)
     if not _of_cell(source, view, item.text, tuple(item.span)):
@@ -1564,6 +1566,8 @@ def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
     if any(unit in asked and not asked[unit] <= n <= 2 * asked[unit] for unit, n in done.items()):
         return "step"  # fewer than asked, or past twice it: another scale
     task_words = _object_words(task)
+    if issued and (issued_object := _object_words(view[item.span[1] : end])) & task_words:
+        return _every_object(task, issued_object)
     subject = _object_words(view[sentence : item.span[0]])
     if subject:
         return _every_object(task, subject) if subject & task_words else "other"
@@ -1599,11 +1603,16 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
         return
     rules = object_rules()
     verb = vocabulary("completion_verb")
-    if not rules.continuing.search(match_view(task)):
+    # a document or body the task asks to issue or set up, said issued (status.toml issued_verb)
+    issued = vocabulary("issued_verb") if vocabulary("issue_task").search(match_view(task)) else None
+    # a document's name is a name (《…管理办法》 asks no continuing 管理): read the task without it
+    if not rules.continuing.search(_TITLED.sub("", match_view(task))):
         claims = [
             i
             for i in evidence.tiers.get("reported", [])
-            if i.field == "progress" and verb.match(match_view(i.text)) and i.rule != _STEP_DONE
+            if i.field == "progress"
+            and (verb.match(match_view(i.text)) or (issued is not None and issued.match(match_view(i.text))))
+            and i.rule != _STEP_DONE
         ]
         whole = not rules.not_whole.search(match_view(cells.get("progress") or ""))
         found = [
@@ -1611,7 +1620,7 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
             for i in claims
             if whole
             and _ends_progress(i, cells)
-            and _claim_of_task(i, cells) == "task"
+            and _claim_of_task(i, cells, issued=_issued(i, issued)) == "task"
             and not _negated_item(i, cells)
             and not _asked(i, cells)
         ]
@@ -1625,6 +1634,14 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
         evidence.tiers["done_part"] = [i for i in evidence.tiers["done_part"] if i not in steps]
         evidence.set_aside("the completion counts fewer than the task asks: a step", *steps)
         evidence.add("reported", *(i.model_copy(update={"rule": rules.step_id}) for i in steps))
+
+
+def _issued(item: Item, issued: regex.Pattern[str] | None) -> bool:
+    """Whether a claim is a document or body said issued, under a task that asks to issue one."""
+    return issued is not None and bool(issued.match(match_view(item.text)))
+
+
+_TITLED = compile_rule(r"[《〈][^《》〈〉]{1,40}[》〉]")
 
 
 def _count_short(item: Item, cells: dict[str, str]) -> bool:
