@@ -42,3 +42,22 @@ def test_the_tasks_own_deliverable_issued_is_done(task: str, progress: str) -> N
 )
 def test_an_issue_that_is_not_the_tasks_deliverable_is_not_done(task: str, progress: str, value: str) -> None:
     assert status_of_row(progress, task).value == value
+
+
+@pytest.mark.parametrize(
+    ("task", "progress", "value"),
+    [
+        ("举办农民丰收节", "9月23日成功举办农民丰收节。", "done"),
+        ("舉辦農民豐收節", "已成功舉辦農民豐收節。", "done"),  # traditional
+        ("召开全市招商大会", "4月 已 召开 全市招商大会 。", "done"),  # spaced
+        ("开通城乡公交线路5条", "已开通城乡公交线路５条。", "done"),  # full-width digit
+        ("招聘教师200名", "已招聘教师200名。", "done"),
+        ("招聘教师200名", "已招聘教师120名。", "on_track"),  # fewer than asked: a step
+        ("开通城乡公交线路5条", "已开通城乡公交线路3条。", "on_track"),
+        ("召开全市招商大会", "已召开全市招商大会筹备会。", "not_started"),  # preparation
+        ("举办农民丰收节", "已召开筹备会议。", "not_started"),  # another act, preparation
+        ("召开全市招商大会", "计划于10月召开全市招商大会。", "unknown"),  # a plan
+    ],
+)
+def test_the_tasks_own_one_off_act_said_done(task: str, progress: str, value: str) -> None:
+    assert status_of_row(progress, task).value == value

@@ -1545,9 +1545,9 @@ def _claim_of_task(item: Item, cells: dict[str, str], issued: bool = False) -> s
     before it) shares a word with the task and names no part, preparation, share, amount or tally and
     no fewer than the task counts; "step" when it names one of those (已建成9座 of 建成15座, 其中…已完成);
     "other" when its subject (the sentence before the verb) names an object the task does not share;
-    None when it names none (项目已完成, 目前已正式运营: the task itself). ``issued``: a document or body
-    said issued (status.toml issued_verb): its subject is the issuer (市政府已印发《…》), its object the
-    words after the verb, which decide when they share a word with the task."""
+    None when it names none (项目已完成, 目前已正式运营: the task itself). ``issued``: the task's own
+    one-off act said done (status.toml [vocabulary.act_*]): its subject is the doer (市政府已印发《…》),
+    its object the words after the verb, which decide when they share a word with the task."""
     source = cells.get(item.field) or ""
     view = match_view(source)
     if not _of_cell(source, view, item.text, tuple(item.span)):
@@ -1603,8 +1603,8 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
         return
     rules = object_rules()
     verb = vocabulary("completion_verb")
-    # a document or body the task asks to issue or set up, said issued (status.toml issued_verb)
-    issued = vocabulary("issued_verb") if vocabulary("issue_task").search(match_view(task)) else None
+    # the task's own one-off act said done (status.toml [vocabulary.act_*]: 出台, 挂牌, 举办 …)
+    issued = _own_act(match_view(task))
     # a document's name is a name (《…管理办法》 asks no continuing 管理): read the task without it
     if not rules.continuing.search(_TITLED.sub("", match_view(task))):
         claims = [
@@ -1637,8 +1637,25 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
 
 
 def _issued(item: Item, issued: regex.Pattern[str] | None) -> bool:
-    """Whether a claim is a document or body said issued, under a task that asks to issue one."""
+    """Whether a claim is the task's own one-off act said done (_own_act)."""
     return issued is not None and bool(issued.match(match_view(item.text)))
+
+
+@lru_cache(maxsize=256)
+def _own_act(task_view: str) -> regex.Pattern[str] | None:
+    """The claims that report the task's own one-off acts done: the `claim` patterns of the families of
+    status.toml [vocabulary.act_*] whose task pattern the task holds, as one pattern; None when none."""
+    claims = [claim.pattern for task, claim in _own_acts() if task.search(task_view)]
+    return compile_rule("|".join(f"(?:{c})" for c in claims)) if claims else None
+
+
+@cache
+def _own_acts() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
+    """The families of one-off acts (status.toml [vocabulary.act_<family>_task] and …_claim): what a
+    task asks, and the act reported done."""
+    names = load("status")["vocabulary"]
+    families = [name.removesuffix("_task") for name in names if name.startswith("act_") and name.endswith("_task")]
+    return tuple((vocabulary(f"{family}_task"), vocabulary(f"{family}_claim")) for family in families)
 
 
 _TITLED = compile_rule(r"[《〈][^《》〈〉]{1,40}[》〉]")
