@@ -1572,7 +1572,10 @@ def _claim_of_task(item: Item, cells: dict[str, str], issued: bool = False) -> s
     if subject:
         return _every_object(task, subject) if subject & task_words else "other"
     claimed = _object_words(view[item.span[0] : end])
-    return _every_object(task, claimed) if claimed & task_words else None
+    if claimed & task_words:
+        return _every_object(task, claimed)
+    # no object named, but the count the task asks, in its measure (已完成20个 of 改造老旧小区20个)
+    return "task" if any(unit in asked for unit in done) and not claimed else None
 
 
 def _every_object(task: str, claimed: frozenset[str]) -> str:
