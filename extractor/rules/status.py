@@ -409,10 +409,12 @@ def _task_notes(cells: dict[str, str]) -> list[Piece]:
     ]
 
 
-def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
+def _reported_in_task(cells: dict[str, str], account: bool = False) -> list[Statement]:
     """With no progress cell, the sentences that report (截至11月30日…超额完成任务; 於112年6月8日上午
     完成…設置。已於…完成) in the task cell or a side column: a table cut or read so that the report
-    joined another column. A sentence that only asks (完成投资10亿元) stays its column's."""
+    joined another column. A sentence that only asks (完成投资10亿元) stays its column's — unless the
+    document is an account of a year done (``account``, _account): there every whole sentence of the
+    task cell that no plan or forecast opens (data/status.toml future_clause) is what was done."""
     if (cells.get("progress") or "").strip():
         return []
     found: list[Statement] = []
@@ -426,9 +428,46 @@ def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
         found += [
             Statement(text=text[start:end], field=key, span=(start, end), kind="progress", rule="statement.progress")
             for start, end in zip(starts, ends, strict=True)
-            if end > start and vocabulary("task_report").search(view, start, end)
+            if end > start
+            and (
+                vocabulary("task_report").search(view, start, end)
+                or (
+                    account
+                    and key == "task"
+                    and _REPORT_LENGTH.search(view, start, end) is not None
+                    and not vocabulary("future_clause").match(view, start)
+                    and not vocabulary("account_plan").match(view, start)
+                )
+            )
         ]
     return found
+
+
+# The reported tier's rules: work said done or going on, with no state word.
+_REPORTED_RULES = frozenset({"on_track.reported", "on_track.works"})
+
+
+def _accounted(read: Status, cells: dict[str, str]) -> Status:
+    """An item of a year's account with no progress cell whose task sentences report work done, and
+    nothing else (no state word, no share, no delay): done — the account tells what the year did
+    (gold conventions: done = the whole task finished, here at the year's end by the document's own
+    telling)."""
+    if read.value != "on_track" or (cells.get("progress") or "").strip() or not read.evidence:
+        return read
+    if any(i.field != "task" or i.rule not in _REPORTED_RULES for i in read.evidence):
+        return read
+    items = [i.model_copy(update={"rule": "done.account"}) for i in read.evidence]
+    return read.model_copy(update={"value": "done", "evidence": items})
+
+
+def _account(headings: Sequence[str], period: Period | None) -> bool:
+    """Whether the rows stand under a title that names an account of results (status.toml account_title:
+    任务完成情况, 工作总结, 工作回顾) in a report dated at or after the year's end: the document tells
+    what was done in the year, so a row's task sentences report (汨罗…2020年政府任务完成情况, dated
+    2020-12-31: 完成107国道大修). A plan or a mid-year account (一季度完成情况) does not."""
+    if period is None or period.elapsed is None or period.elapsed < 1:
+        return False
+    return any(h and vocabulary("account_title").search(match_view(h)) for h in headings)
 
 
 def _status_report(cells: dict[str, str]) -> list[Piece]:
@@ -488,14 +527,16 @@ def _reported_parts(piece: Piece) -> list[Piece]:
     ]
 
 
-def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
+def _pieces(
+    cells: dict[str, str], statements: list[Statement], issues: list[Item], account: bool = False
+) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
             if cells.get(field):
                 found = find_issues(cells[field], field, labelled=field == "issues")
                 issues = [*issues, *found]
                 statements = [*statements, *find_statements(cells[field], field, found)]
-    statements = [*statements, *_reported_in_task(cells)]
+    statements = [*statements, *_reported_in_task(cells, account)]
     pieces = [Piece(s.field, s.span[0], s.kind, s.text, _view_of(s.text, s.field, s.span, cells)) for s in statements]
     # Only the progress cell's: a plan column says what comes next throughout (下一步计划 | 对已建成投用的站点
     # 加强管理: its 已 qualifies the object of the plan, it reports nothing).
@@ -731,7 +772,10 @@ def _row_standing(
     headings: Sequence[str],
     headers: Mapping[str, str],
 ) -> Status:
-    read = _row_status(cells, figures, statements, issues, period, assessments, headers)
+    account = _account(headings, period)
+    read = _row_status(cells, figures, statements, issues, period, assessments, headers, account)
+    if account:
+        read = _accounted(read, cells)
     read = _progress_word(cells, read)
     verdict = _verdict(cells, headings, headers)
     if verdict is None:
@@ -955,9 +999,10 @@ def _row_status(
     period: Period | None,
     assessments: list[Assessment] | None,
     headers: Mapping[str, str],
+    account: bool = False,
 ) -> Status:
     rules = status_rules()
-    pieces = _pieces(cells, statements, issues)
+    pieces = _pieces(cells, statements, issues, account)
     evidence = _Evidence(tiers={})
     present = rules.cue_gate.present
     for name, tier in rules.tiers.items():
