@@ -45,3 +45,18 @@ def test_a_claim_that_meets_the_task_is_done(task: str, progress: str, value: st
 def test_a_part_of_the_works_finished_is_a_step(progress: str, value: str) -> None:
     status = status_of_row(progress, "建设城东污水处理厂")
     assert status.value == value
+
+
+@pytest.mark.parametrize(
+    ("progress", "value"),
+    [
+        ("顺利完成项目主体变更，确保项目建设不停工。", "on_track"),  # an object of its own: a step
+        ("順利完成項目主體變更。", "on_track"),  # traditional
+        ("如期完成土地征收 。", "on_track"),  # spaced end
+        ("项目按计划完成。", "done"),  # no object: the task
+        ("如期完成建设任务；", "done"),  # the whole's object
+        ("順利完成驗收。", "done"),
+    ],
+)
+def test_completed_smoothly_with_an_object_of_its_own_is_a_step(progress: str, value: str) -> None:
+    assert status_of_row(progress, "某安置房建设项目").value == value
