@@ -1051,6 +1051,8 @@ def _row_status(
         not_started = evidence.tiers["not_started"] = _planned_start(pieces)
     elif not not_started and (ahead := _start_ahead(pieces, progress, evidence, cells)):
         not_started, progress = ahead, []  # what the progress reports is the start's preparation
+    if not not_started and (urged := _urged_only(cells, evidence)):
+        not_started, progress = urged, []  # only others urged to act: the act is still asked for
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -1849,6 +1851,48 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
 
 
 _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
+
+
+def _urged_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
+    """A progress cell every sentence of which asks others to act (督促…尽快安排道路硬化, 要求…尽快设立;
+    status.toml urging) or states what ought to be (应当, 应切实: obligation), with nothing said done:
+    the task's act is still asked for, not begun (gold conventions, Status 2: not_started). The
+    evidence is each urging match."""
+    if any(evidence.tiers.get(name) for name in ("stalled", "behind", "done", "done_part")):
+        return []
+    source = cells.get("progress") or ""
+    view = match_view(source)
+    if not view.strip():
+        return []
+    urging, obliged = vocabulary("urging"), vocabulary("obligation")
+
+    found: list[Item] = []
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
+    ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
+    for start, end in zip(starts, ends, strict=True):
+        if not view[start:end].strip():
+            continue
+        match = urging.search(view, start, end)
+        if match is not None and not _reports_beside(view, start, end, match):
+            found.append(
+                Item(text=source[match.start() : match.end()], field="progress", span=match.span(), rule=_URGED)
+            )
+        elif obliged.search(view, start, end) is None:
+            return []
+    return found
+
+
+_URGED = "not_started.urged"
+
+
+def _reports_beside(view: str, start: int, end: int, urging: regex.Match[str]) -> bool:
+    """Whether the sentence reports work beside its urging (督促…尽快完成剩余路段，已完成硬化2公里; 目前正在
+    施工): a report after the urging (task_report), or work said done or going on before it (status.toml
+    work_beside: 已于6月在推进会上督促… is the urging's own date and place, no work)."""
+    return bool(
+        vocabulary("task_report").search(view, urging.end(), end)
+        or vocabulary("work_beside").search(view, start, urging.start())
+    )
 
 
 def _rest_prepared(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
