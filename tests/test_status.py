@@ -212,7 +212,9 @@ STYLES = [
     pytest.param("未达序时进度。", "", None, "behind", ["未达序时"], id="negated-da-xu"),
     pytest.param("项目未出现进度滞后，有序推进。", "", None, "on_track", ["有序推进"], id="negated-behind"),
     pytest.param("项目未停工，正在施工。", "", None, "on_track", ["正在"], id="negated-stalled"),
-    pytest.param("主体已建成，正在进行装修。", "", None, "on_track", ["正在"], id="part-done-still-going"),
+    pytest.param(
+        "主体已建成，正在进行装修。", "", None, "on_track", ["主体已建成", "正在"], id="part-done-still-going"
+    ),
     # one part not started while the rest moves: behind (gold conventions, Status 4)
     pytest.param("一期已建成，二期待启动。", "", None, "behind", ["待启动"], id="part-done-part-not-started"),
     pytest.param("项目停工，进度滞后。", "", None, "stalled", ["停工"], id="stalled-over-behind"),

@@ -409,10 +409,12 @@ def _task_notes(cells: dict[str, str]) -> list[Piece]:
     ]
 
 
-def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
+def _reported_in_task(cells: dict[str, str], account: bool = False) -> list[Statement]:
     """With no progress cell, the sentences that report (截至11月30日…超额完成任务; 於112年6月8日上午
     完成…設置。已於…完成) in the task cell or a side column: a table cut or read so that the report
-    joined another column. A sentence that only asks (完成投资10亿元) stays its column's."""
+    joined another column. A sentence that only asks (完成投资10亿元) stays its column's — unless the
+    document is an account of a year done (``account``, _account): there every whole sentence of the
+    task cell that no plan or forecast opens (data/status.toml future_clause) is what was done."""
     if (cells.get("progress") or "").strip():
         return []
     found: list[Statement] = []
@@ -426,9 +428,46 @@ def _reported_in_task(cells: dict[str, str]) -> list[Statement]:
         found += [
             Statement(text=text[start:end], field=key, span=(start, end), kind="progress", rule="statement.progress")
             for start, end in zip(starts, ends, strict=True)
-            if end > start and vocabulary("task_report").search(view, start, end)
+            if end > start
+            and (
+                vocabulary("task_report").search(view, start, end)
+                or (
+                    account
+                    and key == "task"
+                    and _REPORT_LENGTH.search(view, start, end) is not None
+                    and not vocabulary("future_clause").match(view, start)
+                    and not vocabulary("account_plan").match(view, start)
+                )
+            )
         ]
     return found
+
+
+# The reported tier's rules: work said done or going on, with no state word.
+_REPORTED_RULES = frozenset({"on_track.reported", "on_track.works"})
+
+
+def _accounted(read: Status, cells: dict[str, str]) -> Status:
+    """An item of a year's account with no progress cell whose task sentences report work done, and
+    nothing else (no state word, no share, no delay): done — the account tells what the year did
+    (gold conventions: done = the whole task finished, here at the year's end by the document's own
+    telling)."""
+    if read.value != "on_track" or (cells.get("progress") or "").strip() or not read.evidence:
+        return read
+    if any(i.field != "task" or i.rule not in _REPORTED_RULES for i in read.evidence):
+        return read
+    items = [i.model_copy(update={"rule": "done.account"}) for i in read.evidence]
+    return read.model_copy(update={"value": "done", "evidence": items})
+
+
+def _account(headings: Sequence[str], period: Period | None) -> bool:
+    """Whether the rows stand under a title that names an account of results (status.toml account_title:
+    任务完成情况, 工作总结, 工作回顾) in a report dated at or after the year's end: the document tells
+    what was done in the year, so a row's task sentences report (汨罗…2020年政府任务完成情况, dated
+    2020-12-31: 完成107国道大修). A plan or a mid-year account (一季度完成情况) does not."""
+    if period is None or period.elapsed is None or period.elapsed < 1:
+        return False
+    return any(h and vocabulary("account_title").search(match_view(h)) for h in headings)
 
 
 def _status_report(cells: dict[str, str]) -> list[Piece]:
@@ -488,14 +527,16 @@ def _reported_parts(piece: Piece) -> list[Piece]:
     ]
 
 
-def _pieces(cells: dict[str, str], statements: list[Statement], issues: list[Item]) -> list[Piece]:
+def _pieces(
+    cells: dict[str, str], statements: list[Statement], issues: list[Item], account: bool = False
+) -> list[Piece]:
     if not statements:  # a caller with cells only: read them as records.py does
         for field in _TEXT_FIELDS:
             if cells.get(field):
                 found = find_issues(cells[field], field, labelled=field == "issues")
                 issues = [*issues, *found]
                 statements = [*statements, *find_statements(cells[field], field, found)]
-    statements = [*statements, *_reported_in_task(cells)]
+    statements = [*statements, *_reported_in_task(cells, account)]
     pieces = [Piece(s.field, s.span[0], s.kind, s.text, _view_of(s.text, s.field, s.span, cells)) for s in statements]
     # Only the progress cell's: a plan column says what comes next throughout (下一步计划 | 对已建成投用的站点
     # 加强管理: its 已 qualifies the object of the plan, it reports nothing).
@@ -731,7 +772,10 @@ def _row_standing(
     headings: Sequence[str],
     headers: Mapping[str, str],
 ) -> Status:
-    read = _row_status(cells, figures, statements, issues, period, assessments, headers)
+    account = _account(headings, period)
+    read = _row_status(cells, figures, statements, issues, period, assessments, headers, account)
+    if account:
+        read = _accounted(read, cells)
     read = _progress_word(cells, read)
     verdict = _verdict(cells, headings, headers)
     if verdict is None:
@@ -955,9 +999,10 @@ def _row_status(
     period: Period | None,
     assessments: list[Assessment] | None,
     headers: Mapping[str, str],
+    account: bool = False,
 ) -> Status:
     rules = status_rules()
-    pieces = _pieces(cells, statements, issues)
+    pieces = _pieces(cells, statements, issues, account)
     evidence = _Evidence(tiers={})
     present = rules.cue_gate.present
     for name, tier in rules.tiers.items():
@@ -1006,6 +1051,8 @@ def _row_status(
         not_started = evidence.tiers["not_started"] = _planned_start(pieces)
     elif not not_started and (ahead := _start_ahead(pieces, progress, evidence, cells)):
         not_started, progress = ahead, []  # what the progress reports is the start's preparation
+    if not not_started and (urged := _urged_only(cells, evidence)):
+        not_started, progress = urged, []  # only others urged to act: the act is still asked for
     evidence.tiers["not_started"] = [] if progress else not_started
     if not_started and progress:
         # One part not started while the rest moves: the task is behind (gold conventions, Status 4).
@@ -1540,12 +1587,14 @@ def _counts(view: str) -> dict[str, float]:
     return found
 
 
-def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
+def _claim_of_task(item: Item, cells: dict[str, str], issued: bool = False) -> str | None:
     """What a completion claim finishes: "task" when its clause (with the clauses of its sentence
     before it) shares a word with the task and names no part, preparation, share, amount or tally and
     no fewer than the task counts; "step" when it names one of those (已建成9座 of 建成15座, 其中…已完成);
     "other" when its subject (the sentence before the verb) names an object the task does not share;
-    None when it names none (项目已完成, 目前已正式运营: the task itself)."""
+    None when it names none (项目已完成, 目前已正式运营: the task itself). ``issued``: the task's own
+    one-off act said done (status.toml [vocabulary.act_*]): its subject is the doer (市政府已印发《…》),
+    its object the words after the verb, which decide when they share a word with the task."""
     source = cells.get(item.field) or ""
     view = match_view(source)
     if not _of_cell(source, view, item.text, tuple(item.span)):
@@ -1564,11 +1613,16 @@ def _claim_of_task(item: Item, cells: dict[str, str]) -> str | None:
     if any(unit in asked and not asked[unit] <= n <= 2 * asked[unit] for unit, n in done.items()):
         return "step"  # fewer than asked, or past twice it: another scale
     task_words = _object_words(task)
+    if issued and (issued_object := _object_words(view[item.span[1] : end])) & task_words:
+        return _every_object(task, issued_object)
     subject = _object_words(view[sentence : item.span[0]])
     if subject:
         return _every_object(task, subject) if subject & task_words else "other"
     claimed = _object_words(view[item.span[0] : end])
-    return _every_object(task, claimed) if claimed & task_words else None
+    if claimed & task_words:
+        return _every_object(task, claimed)
+    # no object named, but the count the task asks, in its measure (已完成20个 of 改造老旧小区20个)
+    return "task" if any(unit in asked for unit in done) and not claimed else None
 
 
 def _every_object(task: str, claimed: frozenset[str]) -> str:
@@ -1599,11 +1653,16 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
         return
     rules = object_rules()
     verb = vocabulary("completion_verb")
-    if not rules.continuing.search(match_view(task)):
+    # the task's own one-off act said done (status.toml [vocabulary.act_*]: 出台, 挂牌, 举办 …)
+    issued = _own_act(match_view(task))
+    # a document's name is a name (《…管理办法》 asks no continuing 管理): read the task without it
+    if not rules.continuing.search(_TITLED.sub("", match_view(task))):
         claims = [
             i
             for i in evidence.tiers.get("reported", [])
-            if i.field == "progress" and verb.match(match_view(i.text)) and i.rule != _STEP_DONE
+            if i.field == "progress"
+            and (verb.match(match_view(i.text)) or (issued is not None and issued.match(match_view(i.text))))
+            and i.rule != _STEP_DONE
         ]
         whole = not rules.not_whole.search(match_view(cells.get("progress") or ""))
         found = [
@@ -1611,7 +1670,7 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
             for i in claims
             if whole
             and _ends_progress(i, cells)
-            and _claim_of_task(i, cells) == "task"
+            and _claim_of_task(i, cells, issued=_issued(i, issued)) == "task"
             and not _negated_item(i, cells)
             and not _asked(i, cells)
         ]
@@ -1625,6 +1684,31 @@ def _object_done(evidence: _Evidence, cells: dict[str, str]) -> None:
         evidence.tiers["done_part"] = [i for i in evidence.tiers["done_part"] if i not in steps]
         evidence.set_aside("the completion counts fewer than the task asks: a step", *steps)
         evidence.add("reported", *(i.model_copy(update={"rule": rules.step_id}) for i in steps))
+
+
+def _issued(item: Item, issued: regex.Pattern[str] | None) -> bool:
+    """Whether a claim is the task's own one-off act said done (_own_act)."""
+    return issued is not None and bool(issued.match(match_view(item.text)))
+
+
+@lru_cache(maxsize=256)
+def _own_act(task_view: str) -> regex.Pattern[str] | None:
+    """The claims that report the task's own one-off acts done: the `claim` patterns of the families of
+    status.toml [vocabulary.act_*] whose task pattern the task holds, as one pattern; None when none."""
+    claims = [claim.pattern for task, claim in _own_acts() if task.search(task_view)]
+    return compile_rule("|".join(f"(?:{c})" for c in claims)) if claims else None
+
+
+@cache
+def _own_acts() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
+    """The families of one-off acts (status.toml [vocabulary.act_<family>_task] and …_claim): what a
+    task asks, and the act reported done."""
+    names = load("status")["vocabulary"]
+    families = [name.removesuffix("_task") for name in names if name.startswith("act_") and name.endswith("_task")]
+    return tuple((vocabulary(f"{family}_task"), vocabulary(f"{family}_claim")) for family in families)
+
+
+_TITLED = compile_rule(r"[《〈][^《》〈〉]{1,40}[》〉]")
 
 
 def _count_short(item: Item, cells: dict[str, str]) -> bool:
@@ -1767,6 +1851,48 @@ def _preparation_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
 
 
 _PREPARATION_ONLY = "not_started.preparation"  # the rule id of preparation-only evidence
+
+
+def _urged_only(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
+    """A progress cell every sentence of which asks others to act (督促…尽快安排道路硬化, 要求…尽快设立;
+    status.toml urging) or states what ought to be (应当, 应切实: obligation), with nothing said done:
+    the task's act is still asked for, not begun (gold conventions, Status 2: not_started). The
+    evidence is each urging match."""
+    if any(evidence.tiers.get(name) for name in ("stalled", "behind", "done", "done_part")):
+        return []
+    source = cells.get("progress") or ""
+    view = match_view(source)
+    if not view.strip():
+        return []
+    urging, obliged = vocabulary("urging"), vocabulary("obligation")
+
+    found: list[Item] = []
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(view))]
+    ends = [*(m.end() for m in _SENTENCE_BREAK.finditer(view)), len(view)]
+    for start, end in zip(starts, ends, strict=True):
+        if not view[start:end].strip():
+            continue
+        match = urging.search(view, start, end)
+        if match is not None and not _reports_beside(view, start, end, match):
+            found.append(
+                Item(text=source[match.start() : match.end()], field="progress", span=match.span(), rule=_URGED)
+            )
+        elif obliged.search(view, start, end) is None:
+            return []
+    return found
+
+
+_URGED = "not_started.urged"
+
+
+def _reports_beside(view: str, start: int, end: int, urging: regex.Match[str]) -> bool:
+    """Whether the sentence reports work beside its urging (督促…尽快完成剩余路段，已完成硬化2公里; 目前正在
+    施工): a report after the urging (task_report), or work said done or going on before it (status.toml
+    work_beside: 已于6月在推进会上督促… is the urging's own date and place, no work)."""
+    return bool(
+        vocabulary("task_report").search(view, urging.end(), end)
+        or vocabulary("work_beside").search(view, start, urging.start())
+    )
 
 
 def _rest_prepared(cells: dict[str, str], evidence: _Evidence) -> list[Item]:
