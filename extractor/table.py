@@ -797,6 +797,36 @@ def _side_column(column: ColumnSpec) -> bool:
     return bool(claims) and claims[0][0] not in ("task", "progress")
 
 
+NAME_FILL = 0.8  # share of the rows a column of the rows' names is written in, with as many distinct texts
+
+
+def _name_column_unheaded(table: AssembledTable) -> None:
+    """A task column headed as a description or a target (具体内容, 建设内容, 年度目标) with a column of
+    words on its left whose header names nothing the vocabulary knows (考核条目, 攻坚方向, or no header)
+    and that writes a different text in almost every row: that column names the rows, and the name is
+    the task (gold conventions: a name column and a target column); the description stays a cell.
+    _name_over_target reads the same from a left header that says "name" (项目名称, 指标); this reads
+    it from the left column's content when its header says nothing."""
+    task = table.column_of("task")
+    if task is None or task == 0 or len(table.rows) < 2:
+        return
+    task_header = match_key(table.columns[task].header)
+    if not (TARGET_HEADER.search(task_header) or DESCRIPTION_HEADER.search(task_header)):
+        return
+    for position in range(task):
+        column = table.columns[position]
+        if column.field is not None or header_candidates(column.header, morphemes=True):
+            continue
+        texts = _written(table, position)
+        if len(texts) < NAME_FILL * len(table.rows) or len(set(texts)) < NAME_FILL * len(texts):
+            continue
+        if not _text_column(table, position):
+            continue
+        table.columns[task] = _unnamed(table.columns[task])
+        table.columns[position] = _named(column, "task")
+        return
+
+
 def _columns_by_mood(table: AssembledTable) -> None:
     """The task and the report read from the columns' content where the header does not say.
 
@@ -924,6 +954,7 @@ def _totals_aside(table: AssembledTable) -> None:
 
 TABLE_PASSES = (
     _fields_by_content,
+    _name_column_unheaded,
     _columns_by_mood,
     _task_not_a_number,
     _category_shifted,

@@ -143,3 +143,30 @@ def test_done_header_beside_a_task_column_is_the_progress(header):
     rows = extractor.parse(text.encode()).tables[0].rows
     assert [r.progress for r in rows] == ["9月份开始施工，完成基础施工30%", "完成选址，开始设计"]
     assert [r.task for r in rows] == ["推进老旧小区改造", "建设口袋公园"]
+
+
+@pytest.mark.parametrize(("name", "content"), [("考核条目", "具体内容"), ("攻堅方向", "建設內容"), ("", "年度目标")])
+def test_a_name_column_the_header_does_not_name_is_the_task(name, content):
+    from extractor.table import _name_column_unheaded
+
+    table = _table(
+        [("序号", "seq"), (name or "列2", None), (content, "task"), ("进展情况", "progress")],
+        [
+            ["1", "老旧小区改造", "改造20个小区，惠及居民5000户", "已完成12个"],
+            ["2", "口袋公园建设", "建成5个口袋公园", "已建成3个"],
+            ["3", "养老服务提升", "新增床位200张", "已新增120张"],
+        ],
+    )
+    _name_column_unheaded(table)
+    assert [c.field for c in table.columns] == ["seq", "task", None, "progress"]
+
+
+def test_a_repeated_group_column_is_no_name_column():
+    from extractor.table import _name_column_unheaded
+
+    table = _table(
+        [("序号", "seq"), ("列2", None), ("具体内容", "task")],
+        [["1", "城市建设", "改造20个小区"], ["2", "城市建设", "建成5个口袋公园"], ["3", "城市建设", "新增床位200张"]],
+    )
+    _name_column_unheaded(table)
+    assert table.column_of("task") == 2
