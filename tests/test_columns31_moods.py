@@ -170,3 +170,17 @@ def test_a_repeated_group_column_is_no_name_column():
     )
     _name_column_unheaded(table)
     assert table.column_of("task") == 2
+
+
+def test_measures_beside_an_unheaded_name_are_no_task():
+    from extractor.table import _name_column_unheaded
+
+    table = _table(
+        [("序号", "seq"), ("攻坚方向", None), ("推進舉措", "task"), ("完成时限", "deadline")],
+        [
+            ["1", "老旧小区改造", "加快推进项目建设，确保年底完工", "年底前"],
+            ["2", "口袋公园建设", "完成选址，开展设计", "9月底"],
+        ],
+    )
+    _name_column_unheaded(table)
+    assert table.column_of("task") == 1
