@@ -106,6 +106,7 @@ class AssembledTable:
     layout: str | None = None  # the layout that found it (RawTable.layout)
     confidence: float | None = None  # how clearly that layout won (the layout stage's choice)
     records: bool = False  # made from label | value tables, one record per task
+    unknown_header: bool = False  # its header names the 序号 and words the vocabulary does not know
     current_section: str | None = None
     # (cells present, width) when the last row had fewer cells than the header: a document
     # that ends there was cut off.
@@ -141,6 +142,7 @@ class _Header:
     height: int  # 1, or 2 for a group header over sub-headers
     columns: list[ColumnSpec]
     keys: set[tuple[str, ...]]  # the header rows' keys, to drop them when repeated
+    unknown: bool = False  # read by _numbered_header: its words name little the vocabulary knows
 
 
 def _header_of(rows: list[RawRow]) -> _Header | None:
@@ -158,6 +160,31 @@ def _header_of(rows: list[RawRow]) -> _Header | None:
                 return _Header(index, 2, _columns(names), {header_key(row), header_key(below)})
         if alone:
             return _Header(index, 1, _columns(_single_header(row)), {header_key(row)})
+    return _numbered_header(rows)
+
+
+MAX_UNKNOWN_HEADER = 8  # characters of a header cell the vocabulary does not know (攻坚方向, 承担方)
+
+
+def _numbered_header(rows: list[RawRow]) -> _Header | None:
+    """A header naming its 序号 and words the vocabulary does not know ("序号 | 攻坚方向 | 当前成果 |
+    承担方"): every cell short, no number and no sentence, one of them the 序号, and the row under it
+    numbered 1 in that column. The columns its words do not name are read from their content by the
+    table passes (_columns_by_mood)."""
+    for index, row in enumerate(rows[: HEADER_SEARCH_ROWS - 1]):
+        texts = _cell_texts(row)
+        written = [t for t in texts if t and t.strip()]
+        if len(written) < 3 or len(written) != len(texts):
+            continue
+        if not all(header_cell_like(t, max_unknown=MAX_UNKNOWN_HEADER) for t in written):
+            continue
+        fields = [field_for_header(t) for t in texts]
+        if fields.count("seq") != 1:
+            continue
+        below = _cell_texts(rows[index + 1])
+        seq = fields.index("seq")
+        if seq < len(below) and parse_seq(below[seq] or "") == 1:
+            return _Header(index, 1, _columns(_single_header(row)), {header_key(row)}, unknown=True)
     return None
 
 
@@ -828,6 +855,48 @@ def _name_column_unheaded(table: AssembledTable) -> None:
         return
 
 
+UNITS_SHARE = 0.6  # share of a column's written cells that are unit names for it to be the units
+
+
+def _unknown_header_by_content(table: AssembledTable) -> None:
+    """A header of words the vocabulary does not know (_numbered_header: "序号 | 攻坚方向 | 当前成果 |
+    承担方") leaves its columns to their content, as a table with no header is read (layout/headerless):
+    a column of unit names in most cells is the lead units (the first such), and where no column
+    reads as reports, the longest text column after the task that reads as no plan is the report,
+    else the last column of values after it (an indicator and its numbers). Only here: under a header
+    the vocabulary reads, a column of places (所在街道及社区) is no lead unit."""
+    if not table.unknown_header or len(table.rows) < 2:
+        return
+    if table.column_of("lead_units") is None:
+        for position, column in enumerate(table.columns):
+            texts = _written(table, position)
+            units = sum(classify(t) == "unit" for t in texts)
+            filled = len(texts) >= max(2, MIN_TEXT_FILL * len(table.rows))
+            if column.field is None and filled and units >= UNITS_SHARE * len(texts):
+                table.columns[position] = _named(column, "lead_units")
+                break
+    task = table.column_of("task")
+    if task is None or table.column_of("progress") is not None:
+        return
+    _columns_by_mood(table)
+    if table.column_of("progress") is not None:
+        return
+    after = [p for p in range(task + 1, len(table.columns)) if table.columns[p].field is None]
+    texts = [p for p in after if _text_column(table, p) and _plan_share(table, p) < PLANS]
+    if texts:
+        best = max(texts, key=lambda p: sum(map(len, _written(table, p))) / len(_written(table, p)))
+        table.columns[best] = _named(table.columns[best], "progress")
+        return
+    values = [
+        p
+        for p in after
+        if len(_written(table, p)) >= MIN_TEXT_FILL * len(table.rows)
+        and sum(classify(t) in NUMBER_CLASSES for t in _written(table, p)) >= MIN_TEXT_SHARE * len(_written(table, p))
+    ]
+    if values:
+        table.columns[values[-1]] = _named(table.columns[values[-1]], "progress")
+
+
 def _columns_by_mood(table: AssembledTable) -> None:
     """The task and the report read from the columns' content where the header does not say.
 
@@ -957,6 +1026,7 @@ TABLE_PASSES = (
     _fields_by_content,
     _name_column_unheaded,
     _columns_by_mood,
+    _unknown_header_by_content,
     _task_not_a_number,
     _category_shifted,
     _units_from_remarks,
@@ -1026,6 +1096,7 @@ def _take_table(
                 kind=raw.kind,
                 layout=raw.layout,
                 records=records is not None,
+                unknown_header=found.unknown,
             )
             attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[: found.index]))
             current.attachment, current.title = attachment, title

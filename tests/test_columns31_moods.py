@@ -184,3 +184,37 @@ def test_measures_beside_an_unheaded_name_are_no_task():
     )
     _name_column_unheaded(table)
     assert table.column_of("task") == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["序号\t攻坚方向\t承担方\t当前成果", "序號\t攻堅方向\t承擔方\t當前成果", "| 序号 | 攻坚方向 | 承担方 | 当前成果 |"],
+)
+def test_a_header_of_unknown_words_is_read_by_content(header):
+    bars = header.startswith("|")
+    rows = [
+        ("1", "推进老旧小区改造", "区住建局", "已完成12个小区改造，正在推进其余8个"),
+        ("2", "建设口袋公园", "区城管局", "截至6月底,累计建成3个"),
+        ("3", "提升养老服务", "区民政局", "新增床位120张，完成年度目标的60%"),
+    ]
+    lines = [header, *("| " + " | ".join(r) + " |" if bars else "\t".join(r) for r in rows)]
+    parsed = extractor.parse(("\n".join(lines) + "\n").encode()).tables[0].rows
+    assert [r.task for r in parsed] == [r[1] for r in rows]
+    assert [r.progress for r in parsed] == [r[3] for r in rows]
+    assert [r.lead_units for r in parsed] == [[r[2]] for r in rows]
+
+
+def test_an_unknown_header_row_needs_its_first_row_numbered_one():
+    from extractor.readers.raw import RawCell, RawRow
+    from extractor.table import _numbered_header
+
+    def row(*texts):
+        return RawRow([RawCell(t) for t in texts])
+
+    header = row("序号", "攻坚方向", "承担方")
+    assert _numbered_header([header, row("1", "推进改造", "区住建局")]) is not None
+    assert _numbered_header([header, row("7", "推进改造", "区住建局")]) is None
+    assert (
+        _numbered_header([row("序号", "推进老旧小区改造二十个小区", "区住建局"), row("1", "推进改造", "区住建局")])
+        is None
+    )
