@@ -142,7 +142,7 @@ NOT_FIELD_LISTS = frozenset(
     {"weak", "examples", "content_openers", "never_first", "question"}
     | {
         f"{name}{suffix}"
-        for name in ("task_aspects", "measures", "lead_roles", "planned")
+        for name in ("task_aspects", "measures", "lead_roles", "planned", "done_openers")
         for suffix in ("", "_examples", "_counter_examples")
     }
 )
@@ -300,6 +300,9 @@ QUESTION_STRENGTH = 2.5
 # A header opening with a word of what comes next (下一步…, 下阶段…) claims the plan as a question claims
 # the status: above a synonym or head morpheme that would make it a task ("下步工作措施", "下阶段重点工作").
 NEXT_STRENGTH = 2.5
+# A header opening with a word of what has been done (已开展工作, 正在推进事项) claims the progress as a
+# question claims the status: above the task its head morpheme (工作, 事项) would make it.
+DONE_STRENGTH = 2.5
 # Words that join fields into a list in one header cell.
 COORDINATION = compile_rule(r"[、,;/及和与并暨]|以及")
 
@@ -346,6 +349,9 @@ def _header_candidates(
     if morphemes and key.startswith(_next_words()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
         # "下步工作措施", "下一步工作举措": what comes next, whatever its head names (措施 is a task's)
         claims["plan"] = max(claims.get("plan", 0.0), NEXT_STRENGTH)
+    if morphemes and key.startswith(_done_openers()) and len(key) <= MAX_HEADER_TEXT and not _SENTENCE.search(key):
+        # "已开展工作", "已做工作": what has been done, whatever its head names (工作 is a task's morpheme)
+        claims["progress"] = max(claims.get("progress", 0.0), DONE_STRENGTH)
     if morphemes and len(key) <= MAX_HEADER_TEXT:
         aspect = _task_aspect_head(key)
         for name, strength in morpheme_claims(header).items():
@@ -355,6 +361,12 @@ def _header_candidates(
         if not claims and _period_header().match(key):
             claims["progress"] = MORPHEME_HEAD  # "1-3月": the values reached in the period
     return tuple(sorted(claims.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _done_openers() -> tuple[str, ...]:
+    """Words of what has been done or is under way (已, 正在: ``done_openers`` in data/headers.toml)."""
+    return tuple(match_key(w) for w in load("headers")["morphemes"]["done_openers"])
 
 
 @cache

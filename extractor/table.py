@@ -106,6 +106,7 @@ class AssembledTable:
     layout: str | None = None  # the layout that found it (RawTable.layout)
     confidence: float | None = None  # how clearly that layout won (the layout stage's choice)
     records: bool = False  # made from label | value tables, one record per task
+    unknown_header: bool = False  # its header names the 序号 and words the vocabulary does not know
     current_section: str | None = None
     # (cells present, width) when the last row had fewer cells than the header: a document
     # that ends there was cut off.
@@ -141,6 +142,7 @@ class _Header:
     height: int  # 1, or 2 for a group header over sub-headers
     columns: list[ColumnSpec]
     keys: set[tuple[str, ...]]  # the header rows' keys, to drop them when repeated
+    unknown: bool = False  # read by _numbered_header: its words name little the vocabulary knows
 
 
 def _header_of(rows: list[RawRow]) -> _Header | None:
@@ -158,6 +160,31 @@ def _header_of(rows: list[RawRow]) -> _Header | None:
                 return _Header(index, 2, _columns(names), {header_key(row), header_key(below)})
         if alone:
             return _Header(index, 1, _columns(_single_header(row)), {header_key(row)})
+    return _numbered_header(rows)
+
+
+MAX_UNKNOWN_HEADER = 8  # characters of a header cell the vocabulary does not know (攻坚方向, 承担方)
+
+
+def _numbered_header(rows: list[RawRow]) -> _Header | None:
+    """A header naming its 序号 and words the vocabulary does not know ("序号 | 攻坚方向 | 当前成果 |
+    承担方"): every cell short, no number and no sentence, one of them the 序号, and the row under it
+    numbered 1 in that column. The columns its words do not name are read from their content by the
+    table passes (_columns_by_mood)."""
+    for index, row in enumerate(rows[: HEADER_SEARCH_ROWS - 1]):
+        texts = _cell_texts(row)
+        written = [t for t in texts if t and t.strip()]
+        if len(written) < 3 or len(written) != len(texts):
+            continue
+        if not all(header_cell_like(t, max_unknown=MAX_UNKNOWN_HEADER) for t in written):
+            continue
+        fields = [field_for_header(t) for t in texts]
+        if fields.count("seq") != 1:
+            continue
+        below = _cell_texts(rows[index + 1])
+        seq = fields.index("seq")
+        if seq < len(below) and parse_seq(below[seq] or "") == 1:
+            return _Header(index, 1, _columns(_single_header(row)), {header_key(row)}, unknown=True)
     return None
 
 
@@ -712,6 +739,226 @@ def _fields_by_content(table: AssembledTable) -> None:
 
 
 RATE_HEADER = compile_rule(r"率|比例|比重|占比|进度|%")
+
+
+# Which column is the task and which the report when the header does not say (a header the
+# vocabulary reads by a morpheme only, or one the layout stage wrote from the columns' content): the
+# columns' sentences decide, by their mood (layout.toml [columns31]): a report says what was done or
+# is under way (已开工, 正在, 截至…), a task or a plan what is to be done (力争, 确保, 到2025年).
+MIN_TEXT_FILL = 0.5  # share of the rows a text column is written in
+MIN_TEXT_SHARE = 0.6  # share of a text column's cells that hold words (no unit, name, date or number)
+TEXT_KINDS = frozenset({"prose", "report", "short", "figure", "status"})
+EMPTY_TASK = 0.2  # a task column written in fewer rows than this holds no task
+REPORTS = 0.5  # share of a column's cells in the report mood for it to read as reports
+MIN_REPORTS = 0.3  # … or at least this share, and REPORTS_OVER_TASK more than the task column's
+REPORTS_OVER_TASK = 0.25
+FEW_REPORTS = 0.15  # at most this share of a column reading as plans may report
+PLANS = 0.5  # share of a column's cells in the plan mood (and not reporting) for it to read as plans
+WEAK_CLAIM = 2.0  # a header claims below this when no synonym is the whole header or leads it
+
+
+@cache
+def _moods() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    from extractor.rules.data import load
+
+    data = load("layout")["columns31"]
+    return compile_rule(data["report_mood"]), compile_rule(data["plan_mood"])
+
+
+def reads_as_report(text: str) -> bool:
+    """Whether a cell says what was done or is under way (layout.toml [columns31] report_mood)."""
+    return bool(_moods()[0].search(match_view(text)))
+
+
+def reads_as_plan(text: str) -> bool:
+    """Whether a cell says what is to be done and reports nothing (plan_mood, no report_mood)."""
+    return bool(_moods()[1].search(match_view(text))) and not reads_as_report(text)
+
+
+def _written(table: AssembledTable, position: int) -> list[str]:
+    return [row.texts[position].strip() for row in table.rows if row.texts[position].strip()]
+
+
+def _text_column(table: AssembledTable, position: int) -> bool:
+    """A column of words, written in most rows: no units, names, dates or bare numbers."""
+    texts = _written(table, position)
+    if len(texts) < max(2, MIN_TEXT_FILL * len(table.rows)):
+        return False
+    return sum(classify(t) in TEXT_KINDS for t in texts) >= MIN_TEXT_SHARE * len(texts)
+
+
+def _report_share(table: AssembledTable, position: int) -> float:
+    texts = _written(table, position)
+    return sum(map(reads_as_report, texts)) / len(texts) if texts else 0.0
+
+
+def _plan_share(table: AssembledTable, position: int) -> float:
+    texts = _written(table, position)
+    return sum(map(reads_as_plan, texts)) / len(texts) if texts else 0.0
+
+
+def _weakly_named(table: AssembledTable, position: int) -> bool:
+    """Whether the column's field is a guess: the layout stage wrote the header from the content
+    (a ``-headerless`` layout), or no synonym is the whole header or leads it."""
+    column = table.columns[position]
+    if (table.layout or "").endswith("-headerless"):
+        return True
+    claims = dict(header_candidates(column.header, morphemes=True))
+    return claims.get(column.field or "", 0.0) < WEAK_CLAIM
+
+
+def _unnamed(column: ColumnSpec) -> ColumnSpec:
+    return ColumnSpec(header=column.header, field=None, key=column.header)
+
+
+def _named(column: ColumnSpec, field_name: str) -> ColumnSpec:
+    return ColumnSpec(header=column.header, field=field_name, key=field_name)
+
+
+def _side_column(column: ColumnSpec) -> bool:
+    """A column its header gives to another field than the task's or the report's (存在问题, 下步计划,
+    备注, 工作措施 …) even where that field went to another column: never the task or the report here."""
+    if is_measures_header(column.header):
+        return True
+    claims = header_candidates(column.header, morphemes=True)
+    return bool(claims) and claims[0][0] not in ("task", "progress")
+
+
+NAME_FILL = 0.8  # share of the rows a column of the rows' names is written in, with as many distinct texts
+
+
+def _name_column_unheaded(table: AssembledTable) -> None:
+    """A task column headed as a description or a target (具体内容, 建设内容, 年度目标) with a column of
+    words on its left whose header names nothing the vocabulary knows (考核条目, 攻坚方向, or no header)
+    and that writes a different text in almost every row: that column names the rows, and the name is
+    the task (gold conventions: a name column and a target column); the description stays a cell.
+    _name_over_target reads the same from a left header that says "name" (项目名称, 指标); this reads
+    it from the left column's content when its header says nothing."""
+    task = table.column_of("task")
+    if task is None or task == 0 or len(table.rows) < 2:
+        return
+    task_header = match_key(table.columns[task].header)
+    described = TARGET_HEADER.search(task_header) or DESCRIPTION_HEADER.search(task_header)
+    if not described and not is_measures_header(table.columns[task].header):
+        return  # (measures, 推进举措 / 工作措施, are how a task is pursued: the cells beside its name)
+    for position in range(task):
+        column = table.columns[position]
+        if column.field is not None or header_candidates(column.header, morphemes=True):
+            continue
+        texts = _written(table, position)
+        if len(texts) < NAME_FILL * len(table.rows) or len(set(texts)) < NAME_FILL * len(texts):
+            continue
+        if not _text_column(table, position):
+            continue
+        table.columns[task] = _unnamed(table.columns[task])
+        table.columns[position] = _named(column, "task")
+        return
+
+
+UNITS_SHARE = 0.6  # share of a column's written cells that are unit names for it to be the units
+
+
+def _unknown_header_by_content(table: AssembledTable) -> None:
+    """A header of words the vocabulary does not know (_numbered_header: "序号 | 攻坚方向 | 当前成果 |
+    承担方") leaves its columns to their content, as a table with no header is read (layout/headerless):
+    a column of unit names in most cells is the lead units (the first such), and where no column
+    reads as reports, the longest text column after the task that reads as no plan is the report,
+    else the last column of values after it (an indicator and its numbers). Only here: under a header
+    the vocabulary reads, a column of places (所在街道及社区) is no lead unit."""
+    if not table.unknown_header or len(table.rows) < 2:
+        return
+    if table.column_of("lead_units") is None:
+        for position, column in enumerate(table.columns):
+            texts = _written(table, position)
+            units = sum(classify(t) == "unit" for t in texts)
+            filled = len(texts) >= max(2, MIN_TEXT_FILL * len(table.rows))
+            if column.field is None and filled and units >= UNITS_SHARE * len(texts):
+                table.columns[position] = _named(column, "lead_units")
+                break
+    task = table.column_of("task")
+    if task is None or table.column_of("progress") is not None:
+        return
+    _columns_by_mood(table)
+    if table.column_of("progress") is not None:
+        return
+    after = [p for p in range(task + 1, len(table.columns)) if table.columns[p].field is None]
+    texts = [p for p in after if _text_column(table, p) and _plan_share(table, p) < PLANS]
+    if texts:
+        best = max(texts, key=lambda p: sum(map(len, _written(table, p))) / len(_written(table, p)))
+        table.columns[best] = _named(table.columns[best], "progress")
+        return
+    values = [
+        p
+        for p in after
+        if len(_written(table, p)) >= MIN_TEXT_FILL * len(table.rows)
+        and sum(classify(t) in NUMBER_CLASSES for t in _written(table, p)) >= MIN_TEXT_SHARE * len(_written(table, p))
+    ]
+    if values:
+        table.columns[values[-1]] = _named(table.columns[values[-1]], "progress")
+
+
+def _columns_by_mood(table: AssembledTable) -> None:
+    """The task and the report read from the columns' content where the header does not say.
+
+    - No task written (no task column, or one empty in almost every row) while text columns stand
+      beside it: the first text column is the task, unless it reads as reports and a later one does
+      not; the report is then a text column that reads as reports, or none (a table read with the
+      rows' tasks under a progress header otherwise gives every row an empty task and a report
+      that is its task).
+    - No report column, and a text column the header names nothing (or a second task) reads as
+      reports: it is the report (工作成果, 已开展工作, 当前成果 over "已完成…", "截至…").
+    - A report column only a morpheme or the content named (预期成效, 工作思路 …) whose cells read as
+      plans and scarcely report: the table has no report column (a plan table: 任务 | 目标 | 措施).
+    """
+    if len(table.rows) < 2:
+        return
+    texts = [
+        p
+        for p, column in enumerate(table.columns)
+        if column.field in (None, "task", "progress") and not _side_column(column) and _text_column(table, p)
+    ]
+    task, progress = table.column_of("task"), table.column_of("progress")
+    task_written = task is not None and len(_written(table, task)) >= EMPTY_TASK * len(table.rows)
+    if not task_written:
+        others = [p for p in texts if p != task]
+        if not others:
+            return
+        chosen = next((p for p in others if _report_share(table, p) < REPORTS), None)
+        if chosen is None:
+            return  # every text column reports: the report stays where it is, the task unwritten
+        if task is not None:
+            table.columns[task] = _unnamed(table.columns[task])
+        table.columns[chosen] = _named(table.columns[chosen], "task")
+        if progress == chosen:
+            progress = None
+            report = next((p for p in others if p != chosen and _report_share(table, p) >= REPORTS), None)
+            if report is not None:
+                table.columns[report] = _named(table.columns[report], "progress")
+                progress = report
+        task = chosen
+    if progress is None:
+        # (reads as reports: in most of its cells, or in clearly more of them than the task column,
+        # whose targets may report a little: "已建成的…")
+        floor = max(MIN_REPORTS, _report_share(table, task) + REPORTS_OVER_TASK) if task is not None else REPORTS
+        candidates = [
+            p
+            for p in texts
+            if p != task
+            and _report_share(table, p) >= min(REPORTS, floor)
+            and _report_share(table, p) > _plan_share(table, p)
+        ]
+        if candidates:
+            best = max(candidates, key=lambda p: (_report_share(table, p), -p))
+            table.columns[best] = _named(table.columns[best], "progress")
+        return
+    if not _weakly_named(table, progress) or progress not in texts:
+        return
+    # (a column that merely reports in no more cells than the task's stays the report: dropping it
+    # too raised dev progress .880→.885 but lowered test progress and figures)
+    if _plan_share(table, progress) >= PLANS and _report_share(table, progress) <= FEW_REPORTS:
+        table.columns[progress] = _unnamed(table.columns[progress])
+
+
 # (layout.classes) a bare amount, never a task's words; a small whole number ("seq") outside the 序号
 # column is a count ("70" under 目标任务（万平方米）)
 NUMBER_CLASSES = frozenset({"number", "percent", "seq"})
@@ -777,6 +1024,9 @@ def _totals_aside(table: AssembledTable) -> None:
 
 TABLE_PASSES = (
     _fields_by_content,
+    _name_column_unheaded,
+    _columns_by_mood,
+    _unknown_header_by_content,
     _task_not_a_number,
     _category_shifted,
     _units_from_remarks,
@@ -846,6 +1096,7 @@ def _take_table(
                 kind=raw.kind,
                 layout=raw.layout,
                 records=records is not None,
+                unknown_header=found.unknown,
             )
             attachment, title, rest = _title_of(context + _paragraph_rows(raw.rows[: found.index]))
             current.attachment, current.title = attachment, title
