@@ -23,8 +23,15 @@ def _columns(document: extractor.Document) -> list[tuple[str, str | None]]:
 
 def test_columns_override_reads_headers_as_the_named_fields() -> None:
     data = UNKNOWN_HEADERS.encode()
+    # Without an override the cells' content decides (a name column, a column of reports, units).
     plain = extractor.parse(data, columns=None)
-    assert ("事由", "task") not in _columns(plain)
+    assert _columns(plain) == [("序号", "seq"), ("事由", "task"), ("现状", "progress"), ("经办处室", "lead_units")]
+    # An override wins over the content, even one no analyst would choose.
+    swapped = extractor.parse(data, columns={"事由": "progress", "现状": "task"})
+    assert [(r.task, r.progress) for r in swapped.tables[0].rows] == [
+        ("已完成主体", "修缮祠堂"),
+        ("完成60%", "疏浚河道"),
+    ]
     named = extractor.parse(data, columns={"事由": "task", "现状": "progress", "经办处室": "lead_units"})
     assert _columns(named) == [("序号", "seq"), ("事由", "task"), ("现状", "progress"), ("经办处室", "lead_units")]
     assert [(r.task, r.progress, r.lead_units) for r in named.tables[0].rows] == [
