@@ -273,3 +273,26 @@ def test_every_sibling_head_is_placed(spell) -> None:
     placed = [v for r in _rows(document) for v in r.cells.values() if v]
     placed += [w.message for w in document.warnings] if document else []
     assert any("县长要求" in v for v in placed), placed
+
+
+# --------------------------------------------------------------------------------------------
+# 9. lastresort.glued_rows: a list of offices and their phone numbers run together is read as an
+#    indicator table, the phone number as the value reported ("progress": 12345678); 8475c91 said
+#    no_table.
+
+GLUED_PHONES = """全县政务服务咨询电话
+1县发展和改革局咨询电话12345678
+2县自然资源局咨询电话12345679
+3县市场监督管理局咨询电话12345680
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="glued_rows (layout/lastresort.py:814) cuts a run-together phone list at its number, a "
+    "value ending the row, and reads the phone number as the progress",
+)
+@pytest.mark.parametrize("spell", [str, lambda s: s.replace("发展", "發展").replace("资源", "資源")])
+def test_a_run_together_phone_list_is_no_table(spell) -> None:
+    rows = _rows(_parse(spell(GLUED_PHONES)))
+    assert not any(r.progress and r.progress.startswith("123456") for r in rows), [(r.task, r.progress) for r in rows]
