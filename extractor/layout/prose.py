@@ -1022,7 +1022,14 @@ def _opens_with_units(item: _Item) -> bool:
     if len(item.lines) > 1 and _units_line(first) and not _labels(first):
         return True
     opening = prose_patterns()["unit_opening"].match(match_view(first))
-    return opening is not None and _units_line(first[: opening.end(1)]) and bool(_clean(first[opening.end() :]))
+    return opening is not None and _opening_units(first[: opening.end(1)]) and bool(_clean(first[opening.end() :]))
+
+
+def _opening_units(text: str) -> bool:
+    """Whether the words opening an item before a colon or a space name who carries it: unit names
+    (_units_line), one at least an office's by its ending (_office_names). A place alone, or a task's
+    verb phrase ending in one ("实施城东片区 改造项目…", "推进高新区：…"), names no one."""
+    return _units_line(text) and _office_names(text)
 
 
 def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
@@ -2081,7 +2088,7 @@ def _fields(
     ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
     opening_units = None
     opening = prose_patterns()["unit_opening"].match(match_view(text)) if unit_first and heading is None else None
-    if opening is not None and _units_line(text[: opening.end(1)]) and _clean(text[opening.end() :]):
+    if opening is not None and _opening_units(text[: opening.end(1)]) and _clean(text[opening.end() :]):
         # "市发改委：推进…" / "市住建局 改造…": the item opens with the unit that carries it.
         opening_units, text = text[: opening.end(1)].strip(), text[opening.end() :]
     text, bracket = _closing_bracket(text)
