@@ -257,11 +257,6 @@ QUOTES = """2023年重点工作进展情况
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prose: 县长要求： is read as a field label and vanishes (no cell, no warning), the third "
-    "sibling is split unlike the first two (as at 8475c91; _split_at_colons does not make it alike)",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("：", ":")])
 def test_every_sibling_head_is_placed(spell) -> None:
     document = _parse(spell(QUOTES))

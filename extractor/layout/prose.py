@@ -1523,11 +1523,11 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
             cells["task"], cells["progress"] = head, _clean(body)
 
 
-def _head_colon(item: _Item) -> int | None:
+def _head_colon(item: _Item, labels: bool = False) -> int | None:
     """Where the colon closing an item's head stands in its first line: the first colon outside
     brackets, after a head of four Han characters at least and before any sentence's end, with a
     text after it (on the line or below) long enough to report; not a label the vocabulary knows
-    ("进展情况：", read as a field). None otherwise."""
+    ("进展情况：", read as a field), unless ``labels``. None otherwise."""
     first = item.lines[0].text
     head = first[item.marker_end :]
     view = _sentence_view(head)
@@ -1536,7 +1536,7 @@ def _head_colon(item: _Item) -> int | None:
         return None
     after = "\n".join([head[colon + 1 :], *(line.text for line in item.lines[1:])])
     if len(regex.findall(r"\p{Han}", after)) < MIN_RESULT_HAN or (
-        len(trim(head[:colon])) <= MAX_LABEL and _label_field(trim(head[:colon]))
+        not labels and len(trim(head[:colon])) <= MAX_LABEL and _label_field(trim(head[:colon]))
     ):
         return None
     return item.marker_end + colon
@@ -1555,7 +1555,19 @@ def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int 
         colons = {index: end for index in members if (end := _head_colon(leaves[index])) is not None}
         if len(colons) < MIN_PARALLEL or len(colons) < PARALLEL_SHARE * len(members):
             continue
-        for index, end in colons.items():
+        # A sibling's head that ends in a label's word ("3.县长要求：…" beside "1.县长强调：…", "2.县长
+        # 指出：…") is a head like theirs, not a field: read as a label, it vanished from the row. A
+        # label the vocabulary knows by name (进展情况, 责任单位) stays a field.
+        worded = {
+            index: end
+            for index in members
+            if index not in colons
+            and (end := _head_colon(leaves[index], labels=True)) is not None
+            and match_key(regex.sub(r"\s+", "", trim(leaves[index].lines[0].text[leaves[index].marker_end : end])))
+            not in _known_labels()
+        }
+        words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
+        for index, end in {**colons, **worded}.items():
             item = leaves[index]
             if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
                 continue
@@ -1565,12 +1577,15 @@ def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int 
             first = item.lines[0].text
             head = _clean(first[item.marker_end : end])
             rest = _clean("\n".join([first[end + 1 :], *(line.text for line in item.lines[1:])]))
+            read = words(cells.get("task", "") + cells.get("progress", ""))
+            if index in worded and head and rest and read == words(rest):
+                cells["task"], cells["progress"] = head, rest  # the head lost as a label's: placed
+                continue
             squeeze = lambda text: regex.sub(r"\s", "", match_view(text))  # noqa: E731
             task = squeeze(cells.get("task", ""))
             if not head or not rest or len(task) <= len(squeeze(head)) or not task.startswith(squeeze(head)):
                 continue  # already ends at the colon, or read some other way
-            words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
-            if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
+            if read != words(head + rest):
                 continue  # the row holds what the item's text does not: left as read
             cells["task"], cells["progress"] = head, rest
 
