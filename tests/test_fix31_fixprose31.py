@@ -52,3 +52,16 @@ def test_a_siblings_head_ending_in_a_label_word_is_its_task(colon: str) -> None:
     rows = _rows(QUOTES.replace("：", colon))
     assert [r.task for r in rows] == ["縣長強調", "縣長指出", "縣長要求"]
     assert rows[2].progress.startswith("要著力保障改善民生")
+
+
+BODIES = """2023年重點工作進展情況
+1.區婦聯 開展巾幗創業培訓，已培訓300人次
+2.区科协\u3000开展科普进社区活动，已开展12场
+3.區團委 開展青年志願服務，已組織活動20次
+"""
+
+
+def test_a_body_named_by_its_own_word_still_opens_as_the_lead_unit() -> None:
+    rows = _rows(BODIES)
+    assert [r.lead_units for r in rows] == [["區婦聯"], ["区科协"], ["區團委"]]
+    assert rows[1].task == "开展科普进社区活动"

@@ -1027,9 +1027,18 @@ def _opens_with_units(item: _Item) -> bool:
 
 def _opening_units(text: str) -> bool:
     """Whether the words opening an item before a colon or a space name who carries it: unit names
-    (_units_line), one at least an office's by its ending (_office_names). A place alone, or a task's
-    verb phrase ending in one ("实施城东片区 改造项目…", "推进高新区：…"), names no one."""
-    return _units_line(text) and _office_names(text)
+    (_units_line), one at least an office's by its ending (_office_names), or none of them a place
+    (a body named by its own word: 区妇联, 县科协). A place alone, or a task's verb phrase ending in
+    one ("实施城东片区 改造项目…", "推进高新区：…"), names no one."""
+    if not _units_line(text):
+        return False
+    if _office_names(text):
+        return True
+    from extractor.rules.figures import subject_rules
+
+    place = subject_rules().place  # data/figures.toml [subject] place: 涪陵区, 江东片区, 各乡镇
+    parts = [p for p in regex.split(r"[、,;\s]+", match_view(text)) if p]
+    return not any((found := place.match(p)) is not None and found.end() == len(p) for p in parts)
 
 
 def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
