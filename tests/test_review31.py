@@ -238,11 +238,6 @@ SECTORS = """2023年重点工作进展情况
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a head opening with a verb (实施城东片区) is taken for the lead units because it ends in 区; "
-    "the task is cut to 改造项目 (as at 8475c91)",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("实施", "實施").replace("征收", "徵收")])
 def test_a_task_sentence_is_no_unit_name(spell) -> None:
     rows = _rows(_parse(spell(SECTORS)))
@@ -262,11 +257,6 @@ QUOTES = """2023年重点工作进展情况
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prose: 县长要求： is read as a field label and vanishes (no cell, no warning), the third "
-    "sibling is split unlike the first two (as at 8475c91; _split_at_colons does not make it alike)",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("：", ":")])
 def test_every_sibling_head_is_placed(spell) -> None:
     document = _parse(spell(QUOTES))

@@ -1022,7 +1022,23 @@ def _opens_with_units(item: _Item) -> bool:
     if len(item.lines) > 1 and _units_line(first) and not _labels(first):
         return True
     opening = prose_patterns()["unit_opening"].match(match_view(first))
-    return opening is not None and _units_line(first[: opening.end(1)]) and bool(_clean(first[opening.end() :]))
+    return opening is not None and _opening_units(first[: opening.end(1)]) and bool(_clean(first[opening.end() :]))
+
+
+def _opening_units(text: str) -> bool:
+    """Whether the words opening an item before a colon or a space name who carries it: unit names
+    (_units_line), one at least an office's by its ending (_office_names), or none of them a place
+    (a body named by its own word: 区妇联, 县科协). A place alone, or a task's verb phrase ending in
+    one ("实施城东片区 改造项目…", "推进高新区：…"), names no one."""
+    if not _units_line(text):
+        return False
+    if _office_names(text):
+        return True
+    from extractor.rules.figures import subject_rules
+
+    place = subject_rules().place  # data/figures.toml [subject] place: 涪陵区, 江东片区, 各乡镇
+    parts = [p for p in regex.split(r"[、,;\s]+", match_view(text)) if p]
+    return not any((found := place.match(p)) is not None and found.end() == len(p) for p in parts)
 
 
 def _fold_labelled_parts(items: list[_Item]) -> list[_Item]:
@@ -1516,11 +1532,11 @@ def _split_at_paragraphs(leaves: list[_Item], rows: list[list[tuple[str | None, 
             cells["task"], cells["progress"] = head, _clean(body)
 
 
-def _head_colon(item: _Item) -> int | None:
+def _head_colon(item: _Item, labels: bool = False) -> int | None:
     """Where the colon closing an item's head stands in its first line: the first colon outside
     brackets, after a head of four Han characters at least and before any sentence's end, with a
     text after it (on the line or below) long enough to report; not a label the vocabulary knows
-    ("进展情况：", read as a field). None otherwise."""
+    ("进展情况：", read as a field), unless ``labels``. None otherwise."""
     first = item.lines[0].text
     head = first[item.marker_end :]
     view = _sentence_view(head)
@@ -1529,7 +1545,7 @@ def _head_colon(item: _Item) -> int | None:
         return None
     after = "\n".join([head[colon + 1 :], *(line.text for line in item.lines[1:])])
     if len(regex.findall(r"\p{Han}", after)) < MIN_RESULT_HAN or (
-        len(trim(head[:colon])) <= MAX_LABEL and _label_field(trim(head[:colon]))
+        not labels and len(trim(head[:colon])) <= MAX_LABEL and _label_field(trim(head[:colon]))
     ):
         return None
     return item.marker_end + colon
@@ -1548,7 +1564,19 @@ def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int 
         colons = {index: end for index in members if (end := _head_colon(leaves[index])) is not None}
         if len(colons) < MIN_PARALLEL or len(colons) < PARALLEL_SHARE * len(members):
             continue
-        for index, end in colons.items():
+        # A sibling's head that ends in a label's word ("3.县长要求：…" beside "1.县长强调：…", "2.县长
+        # 指出：…") is a head like theirs, not a field: read as a label, it vanished from the row. A
+        # label the vocabulary knows by name (进展情况, 责任单位) stays a field.
+        worded = {
+            index: end
+            for index in members
+            if index not in colons
+            and (end := _head_colon(leaves[index], labels=True)) is not None
+            and match_key(regex.sub(r"\s+", "", trim(leaves[index].lines[0].text[leaves[index].marker_end : end])))
+            not in _known_labels()
+        }
+        words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
+        for index, end in {**colons, **worded}.items():
             item = leaves[index]
             if len(rows[index]) != 1 or item.topic_end is not None or item.name_end is not None:
                 continue
@@ -1558,12 +1586,15 @@ def _split_at_colons(leaves: list[_Item], rows: list[list[tuple[str | None, int 
             first = item.lines[0].text
             head = _clean(first[item.marker_end : end])
             rest = _clean("\n".join([first[end + 1 :], *(line.text for line in item.lines[1:])]))
+            read = words(cells.get("task", "") + cells.get("progress", ""))
+            if index in worded and head and rest and read == words(rest):
+                cells["task"], cells["progress"] = head, rest  # the head lost as a label's: placed
+                continue
             squeeze = lambda text: regex.sub(r"\s", "", match_view(text))  # noqa: E731
             task = squeeze(cells.get("task", ""))
             if not head or not rest or len(task) <= len(squeeze(head)) or not task.startswith(squeeze(head)):
                 continue  # already ends at the colon, or read some other way
-            words = lambda text: regex.sub(r"[\s\p{P}]", "", match_view(text))  # noqa: E731
-            if words(cells.get("task", "") + cells.get("progress", "")) != words(head + rest):
+            if read != words(head + rest):
                 continue  # the row holds what the item's text does not: left as read
             cells["task"], cells["progress"] = head, rest
 
@@ -2081,7 +2112,7 @@ def _fields(
     ("进一步扩大就业。全市城镇新增就业5.85万人…" states a target, reports nothing)."""
     opening_units = None
     opening = prose_patterns()["unit_opening"].match(match_view(text)) if unit_first and heading is None else None
-    if opening is not None and _units_line(text[: opening.end(1)]) and _clean(text[opening.end() :]):
+    if opening is not None and _opening_units(text[: opening.end(1)]) and _clean(text[opening.end() :]):
         # "市发改委：推进…" / "市住建局 改造…": the item opens with the unit that carries it.
         opening_units, text = text[: opening.end(1)].strip(), text[opening.end() :]
     text, bracket = _closing_bracket(text)
