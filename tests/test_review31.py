@@ -123,12 +123,6 @@ def test_a_commendation_list_is_no_table_or_is_read_in_step(spell) -> None:
 #    is another document, or a count short of the task's, is read done.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status act reading (rules/status.py object_done, status.toml act_document_claim): "
-    "已印发 of another document (工作通知, 征求意见稿) is read as the task's 实施方案 issued: "
-    "done.object; 8475c91 read on_track",
-)
 @pytest.mark.parametrize(
     ("task", "progress"),
     [
@@ -141,11 +135,6 @@ def test_another_document_issued_is_not_the_task_done(task: str, progress: str) 
     assert status_of_row(progress, task).value != "done"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status act reading: 成功举办…1场 of a task of 3场 is read done.object (the count the "
-    "claim states falls short of the task's; 1202f01 reads counts only after 已完成); 8475c91 read on_track",
-)
 @pytest.mark.parametrize(
     ("task", "progress"),
     [
@@ -166,11 +155,6 @@ YEAR_END = find_period("截至2020年12月31日")
 ACCOUNT = "某市公路养护中心2020年政府任务完成情况"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="done.account (rules/status.py, status.toml future_clause/account_plan) reads 将继续推进 "
-    "(what next year will bring) and 进一步加强/着力提升/全面推进 (plan words) as work reported: done",
-)
 @pytest.mark.parametrize(
     "task",
     [
@@ -199,11 +183,6 @@ PLAN_TABLE = """2023年重点工作安排
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a plan table's measures column, once not the task (table._name_column_unheaded), is a "
-    "side cell status reads as a report: 全面完成…力争提前完工 → done.target",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("，", ",")])
 def test_a_plan_measure_is_no_evidence_of_done(spell) -> None:
     rows = _rows(_parse(spell(PLAN_TABLE)))
@@ -217,11 +196,6 @@ def test_a_plan_measure_is_no_evidence_of_done(spell) -> None:
 # 6. (older, not this round) a count meeting the task's but of a survey, not of the works.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="figure.share: 已完成20个小区的摸底调查 meets the task's 20个 by count, but what was done "
-    "is a survey of them, a preparation; read done (as at 8475c91)",
-)
 @pytest.mark.parametrize("progress", ["已完成20个小区的摸底调查。", "已完成20個小區摸底調查."])
 def test_a_survey_of_every_site_is_not_the_works_done(progress: str) -> None:
     assert status_of_row(progress, "改造老旧小区20个").value != "done"

@@ -387,9 +387,20 @@ def _read_side_column(key: str, cells: dict[str, str]) -> bool:
     a column of what comes next (下步打算). A column naming the share of the task done (完成率, 占年任务之比)
     reports the standing whatever else its header names."""
     header = match_view(key)
-    if not vocabulary("asked_header").search(header) or vocabulary("share_column").search(header):
+    if vocabulary("share_column").search(header):
+        return True
+    if _plan_header(header):
+        return False  # how the task is to be done (推进举措, 工作措施): no report, progress cell or not
+    if not vocabulary("asked_header").search(header):
         return True
     return not (cells.get("progress") or "").strip() and not vocabulary("later_plan").search(header)
+
+
+def _plan_header(header: str) -> bool:
+    """Whether a side column's header (match view) names the task's measures or plan (status.toml
+    plan_header: 推进举措, 工作措施): its cells say how the task is to be done. (An aim header, 年度目标,
+    is still read when the row has no progress: a report may stand under it.)"""
+    return bool(vocabulary("plan_header").search(header))
 
 
 _BRACKETED = compile_rule(r"[(（]([^()（）]{2,40})[)）]")
@@ -437,10 +448,25 @@ def _reported_in_task(cells: dict[str, str], account: bool = False) -> list[Stat
                     and _REPORT_LENGTH.search(view, start, end) is not None
                     and not vocabulary("future_clause").match(view, start)
                     and not vocabulary("account_plan").match(view, start)
+                    and not _plan_sentence(text[start:end])
                 )
             )
         ]
     return found
+
+
+def _plan_sentence(text: str) -> bool:
+    """Whether a sentence's mood is a plan wherever its plan words stand (2021年将继续推进…, 进一步加强…,
+    着力提升…): layout.toml [columns31] plan_mood, status.toml forecast_marker or effort_mood, and no
+    report mood (已…, 截至, 累计) and no count (完成大修20公里 reports what the year did)."""
+    from extractor.table import reads_as_plan, reads_as_report
+
+    view = match_view(text)
+    if reads_as_report(text) or _counts(view):
+        return False
+    return reads_as_plan(text) or bool(
+        vocabulary("forecast_marker").search(view) or vocabulary("effort_mood").search(view)
+    )
 
 
 # The reported tier's rules: work said done or going on, with no state word.
@@ -1613,6 +1639,8 @@ def _claim_of_task(item: Item, cells: dict[str, str], issued: bool = False) -> s
     if any(unit in asked and not asked[unit] <= n <= 2 * asked[unit] for unit, n in done.items()):
         return "step"  # fewer than asked, or past twice it: another scale
     task_words = _object_words(task)
+    if issued and (document := _issued_document(view[item.span[1] : end], task)):
+        return document
     if issued and (issued_object := _object_words(view[item.span[1] : end])) & task_words:
         return _every_object(task, issued_object)
     subject = _object_words(view[sentence : item.span[0]])
@@ -1623,6 +1651,20 @@ def _claim_of_task(item: Item, cells: dict[str, str], issued: bool = False) -> s
         return _every_object(task, claimed)
     # no object named, but the count the task asks, in its measure (已完成20个 of 改造老旧小区20个)
     return "task" if any(unit in asked for unit in done) and not claimed else None
+
+
+def _issued_document(issued_object: str, task: str) -> str | None:
+    """What an issued document is to the task (status.toml document_head, document_draft): "step" when
+    the document named last is a draft (已出台《…办法》征求意见稿); "other" when it names a document
+    whose head noun the task's does not share (已印发工作通知 of 印发实施方案); None when it names no
+    document or the task's own."""
+    heads = [m.group() for m in vocabulary("document_head").finditer(issued_object)]
+    if not heads:
+        return None
+    if vocabulary("document_draft").match(heads[-1]):
+        return "step"
+    asked = {m.group() for m in vocabulary("document_head").finditer(task)}
+    return "other" if asked and not asked.intersection(heads) else None
 
 
 def _every_object(task: str, claimed: frozenset[str]) -> str:
@@ -2132,6 +2174,14 @@ def _assessed(
             evidence.add(tier, _figure_item(target, rule), _figure_item(actual, rule))
         elif assessment.share is not None and target.value > 0 and _shareable(target, actual, kinds, cells, alone):
             text = cells.get(actual.field) or ""
+            if actual.field != "task" and _preparatory_in(text or actual.text, actual.text, tuple(actual.span)):
+                # a count of what was prepared (已完成20个小区的摸底调查): a preparation, not the works' count
+                evidence.set_aside(
+                    "the count is of a preparation, not of the works",
+                    _figure_item(target, config["share"]),
+                    _figure_item(actual, config["share"]),
+                )
+                continue
             if text[actual.span[0] : actual.span[1]] == actual.text and full_year_forecast(text, actual.span[0]):
                 items = [_figure_item(target, config["forecast"]), _figure_item(actual, config["forecast"])]
                 evidence.forecast(round(assessment.share, 4), items)
