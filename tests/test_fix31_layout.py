@@ -91,6 +91,9 @@ def test_gapped_measures_need_a_report_units_or_a_header(gap: str) -> None:
     reports = ["累计完成减免房产税120万元，惠及企业300家。", "累计发放贴息贷款2亿元。"]
     reported = "\n".join(gap.join([r[0], t]) for r, t in zip(measures, reports, strict=True))
     assert gapped_rows(_lines(reported)) is not None
+    # … or a title above saying results follow (not a plan's: 若干措施)
+    assert gapped_rows(_lines("重點工作落實情況\n" + plain)) is not None
+    assert gapped_rows(_lines("促进民营经济发展若干措施\n" + plain)) is None
     headed = gap.join(["工作任务", "进展情况"]) + "\n" + plain + "\n" + gap.join(measures[0])
     assert gapped_rows(_lines(headed)) is not None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -287,7 +288,7 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
     for gap, counted in ((GAP, False), (SPACE, True)):
         cells = [[c for c in (trim(p) for p in gap.split(text)) if c] for text, _ in texts]
-        best = _gapped_run(cells, counted)
+        best = _gapped_run(cells, counted, [text for text, _ in texts])
         if best is not None:
             break
     else:
@@ -303,7 +304,7 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     return [*before, table, *after]
 
 
-def _gapped_run(cells: list[list[str]], counted: bool) -> tuple[int, int] | None:
+def _gapped_run(cells: list[list[str]], counted: bool, texts: list[str]) -> tuple[int, int] | None:
     """The longest run of lines of as many cells that bears a table out (see ``gapped_rows``);
     ``counted``: cells parted by single spaces, read only when each row opens with its 序号
     counting up from the row before and is three cells wide at least (a space inside a sentence
@@ -323,7 +324,9 @@ def _gapped_run(cells: list[list[str]], counted: bool) -> tuple[int, int] | None
         for first in range(start, min(end - MIN_ROWS, start + MAX_LEAD) + 1):
             if width < MIN_WIDTH or (best is not None and end - first <= best[1] - best[0]):
                 break
-            if (not counted or (width >= 3 and _counting(cells[first:end]))) and _bears_table(cells[first:end], width):
+            if (not counted or (width >= 3 and _counting(cells[first:end]))) and _bears_table(
+                cells[first:end], width, lambda first=first: _titled(texts[:first])
+            ):
                 best = (first, end)
                 break
         # (the line a run took as its cut-short last row may open the next run: tried again)
@@ -340,7 +343,13 @@ def _counting(rows: list[list[str]]) -> bool:
     return all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
 
 
-def _bears_table(rows: list[list[str]], width: int) -> bool:
+def _titled(above: list[str]) -> bool:
+    from extractor.layout.lastresort import _titled as titled
+
+    return titled(above)
+
+
+def _bears_table(rows: list[list[str]], width: int, titled: Callable[[], bool] = lambda: False) -> bool:
     body = rows[1:] if len(rows) > MIN_ROWS and all(_header_cell(c) for c in rows[0]) else rows
     places = [place_kind([_gap_kind(row[p]) if p < len(row) else "empty" for row in body]) for p in range(width)]
     if places.count("mixed") > 1:
@@ -348,28 +357,32 @@ def _bears_table(rows: list[list[str]], width: int) -> bool:
     numbers = [parse_seq(row[0]) for row in body]
     counting = all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
     if counting:
-        return any(kind in ("text", "long") for kind in places[1:]) and _bears_progress(rows, body, places)
+        return any(kind in ("text", "long") for kind in places[1:]) and _bears_progress(rows, body, places, titled)
     # with no 序号 to count by, the places must differ in what they hold (a task and its units, a
     # name and its report), and one hold a report or a dash for an empty cell: a speech's paragraphs
     # with a wide gap between two sentences hold sentences at every place, a page's links a name
     # and a date
     held = {kind for kind in places if kind not in ("empty", "mixed")}
-    return bool(held & {"long", "dash"}) and len(held) >= 2 and _bears_progress(rows, body, places)
+    return bool(held & {"long", "dash"}) and len(held) >= 2 and _bears_progress(rows, body, places, titled)
 
 
 REPORTING = 0.5  # share of a column's cells reading as reports for the column to be a report's
 
 
-def _bears_progress(rows: list[list[str]], body: list[list[str]], places: list[str]) -> bool:
+def _bears_progress(
+    rows: list[list[str]], body: list[list[str]], places: list[str], titled: Callable[[], bool]
+) -> bool:
     """Whether the rows bear a table of progress out, not a policy's measures or a directory's
     duties (a name and a sentence of what shall be done, no report): a header naming two fields
-    above them, a column whose cells read as reports (what was done or is under way:
+    above them or a title saying results follow, a column whose cells read as reports (what was done or is under way:
     ``table.reads_as_report``), or after the task's column one of who carries it (unit names), of
     values reached or of cells kept empty (a dash). A column of contact details (phone numbers,
     emails) is no evidence, nor are unit names standing before any text (a directory of offices)."""
     from extractor.table import reads_as_report
 
     if body is not rows and sum(1 for c in rows[0] if field_for_header(match_key(c))) >= 2:
+        return True
+    if titled():  # the title above says results follow (layout.toml [fewrows] report_title)
         return True
     for p, kind in enumerate(places):
         cells = [row[p] for row in body if p < len(row) and row[p]]
