@@ -123,3 +123,11 @@ def test_a_title_is_no_rows_cell_and_rows_stay_in_step() -> None:
     document = _parse("重点指标完成情况\n城镇新增就业(人)\n32095\n市人社局\n再就业(人)\n4934\n市人社局\n")
     assert document is not None
     assert [r.task for t in document.tables for r in t.rows] == ["城镇新增就业(人)", "再就业(人)"]
+
+
+def test_a_name_and_its_phone_number_one_a_line_are_no_rows() -> None:
+    text = (
+        "政务服务事项办理情况\n不动产登记咨询\n0871-1234567\n"
+        "企业开办咨询\n0871-1234568\n食品经营许可咨询\n13912345678\n"
+    )
+    assert periodic_cells(_lines(text)) is None

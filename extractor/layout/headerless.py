@@ -284,7 +284,9 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     Only when the rows bear a table out by their content, whatever their number: at each place the
     cells of one kind in every row (``_alike_places``), and a column of long text (a report, a
     task written as a sentence) or of 序号 counting up: a run of navigation links or of a page's
-    datelines holds neither. None when no such run of two lines stands."""
+    datelines holds neither. And they must bear a table of progress out (``_bears_progress``): a
+    policy's numbered measures or a directory of offices with their phone numbers and duties is no
+    table. None when no such run of two lines stands."""
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
     for gap, counted in ((GAP, False), (SPACE, True)):
         cells = [[c for c in (trim(p) for p in gap.split(text)) if c] for text, _ in texts]
@@ -374,10 +376,11 @@ def _bears_progress(
 ) -> bool:
     """Whether the rows bear a table of progress out, not a policy's measures or a directory's
     duties (a name and a sentence of what shall be done, no report): a header naming two fields
-    above them or a title saying results follow, a column whose cells read as reports (what was done or is under way:
-    ``table.reads_as_report``), or after the task's column one of who carries it (unit names), of
-    values reached or of cells kept empty (a dash). A column of contact details (phone numbers,
-    emails) is no evidence, nor are unit names standing before any text (a directory of offices)."""
+    above them, or a title saying results follow; a column whose cells read as reports (what was
+    done or is under way: ``table.reads_as_report``); or after the task's column one of who carries
+    it (unit names), of values reached or of cells kept empty (a dash). A column of contact details
+    (phone numbers, emails) is no evidence, nor are unit names standing before any text (a
+    directory of offices)."""
     from extractor.table import reads_as_report
 
     if body is not rows and sum(1 for c in rows[0] if field_for_header(match_key(c))) >= 2:

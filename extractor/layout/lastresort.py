@@ -663,12 +663,18 @@ def _pattern(kinds: list[str], width: int) -> list[str]:
 
 
 def _bears_rows(pattern: list[str]) -> bool:
-    """A row's kinds: a text (short or long) first and a cell of another kind, no place mixed."""
+    """A row's kinds: a text (short or long) first and a cell of another kind (not a contact
+    detail), no place mixed."""
     texts = sum(1 for k in pattern if k in ("text", "long"))
     # (a number counting the rows is a 序号, which opens a row and is read by the stream: numbers
     # after the text of one that does not count from one are a meeting's notes, no table's)
     return (
-        "mixed" not in pattern and "seq" not in pattern and 1 <= texts < len(pattern) and pattern[0] in ("text", "long")
+        "mixed" not in pattern
+        and "seq" not in pattern
+        and texts >= 1
+        # (a column of phone numbers is a directory's: no evidence of rows)
+        and any(k not in ("text", "long", "contact") for k in pattern)
+        and pattern[0] in ("text", "long")
     )
 
 
