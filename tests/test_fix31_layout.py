@@ -131,3 +131,16 @@ def test_a_name_and_its_phone_number_one_a_line_are_no_rows() -> None:
         "企业开办咨询\n0871-1234568\n食品经营许可咨询\n13912345678\n"
     )
     assert periodic_cells(_lines(text)) is None
+
+
+def test_rows_named_as_reports_one_cell_a_line_still_open_their_rows() -> None:
+    # a row's name may say a report follows (…进展情况 over its report): only a genre's title
+    # (…的决定, …的通知) is kept out of the rows
+    text = (
+        "关于重点工作进展情况的通报\n市级重点项目进展情况\n1-8月共完成投资622.2亿元，占年度计划的73%。\n—\n"
+        "省级重点项目进展情况\n1-8月完成投资277.58亿元，占年计划的107.56%。\n—\n"
+    )
+    found = periodic_cells(_lines(text))
+    assert found is not None
+    tables = [b for b in found[0] if hasattr(b, "rows")]
+    assert [r.cells[0].text for r in tables[0].rows[1:]] == ["市级重点项目进展情况", "省级重点项目进展情况"]

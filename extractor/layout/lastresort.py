@@ -649,11 +649,10 @@ def periodic_cells(lines: list[Line]) -> tuple[list[Block], int] | None:
 
 def _title_line(text: str) -> bool:
     """A line naming what the text is by its genre (a notice, a decision: layout.toml [fewrows]
-    genre_title) or saying a report follows (report_title): a title over rows, never a row's cell
-    (a commendation's 关于表彰…的决定 above its people is not the first person's name)."""
-    report, _, genre = _titles()
-    view = match_view(text)
-    return bool(genre.search(view) or report.search(view))
+    genre_title): a title over rows, never a row's cell (a commendation's 关于表彰…的决定 above its
+    people is not the first person's name). (A line saying a report follows is not enough: a row's
+    name may be one, "市级重点项目进展情况" over its report.)"""
+    return bool(_titles()[2].search(match_view(text)))
 
 
 def _pattern(kinds: list[str], width: int) -> list[str]:
