@@ -49,11 +49,6 @@ MEASURES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gapped_rows (layout/headerless.py:253, _bears_table) takes a policy's numbered measures "
-    "(title + a sentence of what shall be done, no report) for a headerless table; 8475c91 said no_table",
-)
 @pytest.mark.parametrize("text", MEASURES.values(), ids=MEASURES.keys())
 def test_a_policy_of_measures_is_no_table_of_progress(text: str) -> None:
     rows = _rows(_parse(text))
@@ -68,12 +63,6 @@ CONTACTS = """全县政务服务咨询电话一览
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gapped_rows reads a directory of offices, phone numbers and duties as rows: the phone "
-    "number becomes the task (0871-1234567), the duties a report called on_track/not_started; "
-    "8475c91 said no_table",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("，", ",").replace("、", ",")])
 def test_a_phone_directory_is_no_table_of_progress(spell) -> None:
     rows = _rows(_parse(spell(CONTACTS)))
@@ -99,12 +88,6 @@ AWARDS = """关于表彰2023年度优秀共产党员的决定
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="periodic_cells (layout/lastresort.py:571) lets the title start the first period: every "
-    "row is shifted one line (title as task, a person's deeds paired with the next person's "
-    "workplace) and the last deeds are unplaced; 8475c91 said no_table",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("，", ",").replace("。", ".")])
 def test_a_commendation_list_is_no_table_or_is_read_in_step(spell) -> None:
     document = _parse(spell(AWARDS))
@@ -251,11 +234,6 @@ GLUED_PHONES = """全县政务服务咨询电话
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="glued_rows (layout/lastresort.py:814) cuts a run-together phone list at its number, a "
-    "value ending the row, and reads the phone number as the progress",
-)
 @pytest.mark.parametrize("spell", [str, lambda s: s.replace("发展", "發展").replace("资源", "資源")])
 def test_a_run_together_phone_list_is_no_table(spell) -> None:
     rows = _rows(_parse(spell(GLUED_PHONES)))

@@ -19,12 +19,18 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 
-from extractor.headers import header_cell_like, parse_seq
+import regex
+
+from extractor.headers import field_for_header, header_cell_like, parse_seq
 from extractor.layout.base import Block, Line, trim
 from extractor.layout.classes import classify
 from extractor.readers.raw import Paragraph, RawCell, RawRow, RawTable
 from extractor.rules.compiled import compile_rule
+from extractor.rules.data import load
+from extractor.textnorm import match_key, match_view
 
 HEADERLESS_CONFIDENCE = 0.2  # the most a content-named reading may claim
 MIN_ROWS = 2
@@ -150,7 +156,28 @@ def _kind(row: RawRow, position: int) -> str:
     if position >= len(row.cells):
         return "empty"
     text = (row.cells[position].text or "").strip()
-    return classify(text) if text else "empty"
+    if not text:
+        return "empty"
+    # (a phone number is no task: a directory's column, named by its place, no field)
+    return "contact" if is_contact(text) else classify(text)
+
+
+@cache
+def _contact_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = load("layout")["fix31"]
+    return compile_rule(data["contact"]), compile_rule(data["contact_label"])
+
+
+def is_contact(text: str) -> bool:
+    """Whether a cell is a contact detail alone (a phone number, a mobile, an email: layout.toml
+    [fix31] contact): a directory's, never a task, a value or a report."""
+    return bool(_contact_patterns()[0].match(match_view(text)))
+
+
+def ends_in_contact_label(text: str) -> bool:
+    """Whether a text ends in the word naming a phone line (咨询电话, 服務熱線：): a number glued
+    after it is the line's (layout.toml [fix31] contact_label)."""
+    return bool(_contact_patterns()[1].search(match_view(text)))
 
 
 def column_names(body: list[RawRow], width: int) -> list[str] | None:
@@ -257,11 +284,13 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     Only when the rows bear a table out by their content, whatever their number: at each place the
     cells of one kind in every row (``_alike_places``), and a column of long text (a report, a
     task written as a sentence) or of 序号 counting up: a run of navigation links or of a page's
-    datelines holds neither. None when no such run of two lines stands."""
+    datelines holds neither. And they must bear a table of progress out (``_bears_progress``): a
+    policy's numbered measures or a directory of offices with their phone numbers and duties is no
+    table. None when no such run of two lines stands."""
     texts = [(trim(line.text), line.page) for line in lines if trim(line.text)]
     for gap, counted in ((GAP, False), (SPACE, True)):
         cells = [[c for c in (trim(p) for p in gap.split(text)) if c] for text, _ in texts]
-        best = _gapped_run(cells, counted)
+        best = _gapped_run(cells, counted, [text for text, _ in texts])
         if best is not None:
             break
     else:
@@ -277,7 +306,7 @@ def gapped_rows(lines: list[Line]) -> list[Block] | None:
     return [*before, table, *after]
 
 
-def _gapped_run(cells: list[list[str]], counted: bool) -> tuple[int, int] | None:
+def _gapped_run(cells: list[list[str]], counted: bool, texts: list[str]) -> tuple[int, int] | None:
     """The longest run of lines of as many cells that bears a table out (see ``gapped_rows``);
     ``counted``: cells parted by single spaces, read only when each row opens with its 序号
     counting up from the row before and is three cells wide at least (a space inside a sentence
@@ -297,7 +326,9 @@ def _gapped_run(cells: list[list[str]], counted: bool) -> tuple[int, int] | None
         for first in range(start, min(end - MIN_ROWS, start + MAX_LEAD) + 1):
             if width < MIN_WIDTH or (best is not None and end - first <= best[1] - best[0]):
                 break
-            if (not counted or (width >= 3 and _counting(cells[first:end]))) and _bears_table(cells[first:end], width):
+            if (not counted or (width >= 3 and _counting(cells[first:end]))) and _bears_table(
+                cells[first:end], width, lambda first=first: _titled(texts[:first])
+            ):
                 best = (first, end)
                 break
         # (the line a run took as its cut-short last row may open the next run: tried again)
@@ -314,7 +345,13 @@ def _counting(rows: list[list[str]]) -> bool:
     return all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
 
 
-def _bears_table(rows: list[list[str]], width: int) -> bool:
+def _titled(above: list[str]) -> bool:
+    from extractor.layout.lastresort import _titled as titled
+
+    return titled(above)
+
+
+def _bears_table(rows: list[list[str]], width: int, titled: Callable[[], bool] = lambda: False) -> bool:
     body = rows[1:] if len(rows) > MIN_ROWS and all(_header_cell(c) for c in rows[0]) else rows
     places = [place_kind([_gap_kind(row[p]) if p < len(row) else "empty" for row in body]) for p in range(width)]
     if places.count("mixed") > 1:
@@ -322,13 +359,40 @@ def _bears_table(rows: list[list[str]], width: int) -> bool:
     numbers = [parse_seq(row[0]) for row in body]
     counting = all(n is not None for n in numbers) and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
     if counting:
-        return any(kind in ("text", "long") for kind in places[1:])
+        return any(kind in ("text", "long") for kind in places[1:]) and _bears_progress(rows, body, places, titled)
     # with no 序号 to count by, the places must differ in what they hold (a task and its units, a
     # name and its report), and one hold a report or a dash for an empty cell: a speech's paragraphs
     # with a wide gap between two sentences hold sentences at every place, a page's links a name
     # and a date
     held = {kind for kind in places if kind not in ("empty", "mixed")}
-    return bool(held & {"long", "dash"}) and len(held) >= 2
+    return bool(held & {"long", "dash"}) and len(held) >= 2 and _bears_progress(rows, body, places, titled)
+
+
+REPORTING = 0.5  # share of a column's cells reading as reports for the column to be a report's
+
+
+def _bears_progress(
+    rows: list[list[str]], body: list[list[str]], places: list[str], titled: Callable[[], bool]
+) -> bool:
+    """Whether the rows bear a table of progress out, not a policy's measures or a directory's
+    duties (a name and a sentence of what shall be done, no report): a header naming two fields
+    above them, or a title saying results follow; a column whose cells read as reports (what was
+    done or is under way: ``table.reads_as_report``); or after the task's column one of who carries
+    it (unit names), of values reached or of cells kept empty (a dash). A column of contact details
+    (phone numbers, emails) is no evidence, nor are unit names standing before any text (a
+    directory of offices)."""
+    from extractor.table import reads_as_report
+
+    if body is not rows and sum(1 for c in rows[0] if field_for_header(match_key(c))) >= 2:
+        return True
+    if titled():  # the title above says results follow (layout.toml [fewrows] report_title)
+        return True
+    for p, kind in enumerate(places):
+        cells = [row[p] for row in body if p < len(row) and row[p]]
+        if kind in ("text", "long") and cells and sum(map(reads_as_report, cells)) >= REPORTING * len(cells):
+            return True
+    first_text = next((p for p, k in enumerate(places) if k in ("text", "long")), len(places))
+    return any(kind in ("unit", "dash", "number") for kind in places[first_text + 1 :])
 
 
 # A cell written as a dash alone: an empty cell, its place kept (prose never writes one).
@@ -341,6 +405,8 @@ NO_UNIT_MARK = compile_rule(r"[《》\d]")
 def _gap_kind(text: str) -> str:
     if DASH.match(text):
         return "dash"
+    if is_contact(text):
+        return "contact"  # a directory's phone number: no kind of a table of progress
     kind = classify(text)
     if kind == "unit" and CLAUSE_MARK.search(text):
         return "long"  # units are listed, never written in clauses: a sentence ending in an office's name

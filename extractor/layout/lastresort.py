@@ -390,7 +390,7 @@ def numbered_items(lines: list[Line], min_rows: int = MIN_ROWS) -> list[Block] |
             task, report = (body, rest) if body else (rest[0] if rest else "", rest[1:])
             rows.append(RawRow([RawCell(str(number)), RawCell(task), RawCell("\n".join(report))], page=page))
     if header is None:
-        header = ["序号", TASK, PROGRESS]
+        header = list(_names()["items_header"])
         header_start = best[0]
     before = [Paragraph(t, page=p) for t, p in texts[:header_start]]
     after = [Paragraph(t, page=p) for t, p in texts[ends[-1] :]]
@@ -534,7 +534,7 @@ def few_rows(lines: list[Line]) -> tuple[list[Block], str, int] | None:
         assert isinstance(table, RawTable)
         above = [b.text for b in items[:at] if isinstance(b, Paragraph)]
         header = [c.text or "" for c in table.rows[0].cells]
-        written = header != ["序号", TASK, PROGRESS]
+        written = header != list(_names()["items_header"])
         body = table.rows[1:]
         named_report = all(
             (r.cells[1].text or "").strip()
@@ -558,6 +558,13 @@ def few_rows(lines: list[Line]) -> tuple[list[Block], str, int] | None:
 
 # A cell written as a dash alone: an empty cell (a stream of one cell a line keeps its place so).
 EMPTY_MARK = compile_rule(r"^[-—–/／－]{1,2}$")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, Any]:
+    """The names the last readings write (layout.toml [fix31]: the glued rows' header, the status
+    column's name)."""
+    return load("layout")["fix31"]
 
 
 def _cell_kind(text: str) -> str:
@@ -600,6 +607,10 @@ def periodic_cells(lines: list[Line]) -> tuple[list[Block], int] | None:
                 if rows < FEW_ROWS:
                     break
                 stop = start + rows * width
+                if _title_line(texts[start][0]):
+                    continue  # a title is never a row's cell: the rows start after it, in step or not at all
+                if any(kinds[j] not in ("text", "long") for j in range(run, start)):
+                    continue  # a cell of the period left above the first row (a name, a unit): out of step
                 exact = sum(kinds[j] == kinds[j + width] for j in range(start, stop - width))
                 key = (stop - start, exact, -width)
                 if key > best_key and _bears_rows(_pattern(kinds[start:stop], width)):
@@ -620,8 +631,9 @@ def periodic_cells(lines: list[Line]) -> tuple[list[Block], int] | None:
     if names is None:
         return None
     # a status column beside the task with no report column is what was reported ("未达到序时进度")
-    if PROGRESS not in names and "完成状态" in names:
-        names[names.index("完成状态")] = PROGRESS
+    status = _names()["status_header"]
+    if PROGRESS not in names and status in names:
+        names[names.index(status)] = PROGRESS
     # a place every row leaves empty (a dash for no units) is no column
     kept = [p for p in range(width) if any((r.cells[p].text or "").strip() for r in rows if p < len(r.cells))]
     names = [names[p] for p in kept]
@@ -635,6 +647,14 @@ def periodic_cells(lines: list[Line]) -> tuple[list[Block], int] | None:
     return blocks, len(rows)
 
 
+def _title_line(text: str) -> bool:
+    """A line naming what the text is by its genre (a notice, a decision: layout.toml [fewrows]
+    genre_title): a title over rows, never a row's cell (a commendation's 关于表彰…的决定 above its
+    people is not the first person's name). (A line saying a report follows is not enough: a row's
+    name may be one, "市级重点项目进展情况" over its report.)"""
+    return bool(_titles()[2].search(match_view(text)))
+
+
 def _pattern(kinds: list[str], width: int) -> list[str]:
     from extractor.layout.headerless import place_kind
 
@@ -642,12 +662,18 @@ def _pattern(kinds: list[str], width: int) -> list[str]:
 
 
 def _bears_rows(pattern: list[str]) -> bool:
-    """A row's kinds: a text (short or long) first and a cell of another kind, no place mixed."""
+    """A row's kinds: a text (short or long) first and a cell of another kind (not a contact
+    detail), no place mixed."""
     texts = sum(1 for k in pattern if k in ("text", "long"))
     # (a number counting the rows is a 序号, which opens a row and is read by the stream: numbers
     # after the text of one that does not count from one are a meeting's notes, no table's)
     return (
-        "mixed" not in pattern and "seq" not in pattern and 1 <= texts < len(pattern) and pattern[0] in ("text", "long")
+        "mixed" not in pattern
+        and "seq" not in pattern
+        and texts >= 1
+        # (a column of phone numbers is a directory's: no evidence of rows)
+        and any(k not in ("text", "long", "contact") for k in pattern)
+        and pattern[0] in ("text", "long")
     )
 
 
@@ -846,7 +872,7 @@ def glued_rows(lines: list[Line]) -> tuple[list[Block], int] | None:
     parted = all(sum(1 for c in row[1:] if c) >= 2 for row in cells) and _titles_plan(above) is not True
     if glued_header is None and not _titled(above) and not parted:
         return None
-    names = ["序号", TASK, PROGRESS, "责任单位"]
+    names = list(_names()["glued_header"])
     rows = [
         RawRow([RawCell(c) for c in row], page=texts[j][1]) for j, row in zip(range(start, end), cells, strict=True)
     ]
@@ -900,7 +926,7 @@ def _glued_cells(text: str) -> list[str]:
     task, progress = rest, ""
     value = VALUE_TAIL.search(rest)
     stop = rest.find("。")
-    if value is not None and value.start() >= 2:
+    if value is not None and value.start() >= 2 and not _phone_line(rest[: value.start()], value.group("value")):
         task, progress = rest[: value.start()], value.group("value")
     elif (
         0 < stop < len(rest) - 1
@@ -910,6 +936,14 @@ def _glued_cells(text: str) -> list[str]:
         task, progress = rest[: stop + 1], rest[stop + 1 :]
     # (a row with no units stops before their cell: an empty one would read as a merge from above)
     return [seq, task, progress, units] if units else [seq, task, progress]
+
+
+def _phone_line(before: str, value: str) -> bool:
+    """A number glued after the word naming a phone line (咨询电话12345678), or one written as a phone
+    number: the line's number, no value reached (``headerless.is_contact``)."""
+    from extractor.layout.headerless import ends_in_contact_label, is_contact
+
+    return ends_in_contact_label(before) or is_contact(value)
 
 
 MAX_GLUED_UNITS = 16  # characters of the units closing a glued row ("人力资源社会保障局")
