@@ -58,18 +58,26 @@ def required_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
 
     Empty when nothing is known (a pattern the standard parser cannot read, case-insensitive
     matching, a pattern that may match without consuming a named character)."""
-    import re
-    from re import _parser as parser  # the standard library's regex parser: syntax shared with ``regex``
-
-    if flags & re.IGNORECASE:
-        return ()
     try:
-        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
+        items = _case_sensitive_items(pattern, flags)
     except Exception:  # syntax of the ``regex`` module only (\p{Han} in a class): no test, every text is tried
         return ()
+    return () if items is None else _simplified(_required(items))
+
+
+def _case_sensitive_items(pattern: str, flags: int = 0) -> list[tuple[Any, Any]] | None:
+    """The standard library's parse of ``pattern`` (its syntax is shared with ``regex``), or None when
+    matching ignores case (then no character is required as written). Raises on syntax of the
+    ``regex`` module only."""
+    import re
+    from re import _parser as parser
+
+    if flags & re.IGNORECASE:
+        return None
+    parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
     if parsed.state.flags & re.IGNORECASE:
-        return ()
-    return _simplified(_required(list(parsed)))
+        return None
+    return list(parsed)
 
 
 class CharGate:
@@ -171,16 +179,11 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD"
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A character class (regex source) holding the first character of every match of ``pattern``,
     or None when that is not known or a match may be empty."""
-    import re
-    from re import _parser as parser
-
-    if flags & re.IGNORECASE:
-        return None
     try:
-        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
-        if parsed.state.flags & re.IGNORECASE:
+        items = _case_sensitive_items(pattern, flags)
+        if items is None:
             return None
-        members, nullable = _first(list(parsed))
+        members, nullable = _first(items)
     except Exception:  # syntax of the ``regex`` module only, or a part not known: no lookahead
         return None
     if nullable or not members:
@@ -453,16 +456,10 @@ def reach_lookahead(pattern: str, flags: int = 0) -> str | None:
     set every path consumes as a class of its own, or any character and any number of them before it).
     A pattern every match of which starts at ``^`` gets it behind a ``^`` of its own: the engine then
     still tries the pattern only where a line starts, not at every position."""
-    import re
-    from re import _parser as parser
-
-    if flags & re.IGNORECASE:
-        return None
     try:
-        parsed = parser.parse(_portable(pattern, flags), flags & (re.VERBOSE | re.DOTALL | re.MULTILINE))
-        if parsed.state.flags & re.IGNORECASE:
+        items = _case_sensitive_items(pattern, flags)
+        if items is None:
             return None
-        items = list(parsed)
         for needed in sorted(required_chars(pattern, flags), key=_rarity):
             found = _reach(items, needed)
             if not found.must:
